@@ -1,0 +1,60 @@
+package org.launchbench.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The materialized product, started through its own start script as a user starts it. */
+final class InstalledProduct {
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static final Path HOME = Path.of(System.getProperty("launchbench.product.dir",
+        "../org.launchbench.product/target/products/org.launchbench.product/linux/gtk/x86_64/launchbench"));
+
+    private InstalledProduct() {
+    }
+
+    static Path script() {
+        Path script = HOME.resolve("launchbench");
+        assertTrue(Files.isExecutable(script), "the product's start script is missing or not executable: " + script);
+        return script;
+    }
+
+    /** Runs the command line with no display, as on a build server; fails the test after 60 s. */
+    static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(script().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("LAUNCHBENCH_OREKIT_DATA");
+        Path out = Files.createTempFile("launchbench-out", ".txt");
+        Path err = Files.createTempFile("launchbench-err", ".txt");
+        try {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                Path.of("/dev/null").toFile()));
+            Process p = pb.start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("launchbench " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

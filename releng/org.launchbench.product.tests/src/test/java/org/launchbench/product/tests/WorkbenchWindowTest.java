@@ -1,0 +1,126 @@
+package org.launchbench.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbench opens a real window: the product is started with no arguments on its own Xvfb display,
+ * the window is found by its title with xwininfo and photographed with ImageIO-readable PNG (ImageMagick's
+ * import) into target/screenshots/workbench.png for review. Needs the Debian packages xvfb, x11-utils and
+ * imagemagick (.ci/run installs them).
+ */
+class WorkbenchWindowTest {
+
+    private static final Pattern WINDOW = Pattern.compile("\"LaunchBench\\s*\": \\(\"LaunchBench\" \"LaunchBench\"\\)\\s+(\\d+)x(\\d+)");
+
+    private Process xvfb;
+    private Process workbench;
+    private String display;
+
+    @BeforeEach
+    void startDisplay() throws IOException, InterruptedException {
+        assumeTrue(onPath("Xvfb") && onPath("xwininfo") && onPath("import"),
+            "Xvfb, xwininfo (x11-utils) and import (imagemagick) are needed: apt-get install xvfb x11-utils imagemagick");
+        for (int n = 90; n < 110 && xvfb == null; n++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                continue;
+            }
+            Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 50 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && p.isAlive(); i++) {
+                Thread.sleep(100);
+            }
+            if (p.isAlive()) {
+                xvfb = p;
+                display = ":" + n;
+            }
+        }
+        assertTrue(xvfb != null, "could not start Xvfb on any display :90-:109");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (workbench != null) {
+            workbench.descendants().forEach(ProcessHandle::destroy);
+            workbench.destroy();
+            workbench.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (xvfb != null) {
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void startingWithoutArgumentsOpensTheLaunchBenchWindow(@TempDir Path workspace) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString())
+            .redirectErrorStream(true).redirectOutput(workspace.resolve("console.txt").toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        workbench = pb.start();
+
+        Matcher window = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (window == null && System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = WINDOW.matcher(output("xwininfo", "-display", display, "-root", "-tree"));
+            if (m.find() && Integer.parseInt(m.group(1)) > 400) {
+                window = m;
+            }
+        }
+        assertTrue(workbench.isAlive(), "the workbench exited: " + Files.readString(workspace.resolve("console.txt")));
+        assertTrue(window != null, "no LaunchBench window within 60 s");
+        Thread.sleep(1500); // let the part finish painting before the photograph
+
+        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        Path png = shots.resolve("workbench.png");
+        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int w = Integer.parseInt(window.group(1));
+        int h = Integer.parseInt(window.group(2));
+        // a rendered part has text: many distinct colours (anti-aliased glyphs) inside the window
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < Math.min(h, image.getHeight()); y += 2) {
+            for (int x = 0; x < Math.min(w, image.getWidth()); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "the window looks empty: " + colours.size() + " colours");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String output(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return text;
+    }
+}
