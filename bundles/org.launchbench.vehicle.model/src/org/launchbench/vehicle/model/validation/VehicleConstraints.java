@@ -1,0 +1,369 @@
+package org.launchbench.vehicle.model.validation;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.emf.common.util.BasicDiagnostic;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.DiagnosticChain;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EObjectValidator;
+import org.launchbench.vehicle.model.AzimuthRange;
+import org.launchbench.vehicle.model.Engine;
+import org.launchbench.vehicle.model.EngineCluster;
+import org.launchbench.vehicle.model.Failure;
+import org.launchbench.vehicle.model.Fairing;
+import org.launchbench.vehicle.model.GeodeticPosition;
+import org.launchbench.vehicle.model.GridFins;
+import org.launchbench.vehicle.model.LandingLegs;
+import org.launchbench.vehicle.model.LandingZone;
+import org.launchbench.vehicle.model.LandingZoneKind;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.MachPoint;
+import org.launchbench.vehicle.model.MachTable;
+import org.launchbench.vehicle.model.ManifestEntry;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.PayloadAdapter;
+import org.launchbench.vehicle.model.Propulsion;
+import org.launchbench.vehicle.model.Rcs;
+import org.launchbench.vehicle.model.RecoveryHardware;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.RecoveryPlan;
+import org.launchbench.vehicle.model.Satellite;
+import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.TargetOrbit;
+import org.launchbench.vehicle.model.VehiclePackage.Literals;
+import org.launchbench.vehicle.model.figures.VehicleFigures;
+
+/**
+ * The LaunchBench model's constraints, as an EMF {@code EValidator}: EMF's own structural checks (multiplicity,
+ * unique ids) followed by the physical and engineering ones below. Every violation names the element, the
+ * value, the allowed range and why; {@link ModelValidation} turns them into {@link Problem}s.
+ * <p>
+ * Ranges are the limits of what LaunchBench can simulate meaningfully, with their reason; they are wide on
+ * purpose (a plausibility check, not a design review).
+ */
+public final class VehicleConstraints extends EObjectValidator {
+
+    /** Diagnostic source of these constraints. */
+    public static final String SOURCE = "org.launchbench.vehicle.model";
+
+    /** Highest vacuum specific impulse of a flown chemical engine is 465.5 s (RL10B-2, Aerojet Rocketdyne data). */
+    static final double MAX_CHEMICAL_ISP = 470;
+    /** Solid motors and the lowest-performance liquid engines deliver 200 s and more. */
+    static final double MIN_ROCKET_ISP = 150;
+
+    @Override
+    public boolean validate(EClass eClass, EObject o, DiagnosticChain d, Map<Object, Object> context) {
+        boolean ok = super.validate(eClass, o, d, context);
+        Checks c = new Checks(o, d);
+        ModelReferences refs = context == null ? ModelReferences.NONE
+            : (ModelReferences) context.getOrDefault(ModelReferences.class, ModelReferences.NONE);
+        if (o instanceof LaunchVehicle v) {
+            vehicle(c, v);
+        } else if (o instanceof Stage s) {
+            stage(c, s);
+        } else if (o instanceof EngineCluster e) {
+            c.range(Literals.ENGINE_CLUSTER__COUNT, e.getCount(), 1, 50, "1 to 50", "a cluster has at least one engine");
+        } else if (o instanceof Engine e) {
+            engine(c, e);
+        } else if (o instanceof MachTable t) {
+            machTable(c, t);
+        } else if (o instanceof RecoveryHardware r) {
+            recovery(c, r);
+        } else if (o instanceof GridFins f) {
+            c.range(Literals.GRID_FINS__COUNT, f.getCount(), 1, 8, "1 to 8", "grid fins come in sets");
+            c.positive(Literals.GRID_FINS__AREA, f.getArea(), "m2", "a fin has an area");
+            c.range(Literals.GRID_FINS__DEFLECTION_LIMIT, f.getDeflectionLimit(), 0, 90, "0 to 90 deg", "a deflection is an angle");
+        } else if (o instanceof LandingLegs l) {
+            c.range(Literals.LANDING_LEGS__COUNT, l.getCount(), 3, 8, "3 to 8", "a stage stands on three legs or more");
+            c.range(Literals.LANDING_LEGS__MASS, l.getMass(), 0, Double.MAX_VALUE, ">= 0 kg", "a mass is not negative");
+            c.positive(Literals.LANDING_LEGS__MAX_TOUCHDOWN_VERTICAL_SPEED, l.getMaxTouchdownVerticalSpeed(), "m/s",
+                "legs absorb some touchdown speed");
+        } else if (o instanceof Rcs r) {
+            c.range(Literals.RCS__ISP, r.getIsp(), 30, 350, "30 to 350 s", "cold gas gives about 70 s, monopropellant about 230 s");
+            c.range(Literals.RCS__PROPELLANT_MASS, r.getPropellantMass(), 0, Double.MAX_VALUE, ">= 0 kg", "a mass is not negative");
+        } else if (o instanceof Fairing f) {
+            c.positive(Literals.FAIRING__MASS, f.getMass(), "kg", "a fairing has mass");
+            c.range(Literals.FAIRING__JETTISON_ALTITUDE, f.getJettisonAltitude(), 0, 300_000, "0 to 300 km",
+                "fairings are jettisoned once aerodynamic heating has fallen, below orbit");
+        } else if (o instanceof PayloadAdapter a) {
+            c.range(Literals.PAYLOAD_ADAPTER__MAX_SATELLITES, a.getMaxSatellites(), 1, 10_000, "1 to 10000", "an adapter carries a satellite");
+            c.positive(Literals.PAYLOAD_ADAPTER__MAX_PAYLOAD_MASS, a.getMaxPayloadMass(), "kg", "an adapter carries some mass");
+        } else if (o instanceof GeodeticPosition p) {
+            position(c, p);
+        } else if (o instanceof AzimuthRange a) {
+            c.range(Literals.AZIMUTH_RANGE__MIN, a.getMin(), 0, 360, "0 to 360 deg", "an azimuth is clockwise from north");
+            c.range(Literals.AZIMUTH_RANGE__MAX, a.getMax(), a.getMin(), 360, a.getMin() + " to 360 deg", "max must not be below min");
+        } else if (o instanceof Satellite s) {
+            c.positive(Literals.SATELLITE__MASS, s.getMass(), "kg", "a satellite has mass");
+            c.range(Literals.SATELLITE__ONBOARD_DELTA_V, s.getOnboardDeltaV(), 0, 20_000, "0 to 20000 m/s", "a velocity change is not negative");
+        } else if (o instanceof ManifestEntry m) {
+            c.range(Literals.MANIFEST_ENTRY__COUNT, m.getCount(), 1, 100_000, ">= 1", "a manifest entry flies at least one satellite");
+        } else if (o instanceof TargetOrbit t) {
+            orbit(c, t);
+        } else if (o instanceof Mission m) {
+            mission(c, m, refs);
+        } else if (o instanceof RecoveryPlan p) {
+            recoveryPlan(c, p, refs);
+        } else if (o instanceof Failure f) {
+            failure(c, f);
+        }
+        return ok && c.ok;
+    }
+
+    private static void vehicle(Checks c, LaunchVehicle v) {
+        if (v.getStages().isEmpty() || v.getStages().get(0).getEngines().isEmpty()) {
+            return; // reported by the multiplicity and stage checks
+        }
+        VehicleFigures f = VehicleFigures.of(v, 0);
+        if (f.liftoffThrustToWeight() <= 1) {
+            c.problem(null, String.format("%.3f", f.liftoffThrustToWeight()), "> 1",
+                String.format("liftoff thrust-to-weight without payload: %.0f kN of sea-level thrust cannot lift %.0f t",
+                    f.liftoffThrust() / 1e3, f.liftoffMass() / 1e3));
+        }
+    }
+
+    private static void stage(Checks c, Stage s) {
+        c.positive(Literals.STAGE__DRY_MASS, s.getDryMass(), "kg", "a stage has structure");
+        c.positive(Literals.STAGE__PROPELLANT_MASS, s.getPropellantMass(), "kg", "wet mass must exceed dry mass");
+        c.range(Literals.STAGE__RESIDUAL_PROPELLANT_MASS, s.getResidualPropellantMass(), 0, s.getPropellantMass(),
+            "0 to the propellant mass " + fmt(s.getPropellantMass()) + " kg", "residuals are part of the loaded propellant");
+        c.range(Literals.STAGE__REFERENCE_DIAMETER, s.getReferenceDiameter(), 0.1, 20, "0.1 to 20 m",
+            "the aerodynamic reference area comes from it");
+        if (s.getEngines().isEmpty()) {
+            c.problem(Literals.STAGE__ENGINES, null, "at least one engine group", "a stage without engines cannot burn");
+        }
+        if (s.getPropulsion() == Propulsion.SOLID) {
+            for (EngineCluster cluster : s.getEngines()) {
+                Engine e = cluster.getEngine();
+                if (e != null && e.getRestarts() > 0) {
+                    c.problem(Literals.STAGE__PROPULSION, "SOLID", "restarts = 0 for every engine",
+                        "a solid motor burns once: engine '" + e.getId() + "' has restarts = " + e.getRestarts());
+                }
+            }
+        }
+    }
+
+    private static void engine(Checks c, Engine e) {
+        c.positive(Literals.ENGINE__THRUST_VACUUM, e.getThrustVacuum(), "N", "an engine must produce thrust");
+        c.range(Literals.ENGINE__THRUST_SEA_LEVEL, e.getThrustSeaLevel(), 0, Math.max(0, e.getThrustVacuum()),
+            "0 to the vacuum thrust " + fmt(e.getThrustVacuum()) + " N", "ambient pressure only ever reduces thrust");
+        c.range(Literals.ENGINE__ISP_VACUUM, e.getIspVacuum(), MIN_ROCKET_ISP, MAX_CHEMICAL_ISP,
+            MIN_ROCKET_ISP + " to " + MAX_CHEMICAL_ISP + " s", "chemical rockets; the best flown engine, RL10B-2, gives 465.5 s");
+        c.range(Literals.ENGINE__ISP_SEA_LEVEL, e.getIspSeaLevel(), 0, e.getIspVacuum(),
+            "0 to the vacuum Isp " + fmt(e.getIspVacuum()) + " s", "ambient pressure only ever reduces specific impulse");
+        if (e.getThrustSeaLevel() > 0 && e.getIspSeaLevel() <= 0) {
+            c.problem(Literals.ENGINE__ISP_SEA_LEVEL, fmt(e.getIspSeaLevel()), "> 0 s when thrustSeaLevel > 0",
+                "an engine rated at sea level needs its sea-level specific impulse");
+        }
+        c.range(Literals.ENGINE__THROTTLE_MIN, e.getThrottleMin(), 0, 1, "0 to 1", "a throttle setting is a fraction of full thrust");
+        c.range(Literals.ENGINE__THROTTLE_MAX, e.getThrottleMax(), Math.max(0, e.getThrottleMin()), 1,
+            "throttleMin (" + fmt(e.getThrottleMin()) + ") to 1", "the throttle range must be ordered and within full thrust");
+        c.range(Literals.ENGINE__RESTARTS, e.getRestarts(), 0, 1000, "0 to 1000", "a count is not negative");
+        c.range(Literals.ENGINE__GIMBAL_RANGE, e.getGimbalRange(), 0, 15, "0 to 15 deg", "flown engines gimbal a few degrees");
+        c.range(Literals.ENGINE__IGNITION_TRANSIENT, e.getIgnitionTransient(), 0, 10, "0 to 10 s", "engines reach thrust within seconds");
+        c.range(Literals.ENGINE__SHUTDOWN_TRANSIENT, e.getShutdownTransient(), 0, 10, "0 to 10 s", "thrust tails off within seconds");
+        c.range(Literals.ENGINE__NOZZLE_EXIT_AREA, e.getNozzleExitArea(), 0, 20, "0 to 20 m2", "an exit area (0: not given)");
+    }
+
+    private static void machTable(Checks c, MachTable t) {
+        double previous = -1;
+        for (MachPoint p : t.getPoints()) {
+            if (p.getMach() < 0 || p.getMach() <= previous) {
+                c.problem(Literals.MACH_TABLE__POINTS, "Mach " + fmt(p.getMach()), "Mach >= 0, strictly increasing",
+                    "a table is interpolated in Mach order (after Mach " + fmt(previous) + ")");
+            }
+            if (p.getCoefficient() < 0 || p.getCoefficient() > 5) {
+                c.problem(Literals.MACH_TABLE__POINTS, "coefficient " + fmt(p.getCoefficient()) + " at Mach " + fmt(p.getMach()),
+                    "0 to 5", "launch-vehicle axial-force coefficients lie between about 0.1 and 1.5");
+            }
+            previous = p.getMach();
+        }
+    }
+
+    private static void recovery(Checks c, RecoveryHardware r) {
+        if (!(r.eContainer() instanceof Stage s)) {
+            return;
+        }
+        double usable = s.getPropellantMass() - s.getResidualPropellantMass();
+        c.range(Literals.RECOVERY_HARDWARE__LANDING_PROPELLANT_RESERVE, r.getLandingPropellantReserve(), 0, Math.max(0, usable),
+            "0 to the usable propellant " + fmt(usable) + " kg", "the landing reserve comes out of the stage's propellant");
+        int engines = s.getEngines().stream().mapToInt(EngineCluster::getCount).sum();
+        c.range(Literals.RECOVERY_HARDWARE__LANDING_ENGINES, r.getLandingEngines(), 1, engines, "1 to " + engines,
+            "the landing burn uses some of the stage's " + engines + " engines");
+        c.range(Literals.RECOVERY_HARDWARE__BOOSTBACK_ENGINES, r.getBoostbackEngines(), 0, engines, "0 to " + engines,
+            "the stage has " + engines + " engines");
+        c.range(Literals.RECOVERY_HARDWARE__ENTRY_ENGINES, r.getEntryEngines(), 0, engines, "0 to " + engines,
+            "the stage has " + engines + " engines");
+    }
+
+    private static void position(Checks c, GeodeticPosition p) {
+        c.range(Literals.GEODETIC_POSITION__LATITUDE, p.getLatitude(), -90, 90, "-90 to 90 deg", "geodetic latitude");
+        c.range(Literals.GEODETIC_POSITION__LONGITUDE, p.getLongitude(), -180, 180, "-180 to 180 deg", "longitude east");
+        c.range(Literals.GEODETIC_POSITION__ALTITUDE, p.getAltitude(), -500, 9000, "-500 to 9000 m", "a place on the ground or at sea");
+        if (p instanceof LandingZone z) {
+            c.range(Literals.LANDING_ZONE__RADIUS, z.getRadius(), 1, 10_000, "1 to 10000 m", "a landing must end inside the zone");
+        }
+    }
+
+    private static void orbit(Checks c, TargetOrbit t) {
+        c.range(Literals.TARGET_ORBIT__PERIGEE_ALTITUDE, t.getPerigeeAltitude(), 80_000, 100_000_000, "80 km to 100000 km",
+            "below about 80 km the atmosphere brings a satellite down within hours");
+        if (!t.isSunSynchronous()) {
+            c.range(Literals.TARGET_ORBIT__APOGEE_ALTITUDE, t.getApogeeAltitude(), t.getPerigeeAltitude(), 1e9,
+                "perigee (" + fmt(t.getPerigeeAltitude()) + " m) and above", "apogee is the highest point of the orbit");
+            c.range(Literals.TARGET_ORBIT__INCLINATION, t.getInclination(), 0, 180, "0 to 180 deg", "an inclination");
+        } else if (!t.isSetLocalTimeAscendingNode()) {
+            c.problem(Literals.TARGET_ORBIT__LOCAL_TIME_ASCENDING_NODE, null, "0 to 24 h",
+                "a sun-synchronous orbit needs the local time of its ascending node");
+        } else {
+            c.range(Literals.TARGET_ORBIT__LOCAL_TIME_ASCENDING_NODE, t.getLocalTimeAscendingNode(), 0, 24, "0 to 24 h",
+                "a local time of day");
+        }
+        if (t.isSetRaan()) {
+            c.range(Literals.TARGET_ORBIT__RAAN, t.getRaan(), 0, 360, "0 to 360 deg", "an angle along the equator");
+        }
+    }
+
+    private static void mission(Checks c, Mission m, ModelReferences refs) {
+        try {
+            Instant.parse(m.getEpoch() == null ? "" : m.getEpoch());
+        } catch (DateTimeParseException e) {
+            c.problem(Literals.MISSION__EPOCH, m.getEpoch(), "ISO-8601 UTC, e.g. 2025-12-03T04:00:00Z", "the launch time must be a date and time");
+        }
+        if (refs.launchSite(m.getLaunchSiteId()).isEmpty()) {
+            c.problem(Literals.MISSION__LAUNCH_SITE_ID, m.getLaunchSiteId(), known(refs.launchSiteIds()), "no such launch site");
+        }
+        if (m.isSetLaunchAzimuth()) {
+            c.range(Literals.MISSION__LAUNCH_AZIMUTH, m.getLaunchAzimuth(), 0, 360, "0 to 360 deg", "an azimuth is clockwise from north");
+        }
+        Optional<LaunchVehicle> vehicle = refs.vehicle(m.getVehicleId());
+        if (vehicle.isEmpty()) {
+            c.problem(Literals.MISSION__VEHICLE_ID, m.getVehicleId(), known(refs.vehicleIds()), "no such vehicle");
+            return;
+        }
+        int satellites = m.getManifest().stream().mapToInt(ManifestEntry::getCount).sum();
+        double payload = m.getManifest().stream()
+            .mapToDouble(e -> e.getCount() * (e.getSatellite() == null ? 0 : e.getSatellite().getMass())).sum();
+        PayloadAdapter adapter = vehicle.get().getPayloadAdapters().stream()
+            .filter(a -> a.getId() != null && a.getId().equals(m.getPayloadAdapterId())).findFirst().orElse(null);
+        if (m.getPayloadAdapterId() != null && adapter == null) {
+            c.problem(Literals.MISSION__PAYLOAD_ADAPTER_ID, m.getPayloadAdapterId(),
+                known(vehicle.get().getPayloadAdapters().stream().map(PayloadAdapter::getId).toList()),
+                "vehicle '" + m.getVehicleId() + "' has no such adapter");
+        } else if (adapter != null) {
+            if (satellites > adapter.getMaxSatellites()) {
+                c.problem(Literals.MISSION__MANIFEST, satellites + " satellites", "at most " + adapter.getMaxSatellites(),
+                    "adapter '" + adapter.getId() + "' cannot carry more");
+            }
+            if (payload > adapter.getMaxPayloadMass()) {
+                c.problem(Literals.MISSION__MANIFEST, fmt(payload) + " kg", "at most " + fmt(adapter.getMaxPayloadMass()) + " kg",
+                    "adapter '" + adapter.getId() + "' cannot carry more mass");
+            }
+        } else if (satellites > 1) {
+            c.problem(Literals.MISSION__PAYLOAD_ADAPTER_ID, null, "one of the vehicle's dispensers",
+                satellites + " satellites need a dispenser");
+        }
+        VehicleFigures f = VehicleFigures.of(vehicle.get(), payload + (adapter == null ? 0 : adapter.getMass()));
+        if (f.liftoffThrustToWeight() <= 1) {
+            c.problem(Literals.MISSION__MANIFEST, fmt(payload) + " kg", "a payload that keeps liftoff thrust-to-weight > 1",
+                String.format("liftoff thrust-to-weight with this payload is %.3f", f.liftoffThrustToWeight()));
+        }
+    }
+
+    private static void recoveryPlan(Checks c, RecoveryPlan p, ModelReferences refs) {
+        c.range(Literals.RECOVERY_PLAN__PROPELLANT_MARGIN, p.getPropellantMargin(), 0, 0.99, "0 to 0.99", "a fraction of the reserve");
+        if (p.isSetLandingIgnitionAltitude()) {
+            c.range(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, p.getLandingIgnitionAltitude(), 10, 20_000, "10 m to 20 km",
+                "landing burns are lit a few kilometres up");
+        }
+        if (p.getMode() == RecoveryMode.EXPENDABLE || !(p.eContainer() instanceof Mission m)) {
+            return;
+        }
+        Optional<LandingZone> zone = refs.landingZone(p.getLandingZoneId());
+        if (zone.isEmpty()) {
+            c.problem(Literals.RECOVERY_PLAN__LANDING_ZONE_ID, p.getLandingZoneId(), known(refs.landingZoneIds()), "no such landing zone");
+        } else {
+            LandingZoneKind needed = p.getMode() == RecoveryMode.SHIP ? LandingZoneKind.SHIP : LandingZoneKind.PAD;
+            if (zone.get().getKind() != needed) {
+                c.problem(Literals.RECOVERY_PLAN__LANDING_ZONE_ID, p.getLandingZoneId() + " (" + zone.get().getKind() + ")",
+                    "a " + needed + " zone", p.getMode() + " lands on a " + needed.getLiteral().toLowerCase());
+            }
+        }
+        if (p.getMode() == RecoveryMode.RETURN_TO_LAUNCH_SITE && !p.isBoostback()) {
+            c.problem(Literals.RECOVERY_PLAN__BOOSTBACK, "false", "true", "returning to the launch site needs a boostback burn");
+        }
+        Optional<LaunchVehicle> vehicle = refs.vehicle(m.getVehicleId());
+        if (vehicle.isEmpty() || vehicle.get().getStages().isEmpty()) {
+            return;
+        }
+        Stage first = vehicle.get().getStages().get(0);
+        RecoveryHardware hw = first.getRecovery();
+        String stage = "first stage '" + first.getId() + "' of '" + vehicle.get().getId() + "'";
+        if (first.getPropulsion() == Propulsion.SOLID) {
+            c.problem(Literals.RECOVERY_PLAN__MODE, p.getMode().getLiteral(), "EXPENDABLE", "the " + stage + " is a solid motor: it cannot land");
+        } else if (hw == null || hw.getLandingLegs() == null) {
+            c.problem(Literals.RECOVERY_PLAN__MODE, p.getMode().getLiteral(), "EXPENDABLE", "the " + stage + " has no landing legs");
+        } else if (p.isBoostback() && hw.getBoostbackEngines() < 1) {
+            c.problem(Literals.RECOVERY_PLAN__BOOSTBACK, "true", "false", "the " + stage + " names no boostback engines");
+        } else if (p.isEntryBurn() && hw.getEntryEngines() < 1) {
+            c.problem(Literals.RECOVERY_PLAN__ENTRY_BURN, "true", "false", "the " + stage + " names no entry-burn engines");
+        }
+    }
+
+    private static void failure(Checks c, Failure f) {
+        c.range(Literals.FAILURE__TIME, f.getTime(), 0, 100_000, ">= 0 s", "a time after the burn's ignition");
+        switch (f.getKind()) {
+            case THRUST_SHORTFALL -> c.range(Literals.FAILURE__MAGNITUDE, f.getMagnitude(), 0.001, 1, "0.001 to 1",
+                "the fraction of thrust lost");
+            case LATE_IGNITION -> c.range(Literals.FAILURE__MAGNITUDE, f.getMagnitude(), 0, 600, "0 to 600 s", "the delay");
+            case NAVIGATION_BIAS -> c.range(Literals.FAILURE__MAGNITUDE, f.getMagnitude(), 0, 100_000, "0 to 100 km", "a position error");
+            default -> c.range(Literals.FAILURE__ENGINE_INDEX, f.getEngineIndex(), 0, 1000, ">= 0", "engines and fins count from 0");
+        }
+    }
+
+    private static String known(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? null : String.join(", ", ids.stream().sorted().toList());
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Reports the violations of one element. */
+    private static final class Checks {
+        private final EObject object;
+        private final DiagnosticChain diagnostics;
+        boolean ok = true;
+
+        Checks(EObject object, DiagnosticChain diagnostics) {
+            this.object = object;
+            this.diagnostics = diagnostics;
+        }
+
+        void positive(EStructuralFeature f, double value, String unit, String why) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                problem(f, fmt(value), "> 0 " + unit, why);
+            }
+        }
+
+        void range(EStructuralFeature f, double value, double min, double max, String allowed, String why) {
+            if (!(value >= min && value <= max)) {
+                problem(f, fmt(value), allowed, why);
+            }
+        }
+
+        void problem(EStructuralFeature f, String value, String allowed, String why) {
+            ok = false;
+            if (diagnostics != null) {
+                Problem p = new Problem(true, ModelPaths.of(object), f == null ? null : f.getName(), value, allowed, why);
+                diagnostics.add(new BasicDiagnostic(Diagnostic.ERROR, SOURCE, 0, p.message(), new Object[] {object, f, p}));
+            }
+        }
+    }
+}
