@@ -21,8 +21,9 @@ import com.google.gson.GsonBuilder;
 public record CommandInvocation(String command, List<String> arguments, PrintStream out, PrintStream err,
                                 IProgressMonitor monitor) {
 
-    // NaN and infinities are not JSON: serializing one fails loudly instead of writing an invalid document
-    private static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    // NaN and infinities are not JSON: serializing one fails loudly instead of writing an invalid document;
+    // absent values are written as null, so every documented key is always there
+    private static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** Checks the components and copies the argument list. */
     public CommandInvocation {

@@ -25,6 +25,8 @@ import org.launchbench.vehicle.model.LandingZoneKind;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.MachPoint;
 import org.launchbench.vehicle.model.MachTable;
+import org.launchbench.vehicle.model.ModelRoot;
+import org.launchbench.vehicle.model.NamedElement;
 import org.launchbench.vehicle.model.ManifestEntry;
 import org.launchbench.vehicle.model.Mission;
 import org.launchbench.vehicle.model.PayloadAdapter;
@@ -63,6 +65,9 @@ public final class VehicleConstraints extends EObjectValidator {
         Checks c = new Checks(o, d);
         ModelReferences refs = context == null ? ModelReferences.NONE
             : (ModelReferences) context.getOrDefault(ModelReferences.class, ModelReferences.NONE);
+        if (o instanceof ModelRoot root) {
+            uniqueIds(d, root);
+        }
         if (o instanceof LaunchVehicle v) {
             vehicle(c, v);
         } else if (o instanceof Stage s) {
@@ -114,6 +119,18 @@ public final class VehicleConstraints extends EObjectValidator {
             failure(c, f);
         }
         return ok && c.ok;
+    }
+
+    /** Ids are unique among the elements of one kind in a file (two stages, two engines), as references need. */
+    private static void uniqueIds(DiagnosticChain d, ModelRoot root) {
+        Map<EClass, java.util.Set<String>> seen = new java.util.HashMap<>();
+        for (java.util.Iterator<EObject> it = root.eAllContents(); it.hasNext();) {
+            if (it.next() instanceof NamedElement n && n.getId() != null && !n.getId().isBlank()
+                && !seen.computeIfAbsent(n.eClass(), k -> new java.util.HashSet<>()).add(n.getId())) {
+                new Checks(n, d).problem(Literals.NAMED_ELEMENT__ID, n.getId(), "an id no other " + n.eClass().getName()
+                    + " in the file has", "another " + n.eClass().getName() + " in this file has the same id");
+            }
+        }
     }
 
     private static void vehicle(Checks c, LaunchVehicle v) {

@@ -1,0 +1,267 @@
+package org.launchbench.vehicle.model.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.eclipse.emf.ecore.EObject;
+import org.junit.jupiter.api.Test;
+import org.launchbench.vehicle.model.Engine;
+import org.launchbench.vehicle.model.LandingZone;
+import org.launchbench.vehicle.model.LaunchSite;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.Propulsion;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.SiteCatalog;
+import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.validation.ModelReferences;
+import org.launchbench.vehicle.model.validation.ModelValidation;
+import org.launchbench.vehicle.model.validation.Problem;
+
+/** Every constraint: the valid models pass, and each broken value is reported with its path, value and range. */
+class ModelValidationTest {
+
+    private final LaunchVehicle vehicle = TestModels.vehicle();
+    private final SiteCatalog sites = TestModels.sites();
+
+    private final ModelReferences refs = new ModelReferences() {
+        @Override
+        public Optional<LaunchVehicle> vehicle(String id) {
+            return Optional.of(vehicle).filter(v -> v.getId().equals(id));
+        }
+
+        @Override
+        public Optional<LaunchSite> launchSite(String id) {
+            return sites.getLaunchSites().stream().filter(s -> s.getId().equals(id)).findFirst();
+        }
+
+        @Override
+        public Optional<LandingZone> landingZone(String id) {
+            return sites.getLandingZones().stream().filter(z -> z.getId().equals(id)).findFirst();
+        }
+
+        @Override
+        public java.util.Collection<String> vehicleIds() {
+            return List.of(vehicle.getId());
+        }
+    };
+
+    private List<Problem> problems(EObject root) {
+        return ModelValidation.validate(root, refs);
+    }
+
+    /** Breaks the vehicle one way and expects exactly one problem on that feature. */
+    private Problem onlyProblem(Consumer<LaunchVehicle> breakIt) {
+        breakIt.accept(vehicle);
+        List<Problem> p = problems(vehicle);
+        assertEquals(1, p.size(), p.toString());
+        return p.get(0);
+    }
+
+    private Engine boosterEngine() {
+        return vehicle.getStages().get(0).getEngines().get(0).getEngine();
+    }
+
+    @Test
+    void theTestModelsAreValid() {
+        assertEquals(List.of(), problems(vehicle));
+        assertEquals(List.of(), problems(sites));
+        assertEquals(List.of(), problems(TestModels.mission()));
+    }
+
+    @Test
+    void dryMassMustBePositive() {
+        Problem p = onlyProblem(v -> v.getStages().get(1).setDryMass(-5));
+        assertEquals("LaunchVehicle 'test-rocket' / Stage 'stage-2'", p.element());
+        assertEquals("dryMass", p.feature());
+        assertEquals("-5", p.value());
+        assertEquals("> 0 kg", p.allowed());
+        assertEquals("LaunchVehicle 'test-rocket' / Stage 'stage-2': dryMass = -5: a stage has structure (allowed: > 0 kg)",
+            p.message());
+    }
+
+    @Test
+    void wetMassMustExceedDryMass() {
+        assertEquals("propellantMass", onlyProblem(v -> v.getStages().get(1).setPropellantMass(0)).feature());
+    }
+
+    @Test
+    void residualsCannotExceedThePropellant() {
+        Problem p = onlyProblem(v -> v.getStages().get(1).setResidualPropellantMass(200_000));
+        assertEquals("residualPropellantMass", p.feature());
+        assertEquals("0 to the propellant mass 100000 kg", p.allowed());
+    }
+
+    @Test
+    void thrustMustBePositive() {
+        assertEquals("thrustVacuum", onlyProblem(v -> v.getStages().get(1).getEngines().get(0).getEngine().setThrustVacuum(0)).feature());
+    }
+
+    @Test
+    void seaLevelThrustCannotExceedVacuumThrust() {
+        Problem p = onlyProblem(v -> boosterEngine().setThrustSeaLevel(950_000));
+        assertEquals("thrustSeaLevel", p.feature());
+        assertEquals("0 to the vacuum thrust 900000 N", p.allowed());
+    }
+
+    @Test
+    void specificImpulseMustBePlausibleForAChemicalRocket() {
+        Problem p = onlyProblem(v -> v.getStages().get(1).getEngines().get(0).getEngine().setIspVacuum(3000));
+        assertEquals("ispVacuum", p.feature());
+        assertEquals("150.0 to 470.0 s", p.allowed());
+        assertTrue(p.why().contains("465.5 s"), p.why());
+    }
+
+    @Test
+    void theThrottleRangeMustLieWithinZeroAndOneAndBeOrdered() {
+        assertEquals("throttleMin", onlyProblem(v -> boosterEngine().setThrottleMin(-0.1)).feature());
+    }
+
+    @Test
+    void anInvertedThrottleRangeIsReported() {
+        // on the upper stage, so that liftoff thrust-to-weight is not affected too
+        Problem p = onlyProblem(v -> v.getStages().get(1).getEngines().get(0).getEngine().setThrottleMax(0.3));
+        assertEquals("throttleMax", p.feature());
+        assertEquals("throttleMin (0.4) to 1", p.allowed());
+    }
+
+    @Test
+    void liftoffThrustToWeightMustExceedOne() {
+        Problem p = onlyProblem(v -> v.getStages().get(0).setPropellantMass(900_000));
+        assertEquals("LaunchVehicle 'test-rocket'", p.element());
+        assertEquals("> 1", p.allowed());
+        assertTrue(p.why().startsWith("liftoff thrust-to-weight without payload: 7200 kN of sea-level thrust cannot lift"), p.why());
+    }
+
+    @Test
+    void theLandingReserveMustComeOutOfTheUsablePropellant() {
+        Problem p = onlyProblem(v -> v.getStages().get(0).getRecovery().setLandingPropellantReserve(500_000));
+        assertEquals("landingPropellantReserve", p.feature());
+        assertEquals("0 to the usable propellant 396000 kg", p.allowed());
+    }
+
+    @Test
+    void landingEnginesMustBeEnginesOfTheStage() {
+        assertEquals("1 to 9", onlyProblem(v -> v.getStages().get(0).getRecovery().setLandingEngines(12)).allowed());
+    }
+
+    @Test
+    void aSolidMotorCannotRestart() {
+        Problem p = onlyProblem(v -> v.getStages().get(1).setPropulsion(Propulsion.SOLID));
+        assertEquals("propulsion", p.feature());
+        assertTrue(p.why().contains("restarts = 3"), p.why());
+    }
+
+    @Test
+    void aStageNeedsAnEngine() {
+        assertEquals("engines", onlyProblem(v -> v.getStages().get(1).getEngines().clear()).feature());
+    }
+
+    @Test
+    void latitudeAndLongitudeMustBeOnTheGlobe() {
+        sites.getLaunchSites().get(0).setLatitude(91);
+        sites.getLandingZones().get(0).setLongitude(-181);
+        List<Problem> p = problems(sites);
+        assertEquals(2, p.size(), p.toString());
+        assertEquals("latitude", p.get(0).feature());
+        assertEquals("-90 to 90 deg", p.get(0).allowed());
+        assertEquals("longitude", p.get(1).feature());
+        assertEquals("SiteCatalog 'test-sites' / LandingZone 'test-pad'", p.get(1).element());
+    }
+
+    @Test
+    void theManifestMustFitTheDispenser() {
+        Mission m = TestModels.mission();
+        m.getManifest().get(0).setCount(7);
+        List<Problem> p = problems(m);
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("7 satellites", p.get(0).value());
+        assertEquals("at most 6", p.get(0).allowed());
+        m.getManifest().get(0).setCount(6);
+        m.getManifest().get(0).getSatellite().setMass(600);
+        List<Problem> heavy = problems(m);
+        assertEquals("3600 kg", heavy.get(0).value());
+        assertEquals("at most 3000 kg", heavy.get(0).allowed());
+    }
+
+    @Test
+    void unknownReferencesListTheKnownIds() {
+        Mission m = TestModels.mission();
+        m.setVehicleId("zhuque-9");
+        List<Problem> p = problems(m);
+        assertEquals("zhuque-9", p.get(0).value());
+        assertEquals("test-rocket", p.get(0).allowed());
+    }
+
+    @Test
+    void aRecoveryPlanMustSuitTheStagesHardware() {
+        Mission m = TestModels.mission();
+        vehicle.getStages().get(0).getRecovery().setLandingLegs(null);
+        List<Problem> p = problems(m);
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("mode", p.get(0).feature());
+        assertTrue(p.get(0).why().contains("has no landing legs"), p.get(0).why());
+    }
+
+    @Test
+    void aShipLandingNeedsAShip() {
+        Mission m = TestModels.mission();
+        m.getRecovery().setMode(RecoveryMode.SHIP);
+        List<Problem> p = problems(m);
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("test-pad (PAD)", p.get(0).value());
+        assertEquals("a SHIP zone", p.get(0).allowed());
+    }
+
+    @Test
+    void returningToTheLaunchSiteNeedsABoostback() {
+        Mission m = TestModels.mission();
+        m.getRecovery().setBoostback(false);
+        assertEquals("boostback", problems(m).get(0).feature());
+    }
+
+    @Test
+    void aSunSynchronousOrbitNeedsItsLocalTime() {
+        Mission m = TestModels.mission();
+        m.getTargetOrbit().setSunSynchronous(true);
+        assertEquals("localTimeAscendingNode", problems(m).get(0).feature());
+        m.getTargetOrbit().setLocalTimeAscendingNode(10.5);
+        assertEquals(List.of(), problems(m));
+    }
+
+    @Test
+    void theEpochMustBeAnIsoDate() {
+        Mission m = TestModels.mission();
+        m.setEpoch("3 Dec 2025");
+        assertEquals("epoch", problems(m).get(0).feature());
+    }
+
+    @Test
+    void anIdUsedTwiceAmongElementsOfOneKindIsReported() {
+        Problem p = onlyProblem(v -> v.getStages().get(1).setId("stage-1"));
+        assertEquals("id", p.feature());
+        assertEquals("stage-1", p.value());
+        assertEquals("LaunchVehicle 'test-rocket' / Stage 'stage-1'", p.element());
+        assertTrue(p.why().contains("another Stage"), p.why());
+    }
+
+    @Test
+    void aStagelessVehicleBreaksTheMultiplicity() {
+        vehicle.getStages().clear();
+        List<Problem> p = problems(vehicle);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).why().contains("stages"), p.get(0).why());
+    }
+
+    @Test
+    void aSecondProblemIsNotHiddenByTheFirst() {
+        Stage s = vehicle.getStages().get(1);
+        s.setDryMass(0);
+        s.setReferenceDiameter(50);
+        assertEquals(2, problems(vehicle).size());
+    }
+}

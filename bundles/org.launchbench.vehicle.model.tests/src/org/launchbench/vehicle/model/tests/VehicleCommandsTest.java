@@ -1,0 +1,172 @@
+package org.launchbench.vehicle.model.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.ExitCode;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.io.ModelFiles;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The vehicles, vehicle show and validate commands, as registered DS services in the running framework. */
+class VehicleCommandsTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(VehicleCommandsTest.class).getBundleContext();
+    private Bundle installed;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String command, String... args) throws Exception {
+        CliCommand c = null;
+        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
+            CliCommand candidate = context.getService(ref);
+            if (candidate.name().equals(command)) {
+                c = candidate;
+            }
+        }
+        assertTrue(c != null, "command '" + command + "' is registered");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = c.run(new CommandInvocation(command, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), new NullProgressMonitor()));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void uninstall() throws Exception {
+        if (installed != null) {
+            installed.uninstall();
+        }
+    }
+
+    private void installTestRocket(Path dir) throws Exception {
+        Path f = dir.resolve("cmd.vehicle");
+        LaunchVehicle v = TestModels.vehicle();
+        v.setId("cmd-rocket");
+        ModelFiles.save(v, f);
+        installed = TestBundles.install(context, "test.vehicles.commands",
+            TestBundles.catalogPluginXml("<vehicle file=\"model/cmd.vehicle\"/>"), Map.of("model/cmd.vehicle", Files.readString(f)));
+        context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(List.of(installed));
+        for (int i = 0; i < 100 && !run("vehicles", "--json").out.contains("cmd-rocket"); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void vehiclesJsonListsTheContributedVehicleWithItsFigures(@TempDir Path dir) throws Exception {
+        installTestRocket(dir);
+        Run r = run("vehicles", "--json");
+        assertEquals(ExitCode.OK, r.code);
+        JsonObject rocket = null;
+        for (JsonElement e : JsonParser.parseString(r.out).getAsJsonArray()) {
+            if (e.getAsJsonObject().get("id").getAsString().equals("cmd-rocket")) {
+                rocket = e.getAsJsonObject();
+            }
+        }
+        assertEquals("test.vehicles.commands", rocket.get("bundle").getAsString());
+        assertEquals(2, rocket.get("stages").getAsInt());
+        assertEquals(528_000.0, rocket.get("liftoff_mass_kg").getAsDouble());
+        assertEquals(1.391, rocket.get("liftoff_thrust_to_weight").getAsDouble(), 1e-9, "1.3905 rounded to 3 decimals");
+    }
+
+    @Test
+    void vehicleShowGivesPerStageFigures(@TempDir Path dir) throws Exception {
+        installTestRocket(dir);
+        Run r = run("vehicle show", "cmd-rocket", "--json");
+        assertEquals(ExitCode.OK, r.code, r.err);
+        JsonObject doc = JsonParser.parseString(r.out).getAsJsonObject();
+        JsonArray stages = doc.getAsJsonArray("stages");
+        assertEquals(2, stages.size());
+        JsonObject s1 = stages.get(0).getAsJsonObject();
+        assertEquals("9 x BOOSTER-ENGINE", s1.get("engines").getAsString());
+        assertEquals(4214.4, s1.get("delta_v_vacuum_m_s").getAsDouble(), 1e-9);
+        assertEquals(148.6, s1.get("burn_time_s").getAsDouble(), 1e-9);
+        assertTrue(stages.get(1).getAsJsonObject().get("delta_v_sea_level_m_s").isJsonNull());
+    }
+
+    @Test
+    void vehicleShowReadsAFileToo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("file.vehicle");
+        ModelFiles.save(TestModels.vehicle(), f);
+        Run r = run("vehicle show", f.toString());
+        assertEquals(ExitCode.OK, r.code, r.err);
+        assertTrue(r.out.startsWith("Test Rocket (test-rocket)"), r.out);
+    }
+
+    @Test
+    void vehicleShowOfAnUnknownIdIsBadInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run("vehicle show", "no-such-rocket"));
+        assertEquals("no-such-rocket", e.value());
+    }
+
+    @Test
+    void validateOfACleanMissionExitsZero(@TempDir Path dir) throws Exception {
+        ModelFiles.save(TestModels.vehicle(), dir.resolve("rocket.vehicle"));
+        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Path mission = dir.resolve("flight.mission");
+        ModelFiles.save(TestModels.mission(), mission);
+        Run r = run("validate", mission.toString());
+        assertEquals(ExitCode.OK, r.code, r.out + r.err);
+        assertEquals(mission + ": valid\n", r.out.replace("\r", ""));
+    }
+
+    @Test
+    void validateListsEveryViolationAndExitsTwo(@TempDir Path dir) throws Exception {
+        LaunchVehicle v = TestModels.vehicle();
+        v.getStages().get(1).setDryMass(-5);
+        v.getStages().get(0).getEngines().get(0).getEngine().setThrottleMin(1.5);
+        Path file = dir.resolve("bad.vehicle");
+        ModelFiles.save(v, file);
+        Run r = run("validate", file.toString(), "--json");
+        assertEquals(ExitCode.BAD_INPUT, r.code);
+        JsonObject doc = JsonParser.parseString(r.out).getAsJsonObject();
+        assertEquals(false, doc.get("valid").getAsBoolean());
+        assertTrue(doc.getAsJsonArray("problems").size() >= 2, r.out);
+        assertTrue(r.err.contains("is invalid"), r.err);
+    }
+
+    @Test
+    void validateResolvesAMissionsVehicleBesideIt(@TempDir Path dir) throws Exception {
+        Mission m = TestModels.mission();
+        m.setVehicleId("no-such-rocket");
+        Path mission = dir.resolve("flight.mission");
+        ModelFiles.save(m, mission);
+        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Run r = run("validate", mission.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.code);
+        assertTrue(r.out.contains("vehicleId = no-such-rocket: no such vehicle"), r.out);
+    }
+
+    @Test
+    void validateOfAMalformedFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("x.vehicle"), "<not-xml");
+        assertThrows(InvalidInputException.class, () -> run("validate", f.toString()));
+    }
+}
