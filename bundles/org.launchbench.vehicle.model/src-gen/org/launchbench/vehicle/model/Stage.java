@@ -19,6 +19,7 @@ import org.eclipse.emf.common.util.EList;
  * </p>
  * <ul>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getPropulsion <em>Propulsion</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Stage#isStrapOn <em>Strap On</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getDryMass <em>Dry Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getPropellantMass <em>Propellant Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getResidualPropellantMass <em>Residual Propellant Mass</em>}</li>
@@ -61,6 +62,31 @@ public interface Stage extends NamedElement {
 	 * @generated
 	 */
 	void setPropulsion(Propulsion value);
+
+	/**
+	 * Returns the value of the '<em><b>Strap On</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Strap-on boosters: this stage's engines light at liftoff together with the next stage (the core), and the stage is dropped when it burns out while the core keeps burning. Masses and engines are for all boosters together.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Strap On</em>' attribute.
+	 * @see #setStrapOn(boolean)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getStage_StrapOn()
+	 * @model
+	 * @generated
+	 */
+	boolean isStrapOn();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Stage#isStrapOn <em>Strap On</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Strap On</em>' attribute.
+	 * @see #isStrapOn()
+	 * @generated
+	 */
+	void setStrapOn(boolean value);
 
 	/**
 	 * Returns the value of the '<em><b>Dry Mass</b></em>' attribute.

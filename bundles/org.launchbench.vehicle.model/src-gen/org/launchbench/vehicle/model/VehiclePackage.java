@@ -418,13 +418,22 @@ public interface VehiclePackage extends EPackage {
 	int STAGE__PROPULSION = NAMED_ELEMENT_FEATURE_COUNT + 0;
 
 	/**
+	 * The feature id for the '<em><b>Strap On</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STAGE__STRAP_ON = NAMED_ELEMENT_FEATURE_COUNT + 1;
+
+	/**
 	 * The feature id for the '<em><b>Dry Mass</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__DRY_MASS = NAMED_ELEMENT_FEATURE_COUNT + 1;
+	int STAGE__DRY_MASS = NAMED_ELEMENT_FEATURE_COUNT + 2;
 
 	/**
 	 * The feature id for the '<em><b>Propellant Mass</b></em>' attribute.
@@ -433,7 +442,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__PROPELLANT_MASS = NAMED_ELEMENT_FEATURE_COUNT + 2;
+	int STAGE__PROPELLANT_MASS = NAMED_ELEMENT_FEATURE_COUNT + 3;
 
 	/**
 	 * The feature id for the '<em><b>Residual Propellant Mass</b></em>' attribute.
@@ -442,7 +451,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__RESIDUAL_PROPELLANT_MASS = NAMED_ELEMENT_FEATURE_COUNT + 3;
+	int STAGE__RESIDUAL_PROPELLANT_MASS = NAMED_ELEMENT_FEATURE_COUNT + 4;
 
 	/**
 	 * The feature id for the '<em><b>Reference Diameter</b></em>' attribute.
@@ -451,7 +460,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__REFERENCE_DIAMETER = NAMED_ELEMENT_FEATURE_COUNT + 4;
+	int STAGE__REFERENCE_DIAMETER = NAMED_ELEMENT_FEATURE_COUNT + 5;
 
 	/**
 	 * The feature id for the '<em><b>Engines</b></em>' containment reference list.
@@ -460,7 +469,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__ENGINES = NAMED_ELEMENT_FEATURE_COUNT + 5;
+	int STAGE__ENGINES = NAMED_ELEMENT_FEATURE_COUNT + 6;
 
 	/**
 	 * The feature id for the '<em><b>Drag</b></em>' containment reference.
@@ -469,7 +478,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__DRAG = NAMED_ELEMENT_FEATURE_COUNT + 6;
+	int STAGE__DRAG = NAMED_ELEMENT_FEATURE_COUNT + 7;
 
 	/**
 	 * The feature id for the '<em><b>Lift</b></em>' containment reference.
@@ -478,7 +487,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__LIFT = NAMED_ELEMENT_FEATURE_COUNT + 7;
+	int STAGE__LIFT = NAMED_ELEMENT_FEATURE_COUNT + 8;
 
 	/**
 	 * The feature id for the '<em><b>Recovery</b></em>' containment reference.
@@ -487,7 +496,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__RECOVERY = NAMED_ELEMENT_FEATURE_COUNT + 8;
+	int STAGE__RECOVERY = NAMED_ELEMENT_FEATURE_COUNT + 9;
 
 	/**
 	 * The number of structural features of the '<em>Stage</em>' class.
@@ -496,7 +505,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 9;
+	int STAGE_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 10;
 
 	/**
 	 * The number of operations of the '<em>Stage</em>' class.
@@ -2659,6 +2668,17 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getStage_Propulsion();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Stage#isStrapOn <em>Strap On</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Strap On</em>'.
+	 * @see org.launchbench.vehicle.model.Stage#isStrapOn()
+	 * @see #getStage()
+	 * @generated
+	 */
+	EAttribute getStage_StrapOn();
+
+	/**
 	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Stage#getDryMass <em>Dry Mass</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4233,6 +4253,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute STAGE__PROPULSION = eINSTANCE.getStage_Propulsion();
+
+		/**
+		 * The meta object literal for the '<em><b>Strap On</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STAGE__STRAP_ON = eINSTANCE.getStage_StrapOn();
 
 		/**
 		 * The meta object literal for the '<em><b>Dry Mass</b></em>' attribute feature.

@@ -264,4 +264,11 @@ class ModelValidationTest {
         s.setReferenceDiameter(50);
         assertEquals(2, problems(vehicle).size());
     }
+
+    @Test
+    void strapOnsMustComeFirstAndBeFollowedByTheirCore() {
+        Problem p = onlyProblem(v -> v.getStages().get(1).setStrapOn(true));
+        assertEquals("strapOn", p.feature());
+        assertEquals("LaunchVehicle 'test-rocket' / Stage 'stage-2'", p.element());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.figures.StageFigures;
 import org.launchbench.vehicle.model.figures.VehicleFigures;
 
@@ -67,5 +68,47 @@ class VehicleFiguresTest {
         LaunchVehicle v = TestModels.vehicle();
         v.getStages().get(0).getEngines().get(0).getEngine().setThrottleMax(0.5);
         assertEquals(3_600_000, VehicleFigures.of(v, 0).liftoffThrust(), 1e-6, "full throttle is throttleMax");
+    }
+
+    @Test
+    void strapOnsBurnInParallelWithTheCoreAndAreDroppedAtBurnout() {
+        // two identical 'motors' of 20 t propellant, 2 t dry, 500 kN vacuum / 450 kN sea level, Isp 250 s
+        // (sea level 225 s) : one pair as strap-ons (both together), one as the core, and a 1 t payload
+        LaunchVehicle v = TestModels.F.createLaunchVehicle();
+        v.setId("parallel");
+        Stage boosters = TestModels.stage("boosters", 4_000, 40_000, 1, 2, TestModels.engine("m", 450_000, 500_000, 225, 250));
+        boosters.setStrapOn(true);
+        Stage core = TestModels.stage("core", 2_000, 20_000, 1, 1, TestModels.engine("m", 450_000, 500_000, 225, 250));
+        v.getStages().add(boosters);
+        v.getStages().add(core);
+        VehicleFigures f = VehicleFigures.of(v, 1_000);
+        double g0 = 9.80665;
+        double mdot = 500_000 / (250 * g0);             // one motor, kg/s
+        double t = 20_000 / mdot;                         // every motor burns out together: 98.07 s
+        assertEquals(67_000, f.liftoffMass(), 1e-6);
+        assertEquals(1_350_000, f.liftoffThrust(), 1e-6, "boosters and core are all lit at liftoff");
+        assertEquals(t, f.stages().get(0).burnTime(), 1e-9);
+        // parallel phase: 3 motors, 67 t -> 7 t ; then the core has nothing left
+        assertEquals(7_000, f.stages().get(0).burnoutMass(), 1e-6);
+        assertEquals(250 * g0 * Math.log(67_000.0 / 7_000), f.stages().get(0).deltaVVacuum(), 1e-6);
+        assertEquals(3_000, f.stages().get(1).ignitionMass(), 1e-6, "strap-ons dropped: core dry + payload");
+        assertEquals(0, f.stages().get(1).deltaVVacuum(), 1e-9);
+    }
+
+    @Test
+    void aCoreWithPropellantLeftContinuesAfterTheStrapOnsAreDropped() {
+        LaunchVehicle v = TestModels.F.createLaunchVehicle();
+        v.setId("parallel");
+        Stage boosters = TestModels.stage("boosters", 2_000, 20_000, 1, 1, TestModels.engine("m", 450_000, 500_000, 225, 250));
+        boosters.setStrapOn(true);
+        Stage core = TestModels.stage("core", 4_000, 60_000, 1, 1, TestModels.engine("m", 450_000, 500_000, 225, 250));
+        v.getStages().add(boosters);
+        v.getStages().add(core);
+        VehicleFigures f = VehicleFigures.of(v, 0);
+        // parallel phase burns 20 t of each: 86 t -> 46 t; drop 2 t; core 44 t -> 4 t
+        assertEquals(46_000, f.stages().get(0).burnoutMass(), 1e-6);
+        assertEquals(44_000, f.stages().get(1).ignitionMass(), 1e-6);
+        assertEquals(4_000, f.stages().get(1).burnoutMass(), 1e-6);
+        assertEquals(250 * 9.80665 * Math.log(11.0), f.stages().get(1).deltaVVacuum(), 1e-6);
     }
 }

@@ -35,6 +35,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  * </p>
  * <ul>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getPropulsion <em>Propulsion</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#isStrapOn <em>Strap On</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getDryMass <em>Dry Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getPropellantMass <em>Propellant Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getResidualPropellantMass <em>Residual Propellant Mass</em>}</li>
@@ -67,6 +68,26 @@ public class StageImpl extends NamedElementImpl implements Stage {
 	 * @ordered
 	 */
 	protected Propulsion propulsion = PROPULSION_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #isStrapOn() <em>Strap On</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isStrapOn()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final boolean STRAP_ON_EDEFAULT = false;
+
+	/**
+	 * The cached value of the '{@link #isStrapOn() <em>Strap On</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isStrapOn()
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean strapOn = STRAP_ON_EDEFAULT;
 
 	/**
 	 * The default value of the '{@link #getDryMass() <em>Dry Mass</em>}' attribute.
@@ -228,6 +249,29 @@ public class StageImpl extends NamedElementImpl implements Stage {
 		propulsion = newPropulsion == null ? PROPULSION_EDEFAULT : newPropulsion;
 		if (eNotificationRequired())
 			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.STAGE__PROPULSION, oldPropulsion, propulsion));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isStrapOn() {
+		return strapOn;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setStrapOn(boolean newStrapOn) {
+		boolean oldStrapOn = strapOn;
+		strapOn = newStrapOn;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.STAGE__STRAP_ON, oldStrapOn, strapOn));
 	}
 
 	/**
@@ -500,6 +544,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 		switch (featureID) {
 			case VehiclePackage.STAGE__PROPULSION:
 				return getPropulsion();
+			case VehiclePackage.STAGE__STRAP_ON:
+				return isStrapOn();
 			case VehiclePackage.STAGE__DRY_MASS:
 				return getDryMass();
 			case VehiclePackage.STAGE__PROPELLANT_MASS:
@@ -531,6 +577,9 @@ public class StageImpl extends NamedElementImpl implements Stage {
 		switch (featureID) {
 			case VehiclePackage.STAGE__PROPULSION:
 				setPropulsion((Propulsion)newValue);
+				return;
+			case VehiclePackage.STAGE__STRAP_ON:
+				setStrapOn((Boolean)newValue);
 				return;
 			case VehiclePackage.STAGE__DRY_MASS:
 				setDryMass((Double)newValue);
@@ -572,6 +621,9 @@ public class StageImpl extends NamedElementImpl implements Stage {
 			case VehiclePackage.STAGE__PROPULSION:
 				setPropulsion(PROPULSION_EDEFAULT);
 				return;
+			case VehiclePackage.STAGE__STRAP_ON:
+				setStrapOn(STRAP_ON_EDEFAULT);
+				return;
 			case VehiclePackage.STAGE__DRY_MASS:
 				setDryMass(DRY_MASS_EDEFAULT);
 				return;
@@ -610,6 +662,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 		switch (featureID) {
 			case VehiclePackage.STAGE__PROPULSION:
 				return propulsion != PROPULSION_EDEFAULT;
+			case VehiclePackage.STAGE__STRAP_ON:
+				return strapOn != STRAP_ON_EDEFAULT;
 			case VehiclePackage.STAGE__DRY_MASS:
 				return dryMass != DRY_MASS_EDEFAULT;
 			case VehiclePackage.STAGE__PROPELLANT_MASS:
@@ -642,6 +696,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (propulsion: ");
 		result.append(propulsion);
+		result.append(", strapOn: ");
+		result.append(strapOn);
 		result.append(", dryMass: ");
 		result.append(dryMass);
 		result.append(", propellantMass: ");

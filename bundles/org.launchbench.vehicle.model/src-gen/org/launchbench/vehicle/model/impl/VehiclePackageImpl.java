@@ -555,7 +555,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getStage_DryMass() {
+	public EAttribute getStage_StrapOn() {
 		return (EAttribute)stageEClass.getEStructuralFeatures().get(1);
 	}
 
@@ -565,7 +565,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getStage_PropellantMass() {
+	public EAttribute getStage_DryMass() {
 		return (EAttribute)stageEClass.getEStructuralFeatures().get(2);
 	}
 
@@ -575,7 +575,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getStage_ResidualPropellantMass() {
+	public EAttribute getStage_PropellantMass() {
 		return (EAttribute)stageEClass.getEStructuralFeatures().get(3);
 	}
 
@@ -585,7 +585,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getStage_ReferenceDiameter() {
+	public EAttribute getStage_ResidualPropellantMass() {
 		return (EAttribute)stageEClass.getEStructuralFeatures().get(4);
 	}
 
@@ -595,8 +595,8 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Engines() {
-		return (EReference)stageEClass.getEStructuralFeatures().get(5);
+	public EAttribute getStage_ReferenceDiameter() {
+		return (EAttribute)stageEClass.getEStructuralFeatures().get(5);
 	}
 
 	/**
@@ -605,7 +605,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Drag() {
+	public EReference getStage_Engines() {
 		return (EReference)stageEClass.getEStructuralFeatures().get(6);
 	}
 
@@ -615,7 +615,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Lift() {
+	public EReference getStage_Drag() {
 		return (EReference)stageEClass.getEStructuralFeatures().get(7);
 	}
 
@@ -625,8 +625,18 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Recovery() {
+	public EReference getStage_Lift() {
 		return (EReference)stageEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getStage_Recovery() {
+		return (EReference)stageEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -1900,6 +1910,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 
 		stageEClass = createEClass(STAGE);
 		createEAttribute(stageEClass, STAGE__PROPULSION);
+		createEAttribute(stageEClass, STAGE__STRAP_ON);
 		createEAttribute(stageEClass, STAGE__DRY_MASS);
 		createEAttribute(stageEClass, STAGE__PROPELLANT_MASS);
 		createEAttribute(stageEClass, STAGE__RESIDUAL_PROPELLANT_MASS);
@@ -2122,6 +2133,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 
 		initEClass(stageEClass, Stage.class, "Stage", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getStage_Propulsion(), this.getPropulsion(), "propulsion", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStage_StrapOn(), ecorePackage.getEBoolean(), "strapOn", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getStage_DryMass(), ecorePackage.getEDouble(), "dryMass", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getStage_PropellantMass(), ecorePackage.getEDouble(), "propellantMass", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getStage_ResidualPropellantMass(), ecorePackage.getEDouble(), "residualPropellantMass", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

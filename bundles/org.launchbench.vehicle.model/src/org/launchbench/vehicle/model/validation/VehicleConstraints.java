@@ -155,6 +155,13 @@ public final class VehicleConstraints extends EObjectValidator {
         if (s.getEngines().isEmpty()) {
             c.problem(Literals.STAGE__ENGINES, null, "at least one engine group", "a stage without engines cannot burn");
         }
+        if (s.isStrapOn() && s.eContainer() instanceof LaunchVehicle v) {
+            int i = v.getStages().indexOf(s);
+            if (i != 0 || v.getStages().size() < 2 || v.getStages().get(1).isStrapOn()) {
+                c.problem(Literals.STAGE__STRAP_ON, "true", "only the first entry, followed by its core stage",
+                    "strap-ons burn from liftoff together with the core that follows them");
+            }
+        }
         if (s.getPropulsion() == Propulsion.SOLID) {
             for (EngineCluster cluster : s.getEngines()) {
                 Engine e = cluster.getEngine();
