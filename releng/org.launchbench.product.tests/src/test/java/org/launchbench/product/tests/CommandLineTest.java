@@ -91,4 +91,39 @@ class CommandLineTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(JsonParser.parseString(r.out()).isJsonArray());
     }
+
+    private static final java.nio.file.Path EXAMPLES =
+        java.nio.file.Path.of(System.getProperty("launchbench.examples.dir", "../../examples")).toAbsolutePath().normalize();
+
+    @Test
+    void theShippedVehiclesAreInTheCatalog() throws Exception {
+        Run r = InstalledProduct.run("vehicles", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> ids = new ArrayList<>();
+        for (JsonElement v : JsonParser.parseString(r.out()).getAsJsonArray()) {
+            ids.add(v.getAsJsonObject().get("id").getAsString());
+        }
+        assertEquals(List.of("ceres-1", "falcon-9", "gravity-1", "zhuque-2", "zhuque-3"), ids);
+        assertEquals("", r.err(), "no catalog problems");
+    }
+
+    @Test
+    void theExampleMissionsAreValid() throws Exception {
+        for (String m : List.of("zhuque3-y1-downrange.mission", "ceres1-yunyao-sso.mission")) {
+            Run r = InstalledProduct.run("validate", EXAMPLES.resolve("missions").resolve(m).toString());
+            assertEquals(0, r.exitCode(), m + ": " + r.out() + r.err());
+        }
+    }
+
+    @Test
+    void aHandEditedFileWithATypoIsOneLineAndExitTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("typo.vehicle");
+        Files.writeString(f, Files.readString(EXAMPLES.resolve("thirdparty-vehicle/com.acme.launchbench.vehicles/model/skylark.vehicle"))
+            .replace("dryMass=\"2500\"", "dryMas=\"2500\""));
+        Run r = InstalledProduct.run("validate", f.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("dryMas: unknown element or attribute of Stage"), r.err());
+    }
 }
