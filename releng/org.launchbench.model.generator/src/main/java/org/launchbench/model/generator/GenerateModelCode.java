@@ -47,9 +47,24 @@ public final class GenerateModelCode {
             System.err.println("usage: GenerateModelCode BUNDLE_DIR ECORE_PATH_IN_BUNDLE");
             System.exit(2);
         }
-        Path bundle = Path.of(args[0]).toRealPath();
+        try {
+            long files = generate(Path.of(args[0]).toRealPath(), args[1]);
+            System.out.println("generated " + files + " Java files into " + Path.of(args[0]).resolve("src-gen"));
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * @param bundle    the bundle folder (named by its symbolic name)
+     * @param ecorePath the .ecore inside it
+     * @return how many Java files were generated
+     * @throws IOException           if files cannot be written
+     * @throws IllegalStateException if the genmodel is invalid or generation fails
+     */
+    public static long generate(Path bundle, String ecorePath) throws IOException {
         String bsn = bundle.getFileName().toString();
-        String ecorePath = args[1];
 
         EcorePackage.eINSTANCE.eClass();
         GenModelPackage.eINSTANCE.eClass();
@@ -92,8 +107,7 @@ public final class GenerateModelCode {
 
         Diagnostic valid = genModel.diagnose();
         if (valid.getSeverity() == Diagnostic.ERROR) {
-            System.err.println("genmodel is invalid: " + valid);
-            System.exit(1);
+            throw new IllegalStateException("genmodel is invalid: " + valid);
         }
 
         Path srcGen = bundle.resolve("src-gen");
@@ -112,12 +126,10 @@ public final class GenerateModelCode {
         Diagnostic result = generator.generate(genModel, GenBaseGeneratorAdapter.MODEL_PROJECT_TYPE,
             new BasicMonitor());
         if (result.getSeverity() == Diagnostic.ERROR) {
-            System.err.println("generation failed: " + result);
-            System.exit(1);
+            throw new IllegalStateException("generation failed: " + result);
         }
         try (Stream<Path> files = Files.walk(srcGen)) {
-            System.out.println("generated " + files.filter(p -> p.toString().endsWith(".java")).count()
-                + " Java files into " + srcGen);
+            return files.filter(p -> p.toString().endsWith(".java")).count();
         }
     }
 }
