@@ -271,4 +271,81 @@ class ModelValidationTest {
         assertEquals("strapOn", p.feature());
         assertEquals("LaunchVehicle 'test-rocket' / Stage 'stage-2'", p.element());
     }
+
+    /** The remaining range constraints, one broken value each: exactly one problem, on that feature. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"referenceDiameter", "gimbalRange", "ignitionTransient",
+        "ispSeaLevel", "restarts", "count", "area", "deflectionLimit", "legs", "maxTouchdownVerticalSpeed", "fairing",
+        "jettisonAltitude", "maxSatellites", "maxPayloadMass", "machOrder", "coefficient", "boostbackEngines",
+        "entryEngines"})
+    void eachRangeConstraintReportsItsFeature(String what) {
+        Stage s1 = vehicle.getStages().get(0);
+        Engine e = boosterEngine();
+        var hw = s1.getRecovery();
+        String expected = what;
+        switch (what) {
+            case "referenceDiameter" -> s1.setReferenceDiameter(0);
+            case "gimbalRange" -> e.setGimbalRange(45);
+            case "ignitionTransient" -> e.setIgnitionTransient(-1);
+            case "ispSeaLevel" -> e.setIspSeaLevel(0);
+            case "restarts" -> e.setRestarts(-1);
+            case "count" -> s1.getEngines().get(0).setCount(0);
+            case "area" -> hw.getGridFins().setArea(0);
+            case "deflectionLimit" -> hw.getGridFins().setDeflectionLimit(120);
+            case "legs" -> { hw.getLandingLegs().setCount(2); expected = "count"; }
+            case "maxTouchdownVerticalSpeed" -> hw.getLandingLegs().setMaxTouchdownVerticalSpeed(0);
+            case "fairing" -> { vehicle.getFairing().setMass(0); expected = "mass"; }
+            case "jettisonAltitude" -> vehicle.getFairing().setJettisonAltitude(500_000);
+            case "maxSatellites" -> vehicle.getPayloadAdapters().get(0).setMaxSatellites(0);
+            case "maxPayloadMass" -> vehicle.getPayloadAdapters().get(0).setMaxPayloadMass(-1);
+            case "machOrder" -> { s1.getDrag().getPoints().get(2).setMach(0.5); expected = "points"; }
+            case "coefficient" -> { s1.getDrag().getPoints().get(1).setCoefficient(9); expected = "points"; }
+            case "boostbackEngines" -> hw.setBoostbackEngines(10);
+            case "entryEngines" -> hw.setEntryEngines(-1);
+            default -> throw new IllegalArgumentException(what);
+        }
+        List<Problem> p = problems(vehicle);
+        if (what.equals("count")) {
+            // a cluster of zero engines also leaves the stage without liftoff thrust and landing engines
+            assertTrue(p.stream().anyMatch(x -> "count".equals(x.feature())), p.toString());
+            return;
+        }
+        assertEquals(1, p.size(), p.toString());
+        assertEquals(expected, p.get(0).feature(), p.toString());
+    }
+
+    @Test
+    void siteAzimuthsLandingZoneRadiusAndAltitudeHaveRanges() {
+        var range = TestModels.F.createAzimuthRange();
+        range.setMin(200);
+        range.setMax(100);
+        sites.getLaunchSites().get(0).getAzimuthRanges().add(range);
+        sites.getLandingZones().get(0).setRadius(0);
+        sites.getLandingZones().get(1).setAltitude(20_000);
+        List<Problem> p = problems(sites);
+        assertEquals(List.of("max", "radius", "altitude"), p.stream().map(Problem::feature).toList(), p.toString());
+    }
+
+    @Test
+    void missionValuesHaveRanges() {
+        Mission m = TestModels.mission();
+        m.getManifest().get(0).getSatellite().setMass(0);
+        m.getTargetOrbit().setPerigeeAltitude(50_000);
+        m.getTargetOrbit().setApogeeAltitude(40_000);
+        m.getRecovery().setLandingIgnitionAltitude(50_000);
+        m.getRecovery().setPropellantMargin(1.5);
+        m.setLaunchAzimuth(400);
+        var scenario = TestModels.F.createScenario();
+        scenario.setId("bad-burn");
+        var failure = TestModels.F.createFailure();
+        failure.setKind(org.launchbench.vehicle.model.FailureKind.THRUST_SHORTFALL);
+        failure.setMagnitude(2);
+        failure.setTime(-1);
+        scenario.getFailures().add(failure);
+        m.getScenarios().add(scenario);
+        List<Problem> p = problems(m);
+        assertEquals(java.util.Set.of("mass", "perigeeAltitude", "apogeeAltitude", "landingIgnitionAltitude",
+            "propellantMargin", "launchAzimuth", "magnitude", "time"),
+            new java.util.HashSet<>(p.stream().map(Problem::feature).toList()), p.toString());
+    }
 }
