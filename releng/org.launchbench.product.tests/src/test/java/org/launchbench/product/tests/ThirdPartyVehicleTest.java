@@ -70,7 +70,7 @@ class ThirdPartyVehicleTest {
     void aVehicleBuiltOutsideTheReactorInstallsThroughP2AndAppearsInTheCatalog(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("thirdparty-vehicle");
         copyTree(EXAMPLES.resolve("thirdparty-vehicle"), project);
-        maven(project, "-q", "clean", "verify", "-Dlaunchbench.site=" + SITE.toUri());
+        maven(project, "-q", "clean", "verify", "-Dlaunchbench.site=" + SITE);
         Path acmeSite = project.resolve("com.acme.launchbench.repository/target/repository");
         assertTrue(Files.isRegularFile(acmeSite.resolve("content.jar")) || Files.isRegularFile(acmeSite.resolve("content.xml.xz")),
             "the example's update site was built");
