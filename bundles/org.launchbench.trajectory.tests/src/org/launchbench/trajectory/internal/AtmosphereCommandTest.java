@@ -1,0 +1,77 @@
+package org.launchbench.trajectory.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.ExitCode;
+import org.launchbench.core.InvalidInputException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** {@code launchbench atmosphere}, as the DS service the command line finds. */
+class AtmosphereCommandTest {
+
+    private String run(String... args) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(AtmosphereCommandTest.class).getBundleContext();
+        CliCommand command = null;
+        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*Atmosphere*)")) {
+            command = context.getService(ref);
+        }
+        assertEquals("atmosphere", command.name());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(ExitCode.OK, command.run(new CommandInvocation("atmosphere", List.of(args), ps, ps, new NullProgressMonitor())));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonHasTheDocumentedKeysForEveryAltitude() throws Exception {
+        JsonArray doc = JsonParser.parseString(run("0", "11000", "--json")).getAsJsonArray();
+        assertEquals(2, doc.size());
+        JsonObject sea = doc.get(0).getAsJsonObject();
+        assertEquals(List.of("altitude_m", "temperature_K", "pressure_Pa", "density_kg_m3", "speed_of_sound_m_s"),
+            List.copyOf(sea.keySet()));
+        assertEquals(288.15, sea.get("temperature_K").getAsDouble(), 1e-9);
+        assertEquals(101325, sea.get("pressure_Pa").getAsDouble(), 1e-6);
+        assertEquals(0.36480, doc.get(1).getAsJsonObject().get("density_kg_m3").getAsDouble(), 0.000005);
+    }
+
+    @Test
+    void theTableHasOneRowPerAltitude() throws Exception {
+        String text = run("-100", "86000");
+        assertEquals(3, text.lines().count(), text);
+        assertTrue(text.lines().toList().get(2).contains("186.867"), text);
+    }
+
+    @Test
+    void aWordThatIsNotAnAltitudeIsBadInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run("ten"));
+        assertEquals("ten", e.value());
+    }
+
+    @Test
+    void anAltitudeOutsideTheModelIsBadInputWithTheRange() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run("2e6"));
+        assertEquals("-5000 to 1000000 m", e.allowed());
+    }
+
+    @Test
+    void noAltitudeIsBadInput() {
+        assertThrows(InvalidInputException.class, () -> run("--json"));
+    }
+}
