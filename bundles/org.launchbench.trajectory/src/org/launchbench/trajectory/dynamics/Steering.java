@@ -1,0 +1,41 @@
+package org.launchbench.trajectory.dynamics;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+
+/**
+ * Where the thrust points and how hard, as a function of time and state: the seam between the dynamics and
+ * guidance (pitch programs, closed-loop upper-stage guidance, landing guidance).
+ */
+public interface Steering {
+
+    /** Engines off. */
+    Steering COAST = new Steering() {
+        @Override
+        public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+            return 0;
+        }
+
+        @Override
+        public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+            return Vector3D.PLUS_K;
+        }
+    };
+
+    /**
+     * @param t    time since the simulation epoch, s
+     * @param r    inertial position, m
+     * @param v    inertial velocity, m/s
+     * @param mass current mass, kg
+     * @return throttle setting, fraction of full thrust (0 = engines off)
+     */
+    double throttle(double t, Vector3D r, Vector3D v, double mass);
+
+    /**
+     * @param t    time since the simulation epoch, s
+     * @param r    inertial position, m
+     * @param v    inertial velocity, m/s
+     * @param mass current mass, kg
+     * @return unit thrust direction in the inertial frame
+     */
+    Vector3D direction(double t, Vector3D r, Vector3D v, double mass);
+}
