@@ -1,0 +1,78 @@
+package org.launchbench.trajectory.orbit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.OrekitData;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.orekit.orbits.KeplerianOrbit;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.utils.PVCoordinates;
+
+class OrbitGeometryTest {
+
+    private static final EarthModel EARTH = EarthModel.WGS84;
+
+    /**
+     * Sun-synchronous inclinations of circular orbits as tabulated by Wertz &amp; Larson (Space Mission Analysis
+     * and Design) and quoted in shared/reference-figures.md (about 97.4 deg at 500 km), to their printed 0.1 deg.
+     */
+    @ParameterizedTest(name = "{0} km")
+    @CsvSource({"500, 97.4", "600, 97.8", "700, 98.2", "800, 98.6"})
+    void sunSynchronousInclinationMatchesTheTabulatedValues(double km, double deg) {
+        double i = OrbitGeometry.sunSynchronousInclination(EARTH, EARTH.equatorialRadius() + km * 1000, 0);
+        assertEquals(deg, Math.toDegrees(i), 0.05);
+    }
+
+    @Test
+    void tooHighForSunSynchronismIsBadInput() {
+        assertThrows(InvalidInputException.class,
+            () -> OrbitGeometry.sunSynchronousInclination(EARTH, EARTH.equatorialRadius() + 8_000_000, 0));
+    }
+
+    /** Flying the inertial azimuth from the site puts the velocity in a plane of exactly the target inclination. */
+    @ParameterizedTest(name = "lat {0}, i {1}")
+    @CsvSource({"28.56, 51.6", "40.96, 97.4", "19.6, 19.6", "40.96, 57", "-33, 120"})
+    void theInertialAzimuthGivesTheInclination(double latDeg, double incDeg) {
+        double lat = Math.toRadians(latDeg);
+        double beta = OrbitGeometry.inertialAzimuth(lat, Math.toRadians(incDeg));
+        // a position at the latitude and a horizontal velocity along beta; the inclination by Orekit's elements
+        Vector3D r = new Vector3D(Math.cos(lat), 0, Math.sin(lat)).scalarMultiply(EARTH.equatorialRadius() + 200_000);
+        Vector3D east = Vector3D.PLUS_J;
+        Vector3D north = new Vector3D(-Math.sin(lat), 0, Math.cos(lat));
+        Vector3D v = new Vector3D(Math.sin(beta), east, Math.cos(beta), north).scalarMultiply(7_790);
+        var ctx = OrekitData.bundled().context();
+        KeplerianOrbit orbit = new KeplerianOrbit(new PVCoordinates(r, v), ctx.getFrames().getGCRF(),
+            new AbsoluteDate(2025, 1, 1, 0, 0, 0.0, ctx.getTimeScales().getTAI()), EARTH.mu());
+        assertEquals(incDeg, Math.toDegrees(orbit.getI()), 1e-9);
+    }
+
+    @Test
+    void theRotatingAzimuthAddsBackTheEarthsRotationToTheInertialAzimuth() {
+        double lat = Math.toRadians(28.56);
+        double inc = Math.toRadians(51.6);
+        double speed = 7_790;
+        double ground = OrbitGeometry.rotatingAzimuth(EARTH, lat, inc, speed);
+        double inertial = OrbitGeometry.inertialAzimuth(lat, inc);
+        // ground velocity along 'ground' plus the site's rotation speed east points along 'inertial'
+        double siteSpeed = EARTH.rotationRate() * EARTH.equatorialRadius() * Math.cos(lat);
+        double groundSpeed = Math.hypot(speed * Math.sin(inertial) - siteSpeed, speed * Math.cos(inertial));
+        double east = groundSpeed * Math.sin(ground) + siteSpeed;
+        double north = groundSpeed * Math.cos(ground);
+        assertEquals(inertial, Math.atan2(east, north), 1e-12);
+        assertEquals(45.008, Math.toDegrees(inertial), 0.001, "asin(cos 51.6 deg / cos 28.56 deg) = asin(0.70720)");
+        assertEquals(true, ground < inertial, "launching into the Earth's rotation turns the ground azimuth north");
+    }
+
+    @Test
+    void anInclinationBelowTheLatitudeCannotBeReachedDirectly() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> OrbitGeometry.inertialAzimuth(Math.toRadians(40.96), Math.toRadians(30)));
+        assertEquals("40.96 to 139.04 deg from latitude 40.96 deg", e.allowed());
+    }
+}

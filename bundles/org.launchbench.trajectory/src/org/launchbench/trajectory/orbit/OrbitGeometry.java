@@ -1,0 +1,85 @@
+package org.launchbench.trajectory.orbit;
+
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.trajectory.dynamics.EarthModel;
+
+/**
+ * Closed-form orbit geometry a launch is planned with: sun-synchronous inclination and launch azimuth.
+ */
+public final class OrbitGeometry {
+
+    /**
+     * Mean motion of the mean Sun, rad/s: 360 degrees per tropical year of 365.242190 days.
+     */
+    public static final double SUN_MEAN_MOTION = 2 * Math.PI / (365.242190 * 86_400);
+
+    private OrbitGeometry() {
+    }
+
+    /**
+     * The inclination at which J2 turns the orbit plane at the Sun's mean rate: dΩ/dt = -3/2 n J2 (Re/p)² cos i
+     * equal to the Sun's mean motion (the secular J2 nodal rate; Vallado, Fundamentals of Astrodynamics and
+     * Applications, 4th ed., chapter 9 (perturbations) and section 11.4.1).
+     *
+     * @param earth         the Earth (μ, Re, J2)
+     * @param semiMajorAxis m
+     * @param eccentricity  e (0 for circular)
+     * @return the inclination, rad (retrograde, between 90 and 180 degrees)
+     * @throws InvalidInputException when no inclination can do it (orbits above about 5970 km altitude)
+     */
+    public static double sunSynchronousInclination(EarthModel earth, double semiMajorAxis, double eccentricity) {
+        double n = Math.sqrt(earth.mu() / (semiMajorAxis * semiMajorAxis * semiMajorAxis));
+        double p = semiMajorAxis * (1 - eccentricity * eccentricity);
+        double ratio = earth.equatorialRadius() / p;
+        double cosI = -SUN_MEAN_MOTION / (1.5 * n * earth.j2() * ratio * ratio);
+        if (cosI < -1) {
+            throw InvalidInputException.because("is too high for a sun-synchronous orbit: J2 cannot turn its plane fast enough")
+                .element("semi-major axis").value(String.format("%.0f m", semiMajorAxis))
+                .allowed("altitudes below about 5970 km").build();
+        }
+        return Math.acos(cosI);
+    }
+
+    /**
+     * Inertial launch azimuth for a direct ascent into an orbit of inclination i from latitude φ: sin β = cos i /
+     * cos φ (spherical trigonometry of the right triangle formed by the equator, the site's meridian and the
+     * ground track, as in Curtis, Orbital Mechanics for Engineering Students). Of the two solutions, the one that
+     * crosses the site going
+     * north (ascending pass): β between -90 and 90 degrees.
+     *
+     * @param latitude    site geodetic latitude, rad (geocentric and geodetic differ by under 0.2 deg: the
+     *                    residual is corrected by closed-loop guidance)
+     * @param inclination target inclination, rad
+     * @return the azimuth, rad clockwise from north
+     * @throws InvalidInputException when the orbit cannot pass over the site (inclination below the latitude,
+     *                               or above 180 degrees minus the latitude)
+     */
+    public static double inertialAzimuth(double latitude, double inclination) {
+        double s = Math.cos(inclination) / Math.cos(latitude);
+        if (Math.abs(s) > 1) {
+            throw InvalidInputException.because("cannot be reached by a direct ascent from this site")
+                .element("inclination").value(String.format("%.2f deg", Math.toDegrees(inclination)))
+                .allowed(String.format("%.2f to %.2f deg from latitude %.2f deg", Math.abs(Math.toDegrees(latitude)),
+                    180 - Math.abs(Math.toDegrees(latitude)), Math.toDegrees(latitude)))
+                .fix("choose an orbit whose inclination is at least the site's latitude, or plan a plane change").build();
+        }
+        return Math.asin(s);
+    }
+
+    /**
+     * The azimuth to fly relative to the rotating Earth so that the inertial velocity at orbital speed has the
+     * inertial azimuth: subtract the site's eastward rotation speed from the inertial velocity's east component.
+     *
+     * @param earth         the Earth (rotation, radius)
+     * @param latitude      site latitude, rad
+     * @param inclination   target inclination, rad
+     * @param orbitalSpeed  inertial speed at insertion, m/s
+     * @return the azimuth relative to the ground, rad clockwise from north
+     */
+    public static double rotatingAzimuth(EarthModel earth, double latitude, double inclination, double orbitalSpeed) {
+        double beta = inertialAzimuth(latitude, inclination);
+        double east = orbitalSpeed * Math.sin(beta) - earth.rotationRate() * earth.equatorialRadius() * Math.cos(latitude);
+        double north = orbitalSpeed * Math.cos(beta);
+        return Math.atan2(east, north);
+    }
+}
