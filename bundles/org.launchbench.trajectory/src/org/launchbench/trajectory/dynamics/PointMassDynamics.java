@@ -61,7 +61,7 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
         double m = y[6];
         Environment env = environment(t, r, v);
         Vector3D a = earth.gravity(r);
-        double throttle = Math.min(steering.throttle(t, r, v, m), propulsion.throttleMax());
+        double throttle = throttleAt(t, r, v, m);
         double thrust = propulsion.thrust(throttle, env.air().pressure());
         if (thrust > 0) {
             a = a.add(thrust / m, steering.direction(t, r, v, m).normalize());
@@ -72,6 +72,15 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
             a = a.add(-drag / m, env.airVelocity());
         }
         return new double[] {v.getX(), v.getY(), v.getZ(), a.getX(), a.getY(), a.getZ(), -propulsion.massFlow(throttle)};
+    }
+
+    /**
+     * @param t time, s; @param r position; @param v velocity; @param m mass
+     * @return the throttle the steering commands, limited to the engines' range (0 when off)
+     */
+    public double throttleAt(double t, Vector3D r, Vector3D v, double m) {
+        double throttle = steering.throttle(t, r, v, m);
+        return throttle <= 0 ? 0 : Math.min(Math.max(throttle, propulsion.throttleMin()), propulsion.throttleMax());
     }
 
     /**

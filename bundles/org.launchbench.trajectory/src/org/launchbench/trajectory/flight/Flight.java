@@ -1,0 +1,276 @@
+package org.launchbench.trajectory.flight;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.univariate.BrentOptimizer;
+import org.hipparchus.optim.univariate.SearchInterval;
+import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.PointMassDynamics;
+
+/**
+ * One vehicle's flight, flown phase by phase (a phase = one configuration of stages, engines and steering)
+ * with an adaptive Dormand-Prince 8(5,3) integrator. Each phase ends exactly at its event (burnout mass,
+ * ground contact at the ground's height, or its time limit), located by the integrator's event detection to 1e-6 s; max-Q is
+ * located to 1e-4 s on the integrator's dense output. Records the event timeline and a time history.
+ * Not thread-safe: one instance per flight.
+ */
+public final class Flight {
+
+    /** Mean Earth radius for downrange distances, m (IUGG R1). */
+    static final double MEAN_RADIUS = 6_371_008.8;
+
+    private final EarthModel earth;
+    private final EarthModel.Geodetic site;
+    private final double sampleInterval;
+    private final List<FlightEvent> events = new ArrayList<>();
+    private final List<FlightSample> samples = new ArrayList<>();
+    private double time;
+    private double[] state;
+    private double maxQ = -1;
+    private FlightEvent maxQEvent;
+    private double nextSample;
+    private double groundHeight;
+
+    /**
+     * Starts on the pad: at rest on the rotating Earth at the site, at t = 0.
+     *
+     * @param earth          the Earth
+     * @param site           the launch point
+     * @param liftoffMass    total mass at liftoff, kg
+     * @param sampleInterval time between history samples, s
+     */
+    public Flight(EarthModel earth, EarthModel.Geodetic site, double liftoffMass, double sampleInterval) {
+        this.earth = earth;
+        this.site = site;
+        this.sampleInterval = sampleInterval;
+        this.groundHeight = site.height();
+        Vector3D r = earth.ecef(site);
+        Vector3D v = Vector3D.crossProduct(earth.rotation(), r);
+        this.state = new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), liftoffMass};
+    }
+
+    /** How a phase ended. */
+    public enum End {
+        /** The mass reached the phase's burnout mass. */
+        BURNOUT,
+        /** The vehicle reached the ground. */
+        GROUND,
+        /** The phase's time limit. */
+        TIME
+    }
+
+    /**
+     * Flies one phase.
+     *
+     * @param dynamics    the equations of motion of the phase
+     * @param burnoutMass the phase ends when the mass falls to this, kg (negative: no mass limit)
+     * @param maxDuration the phase ends after this long at most, s
+     * @param endEvent    name of the event recorded at burnout or time limit (null: none)
+     * @return why the phase ended
+     */
+    public End fly(PointMassDynamics dynamics, double burnoutMass, double maxDuration, String endEvent) {
+        if (time == 0 && events.isEmpty()) {
+            events.add(event("liftoff", dynamics, time, state));
+        }
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-6, 10, 1e-3, 1e-10);
+        End[] end = {End.TIME};
+        if (burnoutMass >= 0) {
+            integrator.addEventDetector(new Detector(s -> s.getPrimaryState()[6] - burnoutMass, () -> end[0] = End.BURNOUT));
+        }
+        double startTime = time;
+        integrator.addEventDetector(new Detector(s -> s.getTime() - startTime < 1 ? 1
+            : earth.geodetic(ecef(s.getTime(), s.getPrimaryState())).height() - groundHeight, () -> end[0] = End.GROUND));
+        integrator.addStepHandler(new Recorder(dynamics));
+        ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
+        time = last.getTime();
+        state = last.getPrimaryState().clone();
+        if (end[0] == End.GROUND) {
+            events.add(event("ground", dynamics, time, state));
+        } else if (endEvent != null) {
+            events.add(event(endEvent, dynamics, time, state));
+        }
+        return end[0];
+    }
+
+    /**
+     * @param height height of the ground above the ellipsoid for the ground-contact event from now on, m (the
+     *               launch site's at first; a landing zone's for a landing)
+     */
+    public void groundAt(double height) {
+        this.groundHeight = height;
+    }
+
+    /** @param mass mass dropped now (a separated stage, a jettisoned fairing), kg */
+    public void drop(double mass) {
+        state[6] -= mass;
+    }
+
+    /** @param name an event to record now, with the current state; @param dynamics for the air data */
+    public void mark(String name, PointMassDynamics dynamics) {
+        events.add(event(name, dynamics, time, state));
+    }
+
+    /** @return the current time since liftoff, s */
+    public double time() {
+        return time;
+    }
+
+    /** @return a copy of the current state {x, y, z, vx, vy, vz, m} (inertial, SI) */
+    public double[] state() {
+        return state.clone();
+    }
+
+    /** @return the events so far, max-Q included, in time order */
+    public List<FlightEvent> events() {
+        List<FlightEvent> all = new ArrayList<>(events);
+        if (maxQEvent != null) {
+            all.add(maxQEvent);
+        }
+        all.sort(Comparator.comparingDouble(FlightEvent::time));
+        return List.copyOf(all);
+    }
+
+    /** @return the time history so far */
+    public List<FlightSample> samples() {
+        return List.copyOf(samples);
+    }
+
+    private Vector3D ecef(double t, double[] y) {
+        double a = earth.rotationRate() * t;
+        double c = Math.cos(a);
+        double s = Math.sin(a);
+        return new Vector3D(c * y[0] + s * y[1], -s * y[0] + c * y[1], y[2]);
+    }
+
+    private FlightEvent event(String name, PointMassDynamics dynamics, double t, double[] y) {
+        Vector3D r = new Vector3D(y[0], y[1], y[2]);
+        Vector3D v = new Vector3D(y[3], y[4], y[5]);
+        PointMassDynamics.Environment env = dynamics.environment(t, r, v);
+        Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
+        return new FlightEvent(name, t, env.position().height(), ground.getNorm(), v.getNorm(), env.mach(),
+            env.dynamicPressure(), downrange(env.position()), y[6]);
+    }
+
+    private double downrange(EarthModel.Geodetic p) {
+        double dLat = p.latitude() - site.latitude();
+        double dLon = p.longitude() - site.longitude();
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+            + Math.cos(site.latitude()) * Math.cos(p.latitude()) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * MEAN_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    /** Samples the history and tracks max-Q on the dense output. */
+    private final class Recorder implements ODEStepHandler {
+        private final PointMassDynamics dynamics;
+
+        Recorder(PointMassDynamics dynamics) {
+            this.dynamics = dynamics;
+        }
+
+        private double q(ODEStateInterpolator i, double t) {
+            double[] y = i.getInterpolatedState(t).getPrimaryState();
+            return dynamics.environment(t, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
+        }
+
+        @Override
+        public void handleStep(ODEStateInterpolator interpolator) {
+            double t0 = interpolator.getPreviousState().getTime();
+            double t1 = interpolator.getCurrentState().getTime();
+            while (nextSample <= t1) {
+                if (nextSample >= t0) {
+                    sample(interpolator.getInterpolatedState(nextSample));
+                }
+                nextSample += sampleInterval;
+            }
+            // the largest q within the step, refined by Brent's method when it is inside the step
+            double tm = (t0 + t1) / 2;
+            double q0 = q(interpolator, t0), qm = q(interpolator, tm), q1 = q(interpolator, t1);
+            double best = Math.max(q0, Math.max(qm, q1));
+            double tBest = best == q0 ? t0 : best == qm ? tm : t1;
+            if (t1 > t0 && qm >= q0 && qm >= q1) {
+                var opt = new BrentOptimizer(1e-12, 1e-4).optimize(new MaxEval(200), GoalType.MAXIMIZE,
+                    new UnivariateObjectiveFunction(t -> q(interpolator, t)), new SearchInterval(t0, t1, tm));
+                if (opt.getValue() > best) {
+                    best = opt.getValue();
+                    tBest = opt.getPoint();
+                }
+            }
+            if (best > maxQ) {
+                maxQ = best;
+                maxQEvent = event("max-q", dynamics, tBest, interpolator.getInterpolatedState(tBest).getPrimaryState());
+            }
+        }
+
+        private void sample(ODEStateAndDerivative s) {
+            double t = s.getTime();
+            double[] y = s.getPrimaryState();
+            double[] d = s.getPrimaryDerivative();
+            Vector3D r = new Vector3D(y[0], y[1], y[2]);
+            Vector3D v = new Vector3D(y[3], y[4], y[5]);
+            PointMassDynamics.Environment env = dynamics.environment(t, r, v);
+            Vector3D sensed = new Vector3D(d[3], d[4], d[5]).subtract(earth.gravity(r));
+            double throttle = dynamics.throttleAt(t, r, v, y[6]);
+            Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
+            samples.add(new FlightSample(t, env.position().height(), ground.getNorm(), env.mach(), env.dynamicPressure(),
+                downrange(env.position()), y[6], throttle, sensed.getNorm()));
+        }
+    }
+
+    /** An event detector on a scalar function of the state; stops the phase when it crosses zero downwards. */
+    private static final class Detector implements ODEEventDetector {
+        private final java.util.function.ToDoubleFunction<ODEStateAndDerivative> g;
+        private final Runnable onEvent;
+
+        Detector(java.util.function.ToDoubleFunction<ODEStateAndDerivative> g, Runnable onEvent) {
+            this.g = g;
+            this.onEvent = onEvent;
+        }
+
+        @Override
+        public AdaptableInterval getMaxCheckInterval() {
+            return AdaptableInterval.of(1.0);
+        }
+
+        @Override
+        public int getMaxIterationCount() {
+            return 100;
+        }
+
+        @Override
+        public BracketingNthOrderBrentSolver getSolver() {
+            return new BracketingNthOrderBrentSolver(1e-6, 5);
+        }
+
+        @Override
+        public ODEEventHandler getHandler() {
+            return (state, detector, increasing) -> {
+                if (increasing) {
+                    return Action.CONTINUE;
+                }
+                onEvent.run();
+                return Action.STOP;
+            };
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative state) {
+            return g.applyAsDouble(state);
+        }
+    }
+}
