@@ -88,7 +88,7 @@ public final class Flight {
         if (time == 0 && events.isEmpty()) {
             events.add(event("liftoff", dynamics, time, state));
         }
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-6, 10, 1e-3, 1e-10);
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e-3, 1e-10);
         End[] end = {End.TIME};
         if (burnoutMass >= 0) {
             integrator.addEventDetector(new Detector(s -> s.getPrimaryState()[6] - burnoutMass, () -> end[0] = End.BURNOUT));

@@ -14,6 +14,7 @@ import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.ModelRoot;
+import org.launchbench.vehicle.model.catalog.FolderReferences;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.vehicle.model.io.ModelFiles;
 import org.launchbench.vehicle.model.validation.ModelValidation;

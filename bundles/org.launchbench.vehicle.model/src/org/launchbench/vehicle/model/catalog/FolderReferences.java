@@ -1,4 +1,4 @@
-package org.launchbench.vehicle.model.internal;
+package org.launchbench.vehicle.model.catalog;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,7 +23,7 @@ import org.launchbench.vehicle.model.validation.ModelReferences;
  * References resolved through the catalog first, then through the .vehicle and .sites files in a mission's
  * own folder (so a user can validate a mission against a vehicle that is not installed as a bundle).
  */
-final class FolderReferences implements ModelReferences {
+public final class FolderReferences implements ModelReferences {
 
     private final ModelReferences catalog;
     private final List<LaunchVehicle> vehicles = new ArrayList<>();
@@ -35,7 +35,7 @@ final class FolderReferences implements ModelReferences {
      * @param folder  the folder whose .vehicle and .sites files also count (a bad one is an error)
      * @throws IOException if the folder cannot be listed
      */
-    FolderReferences(ModelReferences catalog, Path folder) throws IOException {
+    public FolderReferences(ModelReferences catalog, Path folder) throws IOException {
         this.catalog = catalog;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{vehicle,sites}")) {
             for (Path f : files) {

@@ -1,0 +1,19 @@
+package org.launchbench.trajectory.ascent;
+
+import java.util.List;
+
+import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.trajectory.flight.FlightSample;
+
+/**
+ * A flown ascent.
+ *
+ * @param events      the timeline, in time order
+ * @param history     the time history
+ * @param cutoffTime  upper-stage cut-off, s after liftoff
+ * @param cutoffState inertial state at cut-off {x, y, z, vx, vy, vz, m} (frame: x at the prime meridian at liftoff)
+ * @param kickAngle   the pitch-over angle the ascent needed, rad
+ */
+public record AscentResult(List<FlightEvent> events, List<FlightSample> history, double cutoffTime, double[] cutoffState,
+                           double kickAngle) {
+}
