@@ -126,4 +126,49 @@ class CommandLineTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("dryMas: unknown element or attribute of Stage"), r.err());
     }
+
+    @Test
+    void simulateFliesTheFalcon9ExampleIntoItsTargetOrbit() throws Exception {
+        Run r = InstalledProduct.run("simulate", EXAMPLES.resolve("missions/falcon9-leo-asds.mission").toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonObject orbit = doc.getAsJsonObject("orbit");
+        JsonObject target = doc.getAsJsonObject("target");
+        // the guidance converges to metres; 1 km and 0.05 deg leave room for the pitch-over solve
+        assertEquals(target.get("perigee_km").getAsDouble(), orbit.get("perigee_km").getAsDouble(), 1.0);
+        assertEquals(target.get("apogee_km").getAsDouble(), orbit.get("apogee_km").getAsDouble(), 1.0);
+        assertEquals(28.6, orbit.get("inclination_deg").getAsDouble(), 0.05);
+        assertTrue(orbit.has("raan_deg"));
+        assertEquals(10000.0, doc.get("payload_kg").getAsDouble());
+        List<String> names = new ArrayList<>();
+        for (JsonElement e : doc.getAsJsonArray("events")) {
+            JsonObject o = e.getAsJsonObject();
+            for (String key : List.of("name", "time_s", "altitude_m", "speed_m_s", "downrange_m")) {
+                assertTrue(o.has(key), key + " in " + o);
+            }
+            names.add(o.get("name").getAsString());
+        }
+        assertEquals(List.of("liftoff", "max-q", "meco", "stage-separation", "stage-2-ignition", "orbit-insertion"), names);
+    }
+
+    @Test
+    void anOrbitTheVehicleCannotReachIsExitOneWithTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path m = dir.resolve("too-far.mission");
+        Files.writeString(m, Files.readString(EXAMPLES.resolve("missions/falcon9-leo-asds.mission"))
+            .replace("apogeeAltitude=\"200000\"", "apogeeAltitude=\"30000000\""));
+        Run r = InstalledProduct.run("simulate", m.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("runs out of propellant") || r.err().contains("did not converge"), r.err());
+    }
+
+    @Test
+    void simulateOfAMissionWithAnUnknownVehicleIsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path m = dir.resolve("unknown.mission");
+        Files.writeString(m, Files.readString(EXAMPLES.resolve("missions/falcon9-leo-asds.mission")).replace("falcon-9", "falcon-99"));
+        Run r = InstalledProduct.run("simulate", m.toString(), "--json");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("vehicleId = falcon-99: no such vehicle"), r.err());
+    }
 }

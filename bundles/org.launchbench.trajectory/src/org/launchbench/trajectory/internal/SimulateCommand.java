@@ -1,0 +1,254 @@
+package org.launchbench.trajectory.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.cli.Arguments;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.ExitCode;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.OrekitData;
+import org.launchbench.core.RunFailedException;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.AscentSimulator;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.trajectory.flight.FlightSample;
+import org.launchbench.trajectory.guidance.InsertionTarget;
+import org.launchbench.trajectory.orbit.OrbitGeometry;
+import org.launchbench.vehicle.model.LaunchSite;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.ManifestEntry;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.PayloadAdapter;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.TargetOrbit;
+import org.launchbench.vehicle.model.catalog.FolderReferences;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.launchbench.vehicle.model.io.ModelFiles;
+import org.launchbench.vehicle.model.validation.ModelReferences;
+import org.launchbench.vehicle.model.validation.ModelValidation;
+import org.launchbench.vehicle.model.validation.Problem;
+import org.orekit.data.DataContext;
+import org.orekit.frames.Frame;
+import org.orekit.frames.StaticTransform;
+import org.orekit.orbits.KeplerianOrbit;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.utils.IERSConventions;
+import org.orekit.utils.PVCoordinates;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code launchbench simulate MISSION_FILE [--json] [--csv DIR]}: the mission's ascent to orbit insertion.
+ * (Recovery joins with the recovery engine.)
+ */
+@Component(service = CliCommand.class)
+public final class SimulateCommand implements CliCommand {
+
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv"));
+    private static final EarthModel EARTH = EarthModel.WGS84;
+
+    @Reference
+    private VehicleCatalog catalog;
+
+    @Override
+    public String name() {
+        return "simulate";
+    }
+
+    @Override
+    public String summary() {
+        return "Fly a mission from the pad to orbit insertion: event timeline, achieved orbit, time history";
+    }
+
+    @Override
+    public String usage() {
+        return """
+            Usage: launchbench simulate MISSION_FILE [--json] [--csv DIR]
+
+            Flies the mission's vehicle from its site to the target orbit: vertical rise, pitch-over and gravity
+            turn for the lower stages, closed-loop insertion guidance for the last stage (docs/trajectory.md).
+            The vehicle and site come from the catalog, or from .vehicle/.sites files beside the mission.
+            Exit 0 when the orbit is reached, 1 when the vehicle cannot reach it (the reason on stderr), 2 for
+            a bad or invalid mission file.
+              --json      {"mission", "vehicle", "events": [{"name", "time_s", "altitude_m", "speed_m_s",
+                           "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
+                           "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg"},
+                           "target": {"perigee_km", "apogee_km", "inclination_deg"}, "payload_kg"}
+              --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
+            Orbit altitudes are above the equatorial radius, elements in the true-of-date frame of the launch
+            date; event altitudes are geodetic, speeds relative to the rotating Earth.
+            """;
+    }
+
+    @Override
+    public int run(CommandInvocation invocation) {
+        Arguments args = SPEC.parse(invocation);
+        args.expectPositionals(1, "MISSION_FILE");
+        Path file = Path.of(args.positionals().get(0));
+        Mission mission = ModelFiles.load(file, Mission.class);
+        ModelReferences refs;
+        try {
+            refs = new FolderReferences(catalog.references(), file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw InvalidInputException.because("cannot be listed: " + e.getMessage()).source(file.toAbsolutePath().getParent().toString()).build(e);
+        }
+        List<Problem> problems = ModelValidation.validate(mission, refs).stream().filter(Problem::error).toList();
+        if (!problems.isEmpty()) {
+            Problem p = problems.get(0);
+            throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                + " more: run 'launchbench validate " + file + "')" : "")).source(file.toString())
+                .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
+        }
+        LaunchVehicle vehicle = refs.vehicle(mission.getVehicleId()).orElseThrow();
+        LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
+        TargetOrbit t = mission.getTargetOrbit();
+        double rp = EARTH.equatorialRadius() + t.getPerigeeAltitude();
+        double ra = t.isSunSynchronous() ? rp : EARTH.equatorialRadius() + t.getApogeeAltitude();
+        double inclination = t.isSunSynchronous() ? OrbitGeometry.sunSynchronousInclination(EARTH, (rp + ra) / 2, (ra - rp) / (ra + rp))
+            : Math.toRadians(t.getInclination());
+        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(site.getLatitude()), Math.toRadians(site.getLongitude()),
+            site.getAltitude());
+        double azimuth;
+        if (mission.isSetLaunchAzimuth()) {
+            azimuth = Math.toRadians(mission.getLaunchAzimuth());
+        } else {
+            try {
+                azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), inclination, Math.sqrt(EARTH.mu() * (2 / rp - 2 / (rp + ra))));
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.because(e.problem()).source(file.toString()).element("targetOrbit/inclination")
+                    .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
+            }
+        }
+        double payload = 0;
+        for (ManifestEntry m : mission.getManifest()) {
+            payload += m.getCount() * m.getSatellite().getMass();
+        }
+        PayloadAdapter adapter = vehicle.getPayloadAdapters().stream()
+            .filter(a -> a.getId() != null && a.getId().equals(mission.getPayloadAdapterId())).findFirst().orElse(null);
+        double carried = payload + (adapter == null ? 0 : adapter.getMass());
+        Stage first = vehicle.getStages().get(0);
+        double reserve = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE
+            && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
+        InsertionTarget target = new InsertionTarget(rp, ra, inclination);
+
+        AscentResult result = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
+            .fly(vehicle, pad, azimuth, carried, reserve, target, invocation.monitor());
+        KeplerianOrbit orbit = orbit(mission, result);
+
+        if (args.value("--csv").isPresent()) {
+            writeCsv(Path.of(args.value("--csv").get()), mission.getId(), result.history());
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("mission", mission.getId());
+        doc.put("vehicle", vehicle.getId());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (FlightEvent e : result.events()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("time_s", round(e.time(), 3));
+            m.put("altitude_m", round(e.altitude(), 1));
+            m.put("speed_m_s", round(e.speed(), 2));
+            m.put("downrange_m", round(e.downrange(), 1));
+            m.put("mach", round(e.mach(), 3));
+            m.put("dynamic_pressure_Pa", round(e.dynamicPressure(), 1));
+            m.put("mass_kg", round(e.mass(), 1));
+            events.add(m);
+        }
+        doc.put("events", events);
+        double re = EARTH.equatorialRadius();
+        Map<String, Object> achieved = new LinkedHashMap<>();
+        achieved.put("perigee_km", round((orbit.getA() * (1 - orbit.getE()) - re) / 1000, 3));
+        achieved.put("apogee_km", round((orbit.getA() * (1 + orbit.getE()) - re) / 1000, 3));
+        achieved.put("inclination_deg", round(Math.toDegrees(orbit.getI()), 4));
+        achieved.put("raan_deg", round(Math.toDegrees(normalize(orbit.getRightAscensionOfAscendingNode())), 4));
+        doc.put("orbit", achieved);
+        Map<String, Object> wanted = new LinkedHashMap<>();
+        wanted.put("perigee_km", round((rp - re) / 1000, 3));
+        wanted.put("apogee_km", round((ra - re) / 1000, 3));
+        wanted.put("inclination_deg", round(Math.toDegrees(inclination), 4));
+        doc.put("target", wanted);
+        doc.put("payload_kg", payload);
+        if (args.flag("--json")) {
+            invocation.printJson(doc);
+            return ExitCode.OK;
+        }
+        var out = invocation.out();
+        out.printf("%s: %s from %s, %.0f kg of payload%n", mission.getName(), vehicle.getName(), site.getName(), payload);
+        out.printf("%-22s %9s %11s %10s %12s %7s %10s %11s%n", "EVENT", "TIME s", "ALTITUDE m", "SPEED m/s", "DOWNRANGE m",
+            "MACH", "Q Pa", "MASS kg");
+        for (FlightEvent e : result.events()) {
+            out.printf("%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f%n", e.name(), e.time(), e.altitude(), e.speed(),
+                e.downrange(), e.mach(), e.dynamicPressure(), e.mass());
+        }
+        out.printf("Orbit:  %s x %s km, i = %s deg, RAAN = %s deg%n", achieved.get("perigee_km"), achieved.get("apogee_km"),
+            achieved.get("inclination_deg"), achieved.get("raan_deg"));
+        out.printf("Target: %s x %s km, i = %s deg%n", wanted.get("perigee_km"), wanted.get("apogee_km"), wanted.get("inclination_deg"));
+        return ExitCode.OK;
+    }
+
+    /**
+     * The cut-off state as elements in the true-of-date frame (true equator and equinox of the launch date),
+     * the frame launch targets are given in: the simulation frame is ITRF's orientation at liftoff, held fixed.
+     * (In GCRF the inclination would differ by up to the pole's precession since J2000, 0.14 deg in 2025.)
+     */
+    private static KeplerianOrbit orbit(Mission mission, AscentResult result) {
+        DataContext ctx = OrekitData.configured().context();
+        Instant epochInstant = Instant.parse(mission.getEpoch());
+        AbsoluteDate epoch = new AbsoluteDate(java.util.Date.from(epochInstant), ctx.getTimeScales().getUTC());
+        Frame tod = ctx.getFrames().getTOD(IERSConventions.IERS_2010, true);
+        Frame itrf = ctx.getFrames().getITRF(IERSConventions.IERS_2010, true);
+        StaticTransform toTod = itrf.getStaticTransformTo(tod, epoch);
+        double[] y = result.cutoffState();
+        Vector3D r = toTod.transformVector(new Vector3D(y[0], y[1], y[2]));
+        Vector3D v = toTod.transformVector(new Vector3D(y[3], y[4], y[5]));
+        return new KeplerianOrbit(new PVCoordinates(r, v), tod, epoch.shiftedBy(result.cutoffTime()), EARTH.mu());
+    }
+
+    private static void writeCsv(Path dir, String missionId, List<FlightSample> history) {
+        if (!Files.isDirectory(dir)) {
+            throw InvalidInputException.because("is not a directory").source("--csv").value(dir).fix("create it first").build();
+        }
+        Path file = dir.resolve(missionId + "-history.csv");
+        try {
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("time_s,altitude_m,speed_m_s,mach,dynamic_pressure_Pa,downrange_m,mass_kg,throttle,acceleration_m_s2\n");
+                for (FlightSample s : history) {
+                    w.write(String.format(Locale.ROOT, "%.3f,%.2f,%.3f,%.4f,%.2f,%.2f,%.2f,%.4f,%.4f%n", s.time(), s.altitude(),
+                        s.speed(), s.mach(), s.dynamicPressure(), s.downrange(), s.mass(), s.throttle(), s.acceleration()));
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new RunFailedException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double normalize(double angle) {
+        double a = angle % (2 * Math.PI);
+        return a < 0 ? a + 2 * Math.PI : a;
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
