@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -13,15 +12,12 @@ import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.events.Action;
-import org.hipparchus.ode.events.AdaptableInterval;
-import org.hipparchus.ode.events.ODEEventDetector;
-import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
+import org.launchbench.trajectory.dynamics.StopWhen;
 
 /**
  * One vehicle's flight, flown phase by phase (a phase = one configuration of stages, engines and steering)
@@ -91,11 +87,12 @@ public final class Flight {
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e-3, 1e-10);
         End[] end = {End.TIME};
         if (burnoutMass >= 0) {
-            integrator.addEventDetector(new Detector(s -> s.getPrimaryState()[6] - burnoutMass, () -> end[0] = End.BURNOUT));
+            integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass, false, 1.0, 1e-6, () -> end[0] = End.BURNOUT));
         }
         double startTime = time;
-        integrator.addEventDetector(new Detector(s -> s.getTime() - startTime < 1 ? 1
-            : earth.geodetic(ecef(s.getTime(), s.getPrimaryState())).height() - groundHeight, () -> end[0] = End.GROUND));
+        integrator.addEventDetector(new StopWhen(s -> s.getTime() - startTime < 1 ? 1
+            : earth.geodetic(ecef(s.getTime(), s.getPrimaryState())).height() - groundHeight, false, 1.0, 1e-6,
+            () -> end[0] = End.GROUND));
         integrator.addStepHandler(new Recorder(dynamics));
         ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
         time = last.getTime();
@@ -229,48 +226,6 @@ public final class Flight {
             Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
             samples.add(new FlightSample(t, env.position().height(), ground.getNorm(), env.mach(), env.dynamicPressure(),
                 downrange(env.position()), y[6], throttle, sensed.getNorm()));
-        }
-    }
-
-    /** An event detector on a scalar function of the state; stops the phase when it crosses zero downwards. */
-    private static final class Detector implements ODEEventDetector {
-        private final java.util.function.ToDoubleFunction<ODEStateAndDerivative> g;
-        private final Runnable onEvent;
-
-        Detector(java.util.function.ToDoubleFunction<ODEStateAndDerivative> g, Runnable onEvent) {
-            this.g = g;
-            this.onEvent = onEvent;
-        }
-
-        @Override
-        public AdaptableInterval getMaxCheckInterval() {
-            return AdaptableInterval.of(1.0);
-        }
-
-        @Override
-        public int getMaxIterationCount() {
-            return 100;
-        }
-
-        @Override
-        public BracketingNthOrderBrentSolver getSolver() {
-            return new BracketingNthOrderBrentSolver(1e-6, 5);
-        }
-
-        @Override
-        public ODEEventHandler getHandler() {
-            return (state, detector, increasing) -> {
-                if (increasing) {
-                    return Action.CONTINUE;
-                }
-                onEvent.run();
-                return Action.STOP;
-            };
-        }
-
-        @Override
-        public double g(ODEStateAndDerivative state) {
-            return g.applyAsDouble(state);
         }
     }
 }

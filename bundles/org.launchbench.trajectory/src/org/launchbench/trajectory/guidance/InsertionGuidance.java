@@ -1,19 +1,15 @@
 package org.launchbench.trajectory.guidance;
 
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.events.Action;
-import org.hipparchus.ode.events.AdaptableInterval;
-import org.hipparchus.ode.events.ODEEventDetector;
-import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
+import org.launchbench.trajectory.dynamics.StopWhen;
 import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Winds;
 
@@ -137,49 +133,14 @@ public final class InsertionGuidance {
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-6, 20, 1e-4, 1e-11);
         double targetEnergy = -earth.mu() / (2 * target.semiMajorAxis());
         boolean[] burnedOut = {false};
-        integrator.addEventDetector(new Stop(s -> {
+        integrator.addEventDetector(new StopWhen(s -> {
             double[] y = s.getPrimaryState();
             double v2 = y[3] * y[3] + y[4] * y[4] + y[5] * y[5];
             return 0.5 * v2 - earth.mu() / Math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) - targetEnergy;
-        }, true, () -> { }));
-        integrator.addEventDetector(new Stop(s -> s.getPrimaryState()[6] - burnoutMass, false, () -> burnedOut[0] = true));
+        }, true, 5.0, 1e-9, () -> { }));
+        integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass, false, 5.0, 1e-9,
+            () -> burnedOut[0] = true));
         ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y0), t0 + 5_000);
         return new Burn(end.getTime(), end.getPrimaryState().clone(), burnedOut[0]);
-    }
-
-    /** Stops the burn when a function crosses zero in the given direction. */
-    private record Stop(java.util.function.ToDoubleFunction<ODEStateAndDerivative> function, boolean rising, Runnable then)
-        implements ODEEventDetector {
-
-        @Override
-        public AdaptableInterval getMaxCheckInterval() {
-            return AdaptableInterval.of(5.0);
-        }
-
-        @Override
-        public int getMaxIterationCount() {
-            return 100;
-        }
-
-        @Override
-        public BracketingNthOrderBrentSolver getSolver() {
-            return new BracketingNthOrderBrentSolver(1e-9, 5);
-        }
-
-        @Override
-        public ODEEventHandler getHandler() {
-            return (state, detector, increasing) -> {
-                if (increasing != rising) {
-                    return Action.CONTINUE;
-                }
-                then.run();
-                return Action.STOP;
-            };
-        }
-
-        @Override
-        public double g(ODEStateAndDerivative state) {
-            return function.applyAsDouble(state);
-        }
     }
 }
