@@ -1,0 +1,73 @@
+package org.launchbench.trajectory.ascent;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.core.RunFailedException;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.guidance.InsertionTarget;
+import org.launchbench.vehicle.model.LaunchVehicle;
+
+/**
+ * The largest payload a vehicle puts into an orbit from a site: bisection on the payload mass over full
+ * ascents (each flown by {@link AscentSimulator}), between a mass that reaches the orbit and one that does not.
+ * Resolution {@value #RESOLUTION_KG} kg, far below the uncertainty of any vehicle's published masses.
+ */
+public final class PayloadCapability {
+
+    /** Bisection stops when the bracket is this narrow, kg. */
+    public static final double RESOLUTION_KG = 10;
+
+    private final AscentSimulator ascent;
+
+    /** @param ascent the simulator to fly each trial with */
+    public PayloadCapability(AscentSimulator ascent) {
+        this.ascent = ascent;
+    }
+
+    /**
+     * @param vehicle           the vehicle
+     * @param site              launch point
+     * @param groundAzimuth     launch azimuth relative to the ground, rad
+     * @param firstStageReserve propellant kept for first-stage recovery, kg
+     * @param target            the orbit
+     * @param monitor           progress and cancellation
+     * @return the largest payload, kg (rounded down to the resolution)
+     * @throws RunFailedException when the vehicle cannot reach the orbit even without payload
+     */
+    public double solve(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double firstStageReserve,
+                        InsertionTarget target, IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 40);
+        if (!reaches(vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress)) {
+            throw new RunFailedException(vehicle.getName() + " cannot reach this orbit even without payload");
+        }
+        double lo = 0;
+        double hi = 1_000;
+        while (reaches(vehicle, site, groundAzimuth, hi, firstStageReserve, target, progress)) {
+            lo = hi;
+            hi *= 2;
+            if (hi > 1e6) {
+                throw new RunFailedException("payload search diverged above 1000 t: check the vehicle's masses");
+            }
+        }
+        while (hi - lo > RESOLUTION_KG) {
+            double mid = (lo + hi) / 2;
+            if (reaches(vehicle, site, groundAzimuth, mid, firstStageReserve, target, progress)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.floor(lo / RESOLUTION_KG) * RESOLUTION_KG;
+    }
+
+    private boolean reaches(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload, double reserve,
+                            InsertionTarget target, SubMonitor progress) {
+        progress.setWorkRemaining(20);
+        try {
+            ascent.fly(vehicle, site, azimuth, payload, reserve, target, progress.split(1));
+            return true;
+        } catch (RunFailedException e) {
+            return false;
+        }
+    }
+}
