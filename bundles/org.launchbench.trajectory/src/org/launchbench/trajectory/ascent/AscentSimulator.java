@@ -23,7 +23,7 @@ import org.launchbench.vehicle.model.Stage;
 /**
  * Flies a vehicle from the pad to orbit insertion: strap-ons with their core, each lower stage on an open-loop
  * pitch program and gravity turn to burnout and separation, then the last stage on {@link InsertionGuidance}.
- * The pitch-over angle is solved (secant method) so that the last stage ignites at the profile's flight-path
+ * The pitch-over angle is solved (bisection) so that the last stage ignites at the profile's flight-path
  * angle, which is what makes the upper-stage burn efficient and the guidance well-posed.
  * <p>
  * Simplifications, stated: stages separate and the next ignites at once (no coast); the fairing is dropped when
@@ -60,22 +60,32 @@ public final class AscentSimulator {
     public AscentResult fly(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
                             double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Ascent of " + vehicle.getName(), 20);
-        // the pitch-over angle that puts the last stage's ignition at the profile's flight-path angle
-        double k0 = Math.toRadians(2);
-        double k1 = Math.toRadians(6);
-        double e0 = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k0).gammaError();
-        double e1 = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1).gammaError();
-        for (int i = 0; i < 15 && Math.abs(e1) > Math.toRadians(0.01); i++) {
-            progress.split(1);
-            double k2 = k1 - e1 * (k1 - k0) / (e1 - e0);
-            k2 = Math.max(Math.toRadians(0.2), Math.min(Math.toRadians(30), k2));
-            k0 = k1;
-            e0 = e1;
-            k1 = k2;
-            e1 = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1).gammaError();
+        // the pitch-over angle that puts the last stage's ignition at the profile's flight-path angle: more kick,
+        // flatter trajectory, so bisection on the kick; a trial that falls back to the ground counts as too flat
+        double lo = Math.toRadians(0.2);
+        double hi = Math.toRadians(30);
+        if (gammaError(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, lo) < 0) {
+            throw new RunFailedException(vehicle.getName() + " cannot climb steeply enough for its last stage even with the"
+                + " smallest pitch-over (the upper stage would ignite below " + profile.upperStageFlightPathAngleDeg() + " deg)");
         }
+        while (hi - lo > Math.toRadians(0.001)) {
+            progress.setWorkRemaining(20);
+            progress.split(1);
+            double mid = (lo + hi) / 2;
+            if (gammaError(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double k1 = (lo + hi) / 2;
         progress.setWorkRemaining(5);
-        Lower lower = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1);
+        Lower lower;
+        try {
+            lower = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1);
+        } catch (FellBack e) {
+            throw new RunFailedException(vehicle.getName() + " falls back to the ground before its last stage ignites", e);
+        }
         Flight flight = lower.flight();
         List<Stage> stages = vehicle.getStages();
         Stage upper = stages.get(stages.size() - 1);
@@ -93,6 +103,20 @@ public final class AscentSimulator {
         flight.mark(upper.getId() + "-ignition", upperDynamics);
         flight.fly(upperDynamics, -1, solution.cutoffTime() - flight.time(), "orbit-insertion");
         return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), solution.cutoff(), k1);
+    }
+
+    private double gammaError(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload, double reserve,
+                              double kick) {
+        try {
+            return lowerStages(vehicle, site, azimuth, payload, reserve, kick).gammaError();
+        } catch (FellBack e) {
+            return -Math.PI;
+        }
+    }
+
+    /** A trial trajectory came back to the ground after liftoff: the pitch-over was too strong. */
+    private static final class FellBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The lower stages flown with one kick angle, and how far the last stage's ignition misses the flight-path angle. */
@@ -115,7 +139,7 @@ public final class AscentSimulator {
             Propulsion both = sum(Propulsion.of(boosters), Propulsion.of(core));
             double t = Math.min(usable(boosters) / Propulsion.of(boosters).massFlow(1), usable(core) / Propulsion.of(core).massFlow(1));
             PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, Aerodynamics.of(boosters), steering, Winds.CALM);
-            requireLiftoff(flight.fly(d, -1, t, "boosters-burnout"), vehicle);
+            requireLiftoff(flight.fly(d, -1, t, "boosters-burnout"), flight, vehicle);
             flight.drop(boosters.getDryMass() + boosters.getPropellantMass() - Propulsion.of(boosters).massFlow(1) * t);
             flight.mark("boosters-separation", d);
             // the core continues with what it has left
@@ -136,11 +160,7 @@ public final class AscentSimulator {
             double keep = i == 0 ? reserve : 0;
             PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), Aerodynamics.of(s), steering, Winds.CALM);
             Flight.End end = flight.fly(d, flight.state()[6] - (usable(s) - keep), 1e5, i == 0 ? "meco" : s.getId() + "-burnout");
-            if (i == 0) {
-                requireLiftoff(end, vehicle);
-            } else if (end == Flight.End.GROUND) {
-                throw new RunFailedException(vehicle.getName() + " fell back to the ground during the " + s.getName() + " burn");
-            }
+            requireLiftoff(end, flight, vehicle);
             flight.drop(s.getDryMass() + s.getResidualPropellantMass() + keep);
             flight.mark(i == 0 ? "stage-separation" : s.getId() + "-separation", d);
         }
@@ -151,10 +171,14 @@ public final class AscentSimulator {
         return new Lower(flight, gamma - Math.toRadians(profile.upperStageFlightPathAngleDeg()));
     }
 
-    private static void requireLiftoff(Flight.End end, LaunchVehicle vehicle) {
-        if (end == Flight.End.GROUND) {
+    private static void requireLiftoff(Flight.End end, Flight flight, LaunchVehicle vehicle) {
+        if (end != Flight.End.GROUND) {
+            return;
+        }
+        if (flight.time() < 2) {
             throw new RunFailedException(vehicle.getName() + " cannot lift off with this payload (liftoff thrust-to-weight below 1)");
         }
+        throw new FellBack();
     }
 
     private static Propulsion sum(Propulsion a, Propulsion b) {
