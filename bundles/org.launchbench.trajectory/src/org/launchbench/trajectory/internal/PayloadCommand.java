@@ -11,6 +11,7 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
+import org.launchbench.cli.JsonNumbers;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentSimulator;
@@ -95,10 +96,8 @@ public final class PayloadCommand implements CliCommand {
         }
         double reserve = recovery.equals("expendable") ? 0 : hw.getLandingPropellantReserve();
         InsertionTarget target = parse(orbitText);
-        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(site.getLatitude()), Math.toRadians(site.getLongitude()),
-            site.getAltitude());
-        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(),
-            Math.sqrt(EARTH.mu() * (2 / target.perigeeRadius() - 1 / target.semiMajorAxis())));
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
+        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
         double payload = new PayloadCapability(new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT))
             .solve(vehicle, pad, azimuth, reserve, target, invocation.monitor());
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -108,7 +107,7 @@ public final class PayloadCommand implements CliCommand {
         Map<String, Object> orbit = new LinkedHashMap<>();
         orbit.put("perigee_km", (target.perigeeRadius() - EARTH.equatorialRadius()) / 1000);
         orbit.put("apogee_km", (target.apogeeRadius() - EARTH.equatorialRadius()) / 1000);
-        orbit.put("inclination_deg", Math.round(Math.toDegrees(target.inclination()) * 1e4) / 1e4);
+        orbit.put("inclination_deg", JsonNumbers.round(Math.toDegrees(target.inclination()), 4));
         doc.put("orbit", orbit);
         doc.put("recovery", recovery);
         if (args.flag("--json")) {

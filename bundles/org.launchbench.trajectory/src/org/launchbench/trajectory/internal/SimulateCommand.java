@@ -19,6 +19,7 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
+import org.launchbench.cli.JsonNumbers;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.OrekitData;
 import org.launchbench.core.RunFailedException;
@@ -104,12 +105,7 @@ public final class SimulateCommand implements CliCommand {
         args.expectPositionals(1, "MISSION_FILE");
         Path file = Path.of(args.positionals().get(0));
         Mission mission = ModelFiles.load(file, Mission.class);
-        ModelReferences refs;
-        try {
-            refs = new FolderReferences(catalog.references(), file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be listed: " + e.getMessage()).source(file.toAbsolutePath().getParent().toString()).build(e);
-        }
+        ModelReferences refs = FolderReferences.beside(catalog.references(), file);
         List<Problem> problems = ModelValidation.validate(mission, refs).stream().filter(Problem::error).toList();
         if (!problems.isEmpty()) {
             Problem p = problems.get(0);
@@ -124,14 +120,14 @@ public final class SimulateCommand implements CliCommand {
         double ra = t.isSunSynchronous() ? rp : EARTH.equatorialRadius() + t.getApogeeAltitude();
         double inclination = t.isSunSynchronous() ? OrbitGeometry.sunSynchronousInclination(EARTH, (rp + ra) / 2, (ra - rp) / (ra + rp))
             : Math.toRadians(t.getInclination());
-        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(site.getLatitude()), Math.toRadians(site.getLongitude()),
-            site.getAltitude());
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
+        InsertionTarget target = new InsertionTarget(rp, ra, inclination);
         double azimuth;
         if (mission.isSetLaunchAzimuth()) {
             azimuth = Math.toRadians(mission.getLaunchAzimuth());
         } else {
             try {
-                azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), inclination, Math.sqrt(EARTH.mu() * (2 / rp - 2 / (rp + ra))));
+                azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), inclination, target.perigeeSpeed(EARTH.mu()));
             } catch (InvalidInputException e) {
                 throw InvalidInputException.because(e.problem()).source(file.toString()).element("targetOrbit/inclination")
                     .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
@@ -147,7 +143,6 @@ public final class SimulateCommand implements CliCommand {
         Stage first = vehicle.getStages().get(0);
         double reserve = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE
             && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
-        InsertionTarget target = new InsertionTarget(rp, ra, inclination);
 
         AscentResult result = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
             .fly(vehicle, pad, azimuth, carried, reserve, target, invocation.monitor());
@@ -163,27 +158,27 @@ public final class SimulateCommand implements CliCommand {
         for (FlightEvent e : result.events()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", e.name());
-            m.put("time_s", round(e.time(), 3));
-            m.put("altitude_m", round(e.altitude(), 1));
-            m.put("speed_m_s", round(e.speed(), 2));
-            m.put("downrange_m", round(e.downrange(), 1));
-            m.put("mach", round(e.mach(), 3));
-            m.put("dynamic_pressure_Pa", round(e.dynamicPressure(), 1));
-            m.put("mass_kg", round(e.mass(), 1));
+            m.put("time_s", JsonNumbers.round(e.time(), 3));
+            m.put("altitude_m", JsonNumbers.round(e.altitude(), 1));
+            m.put("speed_m_s", JsonNumbers.round(e.speed(), 2));
+            m.put("downrange_m", JsonNumbers.round(e.downrange(), 1));
+            m.put("mach", JsonNumbers.round(e.mach(), 3));
+            m.put("dynamic_pressure_Pa", JsonNumbers.round(e.dynamicPressure(), 1));
+            m.put("mass_kg", JsonNumbers.round(e.mass(), 1));
             events.add(m);
         }
         doc.put("events", events);
         double re = EARTH.equatorialRadius();
         Map<String, Object> achieved = new LinkedHashMap<>();
-        achieved.put("perigee_km", round((orbit.getA() * (1 - orbit.getE()) - re) / 1000, 3));
-        achieved.put("apogee_km", round((orbit.getA() * (1 + orbit.getE()) - re) / 1000, 3));
-        achieved.put("inclination_deg", round(Math.toDegrees(orbit.getI()), 4));
-        achieved.put("raan_deg", round(Math.toDegrees(normalize(orbit.getRightAscensionOfAscendingNode())), 4));
+        achieved.put("perigee_km", JsonNumbers.round((orbit.getA() * (1 - orbit.getE()) - re) / 1000, 3));
+        achieved.put("apogee_km", JsonNumbers.round((orbit.getA() * (1 + orbit.getE()) - re) / 1000, 3));
+        achieved.put("inclination_deg", JsonNumbers.round(Math.toDegrees(orbit.getI()), 4));
+        achieved.put("raan_deg", JsonNumbers.round(Math.toDegrees(normalize(orbit.getRightAscensionOfAscendingNode())), 4));
         doc.put("orbit", achieved);
         Map<String, Object> wanted = new LinkedHashMap<>();
-        wanted.put("perigee_km", round((rp - re) / 1000, 3));
-        wanted.put("apogee_km", round((ra - re) / 1000, 3));
-        wanted.put("inclination_deg", round(Math.toDegrees(inclination), 4));
+        wanted.put("perigee_km", JsonNumbers.round((rp - re) / 1000, 3));
+        wanted.put("apogee_km", JsonNumbers.round((ra - re) / 1000, 3));
+        wanted.put("inclination_deg", JsonNumbers.round(Math.toDegrees(inclination), 4));
         doc.put("target", wanted);
         doc.put("payload_kg", payload);
         if (args.flag("--json")) {
@@ -245,10 +240,5 @@ public final class SimulateCommand implements CliCommand {
     private static double normalize(double angle) {
         double a = angle % (2 * Math.PI);
         return a < 0 ? a + 2 * Math.PI : a;
-    }
-
-    private static double round(double value, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
     }
 }

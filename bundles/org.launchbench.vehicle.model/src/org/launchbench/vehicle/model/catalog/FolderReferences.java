@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.LandingZone;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
@@ -33,9 +34,9 @@ public final class FolderReferences implements ModelReferences {
     /**
      * @param catalog the catalog's references
      * @param folder  the folder whose .vehicle and .sites files also count (a bad one is an error)
-     * @throws IOException if the folder cannot be listed
+     * @throws InvalidInputException if the folder cannot be listed or one of its model files is bad
      */
-    public FolderReferences(ModelReferences catalog, Path folder) throws IOException {
+    public FolderReferences(ModelReferences catalog, Path folder) {
         this.catalog = catalog;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{vehicle,sites}")) {
             for (Path f : files) {
@@ -47,7 +48,19 @@ public final class FolderReferences implements ModelReferences {
                     zones.addAll(c.getLandingZones());
                 }
             }
+        } catch (IOException e) {
+            throw InvalidInputException.because("cannot be listed: " + e.getMessage()).source(folder.toString()).build(e);
         }
+    }
+
+    /**
+     * @param catalog   the catalog's references
+     * @param modelFile a mission (or other model file) whose folder's vehicles and sites also count
+     * @return the references for that file
+     * @throws InvalidInputException if the folder cannot be listed or one of its model files is bad
+     */
+    public static FolderReferences beside(ModelReferences catalog, Path modelFile) {
+        return new FolderReferences(catalog, modelFile.toAbsolutePath().getParent());
     }
 
     @Override

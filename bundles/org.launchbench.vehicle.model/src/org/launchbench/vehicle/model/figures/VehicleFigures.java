@@ -145,7 +145,8 @@ public record VehicleFigures(String id, String name, double payloadMass, double 
         return s.getDryMass() + s.getPropellantMass();
     }
 
-    private static double usable(Stage s) {
+    /** @param s a stage; @return its loaded propellant less the unusable residuals, kg (never negative) */
+    public static double usable(Stage s) {
         return Math.max(0, s.getPropellantMass() - s.getResidualPropellantMass());
     }
 }

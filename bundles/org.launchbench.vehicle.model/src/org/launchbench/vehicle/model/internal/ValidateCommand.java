@@ -1,6 +1,5 @@
 package org.launchbench.vehicle.model.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
-import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.ModelRoot;
 import org.launchbench.vehicle.model.catalog.FolderReferences;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
@@ -62,13 +60,7 @@ public final class ValidateCommand implements CliCommand {
         args.expectPositionals(1, "FILE");
         Path file = Path.of(args.positionals().get(0));
         ModelRoot root = ModelFiles.load(file);
-        Path folder = file.toAbsolutePath().getParent();
-        List<Problem> problems;
-        try {
-            problems = ModelValidation.validate(root, new FolderReferences(catalog.references(), folder));
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be listed: " + e.getMessage()).source(folder.toString()).build(e);
-        }
+        List<Problem> problems = ModelValidation.validate(root, FolderReferences.beside(catalog.references(), file));
         boolean valid = problems.stream().noneMatch(Problem::error);
         if (args.flag("--json")) {
             List<Map<String, Object>> list = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
+import org.launchbench.cli.JsonNumbers;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.Citation;
 import org.launchbench.vehicle.model.EngineCluster;
@@ -91,10 +92,10 @@ public final class VehicleShowCommand implements CliCommand {
         }
         doc.put("propellant_family", vehicle.getPropellantFamily().getLiteral());
         doc.put("payload_kg", payload);
-        doc.put("liftoff_mass_kg", Json.round(f.liftoffMass(), 1));
-        doc.put("liftoff_thrust_N", Json.round(f.liftoffThrust(), 0));
-        doc.put("liftoff_thrust_to_weight", Json.round(f.liftoffThrustToWeight(), 3));
-        doc.put("delta_v_vacuum_m_s", Json.round(f.deltaVVacuum(), 1));
+        doc.put("liftoff_mass_kg", JsonNumbers.round(f.liftoffMass(), 1));
+        doc.put("liftoff_thrust_N", JsonNumbers.round(f.liftoffThrust(), 0));
+        doc.put("liftoff_thrust_to_weight", JsonNumbers.round(f.liftoffThrustToWeight(), 3));
+        doc.put("delta_v_vacuum_m_s", JsonNumbers.round(f.deltaVVacuum(), 1));
         List<Map<String, Object>> stages = new ArrayList<>();
         for (int i = 0; i < f.stages().size(); i++) {
             StageFigures s = f.stages().get(i);
@@ -104,16 +105,16 @@ public final class VehicleShowCommand implements CliCommand {
             st.put("name", s.name());
             st.put("propulsion", model.getPropulsion().getLiteral());
             st.put("engines", engines(model));
-            st.put("dry_mass_kg", Json.round(s.dryMass(), 1));
-            st.put("propellant_mass_kg", Json.round(s.propellantMass(), 1));
-            st.put("wet_mass_kg", Json.round(s.wetMass(), 1));
-            st.put("ignition_mass_kg", Json.round(s.ignitionMass(), 1));
-            st.put("burnout_mass_kg", Json.round(s.burnoutMass(), 1));
-            st.put("thrust_sea_level_N", Json.round(s.thrustSeaLevel(), 0));
-            st.put("thrust_vacuum_N", Json.round(s.thrustVacuum(), 0));
-            st.put("burn_time_s", Json.round(s.burnTime(), 1));
-            st.put("delta_v_vacuum_m_s", Json.round(s.deltaVVacuum(), 1));
-            st.put("delta_v_sea_level_m_s", s.deltaVSeaLevel() == null ? null : Json.round(s.deltaVSeaLevel(), 1));
+            st.put("dry_mass_kg", JsonNumbers.round(s.dryMass(), 1));
+            st.put("propellant_mass_kg", JsonNumbers.round(s.propellantMass(), 1));
+            st.put("wet_mass_kg", JsonNumbers.round(s.wetMass(), 1));
+            st.put("ignition_mass_kg", JsonNumbers.round(s.ignitionMass(), 1));
+            st.put("burnout_mass_kg", JsonNumbers.round(s.burnoutMass(), 1));
+            st.put("thrust_sea_level_N", JsonNumbers.round(s.thrustSeaLevel(), 0));
+            st.put("thrust_vacuum_N", JsonNumbers.round(s.thrustVacuum(), 0));
+            st.put("burn_time_s", JsonNumbers.round(s.burnTime(), 1));
+            st.put("delta_v_vacuum_m_s", JsonNumbers.round(s.deltaVVacuum(), 1));
+            st.put("delta_v_sea_level_m_s", s.deltaVSeaLevel() == null ? null : JsonNumbers.round(s.deltaVSeaLevel(), 1));
             stages.add(st);
         }
         doc.put("stages", stages);

@@ -10,6 +10,7 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
+import org.launchbench.cli.JsonNumbers;
 import org.launchbench.vehicle.model.catalog.CatalogProblem;
 import org.launchbench.vehicle.model.catalog.CatalogVehicle;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
@@ -61,8 +62,8 @@ public final class VehiclesCommand implements CliCommand {
             row.put("name", v.name());
             row.put("bundle", v.bundle());
             row.put("stages", v.model().getStages().size());
-            row.put("liftoff_mass_kg", Json.round(f.liftoffMass(), 1));
-            row.put("liftoff_thrust_to_weight", Json.round(f.liftoffThrustToWeight(), 3));
+            row.put("liftoff_mass_kg", JsonNumbers.round(f.liftoffMass(), 1));
+            row.put("liftoff_thrust_to_weight", JsonNumbers.round(f.liftoffThrustToWeight(), 3));
             rows.add(row);
         }
         for (CatalogProblem p : catalog.problems()) {
