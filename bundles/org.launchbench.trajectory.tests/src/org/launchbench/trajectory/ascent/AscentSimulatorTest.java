@@ -47,8 +47,7 @@ class AscentSimulatorTest {
     void theVehicleReachesItsTargetOrbit(String vehicleId, String siteId, double reserve, double payload, double km, double incDeg) {
         LaunchVehicle vehicle = catalog().vehicle(vehicleId).orElseThrow().model();
         LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals(siteId)).findFirst().orElseThrow();
-        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(site.getLatitude()), Math.toRadians(site.getLongitude()),
-            site.getAltitude());
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         double radius = EARTH.equatorialRadius() + km * 1000;
         InsertionTarget target = new InsertionTarget(radius, radius, Math.toRadians(incDeg));
         double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), Math.sqrt(EARTH.mu() / radius));

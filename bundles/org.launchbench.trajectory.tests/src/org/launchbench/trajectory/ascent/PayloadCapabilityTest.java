@@ -38,8 +38,7 @@ class PayloadCapabilityTest {
     private static double payload(String vehicleId, String siteId, double reserve, InsertionTarget target) {
         LaunchVehicle vehicle = catalog().vehicle(vehicleId).orElseThrow().model();
         LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals(siteId)).findFirst().orElseThrow();
-        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(site.getLatitude()), Math.toRadians(site.getLongitude()),
-            site.getAltitude());
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(),
             Math.sqrt(EARTH.mu() / target.perigeeRadius()));
         return new PayloadCapability(new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT))
@@ -70,8 +69,7 @@ class PayloadCapabilityTest {
         LaunchVehicle weak = org.eclipse.emf.ecore.util.EcoreUtil.copy(catalog().vehicle("falcon-9").orElseThrow().model());
         weak.getStages().get(1).setPropellantMass(9_267);
         LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals("slc-40")).findFirst().orElseThrow();
-        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(site.getLatitude()), Math.toRadians(site.getLongitude()),
-            site.getAltitude());
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         InsertionTarget target = leo200(28.6);
         double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(),
             Math.sqrt(EARTH.mu() / target.perigeeRadius()));

@@ -47,4 +47,15 @@ class EarthModelTest {
         Vector3D back = OREKIT.transform(new GeodeticPoint(Math.toRadians(latDeg), Math.toRadians(lonDeg), h));
         assertEquals(0, back.distance(p), 1e-6, "ecef() agrees with Orekit's geodetic-to-Cartesian");
     }
+
+    @org.junit.jupiter.api.Test
+    void theEarthFixedFrameIsTheInertialOneTurnedByTheRotation() {
+        // a quarter of a sidereal day later, the fixed x axis points along inertial y
+        double quarter = Math.PI / 2 / EARTH.rotationRate();
+        Vector3D fixedX = EARTH.toInertial(quarter, Vector3D.PLUS_I);
+        assertEquals(0, fixedX.distance(Vector3D.PLUS_J), 1e-12);
+        Vector3D p = new Vector3D(1, 2, 3);
+        assertEquals(0, EARTH.toInertial(1234, EARTH.toFixed(1234, p)).distance(p), 1e-12);
+        assertEquals(p.getZ(), EARTH.toFixed(999, p).getZ(), 0, "the rotation axis is z");
+    }
 }

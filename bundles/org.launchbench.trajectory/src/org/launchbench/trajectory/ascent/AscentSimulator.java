@@ -1,5 +1,7 @@
 package org.launchbench.trajectory.ascent;
 
+import static org.launchbench.vehicle.model.figures.VehicleFigures.usable;
+
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -19,6 +21,7 @@ import org.launchbench.trajectory.guidance.InsertionGuidance;
 import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.figures.VehicleFigures;
 
 /**
  * Flies a vehicle from the pad to orbit insertion: strap-ons with their core, each lower stage on an open-loop
@@ -126,17 +129,13 @@ public final class AscentSimulator {
     private Lower lowerStages(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload,
                               double reserve, double kick) {
         List<Stage> stages = vehicle.getStages();
-        double mass = payload + (vehicle.getFairing() == null ? 0 : vehicle.getFairing().getMass());
-        for (Stage s : stages) {
-            mass += s.getDryMass() + s.getPropellantMass();
-        }
-        Flight flight = new Flight(earth, site, mass, profile.sampleInterval());
+        Flight flight = new Flight(earth, site, VehicleFigures.of(vehicle, payload).liftoffMass(), profile.sampleInterval());
         Steering steering = new PitchProgram(earth, profile.riseTime(), profile.kickDuration(), kick, azimuth, t -> 1);
         int i = 0;
         if (stages.get(0).isStrapOn() && stages.size() > 2) {
             Stage boosters = stages.get(0);
             Stage core = stages.get(1);
-            Propulsion both = sum(Propulsion.of(boosters), Propulsion.of(core));
+            Propulsion both = Propulsion.of(boosters).plus(Propulsion.of(core));
             double t = Math.min(usable(boosters) / Propulsion.of(boosters).massFlow(1), usable(core) / Propulsion.of(core).massFlow(1));
             PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, Aerodynamics.of(boosters), steering, Winds.CALM);
             requireLiftoff(flight.fly(d, -1, t, "boosters-burnout"), flight, vehicle);
@@ -179,14 +178,5 @@ public final class AscentSimulator {
             throw new RunFailedException(vehicle.getName() + " cannot lift off with this payload (liftoff thrust-to-weight below 1)");
         }
         throw new FellBack();
-    }
-
-    private static Propulsion sum(Propulsion a, Propulsion b) {
-        return new Propulsion(a.vacuumThrust() + b.vacuumThrust(), a.exitArea() + b.exitArea(), a.massFlow() + b.massFlow(),
-            Math.max(a.throttleMin(), b.throttleMin()), Math.min(a.throttleMax(), b.throttleMax()));
-    }
-
-    private static double usable(Stage s) {
-        return s.getPropellantMass() - s.getResidualPropellantMass();
     }
 }

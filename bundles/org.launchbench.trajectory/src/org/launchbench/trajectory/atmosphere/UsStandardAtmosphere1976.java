@@ -30,8 +30,8 @@ public final class UsStandardAtmosphere1976 implements Atmosphere {
     static final double M0 = 28.9644;
     /** Effective Earth radius for geopotential altitude, m (Part 1, Table 2, r0). */
     static final double R0 = 6_356_766;
-    /** Sea-level pressure, Pa. */
-    static final double P0 = 101_325;
+    /** Sea-level pressure, Pa (Part 1, Table 2). */
+    public static final double SEA_LEVEL_PRESSURE = 101_325;
     /** Ratio of specific heats of air (Part 1, eq. 50). */
     static final double GAMMA = 1.4;
 
@@ -59,7 +59,7 @@ public final class UsStandardAtmosphere1976 implements Atmosphere {
     private final double[] upperRho = UPPER_RHO.clone();
 
     private UsStandardAtmosphere1976() {
-        pBase[0] = P0;
+        pBase[0] = SEA_LEVEL_PRESSURE;
         for (int i = 0; i < LAPSE.length; i++) {
             pBase[i + 1] = layerPressure(i, H_BASE[i + 1]);
         }

@@ -64,6 +64,27 @@ public record EarthModel(double mu, double equatorialRadius, double flattening, 
         return -mu / rn * (1 - j2 * (equatorialRadius / rn) * (equatorialRadius / rn) * p2);
     }
 
+    /**
+     * @param t        time since t = 0, when the Earth-fixed and inertial frames coincide, s
+     * @param inertial a vector in the inertial frame
+     * @return the same vector in the Earth-fixed frame (the inertial frame rotated by ω t about z)
+     */
+    public Vector3D toFixed(double t, Vector3D inertial) {
+        double a = rotationRate * t;
+        double c = Math.cos(a);
+        double s = Math.sin(a);
+        return new Vector3D(c * inertial.getX() + s * inertial.getY(), -s * inertial.getX() + c * inertial.getY(), inertial.getZ());
+    }
+
+    /**
+     * @param t     time since t = 0, s
+     * @param fixed a vector in the Earth-fixed frame
+     * @return the same vector in the inertial frame (inverse of {@link #toFixed(double, Vector3D)})
+     */
+    public Vector3D toInertial(double t, Vector3D fixed) {
+        return toFixed(-t, fixed);
+    }
+
     /** @return the rotation vector ω ẑ, rad/s */
     public Vector3D rotation() {
         return new Vector3D(0, 0, rotationRate);
@@ -122,5 +143,13 @@ public record EarthModel(double mu, double equatorialRadius, double flattening, 
      * @param height    height above the ellipsoid, m
      */
     public record Geodetic(double latitude, double longitude, double height) {
+
+        /**
+         * @param p a position of the model (latitude and longitude in degrees, altitude in metres)
+         * @return it in radians and metres
+         */
+        public static Geodetic of(org.launchbench.vehicle.model.GeodeticPosition p) {
+            return new Geodetic(Math.toRadians(p.getLatitude()), Math.toRadians(p.getLongitude()), p.getAltitude());
+        }
     }
 }

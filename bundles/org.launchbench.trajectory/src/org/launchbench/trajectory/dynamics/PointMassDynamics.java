@@ -92,15 +92,9 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
      * @return geodetic position, atmosphere, air-relative velocity (inertial axes), Mach number, dynamic pressure
      */
     public Environment environment(double t, Vector3D r, Vector3D v) {
-        double angle = earth.rotationRate() * t;
-        double c = Math.cos(angle);
-        double s = Math.sin(angle);
-        Vector3D ecef = new Vector3D(c * r.getX() + s * r.getY(), -s * r.getX() + c * r.getY(), r.getZ());
-        EarthModel.Geodetic g = earth.geodetic(ecef);
+        EarthModel.Geodetic g = earth.geodetic(earth.toFixed(t, r));
         AtmosphereState air = air(g.height());
-        Vector3D windEcef = winds.at(g);
-        Vector3D windEci = new Vector3D(c * windEcef.getX() - s * windEcef.getY(), s * windEcef.getX() + c * windEcef.getY(),
-            windEcef.getZ());
+        Vector3D windEci = earth.toInertial(t, winds.at(g));
         Vector3D vRel = v.subtract(Vector3D.crossProduct(earth.rotation(), r)).subtract(windEci);
         double speed = vRel.getNorm();
         double mach = air.speedOfSound() > 0 ? speed / air.speedOfSound() : 0;

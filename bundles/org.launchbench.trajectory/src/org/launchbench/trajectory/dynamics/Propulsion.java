@@ -3,6 +3,7 @@ package org.launchbench.trajectory.dynamics;
 import java.util.List;
 
 import org.launchbench.core.PhysicalConstants;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.vehicle.model.Engine;
 import org.launchbench.vehicle.model.EngineCluster;
 import org.launchbench.vehicle.model.Stage;
@@ -22,7 +23,7 @@ import org.launchbench.vehicle.model.Stage;
 public record Propulsion(double vacuumThrust, double exitArea, double massFlow, double throttleMin, double throttleMax) {
 
     /** Sea-level pressure the sea-level ratings refer to, Pa (U.S. Standard Atmosphere 1976). */
-    public static final double SEA_LEVEL_PRESSURE = 101_325;
+    public static final double SEA_LEVEL_PRESSURE = UsStandardAtmosphere1976.SEA_LEVEL_PRESSURE;
 
     /** No engine lit. */
     public static final Propulsion NONE = new Propulsion(0, 0, 0, 0, 0);
@@ -55,6 +56,15 @@ public record Propulsion(double vacuumThrust, double exitArea, double massFlow, 
             tMax = Math.min(tMax, e.getThrottleMax());
         }
         return new Propulsion(fVac, area, mdot, tMin, tMax);
+    }
+
+    /**
+     * @param other engines burning at the same time (strap-ons and their core)
+     * @return both together: thrusts, exit areas and flows add; the throttle range is what both allow
+     */
+    public Propulsion plus(Propulsion other) {
+        return new Propulsion(vacuumThrust + other.vacuumThrust, exitArea + other.exitArea, massFlow + other.massFlow,
+            Math.max(throttleMin, other.throttleMin), Math.min(throttleMax, other.throttleMax));
     }
 
     /**

@@ -91,7 +91,7 @@ public final class Flight {
         }
         double startTime = time;
         integrator.addEventDetector(new StopWhen(s -> s.getTime() - startTime < 1 ? 1
-            : earth.geodetic(ecef(s.getTime(), s.getPrimaryState())).height() - groundHeight, false, 1.0, 1e-6,
+            : earth.geodetic(earth.toFixed(s.getTime(), position(s.getPrimaryState()))).height() - groundHeight, false, 1.0, 1e-6,
             () -> end[0] = End.GROUND));
         integrator.addStepHandler(new Recorder(dynamics));
         ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
@@ -148,11 +148,8 @@ public final class Flight {
         return List.copyOf(samples);
     }
 
-    private Vector3D ecef(double t, double[] y) {
-        double a = earth.rotationRate() * t;
-        double c = Math.cos(a);
-        double s = Math.sin(a);
-        return new Vector3D(c * y[0] + s * y[1], -s * y[0] + c * y[1], y[2]);
+    private static Vector3D position(double[] y) {
+        return new Vector3D(y[0], y[1], y[2]);
     }
 
     private FlightEvent event(String name, PointMassDynamics dynamics, double t, double[] y) {

@@ -2,6 +2,7 @@ package org.launchbench.trajectory.flight;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.LocalHorizontal;
 import org.launchbench.trajectory.dynamics.Steering;
 
 /**
@@ -39,9 +40,6 @@ public record PitchProgram(EarthModel earth, double riseTime, double kickDuratio
             return airVelocity.normalize();
         }
         double angle = kickAngle * Math.min(1, (t - riseTime) / kickDuration);
-        Vector3D north = Vector3D.PLUS_K.subtract(up.scalarMultiply(up.getZ())).normalize();
-        Vector3D east = Vector3D.crossProduct(north, up);
-        Vector3D horizontal = new Vector3D(Math.cos(azimuth), north, Math.sin(azimuth), east);
-        return new Vector3D(Math.cos(angle), up, Math.sin(angle), horizontal);
+        return new Vector3D(Math.cos(angle), up, Math.sin(angle), LocalHorizontal.at(r).horizontal(azimuth));
     }
 }

@@ -116,6 +116,7 @@ public final class InsertionGuidance {
 
     private double shortfall(Burn burn, InsertionTarget target) {
         double r = new Vector3D(burn.state()[0], burn.state()[1], burn.state()[2]).getNorm();
+        // the speed the target orbit has at the radius where the propellant ran out (vis-viva)
         double need = Math.sqrt(earth.mu() * (2 / r - 1 / target.semiMajorAxis()));
         return need - new Vector3D(burn.state()[3], burn.state()[4], burn.state()[5]).getNorm();
     }

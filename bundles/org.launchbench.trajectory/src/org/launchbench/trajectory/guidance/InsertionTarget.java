@@ -13,4 +13,12 @@ public record InsertionTarget(double perigeeRadius, double apogeeRadius, double 
     public double semiMajorAxis() {
         return (perigeeRadius + apogeeRadius) / 2;
     }
+
+    /**
+     * @param mu gravitational parameter, m³/s²
+     * @return the speed at perigee by the vis-viva equation, v² = μ (2/r - 1/a), m/s
+     */
+    public double perigeeSpeed(double mu) {
+        return Math.sqrt(mu * (2 / perigeeRadius - 1 / semiMajorAxis()));
+    }
 }

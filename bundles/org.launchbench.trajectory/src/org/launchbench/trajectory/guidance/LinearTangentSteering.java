@@ -1,6 +1,7 @@
 package org.launchbench.trajectory.guidance;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.trajectory.dynamics.LocalHorizontal;
 import org.launchbench.trajectory.dynamics.Steering;
 
 /**
@@ -57,18 +58,15 @@ public record LinearTangentSteering(double a, double b, double ignition, double 
      * @return unit horizontal direction
      */
     static Vector3D planeHorizontal(Vector3D up, Vector3D v, double inclination) {
-        Vector3D north = Vector3D.PLUS_K.subtract(up.scalarMultiply(up.getZ()));
-        double cosLat = north.getNorm();
-        north = north.normalize();
-        Vector3D east = Vector3D.crossProduct(north, up);
-        double s = Math.cos(inclination) / cosLat;
+        LocalHorizontal local = LocalHorizontal.at(up);
+        double s = Math.cos(inclination) / local.cosLatitude();
         if (Math.abs(s) > 1) {
             // the plane cannot pass over this latitude: fly as close to it as possible (due east or west)
             s = Math.signum(s);
         }
         double c = Math.sqrt(1 - s * s);
         // same sense of north-south motion as now
-        double sign = Vector3D.dotProduct(v, north) >= 0 ? 1 : -1;
-        return new Vector3D(sign * c, north, s, east).normalize();
+        double sign = Vector3D.dotProduct(v, local.north()) >= 0 ? 1 : -1;
+        return new Vector3D(sign * c, local.north(), s, local.east()).normalize();
     }
 }
