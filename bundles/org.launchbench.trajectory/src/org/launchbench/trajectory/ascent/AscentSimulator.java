@@ -3,11 +3,16 @@ package org.launchbench.trajectory.ascent;
 import static org.launchbench.vehicle.model.figures.VehicleFigures.usable;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.RunFailedException;
+import org.launchbench.core.PhysicalConstants;
+import org.launchbench.trajectory.dynamics.Jettison;
+import org.launchbench.trajectory.orbit.OrbitGeometry;
+import org.launchbench.vehicle.model.Fairing;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
@@ -25,14 +30,45 @@ import org.launchbench.vehicle.model.figures.VehicleFigures;
 
 /**
  * Flies a vehicle from the pad to orbit insertion: strap-ons with their core, each lower stage on an open-loop
- * pitch program and gravity turn to burnout and separation, then the last stage on {@link InsertionGuidance}.
- * The pitch-over angle is solved (bisection) so that the last stage ignites at the profile's flight-path
- * angle, which is what makes the upper-stage burn efficient and the guidance well-posed.
+ * pitch program and gravity turn to burnout and separation (then a short unpowered coast), then the last stage on
+ * {@link InsertionGuidance} in one of three ways ({@link AscentProfile.Insertion}):
+ * <ul>
+ * <li>direct: one burn into the orbit, inserting at its perigee;</li>
+ * <li>parking orbit: a first burn into a transfer orbit (perigee at the profile's parking altitude, apogee at the
+ * target's), a coast to near apogee, and a second burn there that raises the perigee (two-impulse Hohmann
+ * transfer, the profile of restartable upper stages going above low orbit);</li>
+ * <li>coast to apogee: the lower stages put the apogee of a suborbital trajectory at the target altitude, the
+ * stack coasts up and the last stage, a small kick stage, circularises there.</li>
+ * </ul>
+ * The pitch-over angle is solved by bisection: so that the last stage ignites at the profile's flight-path angle
+ * (direct and parking orbit), or so that the apogee after the last lower stage is at the target (coast to
+ * apogee). Coasts end half the estimated burn time before apogee so that the burn straddles it. The fairing is
+ * jettisoned on its own condition (altitude or free-molecular heat flux, from the model) during whatever phase
+ * meets it, and every guidance trial flies that jettison too.
  * <p>
- * Simplifications, stated: stages separate and the next ignites at once (no coast); the fairing is dropped when
- * the last stage ignites; the first stage keeps its recovery reserve (it is not burned on ascent).
+ * Automatic choice: a last stage with liftoff thrust-to-weight below {@value #KICK_STAGE_THRUST_TO_WEIGHT} (at
+ * its ignition, payload included) is a kick stage and coasts to apogee; a restartable last stage going more than
+ * {@value #PARKING_MARGIN} m above the parking altitude uses a parking orbit; any other flies direct.
+ * <p>
+ * Simplifications, stated: the first stage keeps its recovery reserve (it is not burned on ascent); no
+ * throttling during the lower stages.
  */
 public final class AscentSimulator {
+
+    /** Below this thrust-to-weight at ignition the last stage is flown as a kick stage (coast to apogee first). */
+    static final double KICK_STAGE_THRUST_TO_WEIGHT = 0.4;
+    /** A parking orbit is used when the target apogee is this much above the parking altitude, m. */
+    static final double PARKING_MARGIN = 50_000;
+    /** Passes of the coast's aim correction. */
+    static final int AIM_PASSES = 6;
+    /** The coast's apogee is within this of the target's after the aim correction, m. */
+    static final double AIM_TOLERANCE = 20;
+    /** Largest pitch-over angle tried, degrees. */
+    static final double MAX_KICK_DEG = 60;
+    /** Flight-path angles at last-stage ignition tried for the best lofting, degrees. */
+    static final double[] FLIGHT_PATH_ANGLES = {10, 17, 24, 31, 38, 45};
+    /** Resolution of the best lofting, degrees. */
+    static final double FLIGHT_PATH_ANGLE_RESOLUTION = 1;
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
@@ -50,6 +86,32 @@ public final class AscentSimulator {
     }
 
     /**
+     * The insertion a vehicle flies to a target (the profile's, or the automatic choice).
+     *
+     * @param vehicle     the vehicle
+     * @param payloadMass payload and adapter, kg
+     * @param target      the target
+     * @return never AUTO
+     */
+    public AscentProfile.Insertion insertionFor(LaunchVehicle vehicle, double payloadMass, InsertionTarget target) {
+        if (profile.insertion() != AscentProfile.Insertion.AUTO) {
+            return profile.insertion();
+        }
+        List<Stage> stages = vehicle.getStages();
+        Stage upper = stages.get(stages.size() - 1);
+        double mass = upper.getDryMass() + upper.getPropellantMass() + payloadMass;
+        double thrustToWeight = Propulsion.of(upper).vacuumThrust() / (mass * PhysicalConstants.STANDARD_GRAVITY);
+        if (thrustToWeight < KICK_STAGE_THRUST_TO_WEIGHT && stages.size() > 1) {
+            return AscentProfile.Insertion.COAST_TO_APOGEE;
+        }
+        boolean restartable = upper.getEngines().stream().allMatch(c -> c.getEngine() != null && c.getEngine().getRestarts() > 0);
+        if (restartable && target.apogeeRadius() - earth.equatorialRadius() > profile.parkingAltitude() + PARKING_MARGIN) {
+            return AscentProfile.Insertion.PARKING_ORBIT;
+        }
+        return AscentProfile.Insertion.DIRECT;
+    }
+
+    /**
      * @param vehicle         the vehicle (valid)
      * @param site            the launch point
      * @param groundAzimuth   launch azimuth relative to the ground, rad
@@ -63,57 +125,267 @@ public final class AscentSimulator {
     public AscentResult fly(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
                             double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Ascent of " + vehicle.getName(), 20);
-        // the pitch-over angle that puts the last stage's ignition at the profile's flight-path angle: more kick,
-        // flatter trajectory, so bisection on the kick; a trial that falls back to the ground counts as too flat
+        AscentProfile.Insertion insertion = insertionFor(vehicle, payloadMass, target);
+        if (insertion == AscentProfile.Insertion.PARKING_ORBIT
+            && target.perigeeRadius() - earth.equatorialRadius() <= profile.parkingAltitude()) {
+            insertion = AscentProfile.Insertion.DIRECT;
+        }
+        AscentProfile.Insertion mode = insertion;
+        List<Stage> stages = vehicle.getStages();
+        Stage upper = stages.get(stages.size() - 1);
+        Propulsion prop = Propulsion.of(upper);
+        InsertionGuidance guidance = new InsertionGuidance(earth, atmosphere, prop, Aerodynamics.NONE);
+        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.NONE, Steering.COAST,
+            Winds.CALM);
+        // the apogee the coast is aimed at (osculating two-body apogee at the aiming point); J2 moves the real
+        // apogee by kilometres over a half orbit, so the aim is corrected by the miss seen at the end of the coast
+        double aim = target.apogeeRadius();
+        double k1 = Double.NaN;
+        Flight flight = null;
+        double burnout = 0;
+        for (int pass = 0; pass < AIM_PASSES; pass++) {
+            if (pass == 0 || mode == AscentProfile.Insertion.COAST_TO_APOGEE) {
+                k1 = solveKick(new Shaping(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, aim, mode), progress);
+            }
+            try {
+                flight = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1);
+            } catch (FellBack e) {
+                throw new RunFailedException(vehicle.getName() + " falls back to the ground before its last stage ignites", e);
+            }
+            burnout = flight.state()[6] - usable(upper);
+            if (mode == AscentProfile.Insertion.DIRECT) {
+                break;
+            }
+            Jettison fairing = flight.pendingJettison();
+            if (mode == AscentProfile.Insertion.PARKING_ORBIT) {
+                InsertionTarget transfer = new InsertionTarget(earth.equatorialRadius() + profile.parkingAltitude(), aim,
+                    target.inclination());
+                burn(flight, guidance, prop, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff");
+            }
+            coastToApogee(flight, coast, prop, target);
+            burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
+            double[] y = flight.state();
+            double miss = target.apogeeRadius()
+                - OrbitGeometry.apoapsis(earth.mu(), new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5]))[0];
+            if (Math.abs(miss) < AIM_TOLERANCE) {
+                break;
+            }
+            aim += miss;
+        }
+        progress.setWorkRemaining(5);
+        String ignition = upper.getId() + (mode == AscentProfile.Insertion.PARKING_ORBIT ? "-ignition-2" : "-ignition");
+        InsertionGuidance.Solution solution = burn(flight, guidance, prop, ignition, burnout,
+            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion");
+        progress.split(5);
+        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), solution.cutoff(), k1, mode);
+    }
+
+    /** @param degrees flight-path angle at last-stage ignition; @return a simulator flying to it */
+    public AscentSimulator withFlightPathAngle(double degrees) {
+        return new AscentSimulator(earth, atmosphere, new AscentProfile(profile.riseTime(), profile.kickDuration(), degrees,
+            profile.sampleInterval(), profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
+    }
+
+    /** @return the profile flown */
+    public AscentProfile profile() {
+        return profile;
+    }
+
+    /**
+     * The flight-path angle at last-stage ignition that leaves the most mass at orbit insertion for this payload:
+     * a grid over {@link #FLIGHT_PATH_ANGLES} (degrees), then golden-section refinement to
+     * {@value #FLIGHT_PATH_ANGLE_RESOLUTION} deg around the best point. How steeply the lower stages loft the
+     * last stage matters most when that stage has a low thrust-to-weight (it must climb while it accelerates);
+     * a fixed angle cost a low-thrust upper stage a quarter of its payload.
+     *
+     * @return degrees; NaN when no angle of the grid reaches the orbit; the profile's own angle for a coast to
+     *         apogee (whose pitch-over is solved for the apogee instead)
+     */
+    public double bestFlightPathAngle(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
+                                      double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
+        if (insertionFor(vehicle, payloadMass, target) == AscentProfile.Insertion.COAST_TO_APOGEE) {
+            return profile.upperStageFlightPathAngleDeg();
+        }
+        SubMonitor progress = SubMonitor.convert(monitor, "Lofting of " + vehicle.getName(), FLIGHT_PATH_ANGLES.length + 12);
+        java.util.function.DoubleUnaryOperator left = deg -> {
+            try {
+                return withFlightPathAngle(deg).fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, target,
+                    progress.split(1)).cutoffState()[6];
+            } catch (RunFailedException e) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        };
+        double best = Double.NaN;
+        double bestMass = Double.NEGATIVE_INFINITY;
+        for (double deg : FLIGHT_PATH_ANGLES) {
+            double m = left.applyAsDouble(deg);
+            if (m > bestMass) {
+                bestMass = m;
+                best = deg;
+            }
+        }
+        if (Double.isNaN(best)) {
+            return Double.NaN;
+        }
+        double step = FLIGHT_PATH_ANGLES[1] - FLIGHT_PATH_ANGLES[0];
+        double a = best - step;
+        double b = best + step;
+        double ratio = (Math.sqrt(5) - 1) / 2;
+        double c = b - ratio * (b - a);
+        double d = a + ratio * (b - a);
+        double fc = left.applyAsDouble(c);
+        double fd = left.applyAsDouble(d);
+        while (b - a > FLIGHT_PATH_ANGLE_RESOLUTION) {
+            if (fc >= fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - ratio * (b - a);
+                fc = left.applyAsDouble(c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + ratio * (b - a);
+                fd = left.applyAsDouble(d);
+            }
+        }
+        double mid = fc >= fd ? c : d;
+        return Math.max(fc, fd) >= bestMass ? mid : best;
+    }
+
+    /**
+     * {@link #fly} at the {@link #bestFlightPathAngle best lofting} for this payload.
+     *
+     * @return the flown ascent
+     * @throws RunFailedException as {@link #fly}, with the reason the profile's own angle fails when none works
+     */
+    public AscentResult flyBest(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
+                                double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, 2);
+        double deg = bestFlightPathAngle(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, target, progress.split(1));
+        AscentSimulator simulator = Double.isNaN(deg) ? this : withFlightPathAngle(deg);
+        return simulator.fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, target, progress.split(1));
+    }
+
+    /**
+     * The pitch-over: more kick, flatter trajectory (lower flight-path angle, lower apogee), so bisection on the
+     * kick; a trial that falls back to the ground counts as too much kick.
+     */
+    private double solveKick(Shaping shaping, SubMonitor progress) {
         double lo = Math.toRadians(0.2);
-        double hi = Math.toRadians(30);
-        if (gammaError(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, lo) < 0) {
-            throw new RunFailedException(vehicle.getName() + " cannot climb steeply enough for its last stage even with the"
-                + " smallest pitch-over (the upper stage would ignite below " + profile.upperStageFlightPathAngleDeg() + " deg)");
+        double hi = Math.toRadians(MAX_KICK_DEG);
+        if (shaping.mode == AscentProfile.Insertion.COAST_TO_APOGEE && shaping.error(hi) > 0) {
+            throw new RunFailedException(String.format(Locale.ROOT, "%s's lower stages put the apogee above the target's %.0f km"
+                + " even with a %.0f deg pitch-over: the orbit is too low for a coast to apogee (try --insertion direct)",
+                shaping.vehicle.getName(), (shaping.aim - earth.equatorialRadius()) / 1000, MAX_KICK_DEG));
+        }
+        if (shaping.error(lo) < 0) {
+            throw new RunFailedException(shaping.mode == AscentProfile.Insertion.COAST_TO_APOGEE
+                ? String.format(Locale.ROOT, "%s's lower stages cannot raise the apogee to the target's %.0f km even with the"
+                    + " smallest pitch-over", shaping.vehicle.getName(), (shaping.aim - earth.equatorialRadius()) / 1000)
+                : shaping.vehicle.getName() + " cannot climb steeply enough for its last stage even with the smallest pitch-over"
+                    + " (the upper stage would ignite below " + profile.upperStageFlightPathAngleDeg() + " deg)");
         }
         while (hi - lo > Math.toRadians(0.001)) {
             progress.setWorkRemaining(20);
             progress.split(1);
             double mid = (lo + hi) / 2;
-            if (gammaError(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, mid) > 0) {
+            if (shaping.error(mid) > 0) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        double k1 = (lo + hi) / 2;
-        progress.setWorkRemaining(5);
-        Lower lower;
-        try {
-            lower = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1);
-        } catch (FellBack e) {
-            throw new RunFailedException(vehicle.getName() + " falls back to the ground before its last stage ignites", e);
-        }
-        Flight flight = lower.flight();
-        List<Stage> stages = vehicle.getStages();
-        Stage upper = stages.get(stages.size() - 1);
-        Propulsion prop = Propulsion.of(upper);
-        if (vehicle.getFairing() != null) {
-            flight.drop(vehicle.getFairing().getMass());
-        }
-        double[] y = flight.state();
-        double burnout = y[6] - usable(upper);
-        InsertionGuidance guidance = new InsertionGuidance(earth, atmosphere, prop, Aerodynamics.NONE);
-        InsertionGuidance.Solution solution = guidance.solve(flight.time(), y, burnout, target, prop.throttleMax());
-        progress.split(4);
-        PointMassDynamics upperDynamics = new PointMassDynamics(earth, atmosphere, prop, Aerodynamics.NONE, solution.steering(),
-            Winds.CALM);
-        flight.mark(upper.getId() + "-ignition", upperDynamics);
-        flight.fly(upperDynamics, -1, solution.cutoffTime() - flight.time(), "orbit-insertion");
-        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), solution.cutoff(), k1);
+        return (lo + hi) / 2;
     }
 
-    private double gammaError(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload, double reserve,
-                              double kick) {
+    /** Solves and flies one upper-stage burn from the flight's current state. */
+    private InsertionGuidance.Solution burn(Flight flight, InsertionGuidance guidance, Propulsion prop, String ignition,
+                                            double burnoutMass, InsertionTarget target, String cutoff) {
+        InsertionGuidance.Solution solution;
         try {
-            return lowerStages(vehicle, site, azimuth, payload, reserve, kick).gammaError();
-        } catch (FellBack e) {
-            return -Math.PI;
+            solution = guidance.solve(flight.time(), flight.state(), burnoutMass, target, prop.throttleMax(), flight.pendingJettison());
+        } catch (RunFailedException e) {
+            double re = earth.equatorialRadius();
+            throw new RunFailedException(String.format(Locale.ROOT, "%s (burn from %.0f s into %.0f x %.0f km, cut-off at %.0f km): %s",
+                ignition, flight.time(), (target.perigeeRadius() - re) / 1000, (target.apogeeRadius() - re) / 1000,
+                (target.insertionRadius() - re) / 1000, e.getMessage()), e);
+        }
+        PointMassDynamics d = new PointMassDynamics(earth, atmosphere, prop, Aerodynamics.NONE, solution.steering(), Winds.CALM);
+        flight.mark(ignition, d);
+        flight.fly(d, -1, solution.cutoffTime() - flight.time(), cutoff);
+        return solution;
+    }
+
+    /**
+     * Coasts until half the burn that will raise the orbit to the target at apogee is left before apogee.
+     */
+    private void coastToApogee(Flight flight, PointMassDynamics coast, Propulsion prop, InsertionTarget target) {
+        double[] y = flight.state();
+        Vector3D r = new Vector3D(y[0], y[1], y[2]);
+        Vector3D v = new Vector3D(y[3], y[4], y[5]);
+        double mu = earth.mu();
+        double[] apo = OrbitGeometry.apoapsis(mu, r, v);
+        if (!Double.isFinite(apo[0])) {
+            throw new RunFailedException("the stack is on an escape trajectory before its last burn; the target is too low");
+        }
+        double a = 1 / (2 / r.getNorm() - v.getNormSq() / mu);
+        double speedAtApogee = Math.sqrt(mu * (2 / apo[0] - 1 / a));
+        double deltaV = Math.abs(target.speedAt(mu, target.apogeeRadius()) - speedAtApogee);
+        double exhaust = prop.vacuumThrust() / prop.massFlow();
+        double burnTime = y[6] * (1 - Math.exp(-deltaV / exhaust)) / prop.massFlow(prop.throttleMax());
+        double lead = burnTime / 2;
+        flight.mark("coast-start", coast);
+        if (apo[1] > lead) {
+            flight.fly(coast, -1, apo[1], "coast-end", s -> {
+                double[] q = s.getPrimaryState();
+                return lead - OrbitGeometry.apoapsis(mu, new Vector3D(q[0], q[1], q[2]), new Vector3D(q[3], q[4], q[5]))[1];
+            });
+        } else {
+            flight.mark("coast-end", coast);
+        }
+    }
+
+    /** The error the pitch-over is solved to null, for one insertion. */
+    private final class Shaping {
+        private final LaunchVehicle vehicle;
+        private final EarthModel.Geodetic site;
+        private final double azimuth;
+        private final double payload;
+        private final double reserve;
+        private final double aim;
+        private final AscentProfile.Insertion mode;
+
+        Shaping(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload, double reserve,
+                double aim, AscentProfile.Insertion mode) {
+            this.vehicle = vehicle;
+            this.site = site;
+            this.azimuth = azimuth;
+            this.payload = payload;
+            this.reserve = reserve;
+            this.aim = aim;
+            this.mode = mode;
+        }
+
+        /** @return positive when the kick is too small (too steep, apogee too high) */
+        double error(double kick) {
+            Flight flight;
+            try {
+                flight = lowerStages(vehicle, site, azimuth, payload, reserve, kick);
+            } catch (FellBack e) {
+                return -Math.PI;
+            }
+            double[] y = flight.state();
+            Vector3D r = new Vector3D(y[0], y[1], y[2]);
+            Vector3D v = new Vector3D(y[3], y[4], y[5]);
+            if (mode == AscentProfile.Insertion.COAST_TO_APOGEE) {
+                double apo = OrbitGeometry.apoapsis(earth.mu(), r, v)[0];
+                return Double.isFinite(apo) ? (apo - aim) / aim : 1;
+            }
+            Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
+            double gamma = Math.asin(Vector3D.dotProduct(r, ground) / (r.getNorm() * ground.getNorm()));
+            return gamma - Math.toRadians(profile.upperStageFlightPathAngleDeg());
         }
     }
 
@@ -122,15 +394,17 @@ public final class AscentSimulator {
         private static final long serialVersionUID = 1L;
     }
 
-    /** The lower stages flown with one kick angle, and how far the last stage's ignition misses the flight-path angle. */
-    private record Lower(Flight flight, double gammaError) {
-    }
-
-    private Lower lowerStages(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload,
+    /** The lower stages flown with one kick angle, to the last stage's ignition. */
+    private Flight lowerStages(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload,
                               double reserve, double kick) {
         List<Stage> stages = vehicle.getStages();
         Flight flight = new Flight(earth, site, VehicleFigures.of(vehicle, payload).liftoffMass(), profile.sampleInterval());
         Steering steering = new PitchProgram(earth, profile.riseTime(), profile.kickDuration(), kick, azimuth, t -> 1);
+        Fairing fairing = vehicle.getFairing();
+        if (fairing != null && fairing.getMass() > 0 && (fairing.getJettisonAltitude() > 0 || fairing.getJettisonHeatFlux() > 0)) {
+            flight.jettison(new Jettison(earth, atmosphere, fairing.getMass(), fairing.getJettisonAltitude(),
+                fairing.getJettisonHeatFlux()), "fairing-jettison");
+        }
         int i = 0;
         if (stages.get(0).isStrapOn() && stages.size() > 2) {
             Stage boosters = stages.get(0);
@@ -152,22 +426,39 @@ public final class AscentSimulator {
             }
             flight.drop(core.getDryMass() + core.getResidualPropellantMass());
             flight.mark(core.getId() + "-separation", c);
+            separationCoast(flight, vehicle, stages.get(2));
             i = 2;
         }
         for (; i < stages.size() - 1; i++) {
             Stage s = stages.get(i);
             double keep = i == 0 ? reserve : 0;
             PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), Aerodynamics.of(s), steering, Winds.CALM);
+            if (i > 0) {
+                flight.mark(s.getId() + "-ignition", d);
+            }
             Flight.End end = flight.fly(d, flight.state()[6] - (usable(s) - keep), 1e5, i == 0 ? "meco" : s.getId() + "-burnout");
             requireLiftoff(end, flight, vehicle);
             flight.drop(s.getDryMass() + s.getResidualPropellantMass() + keep);
             flight.mark(i == 0 ? "stage-separation" : s.getId() + "-separation", d);
+            separationCoast(flight, vehicle, stages.get(i + 1));
         }
-        double[] y = flight.state();
-        Vector3D r = new Vector3D(y[0], y[1], y[2]);
-        Vector3D v = new Vector3D(y[3], y[4], y[5]).subtract(Vector3D.crossProduct(earth.rotation(), r));
-        double gamma = Math.asin(Vector3D.dotProduct(r, v) / (r.getNorm() * v.getNorm()));
-        return new Lower(flight, gamma - Math.toRadians(profile.upperStageFlightPathAngleDeg()));
+        if (fairing != null && fairing.getMass() > 0 && fairing.getJettisonAltitude() <= 0 && fairing.getJettisonHeatFlux() <= 0) {
+            // no jettison condition in the model: the fairing goes when the last stage lights
+            flight.drop(fairing.getMass());
+            flight.mark("fairing-jettison", new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.NONE,
+                Steering.COAST, Winds.CALM));
+        }
+        return flight;
+    }
+
+    /** The unpowered seconds between a separation and the next stage's ignition. */
+    private void separationCoast(Flight flight, LaunchVehicle vehicle, Stage next) {
+        if (profile.separationCoast() <= 0) {
+            return;
+        }
+        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.of(next), Steering.COAST,
+            Winds.CALM);
+        requireLiftoff(flight.fly(coast, -1, profile.separationCoast(), null), flight, vehicle);
     }
 
     private static void requireLiftoff(Flight.End end, Flight flight, LaunchVehicle vehicle) {

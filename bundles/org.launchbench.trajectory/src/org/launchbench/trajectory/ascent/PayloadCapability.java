@@ -9,7 +9,9 @@ import org.launchbench.vehicle.model.LaunchVehicle;
 
 /**
  * The largest payload a vehicle puts into an orbit from a site: bisection on the payload mass over full
- * ascents (each flown by {@link AscentSimulator}), between a mass that reaches the orbit and one that does not.
+ * ascents (each flown by {@link AscentSimulator}), between a mass that reaches the orbit and one that does not,
+ * with the lofting (the flight-path angle at last-stage ignition) optimised for the payload found
+ * ({@link AscentSimulator#bestFlightPathAngle}).
  * Resolution {@value #RESOLUTION_KG} kg, far below the uncertainty of any vehicle's published masses.
  */
 public final class PayloadCapability {
@@ -36,13 +38,38 @@ public final class PayloadCapability {
      */
     public double solve(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double firstStageReserve,
                         InsertionTarget target, IProgressMonitor monitor) {
-        SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 40);
-        if (!reaches(vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress)) {
-            throw new RunFailedException(vehicle.getName() + " cannot reach this orbit even without payload");
+        SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 100);
+        AscentSimulator simulator = ascent;
+        if (!reaches(simulator, vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress)) {
+            double deg = ascent.bestFlightPathAngle(vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress.split(10));
+            if (Double.isNaN(deg)) {
+                throw new RunFailedException(vehicle.getName() + " cannot reach this orbit even without payload");
+            }
+            simulator = ascent.withFlightPathAngle(deg);
+        }
+        // payload at one lofting, then the best lofting for that payload and the payload again: the best angle
+        // moves little with the payload, so two rounds settle it
+        double payload = bisect(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
+        for (int round = 0; round < 2; round++) {
+            double deg = ascent.bestFlightPathAngle(vehicle, site, groundAzimuth, payload, firstStageReserve, target,
+                progress.split(10));
+            if (Double.isNaN(deg) || deg == simulator.profile().upperStageFlightPathAngleDeg()) {
+                break;
+            }
+            simulator = ascent.withFlightPathAngle(deg);
+            payload = Math.max(payload, bisect(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress));
+        }
+        return Math.floor(payload / RESOLUTION_KG) * RESOLUTION_KG;
+    }
+
+    private double bisect(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth,
+                          double firstStageReserve, InsertionTarget target, SubMonitor progress) {
+        if (!reaches(simulator, vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress)) {
+            return 0;
         }
         double lo = 0;
         double hi = 1_000;
-        while (reaches(vehicle, site, groundAzimuth, hi, firstStageReserve, target, progress)) {
+        while (reaches(simulator, vehicle, site, groundAzimuth, hi, firstStageReserve, target, progress)) {
             lo = hi;
             hi *= 2;
             if (hi > 1e6) {
@@ -51,20 +78,20 @@ public final class PayloadCapability {
         }
         while (hi - lo > RESOLUTION_KG) {
             double mid = (lo + hi) / 2;
-            if (reaches(vehicle, site, groundAzimuth, mid, firstStageReserve, target, progress)) {
+            if (reaches(simulator, vehicle, site, groundAzimuth, mid, firstStageReserve, target, progress)) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        return Math.floor(lo / RESOLUTION_KG) * RESOLUTION_KG;
+        return lo;
     }
 
-    private boolean reaches(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload, double reserve,
-                            InsertionTarget target, SubMonitor progress) {
+    private static boolean reaches(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth,
+                                   double payload, double reserve, InsertionTarget target, SubMonitor progress) {
         progress.setWorkRemaining(20);
         try {
-            ascent.fly(vehicle, site, azimuth, payload, reserve, target, progress.split(1));
+            simulator.fly(vehicle, site, azimuth, payload, reserve, target, progress.split(1));
             return true;
         } catch (RunFailedException e) {
             return false;

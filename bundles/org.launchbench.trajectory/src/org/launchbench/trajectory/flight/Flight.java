@@ -3,6 +3,7 @@ package org.launchbench.trajectory.flight;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.optim.MaxEval;
@@ -16,6 +17,7 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Jettison;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
 import org.launchbench.trajectory.dynamics.StopWhen;
 
@@ -42,6 +44,8 @@ public final class Flight {
     private FlightEvent maxQEvent;
     private double nextSample;
     private double groundHeight;
+    private Jettison jettison;
+    private String jettisonEvent;
 
     /**
      * Starts on the pad: at rest on the rotating Earth at the site, at t = 0.
@@ -68,7 +72,9 @@ public final class Flight {
         /** The vehicle reached the ground. */
         GROUND,
         /** The phase's time limit. */
-        TIME
+        TIME,
+        /** The phase's own stop condition. */
+        CONDITION
     }
 
     /**
@@ -81,13 +87,38 @@ public final class Flight {
      * @return why the phase ended
      */
     public End fly(PointMassDynamics dynamics, double burnoutMass, double maxDuration, String endEvent) {
+        return fly(dynamics, burnoutMass, maxDuration, endEvent, null);
+    }
+
+    /**
+     * Flies one phase, which may also end where a condition of the state rises through zero (the approach of an
+     * apoapsis at the end of a coast, say).
+     *
+     * @param dynamics    the equations of motion of the phase
+     * @param burnoutMass the phase ends when the mass falls to this, kg (negative: no mass limit); a jettison
+     *                    during the phase lowers it by the mass dropped
+     * @param maxDuration the phase ends after this long at most, s
+     * @param endEvent    name of the event recorded at burnout, time limit or condition (null: none)
+     * @param until       the phase ends where this rises through zero (null: no condition)
+     * @return why the phase ended
+     */
+    public End fly(PointMassDynamics dynamics, double burnoutMass, double maxDuration, String endEvent,
+                   ToDoubleFunction<ODEStateAndDerivative> until) {
         if (time == 0 && events.isEmpty()) {
             events.add(event("liftoff", dynamics, time, state));
         }
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e-3, 1e-10);
         End[] end = {End.TIME};
+        Jettison drop = jettison != null && !jettison.done() ? jettison : null;
         if (burnoutMass >= 0) {
-            integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass, false, 1.0, 1e-6, () -> end[0] = End.BURNOUT));
+            integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass + (drop == null ? 0 : drop.dropped()),
+                false, 1.0, 1e-6, () -> end[0] = End.BURNOUT));
+        }
+        if (drop != null) {
+            integrator.addEventDetector(drop);
+        }
+        if (until != null) {
+            integrator.addEventDetector(new StopWhen(until, true, 10.0, 1e-6, () -> end[0] = End.CONDITION));
         }
         double startTime = time;
         integrator.addEventDetector(new StopWhen(s -> s.getTime() - startTime < 1 ? 1
@@ -97,12 +128,32 @@ public final class Flight {
         ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
         time = last.getTime();
         state = last.getPrimaryState().clone();
+        if (drop != null && drop.done()) {
+            events.add(event(jettisonEvent, dynamics, drop.time(), drop.state()));
+        }
         if (end[0] == End.GROUND) {
             events.add(event("ground", dynamics, time, state));
         } else if (endEvent != null) {
             events.add(event(endEvent, dynamics, time, state));
         }
         return end[0];
+    }
+
+    /**
+     * Arms a jettison (the payload fairing): from the next phase on, the flight drops its mass where its condition
+     * is met, and records the event.
+     *
+     * @param drop      what and when
+     * @param eventName the event recorded then
+     */
+    public void jettison(Jettison drop, String eventName) {
+        this.jettison = drop;
+        this.jettisonEvent = eventName;
+    }
+
+    /** @return the armed jettison if it has not happened yet, else null */
+    public Jettison pendingJettison() {
+        return jettison != null && !jettison.done() ? jettison : null;
     }
 
     /**
@@ -153,15 +204,31 @@ public final class Flight {
     }
 
     private FlightEvent event(String name, PointMassDynamics dynamics, double t, double[] y) {
+        return event(earth, site, name, dynamics, t, y);
+    }
+
+    /**
+     * An event from a state, for phases flown outside a flight (the orbital phase, say).
+     *
+     * @param earth    the Earth
+     * @param site     the launch point (downrange is measured from it)
+     * @param name     the event's name
+     * @param dynamics the equations of motion in force then (for the air data)
+     * @param t        time since liftoff, s
+     * @param y        state {x, y, z, vx, vy, vz, m}
+     * @return the event
+     */
+    public static FlightEvent event(EarthModel earth, EarthModel.Geodetic site, String name, PointMassDynamics dynamics,
+                                    double t, double[] y) {
         Vector3D r = new Vector3D(y[0], y[1], y[2]);
         Vector3D v = new Vector3D(y[3], y[4], y[5]);
         PointMassDynamics.Environment env = dynamics.environment(t, r, v);
         Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
         return new FlightEvent(name, t, env.position().height(), ground.getNorm(), v.getNorm(), env.mach(),
-            env.dynamicPressure(), downrange(env.position()), y[6]);
+            env.dynamicPressure(), downrange(site, env.position()), y[6]);
     }
 
-    private double downrange(EarthModel.Geodetic p) {
+    private static double downrange(EarthModel.Geodetic site, EarthModel.Geodetic p) {
         double dLat = p.latitude() - site.latitude();
         double dLon = p.longitude() - site.longitude();
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
@@ -222,7 +289,7 @@ public final class Flight {
             double throttle = dynamics.throttleAt(t, r, v, y[6]);
             Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
             samples.add(new FlightSample(t, env.position().height(), ground.getNorm(), env.mach(), env.dynamicPressure(),
-                downrange(env.position()), y[6], throttle, sensed.getNorm()));
+                downrange(site, env.position()), y[6], throttle, sensed.getNorm()));
         }
     }
 }

@@ -8,6 +8,7 @@ import org.launchbench.core.RunFailedException;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Jettison;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
 import org.launchbench.trajectory.dynamics.StopWhen;
 import org.launchbench.trajectory.dynamics.Propulsion;
@@ -20,7 +21,7 @@ import org.launchbench.trajectory.dynamics.Winds;
  * radius with zero flight-path angle. Energy, radius and flight-path angle at perigee fix perigee and apogee;
  * the steering keeps the burn in the target plane, which fixes the inclination. Because every iteration flies
  * the real equations of motion (J2, pressure-corrected thrust, drag), the converged burn is the one flown.
- * Re-solving from the current state during the burn makes it closed-loop.
+ * Re-solving from the current state during the burn makes it closed-loop. Not thread-safe.
  */
 public final class InsertionGuidance {
 
@@ -29,11 +30,19 @@ public final class InsertionGuidance {
     /** Cut-off flight-path-angle tolerance, rad (1e-5 rad moves apogee by a few hundred metres in LEO). */
     static final double ANGLE_TOLERANCE = 1e-6;
     private static final int MAX_ITERATIONS = 40;
+    /**
+     * Burns expected to be shorter than this (s) cannot steer their cut-off radius and are solved for the
+     * flight-path angle alone.
+     */
+    static final double SHORT_BURN = 30;
+    /** A short burn at apogee is accepted this close to the target radius, m (its coast is aimed to 20 m). */
+    static final double SHORT_BURN_RADIUS_TOLERANCE = 500;
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
     private final Propulsion propulsion;
     private final Aerodynamics aerodynamics;
+    private Jettison pending;
 
     /**
      * @param earth        the Earth
@@ -73,15 +82,45 @@ public final class InsertionGuidance {
      * @throws RunFailedException when the stage runs out of propellant first, or the shooting does not converge
      */
     public Solution solve(double t0, double[] y0, double burnoutMass, InsertionTarget target, double throttle) {
+        return solve(t0, y0, burnoutMass, target, throttle, null);
+    }
+
+    /**
+     * As {@link #solve(double, double[], double, InsertionTarget, double)}, with a jettison (the fairing) still to
+     * come during the burn, which every trial flies as the flight will.
+     *
+     * @param t0          ignition time, s
+     * @param y0          state at ignition
+     * @param burnoutMass mass with the usable propellant gone (and the jettisoned mass still on board), kg
+     * @param target      the orbit to insert into
+     * @param throttle    throttle setting for the burn
+     * @param pending     a jettison still to happen (null: none)
+     * @return the burn that reaches the target
+     */
+    public Solution solve(double t0, double[] y0, double burnoutMass, InsertionTarget target, double throttle, Jettison pending) {
+        this.pending = pending;
         double burnTime = (y0[6] - burnoutMass) / propulsion.massFlow(throttle);
-        double a = 0.3;
-        double b = 2 * a / burnTime;
+        // the pitch rate is solved scaled by the expected burn time (rocket equation on the speed still to gain),
+        // so that a four-second circularisation and a six-minute ascent burn are equally well conditioned
+        Vector3D r0 = new Vector3D(y0[0], y0[1], y0[2]);
+        Vector3D v0 = new Vector3D(y0[3], y0[4], y0[5]);
+        double toGain = Math.abs(target.speedAt(earth.mu(), target.insertionRadius()) - v0.getNorm());
+        double exhaust = propulsion.vacuumThrust() / propulsion.massFlow();
+        double expected = Math.min(burnTime, Math.max(1, y0[6] * (1 - Math.exp(-toGain / exhaust)) / propulsion.massFlow(throttle)));
+        double climb = Math.asin(Vector3D.dotProduct(r0, v0) / (r0.getNorm() * v0.getNorm()));
+        // climbing out of the atmosphere: start pitched up and pitching down; near an apsis: start level
+        double a = climb > Math.toRadians(5) ? 0.3 : 0;
+        double bs = 2 * a * expected / burnTime;
+        double b = bs / expected;
+        if (expected < SHORT_BURN && target.insertionRadius() == target.apogeeRadius() && climb < Math.toRadians(5)) {
+            return solveShort(t0, y0, burnoutMass, target, throttle);
+        }
         double[] f = residuals(fly(t0, y0, burnoutMass, target, steering(a, b, t0, target, throttle)), target);
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             double da = 1e-5;
-            double db = 1e-8;
+            double db = 1e-5;
             double[] fa = residuals(fly(t0, y0, burnoutMass, target, steering(a + da, b, t0, target, throttle)), target);
-            double[] fb = residuals(fly(t0, y0, burnoutMass, target, steering(a, b + db, t0, target, throttle)), target);
+            double[] fb = residuals(fly(t0, y0, burnoutMass, target, steering(a, (bs + db) / expected, t0, target, throttle)), target);
             double j11 = (fa[0] - f[0]) / da, j12 = (fb[0] - f[0]) / db;
             double j21 = (fa[1] - f[1]) / da, j22 = (fb[1] - f[1]) / db;
             double det = j11 * j22 - j12 * j21;
@@ -90,10 +129,11 @@ public final class InsertionGuidance {
             }
             double stepA = -(j22 * f[0] - j12 * f[1]) / det;
             double stepB = -(-j21 * f[0] + j11 * f[1]) / det;
-            // damping: never move the initial pitch tangent by more than 0.3, nor its rate by more than 1e-3/s
-            double scale = Math.min(1, Math.min(0.3 / Math.abs(stepA), 1e-3 / Math.abs(stepB)));
+            // damping: never move the initial pitch tangent, nor its change over the expected burn, by more than 0.3
+            double scale = Math.min(1, Math.min(0.3 / Math.abs(stepA), 0.3 / Math.abs(stepB)));
             a += scale * stepA;
-            b += scale * stepB;
+            bs += scale * stepB;
+            b = bs / expected;
             LinearTangentSteering steering = steering(a, b, t0, target, throttle);
             Burn burn = fly(t0, y0, burnoutMass, target, steering);
             f = residuals(burn, target);
@@ -107,6 +147,44 @@ public final class InsertionGuidance {
         }
         throw new RunFailedException("upper-stage guidance did not converge in " + MAX_ITERATIONS + " iterations"
             + String.format(" (cut-off radius off by %.0f m, flight-path angle by %.4f deg)", f[0], Math.toDegrees(f[1])));
+    }
+
+    /**
+     * A burn too short to move its cut-off radius (a circularisation at the apogee a coast was aimed at): one
+     * constant pitch angle, solved by the secant method so that the flight-path angle is zero at cut-off; the
+     * radius is what the coast delivered.
+     */
+    private Solution solveShort(double t0, double[] y0, double burnoutMass, InsertionTarget target, double throttle) {
+        double a0 = 0;
+        double f0 = residuals(fly(t0, y0, burnoutMass, target, steering(a0, 0, t0, target, throttle)), target)[1];
+        double a1 = 0.05;
+        Burn burn = fly(t0, y0, burnoutMass, target, steering(a1, 0, t0, target, throttle));
+        double f1 = residuals(burn, target)[1];
+        for (int it = 1; it <= MAX_ITERATIONS; it++) {
+            if (Math.abs(f1) < ANGLE_TOLERANCE) {
+                double miss = residuals(burn, target)[0];
+                if (!burn.burnedOut() && Math.abs(miss) > SHORT_BURN_RADIUS_TOLERANCE) {
+                    throw new RunFailedException(String.format("the burn at apogee cuts off %.0f m %s the target radius (the coast"
+                        + " was not aimed at it)", Math.abs(miss), miss > 0 ? "above" : "below"));
+                }
+                if (burn.burnedOut()) {
+                    throw new RunFailedException(String.format("the upper stage runs out of propellant before reaching the"
+                        + " target orbit (%.0f m/s short)", shortfall(burn, target)));
+                }
+                return new Solution(steering(a1, 0, t0, target, throttle), burn.time(), burn.state(), it);
+            }
+            if (f1 == f0) {
+                break;
+            }
+            double next = a1 - f1 * (a1 - a0) / (f1 - f0);
+            a0 = a1;
+            f0 = f1;
+            a1 = Math.max(-3, Math.min(3, next));
+            burn = fly(t0, y0, burnoutMass, target, steering(a1, 0, t0, target, throttle));
+            f1 = residuals(burn, target)[1];
+        }
+        throw new RunFailedException(String.format("upper-stage guidance (short burn) did not converge: flight-path angle off by"
+            + " %.4f deg at cut-off", Math.toDegrees(f1)));
     }
 
     private LinearTangentSteering steering(double a, double b, double t0, InsertionTarget target, double throttle) {
@@ -126,7 +204,7 @@ public final class InsertionGuidance {
         Vector3D r = new Vector3D(burn.state()[0], burn.state()[1], burn.state()[2]);
         Vector3D v = new Vector3D(burn.state()[3], burn.state()[4], burn.state()[5]);
         double gamma = Math.asin(Vector3D.dotProduct(r, v) / (r.getNorm() * v.getNorm()));
-        return new double[] {r.getNorm() - target.perigeeRadius(), gamma};
+        return new double[] {r.getNorm() - target.insertionRadius(), gamma};
     }
 
     private Burn fly(double t0, double[] y0, double burnoutMass, InsertionTarget target, LinearTangentSteering steering) {
@@ -134,12 +212,16 @@ public final class InsertionGuidance {
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-6, 20, 1e-4, 1e-11);
         double targetEnergy = -earth.mu() / (2 * target.semiMajorAxis());
         boolean[] burnedOut = {false};
+        Jettison drop = pending == null ? null : pending.copy();
+        if (drop != null) {
+            integrator.addEventDetector(drop);
+        }
         integrator.addEventDetector(new StopWhen(s -> {
             double[] y = s.getPrimaryState();
             double v2 = y[3] * y[3] + y[4] * y[4] + y[5] * y[5];
             return 0.5 * v2 - earth.mu() / Math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) - targetEnergy;
         }, true, 5.0, 1e-9, () -> { }));
-        integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass, false, 5.0, 1e-9,
+        integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass + (drop == null ? 0 : drop.dropped()), false, 5.0, 1e-9,
             () -> burnedOut[0] = true));
         ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y0), t0 + 5_000);
         return new Burn(end.getTime(), end.getPrimaryState().clone(), burnedOut[0]);

@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CliCommand.class)
 public final class PayloadCommand implements CliCommand {
 
-    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--site", "--orbit", "--recovery"));
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--site", "--orbit", "--recovery", InsertionOption.NAME));
     private static final Pattern LEO = Pattern.compile("(?i)LEO\\s+(\\d+(?:\\.\\d+)?)\\s*x\\s*(\\d+(?:\\.\\d+)?)\\s+i\\s*=\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern SSO = Pattern.compile("(?i)SSO\\s+(\\d+(?:\\.\\d+)?)");
     private static final String ORBIT_FORMS = "\"LEO PERIGEExAPOGEE i=INCLINATION\" (km, km, deg) or \"SSO ALTITUDE\" (km)";
@@ -58,12 +58,14 @@ public final class PayloadCommand implements CliCommand {
     public String usage() {
         return """
             Usage: launchbench payload VEHICLE_ID --site SITE_ID --orbit ORBIT [--recovery expendable|rtls|downrange] [--json]
+                   [--insertion auto|direct|parking|coast]
 
             Bisects the payload mass over full ascents (docs/trajectory.md) to 10 kg.
               --orbit      "LEO 200x200 i=41.1" (perigee x apogee in km, inclination in deg) or "SSO 500"
                            (sun-synchronous circular at 500 km)
               --recovery   expendable (default), rtls or downrange: the first stage keeps its landing reserve
               --json       {"payload_kg": ..., "vehicle": ..., "site": ..., "orbit": {...}, "recovery": ...}
+            """ + InsertionOption.USAGE + """
             Exit 1 when the vehicle cannot reach the orbit at all.
             """;
     }
@@ -98,7 +100,8 @@ public final class PayloadCommand implements CliCommand {
         InsertionTarget target = parse(orbitText);
         EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
-        double payload = new PayloadCapability(new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT))
+        double payload = new PayloadCapability(new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE,
+            AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()))))
             .solve(vehicle, pad, azimuth, reserve, target, invocation.monitor());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("payload_kg", payload);

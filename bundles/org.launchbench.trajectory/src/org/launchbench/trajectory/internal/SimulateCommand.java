@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
@@ -28,6 +27,15 @@ import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.AscentSimulator;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Aerodynamics;
+import org.launchbench.trajectory.dynamics.PointMassDynamics;
+import org.launchbench.trajectory.dynamics.Propulsion;
+import org.launchbench.trajectory.dynamics.Steering;
+import org.launchbench.trajectory.dynamics.Winds;
+import org.launchbench.trajectory.flight.Flight;
+import org.launchbench.trajectory.orbit.OrbitalPhase;
+import org.orekit.orbits.OrbitType;
+import org.orekit.propagation.SpacecraftState;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.FlightSample;
 import org.launchbench.trajectory.guidance.InsertionTarget;
@@ -47,12 +55,8 @@ import org.launchbench.vehicle.model.validation.ModelReferences;
 import org.launchbench.vehicle.model.validation.ModelValidation;
 import org.launchbench.vehicle.model.validation.Problem;
 import org.orekit.data.DataContext;
-import org.orekit.frames.Frame;
-import org.orekit.frames.StaticTransform;
 import org.orekit.orbits.KeplerianOrbit;
 import org.orekit.time.AbsoluteDate;
-import org.orekit.utils.IERSConventions;
-import org.orekit.utils.PVCoordinates;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -63,8 +67,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CliCommand.class)
 public final class SimulateCommand implements CliCommand {
 
-    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv"));
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv", InsertionOption.NAME));
     private static final EarthModel EARTH = EarthModel.WGS84;
+    /** Payload separation after orbit insertion, s (upper stages settle and orient first; a minute is typical). */
+    static final double PAYLOAD_SEPARATION_DELAY = 60;
 
     @Reference
     private VehicleCatalog catalog;
@@ -82,20 +88,27 @@ public final class SimulateCommand implements CliCommand {
     @Override
     public String usage() {
         return """
-            Usage: launchbench simulate MISSION_FILE [--json] [--csv DIR]
+            Usage: launchbench simulate MISSION_FILE [--json] [--csv DIR] [--insertion auto|direct|parking|coast]
 
             Flies the mission's vehicle from its site to the target orbit: vertical rise, pitch-over and gravity
-            turn for the lower stages, closed-loop insertion guidance for the last stage (docs/trajectory.md).
+            turn for the lower stages, closed-loop insertion guidance for the last stage (with a coast and a
+            relight when the orbit calls for one), then the orbital phase to payload separation, 60 s after
+            insertion, with Orekit (J2, drag) (docs/trajectory.md).
             The vehicle and site come from the catalog, or from .vehicle/.sites files beside the mission.
             Exit 0 when the orbit is reached, 1 when the vehicle cannot reach it (the reason on stderr), 2 for
             a bad or invalid mission file.
-              --json      {"mission", "vehicle", "events": [{"name", "time_s", "altitude_m", "speed_m_s",
-                           "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
-                           "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg"},
-                           "target": {"perigee_km", "apogee_km", "inclination_deg"}, "payload_kg"}
+              --json      {"mission", "vehicle", "insertion", "events": [{"name", "time_s", "altitude_m",
+                           "speed_m_s", "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
+                           "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg",
+                           "semi_major_axis_km", "eccentricity", "argument_of_perigee_deg", "true_anomaly_deg",
+                           "epoch", "frame"}, "target": {"perigee_km", "apogee_km", "inclination_deg"},
+                           "insertion_errors": {"perigee_km", "apogee_km", "inclination_deg"},
+                           "orbit_at_payload_separation": {... as orbit, "time_s"}, "payload_kg"}
               --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
-            Orbit altitudes are above the equatorial radius, elements in the true-of-date frame of the launch
-            date; event altitudes are geodetic, speeds relative to the rotating Earth.
+            """ + InsertionOption.USAGE + """
+            "orbit" is the osculating orbit at the last cut-off. Orbit altitudes are above the equatorial
+            radius, elements in the true-of-date frame of the launch date; event altitudes are geodetic,
+            speeds relative to the rotating Earth.
             """;
     }
 
@@ -144,9 +157,22 @@ public final class SimulateCommand implements CliCommand {
         double reserve = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE
             && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
 
-        AscentResult result = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
-            .fly(vehicle, pad, azimuth, carried, reserve, target, invocation.monitor());
-        KeplerianOrbit orbit = orbit(mission, result);
+        AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
+        AscentResult result = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, profile)
+            .flyBest(vehicle, pad, azimuth, carried, reserve, target, invocation.monitor());
+        DataContext ctx = OrekitData.configured().context();
+        AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
+        OrbitalPhase orbital = new OrbitalPhase(EARTH, UsStandardAtmosphere1976.INSTANCE, ctx, liftoff);
+        KeplerianOrbit orbit = orbital.orbit(result.cutoffTime(), result.cutoffState());
+        Stage upper = vehicle.getStages().get(vehicle.getStages().size() - 1);
+        double area = Math.PI * upper.getReferenceDiameter() * upper.getReferenceDiameter() / 4;
+        SpacecraftState separation = orbital.propagate(result.cutoffTime(), result.cutoffState(), area, PAYLOAD_SEPARATION_DELAY);
+        KeplerianOrbit separated = (KeplerianOrbit) OrbitType.KEPLERIAN.convertType(separation.getOrbit());
+        List<FlightEvent> timeline = new ArrayList<>(result.events());
+        PointMassDynamics coast = new PointMassDynamics(EARTH, UsStandardAtmosphere1976.INSTANCE, Propulsion.NONE, Aerodynamics.NONE,
+            Steering.COAST, Winds.CALM);
+        double[] atSeparation = orbital.ascentState(separation);
+        timeline.add(Flight.event(EARTH, pad, "payload-separation", coast, orbital.sinceLiftoff(separation.getDate()), atSeparation));
 
         if (args.value("--csv").isPresent()) {
             writeCsv(Path.of(args.value("--csv").get()), mission.getId(), result.history());
@@ -154,8 +180,9 @@ public final class SimulateCommand implements CliCommand {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("mission", mission.getId());
         doc.put("vehicle", vehicle.getId());
+        doc.put("insertion", InsertionOption.name(result.insertion()));
         List<Map<String, Object>> events = new ArrayList<>();
-        for (FlightEvent e : result.events()) {
+        for (FlightEvent e : timeline) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", e.name());
             m.put("time_s", JsonNumbers.round(e.time(), 3));
@@ -169,17 +196,21 @@ public final class SimulateCommand implements CliCommand {
         }
         doc.put("events", events);
         double re = EARTH.equatorialRadius();
-        Map<String, Object> achieved = new LinkedHashMap<>();
-        achieved.put("perigee_km", JsonNumbers.round((orbit.getA() * (1 - orbit.getE()) - re) / 1000, 3));
-        achieved.put("apogee_km", JsonNumbers.round((orbit.getA() * (1 + orbit.getE()) - re) / 1000, 3));
-        achieved.put("inclination_deg", JsonNumbers.round(Math.toDegrees(orbit.getI()), 4));
-        achieved.put("raan_deg", JsonNumbers.round(Math.toDegrees(normalize(orbit.getRightAscensionOfAscendingNode())), 4));
+        Map<String, Object> achieved = elements(orbit);
         doc.put("orbit", achieved);
         Map<String, Object> wanted = new LinkedHashMap<>();
         wanted.put("perigee_km", JsonNumbers.round((rp - re) / 1000, 3));
         wanted.put("apogee_km", JsonNumbers.round((ra - re) / 1000, 3));
         wanted.put("inclination_deg", JsonNumbers.round(Math.toDegrees(inclination), 4));
         doc.put("target", wanted);
+        Map<String, Object> errors = new LinkedHashMap<>();
+        errors.put("perigee_km", JsonNumbers.round((orbit.getA() * (1 - orbit.getE()) - rp) / 1000, 3));
+        errors.put("apogee_km", JsonNumbers.round((orbit.getA() * (1 + orbit.getE()) - ra) / 1000, 3));
+        errors.put("inclination_deg", JsonNumbers.round(Math.toDegrees(orbit.getI() - inclination), 4));
+        doc.put("insertion_errors", errors);
+        Map<String, Object> sep = elements(separated);
+        sep.put("time_s", JsonNumbers.round(orbital.sinceLiftoff(separation.getDate()), 3));
+        doc.put("orbit_at_payload_separation", sep);
         doc.put("payload_kg", payload);
         if (args.flag("--json")) {
             invocation.printJson(doc);
@@ -189,32 +220,35 @@ public final class SimulateCommand implements CliCommand {
         out.printf("%s: %s from %s, %.0f kg of payload%n", mission.getName(), vehicle.getName(), site.getName(), payload);
         out.printf("%-22s %9s %11s %10s %12s %7s %10s %11s%n", "EVENT", "TIME s", "ALTITUDE m", "SPEED m/s", "DOWNRANGE m",
             "MACH", "Q Pa", "MASS kg");
-        for (FlightEvent e : result.events()) {
+        for (FlightEvent e : timeline) {
             out.printf("%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f%n", e.name(), e.time(), e.altitude(), e.speed(),
                 e.downrange(), e.mach(), e.dynamicPressure(), e.mass());
         }
         out.printf("Orbit:  %s x %s km, i = %s deg, RAAN = %s deg%n", achieved.get("perigee_km"), achieved.get("apogee_km"),
             achieved.get("inclination_deg"), achieved.get("raan_deg"));
-        out.printf("Target: %s x %s km, i = %s deg%n", wanted.get("perigee_km"), wanted.get("apogee_km"), wanted.get("inclination_deg"));
+        out.printf("Target: %s x %s km, i = %s deg (%s insertion; errors %s km, %s km, %s deg)%n", wanted.get("perigee_km"),
+            wanted.get("apogee_km"), wanted.get("inclination_deg"), doc.get("insertion"), errors.get("perigee_km"),
+            errors.get("apogee_km"), errors.get("inclination_deg"));
+        out.printf("At payload separation (%s s, Orekit with J2 and drag): %s x %s km%n", sep.get("time_s"), sep.get("perigee_km"),
+            sep.get("apogee_km"));
         return ExitCode.OK;
     }
 
-    /**
-     * The cut-off state as elements in the true-of-date frame (true equator and equinox of the launch date),
-     * the frame launch targets are given in: the simulation frame is ITRF's orientation at liftoff, held fixed.
-     * (In GCRF the inclination would differ by up to the pole's precession since J2000, 0.14 deg in 2025.)
-     */
-    private static KeplerianOrbit orbit(Mission mission, AscentResult result) {
-        DataContext ctx = OrekitData.configured().context();
-        Instant epochInstant = Instant.parse(mission.getEpoch());
-        AbsoluteDate epoch = new AbsoluteDate(java.util.Date.from(epochInstant), ctx.getTimeScales().getUTC());
-        Frame tod = ctx.getFrames().getTOD(IERSConventions.IERS_2010, true);
-        Frame itrf = ctx.getFrames().getITRF(IERSConventions.IERS_2010, true);
-        StaticTransform toTod = itrf.getStaticTransformTo(tod, epoch);
-        double[] y = result.cutoffState();
-        Vector3D r = toTod.transformVector(new Vector3D(y[0], y[1], y[2]));
-        Vector3D v = toTod.transformVector(new Vector3D(y[3], y[4], y[5]));
-        return new KeplerianOrbit(new PVCoordinates(r, v), tod, epoch.shiftedBy(result.cutoffTime()), EARTH.mu());
+    /** Readable osculating elements: altitudes above the equatorial radius, angles in degrees. */
+    private static Map<String, Object> elements(KeplerianOrbit orbit) {
+        double re = EARTH.equatorialRadius();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("perigee_km", JsonNumbers.round((orbit.getA() * (1 - orbit.getE()) - re) / 1000, 3));
+        m.put("apogee_km", JsonNumbers.round((orbit.getA() * (1 + orbit.getE()) - re) / 1000, 3));
+        m.put("inclination_deg", JsonNumbers.round(Math.toDegrees(orbit.getI()), 4));
+        m.put("raan_deg", JsonNumbers.round(Math.toDegrees(normalize(orbit.getRightAscensionOfAscendingNode())), 4));
+        m.put("semi_major_axis_km", JsonNumbers.round(orbit.getA() / 1000, 3));
+        m.put("eccentricity", JsonNumbers.round(orbit.getE(), 6));
+        m.put("argument_of_perigee_deg", JsonNumbers.round(Math.toDegrees(normalize(orbit.getPerigeeArgument())), 4));
+        m.put("true_anomaly_deg", JsonNumbers.round(Math.toDegrees(normalize(orbit.getTrueAnomaly())), 4));
+        m.put("epoch", orbit.getDate().toString());
+        m.put("frame", "TOD");
+        return m;
     }
 
     private static void writeCsv(Path dir, String missionId, List<FlightSample> history) {

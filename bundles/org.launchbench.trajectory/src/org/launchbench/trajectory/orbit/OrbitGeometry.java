@@ -1,5 +1,6 @@
 package org.launchbench.trajectory.orbit;
 
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.dynamics.EarthModel;
 
@@ -81,5 +82,42 @@ public final class OrbitGeometry {
         double east = orbitalSpeed * Math.sin(beta) - earth.rotationRate() * earth.equatorialRadius() * Math.cos(latitude);
         double north = orbitalSpeed * Math.cos(beta);
         return Math.atan2(east, north);
+    }
+
+    /**
+     * Two-body osculating apoapsis of a state: its radius and how long until the vehicle gets there (Kepler's
+     * equation, M = E - e sin E; Vallado, section 2.2).
+     *
+     * @param mu gravitational parameter, m³/s²
+     * @param r  position, m
+     * @param v  velocity, m/s
+     * @return {apoapsis radius (m), time to the next apoapsis (s)}; both infinite when the orbit is not an
+     *         ellipse; for a circle (e below 1e-9) the radius and 0
+     */
+    public static double[] apoapsis(double mu, Vector3D r, Vector3D v) {
+        double rn = r.getNorm();
+        double energy = v.getNormSq() / 2 - mu / rn;
+        if (energy >= 0) {
+            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        }
+        double a = -mu / (2 * energy);
+        double rv = Vector3D.dotProduct(r, v);
+        double eCos = 1 - rn / a;
+        double eSin = rv / Math.sqrt(mu * a);
+        double e = Math.hypot(eCos, eSin);
+        if (e < 1e-9) {
+            return new double[] {a, 0};
+        }
+        double bigE = Math.atan2(eSin, eCos);
+        double meanAnomaly = bigE - eSin;
+        if (meanAnomaly < 0) {
+            meanAnomaly += 2 * Math.PI;
+        }
+        double n = Math.sqrt(mu / (a * a * a));
+        double toGo = Math.PI - meanAnomaly;
+        if (toGo < 0) {
+            toGo += 2 * Math.PI;
+        }
+        return new double[] {a * (1 + e), toGo / n};
     }
 }
