@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.launchbench.core.OrekitData;
@@ -72,5 +73,74 @@ class AscentSimulatorTest {
         FlightEvent insertion = result.events().get(result.events().size() - 1);
         assertEquals(km * 1000, insertion.altitude(), 25_000, "geodetic altitude at insertion (the ellipsoid is not a sphere)");
         assertTrue(result.history().size() > 100, "a time history");
+        FlightEvent fairing = result.events().stream().filter(e -> e.name().equals("fairing-jettison")).findFirst().orElseThrow();
+        assertEquals(vehicle.getFairing().getJettisonAltitude(), fairing.altitude(), 1.0, "jettisoned at the model's altitude");
+    }
+
+    private static AscentResult fly(String vehicleId, String siteId, double reserve, double payload, InsertionTarget target) {
+        LaunchVehicle vehicle = catalog().vehicle(vehicleId).orElseThrow().model();
+        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals(siteId)).findFirst().orElseThrow();
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
+        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
+        return new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
+            .fly(vehicle, pad, azimuth, payload, reserve, target, new NullProgressMonitor());
+    }
+
+    private static KeplerianOrbit orbit(double[] y) {
+        var ctx = OrekitData.bundled().context();
+        return new KeplerianOrbit(new PVCoordinates(new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])),
+            ctx.getFrames().getGCRF(), new AbsoluteDate(2025, 1, 1, 0, 0, 0.0, ctx.getTimeScales().getTAI()), EARTH.mu());
+    }
+
+    private static double time(AscentResult r, String event) {
+        return r.events().stream().filter(e -> e.name().equals(event)).findFirst().orElseThrow(() -> new AssertionError(
+            "no " + event + " in " + r.events().stream().map(FlightEvent::name).toList())).time();
+    }
+
+    /**
+     * A restartable upper stage going to 450 km: a burn into a 200 x 450 km transfer orbit, a coast of half its
+     * period (Hohmann: π sqrt(a³/μ)), and a relight at apogee. The coast plus half the second burn must equal
+     * half the transfer period to 20 s (J2 changes the anomalistic period by about 0.1 %, 3 s here; the second
+     * burn is centred on apogee).
+     */
+    @Test
+    void aRestartableUpperStageCoastsHalfATransferOrbitAndRelightsAtApogee() {
+        double re = EARTH.equatorialRadius();
+        InsertionTarget target = new InsertionTarget(re + 450_000, re + 450_000, Math.toRadians(57));
+        AscentResult r = fly("zhuque-3", "dongfeng-commercial", 20_000, 4_000, target);
+        assertEquals(AscentProfile.Insertion.PARKING_ORBIT, r.insertion());
+        List<String> order = List.of("stage-2-ignition", "stage-2-cutoff", "coast-start", "coast-end", "stage-2-ignition-2",
+            "orbit-insertion");
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(time(r, order.get(i)) >= time(r, order.get(i - 1)), order.get(i) + " before " + order.get(i - 1));
+        }
+        double a = re + (200_000 + 450_000) / 2.0;
+        double halfPeriod = Math.PI * Math.sqrt(a * a * a / EARTH.mu());
+        double toApogee = time(r, "stage-2-ignition-2") - time(r, "stage-2-cutoff")
+            + (time(r, "orbit-insertion") - time(r, "stage-2-ignition-2")) / 2;
+        assertEquals(halfPeriod, toApogee, 20);
+        KeplerianOrbit o = orbit(r.cutoffState());
+        assertEquals(re + 450_000, o.getA() * (1 - o.getE()), 1000, "perigee");
+        assertEquals(re + 450_000, o.getA() * (1 + o.getE()), 1000, "apogee");
+        assertEquals(57, Math.toDegrees(o.getI()), 0.05, "inclination");
+    }
+
+    /**
+     * Ceres-1's hydrazine fourth stage (thrust-to-weight about 0.15) is a kick stage: the solid stages put the
+     * apogee at the target, the stack coasts up and the fourth stage circularises there.
+     */
+    @Test
+    void aKickStageCoastsToTheApogeeTheSolidStagesGaveAndCircularisesThere() {
+        double re = EARTH.equatorialRadius();
+        double r535 = re + 535_000;
+        InsertionTarget target = new InsertionTarget(r535, r535, OrbitGeometry.sunSynchronousInclination(EARTH, r535, 0));
+        AscentResult r = fly("ceres-1", "jiuquan", 0, 270, target);
+        assertEquals(AscentProfile.Insertion.COAST_TO_APOGEE, r.insertion());
+        assertTrue(time(r, "coast-end") - time(r, "coast-start") > 300, "a long coast up to apogee");
+        assertTrue(time(r, "stage-4-ignition") > time(r, "stage-3-separation"));
+        KeplerianOrbit o = orbit(r.cutoffState());
+        assertEquals(r535, o.getA() * (1 - o.getE()), 1000, "perigee");
+        assertEquals(r535, o.getA() * (1 + o.getE()), 1000, "apogee");
+        assertEquals(Math.toDegrees(target.inclination()), Math.toDegrees(o.getI()), 0.05, "inclination");
     }
 }

@@ -10,6 +10,7 @@ import org.launchbench.core.PhysicalConstants;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Jettison;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
 import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Steering;
@@ -96,5 +97,57 @@ class FlightTest {
         assertEquals(100_000, f.state()[6]);
         f.mark("separation", coast);
         assertEquals(List.of("separation"), f.events().stream().map(FlightEvent::name).toList());
+    }
+
+    @Test
+    void aJettisonDropsItsMassExactlyAtItsAltitudeWithoutStoppingThePhase() {
+        double m0 = 520_000;
+        double fairing = 1_900;
+        Flight with = new Flight(EARTH, CAPE, m0, 1);
+        with.jettison(new Jettison(EARTH, UsStandardAtmosphere1976.INSTANCE, fairing, 40_000, 0), "fairing-jettison");
+        Flight without = new Flight(EARTH, CAPE, m0, 1);
+        PointMassDynamics d = new PointMassDynamics(EARTH, UsStandardAtmosphere1976.INSTANCE, NINE, BODY, gravityTurn(), Winds.CALM);
+        // a time-limited phase: both burn the same propellant (the flow does not depend on the mass)
+        with.fly(d, -1, 120, "end");
+        without.fly(d, -1, 120, "end");
+        FlightEvent drop = with.events().stream().filter(e -> e.name().equals("fairing-jettison")).findFirst().orElseThrow();
+        assertEquals(40_000, drop.altitude(), 0.01, "located at the jettison altitude (1e-6 s event accuracy)");
+        assertEquals(without.state()[6] - fairing, with.state()[6], 1e-6, "exactly the fairing's mass gone");
+        assertTrue(with.pendingJettison() == null, "fired once");
+        // lighter after the drop: the same thrust accelerates it more
+        double vWith = new org.hipparchus.geometry.euclidean.threed.Vector3D(with.state()[3], with.state()[4], with.state()[5]).getNorm();
+        double vWithout = new org.hipparchus.geometry.euclidean.threed.Vector3D(without.state()[3], without.state()[4],
+            without.state()[5]).getNorm();
+        assertTrue(vWith > vWithout, vWith + " <= " + vWithout);
+    }
+
+    @Test
+    void aBurnoutAfterAJettisonStillEndsWhenThePropellantIsGone() {
+        double m0 = 520_000;
+        double mf = 130_000;
+        Flight f = new Flight(EARTH, CAPE, m0, 1);
+        f.jettison(new Jettison(EARTH, UsStandardAtmosphere1976.INSTANCE, 2_000, 30_000, 0), "fairing-jettison");
+        PointMassDynamics d = new PointMassDynamics(EARTH, UsStandardAtmosphere1976.INSTANCE, NINE, BODY, gravityTurn(), Winds.CALM);
+        assertEquals(Flight.End.BURNOUT, f.fly(d, mf, 1000, "meco"));
+        FlightEvent meco = f.events().stream().filter(e -> e.name().equals("meco")).findFirst().orElseThrow();
+        // the burnout mass moves down with the dropped mass: the burn time is unchanged
+        assertEquals((m0 - mf) / NINE.massFlow(1), meco.time(), 1e-5);
+        assertEquals(mf - 2_000, meco.mass(), 1e-3);
+    }
+
+    @Test
+    void aHeatFluxJettisonHappensWhereTheFreeMolecularHeatingFallsToItsLimit() {
+        double limit = 1135;
+        Flight f = new Flight(EARTH, CAPE, 520_000, 1);
+        f.jettison(new Jettison(EARTH, UsStandardAtmosphere1976.INSTANCE, 1_900, 0, limit), "fairing-jettison");
+        PointMassDynamics d = new PointMassDynamics(EARTH, UsStandardAtmosphere1976.INSTANCE, NINE, BODY, gravityTurn(), Winds.CALM);
+        f.fly(d, 130_000, 1000, "meco");
+        f.fly(new PointMassDynamics(EARTH, UsStandardAtmosphere1976.INSTANCE, Propulsion.NONE, BODY, Steering.COAST, Winds.CALM),
+            -1, 300, null);
+        FlightEvent drop = f.events().stream().filter(e -> e.name().equals("fairing-jettison")).findFirst().orElseThrow();
+        assertTrue(drop.altitude() > Jettison.HEAT_FLUX_FLOOR, drop.toString());
+        // q_heat = 1/2 rho v^3 with the atmosphere's density there and the air-relative speed (event speed is Earth-relative)
+        double rho = UsStandardAtmosphere1976.INSTANCE.at(drop.altitude()).density();
+        assertEquals(limit, 0.5 * rho * Math.pow(drop.speed(), 3), limit * 1e-3);
     }
 }

@@ -75,4 +75,29 @@ class OrbitGeometryTest {
             () -> OrbitGeometry.inertialAzimuth(Math.toRadians(40.96), Math.toRadians(30)));
         assertEquals("40.96 to 139.04 deg from latitude 40.96 deg", e.allowed());
     }
+
+    @ParameterizedTest(name = "mean anomaly {0} rad")
+    @CsvSource({"0.3", "2.0", "3.5", "5.9"})
+    void theApoapsisAndTheTimeToItFollowKeplersEquation(double meanAnomaly) {
+        var ctx = OrekitData.bundled().context();
+        double a = 8_000_000;
+        double e = 0.1;
+        KeplerianOrbit o = new KeplerianOrbit(a, e, Math.toRadians(51.6), 0.4, 1.1, meanAnomaly, org.orekit.orbits.PositionAngleType.MEAN,
+            ctx.getFrames().getGCRF(), AbsoluteDate.J2000_EPOCH, EARTH.mu());
+        PVCoordinates pv = o.getPVCoordinates();
+        double[] apo = OrbitGeometry.apoapsis(EARTH.mu(), pv.getPosition(), pv.getVelocity());
+        assertEquals(a * (1 + e), apo[0], 1e-3);
+        // Orekit's own Kepler solution, shifted by the time found, must sit at apoapsis (mean anomaly pi)
+        double m = ((o.shiftedBy(apo[1]).getMeanAnomaly() % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+        assertEquals(Math.PI, m, 1e-9);
+        assertEquals(true, apo[1] > 0 && apo[1] < o.getKeplerianPeriod(), "the next apoapsis");
+    }
+
+    @Test
+    void anEscapeTrajectoryHasNoApoapsis() {
+        double r = 7_000_000;
+        double escape = Math.sqrt(2 * EARTH.mu() / r);
+        double[] apo = OrbitGeometry.apoapsis(EARTH.mu(), new Vector3D(r, 0, 0), new Vector3D(0, escape * 1.01, 0));
+        assertEquals(Double.POSITIVE_INFINITY, apo[0]);
+    }
 }

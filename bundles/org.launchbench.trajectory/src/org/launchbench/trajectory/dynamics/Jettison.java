@@ -20,7 +20,7 @@ import org.launchbench.trajectory.atmosphere.Atmosphere;
 public final class Jettison implements ODEEventDetector {
 
     /** Below this altitude the heat-flux criterion is not considered (it is satisfied on the pad), m. */
-    static final double HEAT_FLUX_FLOOR = 60_000;
+    public static final double HEAT_FLUX_FLOOR = 60_000;
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
