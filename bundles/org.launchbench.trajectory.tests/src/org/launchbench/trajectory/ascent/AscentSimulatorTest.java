@@ -143,4 +143,30 @@ class AscentSimulatorTest {
         assertEquals(r535, o.getA() * (1 + o.getE()), 1000, "apogee");
         assertEquals(Math.toDegrees(target.inclination()), Math.toDegrees(o.getI()), 0.05, "inclination");
     }
+
+    /**
+     * A replay flies the solved ascent again without solving: it must land on the same cut-off state. Tolerance
+     * 50 m and 0.05 m/s: the solver's trials and the replay integrate the same equations with tolerances of 1e-10
+     * to 1e-11 over 10 000 km of flight, and event times are located to 1e-6 s.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"falcon-9, slc-40, 0, 10000, 200, 28.6", "zhuque-3, dongfeng-commercial, 20000, 4000, 450, 57"})
+    void aReplayOfASolvedAscentReachesTheSameCutoff(String vehicleId, String siteId, double reserve, double payload, double km,
+                                                   double incDeg) {
+        double r0 = EARTH.equatorialRadius() + km * 1000;
+        InsertionTarget target = new InsertionTarget(r0, r0, Math.toRadians(incDeg));
+        LaunchVehicle vehicle = catalog().vehicle(vehicleId).orElseThrow().model();
+        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals(siteId)).findFirst().orElseThrow();
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
+        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
+        AscentSimulator simulator = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT);
+        AscentResult solved = simulator.fly(vehicle, pad, azimuth, payload, reserve, target, new NullProgressMonitor());
+        AscentResult replayed = simulator.replay(vehicle, pad, azimuth, payload, reserve, solved);
+        double[] a = solved.cutoffState();
+        double[] b = replayed.cutoffState();
+        assertEquals(solved.cutoffTime(), replayed.cutoffTime(), 1e-6);
+        assertEquals(0, new Vector3D(a[0], a[1], a[2]).distance(new Vector3D(b[0], b[1], b[2])), 50, "position");
+        assertEquals(0, new Vector3D(a[3], a[4], a[5]).distance(new Vector3D(b[3], b[4], b[5])), 0.05, "velocity");
+        assertEquals(a[6], b[6], 1e-3, "mass");
+    }
 }

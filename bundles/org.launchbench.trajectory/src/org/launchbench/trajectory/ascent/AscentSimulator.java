@@ -2,6 +2,7 @@ package org.launchbench.trajectory.ascent;
 
 import static org.launchbench.vehicle.model.figures.VehicleFigures.usable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,6 +74,7 @@ public final class AscentSimulator {
     private final EarthModel earth;
     private final Atmosphere atmosphere;
     private final AscentProfile profile;
+    private double tolerance = Flight.DEFAULT_RELATIVE_TOLERANCE;
 
     /**
      * @param earth      the Earth
@@ -143,12 +145,14 @@ public final class AscentSimulator {
         double k1 = Double.NaN;
         Flight flight = null;
         double burnout = 0;
+        List<AscentResult.Burn> burns = new ArrayList<>();
         for (int pass = 0; pass < AIM_PASSES; pass++) {
+            burns.clear();
             if (pass == 0 || mode == AscentProfile.Insertion.COAST_TO_APOGEE) {
                 k1 = solveKick(new Shaping(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, aim, mode), progress);
             }
             try {
-                flight = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1);
+                flight = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1, true);
             } catch (FellBack e) {
                 throw new RunFailedException(vehicle.getName() + " falls back to the ground before its last stage ignites", e);
             }
@@ -160,7 +164,7 @@ public final class AscentSimulator {
             if (mode == AscentProfile.Insertion.PARKING_ORBIT) {
                 InsertionTarget transfer = new InsertionTarget(earth.equatorialRadius() + profile.parkingAltitude(), aim,
                     target.inclination());
-                burn(flight, guidance, prop, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff");
+                burn(flight, guidance, prop, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff", burns);
             }
             coastToApogee(flight, coast, prop, target);
             burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
@@ -175,15 +179,59 @@ public final class AscentSimulator {
         progress.setWorkRemaining(5);
         String ignition = upper.getId() + (mode == AscentProfile.Insertion.PARKING_ORBIT ? "-ignition-2" : "-ignition");
         InsertionGuidance.Solution solution = burn(flight, guidance, prop, ignition, burnout,
-            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion");
+            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns);
         progress.split(5);
-        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), solution.cutoff(), k1, mode);
+        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), flight.state(), k1, mode, List.copyOf(burns));
+    }
+
+    /**
+     * Flies a solved ascent again with no solving: the lower stages with its pitch-over, then its upper-stage burns
+     * with their steering between their ignition and cut-off times, coasting in between. This is one flight, the
+     * unit a trajectory engine is timed by; it reproduces the solved ascent to the integrator's tolerance.
+     *
+     * @param vehicle           the vehicle the plan was solved for
+     * @param site              launch point
+     * @param groundAzimuth     launch azimuth relative to the ground, rad
+     * @param payloadMass       payload, kg
+     * @param firstStageReserve first-stage recovery reserve, kg
+     * @param plan              a result of {@link #fly}
+     * @return the flight
+     */
+    public AscentResult replay(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
+                               double firstStageReserve, AscentResult plan) {
+        Flight flight = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, plan.kickAngle(), true);
+        List<Stage> stages = vehicle.getStages();
+        Stage upper = stages.get(stages.size() - 1);
+        Propulsion prop = Propulsion.of(upper);
+        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.NONE, Steering.COAST,
+            Winds.CALM);
+        for (AscentResult.Burn b : plan.burns()) {
+            if (b.ignition() > flight.time()) {
+                flight.fly(coast, -1, b.ignition() - flight.time(), null);
+            }
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, prop, Aerodynamics.NONE, b.steering(), Winds.CALM);
+            flight.fly(d, -1, b.cutoff() - flight.time(), null);
+        }
+        return new AscentResult(flight.events(), flight.samples(), flight.time(), flight.state(), plan.kickAngle(),
+            plan.insertion(), plan.burns());
     }
 
     /** @param degrees flight-path angle at last-stage ignition; @return a simulator flying to it */
     public AscentSimulator withFlightPathAngle(double degrees) {
-        return new AscentSimulator(earth, atmosphere, new AscentProfile(profile.riseTime(), profile.kickDuration(), degrees,
-            profile.sampleInterval(), profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
+        AscentSimulator s = new AscentSimulator(earth, atmosphere, new AscentProfile(profile.riseTime(), profile.kickDuration(),
+            degrees, profile.sampleInterval(), profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
+        s.tolerance = tolerance;
+        return s;
+    }
+
+    /**
+     * @param relative the flights' integrator relative tolerance (default {@value Flight#DEFAULT_RELATIVE_TOLERANCE})
+     * @return a simulator using it
+     */
+    public AscentSimulator withTolerance(double relative) {
+        AscentSimulator s = new AscentSimulator(earth, atmosphere, profile);
+        s.tolerance = relative;
+        return s;
     }
 
     /** @return the profile flown */
@@ -302,7 +350,7 @@ public final class AscentSimulator {
 
     /** Solves and flies one upper-stage burn from the flight's current state. */
     private InsertionGuidance.Solution burn(Flight flight, InsertionGuidance guidance, Propulsion prop, String ignition,
-                                            double burnoutMass, InsertionTarget target, String cutoff) {
+                                            double burnoutMass, InsertionTarget target, String cutoff, List<AscentResult.Burn> burns) {
         InsertionGuidance.Solution solution;
         try {
             solution = guidance.solve(flight.time(), flight.state(), burnoutMass, target, prop.throttleMax(), flight.pendingJettison());
@@ -313,6 +361,7 @@ public final class AscentSimulator {
                 (target.insertionRadius() - re) / 1000, e.getMessage()), e);
         }
         PointMassDynamics d = new PointMassDynamics(earth, atmosphere, prop, Aerodynamics.NONE, solution.steering(), Winds.CALM);
+        burns.add(new AscentResult.Burn(flight.time(), solution.cutoffTime(), solution.steering()));
         flight.mark(ignition, d);
         flight.fly(d, -1, solution.cutoffTime() - flight.time(), cutoff);
         return solution;
@@ -372,7 +421,7 @@ public final class AscentSimulator {
         double error(double kick) {
             Flight flight;
             try {
-                flight = lowerStages(vehicle, site, azimuth, payload, reserve, kick);
+                flight = lowerStages(vehicle, site, azimuth, payload, reserve, kick, false);
             } catch (FellBack e) {
                 return -Math.PI;
             }
@@ -396,9 +445,10 @@ public final class AscentSimulator {
 
     /** The lower stages flown with one kick angle, to the last stage's ignition. */
     private Flight lowerStages(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload,
-                              double reserve, double kick) {
+                              double reserve, double kick, boolean record) {
         List<Stage> stages = vehicle.getStages();
-        Flight flight = new Flight(earth, site, VehicleFigures.of(vehicle, payload).liftoffMass(), profile.sampleInterval());
+        Flight flight = new Flight(earth, site, VehicleFigures.of(vehicle, payload).liftoffMass(), profile.sampleInterval())
+            .recording(record).tolerance(tolerance);
         Steering steering = new PitchProgram(earth, profile.riseTime(), profile.kickDuration(), kick, azimuth, t -> 1);
         Fairing fairing = vehicle.getFairing();
         if (fairing != null && fairing.getMass() > 0 && (fairing.getJettisonAltitude() > 0 || fairing.getJettisonHeatFlux() > 0)) {

@@ -30,6 +30,9 @@ import org.launchbench.trajectory.dynamics.StopWhen;
  */
 public final class Flight {
 
+    /** Relative tolerance of the integrator unless set (absolute: 1e-3 m, m/s, kg at this setting). */
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-10;
+
     /** Mean Earth radius for downrange distances, m (IUGG R1). */
     static final double MEAN_RADIUS = 6_371_008.8;
 
@@ -46,6 +49,8 @@ public final class Flight {
     private double groundHeight;
     private Jettison jettison;
     private String jettisonEvent;
+    private boolean recording = true;
+    private double relativeTolerance = DEFAULT_RELATIVE_TOLERANCE;
 
     /**
      * Starts on the pad: at rest on the rotating Earth at the site, at t = 0.
@@ -107,7 +112,7 @@ public final class Flight {
         if (time == 0 && events.isEmpty()) {
             events.add(event("liftoff", dynamics, time, state));
         }
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e-3, 1e-10);
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e7 * relativeTolerance, relativeTolerance);
         End[] end = {End.TIME};
         Jettison drop = jettison != null && !jettison.done() ? jettison : null;
         if (burnoutMass >= 0) {
@@ -124,7 +129,9 @@ public final class Flight {
         integrator.addEventDetector(new StopWhen(s -> s.getTime() - startTime < 1 ? 1
             : earth.geodetic(earth.toFixed(s.getTime(), position(s.getPrimaryState()))).height() - groundHeight, false, 1.0, 1e-6,
             () -> end[0] = End.GROUND));
-        integrator.addStepHandler(new Recorder(dynamics));
+        if (recording) {
+            integrator.addStepHandler(new Recorder(dynamics));
+        }
         ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
         time = last.getTime();
         state = last.getPrimaryState().clone();
@@ -137,6 +144,26 @@ public final class Flight {
             events.add(event(endEvent, dynamics, time, state));
         }
         return end[0];
+    }
+
+    /**
+     * @param record false for a trial flight whose history and max-Q nobody reads (events are still recorded):
+     *               the solvers fly many of those
+     * @return this flight
+     */
+    public Flight recording(boolean record) {
+        this.recording = record;
+        return this;
+    }
+
+    /**
+     * @param relative the integrator's relative tolerance (absolute tolerance scales with it: 1e-3 m, m/s, kg at
+     *                 1e-10); the default is {@value #DEFAULT_RELATIVE_TOLERANCE}
+     * @return this flight
+     */
+    public Flight tolerance(double relative) {
+        this.relativeTolerance = relative;
+        return this;
     }
 
     /**
