@@ -33,6 +33,9 @@ public final class Flight {
     /** Relative tolerance of the integrator unless set (absolute: 1e-3 m, m/s, kg at this setting). */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-10;
 
+    /** A phase shorter than this (relative to the time) is not integrated (the integrator refuses it), s/s. */
+    static final double MIN_PHASE = 1e-11;
+
     /** Mean Earth radius for downrange distances, m (IUGG R1). */
     static final double MEAN_RADIUS = 6_371_008.8;
 
@@ -132,9 +135,11 @@ public final class Flight {
         if (recording) {
             integrator.addStepHandler(new Recorder(dynamics));
         }
-        ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
-        time = last.getTime();
-        state = last.getPrimaryState().clone();
+        if (maxDuration > MIN_PHASE * Math.max(1, time)) {
+            ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
+            time = last.getTime();
+            state = last.getPrimaryState().clone();
+        }
         if (drop != null && drop.done()) {
             events.add(event(jettisonEvent, dynamics, drop.time(), drop.state()));
         }
