@@ -92,6 +92,6 @@ class PayloadCapabilityTest {
             AscentProfile.DEFAULT));
         RunFailedException e = assertThrows(RunFailedException.class,
             () -> capability.solve(weak, pad, azimuth, 0, target, new NullProgressMonitor()));
-        assertEquals("Falcon 9 Block 5 cannot reach this orbit even without payload", e.getMessage());
+        assertEquals("Falcon 9 Block 5 cannot reach this orbit with any payload", e.getMessage());
     }
 }

@@ -40,16 +40,20 @@ public final class PayloadCapability {
                         InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 100);
         AscentSimulator simulator = ascent;
-        if (!reaches(simulator, vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress)) {
+        double feasible = firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
+        if (Double.isNaN(feasible)) {
             double deg = ascent.bestFlightPathAngle(vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress.split(10));
-            if (Double.isNaN(deg)) {
-                throw new RunFailedException(vehicle.getName() + " cannot reach this orbit even without payload");
+            if (!Double.isNaN(deg)) {
+                simulator = ascent.withFlightPathAngle(deg);
+                feasible = firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
             }
-            simulator = ascent.withFlightPathAngle(deg);
+            if (Double.isNaN(feasible)) {
+                throw new RunFailedException(vehicle.getName() + " cannot reach this orbit with any payload");
+            }
         }
         // payload at one lofting, then the best lofting for that payload and the payload again: the best angle
         // moves little with the payload, so two rounds settle it
-        double payload = bisect(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
+        double payload = bisect(simulator, feasible, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
         for (int round = 0; round < 2; round++) {
             double deg = ascent.bestFlightPathAngle(vehicle, site, groundAzimuth, payload, firstStageReserve, target,
                 progress.split(10));
@@ -57,18 +61,35 @@ public final class PayloadCapability {
                 break;
             }
             simulator = ascent.withFlightPathAngle(deg);
-            payload = Math.max(payload, bisect(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress));
+            if (reaches(simulator, vehicle, site, groundAzimuth, payload, firstStageReserve, target, progress)) {
+                payload = Math.max(payload, bisect(simulator, payload, vehicle, site, groundAzimuth, firstStageReserve, target,
+                    progress));
+            }
         }
         return Math.floor(payload / RESOLUTION_KG) * RESOLUTION_KG;
     }
 
-    private double bisect(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth,
-                          double firstStageReserve, InsertionTarget target, SubMonitor progress) {
-        if (!reaches(simulator, vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress)) {
-            return 0;
+    /**
+     * The lightest payload of 0, 100, 200, 400 ... kg that reaches the orbit. Not always 0: a stack whose lower
+     * stages throw a light payload above a low target cannot coast to it (a kick-stage ascent).
+     *
+     * @return kg, NaN when none up to 1000 t does
+     */
+    private static double firstFeasible(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site,
+                                        double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {
+        for (double p = 0; p <= 1e6; p = p == 0 ? 100 : 2 * p) {
+            if (reaches(simulator, vehicle, site, groundAzimuth, p, firstStageReserve, target, progress)) {
+                return p;
+            }
         }
-        double lo = 0;
-        double hi = 1_000;
+        return Double.NaN;
+    }
+
+    /** Bisection above a payload that reaches the orbit. */
+    private double bisect(AscentSimulator simulator, double feasible, LaunchVehicle vehicle, EarthModel.Geodetic site,
+                          double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {
+        double lo = feasible;
+        double hi = Math.max(1_000, 2 * feasible);
         while (reaches(simulator, vehicle, site, groundAzimuth, hi, firstStageReserve, target, progress)) {
             lo = hi;
             hi *= 2;

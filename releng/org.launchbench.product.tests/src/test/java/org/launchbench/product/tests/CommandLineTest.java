@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.launchbench.product.tests.InstalledProduct.Run;
 
 import com.google.gson.JsonElement;
@@ -148,7 +150,44 @@ class CommandLineTest {
             }
             names.add(o.get("name").getAsString());
         }
-        assertEquals(List.of("liftoff", "max-q", "meco", "stage-separation", "stage-2-ignition", "orbit-insertion"), names);
+        assertEquals(List.of("liftoff", "max-q", "meco", "stage-separation", "stage-2-ignition", "fairing-jettison",
+            "orbit-insertion", "payload-separation"), names);
+        assertEquals("direct", doc.get("insertion").getAsString());
+        JsonObject errors = doc.getAsJsonObject("insertion_errors");
+        assertEquals(0, errors.get("perigee_km").getAsDouble(), 1.0);
+        JsonObject separated = doc.getAsJsonObject("orbit_at_payload_separation");
+        assertTrue(separated.get("time_s").getAsDouble() > doc.getAsJsonArray("events").get(6).getAsJsonObject().get("time_s").getAsDouble());
+        assertEquals(0, doc.getAsJsonArray("notes").size());
+    }
+
+    /**
+     * Every shipped example mission reaches its orbit, each with the insertion its vehicle calls for: Zhuque-3's
+     * restartable second stage through a parking orbit, Ceres-1's hydrazine kick stage after a coast to apogee,
+     * Gravity-1's solid third stage directly (with the note that a solid cannot really be cut off).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"zhuque3-y1-downrange, parking, 0", "ceres1-yunyao-sso, coast, 0", "gravity1-haiyang-sso, direct, 1"})
+    void everyExampleMissionReachesItsOrbit(String mission, String insertion, int notes) throws Exception {
+        Run r = InstalledProduct.run("simulate", EXAMPLES.resolve("missions/" + mission + ".mission").toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(insertion, doc.get("insertion").getAsString());
+        JsonObject orbit = doc.getAsJsonObject("orbit");
+        JsonObject target = doc.getAsJsonObject("target");
+        assertEquals(target.get("perigee_km").getAsDouble(), orbit.get("perigee_km").getAsDouble(), 1.0);
+        assertEquals(target.get("apogee_km").getAsDouble(), orbit.get("apogee_km").getAsDouble(), 1.0);
+        assertEquals(target.get("inclination_deg").getAsDouble(), orbit.get("inclination_deg").getAsDouble(), 0.05);
+        assertEquals(notes, doc.getAsJsonArray("notes").size(), doc.getAsJsonArray("notes").toString());
+    }
+
+    @Test
+    void anUnknownInsertionIsBadInput() throws Exception {
+        Run r = InstalledProduct.run("simulate", EXAMPLES.resolve("missions/falcon9-leo-asds.mission").toString(), "--insertion",
+            "sideways");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("sideways") && r.err().contains("auto, direct, parking, coast"), r.err());
     }
 
     @Test
