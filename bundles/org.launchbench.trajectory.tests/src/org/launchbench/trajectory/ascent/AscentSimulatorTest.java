@@ -10,6 +10,7 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.OrekitData;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
@@ -18,6 +19,7 @@ import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.orekit.orbits.KeplerianOrbit;
 import org.orekit.time.AbsoluteDate;
@@ -73,6 +75,17 @@ class AscentSimulatorTest {
         FlightEvent insertion = result.events().get(result.events().size() - 1);
         assertEquals(km * 1000, insertion.altitude(), 25_000, "geodetic altitude at insertion (the ellipsoid is not a sphere)");
         assertTrue(result.history().size() > 100, "a time history");
+        // the separated first stage flies on in the same run: up to its apogee and down to the ground, with exactly
+        // its dry mass, residuals and reserve
+        AscentResult.Booster booster = result.booster();
+        Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
+        FlightEvent separation = result.events().stream().filter(e -> e.name().endsWith("separation") && !e.name().startsWith("boosters"))
+            .findFirst().orElseThrow();
+        FlightEvent apogee = booster.events().stream().filter(e -> e.name().equals("booster-apogee")).findFirst().orElseThrow();
+        FlightEvent impact = booster.events().stream().filter(e -> e.name().equals("booster-impact")).findFirst().orElseThrow();
+        assertEquals(first.getDryMass() + first.getResidualPropellantMass() + reserve, apogee.mass(), 1e-6);
+        assertTrue(apogee.altitude() > separation.altitude() && apogee.time() > separation.time(), apogee + " after " + separation);
+        assertTrue(impact.downrange() > apogee.downrange() && Math.abs(impact.altitude() - pad.height()) < 1, impact.toString());
         FlightEvent fairing = result.events().stream().filter(e -> e.name().equals("fairing-jettison")).findFirst().orElseThrow();
         assertEquals(vehicle.getFairing().getJettisonAltitude(), fairing.altitude(), 1.0, "jettisoned at the model's altitude");
     }
@@ -168,5 +181,18 @@ class AscentSimulatorTest {
         assertEquals(0, new Vector3D(a[0], a[1], a[2]).distance(new Vector3D(b[0], b[1], b[2])), 50, "position");
         assertEquals(0, new Vector3D(a[3], a[4], a[5]).distance(new Vector3D(b[3], b[4], b[5])), 0.05, "velocity");
         assertEquals(a[6], b[6], 1e-3, "mass");
+    }
+
+    @Test
+    void aFirstStageWithoutADragTableIsBadInputNotADraglessAscent() {
+        LaunchVehicle f9 = org.eclipse.emf.ecore.util.EcoreUtil.copy(catalog().vehicle("falcon-9").orElseThrow().model());
+        f9.getStages().get(0).setDrag(null);
+        double r0 = EARTH.equatorialRadius() + 200_000;
+        InsertionTarget target = new InsertionTarget(r0, r0, Math.toRadians(28.6));
+        EarthModel.Geodetic pad = new EarthModel.Geodetic(Math.toRadians(28.562106), Math.toRadians(-80.57718), 5);
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+            () -> new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
+                .fly(f9, pad, Math.toRadians(90), 1000, 0, target, new NullProgressMonitor()));
+        assertTrue(e.userMessage().contains("stages[stage-1]/drag") && e.userMessage().contains("has no drag table"), e.userMessage());
     }
 }

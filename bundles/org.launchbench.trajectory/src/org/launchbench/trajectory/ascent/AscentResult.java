@@ -16,9 +16,22 @@ import org.launchbench.trajectory.guidance.LinearTangentSteering;
  * @param kickAngle   the pitch-over angle the ascent needed, rad
  * @param insertion   how the last stage reached the orbit (never AUTO)
  * @param burns       the last stage's burns as solved, in order (what {@link AscentSimulator#replay} flies again)
+ * @param booster     the first stage after separation, flown in the same run: ballistic (no burns) to its apogee and
+ *                    to the ground; null when the ascent was not flown with it (replays)
  */
 public record AscentResult(List<FlightEvent> events, List<FlightSample> history, double cutoffTime, double[] cutoffState,
-                           double kickAngle, AscentProfile.Insertion insertion, List<Burn> burns) {
+                           double kickAngle, AscentProfile.Insertion insertion, List<Burn> burns, Booster booster) {
+
+    /**
+     * The separated first stage's flight.
+     *
+     * @param events     booster-apogee, booster-impact (when it comes down within the hour)
+     * @param history    its time history
+     * @param finalTime  time of its last state, s
+     * @param finalState its last state (at impact, if any) {x, y, z, vx, vy, vz, m}
+     */
+    public record Booster(List<FlightEvent> events, List<FlightSample> history, double finalTime, double[] finalState) {
+    }
 
     /**
      * One solved upper-stage burn.

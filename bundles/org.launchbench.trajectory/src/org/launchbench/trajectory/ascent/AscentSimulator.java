@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.exception.MathRuntimeException;
+import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.core.PhysicalConstants;
 import org.launchbench.trajectory.dynamics.Jettison;
@@ -22,6 +24,7 @@ import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Steering;
 import org.launchbench.trajectory.dynamics.Winds;
 import org.launchbench.trajectory.flight.Flight;
+import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.PitchProgram;
 import org.launchbench.trajectory.guidance.InsertionGuidance;
 import org.launchbench.trajectory.guidance.InsertionTarget;
@@ -126,6 +129,22 @@ public final class AscentSimulator {
      */
     public AscentResult fly(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
                             double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
+        Stage first = vehicle.getStages().get(0);
+        if (first.getDrag() == null || first.getDrag().getPoints().isEmpty()) {
+            throw InvalidInputException.because("has no drag table: an ascent through the atmosphere needs the first stage's"
+                + " drag coefficient against Mach number").source(vehicle.getId()).element("stages[" + first.getId() + "]/drag")
+                .fix("add a <drag> table of <points mach=... coefficient=...> to the stage (docs/vehicle-model.md)").build();
+        }
+        try {
+            return solve(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, target, monitor);
+        } catch (MathRuntimeException e) {
+            throw new RunFailedException(vehicle.getName() + ": the integration of the ascent failed (" + e.getMessage()
+                + "); the vehicle's data may be inconsistent (run 'launchbench vehicle show' on it)", e);
+        }
+    }
+
+    private AscentResult solve(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
+                               double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Ascent of " + vehicle.getName(), 20);
         AscentProfile.Insertion insertion = insertionFor(vehicle, payloadMass, target);
         if (insertion == AscentProfile.Insertion.PARKING_ORBIT
@@ -181,7 +200,30 @@ public final class AscentSimulator {
         InsertionGuidance.Solution solution = burn(flight, guidance, prop, ignition, burnout,
             mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns);
         progress.split(5);
-        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), flight.state(), k1, mode, List.copyOf(burns));
+        double[][] separation = new double[1][];
+        lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1, false, separation);
+        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), flight.state(), k1, mode, List.copyOf(burns),
+            separation[0] == null ? null : booster(vehicle, site, separation[0]));
+    }
+
+    /** The separated first stage, ballistic to its apogee and the ground (within an hour). */
+    private AscentResult.Booster booster(LaunchVehicle vehicle, EarthModel.Geodetic site, double[] atSeparation) {
+        double t0 = atSeparation[7];
+        Flight b = new Flight(earth, site, t0, java.util.Arrays.copyOf(atSeparation, 7), profile.sampleInterval())
+            .tolerance(tolerance).groundEvent("booster-impact");
+        Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
+        PointMassDynamics ballistic = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero(vehicle, first), Steering.COAST,
+            Winds.CALM);
+        Flight.End end = b.fly(ballistic, -1, 3600, "booster-apogee", s -> {
+            double[] y = s.getPrimaryState();
+            return -(y[0] * y[3] + y[1] * y[4] + y[2] * y[5]);
+        });
+        if (end == Flight.End.CONDITION) {
+            b.fly(ballistic, -1, 3600 - (b.time() - t0), null);
+        }
+        List<FlightEvent> events = b.events().stream().map(e -> e.name().equals("max-q") ? new FlightEvent("booster-max-q", e.time(),
+            e.altitude(), e.speed(), e.inertialSpeed(), e.mach(), e.dynamicPressure(), e.downrange(), e.mass()) : e).toList();
+        return new AscentResult.Booster(events, b.samples(), b.time(), b.state());
     }
 
     /**
@@ -213,7 +255,7 @@ public final class AscentSimulator {
             flight.fly(d, -1, b.cutoff() - flight.time(), null);
         }
         return new AscentResult(flight.events(), flight.samples(), flight.time(), flight.state(), plan.kickAngle(),
-            plan.insertion(), plan.burns());
+            plan.insertion(), plan.burns(), null);
     }
 
     /** @param degrees flight-path angle at last-stage ignition; @return a simulator flying to it */
@@ -446,6 +488,15 @@ public final class AscentSimulator {
     /** The lower stages flown with one kick angle, to the last stage's ignition. */
     private Flight lowerStages(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload,
                               double reserve, double kick, boolean record) {
+        return lowerStages(vehicle, site, azimuth, payload, reserve, kick, record, null);
+    }
+
+    /**
+     * @param separation when not null, receives the first (core) stage's state just after separation, with its own
+     *                   mass, and the time as an eighth element
+     */
+    private Flight lowerStages(LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth, double payload,
+                              double reserve, double kick, boolean record, double[][] separation) {
         List<Stage> stages = vehicle.getStages();
         Flight flight = new Flight(earth, site, VehicleFigures.of(vehicle, payload).liftoffMass(), profile.sampleInterval())
             .recording(record).tolerance(tolerance);
@@ -461,19 +512,20 @@ public final class AscentSimulator {
             Stage core = stages.get(1);
             Propulsion both = Propulsion.of(boosters).plus(Propulsion.of(core));
             double t = Math.min(usable(boosters) / Propulsion.of(boosters).massFlow(1), usable(core) / Propulsion.of(core).massFlow(1));
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, Aerodynamics.of(boosters), steering, Winds.CALM);
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, aero(vehicle, boosters), steering, Winds.CALM);
             requireLiftoff(flight.fly(d, -1, t, "boosters-burnout"), flight, vehicle);
             flight.drop(boosters.getDryMass() + boosters.getPropellantMass() - Propulsion.of(boosters).massFlow(1) * t);
             flight.mark("boosters-separation", d);
             // the core continues with what it has left
             double coreLeft = usable(core) - Propulsion.of(core).massFlow(1) * t;
-            PointMassDynamics c = new PointMassDynamics(earth, atmosphere, Propulsion.of(core), Aerodynamics.of(core), steering, Winds.CALM);
+            PointMassDynamics c = new PointMassDynamics(earth, atmosphere, Propulsion.of(core), aero(vehicle, core), steering, Winds.CALM);
             if (coreLeft > 1) {
                 flight.fly(c, flight.state()[6] - coreLeft, 1e5, core.getId() + "-burnout");
             } else {
                 // boosters and core burn out together (identical motors): the core separates now
                 flight.mark(core.getId() + "-burnout", c);
             }
+            capture(separation, flight, core.getDryMass() + core.getResidualPropellantMass());
             flight.drop(core.getDryMass() + core.getResidualPropellantMass());
             flight.mark(core.getId() + "-separation", c);
             separationCoast(flight, vehicle, stages.get(2));
@@ -482,12 +534,15 @@ public final class AscentSimulator {
         for (; i < stages.size() - 1; i++) {
             Stage s = stages.get(i);
             double keep = i == 0 ? reserve : 0;
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), Aerodynamics.of(s), steering, Winds.CALM);
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), aero(vehicle, s), steering, Winds.CALM);
             if (i > 0) {
                 flight.mark(s.getId() + "-ignition", d);
             }
             Flight.End end = flight.fly(d, flight.state()[6] - (usable(s) - keep), 1e5, i == 0 ? "meco" : s.getId() + "-burnout");
             requireLiftoff(end, flight, vehicle);
+            if (i == 0) {
+                capture(separation, flight, s.getDryMass() + s.getResidualPropellantMass() + keep);
+            }
             flight.drop(s.getDryMass() + s.getResidualPropellantMass() + keep);
             flight.mark(i == 0 ? "stage-separation" : s.getId() + "-separation", d);
             separationCoast(flight, vehicle, stages.get(i + 1));
@@ -501,12 +556,41 @@ public final class AscentSimulator {
         return flight;
     }
 
+    /**
+     * The drag of the stack while a stage is its bottom: the stage's own Mach table on its cross-section, or, for
+     * an upper stage without one, the table of the nearest stage below it (the stack keeps its slender shape; the
+     * coefficient is the same body's) on the upper stage's own cross-section. The first stage must have one
+     * (checked by {@link #fly}).
+     */
+    private static Aerodynamics aero(LaunchVehicle vehicle, Stage stage) {
+        if (stage.getDrag() != null && !stage.getDrag().getPoints().isEmpty()) {
+            return Aerodynamics.of(stage);
+        }
+        List<Stage> stages = vehicle.getStages();
+        for (int i = stages.indexOf(stage) - 1; i >= 0; i--) {
+            Stage below = stages.get(i);
+            if (below.getDrag() != null && !below.getDrag().getPoints().isEmpty()) {
+                Aerodynamics table = Aerodynamics.of(below);
+                return new Aerodynamics(table.mach(), table.coefficient(),
+                    Math.PI * stage.getReferenceDiameter() * stage.getReferenceDiameter() / 4);
+            }
+        }
+        return Aerodynamics.of(stage);
+    }
+
+    private static void capture(double[][] separation, Flight flight, double stageMass) {
+        if (separation != null) {
+            double[] y = flight.state();
+            separation[0] = new double[] {y[0], y[1], y[2], y[3], y[4], y[5], stageMass, flight.time()};
+        }
+    }
+
     /** The unpowered seconds between a separation and the next stage's ignition. */
     private void separationCoast(Flight flight, LaunchVehicle vehicle, Stage next) {
         if (profile.separationCoast() <= 0) {
             return;
         }
-        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.of(next), Steering.COAST,
+        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero(vehicle, next), Steering.COAST,
             Winds.CALM);
         requireLiftoff(flight.fly(coast, -1, profile.separationCoast(), null), flight, vehicle);
     }

@@ -53,6 +53,8 @@ public final class Flight {
     private Jettison jettison;
     private String jettisonEvent;
     private boolean recording = true;
+    private boolean started;
+    private String groundEvent = "ground";
     private double relativeTolerance = DEFAULT_RELATIVE_TOLERANCE;
 
     /**
@@ -71,6 +73,27 @@ public final class Flight {
         Vector3D r = earth.ecef(site);
         Vector3D v = Vector3D.crossProduct(earth.rotation(), r);
         this.state = new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), liftoffMass};
+    }
+
+    /**
+     * Starts from a state in flight (a separated stage, say).
+     *
+     * @param earth          the Earth
+     * @param site           the launch point (downrange is measured from it)
+     * @param time           time since liftoff, s
+     * @param state          state {x, y, z, vx, vy, vz, m} in the flight frame
+     * @param sampleInterval time between history samples, s
+     */
+    public Flight(EarthModel earth, EarthModel.Geodetic site, double time, double[] state, double sampleInterval) {
+        this.earth = earth;
+        this.site = site;
+        this.sampleInterval = sampleInterval;
+        // the ground around the launch site until told otherwise (groundAt)
+        this.groundHeight = site.height();
+        this.time = time;
+        this.state = state.clone();
+        this.nextSample = Math.ceil(time / sampleInterval) * sampleInterval;
+        this.started = true;
     }
 
     /** How a phase ended. */
@@ -112,7 +135,8 @@ public final class Flight {
      */
     public End fly(PointMassDynamics dynamics, double burnoutMass, double maxDuration, String endEvent,
                    ToDoubleFunction<ODEStateAndDerivative> until) {
-        if (time == 0 && events.isEmpty()) {
+        if (!started) {
+            started = true;
             events.add(event("liftoff", dynamics, time, state));
         }
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e7 * relativeTolerance, relativeTolerance);
@@ -144,11 +168,17 @@ public final class Flight {
             events.add(event(jettisonEvent, dynamics, drop.time(), drop.state()));
         }
         if (end[0] == End.GROUND) {
-            events.add(event("ground", dynamics, time, state));
+            events.add(event(groundEvent, dynamics, time, state));
         } else if (endEvent != null) {
             events.add(event(endEvent, dynamics, time, state));
         }
         return end[0];
+    }
+
+    /** @param name the event recorded on ground contact ("ground" unless set); @return this flight */
+    public Flight groundEvent(String name) {
+        this.groundEvent = name;
+        return this;
     }
 
     /**

@@ -103,7 +103,9 @@ public final class SimulateCommand implements CliCommand {
                            "semi_major_axis_km", "eccentricity", "argument_of_perigee_deg", "true_anomaly_deg",
                            "epoch", "frame"}, "target": {"perigee_km", "apogee_km", "inclination_deg"},
                            "insertion_errors": {"perigee_km", "apogee_km", "inclination_deg"},
-                           "orbit_at_payload_separation": {... as orbit, "time_s"}, "payload_kg"}
+                           "orbit_at_payload_separation": {... as orbit, "time_s"}, "payload_kg",
+                           "booster": {"events": [...], "impact": {"time_s", "latitude_deg",
+                           "longitude_deg", "downrange_m"} | null, "model"}, "notes": [...]}
               --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
             """ + InsertionOption.USAGE + """
             "orbit" is the osculating orbit at the last cut-off. Orbit altitudes are above the equatorial
@@ -181,20 +183,7 @@ public final class SimulateCommand implements CliCommand {
         doc.put("mission", mission.getId());
         doc.put("vehicle", vehicle.getId());
         doc.put("insertion", InsertionOption.name(result.insertion()));
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (FlightEvent e : timeline) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", e.name());
-            m.put("time_s", JsonNumbers.round(e.time(), 3));
-            m.put("altitude_m", JsonNumbers.round(e.altitude(), 1));
-            m.put("speed_m_s", JsonNumbers.round(e.speed(), 2));
-            m.put("downrange_m", JsonNumbers.round(e.downrange(), 1));
-            m.put("mach", JsonNumbers.round(e.mach(), 3));
-            m.put("dynamic_pressure_Pa", JsonNumbers.round(e.dynamicPressure(), 1));
-            m.put("mass_kg", JsonNumbers.round(e.mass(), 1));
-            events.add(m);
-        }
-        doc.put("events", events);
+        doc.put("events", events(timeline));
         double re = EARTH.equatorialRadius();
         Map<String, Object> achieved = elements(orbit);
         doc.put("orbit", achieved);
@@ -212,6 +201,35 @@ public final class SimulateCommand implements CliCommand {
         sep.put("time_s", JsonNumbers.round(orbital.sinceLiftoff(separation.getDate()), 3));
         doc.put("orbit_at_payload_separation", sep);
         doc.put("payload_kg", payload);
+        Map<String, Object> booster = null;
+        if (result.booster() != null) {
+            booster = new LinkedHashMap<>();
+            booster.put("events", events(result.booster().events()));
+            boolean landed = result.booster().events().stream().anyMatch(e -> e.name().equals("booster-impact"));
+            Map<String, Object> impact = null;
+            if (landed) {
+                double[] y = result.booster().finalState();
+                EarthModel.Geodetic g = EARTH.geodetic(EARTH.toFixed(result.booster().finalTime(),
+                    new org.hipparchus.geometry.euclidean.threed.Vector3D(y[0], y[1], y[2])));
+                impact = new LinkedHashMap<>();
+                impact.put("time_s", JsonNumbers.round(result.booster().finalTime(), 3));
+                impact.put("latitude_deg", JsonNumbers.round(Math.toDegrees(g.latitude()), 5));
+                impact.put("longitude_deg", JsonNumbers.round(Math.toDegrees(g.longitude()), 5));
+                impact.put("downrange_m", JsonNumbers.round(result.booster().events().get(result.booster().events().size() - 1)
+                    .downrange(), 1));
+            }
+            booster.put("impact", impact);
+            booster.put("model", "ballistic after separation: no boostback, entry or landing burn (the recovery engine's)");
+        }
+        doc.put("booster", booster);
+        List<String> notes = new ArrayList<>();
+        double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
+        if (upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && unburned > 0.01 * upper.getPropellantMass()) {
+            notes.add(String.format(Locale.ROOT, "the solid last stage is cut off at the target energy with %.0f kg of propellant"
+                + " unburned; a real solid motor burns out and wastes the excess by steering (not modelled): the orbit is"
+                + " what the stage can reach, the cut-off is not physical", unburned));
+        }
+        doc.put("notes", notes);
         if (args.flag("--json")) {
             invocation.printJson(doc);
             return ExitCode.OK;
@@ -231,7 +249,34 @@ public final class SimulateCommand implements CliCommand {
             errors.get("apogee_km"), errors.get("inclination_deg"));
         out.printf("At payload separation (%s s, Orekit with J2 and drag): %s x %s km%n", sep.get("time_s"), sep.get("perigee_km"),
             sep.get("apogee_km"));
+        if (booster != null) {
+            for (FlightEvent e : result.booster().events()) {
+                out.printf("%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f%n", e.name(), e.time(), e.altitude(), e.speed(),
+                    e.downrange(), e.mach(), e.dynamicPressure(), e.mass());
+            }
+            out.println("Booster: " + booster.get("model"));
+        }
+        for (String note : notes) {
+            out.println("Note: " + note);
+        }
         return ExitCode.OK;
+    }
+
+    private static List<Map<String, Object>> events(List<FlightEvent> timeline) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (FlightEvent e : timeline) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("time_s", JsonNumbers.round(e.time(), 3));
+            m.put("altitude_m", JsonNumbers.round(e.altitude(), 1));
+            m.put("speed_m_s", JsonNumbers.round(e.speed(), 2));
+            m.put("downrange_m", JsonNumbers.round(e.downrange(), 1));
+            m.put("mach", JsonNumbers.round(e.mach(), 3));
+            m.put("dynamic_pressure_Pa", JsonNumbers.round(e.dynamicPressure(), 1));
+            m.put("mass_kg", JsonNumbers.round(e.mass(), 1));
+            events.add(m);
+        }
+        return events;
     }
 
     /** Readable osculating elements: altitudes above the equatorial radius, angles in degrees. */

@@ -158,6 +158,11 @@ class CommandLineTest {
         JsonObject separated = doc.getAsJsonObject("orbit_at_payload_separation");
         assertTrue(separated.get("time_s").getAsDouble() > doc.getAsJsonArray("events").get(6).getAsJsonObject().get("time_s").getAsDouble());
         assertEquals(0, doc.getAsJsonArray("notes").size());
+        JsonObject booster = doc.getAsJsonObject("booster");
+        List<String> boosterEvents = new ArrayList<>();
+        booster.getAsJsonArray("events").forEach(e -> boosterEvents.add(e.getAsJsonObject().get("name").getAsString()));
+        assertEquals(List.of("booster-apogee", "booster-max-q", "booster-impact"), boosterEvents);
+        assertTrue(booster.getAsJsonObject("impact").get("downrange_m").getAsDouble() > 100_000, booster.toString());
     }
 
     /**
