@@ -100,4 +100,34 @@ class OrbitGeometryTest {
         double[] apo = OrbitGeometry.apoapsis(EARTH.mu(), new Vector3D(r, 0, 0), new Vector3D(0, escape * 1.01, 0));
         assertEquals(Double.POSITIVE_INFINITY, apo[0]);
     }
+
+    /**
+     * The mean Sun against the true one: their difference in right ascension is the equation of time, whose
+     * extremes the almanacs tabulate: about -14.2 min on 11 February and +16.4 min on 3 November (e.g. the
+     * Astronomical Almanac's tables; they move by seconds from year to year). The true Sun is Orekit's analytical
+     * solar position (Montenbruck and Gill) in the true-of-date frame. Tolerance 0.5 min (0.125 deg of right
+     * ascension): that analytical Sun is itself a low-precision model (here 0.09 deg from the almanac's Sun in
+     * November), the mean-longitude formula is good to 0.01 deg, and the extremes drift by seconds from year to
+     * year. An error in the epoch or the rate of the mean Sun shows as minutes or hours.
+     */
+    @ParameterizedTest(name = "{0}: {1} min")
+    @CsvSource({"2025-02-11T12:00:00Z, -14.2", "2025-11-03T12:00:00Z, 16.4"})
+    void theMeanSunLeadsTheTrueOneByTheEquationOfTime(String date, double minutes) {
+        var ctx = OrekitData.bundled().context();
+        AbsoluteDate d = new AbsoluteDate(date, ctx.getTimeScales().getUTC());
+        var tod = ctx.getFrames().getTOD(org.orekit.utils.IERSConventions.IERS_2010, true);
+        Vector3D sun = new org.orekit.bodies.AnalyticalSolarPositionProvider(ctx).getPosition(d, tod);
+        double days = d.durationFrom(AbsoluteDate.J2000_EPOCH) / 86_400;
+        double diff = Math.toDegrees(OrbitGeometry.meanSunRightAscension(days) - Math.atan2(sun.getY(), sun.getX()));
+        diff = ((diff % 360) + 540) % 360 - 180;
+        assertEquals(minutes, 4 * diff, 0.5);
+    }
+
+    @Test
+    void aNodeSixHoursEastOfTheMeanSunIsAtSixInTheEvening() {
+        double days = 9_000.25;
+        double raan = OrbitGeometry.meanSunRightAscension(days) + Math.toRadians(90);
+        assertEquals(18, OrbitGeometry.localTimeOfAscendingNode(raan, days), 1e-9);
+        assertEquals(10.5, OrbitGeometry.localTimeOfAscendingNode(raan - Math.toRadians(112.5), days), 1e-9);
+    }
 }

@@ -101,8 +101,9 @@ public final class SimulateCommand implements CliCommand {
                            "speed_m_s", "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
                            "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg",
                            "semi_major_axis_km", "eccentricity", "argument_of_perigee_deg", "true_anomaly_deg",
-                           "epoch", "frame"}, "target": {"perigee_km", "apogee_km", "inclination_deg"},
-                           "insertion_errors": {"perigee_km", "apogee_km", "inclination_deg"},
+                           "epoch", "frame", "ltan_h"}, "target": {"perigee_km", "apogee_km", "inclination_deg"},
+                           "insertion_errors": {"perigee_km", "apogee_km", "inclination_deg", "ltan_h"},
+                           "launch_epoch_for_ltan" (SSO with a local time of the ascending node),
                            "orbit_at_payload_separation": {... as orbit, "time_s"}, "payload_kg",
                            "booster": {"events": [...], "impact": {"time_s", "latitude_deg",
                            "longitude_deg", "downrange_m"} | null, "model"}, "notes": [...]}
@@ -196,6 +197,18 @@ public final class SimulateCommand implements CliCommand {
         errors.put("perigee_km", JsonNumbers.round((orbit.getA() * (1 - orbit.getE()) - rp) / 1000, 3));
         errors.put("apogee_km", JsonNumbers.round((orbit.getA() * (1 + orbit.getE()) - ra) / 1000, 3));
         errors.put("inclination_deg", JsonNumbers.round(Math.toDegrees(orbit.getI() - inclination), 4));
+        double days = orbit.getDate().durationFrom(AbsoluteDate.J2000_EPOCH) / 86_400;
+        double ltan = OrbitGeometry.localTimeOfAscendingNode(orbit.getRightAscensionOfAscendingNode(), days);
+        achieved.put("ltan_h", JsonNumbers.round(ltan, 4));
+        if (t.isSunSynchronous() && t.isSetLocalTimeAscendingNode()) {
+            double wantedLtan = t.getLocalTimeAscendingNode();
+            wanted.put("ltan_h", wantedLtan);
+            double off = ((ltan - wantedLtan) % 24 + 36) % 24 - 12;
+            errors.put("ltan_h", JsonNumbers.round(off, 4));
+            // the plane turns with the Earth under the Sun at 15 deg per hour: launching off hours earlier moves the
+            // node off hours of local time back (to 0.3 %: the Sun moves 0.04 deg per hour)
+            doc.put("launch_epoch_for_ltan", Instant.parse(mission.getEpoch()).plusMillis(Math.round(-off * 3_600_000)).toString());
+        }
         doc.put("insertion_errors", errors);
         Map<String, Object> sep = elements(separated);
         sep.put("time_s", JsonNumbers.round(orbital.sinceLiftoff(separation.getDate()), 3));
@@ -247,6 +260,10 @@ public final class SimulateCommand implements CliCommand {
         out.printf("Target: %s x %s km, i = %s deg (%s insertion; errors %s km, %s km, %s deg)%n", wanted.get("perigee_km"),
             wanted.get("apogee_km"), wanted.get("inclination_deg"), doc.get("insertion"), errors.get("perigee_km"),
             errors.get("apogee_km"), errors.get("inclination_deg"));
+        if (achieved.containsKey("ltan_h")) {
+            out.printf("Local time of the ascending node: %s h%s%n", achieved.get("ltan_h"), wanted.containsKey("ltan_h")
+                ? " (wanted " + wanted.get("ltan_h") + " h: launch at " + doc.get("launch_epoch_for_ltan") + " for it)" : "");
+        }
         out.printf("At payload separation (%s s, Orekit with J2 and drag): %s x %s km%n", sep.get("time_s"), sep.get("perigee_km"),
             sep.get("apogee_km"));
         if (booster != null) {

@@ -120,4 +120,29 @@ public final class OrbitGeometry {
         }
         return new double[] {a * (1 + e), toGo / n};
     }
+
+    /**
+     * Right ascension of the mean Sun: its mean longitude L = 280.460 deg + 0.9856474 deg/day since J2000
+     * (Astronomical Almanac, low-precision solar coordinates, section C; good to about 0.01 deg from 1950 to 2050).
+     *
+     * @param daysSinceJ2000 days since 2000-01-01 12:00 (UT; TT differs by about a minute, 0.0003 deg)
+     * @return rad, in [0, 2π)
+     */
+    public static double meanSunRightAscension(double daysSinceJ2000) {
+        double l = Math.toRadians(280.460 + 0.9856474 * daysSinceJ2000) % (2 * Math.PI);
+        return l < 0 ? l + 2 * Math.PI : l;
+    }
+
+    /**
+     * Mean local time of the ascending node: the mean solar time at the node's longitude, 12 h plus the node's
+     * right ascension east of the mean Sun's, at 15 deg per hour.
+     *
+     * @param raan           right ascension of the ascending node (true-of-date), rad
+     * @param daysSinceJ2000 days since 2000-01-01 12:00
+     * @return hours, in [0, 24)
+     */
+    public static double localTimeOfAscendingNode(double raan, double daysSinceJ2000) {
+        double h = (12 + Math.toDegrees(raan - meanSunRightAscension(daysSinceJ2000)) / 15) % 24;
+        return h < 0 ? h + 24 : h;
+    }
 }
