@@ -130,4 +130,35 @@ class OrbitGeometryTest {
         assertEquals(18, OrbitGeometry.localTimeOfAscendingNode(raan, days), 1e-9);
         assertEquals(10.5, OrbitGeometry.localTimeOfAscendingNode(raan - Math.toRadians(112.5), days), 1e-9);
     }
+
+    private static org.launchbench.vehicle.model.LaunchSite site(double latDeg, double min, double max) {
+        var f = org.launchbench.vehicle.model.VehicleFactory.eINSTANCE;
+        var site = f.createLaunchSite();
+        site.setId("test-site");
+        site.setName("Test site");
+        site.setLatitude(latDeg);
+        var range = f.createAzimuthRange();
+        range.setMin(min);
+        range.setMax(max);
+        site.getAzimuthRanges().add(range);
+        return site;
+    }
+
+    @Test
+    void theLaunchAzimuthTakesThePassTheSiteAllows() {
+        double v = 7600;
+        double sso = Math.toRadians(97.5);
+        // Jiuquan (40.96 deg N, 95 to 200 deg): sun-synchronous launches fly south, a little west
+        double south = Math.toDegrees(OrbitGeometry.launchAzimuth(EARTH, site(40.96, 95, 200), sso, v));
+        double southExpected = Math.toDegrees(OrbitGeometry.rotatingAzimuth(EARTH, Math.toRadians(40.96), sso, v, false));
+        assertEquals(southExpected, south, 1e-9);
+        assertEquals(true, ((south % 360) + 360) % 360 > 180 && ((south % 360) + 360) % 360 < 200, south + " deg");
+        // both passes allowed: the northbound one
+        double north = OrbitGeometry.launchAzimuth(EARTH, site(28.56, 0, 360), Math.toRadians(28.6), v);
+        assertEquals(OrbitGeometry.rotatingAzimuth(EARTH, Math.toRadians(28.56), Math.toRadians(28.6), v, true), north, 1e-12);
+        // the Cape's 35 to 120 deg cannot reach a sun-synchronous plane either way
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> OrbitGeometry.launchAzimuth(EARTH, site(28.56, 35, 120), sso, v));
+        assertEquals(true, e.allowed().contains("35 to 120 deg"), e.allowed());
+    }
 }

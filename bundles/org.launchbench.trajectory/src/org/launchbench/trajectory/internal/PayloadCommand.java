@@ -99,7 +99,13 @@ public final class PayloadCommand implements CliCommand {
         double reserve = recovery.equals("expendable") ? 0 : hw.getLandingPropellantReserve();
         InsertionTarget target = parse(orbitText);
         EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
-        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
+        double azimuth;
+        try {
+            azimuth = OrbitGeometry.launchAzimuth(EARTH, site, target.inclination(), target.perigeeSpeed(EARTH.mu()));
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.because(e.problem()).source("launchbench payload").element("--orbit")
+                .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
+        }
         double payload = new PayloadCapability(new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE,
             AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()))))
             .solve(vehicle, pad, azimuth, reserve, target, invocation.monitor());

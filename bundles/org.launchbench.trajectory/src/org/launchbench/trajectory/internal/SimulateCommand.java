@@ -143,7 +143,7 @@ public final class SimulateCommand implements CliCommand {
             azimuth = Math.toRadians(mission.getLaunchAzimuth());
         } else {
             try {
-                azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), inclination, target.perigeeSpeed(EARTH.mu()));
+                azimuth = OrbitGeometry.launchAzimuth(EARTH, site, inclination, target.perigeeSpeed(EARTH.mu()));
             } catch (InvalidInputException e) {
                 throw InvalidInputException.because(e.problem()).source(file.toString()).element("targetOrbit/inclination")
                     .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);

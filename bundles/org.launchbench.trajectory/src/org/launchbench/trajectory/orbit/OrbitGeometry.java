@@ -1,8 +1,12 @@
 package org.launchbench.trajectory.orbit;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import java.util.Locale;
+
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.vehicle.model.AzimuthRange;
+import org.launchbench.vehicle.model.LaunchSite;
 
 /**
  * Closed-form orbit geometry a launch is planned with: sun-synchronous inclination and launch azimuth.
@@ -78,10 +82,75 @@ public final class OrbitGeometry {
      * @return the azimuth relative to the ground, rad clockwise from north
      */
     public static double rotatingAzimuth(EarthModel earth, double latitude, double inclination, double orbitalSpeed) {
+        return rotatingAzimuth(earth, latitude, inclination, orbitalSpeed, true);
+    }
+
+    /**
+     * @param earth        the Earth (rotation rate, equatorial radius)
+     * @param latitude     geodetic latitude of the site, rad
+     * @param inclination  target inclination, rad
+     * @param orbitalSpeed inertial speed at insertion, m/s
+     * @param northbound   true for the ascending pass (heading north of east or west), false for the descending one
+     * @return launch azimuth relative to the ground, rad clockwise from north, in (-π, π]
+     */
+    public static double rotatingAzimuth(EarthModel earth, double latitude, double inclination, double orbitalSpeed,
+                                         boolean northbound) {
         double beta = inertialAzimuth(latitude, inclination);
+        if (!northbound) {
+            beta = Math.PI - beta;
+        }
         double east = orbitalSpeed * Math.sin(beta) - earth.rotationRate() * earth.equatorialRadius() * Math.cos(latitude);
         double north = orbitalSpeed * Math.cos(beta);
         return Math.atan2(east, north);
+    }
+
+    /**
+     * The launch azimuth from a site into a plane: the northbound or the southbound pass, whichever the site's
+     * azimuth ranges allow (northbound when both do, or when the site states no ranges).
+     *
+     * @param earth        the Earth
+     * @param site         the launch site (its latitude and azimuth ranges)
+     * @param inclination  target inclination, rad
+     * @param orbitalSpeed inertial speed at insertion, m/s
+     * @return launch azimuth relative to the ground, rad clockwise from north
+     * @throws InvalidInputException when the inclination is below the site's latitude, or neither pass is in the
+     *                               site's ranges
+     */
+    public static double launchAzimuth(EarthModel earth, LaunchSite site, double inclination, double orbitalSpeed) {
+        double latitude = Math.toRadians(site.getLatitude());
+        double north = rotatingAzimuth(earth, latitude, inclination, orbitalSpeed, true);
+        double south = rotatingAzimuth(earth, latitude, inclination, orbitalSpeed, false);
+        if (site.getAzimuthRanges().isEmpty() || allowed(site, north)) {
+            return north;
+        }
+        if (allowed(site, south)) {
+            return south;
+        }
+        StringBuilder ranges = new StringBuilder();
+        for (AzimuthRange r : site.getAzimuthRanges()) {
+            ranges.append(ranges.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0f to %.0f deg", r.getMin(), r.getMax()));
+        }
+        throw InvalidInputException.because("cannot be launched into from " + site.getName())
+            .element("inclination").value(String.format(Locale.ROOT, "%.2f deg (launch azimuth %.1f or %.1f deg)",
+                Math.toDegrees(inclination), degrees(north), degrees(south)))
+            .allowed("launch azimuths " + ranges + " at " + site.getId())
+            .fix("choose another site or inclination, or plan a dog-leg (set the mission's launchAzimuth)").build();
+    }
+
+    private static double degrees(double azimuth) {
+        double d = Math.toDegrees(azimuth) % 360;
+        return d < 0 ? d + 360 : d;
+    }
+
+    private static boolean allowed(LaunchSite site, double azimuth) {
+        double d = degrees(azimuth);
+        for (AzimuthRange r : site.getAzimuthRanges()) {
+            boolean in = r.getMin() <= r.getMax() ? d >= r.getMin() && d <= r.getMax() : d >= r.getMin() || d <= r.getMax();
+            if (in) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
