@@ -75,6 +75,11 @@ class AscentSimulatorTest {
         FlightEvent insertion = result.events().get(result.events().size() - 1);
         assertEquals(km * 1000, insertion.altitude(), 25_000, "geodetic altitude at insertion (the ellipsoid is not a sphere)");
         assertTrue(result.history().size() > 100, "a time history");
+        Stage last = vehicle.getStages().get(vehicle.getStages().size() - 1);
+        if (last.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID) {
+            // a solid motor is not cut off: it burns out, its excess spent by steering
+            assertEquals(payload + last.getDryMass() + last.getResidualPropellantMass(), result.cutoffState()[6], 1e-3, "burnt out");
+        }
         // the separated first stage flies on in the same run: up to its apogee and down to the ground, with exactly
         // its dry mass, residuals and reserve
         AscentResult.Booster booster = result.booster();

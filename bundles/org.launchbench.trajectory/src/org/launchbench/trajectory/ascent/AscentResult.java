@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.FlightSample;
-import org.launchbench.trajectory.guidance.LinearTangentSteering;
+import org.launchbench.trajectory.dynamics.Steering;
 
 /**
  * A flown ascent.
@@ -40,6 +40,6 @@ public record AscentResult(List<FlightEvent> events, List<FlightSample> history,
      * @param cutoff   cut-off time, s
      * @param steering the steering flown
      */
-    public record Burn(double ignition, double cutoff, LinearTangentSteering steering) {
+    public record Burn(double ignition, double cutoff, Steering steering) {
     }
 }

@@ -78,6 +78,7 @@ public final class AscentSimulator {
     private final Atmosphere atmosphere;
     private final AscentProfile profile;
     private double tolerance = Flight.DEFAULT_RELATIVE_TOLERANCE;
+    private boolean cutSolids;
 
     /**
      * @param earth      the Earth
@@ -183,7 +184,7 @@ public final class AscentSimulator {
             if (mode == AscentProfile.Insertion.PARKING_ORBIT) {
                 InsertionTarget transfer = new InsertionTarget(earth.equatorialRadius() + profile.parkingAltitude(), aim,
                     target.inclination());
-                burn(flight, guidance, prop, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff", burns);
+                burn(flight, guidance, prop, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff", burns, false);
             }
             coastToApogee(flight, coast, prop, target);
             burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
@@ -198,7 +199,8 @@ public final class AscentSimulator {
         progress.setWorkRemaining(5);
         String ignition = upper.getId() + (mode == AscentProfile.Insertion.PARKING_ORBIT ? "-ignition-2" : "-ignition");
         InsertionGuidance.Solution solution = burn(flight, guidance, prop, ignition, burnout,
-            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns);
+            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns,
+            upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && !cutSolids);
         progress.split(5);
         double[][] separation = new double[1][];
         lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1, false, separation);
@@ -263,6 +265,7 @@ public final class AscentSimulator {
         AscentSimulator s = new AscentSimulator(earth, atmosphere, new AscentProfile(profile.riseTime(), profile.kickDuration(),
             degrees, profile.sampleInterval(), profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
         s.tolerance = tolerance;
+        s.cutSolids = cutSolids;
         return s;
     }
 
@@ -273,6 +276,18 @@ public final class AscentSimulator {
     public AscentSimulator withTolerance(double relative) {
         AscentSimulator s = new AscentSimulator(earth, atmosphere, profile);
         s.tolerance = relative;
+        s.cutSolids = cutSolids;
+        return s;
+    }
+
+    /**
+     * @return a simulator that cuts a solid last stage off at the target energy like a liquid one: for searches
+     *         whose measure is the propellant left (the best lofting, the largest payload), which burning to
+     *         depletion would hide
+     */
+    public AscentSimulator cuttingSolidsOff() {
+        AscentSimulator s = withTolerance(tolerance);
+        s.cutSolids = true;
         return s;
     }
 
@@ -299,8 +314,8 @@ public final class AscentSimulator {
         SubMonitor progress = SubMonitor.convert(monitor, "Lofting of " + vehicle.getName(), FLIGHT_PATH_ANGLES.length + 12);
         java.util.function.DoubleUnaryOperator left = deg -> {
             try {
-                return withFlightPathAngle(deg).fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, target,
-                    progress.split(1)).cutoffState()[6];
+                return withFlightPathAngle(deg).cuttingSolidsOff().fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve,
+                    target, progress.split(1)).cutoffState()[6];
             } catch (RunFailedException e) {
                 return Double.NEGATIVE_INFINITY;
             }
@@ -392,10 +407,12 @@ public final class AscentSimulator {
 
     /** Solves and flies one upper-stage burn from the flight's current state. */
     private InsertionGuidance.Solution burn(Flight flight, InsertionGuidance guidance, Propulsion prop, String ignition,
-                                            double burnoutMass, InsertionTarget target, String cutoff, List<AscentResult.Burn> burns) {
+                                            double burnoutMass, InsertionTarget target, String cutoff, List<AscentResult.Burn> burns,
+                                            boolean toDepletion) {
         InsertionGuidance.Solution solution;
         try {
-            solution = guidance.solve(flight.time(), flight.state(), burnoutMass, target, prop.throttleMax(), flight.pendingJettison());
+            solution = toDepletion ? guidance.solveToDepletion(flight.time(), flight.state(), burnoutMass, target, flight.pendingJettison())
+                : guidance.solve(flight.time(), flight.state(), burnoutMass, target, prop.throttleMax(), flight.pendingJettison());
         } catch (RunFailedException e) {
             double re = earth.equatorialRadius();
             throw new RunFailedException(String.format(Locale.ROOT, "%s (burn from %.0f s into %.0f x %.0f km, cut-off at %.0f km): %s",

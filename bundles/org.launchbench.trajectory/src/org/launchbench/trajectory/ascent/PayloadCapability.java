@@ -23,7 +23,8 @@ public final class PayloadCapability {
 
     /** @param ascent the simulator to fly each trial with */
     public PayloadCapability(AscentSimulator ascent) {
-        this.ascent = ascent;
+        // the largest payload leaves nothing to waste: a solid last stage is judged by whether it reaches the energy
+        this.ascent = ascent.cuttingSolidsOff();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Jettison;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
+import org.launchbench.trajectory.dynamics.Steering;
 import org.launchbench.trajectory.dynamics.StopWhen;
 import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Winds;
@@ -43,6 +44,10 @@ public final class InsertionGuidance {
     private final Propulsion propulsion;
     private final Aerodynamics aerodynamics;
     private Jettison pending;
+    /** Below this excess (m/s) a solid stage whose waste does not converge keeps the ordinary cut-off. */
+    static final double SMALL_EXCESS = 30;
+    private double wasteStart;
+    private double wasteEnd;
 
     /**
      * @param earth        the Earth
@@ -65,7 +70,7 @@ public final class InsertionGuidance {
      * @param cutoff     state at cut-off {x, y, z, vx, vy, vz, m}
      * @param iterations Newton iterations used
      */
-    public record Solution(LinearTangentSteering steering, double cutoffTime, double[] cutoff, int iterations) {
+    public record Solution(Steering steering, double cutoffTime, double[] cutoff, int iterations) {
     }
 
     /** One flown burn: where it ended and why. */
@@ -150,6 +155,102 @@ public final class InsertionGuidance {
     }
 
     /**
+     * A burn that cannot be cut off (a solid motor): it burns to depletion, and the excess the orbit does not need
+     * is spent by pitching up and down about the optimal direction ({@link EnergyWasting}). First the ordinary burn is solved (its
+     * propellant left at cut-off sizes the excess and gives the starting point), then Newton's method on the pitch
+     * law's two parameters and the waste's squared amplitude so that at burnout the radius is the insertion radius,
+     * the flight-path angle zero and the energy the target's (Δv equivalent within 0.05 m/s).
+     *
+     * @param t0          ignition time, s
+     * @param y0          state at ignition
+     * @param burnoutMass mass with the usable propellant gone, kg
+     * @param target      the orbit
+     * @param pending     a jettison still to happen (null: none)
+     * @return the burn, cut off at burnout
+     * @throws RunFailedException when the stage falls short, the excess is too large to waste (more than a 70 deg
+     *                            swing), or the shooting does not converge
+     */
+    public Solution solveToDepletion(double t0, double[] y0, double burnoutMass, InsertionTarget target, Jettison pending) {
+        Solution cut = solve(t0, y0, burnoutMass, target, 1, pending);
+        this.pending = pending;
+        double duration = (y0[6] - burnoutMass) / propulsion.massFlow(1);
+        double exhaust = propulsion.vacuumThrust() / propulsion.massFlow();
+        // propellant left at the ordinary cut-off (a jettison still pending at ignition happens during the burn)
+        double left = cut.cutoff()[6] - (burnoutMass - (pending == null ? 0 : pending.mass()));
+        double excess = exhaust * Math.log(cut.cutoff()[6] / Math.max(1, cut.cutoff()[6] - Math.max(0, left)));
+        double total = exhaust * Math.log(y0[6] / burnoutMass);
+        double u = 4 * excess / total;
+        if (left <= 1e-3 * (y0[6] - burnoutMass)) {
+            return cut;
+        }
+        if (u > Math.pow(Math.toRadians(70), 2)) {
+            throw new RunFailedException(String.format("the solid last stage has %.0f m/s more than the orbit needs and cannot"
+                + " waste it by steering; carry more payload or aim higher", excess));
+        }
+        wasteStart = y0[6];
+        wasteEnd = burnoutMass;
+        LinearTangentSteering lt = (LinearTangentSteering) cut.steering();
+        double a = lt.a();
+        double bs = lt.b() * duration;
+        double[] x = {a, bs, u};
+        double[] f = depletionResiduals(t0, y0, burnoutMass, target, x, duration);
+        double[] step = {1e-5, 1e-5, 1e-4};
+        for (int it = 1; it <= MAX_ITERATIONS; it++) {
+            double[][] j = new double[3][3];
+            for (int k = 0; k < 3; k++) {
+                double[] xk = x.clone();
+                xk[k] += step[k];
+                double[] fk = depletionResiduals(t0, y0, burnoutMass, target, xk, duration);
+                for (int i = 0; i < 3; i++) {
+                    j[i][k] = (fk[i] - f[i]) / step[k];
+                }
+            }
+            double[] dx;
+            try {
+                dx = new org.hipparchus.linear.LUDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(j)).getSolver()
+                    .solve(new org.hipparchus.linear.ArrayRealVector(new double[] {-f[0], -f[1], -f[2]})).toArray();
+            } catch (org.hipparchus.exception.MathRuntimeException e) {
+                throw new RunFailedException("solid-stage guidance: the shooting problem is singular at iteration " + it, e);
+            }
+            double scale = Math.min(1, Math.min(0.3 / Math.abs(dx[0]), Math.min(0.3 / Math.abs(dx[1]), 0.2 / Math.abs(dx[2]))));
+            for (int k = 0; k < 3; k++) {
+                x[k] += scale * dx[k];
+            }
+            x[2] = Math.max(0, x[2]);
+            f = depletionResiduals(t0, y0, burnoutMass, target, x, duration);
+            if (Math.abs(f[0]) < 50 && Math.abs(f[1]) < 2e-5 && Math.abs(f[2]) < 0.05) {
+                Steering s = wasting(x, t0, target, duration);
+                Burn burn = fly(t0, y0, burnoutMass, target, s, true);
+                return new Solution(s, burn.time(), burn.state(), it);
+            }
+        }
+        if (excess < SMALL_EXCESS) {
+            // a few tens of m/s the steering could not place: keep the cut-off (the caller reports what is left)
+            return cut;
+        }
+        throw new RunFailedException(String.format("solid-stage guidance did not converge in %d iterations (radius off by %.0f m,"
+            + " flight-path angle by %.4f deg, %.1f m/s of energy)", MAX_ITERATIONS, f[0], Math.toDegrees(f[1]), f[2]));
+    }
+
+    private Steering wasting(double[] x, double t0, InsertionTarget target, double duration) {
+        return new EnergyWasting(steering(x[0], x[1] / duration, t0, target, 1), Math.sqrt(Math.max(0, x[2])), wasteStart,
+            wasteEnd);
+    }
+
+    /** @return {radius error (m), flight-path angle (rad), energy error as Δv (m/s)} at burnout */
+    private double[] depletionResiduals(double t0, double[] y0, double burnoutMass, InsertionTarget target, double[] x,
+                                        double duration) {
+        Burn burn = fly(t0, y0, burnoutMass, target, wasting(x, t0, target, duration), true);
+        double[] rg = residuals(burn, target);
+        double[] y = burn.state();
+        Vector3D r = new Vector3D(y[0], y[1], y[2]);
+        Vector3D v = new Vector3D(y[3], y[4], y[5]);
+        double energy = v.getNormSq() / 2 - earth.mu() / r.getNorm();
+        double targetEnergy = -earth.mu() / (2 * target.semiMajorAxis());
+        return new double[] {rg[0], rg[1], (energy - targetEnergy) / v.getNorm()};
+    }
+
+    /**
      * A burn too short to move its cut-off radius (a circularisation at the apogee a coast was aimed at): one
      * constant pitch angle, solved by the secant method so that the flight-path angle is zero at cut-off; the
      * radius is what the coast delivered.
@@ -207,7 +308,11 @@ public final class InsertionGuidance {
         return new double[] {r.getNorm() - target.insertionRadius(), gamma};
     }
 
-    private Burn fly(double t0, double[] y0, double burnoutMass, InsertionTarget target, LinearTangentSteering steering) {
+    private Burn fly(double t0, double[] y0, double burnoutMass, InsertionTarget target, Steering steering) {
+        return fly(t0, y0, burnoutMass, target, steering, false);
+    }
+
+    private Burn fly(double t0, double[] y0, double burnoutMass, InsertionTarget target, Steering steering, boolean toDepletion) {
         PointMassDynamics ode = new PointMassDynamics(earth, atmosphere, propulsion, aerodynamics, steering, Winds.CALM);
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-6, 20, 1e-4, 1e-11);
         double targetEnergy = -earth.mu() / (2 * target.semiMajorAxis());
@@ -216,11 +321,13 @@ public final class InsertionGuidance {
         if (drop != null) {
             integrator.addEventDetector(drop);
         }
-        integrator.addEventDetector(new StopWhen(s -> {
-            double[] y = s.getPrimaryState();
-            double v2 = y[3] * y[3] + y[4] * y[4] + y[5] * y[5];
-            return 0.5 * v2 - earth.mu() / Math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) - targetEnergy;
-        }, true, 5.0, 1e-9, () -> { }));
+        if (!toDepletion) {
+            integrator.addEventDetector(new StopWhen(s -> {
+                double[] y = s.getPrimaryState();
+                double v2 = y[3] * y[3] + y[4] * y[4] + y[5] * y[5];
+                return 0.5 * v2 - earth.mu() / Math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) - targetEnergy;
+            }, true, 5.0, 1e-9, () -> { }));
+        }
         integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass + (drop == null ? 0 : drop.dropped()), false, 5.0, 1e-9,
             () -> burnedOut[0] = true));
         ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y0), t0 + 5_000);

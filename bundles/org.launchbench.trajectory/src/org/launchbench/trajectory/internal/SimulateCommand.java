@@ -238,9 +238,8 @@ public final class SimulateCommand implements CliCommand {
         List<String> notes = new ArrayList<>();
         double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
         if (upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && unburned > 0.01 * upper.getPropellantMass()) {
-            notes.add(String.format(Locale.ROOT, "the solid last stage is cut off at the target energy with %.0f kg of propellant"
-                + " unburned; a real solid motor burns out and wastes the excess by steering (not modelled): the orbit is"
-                + " what the stage can reach, the cut-off is not physical", unburned));
+            notes.add(String.format(Locale.ROOT, "the solid last stage ends with %.0f kg of propellant unburned (a solid motor"
+                + " cannot be cut off: the burn-to-depletion guidance fell back to a cut-off)", unburned));
         }
         doc.put("notes", notes);
         if (args.flag("--json")) {
