@@ -1,0 +1,75 @@
+package org.launchbench.optim;
+
+import java.util.Arrays;
+
+/**
+ * A second-order cone program in standard form:
+ * <pre>
+ *   minimise    cᵀx
+ *   subject to  A x = b
+ *               G x + s = h,   s ∈ K = R₊^l × Q^{q₁} × … × Q^{q_N}
+ * </pre>
+ * where Q^q = {(u₀, u₁) ∈ R × R^{q-1} : u₀ ≥ ‖u₁‖} is the second-order (Lorentz) cone. Its dual is
+ * maximise -hᵀz - bᵀy subject to Gᵀz + Aᵀy + c = 0, z ∈ K. The rows of G and h are ordered as K: first the l
+ * orthant rows, then each cone's rows with its "head" u₀ first. Dense matrices, row-major; immutable.
+ *
+ * @param c        objective, length n
+ * @param a        equality constraints, p × n (p may be 0)
+ * @param b        right-hand sides, length p
+ * @param g        cone constraints, m × n
+ * @param h        right-hand sides, length m
+ * @param orthant  l, the number of linear inequality rows
+ * @param cones    q₁ … q_N, the second-order cones' dimensions (each at least 2)
+ */
+public record ConeProgram(double[] c, double[][] a, double[] b, double[][] g, double[] h, int orthant, int[] cones) {
+
+    /**
+     * @throws IllegalArgumentException when the dimensions disagree
+     */
+    public ConeProgram {
+        int n = c.length;
+        if (a.length != b.length || g.length != h.length) {
+            throw new IllegalArgumentException("A has " + a.length + " rows for " + b.length + " in b; G has " + g.length
+                + " rows for " + h.length + " in h");
+        }
+        for (double[] row : a) {
+            require(row.length == n, "a row of A has " + row.length + " columns, c has " + n);
+        }
+        for (double[] row : g) {
+            require(row.length == n, "a row of G has " + row.length + " columns, c has " + n);
+        }
+        int m = orthant;
+        for (int q : cones) {
+            require(q >= 2, "a second-order cone of dimension " + q + " (at least 2)");
+            m += q;
+        }
+        require(orthant >= 0 && m == g.length, "the cones cover " + m + " rows, G has " + g.length);
+        c = c.clone();
+        b = b.clone();
+        h = h.clone();
+        a = Arrays.stream(a).map(double[]::clone).toArray(double[][]::new);
+        g = Arrays.stream(g).map(double[]::clone).toArray(double[][]::new);
+        cones = cones.clone();
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException(what);
+        }
+    }
+
+    /** @return n, the number of variables */
+    public int variables() {
+        return c.length;
+    }
+
+    /** @return m, the rows of the cone constraints */
+    public int coneRows() {
+        return h.length;
+    }
+
+    /** @return the cone's degree: l plus the number of second-order cones */
+    public int degree() {
+        return orthant + cones.length;
+    }
+}

@@ -1,0 +1,382 @@
+package org.launchbench.optim;
+
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.DecompositionSolver;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * A primal-dual interior-point solver for {@link ConeProgram}s: the homogeneous self-dual embedding (which finds
+ * an optimum or a certificate of primal or dual infeasibility without a feasible starting point), Nesterov-Todd
+ * scaling and Mehrotra's predictor-corrector, as in CVXOPT's conelp (Vandenberghe 2010) and ECOS (Domahidi, Chu and
+ * Boyd, ECC 2013), the family of the custom solvers that fly (Dueri et al., JGCD 40(2), 2017). The KKT systems are
+ * solved densely (LU with a small static regularisation and iterative refinement): fine for problems of a few
+ * hundred variables; a sparse, banded factorisation is the next step. Not thread-safe; one instance can solve
+ * many programs in turn.
+ */
+public final class SocpSolver {
+
+    /**
+     * Tolerances and limits.
+     *
+     * @param feasibility   relative primal and dual residual at which a point counts as feasible
+     * @param absoluteGap   duality gap sᵀz at which it counts as optimal
+     * @param relativeGap   duality gap relative to the objective at which it counts as optimal
+     * @param maxIterations iteration limit
+     */
+    public record Settings(double feasibility, double absoluteGap, double relativeGap, int maxIterations) {
+        /** 1e-8 for all three tolerances, 100 iterations (ECOS's and CVXOPT's defaults are of this order). */
+        public static final Settings DEFAULT = new Settings(1e-8, 1e-8, 1e-8, 100);
+    }
+
+    /** How a solve ended. */
+    public enum Status {
+        /** An optimum within the tolerances. */
+        OPTIMAL,
+        /** No x satisfies the constraints; y and z are a certificate (Gᵀz + Aᵀy = 0, hᵀz + bᵀy = -1, z ∈ K). */
+        PRIMAL_INFEASIBLE,
+        /** The objective is unbounded below; x and s are a certificate (Ax = 0, Gx + s = 0, cᵀx = -1, s ∈ K). */
+        DUAL_INFEASIBLE,
+        /** The iteration limit was reached first. */
+        MAX_ITERATIONS,
+        /** A step became too short or a factorisation failed. */
+        NUMERICAL_PROBLEM
+    }
+
+    /**
+     * A solve's outcome.
+     *
+     * @param status         how it ended
+     * @param x              primal variables (or the unboundedness certificate)
+     * @param y              multipliers of A x = b (or part of the infeasibility certificate)
+     * @param z              multipliers of the cone constraints (or part of the infeasibility certificate)
+     * @param s              cone slacks
+     * @param primalObjective cᵀx
+     * @param dualObjective  -hᵀz - bᵀy
+     * @param iterations     interior-point iterations
+     * @param primalResidual relative primal residual at the end
+     * @param dualResidual   relative dual residual at the end
+     * @param gap            duality gap sᵀz at the end
+     */
+    public record Result(Status status, double[] x, double[] y, double[] z, double[] s, double primalObjective,
+                         double dualObjective, int iterations, double primalResidual, double dualResidual, double gap) {
+    }
+
+    /** Fraction of the step to the boundary taken. */
+    private static final double STEP_FRACTION = 0.99;
+    /** Static regularisation of the KKT matrix. */
+    private static final double REGULARISATION = 1e-11;
+
+    private final Settings settings;
+
+    /** A solver with the default settings. */
+    public SocpSolver() {
+        this(Settings.DEFAULT);
+    }
+
+    /** @param settings tolerances and limits */
+    public SocpSolver(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param p the program
+     * @return the outcome (never throws for an infeasible or unbounded program: see the status)
+     */
+    public Result solve(ConeProgram p) {
+        int n = p.variables();
+        int pe = p.b().length;
+        int m = p.coneRows();
+        Cones k = new Cones(p.orthant(), p.cones());
+        double[] c = p.c();
+        double[] b = p.b();
+        double[] h = p.h();
+        double resx0 = Math.max(1, norm(c));
+        double resy0 = Math.max(1, norm(b));
+        double resz0 = Math.max(1, norm(h));
+
+        // starting point (Vandenberghe 2010, section 5.3): least-norm s and z from the KKT system with W = I
+        Kkt identity = new Kkt(p, null);
+        double[][] primal = identity.solve(new double[n], b, h);
+        double[] x = primal[0];
+        double[] s = scale(primal[2], -1);
+        double[][] dual = identity.solve(scale(c, -1), new double[pe], new double[m]);
+        double[] y = dual[1];
+        double[] z = dual[2];
+        double[] e = k.identity();
+        double ts = -k.minEigenvalue(s);
+        if (ts >= -1e-8 * Math.max(norm(s), 1)) {
+            s = axpy(1 + ts, e, s);
+        }
+        double tz = -k.minEigenvalue(z);
+        if (tz >= -1e-8 * Math.max(norm(z), 1)) {
+            z = axpy(1 + tz, e, z);
+        }
+        double tau = 1;
+        double kappa = 1;
+
+        double pres = Double.NaN;
+        double dres = Double.NaN;
+        double gap = Double.NaN;
+        for (int it = 0; it <= settings.maxIterations(); it++) {
+            // residuals of the embedding
+            double[] hrx = axpy(1, mulT(p.a(), y, n), mulT(p.g(), z, n));
+            double[] rx = axpy(tau, c, hrx);
+            double[] hry = mul(p.a(), x);
+            double[] ry = axpy(-tau, b, hry);
+            double[] hrz = axpy(1, s, mul(p.g(), x));
+            double[] rz = axpy(-tau, h, hrz);
+            double cx = dot(c, x);
+            double by = dot(b, y);
+            double hz = dot(h, z);
+            double rt = kappa + cx + by + hz;
+            gap = dot(s, z);
+            double mu = (gap + tau * kappa) / (k.degree() + 1);
+            double pcost = cx / tau;
+            double dcost = -(by + hz) / tau;
+            pres = Math.max(norm(ry) / tau / resy0, norm(rz) / tau / resz0);
+            dres = norm(rx) / tau / resx0;
+            double relgap = pcost < 0 ? gap / tau / tau / -pcost : dcost > 0 ? gap / tau / tau / dcost : Double.NaN;
+            double pinf = by + hz < 0 ? norm(hrx) / resx0 / -(by + hz) : Double.NaN;
+            double dinf = cx < 0 ? Math.max(norm(hry) / resy0, norm(hrz) / resz0) / -cx : Double.NaN;
+
+            if (pres <= settings.feasibility() && dres <= settings.feasibility()
+                && (gap / (tau * tau) <= settings.absoluteGap() || relgap <= settings.relativeGap())) {
+                return new Result(Status.OPTIMAL, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau),
+                    pcost, dcost, it, pres, dres, gap / (tau * tau));
+            }
+            if (pinf <= settings.feasibility()) {
+                double f = 1 / -(by + hz);
+                return new Result(Status.PRIMAL_INFEASIBLE, null, scale(y, f), scale(z, f), null, Double.NaN, Double.NaN, it,
+                    pres, dres, gap);
+            }
+            if (dinf <= settings.feasibility()) {
+                double f = 1 / -cx;
+                return new Result(Status.DUAL_INFEASIBLE, scale(x, f), null, null, scale(s, f), Double.NaN, Double.NaN, it, pres,
+                    dres, gap);
+            }
+            if (it == settings.maxIterations()) {
+                break;
+            }
+
+            Cones.Scaling w = k.scaling(s, z);
+            double[] lambda = w.apply(z);
+            double[] lambda2 = k.product(lambda, lambda);
+            Kkt kkt = new Kkt(p, w);
+            double[][] d2 = kkt.solve(scale(c, -1), b, h);
+            if (d2 == null) {
+                return numerical(x, y, z, s, tau, it, pres, dres, gap);
+            }
+
+            // predictor (σ = 0), then corrector with Mehrotra's second-order term
+            Direction affine = direction(p, k, kkt, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, 0, null, 0);
+            if (affine == null) {
+                return numerical(x, y, z, s, tau, it, pres, dres, gap);
+            }
+            double alphaAff = step(k, s, z, tau, kappa, affine, 1);
+            double sigma = Math.pow(1 - alphaAff, 3);
+            double[] corr = k.product(w.applyInverse(affine.ds), w.apply(affine.dz));
+            Direction combined = direction(p, k, kkt, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, sigma, corr,
+                affine.dtau * affine.dkappa);
+            if (combined == null) {
+                return numerical(x, y, z, s, tau, it, pres, dres, gap);
+            }
+            double alpha = STEP_FRACTION * step(k, s, z, tau, kappa, combined, 1 / STEP_FRACTION);
+            alpha = Math.min(alpha, 1);
+            if (alpha < 1e-12) {
+                return numerical(x, y, z, s, tau, it, pres, dres, gap);
+            }
+            x = axpy(alpha, combined.dx, x);
+            y = axpy(alpha, combined.dy, y);
+            z = axpy(alpha, combined.dz, z);
+            s = axpy(alpha, combined.ds, s);
+            tau += alpha * combined.dtau;
+            kappa += alpha * combined.dkappa;
+        }
+        return new Result(Status.MAX_ITERATIONS, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau),
+            dot(c, x) / tau, -(dot(b, y) + dot(h, z)) / tau, settings.maxIterations(), pres, dres, gap);
+    }
+
+    private static Result numerical(double[] x, double[] y, double[] z, double[] s, double tau, int it, double pres, double dres,
+                                    double gap) {
+        return new Result(Status.NUMERICAL_PROBLEM, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau),
+            Double.NaN, Double.NaN, it, pres, dres, gap);
+    }
+
+    /** A search direction of the embedding. */
+    private record Direction(double[] dx, double[] dy, double[] dz, double[] ds, double dtau, double dkappa) {
+    }
+
+    /**
+     * The Newton direction for centring σ: the linear residuals reduced by (1 - σ), the complementarity
+     * λ ∘ (W dz + W⁻ᵀ ds) = -λ∘λ + σμe - corr and κ dτ + τ dκ = -τκ + σμ - corrτ, eliminated into the KKT system
+     * (solved once for the right-hand side and once, per iteration, for (-c, b, h), which gives dτ).
+     */
+    private static Direction direction(ConeProgram p, Cones k, Kkt kkt, double[][] d2, Cones.Scaling w, double[] lambda,
+                                       double[] lambda2, double[] rx, double[] ry, double[] rz, double rt, double tau,
+                                       double kappa, double mu, double sigma, double[] corr, double corrTau) {
+        double[] e = k.identity();
+        double[] ds = axpy(sigma * mu, e, scale(lambda2, -1));
+        if (corr != null) {
+            ds = axpy(-1, corr, ds);
+        }
+        double dk = -tau * kappa + sigma * mu - corrTau;
+        double f = 1 - sigma;
+        // ds = W (λ \ ds_rhs) - W² dz   (W symmetric)
+        double[] wl = w.apply(k.divide(lambda, ds));
+        double[] ux = scale(rx, -f);
+        double[] uy = scale(ry, -f);
+        double[] uz = axpy(-1, wl, scale(rz, -f));
+        double[][] d1 = kkt.solve(ux, uy, uz);
+        if (d1 == null) {
+            return null;
+        }
+        double[] c = p.c();
+        double[] b = p.b();
+        double[] h = p.h();
+        double num = -f * rt - dk / tau - dot(c, d1[0]) - dot(b, d1[1]) - dot(h, d1[2]);
+        double den = dot(c, d2[0]) + dot(b, d2[1]) + dot(h, d2[2]) - kappa / tau;
+        double dtau = num / den;
+        double[] dx = axpy(dtau, d2[0], d1[0]);
+        double[] dy = axpy(dtau, d2[1], d1[1]);
+        double[] dz = axpy(dtau, d2[2], d1[2]);
+        double[] dsFinal = axpy(-1, w.apply(w.apply(dz)), wl);
+        double dkappa = (dk - kappa * dtau) / tau;
+        return new Direction(dx, dy, dz, dsFinal, dtau, dkappa);
+    }
+
+    private static double step(Cones k, double[] s, double[] z, double tau, double kappa, Direction d, double max) {
+        double alpha = Math.min(k.maxStep(s, d.ds, max), k.maxStep(z, d.dz, max));
+        if (d.dtau < 0) {
+            alpha = Math.min(alpha, -tau / d.dtau);
+        }
+        if (d.dkappa < 0) {
+            alpha = Math.min(alpha, -kappa / d.dkappa);
+        }
+        return alpha;
+    }
+
+    /**
+     * The KKT matrix [0 Aᵀ Gᵀ; A 0 0; G 0 -WᵀW] (W = I at the start), factorised once per iteration.
+     */
+    private static final class Kkt {
+        private final int n;
+        private final int pe;
+        private final int m;
+        private final RealMatrix matrix;
+        private final DecompositionSolver solver;
+
+        Kkt(ConeProgram p, Cones.Scaling w) {
+            n = p.variables();
+            pe = p.b().length;
+            m = p.coneRows();
+            int size = n + pe + m;
+            double[][] k = new double[size][size];
+            for (int i = 0; i < pe; i++) {
+                for (int j = 0; j < n; j++) {
+                    k[n + i][j] = p.a()[i][j];
+                    k[j][n + i] = p.a()[i][j];
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    k[n + pe + i][j] = p.g()[i][j];
+                    k[j][n + pe + i] = p.g()[i][j];
+                }
+            }
+            double[][] w2 = w == null ? null : w.squared();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    k[n + pe + i][n + pe + j] = w2 == null ? (i == j ? -1 : 0) : -w2[i][j];
+                }
+            }
+            matrix = new Array2DRowRealMatrix(k, false);
+            double[][] reg = new double[size][];
+            for (int i = 0; i < size; i++) {
+                reg[i] = k[i].clone();
+                reg[i][i] += i < n ? REGULARISATION : -REGULARISATION;
+            }
+            solver = new LUDecomposition(new Array2DRowRealMatrix(reg, false), 1e-300).getSolver();
+        }
+
+        /** @return {x, y, z} solving the system, with two steps of iterative refinement; null if singular */
+        double[][] solve(double[] rx, double[] ry, double[] rz) {
+            double[] rhs = new double[n + pe + m];
+            System.arraycopy(rx, 0, rhs, 0, n);
+            System.arraycopy(ry, 0, rhs, n, pe);
+            System.arraycopy(rz, 0, rhs, n + pe, m);
+            try {
+                ArrayRealVector target = new ArrayRealVector(rhs, false);
+                ArrayRealVector u = (ArrayRealVector) solver.solve(target);
+                for (int r = 0; r < 3; r++) {
+                    ArrayRealVector residual = target.subtract(matrix.operate(u));
+                    u = u.add(solver.solve(residual));
+                }
+                double[] v = u.toArray();
+                for (double d : v) {
+                    if (!Double.isFinite(d)) {
+                        return null;
+                    }
+                }
+                double[] x = new double[n];
+                double[] y = new double[pe];
+                double[] z = new double[m];
+                System.arraycopy(v, 0, x, 0, n);
+                System.arraycopy(v, n, y, 0, pe);
+                System.arraycopy(v, n + pe, z, 0, m);
+                return new double[][] {x, y, z};
+            } catch (org.hipparchus.exception.MathRuntimeException ex) {
+                return null;
+            }
+        }
+    }
+
+    // small dense vector helpers
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    private static double[] scale(double[] a, double f) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] * f;
+        }
+        return r;
+    }
+
+    /** @return alpha u + v */
+    private static double[] axpy(double alpha, double[] u, double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = alpha * u[i] + v[i];
+        }
+        return r;
+    }
+
+    private static double[] mul(double[][] m, double[] x) {
+        double[] r = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            r[i] = dot(m[i], x);
+        }
+        return r;
+    }
+
+    private static double[] mulT(double[][] m, double[] y, int n) {
+        double[] r = new double[n];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < n; j++) {
+                r[j] += m[i][j] * y[i];
+            }
+        }
+        return r;
+    }
+}
