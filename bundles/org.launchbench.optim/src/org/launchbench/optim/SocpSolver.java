@@ -1,19 +1,12 @@
 package org.launchbench.optim;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.DecompositionSolver;
-import org.hipparchus.linear.LUDecomposition;
-import org.hipparchus.linear.RealMatrix;
-
 /**
  * A primal-dual interior-point solver for {@link ConeProgram}s: the homogeneous self-dual embedding (which finds
  * an optimum or a certificate of primal or dual infeasibility without a feasible starting point), Nesterov-Todd
  * scaling and Mehrotra's predictor-corrector, as in CVXOPT's conelp (Vandenberghe 2010) and ECOS (Domahidi, Chu and
  * Boyd, ECC 2013), the family of the custom solvers that fly (Dueri et al., JGCD 40(2), 2017). The KKT systems are
- * solved densely (LU with a small static regularisation and iterative refinement): fine for problems of a few
- * hundred variables; a sparse, banded factorisation is the next step. Not thread-safe; one instance can solve
- * many programs in turn.
+ * solved by {@link BandedKkt}: reverse Cuthill-McKee ordering, band L D Lᵀ of the regularised quasi-definite
+ * matrix, iterative refinement. Thread-safe: a solve keeps its state on the stack.
  */
 public final class SocpSolver {
 
@@ -65,8 +58,6 @@ public final class SocpSolver {
 
     /** Fraction of the step to the boundary taken. */
     private static final double STEP_FRACTION = 0.99;
-    /** Static regularisation of the KKT matrix. */
-    private static final double REGULARISATION = 1e-11;
 
     private final Settings settings;
 
@@ -97,7 +88,7 @@ public final class SocpSolver {
         double resz0 = Math.max(1, norm(h));
 
         // starting point (Vandenberghe 2010, section 5.3): least-norm s and z from the KKT system with W = I
-        Kkt identity = new Kkt(p, null);
+        BandedKkt identity = new BandedKkt(p, null, p.orthant(), p.cones(), null);
         double[][] primal = identity.solve(new double[n], b, h);
         double[] x = primal[0];
         double[] s = scale(primal[2], -1);
@@ -163,7 +154,7 @@ public final class SocpSolver {
             Cones.Scaling w = k.scaling(s, z);
             double[] lambda = w.apply(z);
             double[] lambda2 = k.product(lambda, lambda);
-            Kkt kkt = new Kkt(p, w);
+            BandedKkt kkt = new BandedKkt(p, w.squared(), p.orthant(), p.cones(), identity);
             double[][] d2 = kkt.solve(scale(c, -1), b, h);
             if (d2 == null) {
                 return numerical(x, y, z, s, tau, it, pres, dres, gap);
@@ -213,7 +204,7 @@ public final class SocpSolver {
      * λ ∘ (W dz + W⁻ᵀ ds) = -λ∘λ + σμe - corr and κ dτ + τ dκ = -τκ + σμ - corrτ, eliminated into the KKT system
      * (solved once for the right-hand side and once, per iteration, for (-c, b, h), which gives dτ).
      */
-    private static Direction direction(ConeProgram p, Cones k, Kkt kkt, double[][] d2, Cones.Scaling w, double[] lambda,
+    private static Direction direction(ConeProgram p, Cones k, BandedKkt kkt, double[][] d2, Cones.Scaling w, double[] lambda,
                                        double[] lambda2, double[] rx, double[] ry, double[] rz, double rt, double tau,
                                        double kappa, double mu, double sigma, double[] corr, double corrTau) {
         double[] e = k.identity();
@@ -255,81 +246,6 @@ public final class SocpSolver {
             alpha = Math.min(alpha, -kappa / d.dkappa);
         }
         return alpha;
-    }
-
-    /**
-     * The KKT matrix [0 Aᵀ Gᵀ; A 0 0; G 0 -WᵀW] (W = I at the start), factorised once per iteration.
-     */
-    private static final class Kkt {
-        private final int n;
-        private final int pe;
-        private final int m;
-        private final RealMatrix matrix;
-        private final DecompositionSolver solver;
-
-        Kkt(ConeProgram p, Cones.Scaling w) {
-            n = p.variables();
-            pe = p.b().length;
-            m = p.coneRows();
-            int size = n + pe + m;
-            double[][] k = new double[size][size];
-            for (int i = 0; i < pe; i++) {
-                for (int j = 0; j < n; j++) {
-                    k[n + i][j] = p.a()[i][j];
-                    k[j][n + i] = p.a()[i][j];
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    k[n + pe + i][j] = p.g()[i][j];
-                    k[j][n + pe + i] = p.g()[i][j];
-                }
-            }
-            double[][] w2 = w == null ? null : w.squared();
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    k[n + pe + i][n + pe + j] = w2 == null ? (i == j ? -1 : 0) : -w2[i][j];
-                }
-            }
-            matrix = new Array2DRowRealMatrix(k, false);
-            double[][] reg = new double[size][];
-            for (int i = 0; i < size; i++) {
-                reg[i] = k[i].clone();
-                reg[i][i] += i < n ? REGULARISATION : -REGULARISATION;
-            }
-            solver = new LUDecomposition(new Array2DRowRealMatrix(reg, false), 1e-300).getSolver();
-        }
-
-        /** @return {x, y, z} solving the system, with two steps of iterative refinement; null if singular */
-        double[][] solve(double[] rx, double[] ry, double[] rz) {
-            double[] rhs = new double[n + pe + m];
-            System.arraycopy(rx, 0, rhs, 0, n);
-            System.arraycopy(ry, 0, rhs, n, pe);
-            System.arraycopy(rz, 0, rhs, n + pe, m);
-            try {
-                ArrayRealVector target = new ArrayRealVector(rhs, false);
-                ArrayRealVector u = (ArrayRealVector) solver.solve(target);
-                for (int r = 0; r < 3; r++) {
-                    ArrayRealVector residual = target.subtract(matrix.operate(u));
-                    u = u.add(solver.solve(residual));
-                }
-                double[] v = u.toArray();
-                for (double d : v) {
-                    if (!Double.isFinite(d)) {
-                        return null;
-                    }
-                }
-                double[] x = new double[n];
-                double[] y = new double[pe];
-                double[] z = new double[m];
-                System.arraycopy(v, 0, x, 0, n);
-                System.arraycopy(v, n, y, 0, pe);
-                System.arraycopy(v, n + pe, z, 0, m);
-                return new double[][] {x, y, z};
-            } catch (org.hipparchus.exception.MathRuntimeException ex) {
-                return null;
-            }
-        }
     }
 
     // small dense vector helpers
