@@ -1,0 +1,75 @@
+package org.launchbench.recovery.descent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.launchbench.optim.SocpSolver;
+
+/**
+ * The Mars powered-descent example of Açıkmeşe and Ploen (JGCD 30(5), 2007), the reference case of lossless
+ * convexification: g = 3.7114 m/s², 1905 kg wet, 1505 kg dry, Isp 225 s, six 3.1 kN thrusters canted 27 deg at
+ * 30 to 80 % throttle (net thrust 4972 to 13260 N), from 1.5 km up and 2 km downrange at -75 m/s up and 100 m/s
+ * downrange, 4 deg glide slope, to rest at the target. Published results (quoted in Wenzel's DLR thesis and by two
+ * open reimplementations; the papers' own figures were not at hand): 399.5 kg of propellant at tf = 81 s, 387.9
+ * kg at 72 s without the glide slope; the reproductions match only with the fuel-rate constant divided by
+ * cos 27 deg (the cant also costs mass flow), so the effective Isp here is 225 cos 27 deg. Tolerance 2.5 kg: the
+ * published figures come from other discretisations (the reimplementations get 399.4 to 400.7 kg with 30 to 55
+ * nodes at 81 s).
+ */
+class PoweredDescentTest {
+
+    private static final double ISP = 225 * Math.cos(Math.toRadians(27));
+
+    private static DescentProblem mars(double glideSlope, double tf, int nodes) {
+        return new DescentProblem(new double[] {-3.7114, 0, 0}, 1505, 1905, ISP, 4972, 13260, new double[] {1500, 2000, 0},
+            new double[] {-75, 100, 0}, glideSlope, Double.NaN, Double.NaN, tf, nodes, DescentProblem.Objective.MIN_PROPELLANT);
+    }
+
+    @Test
+    void theMarsExampleAt81SecondsUsesThePublishedPropellant() {
+        PoweredDescent.Solution s = new PoweredDescent(new SocpSolver()).solve(mars(4, 81, 40));
+        assertTrue(s.feasible(), s.reason());
+        assertEquals(399.5, s.propellant(), 2.5);
+        // the convexification is lossless: the thrust stays within its non-convex bounds at every node
+        for (PoweredDescent.Node n : s.trajectory()) {
+            double thrust = Math.sqrt(n.thrust()[0] * n.thrust()[0] + n.thrust()[1] * n.thrust()[1] + n.thrust()[2] * n.thrust()[2]);
+            assertTrue(thrust >= 4972 * 0.99 && thrust <= 13260 * 1.001, thrust + " N at " + n.time() + " s");
+            // glide slope: up ≥ tan 4° × horizontal distance
+            double horizontal = Math.hypot(n.position()[1], n.position()[2]);
+            assertTrue(n.position()[0] >= Math.tan(Math.toRadians(4)) * horizontal - 1e-3, "inside the glide-slope cone");
+        }
+        PoweredDescent.Node last = s.trajectory().get(s.trajectory().size() - 1);
+        assertEquals(0, Math.hypot(last.position()[0], Math.hypot(last.position()[1], last.position()[2])), 1e-3);
+        assertEquals(1905 - 399.5, last.mass(), 2.5);
+    }
+
+    @Test
+    void withoutTheGlideSlopeAt72SecondsItUsesLess() {
+        PoweredDescent.Solution s = new PoweredDescent(new SocpSolver()).solve(mars(Double.NaN, 72, 40));
+        assertTrue(s.feasible(), s.reason());
+        assertEquals(387.9, s.propellant(), 2.5);
+    }
+
+    /**
+     * Time of flight optimised: the reimplementations find about 78 s and 399 to 400 kg (less than at the paper's
+     * 81 s); tolerance 3 s and 2.5 kg.
+     */
+    @Test
+    void theOptimalTimeOfFlightIsNear78Seconds() {
+        PoweredDescent.Solution s = new PoweredDescent(new SocpSolver()).solve(mars(4, Double.NaN, 30));
+        assertTrue(s.feasible(), s.reason());
+        assertEquals(78, s.timeOfFlight(), 3);
+        assertEquals(399.5, s.propellant(), 2.5);
+    }
+
+    @Test
+    void aDescentWithTooLittlePropellantIsInfeasible() {
+        DescentProblem p = new DescentProblem(new double[] {-3.7114, 0, 0}, 1850, 1905, ISP, 4972, 13260,
+            new double[] {1500, 2000, 0}, new double[] {-75, 100, 0}, 4, Double.NaN, Double.NaN, 81, 30,
+            DescentProblem.Objective.MIN_PROPELLANT);
+        PoweredDescent.Solution s = new PoweredDescent(new SocpSolver()).solve(p);
+        assertEquals(false, s.feasible());
+        assertTrue(s.reason().contains("infeasible"), s.reason());
+    }
+}

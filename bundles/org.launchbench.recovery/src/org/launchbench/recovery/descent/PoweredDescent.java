@@ -1,0 +1,345 @@
+package org.launchbench.recovery.descent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.launchbench.optim.ConeProgram;
+import org.launchbench.optim.SocpSolver;
+
+/**
+ * Fuel-optimal and minimum-landing-error powered descent by lossless convexification (Açıkmeşe and Ploen, JGCD
+ * 30(5), 2007; Blackmore, Açıkmeşe and Scharf, JGCD 33(4), 2010). With σ = Γ/m, u = T/m and z = ln m the
+ * non-convex lower thrust bound becomes a cone constraint that is tight at the optimum:
+ * <pre>
+ *   r' = v,  v' = u + g,  z' = -α σ,  ‖u‖ ≤ σ,
+ *   ρ₁ e^{-z₀} (1 - δz + δz²/2) ≤ σ ≤ ρ₂ e^{-z₀} (1 - δz),  δz = z - z₀(t),  z₀(t) = ln(m_wet - α ρ₂ t)
+ * </pre>
+ * with α = 1/(Isp g₀), plus the glide-slope cone, thrust tilt and speed limits. The dynamics are discretised
+ * exactly for a thrust acceleration linear between nodes (first-order hold), and the program is solved by
+ * {@link SocpSolver}. The time of flight, when not given, is found by golden-section search on the propellant
+ * between the paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁) after a coarse scan.
+ */
+public final class PoweredDescent {
+
+    /** Standard gravity relating Isp to exhaust speed, m/s². */
+    public static final double G0 = 9.80665;
+    /** Time-of-flight resolution of the search, s. */
+    public static final double TIME_RESOLUTION = 0.05;
+    private static final int PER_NODE = 11;
+
+    private final SocpSolver solver;
+
+    /** @param solver the cone solver */
+    public PoweredDescent(SocpSolver solver) {
+        this.solver = solver;
+    }
+
+    /**
+     * One node of a solution.
+     *
+     * @param time     s
+     * @param position m
+     * @param velocity m/s
+     * @param thrust   N
+     * @param mass     kg
+     */
+    public record Node(double time, double[] position, double[] velocity, double[] thrust, double mass) {
+    }
+
+    /**
+     * A solved descent.
+     *
+     * @param feasible      whether the constraints can be met
+     * @param timeOfFlight  s
+     * @param propellant    wet mass minus final mass, kg
+     * @param landingError  horizontal distance from the target at touchdown, m
+     * @param iterations    interior-point iterations of the final solve
+     * @param solves        cone programs solved (the time-of-flight search)
+     * @param trajectory    the nodes
+     * @param reason        why it is infeasible (null when feasible)
+     */
+    public record Solution(boolean feasible, double timeOfFlight, double propellant, double landingError, int iterations,
+                           int solves, List<Node> trajectory, String reason) {
+    }
+
+    /**
+     * @param p the problem
+     * @return the best descent, or an infeasible solution with the reason
+     */
+    public Solution solve(DescentProblem p) {
+        if (!Double.isNaN(p.timeOfFlight())) {
+            Solution s = solveFixed(p, p.timeOfFlight());
+            return new Solution(s.feasible(), s.timeOfFlight(), s.propellant(), s.landingError(), s.iterations(), 1, s.trajectory(),
+                s.reason());
+        }
+        double alpha = 1 / (p.isp() * G0);
+        double tMin = p.dryMass() * norm(p.velocity()) / p.thrustMax();
+        double tMax = (p.wetMass() - p.dryMass()) / (alpha * p.thrustMin());
+        int solves = 0;
+        // coarse scan, then golden section around the best feasible time
+        int scan = 24;
+        double best = Double.NaN;
+        Solution bestSolution = null;
+        double step = (tMax - tMin) / scan;
+        for (int i = 1; i < scan; i++) {
+            double t = tMin + i * step;
+            Solution s = solveFixed(p, t);
+            solves++;
+            if (s.feasible() && (bestSolution == null || cost(p, s) < cost(p, bestSolution))) {
+                best = t;
+                bestSolution = s;
+            }
+        }
+        if (bestSolution == null) {
+            return new Solution(false, Double.NaN, Double.NaN, Double.NaN, 0, solves, List.of(), String.format(
+                "no time of flight between %.1f and %.1f s can meet the constraints (thrust, propellant, glide slope, tilt, speed)",
+                tMin, tMax));
+        }
+        double a = Math.max(tMin, best - step);
+        double b = Math.min(tMax, best + step);
+        double ratio = (Math.sqrt(5) - 1) / 2;
+        double c = b - ratio * (b - a);
+        double d = a + ratio * (b - a);
+        Solution sc = solveFixed(p, c);
+        Solution sd = solveFixed(p, d);
+        solves += 2;
+        while (b - a > TIME_RESOLUTION) {
+            if (cost(p, sc) <= cost(p, sd)) {
+                b = d;
+                d = c;
+                sd = sc;
+                c = b - ratio * (b - a);
+                sc = solveFixed(p, c);
+            } else {
+                a = c;
+                c = d;
+                sc = sd;
+                d = a + ratio * (b - a);
+                sd = solveFixed(p, d);
+            }
+            solves++;
+        }
+        for (Solution s : new Solution[] {sc, sd}) {
+            if (s.feasible() && cost(p, s) < cost(p, bestSolution)) {
+                bestSolution = s;
+            }
+        }
+        Solution s = bestSolution;
+        return new Solution(true, s.timeOfFlight(), s.propellant(), s.landingError(), s.iterations(), solves, s.trajectory(), null);
+    }
+
+    private static double cost(DescentProblem p, Solution s) {
+        if (!s.feasible()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return p.objective() == DescentProblem.Objective.MIN_PROPELLANT ? s.propellant() : s.landingError() + 1e-6 * s.propellant();
+    }
+
+    /**
+     * @param p  the problem
+     * @param tf time of flight, s
+     * @return the solution for that time of flight
+     */
+    public Solution solveFixed(DescentProblem p, double tf) {
+        int n = p.nodes();
+        double dt = tf / n;
+        double alpha = 1 / (p.isp() * G0);
+        boolean landingError = p.objective() == DescentProblem.Objective.MIN_LANDING_ERROR;
+        int vars = PER_NODE * (n + 1) + (landingError ? 1 : 0);
+        int tErr = PER_NODE * (n + 1);
+        Rows eq = new Rows(vars);
+        Rows orth = new Rows(vars);
+        Rows soc = new Rows(vars);
+        List<Integer> cones = new ArrayList<>();
+        double[] g = p.gravity();
+        double zWet = Math.log(p.wetMass());
+        // initial state
+        for (int i = 0; i < 3; i++) {
+            eq.row().set(r(0, i), 1).rhs(p.position()[i]);
+            eq.row().set(v(0, i), 1).rhs(p.velocity()[i]);
+        }
+        eq.row().set(z(0), 1).rhs(zWet);
+        // dynamics, first-order hold on the thrust acceleration
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < 3; i++) {
+                eq.row().set(v(k + 1, i), 1).set(v(k, i), -1).set(u(k, i), -dt / 2).set(u(k + 1, i), -dt / 2).rhs(g[i] * dt);
+                eq.row().set(r(k + 1, i), 1).set(r(k, i), -1).set(v(k, i), -dt).set(u(k, i), -dt * dt / 3)
+                    .set(u(k + 1, i), -dt * dt / 6).rhs(g[i] * dt * dt / 2);
+            }
+            eq.row().set(z(k + 1), 1).set(z(k), -1).set(sigma(k), alpha * dt / 2).set(sigma(k + 1), alpha * dt / 2).rhs(0);
+        }
+        // final state: at rest on the ground, at the target unless its error is minimised
+        for (int i = 0; i < 3; i++) {
+            if (i == 0 || !landingError) {
+                eq.row().set(r(n, i), 1).rhs(0);
+            }
+            eq.row().set(v(n, i), 1).rhs(0);
+        }
+        double cosTilt = Double.isNaN(p.maxTiltDeg()) ? Double.NaN : Math.cos(Math.toRadians(p.maxTiltDeg()));
+        for (int k = 0; k <= n; k++) {
+            double t = k * dt;
+            double z0 = Math.log(Math.max(p.wetMass() - alpha * p.thrustMax() * t, p.dryMass()));
+            double zMax = Math.log(Math.max(p.wetMass() - alpha * p.thrustMin() * t, p.dryMass()));
+            double mu1 = p.thrustMin() * Math.exp(-z0);
+            double mu2 = p.thrustMax() * Math.exp(-z0);
+            // s = h - G x ≥ 0
+            orth.row().set(sigma(k), 1).set(z(k), mu2).rhs(mu2 * (1 + z0));   // σ ≤ μ₂ (1 - (z - z₀))
+            orth.row().set(z(k), -1).rhs(-z0);                                 // z ≥ z₀
+            orth.row().set(z(k), 1).rhs(zMax);                                  // z ≤ ln(m_wet - α ρ₁ t)
+            if (!Double.isNaN(cosTilt)) {
+                orth.row().set(u(k, 0), -1).set(sigma(k), cosTilt).rhs(0);     // u_up ≥ σ cos θ
+            }
+        }
+        orth.row().set(z(n), -1).rhs(-Math.log(p.dryMass()));                  // z_N ≥ ln m_dry
+        for (int k = 0; k <= n; k++) {
+            double t = k * dt;
+            double z0 = Math.log(Math.max(p.wetMass() - alpha * p.thrustMax() * t, p.dryMass()));
+            double mu1 = p.thrustMin() * Math.exp(-z0);
+            // ‖u‖ ≤ σ
+            soc.row().set(sigma(k), -1).rhs(0);
+            for (int i = 0; i < 3; i++) {
+                soc.row().set(u(k, i), -1).rhs(0);
+            }
+            cones.add(4);
+            // μ₁ (1 - δz + δz²/2) ≤ σ as ‖(δz, y - ½)‖ ≤ y + ½ with y = σ/μ₁ - 1 + δz
+            soc.row().set(sigma(k), -1 / mu1).set(z(k), -1).rhs(-(z0 + 0.5));
+            soc.row().set(z(k), -1).rhs(-z0);
+            soc.row().set(sigma(k), -1 / mu1).set(z(k), -1).rhs(-(z0 + 1.5));
+            cones.add(3);
+            if (!Double.isNaN(p.glideSlopeDeg())) {
+                double tan = Math.tan(Math.toRadians(p.glideSlopeDeg()));
+                soc.row().set(r(k, 0), -1 / tan).rhs(0);
+                soc.row().set(r(k, 1), -1).rhs(0);
+                soc.row().set(r(k, 2), -1).rhs(0);
+                cones.add(3);
+            }
+            if (!Double.isNaN(p.maxSpeed())) {
+                soc.row().rhs(p.maxSpeed());
+                for (int i = 0; i < 3; i++) {
+                    soc.row().set(v(k, i), -1).rhs(0);
+                }
+                cones.add(4);
+            }
+        }
+        if (landingError) {
+            soc.row().set(tErr, -1).rhs(0);
+            soc.row().set(r(n, 1), -1).rhs(0);
+            soc.row().set(r(n, 2), -1).rhs(0);
+            cones.add(3);
+        }
+        double[] c = new double[vars];
+        if (landingError) {
+            c[tErr] = 1;
+        } else {
+            c[z(n)] = -1;
+        }
+        double[][] gm = concat(orth.matrix(), soc.matrix());
+        double[] h = concat(orth.rhsVector(), soc.rhsVector());
+        ConeProgram program = new ConeProgram(c, eq.matrix(), eq.rhsVector(), gm, h, orth.count(),
+            cones.stream().mapToInt(Integer::intValue).toArray());
+        SocpSolver.Result res = solver.solve(program);
+        if (res.status() != SocpSolver.Status.OPTIMAL) {
+            return new Solution(false, tf, Double.NaN, Double.NaN, res.iterations(), 1, List.of(),
+                "the cone program is " + res.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        double[] x = res.x();
+        List<Node> nodes = new ArrayList<>();
+        for (int k = 0; k <= n; k++) {
+            double m = Math.exp(x[z(k)]);
+            nodes.add(new Node(k * dt, new double[] {x[r(k, 0)], x[r(k, 1)], x[r(k, 2)]},
+                new double[] {x[v(k, 0)], x[v(k, 1)], x[v(k, 2)]},
+                new double[] {m * x[u(k, 0)], m * x[u(k, 1)], m * x[u(k, 2)]}, m));
+        }
+        double finalMass = nodes.get(n).mass();
+        double err = Math.hypot(x[r(n, 1)], x[r(n, 2)]);
+        return new Solution(true, tf, p.wetMass() - finalMass, err, res.iterations(), 1, nodes, null);
+    }
+
+    private static int r(int k, int i) {
+        return PER_NODE * k + i;
+    }
+
+    private static int v(int k, int i) {
+        return PER_NODE * k + 3 + i;
+    }
+
+    private static int z(int k) {
+        return PER_NODE * k + 6;
+    }
+
+    private static int u(int k, int i) {
+        return PER_NODE * k + 7 + i;
+    }
+
+    private static int sigma(int k) {
+        return PER_NODE * k + 10;
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] r = new double[a.length + b.length][];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] r = new double[a.length + b.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** Rows of a constraint matrix under construction. */
+    private static final class Rows {
+        private final int columns;
+        private final List<double[]> rows = new ArrayList<>();
+        private final List<Double> rhs = new ArrayList<>();
+
+        Rows(int columns) {
+            this.columns = columns;
+        }
+
+        Row row() {
+            double[] r = new double[columns];
+            rows.add(r);
+            rhs.add(0.0);
+            return new Row(r, rhs.size() - 1);
+        }
+
+        int count() {
+            return rows.size();
+        }
+
+        double[][] matrix() {
+            return rows.toArray(new double[0][]);
+        }
+
+        double[] rhsVector() {
+            return rhs.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        final class Row {
+            private final double[] r;
+            private final int index;
+
+            Row(double[] r, int index) {
+                this.r = r;
+                this.index = index;
+            }
+
+            Row set(int column, double value) {
+                r[column] += value;
+                return this;
+            }
+
+            Row rhs(double value) {
+                rhs.set(index, value);
+                return this;
+            }
+        }
+    }
+}
