@@ -22,7 +22,7 @@ final class BandedKkt {
     /** A pivot smaller than this (or of the wrong sign) is replaced by ±δ (dynamic regularisation). */
     static final double PIVOT_FLOOR = 1e-13;
     /** Iterative refinement steps at most. */
-    static final int REFINEMENT = 8;
+    static final int REFINEMENT = 4;
 
     private final int n;
     private final int pe;
@@ -33,11 +33,13 @@ final class BandedKkt {
     private final int[] inverse;
     private final int bandwidth;
     /** The unregularised matrix's lower triangle as triplets (old indices), diagonal included. */
-    private final List<double[]> entries = new ArrayList<>();
+    private final List<double[]> entries = new ArrayList<>(1 << 12);
     /** Band storage of L (unit diagonal implied): band[i][k] = L(i, i - bandwidth + k), new indices. */
     private final double[][] band;
     private final double[] d;
     private final boolean[] positive;
+    /** How many of the entries come from A and G (the first ones). */
+    private final int staticEntries;
 
     /**
      * @param p     the program (A, G)
@@ -47,6 +49,51 @@ final class BandedKkt {
      * @param order   a previous instance whose ordering to reuse (the pattern does not change), or null
      */
     BandedKkt(ConeProgram p, double[][] w2, int orthant, int[] cones, BandedKkt order) {
+        this(p, w2 == null ? null : blocksOf(w2, orthant, cones), orthant, cones, order, true);
+    }
+
+    private static double[][][] blocksOf(double[][] w2, int orthant, int[] cones) {
+        double[][][] blocks = new double[cones.length + 1][][];
+        double[] d = new double[orthant];
+        for (int i = 0; i < orthant; i++) {
+            d[i] = w2[i][i];
+        }
+        blocks[0] = new double[][] {d};
+        int k = orthant;
+        for (int c = 0; c < cones.length; c++) {
+            int q = cones[c];
+            double[][] b = new double[q][q];
+            for (int i = 0; i < q; i++) {
+                System.arraycopy(w2[k + i], k, b[i], 0, q);
+            }
+            blocks[c + 1] = b;
+            k += q;
+        }
+        return blocks;
+    }
+
+    /**
+     * @param p       the program
+     * @param w       the scaling whose W² blocks go into the matrix (closed form per block), or null for W = I
+     * @param orthant the number of orthant rows
+     * @param cones   the cone structure
+     * @param order   a previous instance whose ordering to reuse, or null
+     */
+    BandedKkt(ConeProgram p, Cones.Scaling w, int orthant, int[] cones, BandedKkt order) {
+        this(p, w == null ? null : blocksOf(w, cones.length), orthant, cones, order, true);
+    }
+
+    private static double[][][] blocksOf(Cones.Scaling w, int count) {
+        double[][][] blocks = new double[count + 1][][];
+        blocks[0] = new double[][] {w.orthantSquared()};
+        for (int c = 0; c < count; c++) {
+            blocks[c + 1] = w.coneSquared(c);
+        }
+        return blocks;
+    }
+
+    /** @param w2 W² as {the orthant diagonal as a one-row block, then each cone's q × q block}, or null for W = I */
+    private BandedKkt(ConeProgram p, double[][][] w2, int orthant, int[] cones, BandedKkt order, boolean blocks) {
         n = p.variables();
         pe = p.b().length;
         m = p.coneRows();
@@ -55,30 +102,37 @@ final class BandedKkt {
         for (int i = 0; i < n; i++) {
             positive[i] = true;
         }
-        for (int i = 0; i < pe; i++) {
-            for (int j = 0; j < n; j++) {
-                if (p.a()[i][j] != 0) {
-                    entries.add(new double[] {n + i, j, p.a()[i][j]});
+        if (order != null) {
+            // A and G do not change: their entries are the previous instance's first ones
+            entries.addAll(order.entries.subList(0, order.staticEntries));
+        } else {
+            for (int i = 0; i < pe; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (p.a()[i][j] != 0) {
+                        entries.add(new double[] {n + i, j, p.a()[i][j]});
+                    }
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (p.g()[i][j] != 0) {
+                        entries.add(new double[] {n + pe + i, j, p.g()[i][j]});
+                    }
                 }
             }
         }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                if (p.g()[i][j] != 0) {
-                    entries.add(new double[] {n + pe + i, j, p.g()[i][j]});
-                }
-            }
-        }
+        staticEntries = entries.size();
         int base = n + pe;
         for (int i = 0; i < orthant; i++) {
-            entries.add(new double[] {base + i, base + i, w2 == null ? -1 : -w2[i][i]});
+            entries.add(new double[] {base + i, base + i, w2 == null ? -1 : -w2[0][0][i]});
         }
         int k = orthant;
-        for (int q : cones) {
+        for (int c = 0; c < cones.length; c++) {
+            int q = cones[c];
             for (int i = 0; i < q; i++) {
                 for (int j = 0; j <= i; j++) {
                     // the whole block, zeros included: the pattern (and so the ordering) is the same every iteration
-                    double v = w2 == null ? (i == j ? -1 : 0) : -w2[k + i][k + j];
+                    double v = w2 == null ? (i == j ? -1 : 0) : -w2[c + 1][i][j];
                     entries.add(new double[] {base + k + i, base + k + j, v});
                 }
             }
@@ -268,7 +322,7 @@ final class BandedKkt {
                 res[i] = rhs[i] - mu[i];
                 norm = Math.max(norm, Math.abs(res[i]));
             }
-            if (norm >= last || norm < 1e-14 * (1 + maxAbs(rhs))) {
+            if (norm >= last || norm < 1e-12 * (1 + maxAbs(rhs))) {
                 break;
             }
             last = norm;

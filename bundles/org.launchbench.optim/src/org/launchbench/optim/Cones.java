@@ -260,24 +260,44 @@ final class Cones {
             return out;
         }
 
-        /** @return WᵀW = W² as a dense m × m matrix */
+        /** @return the orthant's part of W²: the squares of its diagonal */
+        double[] orthantSquared() {
+            double[] d2 = new double[orthant];
+            for (int i = 0; i < orthant; i++) {
+                d2[i] = diagonal[i] * diagonal[i];
+            }
+            return d2;
+        }
+
+        /** @return cone c's block of W² in closed form, η² (2 w̄ w̄ᵀ - J) */
+        double[][] coneSquared(int c) {
+            int q = cones[c];
+            double[] wb = w[c];
+            double e2 = eta[c] * eta[c];
+            double[][] b = new double[q][q];
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j < q; j++) {
+                    b[i][j] = e2 * 2 * wb[i] * wb[j];
+                }
+                b[i][i] += i == 0 ? -e2 : e2;
+            }
+            return b;
+        }
+
+        /** @return WᵀW = W² as a dense m × m matrix (for tests) */
         double[][] squared() {
             double[][] m = new double[size][size];
+            double[] d2 = orthantSquared();
             for (int i = 0; i < orthant; i++) {
-                m[i][i] = diagonal[i] * diagonal[i];
+                m[i][i] = d2[i];
             }
             int k = orthant;
             for (int c = 0; c < cones.length; c++) {
-                int q = cones[c];
-                for (int j = 0; j < q; j++) {
-                    double[] ej = new double[size];
-                    ej[k + j] = 1;
-                    double[] col = apply(apply(ej, false), false);
-                    for (int i = 0; i < q; i++) {
-                        m[k + i][k + j] = col[k + i];
-                    }
+                double[][] b = coneSquared(c);
+                for (int i = 0; i < b.length; i++) {
+                    System.arraycopy(b[i], 0, m[k + i], k, b.length);
                 }
-                k += q;
+                k += cones[c];
             }
             return m;
         }

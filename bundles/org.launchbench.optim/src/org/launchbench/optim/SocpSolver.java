@@ -79,6 +79,8 @@ public final class SocpSolver {
         int n = p.variables();
         int pe = p.b().length;
         int m = p.coneRows();
+        Sparse sa = new Sparse(p.a(), n);
+        Sparse sg = new Sparse(p.g(), n);
         Cones k = new Cones(p.orthant(), p.cones());
         double[] c = p.c();
         double[] b = p.b();
@@ -88,7 +90,7 @@ public final class SocpSolver {
         double resz0 = Math.max(1, norm(h));
 
         // starting point (Vandenberghe 2010, section 5.3): least-norm s and z from the KKT system with W = I
-        BandedKkt identity = new BandedKkt(p, null, p.orthant(), p.cones(), null);
+        BandedKkt identity = new BandedKkt(p, (Cones.Scaling) null, p.orthant(), p.cones(), null);
         double[][] primal = identity.solve(new double[n], b, h);
         double[] x = primal[0];
         double[] s = scale(primal[2], -1);
@@ -112,11 +114,11 @@ public final class SocpSolver {
         double gap = Double.NaN;
         for (int it = 0; it <= settings.maxIterations(); it++) {
             // residuals of the embedding
-            double[] hrx = axpy(1, mulT(p.a(), y, n), mulT(p.g(), z, n));
+            double[] hrx = axpy(1, sa.transposeTimes(y), sg.transposeTimes(z));
             double[] rx = axpy(tau, c, hrx);
-            double[] hry = mul(p.a(), x);
+            double[] hry = sa.times(x);
             double[] ry = axpy(-tau, b, hry);
-            double[] hrz = axpy(1, s, mul(p.g(), x));
+            double[] hrz = axpy(1, s, sg.times(x));
             double[] rz = axpy(-tau, h, hrz);
             double cx = dot(c, x);
             double by = dot(b, y);
@@ -154,7 +156,7 @@ public final class SocpSolver {
             Cones.Scaling w = k.scaling(s, z);
             double[] lambda = w.apply(z);
             double[] lambda2 = k.product(lambda, lambda);
-            BandedKkt kkt = new BandedKkt(p, w.squared(), p.orthant(), p.cones(), identity);
+            BandedKkt kkt = new BandedKkt(p, w, p.orthant(), p.cones(), identity);
             double[][] d2 = kkt.solve(scale(c, -1), b, h);
             if (d2 == null) {
                 return numerical(x, y, z, s, tau, it, pres, dres, gap);
@@ -278,21 +280,59 @@ public final class SocpSolver {
         return r;
     }
 
-    private static double[] mul(double[][] m, double[] x) {
-        double[] r = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            r[i] = dot(m[i], x);
-        }
-        return r;
-    }
+    /** A matrix in compressed sparse rows. */
+    private static final class Sparse {
+        private final int columns;
+        private final int[] start;
+        private final int[] column;
+        private final double[] value;
 
-    private static double[] mulT(double[][] m, double[] y, int n) {
-        double[] r = new double[n];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < n; j++) {
-                r[j] += m[i][j] * y[i];
+        Sparse(double[][] dense, int columns) {
+            this.columns = columns;
+            int count = 0;
+            for (double[] row : dense) {
+                for (double v : row) {
+                    if (v != 0) {
+                        count++;
+                    }
+                }
             }
+            start = new int[dense.length + 1];
+            column = new int[count];
+            value = new double[count];
+            int k = 0;
+            for (int i = 0; i < dense.length; i++) {
+                start[i] = k;
+                for (int j = 0; j < columns; j++) {
+                    if (dense[i][j] != 0) {
+                        column[k] = j;
+                        value[k++] = dense[i][j];
+                    }
+                }
+            }
+            start[dense.length] = k;
         }
-        return r;
+
+        double[] times(double[] x) {
+            double[] r = new double[start.length - 1];
+            for (int i = 0; i < r.length; i++) {
+                double s = 0;
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    s += value[k] * x[column[k]];
+                }
+                r[i] = s;
+            }
+            return r;
+        }
+
+        double[] transposeTimes(double[] y) {
+            double[] r = new double[columns];
+            for (int i = 0; i < start.length - 1; i++) {
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    r[column[k]] += value[k] * y[i];
+                }
+            }
+            return r;
+        }
     }
 }
