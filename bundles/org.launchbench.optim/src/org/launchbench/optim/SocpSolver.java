@@ -92,9 +92,13 @@ public final class SocpSolver {
         // starting point (Vandenberghe 2010, section 5.3): least-norm s and z from the KKT system with W = I
         BandedKkt identity = new BandedKkt(p, (Cones.Scaling) null, p.orthant(), p.cones(), null);
         double[][] primal = identity.solve(new double[n], b, h);
+        double[][] dual = identity.solve(scale(c, -1), new double[pe], new double[m]);
+        if (primal == null || dual == null) {
+            return new Result(Status.NUMERICAL_PROBLEM, null, null, null, null, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
+                Double.NaN);
+        }
         double[] x = primal[0];
         double[] s = scale(primal[2], -1);
-        double[][] dual = identity.solve(scale(c, -1), new double[pe], new double[m]);
         double[] y = dual[1];
         double[] z = dual[2];
         double[] e = k.identity();

@@ -72,4 +72,18 @@ class PoweredDescentTest {
         assertEquals(false, s.feasible());
         assertTrue(s.reason().contains("infeasible"), s.reason());
     }
+
+    private static DescentProblem landingError(double dry, double crossRangeVelocity) {
+        return new DescentProblem(new double[] {-3.7114, 0, 0}, dry, 1905, ISP, 4972, 13260, new double[] {1500, 2000, 0},
+            new double[] {-75, 100, crossRangeVelocity}, Double.NaN, Double.NaN, Double.NaN, 81, 30,
+            DescentProblem.Objective.MIN_LANDING_ERROR);
+    }
+
+    /** A reachable target: the minimum landing error is zero (to the solver's tolerance, 1e-3 m). */
+    @Test
+    void aReachableTargetIsHitExactly() {
+        PoweredDescent.Solution s = new PoweredDescent(new SocpSolver()).solve(landingError(1505, 0));
+        assertTrue(s.feasible(), s.reason());
+        assertEquals(0, s.landingError(), 1e-3);
+    }
 }

@@ -14,7 +14,7 @@ import org.launchbench.optim.SocpSolver;
  *   r' = v,  v' = u + g,  z' = -α σ,  ‖u‖ ≤ σ,
  *   ρ₁ e^{-z₀} (1 - δz + δz²/2) ≤ σ ≤ ρ₂ e^{-z₀} (1 - δz),  δz = z - z₀(t),  z₀(t) = ln(m_wet - α ρ₂ t)
  * </pre>
- * with α = 1/(Isp g₀), plus the glide-slope cone, thrust tilt and speed limits. The dynamics are discretised
+ * with α = 1/(Isp g₀), plus the glide-slope cone (apex at the target), thrust tilt and speed limits. The dynamics are discretised
  * exactly for a thrust acceleration linear between nodes (first-order hold), and the program is solved by
  * {@link SocpSolver}. The time of flight, when not given, is found by golden-section search on the propellant
  * between the paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁) after a coarse scan.
@@ -67,6 +67,10 @@ public final class PoweredDescent {
      * @return the best descent, or an infeasible solution with the reason
      */
     public Solution solve(DescentProblem p) {
+        if (p.objective() == DescentProblem.Objective.MIN_LANDING_ERROR && !Double.isNaN(p.glideSlopeDeg())) {
+            throw new IllegalArgumentException("a minimum-landing-error descent takes no glide slope yet (its cone is centred on"
+                + " the target, which a missed landing cannot satisfy)");
+        }
         if (!Double.isNaN(p.timeOfFlight())) {
             Solution s = solveFixed(p, p.timeOfFlight());
             return new Solution(s.feasible(), s.timeOfFlight(), s.propellant(), s.landingError(), s.iterations(), 1, s.trajectory(),
@@ -208,6 +212,9 @@ public final class PoweredDescent {
             cones.add(3);
             if (!Double.isNaN(p.glideSlopeDeg())) {
                 double tan = Math.tan(Math.toRadians(p.glideSlopeDeg()));
+                // apex at the target: a minimum-landing-error descent that misses the target cannot satisfy it at
+                // touchdown, so that objective refuses a glide slope (Blackmore et al. put the apex at the landing
+                // point, which couples every node to the last one: not done yet)
                 soc.row().set(r(k, 0), -1 / tan).rhs(0);
                 soc.row().set(r(k, 1), -1).rhs(0);
                 soc.row().set(r(k, 2), -1).rhs(0);

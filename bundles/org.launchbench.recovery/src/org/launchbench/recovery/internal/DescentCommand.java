@@ -180,6 +180,10 @@ public final class DescentCommand implements CliCommand {
         } else {
             throw bad(file, "objective", String.valueOf(objective), "min-propellant, min-landing-error", "choose one");
         }
+        if (obj == DescentProblem.Objective.MIN_LANDING_ERROR && !Double.isNaN(glide)) {
+            throw bad(file, "glide_slope_deg", String.valueOf(glide), "none with min-landing-error (not supported yet)",
+                "leave glide_slope_deg out, or use min-propellant");
+        }
         return new DescentProblem(gravity, dry, wet, isp, tMin, tMax, position, velocity, glide, tilt, speed, tof, (int) nodes, obj);
     }
 
