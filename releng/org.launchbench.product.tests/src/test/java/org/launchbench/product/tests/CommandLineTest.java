@@ -217,4 +217,34 @@ class CommandLineTest {
         assertEquals("", r.out());
         assertTrue(r.err().contains("vehicleId = falcon-99: no such vehicle"), r.err());
     }
+
+    /**
+     * {@code descent} through the start script: the shipped Mars example (Açıkmeşe and Ploen 2007, 399.5 kg
+     * published at 81 s; the OSGi tests check it closely) solves with exit 0; a lander without enough propellant is
+     * exit 1 with one line; a misspelt key is exit 2 naming it.
+     */
+    @Test
+    void descentSolvesTheMarsExampleAndReportsInfeasibleAndBadProblems(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws Exception {
+        java.nio.file.Path mars = EXAMPLES.resolve("descent/mars-acikmese-ploen-2007.json");
+        Run ok = InstalledProduct.run("descent", mars.toString(), "--json");
+        assertEquals(0, ok.exitCode(), ok.err());
+        JsonObject doc = JsonParser.parseString(ok.out()).getAsJsonObject();
+        assertEquals("optimal", doc.get("status").getAsString());
+        assertEquals(399.5, doc.get("propellant_kg").getAsDouble(), 2.5);
+
+        java.nio.file.Path heavy = dir.resolve("heavy.json");
+        Files.writeString(heavy, Files.readString(mars).replace("\"dry_mass_kg\": 1505", "\"dry_mass_kg\": 1850"));
+        Run infeasible = InstalledProduct.run("descent", heavy.toString());
+        assertEquals(1, infeasible.exitCode(), infeasible.out() + infeasible.err());
+        assertEquals(1, infeasible.err().lines().count(), infeasible.err());
+
+        java.nio.file.Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, Files.readString(mars).replace("\"nodes\"", "\"node\""));
+        Run bad = InstalledProduct.run("descent", typo.toString());
+        assertEquals(2, bad.exitCode());
+        assertEquals("", bad.out());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("node"), bad.err());
+    }
 }
