@@ -25,6 +25,12 @@ public record LinearTangentSteering(double a, double b, double ignition, double 
 
     /** Floor of the velocity to be gained in the yaw feedback, m/s: keeps the yaw bounded near cut-off. */
     static final double MIN_VELOCITY_TO_GAIN = 150;
+    /**
+     * Gain of the cross-range feedback: with gain k the out-of-plane velocity falls as the k-th power of the velocity
+     * still to gain, so 2 leaves a quarter of what gain 1 leaves when the burn is short (a kick stage's few hundred
+     * m/s against a plane error the lower stages left).
+     */
+    static final double YAW_GAIN = 2;
     /** Largest yaw out of the plane (sine). */
     static final double MAX_YAW_SINE = 0.5;
 
@@ -41,7 +47,7 @@ public record LinearTangentSteering(double a, double b, double ignition, double 
         double outOfPlane = Vector3D.dotProduct(v, normal);
         double targetSpeed = Math.sqrt(Math.max(0, 2 * (targetEnergy + mu / r.getNorm())));
         double toGain = Math.max(MIN_VELOCITY_TO_GAIN, targetSpeed - v.getNorm());
-        double yaw = Math.max(-MAX_YAW_SINE, Math.min(MAX_YAW_SINE, -outOfPlane / toGain));
+        double yaw = Math.max(-MAX_YAW_SINE, Math.min(MAX_YAW_SINE, -YAW_GAIN * outOfPlane / toGain));
         Vector3D heading = new Vector3D(Math.sqrt(1 - yaw * yaw), horizontal, yaw, normal);
         double tanTheta = a - b * (t - ignition);
         double cos = 1 / Math.sqrt(1 + tanTheta * tanTheta);
