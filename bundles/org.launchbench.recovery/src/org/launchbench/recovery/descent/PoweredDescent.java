@@ -186,19 +186,13 @@ public final class PoweredDescent {
             double zMax = Math.log(Math.max(p.wetMass() - alpha * p.thrustMin() * t, p.dryMass()));
             double mu1 = p.thrustMin() * Math.exp(-z0);
             double mu2 = p.thrustMax() * Math.exp(-z0);
-            // s = h - G x ≥ 0
+            // orthant and cone rows (s = h - G x), each kind in its own block of G
             orth.row().set(sigma(k), 1).set(z(k), mu2).rhs(mu2 * (1 + z0));   // σ ≤ μ₂ (1 - (z - z₀))
             orth.row().set(z(k), -1).rhs(-z0);                                 // z ≥ z₀
             orth.row().set(z(k), 1).rhs(zMax);                                  // z ≤ ln(m_wet - α ρ₁ t)
             if (!Double.isNaN(cosTilt)) {
                 orth.row().set(u(k, 0), -1).set(sigma(k), cosTilt).rhs(0);     // u_up ≥ σ cos θ
             }
-        }
-        orth.row().set(z(n), -1).rhs(-Math.log(p.dryMass()));                  // z_N ≥ ln m_dry
-        for (int k = 0; k <= n; k++) {
-            double t = k * dt;
-            double z0 = Math.log(Math.max(p.wetMass() - alpha * p.thrustMax() * t, p.dryMass()));
-            double mu1 = p.thrustMin() * Math.exp(-z0);
             // ‖u‖ ≤ σ
             soc.row().set(sigma(k), -1).rhs(0);
             for (int i = 0; i < 3; i++) {
@@ -228,6 +222,7 @@ public final class PoweredDescent {
                 cones.add(4);
             }
         }
+        orth.row().set(z(n), -1).rhs(-Math.log(p.dryMass()));                  // z_N ≥ ln m_dry
         if (landingError) {
             soc.row().set(tErr, -1).rhs(0);
             soc.row().set(r(n, 1), -1).rhs(0);

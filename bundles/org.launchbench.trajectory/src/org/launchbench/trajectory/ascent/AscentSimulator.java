@@ -157,8 +157,7 @@ public final class AscentSimulator {
         Stage upper = stages.get(stages.size() - 1);
         Propulsion prop = Propulsion.of(upper);
         InsertionGuidance guidance = new InsertionGuidance(earth, atmosphere, prop, Aerodynamics.NONE);
-        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.NONE, Steering.COAST,
-            Winds.CALM);
+        PointMassDynamics coast = unpowered(Aerodynamics.NONE);
         // the apogee the coast is aimed at (osculating two-body apogee at the aiming point); J2 moves the real
         // apogee by kilometres over a half orbit, so the aim is corrected by the miss seen at the end of the coast
         double aim = target.apogeeRadius();
@@ -166,13 +165,14 @@ public final class AscentSimulator {
         Flight flight = null;
         double burnout = 0;
         List<AscentResult.Burn> burns = new ArrayList<>();
+        double[][] separation = new double[1][];
         for (int pass = 0; pass < AIM_PASSES; pass++) {
             burns.clear();
             if (pass == 0 || mode == AscentProfile.Insertion.COAST_TO_APOGEE) {
                 k1 = solveKick(new Shaping(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, aim, mode), progress);
             }
             try {
-                flight = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1, true);
+                flight = lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1, true, separation);
             } catch (FellBack e) {
                 throw new RunFailedException(vehicle.getName() + " falls back to the ground before its last stage ignites", e);
             }
@@ -202,8 +202,6 @@ public final class AscentSimulator {
             mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns,
             upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && !cutSolids);
         progress.split(5);
-        double[][] separation = new double[1][];
-        lowerStages(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, k1, false, separation);
         return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), flight.state(), k1, mode, List.copyOf(burns),
             separation[0] == null ? null : booster(vehicle, site, separation[0]));
     }
@@ -214,8 +212,7 @@ public final class AscentSimulator {
         Flight b = new Flight(earth, site, t0, java.util.Arrays.copyOf(atSeparation, 7), profile.sampleInterval())
             .tolerance(tolerance).groundEvent("booster-impact");
         Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
-        PointMassDynamics ballistic = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero(vehicle, first), Steering.COAST,
-            Winds.CALM);
+        PointMassDynamics ballistic = unpowered(aero(vehicle, first));
         Flight.End end = b.fly(ballistic, -1, 3600, "booster-apogee", s -> {
             double[] y = s.getPrimaryState();
             return -(y[0] * y[3] + y[1] * y[4] + y[2] * y[5]);
@@ -247,8 +244,7 @@ public final class AscentSimulator {
         List<Stage> stages = vehicle.getStages();
         Stage upper = stages.get(stages.size() - 1);
         Propulsion prop = Propulsion.of(upper);
-        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.NONE, Steering.COAST,
-            Winds.CALM);
+        PointMassDynamics coast = unpowered(Aerodynamics.NONE);
         for (AscentResult.Burn b : plan.burns()) {
             if (b.ignition() > flight.time()) {
                 flight.fly(coast, -1, b.ignition() - flight.time(), null);
@@ -567,8 +563,7 @@ public final class AscentSimulator {
         if (fairing != null && fairing.getMass() > 0 && fairing.getJettisonAltitude() <= 0 && fairing.getJettisonHeatFlux() <= 0) {
             // no jettison condition in the model: the fairing goes when the last stage lights
             flight.drop(fairing.getMass());
-            flight.mark("fairing-jettison", new PointMassDynamics(earth, atmosphere, Propulsion.NONE, Aerodynamics.NONE,
-                Steering.COAST, Winds.CALM));
+            flight.mark("fairing-jettison", unpowered(Aerodynamics.NONE));
         }
         return flight;
     }
@@ -595,6 +590,11 @@ public final class AscentSimulator {
         return Aerodynamics.of(stage);
     }
 
+    /** @return the equations of an engines-off phase (coast, separation, ballistic fall) with that drag */
+    private PointMassDynamics unpowered(Aerodynamics drag) {
+        return new PointMassDynamics(earth, atmosphere, Propulsion.NONE, drag, Steering.COAST, Winds.CALM);
+    }
+
     private static void capture(double[][] separation, Flight flight, double stageMass) {
         if (separation != null) {
             double[] y = flight.state();
@@ -607,8 +607,7 @@ public final class AscentSimulator {
         if (profile.separationCoast() <= 0) {
             return;
         }
-        PointMassDynamics coast = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero(vehicle, next), Steering.COAST,
-            Winds.CALM);
+        PointMassDynamics coast = unpowered(aero(vehicle, next));
         requireLiftoff(flight.fly(coast, -1, profile.separationCoast(), null), flight, vehicle);
     }
 

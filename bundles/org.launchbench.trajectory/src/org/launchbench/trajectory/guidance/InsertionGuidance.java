@@ -144,8 +144,7 @@ public final class InsertionGuidance {
             f = residuals(burn, target);
             if (Math.abs(f[0]) < RADIUS_TOLERANCE && Math.abs(f[1]) < ANGLE_TOLERANCE) {
                 if (burn.burnedOut()) {
-                    throw new RunFailedException(String.format("the upper stage runs out of propellant before reaching the"
-                        + " target orbit (%.0f m/s short)", shortfall(burn, target)));
+                    throw outOfPropellant(burn, target);
                 }
                 return new Solution(steering, burn.time(), burn.state(), it);
             }
@@ -269,8 +268,7 @@ public final class InsertionGuidance {
                         + " was not aimed at it)", Math.abs(miss), miss > 0 ? "above" : "below"));
                 }
                 if (burn.burnedOut()) {
-                    throw new RunFailedException(String.format("the upper stage runs out of propellant before reaching the"
-                        + " target orbit (%.0f m/s short)", shortfall(burn, target)));
+                    throw outOfPropellant(burn, target);
                 }
                 return new Solution(steering(a1, 0, t0, target, throttle), burn.time(), burn.state(), it);
             }
@@ -291,6 +289,11 @@ public final class InsertionGuidance {
     private LinearTangentSteering steering(double a, double b, double t0, InsertionTarget target, double throttle) {
         return new LinearTangentSteering(a, b, t0, target.inclination(), throttle, earth.mu(),
             -earth.mu() / (2 * target.semiMajorAxis()));
+    }
+
+    private RunFailedException outOfPropellant(Burn burn, InsertionTarget target) {
+        return new RunFailedException(String.format("the upper stage runs out of propellant before reaching the target orbit"
+            + " (%.0f m/s short)", shortfall(burn, target)));
     }
 
     private double shortfall(Burn burn, InsertionTarget target) {
