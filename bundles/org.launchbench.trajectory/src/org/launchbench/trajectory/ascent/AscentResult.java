@@ -29,8 +29,11 @@ public record AscentResult(List<FlightEvent> events, List<FlightSample> history,
      * @param history    its time history
      * @param finalTime  time of its last state, s
      * @param finalState its last state (at impact, if any) {x, y, z, vx, vy, vz, m}
+     * @param separationTime  stage separation, s after liftoff
+     * @param separationState its state then {x, y, z, vx, vy, vz, m} (where a recovery starts)
      */
-    public record Booster(List<FlightEvent> events, List<FlightSample> history, double finalTime, double[] finalState) {
+    public record Booster(List<FlightEvent> events, List<FlightSample> history, double finalTime, double[] finalState,
+                          double separationTime, double[] separationState) {
     }
 
     /**

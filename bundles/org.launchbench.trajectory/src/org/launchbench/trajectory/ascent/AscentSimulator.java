@@ -222,7 +222,7 @@ public final class AscentSimulator {
         }
         List<FlightEvent> events = b.events().stream().map(e -> e.name().equals("max-q") ? new FlightEvent("booster-max-q", e.time(),
             e.altitude(), e.speed(), e.inertialSpeed(), e.mach(), e.dynamicPressure(), e.downrange(), e.mass()) : e).toList();
-        return new AscentResult.Booster(events, b.samples(), b.time(), b.state());
+        return new AscentResult.Booster(events, b.samples(), b.time(), b.state(), t0, java.util.Arrays.copyOf(atSeparation, 7));
     }
 
     /**

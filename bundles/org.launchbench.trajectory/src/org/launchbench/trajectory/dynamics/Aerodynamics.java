@@ -19,8 +19,16 @@ public record Aerodynamics(double[] mach, double[] coefficient, double reference
 
     /** @param stage the stage whose table and diameter define the stack's drag; @return its aerodynamics */
     public static Aerodynamics of(Stage stage) {
-        MachTable t = stage.getDrag();
-        double area = Math.PI * stage.getReferenceDiameter() * stage.getReferenceDiameter() / 4;
+        return of(stage.getDrag(), stage.getReferenceDiameter());
+    }
+
+    /**
+     * @param t        a drag table (null or empty: no drag)
+     * @param diameter reference diameter, m
+     * @return its aerodynamics
+     */
+    public static Aerodynamics of(MachTable t, double diameter) {
+        double area = Math.PI * diameter * diameter / 4;
         if (t == null || t.getPoints().isEmpty()) {
             return new Aerodynamics(new double[] {0}, new double[] {0}, area);
         }

@@ -30,6 +30,23 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
     private final Aerodynamics aerodynamics;
     private final Steering steering;
     private final Winds winds;
+    private final AeroControl control;
+
+    /**
+     * An aerodynamic force the vehicle steers with besides its drag (grid fins on a returning stage).
+     */
+    @FunctionalInterface
+    public interface AeroControl {
+        /**
+         * @param t   time, s
+         * @param r   inertial position, m
+         * @param v   inertial velocity, m/s
+         * @param m   mass, kg
+         * @param env the air around the vehicle
+         * @return the acceleration it adds, inertial axes, m/s²
+         */
+        Vector3D acceleration(double t, Vector3D r, Vector3D v, double m, Environment env);
+    }
 
     /**
      * @param earth        the Earth
@@ -47,6 +64,22 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
         this.aerodynamics = aerodynamics;
         this.steering = steering;
         this.winds = winds;
+        this.control = null;
+    }
+
+    private PointMassDynamics(PointMassDynamics base, AeroControl control) {
+        this.earth = base.earth;
+        this.atmosphere = base.atmosphere;
+        this.propulsion = base.propulsion;
+        this.aerodynamics = base.aerodynamics;
+        this.steering = base.steering;
+        this.winds = base.winds;
+        this.control = control;
+    }
+
+    /** @param aeroControl an aerodynamic steering force (null: none); @return these dynamics with it */
+    public PointMassDynamics withControl(AeroControl aeroControl) {
+        return new PointMassDynamics(this, aeroControl);
     }
 
     @Override
@@ -70,6 +103,9 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
         if (vRel > 0 && env.air().density() > 0 && aerodynamics.referenceArea() > 0) {
             double drag = 0.5 * env.air().density() * vRel * aerodynamics.dragCoefficient(env.mach()) * aerodynamics.referenceArea();
             a = a.add(-drag / m, env.airVelocity());
+        }
+        if (control != null) {
+            a = a.add(control.acceleration(t, r, v, m, env));
         }
         return new double[] {v.getX(), v.getY(), v.getZ(), a.getX(), a.getY(), a.getZ(), -propulsion.massFlow(throttle)};
     }

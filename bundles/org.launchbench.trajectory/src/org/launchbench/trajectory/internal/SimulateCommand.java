@@ -59,6 +59,10 @@ import org.orekit.orbits.KeplerianOrbit;
 import org.orekit.time.AbsoluteDate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.launchbench.trajectory.ascent.BoosterRecovery;
+import org.launchbench.vehicle.model.Scenario;
 
 /**
  * {@code launchbench simulate MISSION_FILE [--json] [--csv DIR]}: the mission's ascent to orbit insertion.
@@ -67,13 +71,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CliCommand.class)
 public final class SimulateCommand implements CliCommand {
 
-    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv", InsertionOption.NAME));
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv", InsertionOption.NAME, "--scenario"));
     private static final EarthModel EARTH = EarthModel.WGS84;
     /** Payload separation after orbit insertion, s (upper stages settle and orient first; a minute is typical). */
     static final double PAYLOAD_SEPARATION_DELAY = 60;
 
     @Reference
     private VehicleCatalog catalog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private BoosterRecovery recovery;
 
     @Override
     public String name() {
@@ -89,14 +96,16 @@ public final class SimulateCommand implements CliCommand {
     public String usage() {
         return """
             Usage: launchbench simulate MISSION_FILE [--json] [--csv DIR] [--insertion auto|direct|parking|coast]
+                                        [--scenario NAME|none]
 
             Flies the mission's vehicle from its site to the target orbit: vertical rise, pitch-over and gravity
             turn for the lower stages, closed-loop insertion guidance for the last stage (with a coast and a
             relight when the orbit calls for one), then the orbital phase to payload separation, 60 s after
-            insertion, with Orekit (J2, drag) (docs/trajectory.md).
+            insertion, with Orekit (J2, drag) (docs/trajectory.md). The first stage flies its recovery plan:
+            boostback, entry burn, grid fins and a closed-loop landing burn (docs/recovery.md).
             The vehicle and site come from the catalog, or from .vehicle/.sites files beside the mission.
-            Exit 0 when the orbit is reached, 1 when the vehicle cannot reach it (the reason on stderr), 2 for
-            a bad or invalid mission file.
+            Exit 0 when the orbit is reached, 1 when the vehicle cannot reach it or its first stage crashed (the
+            reason on stderr), 2 for a bad or invalid mission file.
               --json      {"mission", "vehicle", "insertion", "events": [{"name", "time_s", "altitude_m",
                            "speed_m_s", "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
                            "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg",
@@ -106,8 +115,16 @@ public final class SimulateCommand implements CliCommand {
                            "launch_epoch_for_ltan" (SSO with a local time of the ascending node),
                            "orbit_at_payload_separation": {... as orbit, "time_s"}, "payload_kg",
                            "booster": {"events": [...], "impact": {"time_s", "latitude_deg",
-                           "longitude_deg", "downrange_m"} | null, "model"}, "notes": [...]}
+                           "longitude_deg", "downrange_m"} | null, "model"},
+                           "recovery": {"outcome": "landed" | "crashed" | "expended", "reason", "scenarios",
+                           "miss_distance_m", "landing_east_m", "landing_north_m", "touchdown_vertical_speed_m_s",
+                           "touchdown_horizontal_speed_m_s", "propellant_remaining_kg", "landing_zone",
+                           "landing_ignition_margin_m", "peak_dynamic_pressure_Pa", "burns": [{"name", "ignition_time_s",
+                           "ignition_altitude_m", "duration_s", "propellant_kg"}], "events": [...], "notes"},
+                           "notes": [...]}
               --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
+              --scenario  inject the failures of this one of the mission's scenarios ('none': a nominal
+                          flight); without it, every scenario the mission lists is injected
             """ + InsertionOption.USAGE + """
             "orbit" is the osculating orbit at the last cut-off. Orbit altitudes are above the equatorial
             radius, elements in the true-of-date frame of the launch date; event altitudes are geodetic,
@@ -235,6 +252,8 @@ public final class SimulateCommand implements CliCommand {
             booster.put("model", "ballistic after separation: no boostback, entry or landing burn (the recovery engine's)");
         }
         doc.put("booster", booster);
+        BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, args, file, invocation);
+        doc.put("recovery", landing.json());
         List<String> notes = new ArrayList<>();
         double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
         if (upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && unburned > 0.01 * upper.getPropellantMass()) {
@@ -242,9 +261,13 @@ public final class SimulateCommand implements CliCommand {
                 + " cannot be cut off: the burn-to-depletion guidance fell back to a cut-off)", unburned));
         }
         doc.put("notes", notes);
+        int exit = landing.crashed() ? ExitCode.RUN_FAILED : ExitCode.OK;
+        if (landing.crashed()) {
+            invocation.err().println("launchbench simulate: the first stage crashed: " + landing.json().get("reason"));
+        }
         if (args.flag("--json")) {
             invocation.printJson(doc);
-            return ExitCode.OK;
+            return exit;
         }
         var out = invocation.out();
         out.printf("%s: %s from %s, %.0f kg of payload%n", mission.getName(), vehicle.getName(), site.getName(), payload);
@@ -272,10 +295,42 @@ public final class SimulateCommand implements CliCommand {
             }
             out.println("Booster: " + booster.get("model"));
         }
+        landing.lines().forEach(out::println);
         for (String note : notes) {
             out.println("Note: " + note);
         }
-        return ExitCode.OK;
+        return exit;
+    }
+
+    /** The first stage's recovery, by the recovery engine when one is installed. */
+    private BoosterRecovery.Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult result,
+                                           Arguments args, Path file, CommandInvocation invocation) {
+        List<String> names = mission.getScenarios().stream().map(Scenario::getName).toList();
+        List<String> chosen = names;
+        if (args.value("--scenario").isPresent()) {
+            String wanted = args.value("--scenario").get();
+            if (wanted.equals("none")) {
+                chosen = List.of();
+            } else if (names.contains(wanted)) {
+                chosen = List.of(wanted);
+            } else {
+                throw InvalidInputException.because("the mission has no scenario of that name").source(file.toString())
+                    .element("--scenario").value(wanted).allowed(names.isEmpty() ? "none (the mission lists no scenario)"
+                        : "none, " + String.join(", ", names)).build();
+            }
+        }
+        boolean expendable = mission.getRecovery() == null || mission.getRecovery().getMode() == RecoveryMode.EXPENDABLE
+            || result.booster() == null;
+        if (expendable || recovery == null) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("outcome", "expended");
+            json.put("burns", List.of());
+            if (!expendable) {
+                json.put("notes", List.of("no recovery engine installed (org.launchbench.recovery): the stage was not flown home"));
+            }
+            return new BoosterRecovery.Report(json, false, List.of("Recovery: " + (expendable ? "none (expendable)" : "not flown (no recovery engine)")));
+        }
+        return recovery.recover(mission, refs, vehicle, result, chosen, file.toString(), invocation.monitor());
     }
 
     private static List<Map<String, Object>> events(List<FlightEvent> timeline) {

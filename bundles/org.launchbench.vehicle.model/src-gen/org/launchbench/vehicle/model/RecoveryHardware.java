@@ -25,6 +25,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getBoostbackEngines <em>Boostback Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getEntryEngines <em>Entry Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getLandingEngines <em>Landing Engines</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getDescentDrag <em>Descent Drag</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryHardware()
@@ -207,5 +208,30 @@ public interface RecoveryHardware extends EObject {
 	 * @generated
 	 */
 	void setLandingEngines(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Descent Drag</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Drag coefficient of the stage falling engines first (fins deployed) against Mach number, on the stage's reference area; the ascent table does not apply to a stage flying base first.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Descent Drag</em>' containment reference.
+	 * @see #setDescentDrag(MachTable)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryHardware_DescentDrag()
+	 * @model containment="true"
+	 * @generated
+	 */
+	MachTable getDescentDrag();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryHardware#getDescentDrag <em>Descent Drag</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Descent Drag</em>' containment reference.
+	 * @see #getDescentDrag()
+	 * @generated
+	 */
+	void setDescentDrag(MachTable value);
 
 } // RecoveryHardware

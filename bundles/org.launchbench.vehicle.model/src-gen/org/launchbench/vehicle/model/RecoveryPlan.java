@@ -24,6 +24,9 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#isEntryBurn <em>Entry Burn</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingIgnitionAltitude <em>Landing Ignition Altitude</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantMargin <em>Propellant Margin</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan()
@@ -210,5 +213,161 @@ public interface RecoveryPlan extends EObject {
 	 * @generated
 	 */
 	void setPropellantMargin(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Entry Ignition Altitude</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Altitude above the landing zone at which the entry burn is lit on the way down, m; unset: 70 km (where Falcon 9's entry burns start).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Entry Ignition Altitude</em>' attribute.
+	 * @see #isSetEntryIgnitionAltitude()
+	 * @see #unsetEntryIgnitionAltitude()
+	 * @see #setEntryIgnitionAltitude(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan_EntryIgnitionAltitude()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getEntryIgnitionAltitude();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Entry Ignition Altitude</em>' attribute.
+	 * @see #isSetEntryIgnitionAltitude()
+	 * @see #unsetEntryIgnitionAltitude()
+	 * @see #getEntryIgnitionAltitude()
+	 * @generated
+	 */
+	void setEntryIgnitionAltitude(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetEntryIgnitionAltitude()
+	 * @see #getEntryIgnitionAltitude()
+	 * @see #setEntryIgnitionAltitude(double)
+	 * @generated
+	 */
+	void unsetEntryIgnitionAltitude();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Entry Ignition Altitude</em>' attribute is set.
+	 * @see #unsetEntryIgnitionAltitude()
+	 * @see #getEntryIgnitionAltitude()
+	 * @see #setEntryIgnitionAltitude(double)
+	 * @generated
+	 */
+	boolean isSetEntryIgnitionAltitude();
+
+	/**
+	 * Returns the value of the '<em><b>Max Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest dynamic pressure the stage may see on its way down after the entry burn (down to the landing burn), Pa; the entry burn is sized to it. Required with an entry burn.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxDynamicPressure()
+	 * @see #unsetMaxDynamicPressure()
+	 * @see #setMaxDynamicPressure(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan_MaxDynamicPressure()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getMaxDynamicPressure();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxDynamicPressure()
+	 * @see #unsetMaxDynamicPressure()
+	 * @see #getMaxDynamicPressure()
+	 * @generated
+	 */
+	void setMaxDynamicPressure(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetMaxDynamicPressure()
+	 * @see #getMaxDynamicPressure()
+	 * @see #setMaxDynamicPressure(double)
+	 * @generated
+	 */
+	void unsetMaxDynamicPressure();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Max Dynamic Pressure</em>' attribute is set.
+	 * @see #unsetMaxDynamicPressure()
+	 * @see #getMaxDynamicPressure()
+	 * @see #setMaxDynamicPressure(double)
+	 * @generated
+	 */
+	boolean isSetMaxDynamicPressure();
+
+	/**
+	 * Returns the value of the '<em><b>Landing Max Tilt</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest angle between the landing-burn thrust and the vertical, degrees; unset: no limit beyond the guidance's.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Landing Max Tilt</em>' attribute.
+	 * @see #isSetLandingMaxTilt()
+	 * @see #unsetLandingMaxTilt()
+	 * @see #setLandingMaxTilt(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan_LandingMaxTilt()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getLandingMaxTilt();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Landing Max Tilt</em>' attribute.
+	 * @see #isSetLandingMaxTilt()
+	 * @see #unsetLandingMaxTilt()
+	 * @see #getLandingMaxTilt()
+	 * @generated
+	 */
+	void setLandingMaxTilt(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetLandingMaxTilt()
+	 * @see #getLandingMaxTilt()
+	 * @see #setLandingMaxTilt(double)
+	 * @generated
+	 */
+	void unsetLandingMaxTilt();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Landing Max Tilt</em>' attribute is set.
+	 * @see #unsetLandingMaxTilt()
+	 * @see #getLandingMaxTilt()
+	 * @see #setLandingMaxTilt(double)
+	 * @generated
+	 */
+	boolean isSetLandingMaxTilt();
 
 } // RecoveryPlan

@@ -974,13 +974,22 @@ public interface VehiclePackage extends EPackage {
 	int RECOVERY_HARDWARE__LANDING_ENGINES = 6;
 
 	/**
+	 * The feature id for the '<em><b>Descent Drag</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_HARDWARE__DESCENT_DRAG = 7;
+
+	/**
 	 * The number of structural features of the '<em>Recovery Hardware</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_HARDWARE_FEATURE_COUNT = 7;
+	int RECOVERY_HARDWARE_FEATURE_COUNT = 8;
 
 	/**
 	 * The number of operations of the '<em>Recovery Hardware</em>' class.
@@ -2086,13 +2095,40 @@ public interface VehiclePackage extends EPackage {
 	int RECOVERY_PLAN__PROPELLANT_MARGIN = 5;
 
 	/**
+	 * The feature id for the '<em><b>Entry Ignition Altitude</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE = 6;
+
+	/**
+	 * The feature id for the '<em><b>Max Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE = 7;
+
+	/**
+	 * The feature id for the '<em><b>Landing Max Tilt</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_PLAN__LANDING_MAX_TILT = 8;
+
+	/**
 	 * The number of structural features of the '<em>Recovery Plan</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_PLAN_FEATURE_COUNT = 6;
+	int RECOVERY_PLAN_FEATURE_COUNT = 9;
 
 	/**
 	 * The number of operations of the '<em>Recovery Plan</em>' class.
@@ -3134,6 +3170,17 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getRecoveryHardware_LandingEngines();
 
 	/**
+	 * Returns the meta object for the containment reference '{@link org.launchbench.vehicle.model.RecoveryHardware#getDescentDrag <em>Descent Drag</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference '<em>Descent Drag</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryHardware#getDescentDrag()
+	 * @see #getRecoveryHardware()
+	 * @generated
+	 */
+	EReference getRecoveryHardware_DescentDrag();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.GridFins <em>Grid Fins</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3811,6 +3858,39 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getRecoveryPlan_PropellantMargin();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Entry Ignition Altitude</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude()
+	 * @see #getRecoveryPlan()
+	 * @generated
+	 */
+	EAttribute getRecoveryPlan_EntryIgnitionAltitude();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Dynamic Pressure</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure()
+	 * @see #getRecoveryPlan()
+	 * @generated
+	 */
+	EAttribute getRecoveryPlan_MaxDynamicPressure();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Landing Max Tilt</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt()
+	 * @see #getRecoveryPlan()
+	 * @generated
+	 */
+	EAttribute getRecoveryPlan_LandingMaxTilt();
 
 	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Failure <em>Failure</em>}'.
@@ -4613,6 +4693,14 @@ public interface VehiclePackage extends EPackage {
 		EAttribute RECOVERY_HARDWARE__LANDING_ENGINES = eINSTANCE.getRecoveryHardware_LandingEngines();
 
 		/**
+		 * The meta object literal for the '<em><b>Descent Drag</b></em>' containment reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RECOVERY_HARDWARE__DESCENT_DRAG = eINSTANCE.getRecoveryHardware_DescentDrag();
+
+		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.GridFinsImpl <em>Grid Fins</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -5143,6 +5231,30 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RECOVERY_PLAN__PROPELLANT_MARGIN = eINSTANCE.getRecoveryPlan_PropellantMargin();
+
+		/**
+		 * The meta object literal for the '<em><b>Entry Ignition Altitude</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE = eINSTANCE.getRecoveryPlan_EntryIgnitionAltitude();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Dynamic Pressure</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE = eINSTANCE.getRecoveryPlan_MaxDynamicPressure();
+
+		/**
+		 * The meta object literal for the '<em><b>Landing Max Tilt</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_PLAN__LANDING_MAX_TILT = eINSTANCE.getRecoveryPlan_LandingMaxTilt();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.FailureImpl <em>Failure</em>}' class.

@@ -14,6 +14,7 @@ import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
 import org.launchbench.vehicle.model.GridFins;
 import org.launchbench.vehicle.model.LandingLegs;
+import org.launchbench.vehicle.model.MachTable;
 import org.launchbench.vehicle.model.Rcs;
 import org.launchbench.vehicle.model.RecoveryHardware;
 import org.launchbench.vehicle.model.VehiclePackage;
@@ -33,6 +34,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getBoostbackEngines <em>Boostback Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getEntryEngines <em>Entry Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getLandingEngines <em>Landing Engines</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getDescentDrag <em>Descent Drag</em>}</li>
  * </ul>
  *
  * @generated
@@ -147,6 +149,16 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 	 * @ordered
 	 */
 	protected int landingEngines = LANDING_ENGINES_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getDescentDrag() <em>Descent Drag</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDescentDrag()
+	 * @generated
+	 * @ordered
+	 */
+	protected MachTable descentDrag;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -400,6 +412,51 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 	 * @generated
 	 */
 	@Override
+	public MachTable getDescentDrag() {
+		return descentDrag;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetDescentDrag(MachTable newDescentDrag, NotificationChain msgs) {
+		MachTable oldDescentDrag = descentDrag;
+		descentDrag = newDescentDrag;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG, oldDescentDrag, newDescentDrag);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDescentDrag(MachTable newDescentDrag) {
+		if (newDescentDrag != descentDrag) {
+			NotificationChain msgs = null;
+			if (descentDrag != null)
+				msgs = ((InternalEObject)descentDrag).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG, null, msgs);
+			if (newDescentDrag != null)
+				msgs = ((InternalEObject)newDescentDrag).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG, null, msgs);
+			msgs = basicSetDescentDrag(newDescentDrag, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG, newDescentDrag, newDescentDrag));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case VehiclePackage.RECOVERY_HARDWARE__GRID_FINS:
@@ -408,6 +465,8 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return basicSetLandingLegs(null, msgs);
 			case VehiclePackage.RECOVERY_HARDWARE__RCS:
 				return basicSetRcs(null, msgs);
+			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
+				return basicSetDescentDrag(null, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -434,6 +493,8 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return getEntryEngines();
 			case VehiclePackage.RECOVERY_HARDWARE__LANDING_ENGINES:
 				return getLandingEngines();
+			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
+				return getDescentDrag();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -466,6 +527,9 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return;
 			case VehiclePackage.RECOVERY_HARDWARE__LANDING_ENGINES:
 				setLandingEngines((Integer)newValue);
+				return;
+			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
+				setDescentDrag((MachTable)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -500,6 +564,9 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 			case VehiclePackage.RECOVERY_HARDWARE__LANDING_ENGINES:
 				setLandingEngines(LANDING_ENGINES_EDEFAULT);
 				return;
+			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
+				setDescentDrag((MachTable)null);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -526,6 +593,8 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return entryEngines != ENTRY_ENGINES_EDEFAULT;
 			case VehiclePackage.RECOVERY_HARDWARE__LANDING_ENGINES:
 				return landingEngines != LANDING_ENGINES_EDEFAULT;
+			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
+				return descentDrag != null;
 		}
 		return super.eIsSet(featureID);
 	}

@@ -28,6 +28,9 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#isEntryBurn <em>Entry Burn</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getLandingIgnitionAltitude <em>Landing Ignition Altitude</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getPropellantMargin <em>Propellant Margin</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
  * </ul>
  *
  * @generated
@@ -161,6 +164,93 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @ordered
 	 */
 	protected double propellantMargin = PROPELLANT_MARGIN_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getEntryIgnitionAltitude() <em>Entry Ignition Altitude</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getEntryIgnitionAltitude()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double ENTRY_IGNITION_ALTITUDE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getEntryIgnitionAltitude() <em>Entry Ignition Altitude</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getEntryIgnitionAltitude()
+	 * @generated
+	 * @ordered
+	 */
+	protected double entryIgnitionAltitude = ENTRY_IGNITION_ALTITUDE_EDEFAULT;
+
+	/**
+	 * This is true if the Entry Ignition Altitude attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean entryIgnitionAltitudeESet;
+
+	/**
+	 * The default value of the '{@link #getMaxDynamicPressure() <em>Max Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MAX_DYNAMIC_PRESSURE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMaxDynamicPressure() <em>Max Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected double maxDynamicPressure = MAX_DYNAMIC_PRESSURE_EDEFAULT;
+
+	/**
+	 * This is true if the Max Dynamic Pressure attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean maxDynamicPressureESet;
+
+	/**
+	 * The default value of the '{@link #getLandingMaxTilt() <em>Landing Max Tilt</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getLandingMaxTilt()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double LANDING_MAX_TILT_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getLandingMaxTilt() <em>Landing Max Tilt</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getLandingMaxTilt()
+	 * @generated
+	 * @ordered
+	 */
+	protected double landingMaxTilt = LANDING_MAX_TILT_EDEFAULT;
+
+	/**
+	 * This is true if the Landing Max Tilt attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean landingMaxTiltESet;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -352,6 +442,156 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @generated
 	 */
 	@Override
+	public double getEntryIgnitionAltitude() {
+		return entryIgnitionAltitude;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setEntryIgnitionAltitude(double newEntryIgnitionAltitude) {
+		double oldEntryIgnitionAltitude = entryIgnitionAltitude;
+		entryIgnitionAltitude = newEntryIgnitionAltitude;
+		boolean oldEntryIgnitionAltitudeESet = entryIgnitionAltitudeESet;
+		entryIgnitionAltitudeESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE, oldEntryIgnitionAltitude, entryIgnitionAltitude, !oldEntryIgnitionAltitudeESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetEntryIgnitionAltitude() {
+		double oldEntryIgnitionAltitude = entryIgnitionAltitude;
+		boolean oldEntryIgnitionAltitudeESet = entryIgnitionAltitudeESet;
+		entryIgnitionAltitude = ENTRY_IGNITION_ALTITUDE_EDEFAULT;
+		entryIgnitionAltitudeESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE, oldEntryIgnitionAltitude, ENTRY_IGNITION_ALTITUDE_EDEFAULT, oldEntryIgnitionAltitudeESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetEntryIgnitionAltitude() {
+		return entryIgnitionAltitudeESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getMaxDynamicPressure() {
+		return maxDynamicPressure;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxDynamicPressure(double newMaxDynamicPressure) {
+		double oldMaxDynamicPressure = maxDynamicPressure;
+		maxDynamicPressure = newMaxDynamicPressure;
+		boolean oldMaxDynamicPressureESet = maxDynamicPressureESet;
+		maxDynamicPressureESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE, oldMaxDynamicPressure, maxDynamicPressure, !oldMaxDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetMaxDynamicPressure() {
+		double oldMaxDynamicPressure = maxDynamicPressure;
+		boolean oldMaxDynamicPressureESet = maxDynamicPressureESet;
+		maxDynamicPressure = MAX_DYNAMIC_PRESSURE_EDEFAULT;
+		maxDynamicPressureESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE, oldMaxDynamicPressure, MAX_DYNAMIC_PRESSURE_EDEFAULT, oldMaxDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetMaxDynamicPressure() {
+		return maxDynamicPressureESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getLandingMaxTilt() {
+		return landingMaxTilt;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setLandingMaxTilt(double newLandingMaxTilt) {
+		double oldLandingMaxTilt = landingMaxTilt;
+		landingMaxTilt = newLandingMaxTilt;
+		boolean oldLandingMaxTiltESet = landingMaxTiltESet;
+		landingMaxTiltESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT, oldLandingMaxTilt, landingMaxTilt, !oldLandingMaxTiltESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetLandingMaxTilt() {
+		double oldLandingMaxTilt = landingMaxTilt;
+		boolean oldLandingMaxTiltESet = landingMaxTiltESet;
+		landingMaxTilt = LANDING_MAX_TILT_EDEFAULT;
+		landingMaxTiltESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT, oldLandingMaxTilt, LANDING_MAX_TILT_EDEFAULT, oldLandingMaxTiltESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetLandingMaxTilt() {
+		return landingMaxTiltESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case VehiclePackage.RECOVERY_PLAN__MODE:
@@ -366,6 +606,12 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return getLandingIgnitionAltitude();
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_MARGIN:
 				return getPropellantMargin();
+			case VehiclePackage.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE:
+				return getEntryIgnitionAltitude();
+			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
+				return getMaxDynamicPressure();
+			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
+				return getLandingMaxTilt();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -395,6 +641,15 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return;
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_MARGIN:
 				setPropellantMargin((Double)newValue);
+				return;
+			case VehiclePackage.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE:
+				setEntryIgnitionAltitude((Double)newValue);
+				return;
+			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
+				setMaxDynamicPressure((Double)newValue);
+				return;
+			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
+				setLandingMaxTilt((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -426,6 +681,15 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_MARGIN:
 				setPropellantMargin(PROPELLANT_MARGIN_EDEFAULT);
 				return;
+			case VehiclePackage.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE:
+				unsetEntryIgnitionAltitude();
+				return;
+			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
+				unsetMaxDynamicPressure();
+				return;
+			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
+				unsetLandingMaxTilt();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -450,6 +714,12 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return isSetLandingIgnitionAltitude();
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_MARGIN:
 				return propellantMargin != PROPELLANT_MARGIN_EDEFAULT;
+			case VehiclePackage.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE:
+				return isSetEntryIgnitionAltitude();
+			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
+				return isSetMaxDynamicPressure();
+			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
+				return isSetLandingMaxTilt();
 		}
 		return super.eIsSet(featureID);
 	}
@@ -476,6 +746,12 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 		if (landingIgnitionAltitudeESet) result.append(landingIgnitionAltitude); else result.append("<unset>");
 		result.append(", propellantMargin: ");
 		result.append(propellantMargin);
+		result.append(", entryIgnitionAltitude: ");
+		if (entryIgnitionAltitudeESet) result.append(entryIgnitionAltitude); else result.append("<unset>");
+		result.append(", maxDynamicPressure: ");
+		if (maxDynamicPressureESet) result.append(maxDynamicPressure); else result.append("<unset>");
+		result.append(", landingMaxTilt: ");
+		if (landingMaxTiltESet) result.append(landingMaxTilt); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

@@ -985,6 +985,16 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getRecoveryHardware_DescentDrag() {
+		return (EReference)recoveryHardwareEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getGridFins() {
 		return gridFinsEClass;
 	}
@@ -1615,6 +1625,36 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getRecoveryPlan_EntryIgnitionAltitude() {
+		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRecoveryPlan_MaxDynamicPressure() {
+		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRecoveryPlan_LandingMaxTilt() {
+		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getFailure() {
 		return failureEClass;
 	}
@@ -1960,6 +2000,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(recoveryHardwareEClass, RECOVERY_HARDWARE__BOOSTBACK_ENGINES);
 		createEAttribute(recoveryHardwareEClass, RECOVERY_HARDWARE__ENTRY_ENGINES);
 		createEAttribute(recoveryHardwareEClass, RECOVERY_HARDWARE__LANDING_ENGINES);
+		createEReference(recoveryHardwareEClass, RECOVERY_HARDWARE__DESCENT_DRAG);
 
 		gridFinsEClass = createEClass(GRID_FINS);
 		createEAttribute(gridFinsEClass, GRID_FINS__COUNT);
@@ -2037,6 +2078,9 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__ENTRY_BURN);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__PROPELLANT_MARGIN);
+		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE);
+		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE);
+		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__LANDING_MAX_TILT);
 
 		failureEClass = createEClass(FAILURE);
 		createEAttribute(failureEClass, FAILURE__KIND);
@@ -2183,6 +2227,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRecoveryHardware_BoostbackEngines(), ecorePackage.getEInt(), "boostbackEngines", null, 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryHardware_EntryEngines(), ecorePackage.getEInt(), "entryEngines", null, 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryHardware_LandingEngines(), ecorePackage.getEInt(), "landingEngines", "1", 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRecoveryHardware_DescentDrag(), this.getMachTable(), null, "descentDrag", null, 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(gridFinsEClass, GridFins.class, "GridFins", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getGridFins_Count(), ecorePackage.getEInt(), "count", "4", 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2260,6 +2305,9 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRecoveryPlan_EntryBurn(), ecorePackage.getEBoolean(), "entryBurn", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_LandingIgnitionAltitude(), ecorePackage.getEDouble(), "landingIgnitionAltitude", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_PropellantMargin(), ecorePackage.getEDouble(), "propellantMargin", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryPlan_EntryIgnitionAltitude(), ecorePackage.getEDouble(), "entryIgnitionAltitude", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryPlan_MaxDynamicPressure(), ecorePackage.getEDouble(), "maxDynamicPressure", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryPlan_LandingMaxTilt(), ecorePackage.getEDouble(), "landingMaxTilt", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(failureEClass, Failure.class, "Failure", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getFailure_Kind(), this.getFailureKind(), "kind", null, 0, 1, Failure.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -1,0 +1,141 @@
+package org.launchbench.recovery.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.launchbench.cli.JsonNumbers;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.recovery.stage.Perturbation;
+import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.BoosterRecovery;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.vehicle.model.Failure;
+import org.launchbench.vehicle.model.LandingZone;
+import org.launchbench.vehicle.model.LaunchSite;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.RecoveryPlan;
+import org.launchbench.vehicle.model.Scenario;
+import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.validation.ModelReferences;
+import org.osgi.service.component.annotations.Component;
+
+/** The recovery engine behind {@code simulate}: flies the separated first stage home. */
+@Component(service = BoosterRecovery.class)
+public final class RecoveryService implements BoosterRecovery {
+
+    static final StageRecovery ENGINE = new StageRecovery(EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE);
+
+    @Override
+    public Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, List<String> scenarios,
+                          String source, IProgressMonitor monitor) {
+        StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
+        StageRecovery.Plan plan = ENGINE.plan(c);
+        List<Failure> failures = failures(mission, scenarios);
+        RecoveryResult r = ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
+        Map<String, Object> json = json(r, c, plan, scenarios);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-22s %9s %11s %10s %12s %7s %10s %11s", "STAGE EVENT", "TIME s", "ALTITUDE m",
+            "SPEED m/s", "DOWNRANGE m", "MACH", "Q Pa", "MASS kg"));
+        for (FlightEvent e : r.events()) {
+            lines.add(String.format(Locale.ROOT, "%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f", e.name(), e.time(), e.altitude(),
+                e.speed(), e.downrange(), e.mach(), e.dynamicPressure(), e.mass()));
+        }
+        lines.add(String.format(Locale.ROOT, "Recovery: %s at %s%s: %.1f m from the centre, touchdown %.2f m/s down, %.2f m/s across,"
+            + " %.0f kg of propellant left", r.outcome().json(), c.zone().getName(), scenarios.isEmpty() ? "" : " (scenarios: "
+            + String.join(", ", scenarios) + ")", r.missDistance(), r.touchdownVerticalSpeed(), r.touchdownHorizontalSpeed(),
+            r.propellantRemaining()));
+        if (r.reason() != null) {
+            lines.add("Recovery: " + r.reason());
+        }
+        plan.notes().forEach(n -> lines.add("Recovery note: " + n));
+        return new Report(json, r.outcome() == RecoveryResult.Outcome.CRASHED, lines);
+    }
+
+    /** The recovery of a flown ascent, its references checked. */
+    static StageRecovery.Case recoveryCase(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent,
+                                           String source) {
+        RecoveryPlan plan = mission.getRecovery();
+        LandingZone zone = refs.landingZone(plan.getLandingZoneId()).orElseThrow(() -> InvalidInputException
+            .because("the recovery plan's landing zone is not in the catalog or beside the mission").source(source)
+            .element("recovery/landingZoneId").value(plan.getLandingZoneId()).allowed("a landing zone id (launchbench list sites)").build());
+        LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
+        Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
+        AscentResult.Booster b = ascent.booster();
+        return new StageRecovery.Case(EarthModel.Geodetic.of(site), first, plan, zone, b.separationTime(), b.separationState(), source);
+    }
+
+    /** A rounded number, or null (JSON null) for one that does not exist (no landing burn, say). */
+    static Double num(double value, int decimals) {
+        return Double.isFinite(value) ? JsonNumbers.round(value, decimals) : null;
+    }
+
+    static List<Failure> failures(Mission mission, List<String> scenarios) {
+        List<Failure> out = new ArrayList<>();
+        for (Scenario s : mission.getScenarios()) {
+            if (scenarios.contains(s.getName())) {
+                out.addAll(s.getFailures());
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> json(RecoveryResult r, StageRecovery.Case c, StageRecovery.Plan plan, List<String> scenarios) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", r.outcome().json());
+        m.put("reason", r.reason());
+        m.put("scenarios", scenarios);
+        m.put("landing_zone", c.zone().getId());
+        m.put("miss_distance_m", num(r.missDistance(), 3));
+        m.put("landing_east_m", num(r.east(), 3));
+        m.put("landing_north_m", num(r.north(), 3));
+        m.put("touchdown_vertical_speed_m_s", num(r.touchdownVerticalSpeed(), 3));
+        m.put("touchdown_horizontal_speed_m_s", num(r.touchdownHorizontalSpeed(), 3));
+        m.put("propellant_remaining_kg", num(r.propellantRemaining(), 1));
+        m.put("landing_ignition_margin_m", num(r.landingIgnitionMargin(), 1));
+        m.put("peak_dynamic_pressure_Pa", num(r.peakDynamicPressure(), 1));
+        m.put("guidance_solves", r.guidanceSolves());
+        List<Map<String, Object>> burns = new ArrayList<>();
+        for (RecoveryResult.Burn b : r.burns()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", b.name());
+            x.put("ignition_time_s", num(b.ignitionTime(), 3));
+            x.put("ignition_altitude_m", num(b.ignitionAltitude(), 1));
+            x.put("duration_s", num(b.duration(), 3));
+            x.put("propellant_kg", num(b.propellant(), 1));
+            burns.add(x);
+        }
+        m.put("burns", burns);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (FlightEvent e : r.events()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", e.name());
+            x.put("time_s", num(e.time(), 3));
+            x.put("altitude_m", num(e.altitude(), 1));
+            x.put("speed_m_s", num(e.speed(), 2));
+            x.put("downrange_m", num(e.downrange(), 1));
+            x.put("mach", num(e.mach(), 3));
+            x.put("dynamic_pressure_Pa", num(e.dynamicPressure(), 1));
+            x.put("mass_kg", num(e.mass(), 1));
+            events.add(x);
+        }
+        m.put("events", events);
+        Map<String, Object> targeting = new LinkedHashMap<>();
+        targeting.put("boostback_azimuth_deg", num(Math.toDegrees(plan.boostbackAzimuth()), 3));
+        targeting.put("boostback_delta_v_m_s", num(plan.boostbackDv(), 2));
+        targeting.put("entry_delta_v_m_s", num(plan.entryDv(), 2));
+        targeting.put("entry_ignition_altitude_m", num(plan.entryAltitude(), 1));
+        targeting.put("predicted_miss_without_fins_m", num(plan.predictedMiss(), 1));
+        m.put("targeting", targeting);
+        m.put("notes", plan.notes());
+        return m;
+    }
+}

@@ -1,0 +1,58 @@
+package org.launchbench.recovery.stage;
+
+import java.util.List;
+
+import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.trajectory.flight.FlightSample;
+
+/**
+ * How a recovery ended.
+ *
+ * @param outcome                    landed, crashed or expended
+ * @param reason                     why it crashed (null when it landed or was expended)
+ * @param missDistance               horizontal distance of the touchdown (or impact) from the zone's centre, m
+ * @param east                       touchdown east of the centre, m
+ * @param north                      touchdown north of the centre, m
+ * @param touchdownVerticalSpeed     downward speed at touchdown, m/s (relative to the ground)
+ * @param touchdownHorizontalSpeed   horizontal speed at touchdown, m/s
+ * @param propellantRemaining        usable propellant left, kg
+ * @param burns                      the burns flown, in order
+ * @param events                     the stage's timeline from separation
+ * @param history                    its time history (empty when not recorded)
+ * @param landingIgnitionMargin      the landing-burn ignition altitude above the lowest one full thrust could still
+ *                                   stop from (1-D, no drag), m; NaN when there was no landing burn
+ * @param peakDynamicPressure        the largest dynamic pressure between the entry burn and the landing burn, Pa
+ * @param guidanceSolves             cone programs the landing guidance solved
+ */
+public record RecoveryResult(Outcome outcome, String reason, double missDistance, double east, double north,
+                             double touchdownVerticalSpeed, double touchdownHorizontalSpeed, double propellantRemaining,
+                             List<Burn> burns, List<FlightEvent> events, List<FlightSample> history,
+                             double landingIgnitionMargin, double peakDynamicPressure, int guidanceSolves) {
+
+    /** How the stage ended. */
+    public enum Outcome {
+        /** On its legs, in the zone, within the legs' touchdown limits. */
+        LANDED,
+        /** Anything else that reached the ground. */
+        CRASHED,
+        /** No recovery planned. */
+        EXPENDED;
+
+        /** @return the JSON spelling */
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One burn.
+     *
+     * @param name             boostback, entry or landing
+     * @param ignitionTime     s after liftoff
+     * @param ignitionAltitude above the landing zone, m
+     * @param duration         s
+     * @param propellant       kg
+     */
+    public record Burn(String name, double ignitionTime, double ignitionAltitude, double duration, double propellant) {
+    }
+}

@@ -1,0 +1,921 @@
+package org.launchbench.recovery.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.optim.SocpSolver;
+import org.launchbench.recovery.descent.DescentProblem;
+import org.launchbench.recovery.descent.PoweredDescent;
+import org.launchbench.trajectory.atmosphere.Atmosphere;
+import org.launchbench.trajectory.dynamics.Aerodynamics;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.PointMassDynamics;
+import org.launchbench.trajectory.dynamics.Propulsion;
+import org.launchbench.trajectory.dynamics.Steering;
+import org.launchbench.trajectory.dynamics.Winds;
+import org.launchbench.trajectory.flight.Flight;
+import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.vehicle.model.BurnKind;
+import org.launchbench.vehicle.model.Failure;
+import org.launchbench.vehicle.model.FailureKind;
+import org.launchbench.vehicle.model.GridFins;
+import org.launchbench.vehicle.model.LandingLegs;
+import org.launchbench.vehicle.model.LandingZone;
+import org.launchbench.vehicle.model.RecoveryHardware;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.RecoveryPlan;
+import org.launchbench.vehicle.model.Stage;
+
+/**
+ * The separated first stage's way home: flip, boostback burn (targeted so the stage falls on the landing zone),
+ * entry burn (sized to the plan's dynamic-pressure limit), aerodynamic descent steered by the grid fins, and the
+ * landing burn, lit where the plan says or where full thrust can still stop the stage with a margin, and guided in
+ * closed loop by lossless convexification ({@link PoweredDescent}) re-solved from the current state.
+ * <p>
+ * All of it is flown on the trajectory engine's 3-DOF equations over the rotating WGS-84 Earth with drag and winds.
+ * {@link #plan} solves the nominal targeting once; {@link #fly} flies the plan with errors ({@link Perturbation}) and
+ * injected failures, the way the flight software would: burns cut off on the velocity they were to gain, the fins and
+ * the landing guidance correct what they can.
+ */
+public final class StageRecovery {
+
+    /** From separation to the boostback burn: the flip (Falcon 9 takes about 10 to 15 s), s. */
+    public static final double FLIP_DURATION = 10;
+    /** Entry-burn ignition altitude above the landing zone when the plan gives none (Falcon 9's start near 70 km), m. */
+    public static final double DEFAULT_ENTRY_ALTITUDE = 70_000;
+    /** Winds of a {@link Perturbation} blow below this height, m. */
+    public static final double WIND_CEILING = 20_000;
+    /**
+     * Normal-force slope of a grid fin on its planform area, per radian. Grid fins give 0.03 to 0.05 per degree at
+     * the Mach numbers of a returning stage (Washington and Miller, "Grid fins: a new concept for missile stability
+     * and control", AIAA-93-0035, 1993): 2 per radian, the low end.
+     */
+    public static final double GRID_FIN_NORMAL_SLOPE = 2.0;
+    /**
+     * Fraction of full thrust an unscheduled landing burn is designed to need: lit where 60 % of full thrust would
+     * stop the stage (1-D, with drag), leaving 40 % for errors and for the guidance's simpler drag.
+     */
+    public static final double LANDING_DESIGN_THRUST = 0.6;
+    /**
+     * Velocity budget the entry-burn sizing leaves the landing burn: a terminal speed of about 300 m/s plus the
+     * gravity loss of a 30 s burn, m/s.
+     */
+    static final double LANDING_BUDGET = 600;
+    /** The last seconds of the landing burn, re-solved at 4 Hz at least, s. */
+    public static final double TERMINAL_PHASE = 5;
+    /** Interval between the landing guidance's attempts once it has found no feasible descent, s. */
+    static final double RETRY_INTERVAL = 5;
+    /**
+     * The landing guidance and its ignition rule take drag as a constant acceleration, the present one divided by
+     * this: drag falls with v² as the stage slows, and over the distance of a constant-deceleration stop v² averages
+     * half its initial value; the re-solves every second correct the rest.
+     */
+    static final double DRAG_SHARE = 2;
+    /** Fin guidance update interval, s. */
+    public static final double FIN_INTERVAL = 1.0;
+    /** The landing guidance stops re-solving this long before touchdown (the last plan flies on), s. */
+    public static final double FINAL_WINDOW = 0.5;
+    /** Landing altitude the plan's own figure falls back to for sizing the entry burn (where none is given), m. */
+    static final double SIZING_LANDING_ALTITUDE = 3000;
+
+    private final EarthModel earth;
+    private final Atmosphere atmosphere;
+    private final PoweredDescent guidance = new PoweredDescent(new SocpSolver());
+
+    /** @param earth the Earth; @param atmosphere the atmosphere */
+    public StageRecovery(EarthModel earth, Atmosphere atmosphere) {
+        this.earth = earth;
+        this.atmosphere = atmosphere;
+    }
+
+    /**
+     * A recovery to fly.
+     *
+     * @param launchSite      the launch point (downrange distances are from it)
+     * @param stage           the first stage (its engines, drag and recovery hardware)
+     * @param plan            the mission's recovery plan
+     * @param zone            the landing zone
+     * @param separationTime  s after liftoff
+     * @param separationState {x, y, z, vx, vy, vz, m} in the flight frame
+     * @param source          the file the plan came from, for error messages
+     */
+    public record Case(EarthModel.Geodetic launchSite, Stage stage, RecoveryPlan plan, LandingZone zone, double separationTime,
+                       double[] separationState, String source) {
+    }
+
+    /**
+     * How the landing guidance runs.
+     *
+     * @param rate      re-solves per second
+     * @param nodes     discretisation intervals of each cone program
+     * @param record    keep the time history (false for Monte Carlo runs)
+     * @param tolerance integrator relative tolerance
+     */
+    public record Options(double rate, int nodes, boolean record, double tolerance) {
+        /** 1 Hz, 20 intervals, recorded, 1e-9. */
+        public static final Options DEFAULT = new Options(1, 20, true, 1e-9);
+    }
+
+    /**
+     * The nominal targeting.
+     *
+     * @param boostbackAzimuth thrust azimuth of the boostback burn in the local horizontal at its ignition, rad
+     * @param boostbackDv      velocity the boostback burn gains (its cut-off), m/s; 0: none
+     * @param entryDv          velocity the entry burn takes off, m/s; 0: none
+     * @param entryAltitude    entry-burn ignition altitude above the zone, m
+     * @param predictedMiss    where the nominal stage would fall with no fins and no landing burn, from the centre, m
+     * @param notes            what the targeting could not do
+     */
+    public record Plan(double boostbackAzimuth, double boostbackDv, double entryDv, double entryAltitude, double predictedMiss,
+                       List<String> notes) {
+    }
+
+    /** The stage's figures, checked. */
+    private record Hardware(Stage stage, RecoveryHardware recovery, double emptyMass, double reserve, Propulsion boostback,
+                            Propulsion entry, Propulsion landing, int landingEngines, Aerodynamics aero, GridFins fins,
+                            LandingLegs legs) {
+    }
+
+    private Hardware hardware(Case c) {
+        Stage s = c.stage();
+        RecoveryHardware r = s.getRecovery();
+        String where = "stage " + s.getId() + "/recovery";
+        if (r == null) {
+            throw bad(c, where, "none", "a recovery element with the engines each burn uses and landing legs",
+                "the stage has no recovery hardware, so it cannot fly a recovery");
+        }
+        if (r.getLandingLegs() == null) {
+            throw bad(c, where + "/landingLegs", "none", "legs with touchdown limits", "the stage has no landing legs");
+        }
+        int total = s.getEngines().stream().mapToInt(e -> e.getCount()).sum();
+        if (r.getLandingEngines() < 1 || r.getLandingEngines() > total) {
+            throw bad(c, where + "/landingEngines", r.getLandingEngines(), "1 to " + total, "the landing burn needs engines");
+        }
+        if (c.plan().isBoostback() && (r.getBoostbackEngines() < 1 || r.getBoostbackEngines() > total)) {
+            throw bad(c, where + "/boostbackEngines", r.getBoostbackEngines(), "1 to " + total,
+                "the plan flies a boostback burn but the stage lights no engine for it");
+        }
+        if (c.plan().isEntryBurn() && (r.getEntryEngines() < 1 || r.getEntryEngines() > total)) {
+            throw bad(c, where + "/entryEngines", r.getEntryEngines(), "1 to " + total,
+                "the plan flies an entry burn but the stage lights no engine for it");
+        }
+        if (c.plan().isEntryBurn() && (!c.plan().isSetMaxDynamicPressure() || !(c.plan().getMaxDynamicPressure() > 0))) {
+            throw bad(c, "recovery/maxDynamicPressure", c.plan().isSetMaxDynamicPressure() ? c.plan().getMaxDynamicPressure() : "unset",
+                "a positive pressure in Pa (Falcon 9-class stages: tens of kPa)", "the entry burn is sized to this limit");
+        }
+        if (r.getDescentDrag() == null || r.getDescentDrag().getPoints().isEmpty()) {
+            throw bad(c, where + "/descentDrag", "none", "a Mach table of drag coefficients for the stage falling engines first",
+                "the stage's way down cannot be flown without its descent drag (the ascent table is for flying nose first)");
+        }
+        double empty = s.getDryMass() + s.getResidualPropellantMass();
+        Propulsion landing = Propulsion.of(s.getEngines(), r.getLandingEngines());
+        return new Hardware(s, r, empty, r.getLandingPropellantReserve(), Propulsion.of(s.getEngines(), Math.max(1, r.getBoostbackEngines())),
+            Propulsion.of(s.getEngines(), Math.max(1, r.getEntryEngines())), landing, r.getLandingEngines(), Aerodynamics.of(r.getDescentDrag(), s.getReferenceDiameter()),
+            r.getGridFins(), r.getLandingLegs());
+    }
+
+    private static InvalidInputException bad(Case c, String element, Object value, String allowed, String problem) {
+        return InvalidInputException.because(problem).source(c.source()).element(element).value(value).allowed(allowed).build();
+    }
+
+    // ---------------------------------------------------------------------------------------------- nominal plan
+
+    /**
+     * Solves the nominal targeting: the entry burn that keeps the dynamic pressure to the plan's limit and, when
+     * the plan flies one, the boostback burn (azimuth and velocity gained) whose impact point is the zone's centre.
+     *
+     * @param c the recovery
+     * @return the plan
+     */
+    public Plan plan(Case c) {
+        Hardware hw = hardware(c);
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+        if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
+            return new Plan(0, 0, 0, 0, Double.NaN, List.of());
+        }
+        double entryAlt = c.plan().isSetEntryIgnitionAltitude() ? c.plan().getEntryIgnitionAltitude() : DEFAULT_ENTRY_ALTITUDE;
+        double az = 0, dv = 0, entryDv = 0;
+        for (int round = 0; round < 3; round++) {
+            if (c.plan().isBoostback()) {
+                double[] aim = targetBoostback(c, hw, az, dv, entryDv, entryAlt, round == 0);
+                az = aim[0];
+                dv = aim[1];
+            }
+            if (c.plan().isEntryBurn()) {
+                entryDv = sizeEntry(c, hw, az, dv, entryAlt, notes);
+            }
+            if (!c.plan().isBoostback()) {
+                break;
+            }
+        }
+        double[] miss = predictImpact(c, hw, az, dv, entryDv, entryAlt);
+        if (c.plan().isBoostback() && Math.hypot(miss[0], miss[1]) > 100) {
+            notes.add(String.format("the boostback burn cannot put the impact point on the zone: it falls %.0f m from it",
+                Math.hypot(miss[0], miss[1])));
+        }
+        return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]), List.copyOf(notes));
+    }
+
+    /** Newton on (azimuth, velocity gained) for the impact point, from a first guess along the miss. */
+    private double[] targetBoostback(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt, boolean guess) {
+        if (guess) {
+            double[] miss = predictImpact(c, hw, 0, 0, entryDv, entryAlt);
+            az = Math.atan2(-miss[0], -miss[1]);
+            // the horizontal velocity that moves the impact point by the miss over the ~fall time
+            dv = Math.hypot(miss[0], miss[1]) / Math.max(100, miss[2] - c.separationTime() - FLIP_DURATION);
+        }
+        double[] x = {az, dv};
+        double[] e = predictImpact(c, hw, x[0], x[1], entryDv, entryAlt);
+        for (int it = 0; it < 20 && Math.hypot(e[0], e[1]) > 1; it++) {
+            double ha = 1e-4, hv = 1e-2;
+            double[] ea = predictImpact(c, hw, x[0] + ha, x[1], entryDv, entryAlt);
+            double[] ev = predictImpact(c, hw, x[0], x[1] + hv, entryDv, entryAlt);
+            double j00 = (ea[0] - e[0]) / ha, j01 = (ev[0] - e[0]) / hv;
+            double j10 = (ea[1] - e[1]) / ha, j11 = (ev[1] - e[1]) / hv;
+            double det = j00 * j11 - j01 * j10;
+            if (det == 0 || !Double.isFinite(det)) {
+                break;
+            }
+            double da = -(j11 * e[0] - j01 * e[1]) / det;
+            double dd = -(-j10 * e[0] + j00 * e[1]) / det;
+            double step = 1;
+            double before = Math.hypot(e[0], e[1]);
+            double[] trial;
+            double[] en;
+            do {
+                trial = new double[] {x[0] + step * da, Math.max(0, x[1] + step * dd)};
+                en = predictImpact(c, hw, trial[0], trial[1], entryDv, entryAlt);
+                step /= 2;
+            } while (Math.hypot(en[0], en[1]) > before && step > 1e-3);
+            x = trial;
+            e = en;
+        }
+        return x;
+    }
+
+    /** Entry-burn velocity change by bisection: the least that keeps the peak dynamic pressure to the limit. */
+    private double sizeEntry(Case c, Hardware hw, double az, double dv, double entryAlt, java.util.Set<String> notes) {
+        double limit = c.plan().getMaxDynamicPressure();
+        if (peakQ(c, hw, az, dv, 0, entryAlt) <= limit) {
+            return 0;
+        }
+        // at most what leaves the landing burn its budget
+        double c0 = hw.entry().vacuumThrust() / hw.entry().massFlow();
+        double m = c.separationState()[6] * Math.exp(-dv / (hw.boostback().vacuumThrust() / hw.boostback().massFlow()));
+        double landing = hw.emptyMass() * Math.exp(LANDING_BUDGET / (hw.landing().vacuumThrust() / hw.landing().massFlow()));
+        double most = m > landing ? c0 * Math.log(m / landing) : 0;
+        if (peakQ(c, hw, az, dv, most, entryAlt) > limit) {
+            notes.add(String.format("the entry burn cannot keep the dynamic pressure under %.0f Pa and leave the landing burn"
+                + " its %.0f m/s: it takes %.0f m/s off", limit, LANDING_BUDGET, most));
+            return most;
+        }
+        double lo = 0, hi = most;
+        while (hi - lo > 1) {
+            double mid = (lo + hi) / 2;
+            if (peakQ(c, hw, az, dv, mid, entryAlt) > limit) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    private double peakQ(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
+        Flight f = start(c, hw, true, 1e-8);
+        Env env = new Env(c, hw, Perturbation.NONE, List.of());
+        env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+        double land = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : SIZING_LANDING_ALTITUDE;
+        f.fly(env.ballistic(false), -1, 3600, null, s -> land - env.height(s.getTime(), s.getPrimaryState()));
+        return f.events().stream().filter(e -> e.name().equals("max-q")).mapToDouble(FlightEvent::dynamicPressure).max().orElse(0);
+    }
+
+    /** @return {east, north, time} of the fins-off, burn-free fall to the zone's height, relative to its centre */
+    private double[] predictImpact(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
+        Flight f = start(c, hw, false, 1e-8);
+        Env env = new Env(c, hw, Perturbation.NONE, List.of());
+        env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+        f.fly(env.ballistic(false), -1, 3600, null, s -> -env.height(s.getTime(), s.getPrimaryState()));
+        double[] enu = env.local(f.time(), f.state());
+        return new double[] {enu[1], enu[2], f.time()};
+    }
+
+    private Flight start(Case c, Hardware hw, boolean record, double tolerance) {
+        Flight f = new Flight(earth, c.launchSite(), c.separationTime(), c.separationState(), 1.0).tolerance(tolerance)
+            .recording(record).groundEvent("impact");
+        f.groundAt(c.zone().getAltitude());
+        return f;
+    }
+
+    // ---------------------------------------------------------------------------------------------- one flight
+
+    /**
+     * Flies the recovery.
+     *
+     * @param c        the recovery
+     * @param plan     the nominal targeting ({@link #plan})
+     * @param p        what this flight has that the plan did not assume
+     * @param failures injected failures (the mission's scenarios), none for a nominal flight
+     * @param o        guidance options
+     * @return how it ended
+     */
+    public RecoveryResult fly(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
+        Hardware hw = hardware(c);
+        if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
+            return new RecoveryResult(RecoveryResult.Outcome.EXPENDED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0);
+        }
+        double[] y0 = c.separationState().clone();
+        y0[6] += p.dryMass() + p.propellant();
+        Flight f = new Flight(earth, c.launchSite(), c.separationTime(), y0, 1.0).tolerance(o.tolerance()).recording(o.record())
+            .groundEvent("impact");
+        f.groundAt(c.zone().getAltitude());
+        Env env = new Env(new Case(c.launchSite(), c.stage(), c.plan(), c.zone(), c.separationTime(), y0, c.source()), hw, p, failures);
+        env.emptyMass = hw.emptyMass() + p.dryMass();
+        f.mark("booster-separation", env.ballistic(false));
+        List<RecoveryResult.Burn> burns = new ArrayList<>();
+        if (!env.boostAndEntry(f, plan.boostbackAzimuth(), plan.boostbackDv(), plan.entryDv(), plan.entryAltitude(), burns)) {
+            return env.finish(f, burns, "the stage hit the ground before its entry burn", Double.NaN, o);
+        }
+        // aerodynamic descent on the fins to the landing-burn ignition
+        double landAlt = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : Double.NaN;
+        while (true) {
+            double[] y = f.state();
+            double t = f.time();
+            env.finCommand(t, y, Double.isNaN(landAlt) ? SIZING_LANDING_ALTITUDE : landAlt);
+            PointMassDynamics d = env.ballistic(true);
+            double delay = p.ignitionDelay() + env.lateIgnition(BurnKind.LANDING);
+            if (Double.isNaN(landAlt) ? env.stoppingHeight(t, y) >= env.height(t, y) && env.local(t, y)[3] < 0 : env.height(t, y) <= landAlt) {
+                // already where the burn must start (a stage falling too fast for its engines lights at once)
+                return env.land(f, burns, env.height(t, y) - env.stoppingHeight(t, y), o);
+            }
+            Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, s -> {
+                double h = env.height(s.getTime(), s.getPrimaryState());
+                double trigger = Double.isNaN(landAlt) ? env.stoppingHeight(s.getTime(), s.getPrimaryState()) : landAlt;
+                return trigger - h;
+            });
+            env.trackQ(t, f.time(), f.state(), d);
+            if (end == Flight.End.GROUND) {
+                return env.finish(f, burns, "the stage hit the ground before its landing burn", Double.NaN, o);
+            }
+            if (end == Flight.End.CONDITION) {
+                double margin = env.height(f.time(), f.state()) - env.stoppingHeight(f.time(), f.state());
+                if (delay > 0) {
+                    Flight.End late = f.fly(env.ballistic(true), -1, delay, null, null);
+                    if (late == Flight.End.GROUND) {
+                        return env.finish(f, burns, "the stage hit the ground before its (late) landing burn lit", margin, o);
+                    }
+                }
+                return env.land(f, burns, margin, o);
+            }
+        }
+    }
+
+    /** One flight's world: the stage with its errors and failures. */
+    private final class Env {
+        final Case c;
+        final Hardware hw;
+        final Perturbation p;
+        final List<Failure> failures;
+        final Aerodynamics aero;
+        final Winds winds;
+        final Vector3D zone;
+        final Vector3D up;
+        final Vector3D east;
+        final Vector3D north;
+        final double g;
+        double emptyMass;
+        Vector3D finAcceleration = Vector3D.ZERO;
+        double stuckTime = Double.NaN;
+        Vector3D stuck = Vector3D.ZERO;
+        double stuckQ;
+        double peakQ;
+        int solves;
+
+        Env(Case c, Hardware hw, Perturbation p, List<Failure> failures) {
+            this.c = c;
+            this.hw = hw;
+            this.p = p;
+            this.failures = failures;
+            this.emptyMass = hw.emptyMass();
+            double k = 1 + p.drag();
+            Aerodynamics a = hw.aero();
+            double[] cd = a.coefficient().clone();
+            for (int i = 0; i < cd.length; i++) {
+                cd[i] *= k;
+            }
+            this.aero = new Aerodynamics(a.mach(), cd, a.referenceArea());
+            this.winds = p.windSpeed() == 0 ? Winds.CALM
+                : Winds.fromDirection(p.windFromDeg(), h -> h < WIND_CEILING ? p.windSpeed() : 0);
+            EarthModel.Geodetic z = EarthModel.Geodetic.of(c.zone());
+            this.zone = earth.ecef(z);
+            double sl = Math.sin(z.latitude()), cl = Math.cos(z.latitude());
+            double so = Math.sin(z.longitude()), co = Math.cos(z.longitude());
+            this.up = new Vector3D(cl * co, cl * so, sl);
+            this.east = new Vector3D(-so, co, 0);
+            this.north = new Vector3D(-sl * co, -sl * so, cl);
+            Vector3D w = earth.rotation();
+            Vector3D effective = earth.gravity(zone).subtract(Vector3D.crossProduct(w, Vector3D.crossProduct(w, zone)));
+            this.g = -Vector3D.dotProduct(effective, up);
+        }
+
+        /** @return {up, east, north, v_up, v_east, v_north} relative to the zone and the ground */
+        double[] local(double t, double[] y) {
+            Vector3D rf = earth.toFixed(t, new Vector3D(y[0], y[1], y[2]));
+            Vector3D vf = earth.toFixed(t, new Vector3D(y[3], y[4], y[5])).subtract(Vector3D.crossProduct(earth.rotation(), rf));
+            Vector3D d = rf.subtract(zone);
+            return new double[] {Vector3D.dotProduct(d, up), Vector3D.dotProduct(d, east), Vector3D.dotProduct(d, north),
+                Vector3D.dotProduct(vf, up), Vector3D.dotProduct(vf, east), Vector3D.dotProduct(vf, north)};
+        }
+
+        /** Height above the zone, along its vertical (the local frame the landing is flown in). */
+        double height(double t, double[] y) {
+            Vector3D rf = earth.toFixed(t, new Vector3D(y[0], y[1], y[2]));
+            if (rf.subtract(zone).getNorm() > 50_000) {
+                return earth.geodetic(rf).height() - c.zone().getAltitude();
+            }
+            return Vector3D.dotProduct(rf.subtract(zone), up);
+        }
+
+        Vector3D inertial(double t, double upC, double eastC, double northC) {
+            return earth.toInertial(t, new Vector3D(upC, up, eastC, east, northC, north));
+        }
+
+        /** The landing engines' thrust at full throttle at the zone, as the guidance knows it (failures it sees). */
+        double landingThrust(double factor) {
+            double pz = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
+            return factor * hw.landing().vacuumThrust() - pz * hw.landing().exitArea();
+        }
+
+        /**
+         * Height the stage would stop at if it lit the landing engines now at {@link #LANDING_DESIGN_THRUST} of full
+         * thrust, by a 1-D integration along its fall with drag in the standard atmosphere (0.05 s steps), less the
+         * height it falls in that time: the height it needs to stop, m.
+         */
+        double stoppingHeight(double t, double[] y) {
+            double[] l = local(t, y);
+            double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
+            double h = height(t, y);
+            double m = y[6];
+            double thrust = LANDING_DESIGN_THRUST * landingThrust(1);
+            double flow = LANDING_DESIGN_THRUST * hw.landing().massFlow();
+            double fallen = 0;
+            double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
+            double dt = 0.05;
+            for (int i = 0; i < 20_000 && v > 0; i++) {
+                var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h - fallen)));
+                double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
+                double drag = 0.5 * air.density() * v * v * aero.dragCoefficient(mach) * aero.referenceArea();
+                double a = (thrust + drag) / m - g * sin;
+                if (a <= 0 && i > 200) {
+                    return 1e9;
+                }
+                fallen += v * sin * dt;
+                v -= a * dt;
+                m = Math.max(emptyMass, m - flow * dt);
+            }
+            return fallen;
+        }
+
+        /** Drag acceleration [up, east, north] now, m/s². */
+        double[] drag(double t, double[] y) {
+            Vector3D r = new Vector3D(y[0], y[1], y[2]);
+            PointMassDynamics.Environment e = ballistic(false).environment(t, r, new Vector3D(y[3], y[4], y[5]));
+            double vRel = e.airVelocity().getNorm();
+            if (vRel == 0) {
+                return new double[3];
+            }
+            double k = -e.dynamicPressure() * aero.dragCoefficient(e.mach()) * aero.referenceArea() / y[6] / vRel;
+            Vector3D a = earth.toFixed(t, e.airVelocity().scalarMultiply(k));
+            return new double[] {Vector3D.dotProduct(a, up), Vector3D.dotProduct(a, east), Vector3D.dotProduct(a, north)};
+        }
+
+        /** Thrust factor of a burn from its failures, s after its ignition; engines lit for it. */
+        double thrustFactor(BurnKind burn, double since, int lit) {
+            double f = 1 + p.thrust();
+            for (Failure x : failures) {
+                if (x.getBurn() != burn || since < x.getTime()) {
+                    continue;
+                }
+                if (x.getKind() == FailureKind.THRUST_SHORTFALL) {
+                    f *= 1 - x.getMagnitude();
+                } else if (x.getKind() == FailureKind.THRUST_LOSS) {
+                    f = 0;
+                } else if (x.getKind() == FailureKind.ENGINE_OUT && x.getEngineIndex() < lit) {
+                    f *= (lit - 1.0) / lit;
+                }
+            }
+            return f;
+        }
+
+        /** Failure times within a burn (where its thrust changes), s after ignition. */
+        List<Double> failureTimes(BurnKind burn) {
+            return failures.stream().filter(x -> x.getBurn() == burn && (x.getKind() == FailureKind.THRUST_SHORTFALL
+                || x.getKind() == FailureKind.THRUST_LOSS || x.getKind() == FailureKind.ENGINE_OUT)).map(Failure::getTime).sorted().toList();
+        }
+
+        double lateIgnition(BurnKind burn) {
+            return failures.stream().filter(x -> x.getBurn() == burn && x.getKind() == FailureKind.LATE_IGNITION)
+                .mapToDouble(Failure::getMagnitude).sum();
+        }
+
+        Propulsion actual(Propulsion nominal, double factor) {
+            return new Propulsion(nominal.vacuumThrust() * factor, nominal.exitArea(), nominal.massFlow() * factor / (1 + p.isp()),
+                nominal.throttleMin(), nominal.throttleMax());
+        }
+
+        PointMassDynamics ballistic(boolean fins) {
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero, Steering.COAST, winds);
+            return fins && hw.fins() != null ? d.withControl(this::fins) : d;
+        }
+
+        PointMassDynamics powered(Propulsion prop, Steering steering) {
+            return new PointMassDynamics(earth, atmosphere, prop, aero, steering, winds);
+        }
+
+        /** Grid-fin capability: lateral acceleration at full deflection of all fins, m/s². */
+        double finCapability(double q, double m, int working) {
+            GridFins f = hw.fins();
+            return q * working * f.getArea() * GRID_FIN_NORMAL_SLOPE * Math.sin(Math.toRadians(f.getDeflectionLimit())) / m;
+        }
+
+        Vector3D fins(double t, Vector3D r, Vector3D v, double m, PointMassDynamics.Environment e) {
+            if (finAcceleration.equals(Vector3D.ZERO) && Double.isNaN(stuckTime)) {
+                return Vector3D.ZERO;
+            }
+            Vector3D a = finAcceleration;
+            Vector3D air = e.airVelocity();
+            if (air.getNorm() > 0) {
+                Vector3D u = air.normalize();
+                a = a.subtract(Vector3D.dotProduct(a, u), u);
+            }
+            int working = hw.fins().getCount() - (Double.isNaN(stuckTime) || t < stuckTime ? 0 : 1);
+            double cap = finCapability(e.dynamicPressure(), m, working);
+            if (a.getNorm() > cap) {
+                a = a.scalarMultiply(cap / a.getNorm());
+            }
+            if (!Double.isNaN(stuckTime) && t >= stuckTime) {
+                a = a.add(stuck.scalarMultiply(e.dynamicPressure() / m));
+            }
+            return a;
+        }
+
+        /** Zero-effort-miss steering to the point above the zone where the landing burn will be lit. */
+        void finCommand(double t, double[] y, double landingAltitude) {
+            if (hw.fins() == null) {
+                return;
+            }
+            double q = ballistic(false).environment(t, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
+            double[] l = local(t, y);
+            double[] nav = {l[0], l[1] + p.navEast() + navBias(), l[2] + p.navNorth()};
+            double tgo = Math.max(2, (nav[0] - landingAltitude) / Math.max(1, -l[3]));
+            double zemE = nav[1] + l[4] * tgo;
+            double zemN = nav[2] + l[5] * tgo;
+            finAcceleration = inertial(t, 0, -3 * zemE / (tgo * tgo), -3 * zemN / (tgo * tgo));
+            for (Failure x : failures) {
+                if (x.getKind() == FailureKind.STUCK_FIN && Double.isNaN(stuckTime) && t + FIN_INTERVAL >= x.getTime() + c.separationTime()) {
+                    // the fin keeps its deflection: its share of the command now, or the magnitude in degrees when given
+                    stuckTime = x.getTime() + c.separationTime();
+                    GridFins f = hw.fins();
+                    double azimuth = Math.toRadians(45 + 360.0 / f.getCount() * x.getEngineIndex());
+                    Vector3D axis = inertial(t, 0, Math.sin(azimuth), Math.cos(azimuth));
+                    double perFin = f.getArea() * GRID_FIN_NORMAL_SLOPE; // N per Pa per rad
+                    double deflection = x.getMagnitude() > 0 ? Math.toRadians(x.getMagnitude())
+                        : Math.asin(Math.max(-1, Math.min(1, Vector3D.dotProduct(finAcceleration, axis) * y[6] / Math.max(1, q) / perFin)));
+                    stuck = axis.scalarMultiply(perFin * Math.sin(deflection));
+                }
+            }
+        }
+
+        double navBias() {
+            return failures.stream().filter(x -> x.getKind() == FailureKind.NAVIGATION_BIAS).mapToDouble(Failure::getMagnitude).sum();
+        }
+
+        void trackQ(double t0, double t1, double[] y, PointMassDynamics d) {
+            double q = d.environment(t1, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
+            peakQ = Math.max(peakQ, q);
+        }
+
+        /** Flip, boostback, coast and entry burn; false when the stage reached the ground first. */
+        boolean boostAndEntry(Flight f, double az, double dv, double entryDv, double entryAlt, List<RecoveryResult.Burn> burns) {
+            if (f.fly(ballistic(false), -1, FLIP_DURATION, null) == Flight.End.GROUND) {
+                return false;
+            }
+            if (dv > 0) {
+                double t = f.time();
+                double[] y = f.state();
+                Vector3D r = earth.toFixed(t, new Vector3D(y[0], y[1], y[2]));
+                EarthModel.Geodetic here = earth.geodetic(r);
+                double sl = Math.sin(here.latitude()), cl = Math.cos(here.latitude());
+                double so = Math.sin(here.longitude()), co = Math.cos(here.longitude());
+                Vector3D dir = earth.toInertial(t, new Vector3D(Math.sin(az), new Vector3D(-so, co, 0), Math.cos(az),
+                    new Vector3D(-sl * co, -sl * so, cl)));
+                Steering fixed = constant(dir);
+                if (!burn(f, "boostback", BurnKind.BOOSTBACK, hw.boostback(), hw.recovery().getBoostbackEngines(), fixed, dv, burns)) {
+                    return false;
+                }
+            }
+            if (entryDv > 0) {
+                Flight.End end = f.fly(ballistic(false), -1, 3600, null, s -> {
+                    double[] y = s.getPrimaryState();
+                    double[] l = local(s.getTime(), y);
+                    return l[3] < 0 ? entryAlt - height(s.getTime(), y) : -1;
+                });
+                if (end != Flight.End.CONDITION) {
+                    return false;
+                }
+                Steering retro = new Steering() {
+                    @Override
+                    public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                        return 1;
+                    }
+
+                    @Override
+                    public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                        return v.subtract(Vector3D.crossProduct(earth.rotation(), r)).negate();
+                    }
+                };
+                return burn(f, "entry", BurnKind.ENTRY, hw.entry(), hw.recovery().getEntryEngines(), retro, entryDv, burns);
+            }
+            return true;
+        }
+
+        /** A burn cut off on the velocity it gains (as a flight computer's accelerometers measure it). */
+        boolean burn(Flight f, String name, BurnKind kind, Propulsion nominal, int lit, Steering steering, double dv,
+                     List<RecoveryResult.Burn> burns) {
+            double late = lateIgnition(kind);
+            if (late > 0 && f.fly(ballistic(false), -1, late, null) == Flight.End.GROUND) {
+                return false;
+            }
+            double t0 = f.time();
+            double m0 = f.state()[6];
+            double h0 = height(t0, f.state());
+            if (m0 <= emptyMass + 1e-6) {
+                return true;
+            }
+            f.mark(name + "-ignition", powered(actual(nominal, thrustFactor(kind, 0, lit)), steering));
+            double gained = 0;
+            List<Double> changes = new ArrayList<>(failureTimes(kind));
+            changes.add(Double.POSITIVE_INFINITY);
+            boolean ok = true;
+            for (double until : changes) {
+                double since = f.time() - t0;
+                Propulsion prop = actual(nominal, thrustFactor(kind, since, lit));
+                double exhaust = prop.massFlow() > 0 ? prop.vacuumThrust() / prop.massFlow() : 0;
+                double m = f.state()[6];
+                if (prop.vacuumThrust() <= 0) {
+                    break;
+                }
+                double cutoff = Math.max(emptyMass, m * Math.exp(-(dv - gained) / exhaust));
+                PointMassDynamics d = powered(prop, steering);
+                Flight.End end = f.fly(d, cutoff, Math.min(3600, until - since), null);
+                gained += exhaust * Math.log(m / f.state()[6]);
+                if (end == Flight.End.GROUND) {
+                    ok = false;
+                    break;
+                }
+                if (end == Flight.End.BURNOUT || gained >= dv - 1e-6) {
+                    break;
+                }
+            }
+            f.mark(name + "-cutoff", ballistic(false));
+            if (burns != null) {
+                burns.add(new RecoveryResult.Burn(name, t0, h0, f.time() - t0, m0 - f.state()[6]));
+            }
+            return ok;
+        }
+
+        /** The landing burn, guided in closed loop; the flight ends on the ground. */
+        RecoveryResult land(Flight f, List<RecoveryResult.Burn> burns, double margin, Options o) {
+            double t0 = f.time();
+            double m0 = f.state()[6];
+            double h0 = height(t0, f.state());
+            if (m0 <= emptyMass + 1e-6) {
+                f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                return finish(f, burns, "no propellant was left for the landing burn", margin, o);
+            }
+            double pz = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
+            int lit = hw.landingEngines();
+            Propulsion nominal = hw.landing();
+            double ispNominal = landingThrust(1) / (nominal.massFlow() * PoweredDescent.G0);
+            f.mark("landing-ignition", powered(nominal, Steering.COAST));
+            Plan3 plan = null;
+            String trouble = null;
+            double nextSolve = t0;
+            List<Double> changes = failureTimes(BurnKind.LANDING);
+            boolean grounded = false;
+            boolean failedBefore = false;
+            while (!grounded) {
+                double t = f.time();
+                double[] y = f.state();
+                double factor = thrustFactor(BurnKind.LANDING, t - t0, lit);
+                double known = factor / (1 + p.thrust());
+                if (t >= nextSolve - 1e-9 && (plan == null || plan.end() - t > FINAL_WINDOW)) {
+                    Plan3 next = solve(t, y, known, ispNominal, plan, o);
+                    if (next != null) {
+                        plan = next;
+                        trouble = null;
+                    } else {
+                        // no descent meets the constraints any more: brake as hard as the engines allow
+                        trouble = "the landing guidance found no descent that stops the stage";
+                        plan = null;
+                    }
+                    // after a failed search, try again less often (each search is a few dozen cone programs)
+                    // the last seconds at 4 Hz at least: the errors left there are the touchdown's
+                    double interval = plan != null && plan.end() - t < TERMINAL_PHASE ? Math.min(1 / o.rate(), 0.25) : 1 / o.rate();
+                    nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : interval);
+                    failedBefore = next == null;
+                }
+                Steering steer = plan != null ? plan.steering(nominal, pz, this) : brake(nominal);
+                if (plan != null && t >= plan.end()) {
+                    steer = settle(nominal);
+                }
+                double next = Math.max(nextSolve, t + 0.05);
+                for (double ch : changes) {
+                    if (ch + t0 > t + 1e-9 && ch + t0 < next) {
+                        next = ch + t0;
+                    }
+                }
+                if (plan != null && plan.end() > t + 1e-9 && plan.end() < next) {
+                    next = plan.end();
+                }
+                Propulsion prop = actual(nominal, factor);
+                if (y[6] <= emptyMass + 1e-6) {
+                    trouble = "the landing burn ran out of propellant";
+                    f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                    break;
+                }
+                PointMassDynamics d = powered(prop, steer);
+                Flight.End end = f.fly(d, emptyMass, next - t, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                if (end == Flight.End.CONDITION || end == Flight.End.GROUND) {
+                    grounded = true;
+                } else if (end == Flight.End.BURNOUT) {
+                    trouble = "the landing burn ran out of propellant";
+                    f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                    grounded = true;
+                } else if (plan != null && f.time() >= plan.end() - 1e-9) {
+                    double[] l = local(f.time(), f.state());
+                    if (l[3] >= -0.05 || f.time() > plan.end() + 30) {
+                        // stopped above the pad (or hovering too long): engines off, it drops the rest
+                        f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                        grounded = true;
+                    }
+                }
+            }
+            burns.add(new RecoveryResult.Burn("landing", t0, h0, f.time() - t0, m0 - f.state()[6]));
+            return finish(f, burns, trouble, margin, o);
+        }
+
+        /** Solves the descent from the state as navigation sees it; null when infeasible. */
+        Plan3 solve(double t, double[] y, double known, double isp, Plan3 previous, Options o) {
+            double[] l = local(t, y);
+            double[] r = {l[0], l[1] + p.navEast() + navBias(), l[2] + p.navNorth()};
+            double[] v = {l[3], l[4], l[5]};
+            double tMax = landingThrust(known);
+            double pz = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
+            double tMin = Math.max(0, hw.landing().throttleMin() * known * hw.landing().vacuumThrust() - pz * hw.landing().exitArea());
+            if (tMax <= 0) {
+                return null;
+            }
+            double tilt = c.plan().isSetLandingMaxTilt() ? c.plan().getLandingMaxTilt() : Double.NaN;
+            double margin = c.plan().getPropellantMargin() * hw.reserve();
+            // drag as a known constant acceleration, a third of the present one (re-estimated at every re-solve)
+            double[] drag = drag(t, y);
+            double[] gravity = {-g + drag[0] / DRAG_SHARE, drag[1] / DRAG_SHARE, drag[2] / DRAG_SHARE};
+            for (double keep : new double[] {margin, 0}) {
+                DescentProblem problem = new DescentProblem(gravity, emptyMass + keep, y[6], isp, tMin, tMax, r, v, Double.NaN, tilt,
+                    Double.NaN, previous == null ? Double.NaN : previous.end() - t, o.nodes(), DescentProblem.Objective.MIN_PROPELLANT);
+                PoweredDescent.Solution s = guidance.solve(problem);
+                solves += s.solves();
+                if (!s.feasible() && previous != null) {
+                    s = guidance.solve(problem.withTimeOfFlight(Double.NaN));
+                    solves += s.solves();
+                }
+                if (s.feasible()) {
+                    return new Plan3(t, s);
+                }
+            }
+            return null;
+        }
+
+        /** No plan: full thrust against the velocity (the best a failed guidance can do). */
+        Steering brake(Propulsion nominal) {
+            return new Steering() {
+                @Override
+                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                    return 1;
+                }
+
+                @Override
+                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                    Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
+                    return ground.getNorm() < 1e-3 ? inertial(t, 1, 0, 0) : ground.negate();
+                }
+            };
+        }
+
+        /** After the plan's end: hold a slow descent onto the pad (0.5 m/s) as far as the throttle allows. */
+        Steering settle(Propulsion nominal) {
+            return new Steering() {
+                @Override
+                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                    double[] l = local(t, new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), mass});
+                    double a = g + (-0.5 - l[3]) / 0.5;
+                    return a <= 0 ? 0 : a * mass / Math.max(1, landingThrust(1));
+                }
+
+                @Override
+                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                    return inertial(t, 1, 0, 0);
+                }
+            };
+        }
+
+        RecoveryResult finish(Flight f, List<RecoveryResult.Burn> burns, String trouble, double margin, Options o) {
+            double[] l = local(f.time(), f.state());
+            double miss = Math.hypot(l[1], l[2]);
+            double vDown = -l[3];
+            double vH = Math.hypot(l[4], l[5]);
+            LandingLegs legs = hw.legs();
+            String reason = trouble;
+            if (reason == null && vDown > legs.getMaxTouchdownVerticalSpeed()) {
+                reason = String.format("touched down at %.1f m/s vertical, more than the legs' %.1f m/s", vDown,
+                    legs.getMaxTouchdownVerticalSpeed());
+            }
+            if (reason == null && vH > legs.getMaxTouchdownHorizontalSpeed()) {
+                reason = String.format("touched down at %.1f m/s horizontal, more than the legs' %.1f m/s", vH,
+                    legs.getMaxTouchdownHorizontalSpeed());
+            }
+            if (reason == null && miss > c.zone().getRadius()) {
+                reason = String.format("touched down %.1f m from the centre, outside the zone's %.0f m", miss, c.zone().getRadius());
+            }
+            f.mark(reason == null ? "touchdown" : "impact", ballistic(false));
+            return new RecoveryResult(reason == null ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, reason, miss,
+                l[1], l[2], vDown, vH, f.state()[6] - emptyMass, List.copyOf(burns), f.events(), f.samples(), margin,
+                o.record() ? f.events().stream().filter(e -> e.name().equals("max-q") && e.time() > firstEntryCutoff(f))
+                    .mapToDouble(FlightEvent::dynamicPressure).max().orElse(peakQ) : peakQ, solves);
+        }
+
+        double firstEntryCutoff(Flight f) {
+            return f.events().stream().filter(e -> e.name().equals("entry-cutoff")).mapToDouble(FlightEvent::time).findFirst()
+                .orElse(c.separationTime());
+        }
+    }
+
+    private static Steering constant(Vector3D direction) {
+        return new Steering() {
+            @Override
+            public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                return 1;
+            }
+
+            @Override
+            public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                return direction;
+            }
+        };
+    }
+
+    /** A solved landing plan: the commanded thrust acceleration, first-order hold between the nodes. */
+    private record Plan3(double start, PoweredDescent.Solution solution) {
+        double end() {
+            return start + solution.timeOfFlight();
+        }
+
+        /** Thrust acceleration [up, east, north] at a time, m/s². */
+        double[] acceleration(double t) {
+            List<PoweredDescent.Node> n = solution.trajectory();
+            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
+            double dt = solution.timeOfFlight() / (n.size() - 1);
+            int k = Math.min(n.size() - 2, (int) (tau / dt));
+            double s = (tau - k * dt) / dt;
+            double[] out = new double[3];
+            for (int i = 0; i < 3; i++) {
+                double a0 = n.get(k).thrust()[i] / n.get(k).mass();
+                double a1 = n.get(k + 1).thrust()[i] / n.get(k + 1).mass();
+                out[i] = a0 + s * (a1 - a0);
+            }
+            return out;
+        }
+
+        Steering steering(Propulsion nominal, double pz, Env env) {
+            return new Steering() {
+                @Override
+                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                    double[] a = acceleration(t);
+                    double thrust = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass;
+                    // the throttle the nominal engines need for that thrust at the pad's pressure
+                    return (thrust + pz * nominal.exitArea()) / nominal.vacuumThrust();
+                }
+
+                @Override
+                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                    double[] a = acceleration(t);
+                    return env.inertial(t, a[0], a[1], a[2]);
+                }
+            };
+        }
+    }
+}
