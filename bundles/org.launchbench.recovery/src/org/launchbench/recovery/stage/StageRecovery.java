@@ -711,7 +711,9 @@ public final class StageRecovery {
                 double t = f.time();
                 double[] y = f.state();
                 double factor = thrustFactor(BurnKind.LANDING, t - t0, lit);
-                double known = factor / (1 + p.thrust());
+                // thrust as the flight computer knows it: the model's, until a second of burning has let the
+                // accelerometers measure it (then the engines' real thrust, dispersion and failures included)
+                double known = t - t0 < 1 ? factor / (1 + p.thrust()) : factor;
                 if (t >= nextSolve - 1e-9 && (plan == null || plan.end() - t > FINAL_WINDOW)) {
                     Plan3 next = solve(t, y, known, ispNominal, plan, o);
                     if (next != null) {
@@ -728,7 +730,7 @@ public final class StageRecovery {
                     nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : interval);
                     failedBefore = next == null;
                 }
-                Steering steer = plan != null ? plan.steering(nominal, pz, this) : brake(nominal);
+                Steering steer = plan != null ? plan.steering(nominal, known, pz, this) : brake(nominal);
                 if (plan != null && t >= plan.end()) {
                     steer = settle(nominal);
                 }
@@ -900,14 +902,14 @@ public final class StageRecovery {
             return out;
         }
 
-        Steering steering(Propulsion nominal, double pz, Env env) {
+        Steering steering(Propulsion nominal, double known, double pz, Env env) {
             return new Steering() {
                 @Override
                 public double throttle(double t, Vector3D r, Vector3D v, double mass) {
                     double[] a = acceleration(t);
                     double thrust = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass;
-                    // the throttle the nominal engines need for that thrust at the pad's pressure
-                    return (thrust + pz * nominal.exitArea()) / nominal.vacuumThrust();
+                    // the throttle the engines, as known, need for that thrust at the pad's pressure
+                    return (thrust + pz * nominal.exitArea()) / (known * nominal.vacuumThrust());
                 }
 
                 @Override
