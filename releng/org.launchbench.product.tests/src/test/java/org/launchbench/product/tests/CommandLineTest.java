@@ -141,7 +141,7 @@ class CommandLineTest {
         assertEquals(target.get("apogee_km").getAsDouble(), orbit.get("apogee_km").getAsDouble(), 1.0);
         assertEquals(28.6, orbit.get("inclination_deg").getAsDouble(), 0.05);
         assertTrue(orbit.has("raan_deg"));
-        assertEquals(10000.0, doc.get("payload_kg").getAsDouble());
+        assertEquals(15000.0, doc.get("payload_kg").getAsDouble());
         List<String> names = new ArrayList<>();
         for (JsonElement e : doc.getAsJsonArray("events")) {
             JsonObject o = e.getAsJsonObject();
@@ -163,6 +163,40 @@ class CommandLineTest {
         booster.getAsJsonArray("events").forEach(e -> boosterEvents.add(e.getAsJsonObject().get("name").getAsString()));
         assertEquals(List.of("booster-apogee", "booster-max-q", "booster-impact"), boosterEvents);
         assertTrue(booster.getAsJsonObject("impact").get("downrange_m").getAsDouble() > 100_000, booster.toString());
+        // the acceptance: the nominal recovery lands within 1 m of the target at under 2 m/s
+        JsonObject recovery = doc.getAsJsonObject("recovery");
+        assertEquals("landed", recovery.get("outcome").getAsString(), recovery.toString());
+        assertTrue(recovery.get("miss_distance_m").getAsDouble() < 1, recovery.toString());
+        assertTrue(recovery.get("touchdown_vertical_speed_m_s").getAsDouble() < 2, recovery.toString());
+        assertTrue(recovery.get("touchdown_horizontal_speed_m_s").getAsDouble() < 2, recovery.toString());
+        assertTrue(recovery.get("propellant_remaining_kg").getAsDouble() > 0, recovery.toString());
+        List<String> burns = new ArrayList<>();
+        for (JsonElement b : recovery.getAsJsonArray("burns")) {
+            JsonObject o = b.getAsJsonObject();
+            for (String key : List.of("ignition_time_s", "ignition_altitude_m", "duration_s", "propellant_kg")) {
+                assertTrue(o.has(key), key + " in " + o);
+            }
+            burns.add(o.get("name").getAsString());
+        }
+        assertEquals(List.of("entry", "landing"), burns);
+    }
+
+    /** The anomaly example crashes near the ship, exit 1 with the reason; without its scenario the same flight lands. */
+    @Test
+    void theLandingAnomalyExampleCrashesNearTheShip() throws Exception {
+        String mission = EXAMPLES.resolve("missions/falcon9-asds-landing-anomaly.mission").toString();
+        Run r = InstalledProduct.run("simulate", mission, "--json");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("the first stage crashed"), r.err());
+        JsonObject recovery = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("recovery");
+        assertEquals("crashed", recovery.get("outcome").getAsString());
+        assertEquals("landing-thrust-shortfall", recovery.getAsJsonArray("scenarios").get(0).getAsString());
+        assertTrue(recovery.get("miss_distance_m").getAsDouble() < 500, recovery.toString());
+        Run nominal = InstalledProduct.run("simulate", mission, "--json", "--scenario", "none");
+        assertEquals(0, nominal.exitCode(), nominal.err());
+        Run wrong = InstalledProduct.run("simulate", mission, "--scenario", "engine-fire");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("landing-thrust-shortfall"), wrong.err());
     }
 
     /**
@@ -171,11 +205,15 @@ class CommandLineTest {
      * Gravity-1's solid third stage directly, burning to depletion and wasting the excess by steering.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"zhuque3-y1-downrange, parking, 0, 0.05", "ceres1-yunyao-sso, coast, 0, 0.05", "gravity1-haiyang-sso, direct, 0, 0.05"})
-    void everyExampleMissionReachesItsOrbit(String mission, String insertion, int notes, double inclinationTolerance) throws Exception {
+    @CsvSource({"zhuque3-y1-downrange, parking, 0, 0.05, crashed", "ceres1-yunyao-sso, coast, 0, 0.05, expended",
+        "gravity1-haiyang-sso, direct, 0, 0.05, expended"})
+    void everyExampleMissionReachesItsOrbit(String mission, String insertion, int notes, double inclinationTolerance, String recovery)
+        throws Exception {
         Run r = InstalledProduct.run("simulate", EXAMPLES.resolve("missions/" + mission + ".mission").toString(), "--json");
-        assertEquals(0, r.exitCode(), r.err());
+        // Zhuque-3's booster separates too fast in this model to come back to Minqin (docs/recovery.md): exit 1
+        assertEquals(recovery.equals("crashed") ? 1 : 0, r.exitCode(), r.err());
         JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(recovery, doc.getAsJsonObject("recovery").get("outcome").getAsString());
         assertEquals(insertion, doc.get("insertion").getAsString());
         JsonObject orbit = doc.getAsJsonObject("orbit");
         JsonObject target = doc.getAsJsonObject("target");
