@@ -1,19 +1,32 @@
 package org.launchbench.optim;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
- * The interior-point KKT system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²] solved sparsely: the unknowns are reordered by reverse
- * Cuthill-McKee (George and Liu, Computer Solution of Large Sparse Positive Definite Systems, 1981) so that the
- * matrix becomes banded (a discretised trajectory has a bandwidth of a few nodes' worth of unknowns), the
- * regularised matrix [δI Aᵀ Gᵀ; A -δI 0; G 0 -W² - δI], which is quasi-definite, is factorised as L D Lᵀ in band
- * storage without pivoting (any symmetric permutation of a quasi-definite matrix has such a factorisation:
- * Vanderbei, SIAM J. Optim. 5(1), 1995), and iterative refinement against the unregularised matrix removes the
- * regularisation's error, as ECOS does. Cost per factorisation O(N b²) for N unknowns and bandwidth b.
+ * The interior-point KKT system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²] solved sparsely.
+ * <p>
+ * Fast path: the cone rows are eliminated, z = W⁻² (G x - r_z), leaving the reduced quasi-definite matrix
+ * [Gᵀ W⁻² G + δI, Aᵀ; A, -δI] with static regularisation δ. W⁻² is block-diagonal by cone, so Gᵀ W⁻² G only couples
+ * the variables that share a cone (or an orthant row): for a discretised trajectory, those of one node. This system
+ * has n + p unknowns instead of n + p + m, and a narrower band. Gᵀ W⁻² G is formed as the Gram matrix of W⁻¹ G, with
+ * W⁻¹ applied in its factored form, so that it is positive semidefinite whatever the rounding.
+ * <p>
+ * Robust path: when W is so ill-conditioned (the last iterations of a degenerate program) that forming Gᵀ W⁻² G loses
+ * the small directions and refinement cannot bring the residual down, the solve is repeated with the full regularised
+ * matrix [δI Aᵀ Gᵀ; A -δI 0; G 0 -W² - δI], which never forms W⁻² (as ECOS does), and the better answer kept; once
+ * the full matrix has done better it is used for the rest of the solve (W only gets worse).
+ * <p>
+ * Either matrix is reordered by reverse Cuthill-McKee from a pseudo-peripheral vertex (George and Liu, Computer
+ * Solution of Large Sparse Positive Definite Systems, 1981), which gives a trajectory a band a node or two wide, and
+ * factorised as L D Lᵀ in envelope (variable band, "skyline") storage without pivoting: any symmetric permutation of a
+ * quasi-definite matrix has such a factorisation (Vanderbei, SIAM J. Optim. 5(1), 1995), and its fill stays inside the
+ * envelope. Too small a pivot is replaced by ±δ (dynamic regularisation). Iterative refinement against the full
+ * unregularised system removes the regularisation's error; it stops as soon as the residual is at rounding level,
+ * or stops falling.
+ * <p>
+ * The structure (sparse A and G, ordering, envelope, where each number goes) is analysed once per program by the
+ * constructor; {@link #factor} only refills numbers and factorises. One instance belongs to one solve (it keeps work
+ * vectors).
  */
 final class BandedKkt {
 
@@ -23,320 +36,432 @@ final class BandedKkt {
     static final double PIVOT_FLOOR = 1e-13;
     /** Iterative refinement steps at most. */
     static final int REFINEMENT = 4;
+    /** Refinement stops at this residual (max norm), relative to 1 + the right-hand side's. */
+    private static final double REFINED = 1e-12;
+    /** A reduced-system solve whose refined residual stays above this (relative) switches to the full system. */
+    private static final double REDUCED_FAILS = 1e-8;
 
     private final int n;
     private final int pe;
     private final int m;
-    private final int size;
-    /** perm[new] = old; inverse[old] = new. */
-    private final int[] perm;
-    private final int[] inverse;
-    private final int bandwidth;
-    /** The unregularised matrix's lower triangle as triplets (old indices), diagonal included. */
-    private final List<double[]> entries = new ArrayList<>(1 << 12);
-    /** Band storage of L (unit diagonal implied): band[i][k] = L(i, i - bandwidth + k), new indices. */
-    private final double[][] band;
-    private final double[] d;
-    private final boolean[] positive;
-    /** How many of the entries come from A and G (the first ones). */
-    private final int staticEntries;
+    private final int orthant;
+    private final int[] cones;
+    final SparseMatrix a;
+    final SparseMatrix g;
+    /**
+     * The blocks of G eliminated together: each orthant row, then each cone. Block b has rows blockRow[b] …
+     * blockRow[b + 1] - 1 of G and touches the variables blockColumns[columnStart[b] …] (u of them); its rows as a
+     * dense rows × u matrix start at blockG[gStart[b]], and the lower triangle of its u × u contribution to
+     * Gᵀ W⁻² G goes to reduced.values[blockPosition[positionStart[b] + i u + j]] (j ≤ i).
+     */
+    private final int[] blockRow;
+    private final int[] columnStart;
+    private final int[] blockColumns;
+    private final int[] gStart;
+    private final double[] blockG;
+    private final double[] blockV;
+    private final int[] positionStart;
+    private final int[] blockPosition;
+    /** The reduced matrix's envelope, and where A's entries go in it. */
+    private final Envelope reduced;
+    private final int[] aReduced;
+    /** The full matrix's envelope (built on the first switch), where A's, G's and W²'s entries go in it. */
+    private Envelope full;
+    private int[] aFull;
+    private int[] gFull;
+    private int[] wFull;
+    private Cones.Scaling scaling;
+    private boolean factored;
+    /** Whether the full system has been factorised for the current scaling; whether the solves use it. */
+    private boolean fullCurrent;
+    private boolean useFull;
+    /** Set once the full system has done better than the reduced one: W only gets worse from there. */
+    private boolean fullPreferred;
+    /** Work vectors. */
+    private final double[] rhs;
+    private final double[] coneWork;
+    private final double[] coneWork2;
 
     /**
-     * @param p     the program (A, G)
-     * @param w2      WᵀW as dense cone blocks (only the blocks' entries are read), or null for the identity
-     * @param orthant the number of orthant rows
-     * @param cones   the cone structure (which rows of W² are coupled)
-     * @param order   a previous instance whose ordering to reuse (the pattern does not change), or null
+     * Analyses the program's structure: sparse A and G, the ordering and the envelope of the reduced system. No numbers
+     * are factorised until {@link #factor}.
+     *
+     * @param p the program (A, G and the cone structure)
      */
-    BandedKkt(ConeProgram p, double[][] w2, int orthant, int[] cones, BandedKkt order) {
-        this(p, w2 == null ? null : blocksOf(w2, orthant, cones), orthant, cones, order, true);
-    }
-
-    private static double[][][] blocksOf(double[][] w2, int orthant, int[] cones) {
-        double[][][] blocks = new double[cones.length + 1][][];
-        double[] d = new double[orthant];
-        for (int i = 0; i < orthant; i++) {
-            d[i] = w2[i][i];
-        }
-        blocks[0] = new double[][] {d};
-        int k = orthant;
-        for (int c = 0; c < cones.length; c++) {
-            int q = cones[c];
-            double[][] b = new double[q][q];
-            for (int i = 0; i < q; i++) {
-                System.arraycopy(w2[k + i], k, b[i], 0, q);
-            }
-            blocks[c + 1] = b;
-            k += q;
-        }
-        return blocks;
-    }
-
-    /**
-     * @param p       the program
-     * @param w       the scaling whose W² blocks go into the matrix (closed form per block), or null for W = I
-     * @param orthant the number of orthant rows
-     * @param cones   the cone structure
-     * @param order   a previous instance whose ordering to reuse, or null
-     */
-    BandedKkt(ConeProgram p, Cones.Scaling w, int orthant, int[] cones, BandedKkt order) {
-        this(p, w == null ? null : blocksOf(w, cones.length), orthant, cones, order, true);
-    }
-
-    private static double[][][] blocksOf(Cones.Scaling w, int count) {
-        double[][][] blocks = new double[count + 1][][];
-        blocks[0] = new double[][] {w.orthantSquared()};
-        for (int c = 0; c < count; c++) {
-            blocks[c + 1] = w.coneSquared(c);
-        }
-        return blocks;
-    }
-
-    /** @param w2 W² as {the orthant diagonal as a one-row block, then each cone's q × q block}, or null for W = I */
-    private BandedKkt(ConeProgram p, double[][][] w2, int orthant, int[] cones, BandedKkt order, boolean blocks) {
+    BandedKkt(SparseConeProgram p) {
         n = p.variables();
         pe = p.b().length;
         m = p.coneRows();
-        size = n + pe + m;
-        positive = new boolean[size];
-        for (int i = 0; i < n; i++) {
-            positive[i] = true;
+        orthant = p.orthant();
+        cones = p.cones().clone();
+        a = p.a();
+        g = p.g();
+        int blocks = orthant + cones.length;
+        blockRow = new int[blocks + 1];
+        for (int b = 0; b < blocks; b++) {
+            blockRow[b + 1] = blockRow[b] + (b < orthant ? 1 : cones[b - orthant]);
         }
-        if (order != null) {
-            // A and G do not change: their entries are the previous instance's first ones
-            entries.addAll(order.entries.subList(0, order.staticEntries));
-        } else {
-            for (int i = 0; i < pe; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (p.a()[i][j] != 0) {
-                        entries.add(new double[] {n + i, j, p.a()[i][j]});
+        // each block's columns: the union of its rows' columns
+        columnStart = new int[blocks + 1];
+        gStart = new int[blocks + 1];
+        positionStart = new int[blocks + 1];
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] cols = new int[Math.max(16, g.column.length)];
+        int total = 0;
+        for (int b = 0; b < blocks; b++) {
+            columnStart[b] = total;
+            for (int r = blockRow[b]; r < blockRow[b + 1]; r++) {
+                for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                    int j = g.column[k];
+                    if (mark[j] != b) {
+                        mark[j] = b;
+                        cols[total++] = j;
                     }
                 }
             }
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (p.g()[i][j] != 0) {
-                        entries.add(new double[] {n + pe + i, j, p.g()[i][j]});
-                    }
+            Arrays.sort(cols, columnStart[b], total);
+            int u = total - columnStart[b];
+            gStart[b + 1] = gStart[b] + (blockRow[b + 1] - blockRow[b]) * u;
+            positionStart[b + 1] = positionStart[b] + u * u;
+        }
+        columnStart[blocks] = total;
+        blockColumns = Arrays.copyOf(cols, total);
+        blockG = new double[gStart[blocks]];
+        blockV = new double[gStart[blocks]];
+        int[] local = new int[n];
+        Pairs pattern = new Pairs();
+        for (int r = 0; r < pe; r++) {
+            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                pattern.add(n + r, a.column[k]);
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            int u = columnStart[b + 1] - columnStart[b];
+            for (int i = 0; i < u; i++) {
+                local[blockColumns[columnStart[b] + i]] = i;
+                for (int j = 0; j < i; j++) {
+                    pattern.add(blockColumns[columnStart[b] + i], blockColumns[columnStart[b] + j]);
+                }
+            }
+            for (int r = blockRow[b]; r < blockRow[b + 1]; r++) {
+                int row = gStart[b] + (r - blockRow[b]) * u;
+                for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                    blockG[row + local[g.column[k]]] += g.value[k];
                 }
             }
         }
-        staticEntries = entries.size();
-        int base = n + pe;
-        for (int i = 0; i < orthant; i++) {
-            entries.add(new double[] {base + i, base + i, w2 == null ? -1 : -w2[0][0][i]});
+        reduced = new Envelope(n + pe, n, pattern);
+        aReduced = new int[a.value.length];
+        for (int r = 0; r < pe; r++) {
+            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                aReduced[k] = reduced.position(n + r, a.column[k]);
+            }
         }
-        int k = orthant;
-        for (int c = 0; c < cones.length; c++) {
-            int q = cones[c];
-            for (int i = 0; i < q; i++) {
+        blockPosition = new int[positionStart[blocks]];
+        for (int b = 0; b < blocks; b++) {
+            int u = columnStart[b + 1] - columnStart[b];
+            for (int i = 0; i < u; i++) {
                 for (int j = 0; j <= i; j++) {
-                    // the whole block, zeros included: the pattern (and so the ordering) is the same every iteration
-                    double v = w2 == null ? (i == j ? -1 : 0) : -w2[c + 1][i][j];
-                    entries.add(new double[] {base + k + i, base + k + j, v});
+                    blockPosition[positionStart[b] + i * u + j] =
+                        reduced.position(blockColumns[columnStart[b] + i], blockColumns[columnStart[b] + j]);
                 }
             }
-            k += q;
         }
-        if (order != null) {
-            perm = order.perm;
-            inverse = order.inverse;
-        } else {
-            perm = reverseCuthillMcKee(cones, orthant);
-            inverse = new int[size];
-            for (int i = 0; i < size; i++) {
-                inverse[perm[i]] = i;
-            }
-        }
-        int bw = 0;
-        for (double[] e : entries) {
-            bw = Math.max(bw, Math.abs(inverse[(int) e[0]] - inverse[(int) e[1]]));
-        }
-        bandwidth = bw;
-        band = new double[size][bandwidth + 1];
-        d = new double[size];
-        factorise();
+        rhs = new double[n + pe + m];
+        coneWork = new double[m];
+        coneWork2 = new double[m];
     }
 
-    /** @return the bandwidth after reordering */
+    /** Analyses the full system (on the first switch to it). */
+    private void analyseFull() {
+        Pairs pattern = new Pairs();
+        for (int r = 0; r < pe; r++) {
+            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                pattern.add(n + r, a.column[k]);
+            }
+        }
+        int base = n + pe;
+        for (int r = 0; r < m; r++) {
+            for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                pattern.add(base + r, g.column[k]);
+            }
+        }
+        for (int c = 0, k = orthant; c < cones.length; k += cones[c++]) {
+            for (int i = 1; i < cones[c]; i++) {
+                for (int j = 0; j < i; j++) {
+                    pattern.add(base + k + i, base + k + j);
+                }
+            }
+        }
+        full = new Envelope(base + m, n, pattern);
+        aFull = new int[a.value.length];
+        for (int r = 0; r < pe; r++) {
+            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                aFull[k] = full.position(n + r, a.column[k]);
+            }
+        }
+        gFull = new int[g.value.length];
+        for (int r = 0; r < m; r++) {
+            for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                gFull[k] = full.position(base + r, g.column[k]);
+            }
+        }
+        int count = orthant;
+        for (int q : cones) {
+            count += q * q;
+        }
+        wFull = new int[count];
+        for (int i = 0; i < orthant; i++) {
+            wFull[i] = full.position(base + i, base + i);
+        }
+        int at = orthant;
+        for (int c = 0, k = orthant; c < cones.length; k += cones[c++]) {
+            for (int i = 0; i < cones[c]; i++) {
+                for (int j = 0; j < cones[c]; j++) {
+                    wFull[at++] = full.position(base + k + i, base + k + j);
+                }
+            }
+        }
+    }
+
+    /** @return the reduced system's largest distance of an envelope entry from the diagonal */
     int bandwidth() {
-        return bandwidth;
+        return reduced.bandwidth;
     }
 
-    private int[] reverseCuthillMcKee(int[] cones, int orthant) {
-        List<List<Integer>> adjacency = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            adjacency.add(new ArrayList<>());
-        }
-        for (double[] e : entries) {
-            int i = (int) e[0];
-            int j = (int) e[1];
-            if (i != j) {
-                adjacency.get(i).add(j);
-                adjacency.get(j).add(i);
-            }
-        }
-        int[] degree = new int[size];
-        for (int i = 0; i < size; i++) {
-            degree[i] = adjacency.get(i).size();
-            adjacency.get(i).sort(Comparator.comparingInt(x -> adjacency.get(x).size()));
-        }
-        boolean[] seen = new boolean[size];
-        int[] order = new int[size];
-        int count = 0;
-        while (count < size) {
-            // start each component at a vertex of least degree
-            int start = -1;
-            for (int i = 0; i < size; i++) {
-                if (!seen[i] && (start < 0 || degree[i] < degree[start])) {
-                    start = i;
-                }
-            }
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            queue.add(start);
-            seen[start] = true;
-            while (!queue.isEmpty()) {
-                int v = queue.poll();
-                order[count++] = v;
-                for (int u : adjacency.get(v)) {
-                    if (!seen[u]) {
-                        seen[u] = true;
-                        queue.add(u);
-                    }
-                }
-            }
-        }
-        int[] reversed = new int[size];
-        for (int i = 0; i < size; i++) {
-            reversed[i] = order[size - 1 - i];
-        }
-        return reversed;
+    /** @return the reduced system's unknowns, n + p */
+    int size() {
+        return reduced.size;
     }
 
-    private void factorise() {
-        // assemble the regularised matrix's lower band (new indices): a[i][k] = M(i, i - bandwidth + k)
-        double[][] a = band;
-        for (double[] row : a) {
-            Arrays.fill(row, 0);
-        }
-        for (double[] e : entries) {
-            int i = inverse[(int) e[0]];
-            int j = inverse[(int) e[1]];
-            if (i < j) {
-                int t = i;
-                i = j;
-                j = t;
-            }
-            a[i][j - i + bandwidth] += e[2];
-        }
-        for (int i = 0; i < size; i++) {
-            a[i][bandwidth] += positive[perm[i]] ? REGULARISATION : -REGULARISATION;
-        }
-        // band L D Lᵀ: column by column
-        for (int j = 0; j < size; j++) {
-            int lo = Math.max(0, j - bandwidth);
-            double dj = a[j][bandwidth];
-            for (int k = lo; k < j; k++) {
-                double ljk = a[j][k - j + bandwidth];
-                dj -= ljk * ljk * d[k];
-            }
-            boolean pos = positive[perm[j]];
-            if (pos ? dj < PIVOT_FLOOR : dj > -PIVOT_FLOOR) {
-                dj = pos ? REGULARISATION : -REGULARISATION;
-            }
-            d[j] = dj;
-            int hi = Math.min(size - 1, j + bandwidth);
-            for (int i = j + 1; i <= hi; i++) {
-                double s = a[i][j - i + bandwidth];
-                int lo2 = Math.max(lo, i - bandwidth);
-                for (int k = lo2; k < j; k++) {
-                    s -= a[i][k - i + bandwidth] * a[j][k - j + bandwidth] * d[k];
-                }
-                a[i][j - i + bandwidth] = s / dj;
-            }
-        }
+    /** @return the reduced system's envelope entries, diagonal included (the factor's storage) */
+    int profile() {
+        return reduced.values.length;
     }
 
-    /** @return the regularised system's solution for a right-hand side (old order) */
-    private double[] backsolve(double[] rhs) {
-        double[] x = new double[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = rhs[perm[i]];
-        }
-        for (int i = 0; i < size; i++) {
-            int lo = Math.max(0, i - bandwidth);
-            double s = x[i];
-            for (int k = lo; k < i; k++) {
-                s -= band[i][k - i + bandwidth] * x[k];
-            }
-            x[i] = s;
-        }
-        for (int i = 0; i < size; i++) {
-            x[i] /= d[i];
-        }
-        for (int i = size - 1; i >= 0; i--) {
-            int hi = Math.min(size - 1, i + bandwidth);
-            double s = x[i];
-            for (int k = i + 1; k <= hi; k++) {
-                s -= band[k][i - k + bandwidth] * x[k];
-            }
-            x[i] = s;
-        }
-        double[] out = new double[size];
-        for (int i = 0; i < size; i++) {
-            out[perm[i]] = x[i];
-        }
-        return out;
+    /** @return whether the solves have switched to the full system for good */
+    boolean isFull() {
+        return fullPreferred;
     }
 
-    /** @return the unregularised matrix times u (old order) */
-    double[] multiply(double[] u) {
-        double[] r = new double[size];
-        for (double[] e : entries) {
-            int i = (int) e[0];
-            int j = (int) e[1];
-            r[i] += e[2] * u[j];
-            if (i != j) {
-                r[j] += e[2] * u[i];
-            }
-        }
-        return r;
+    /** Uses the full system from the next {@link #factor} on, as if it had done better (for tests). */
+    void preferFull() {
+        fullPreferred = true;
     }
 
     /**
-     * @return {x, y, z} solving the unregularised system (refined until the residual stops falling), or null if
-     *         it produced non-finite numbers
+     * Fills in and factorises the KKT matrix for a scaling.
+     *
+     * @param w the Nesterov-Todd scaling, or null for W = I
      */
-    double[][] solve(double[] rx, double[] ry, double[] rz) {
-        double[] rhs = new double[size];
+    void factor(Cones.Scaling w) {
+        scaling = w;
+        factored = true;
+        fullCurrent = false;
+        useFull = fullPreferred;
+        if (fullPreferred) {
+            factorFull();
+            return;
+        }
+        double[] values = reduced.values;
+        reduced.clear();
+        for (int k = 0; k < aReduced.length; k++) {
+            values[aReduced[k]] += a.value[k];
+        }
+        // Gᵀ W⁻² G block by block, as the Gram matrix VᵀV of V = W⁻¹ G_b: positive semidefinite by construction
+        int blocks = blockRow.length - 1;
+        double[] v = blockV;
+        for (int b = 0; b < blocks; b++) {
+            int u = columnStart[b + 1] - columnStart[b];
+            int q = blockRow[b + 1] - blockRow[b];
+            int gs = gStart[b];
+            if (w == null) {
+                System.arraycopy(blockG, gs, v, gs, q * u);
+            } else if (b < orthant) {
+                double f = 1 / w.orthantDiagonal(b);
+                for (int i = 0; i < u; i++) {
+                    v[gs + i] = f * blockG[gs + i];
+                }
+            } else {
+                for (int i = 0; i < u; i++) {
+                    for (int r = 0; r < q; r++) {
+                        coneWork[r] = blockG[gs + r * u + i];
+                    }
+                    w.applyCone(b - orthant, true, coneWork, 0, coneWork, 0);
+                    for (int r = 0; r < q; r++) {
+                        v[gs + r * u + i] = coneWork[r];
+                    }
+                }
+            }
+            int ps = positionStart[b];
+            for (int i = 0; i < u; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = 0;
+                    for (int r = 0; r < q; r++) {
+                        s += v[gs + r * u + i] * v[gs + r * u + j];
+                    }
+                    values[blockPosition[ps + i * u + j]] += s;
+                }
+            }
+        }
+        reduced.factorise();
+    }
+
+    private void factorFull() {
+        if (full == null) {
+            analyseFull();
+        }
+        fullCurrent = true;
+        double[] values = full.values;
+        full.clear();
+        for (int k = 0; k < aFull.length; k++) {
+            values[aFull[k]] += a.value[k];
+        }
+        for (int k = 0; k < gFull.length; k++) {
+            values[gFull[k]] += g.value[k];
+        }
+        for (int i = 0; i < orthant; i++) {
+            double di = scaling == null ? 1 : scaling.orthantDiagonal(i);
+            values[wFull[i]] -= di * di;
+        }
+        int at = orthant;
+        for (int c = 0; c < cones.length; c++) {
+            int q = cones[c];
+            double[][] w2 = scaling == null ? null : scaling.coneSquared(c);
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j < q; j++, at++) {
+                    // both triangles map to the same lower entry: add half of each
+                    double e = w2 == null ? (i == j ? 1 : 0) : w2[i][j];
+                    values[wFull[at]] -= i == j ? e : e / 2;
+                }
+            }
+        }
+        full.factorise();
+    }
+
+    /** out = W⁻² u (inverse) or W² u, applying the current scaling twice (out and u distinct) */
+    private void applyTwice(boolean inverse, double[] u, double[] out) {
+        if (scaling == null) {
+            System.arraycopy(u, 0, out, 0, m);
+        } else {
+            scaling.applyTwice(u, out, inverse, coneWork2);
+        }
+    }
+
+    /** One solve of the regularised system (reduced or full) for (r_x, r_y, r_z), into (x, y, z). */
+    private void solveOnce(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z) {
         System.arraycopy(rx, 0, rhs, 0, n);
         System.arraycopy(ry, 0, rhs, n, pe);
-        System.arraycopy(rz, 0, rhs, n + pe, m);
-        double[] u = backsolve(rhs);
-        double last = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < REFINEMENT; r++) {
-            double[] mu = multiply(u);
-            double[] res = new double[size];
-            double norm = 0;
-            for (int i = 0; i < size; i++) {
-                res[i] = rhs[i] - mu[i];
-                norm = Math.max(norm, Math.abs(res[i]));
+        if (useFull) {
+            System.arraycopy(rz, 0, rhs, n + pe, m);
+            full.solve(rhs);
+            System.arraycopy(rhs, 0, x, 0, n);
+            System.arraycopy(rhs, n, y, 0, pe);
+            System.arraycopy(rhs, n + pe, z, 0, m);
+            return;
+        }
+        // [Gᵀ W⁻² G + δI, Aᵀ; A, -δI] [x; y] = [r_x + Gᵀ W⁻² r_z; r_y], then z = W⁻² (G x - r_z)
+        applyTwice(true, rz, coneWork);
+        g.transposeTimesAdd(1, coneWork, rhs);
+        reduced.solve(rhs);
+        System.arraycopy(rhs, 0, x, 0, n);
+        System.arraycopy(rhs, n, y, 0, pe);
+        g.times(1, x, 0, coneWork);
+        for (int i = 0; i < m; i++) {
+            coneWork[i] -= rz[i];
+        }
+        applyTwice(true, coneWork, z);
+    }
+
+    /**
+     * @return {x, y, z} solving the unregularised system (refined until the residual is at rounding level or stops
+     *         falling), or null if it produced non-finite numbers
+     */
+    double[][] solve(double[] rx, double[] ry, double[] rz) {
+        if (!factored) {
+            throw new IllegalStateException("factor first");
+        }
+        double scale = 1 + Math.max(maxAbs(rx), Math.max(maxAbs(ry), maxAbs(rz)));
+        double[] x = new double[n];
+        double[] y = new double[pe];
+        double[] z = new double[m];
+        double residual = refinedSolve(rx, ry, rz, x, y, z, scale);
+        if (!useFull && !(residual <= REDUCED_FAILS * scale)) {
+            // W's conditioning may have cost the reduced system too much: try the full one, keep the better
+            if (!fullCurrent) {
+                factorFull();
             }
-            if (norm >= last || norm < 1e-12 * (1 + maxAbs(rhs))) {
-                break;
+            useFull = true;
+            double[] fx = new double[n];
+            double[] fy = new double[pe];
+            double[] fz = new double[m];
+            double fullResidual = refinedSolve(rx, ry, rz, fx, fy, fz, scale);
+            if (fullResidual < residual || Double.isNaN(residual)) {
+                fullPreferred = true;
+                residual = fullResidual;
+                x = fx;
+                y = fy;
+                z = fz;
+            } else {
+                useFull = false;
+            }
+        }
+        if (!(residual < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        return new double[][] {x, y, z};
+    }
+
+    /** @return the final residual's max norm (NaN or infinite if the solve broke down) */
+    private double refinedSolve(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z, double scale) {
+        solveOnce(rx, ry, rz, x, y, z);
+        double[] resx = new double[n];
+        double[] resy = new double[pe];
+        double[] resz = new double[m];
+        double[] dx = new double[n];
+        double[] dy = new double[pe];
+        double[] dz = new double[m];
+        double last = Double.POSITIVE_INFINITY;
+        for (int it = 0; ; it++) {
+            // residual of the unregularised full system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²]
+            System.arraycopy(rx, 0, resx, 0, n);
+            a.transposeTimesAdd(-1, y, resx);
+            g.transposeTimesAdd(-1, z, resx);
+            a.times(-1, x, 0, resy);
+            for (int i = 0; i < pe; i++) {
+                resy[i] += ry[i];
+            }
+            applyTwice(false, z, resz);
+            for (int i = 0; i < m; i++) {
+                resz[i] += rz[i];
+            }
+            g.times(-1, x, 1, resz);
+            double norm = Math.max(maxAbs(resx), Math.max(maxAbs(resy), maxAbs(resz)));
+            if (!(norm < last)) {
+                if (it > 0) {
+                    // the last correction did not help: take it back
+                    add(-1, dx, x);
+                    add(-1, dy, y);
+                    add(-1, dz, z);
+                }
+                return Double.isNaN(norm) ? norm : last;
+            }
+            if (norm < REFINED * scale || it == REFINEMENT) {
+                return norm;
             }
             last = norm;
-            double[] du = backsolve(res);
-            for (int i = 0; i < size; i++) {
-                u[i] += du[i];
-            }
+            solveOnce(resx, resy, resz, dx, dy, dz);
+            add(1, dx, x);
+            add(1, dy, y);
+            add(1, dz, z);
         }
-        for (double v : u) {
-            if (!Double.isFinite(v)) {
-                return null;
-            }
+    }
+
+    private static void add(double f, double[] d, double[] u) {
+        for (int i = 0; i < u.length; i++) {
+            u[i] += f * d[i];
         }
-        return new double[][] {Arrays.copyOfRange(u, 0, n), Arrays.copyOfRange(u, n, n + pe), Arrays.copyOfRange(u, n + pe, size)};
     }
 
     private static double maxAbs(double[] v) {
@@ -345,5 +470,280 @@ final class BandedKkt {
             m = Math.max(m, Math.abs(x));
         }
         return m;
+    }
+
+    /** A growable list of index pairs: a sparsity pattern's off-diagonal entries. */
+    private static final class Pairs {
+        int[] i = new int[256];
+        int[] j = new int[256];
+        int count;
+
+        void add(int row, int column) {
+            if (count == i.length) {
+                i = Arrays.copyOf(i, 2 * count);
+                j = Arrays.copyOf(j, 2 * count);
+            }
+            i[count] = row;
+            j[count++] = column;
+        }
+    }
+
+    /**
+     * A symmetric quasi-definite matrix of fixed pattern, reordered by reverse Cuthill-McKee and factorised as L D Lᵀ
+     * in envelope storage: row i (new order) holds columns first[i] … i at values[offset[i] + column], L below the
+     * diagonal and D on it after {@link #factorise}. Unknowns below {@code positives} (old order) have positive
+     * pivots, the others negative.
+     */
+    private static final class Envelope {
+        final int size;
+        final int positives;
+        /** perm[new] = old; inverse[old] = new. */
+        final int[] perm;
+        final int[] inverse;
+        final int[] first;
+        final int[] offset;
+        final double[] values;
+        final double[] d;
+        final double[] work;
+        final int bandwidth;
+
+        Envelope(int size, int positives, Pairs pattern) {
+            this.size = size;
+            this.positives = positives;
+            perm = reverseCuthillMcKee(size, pattern);
+            inverse = new int[size];
+            for (int i = 0; i < size; i++) {
+                inverse[perm[i]] = i;
+            }
+            first = new int[size];
+            for (int i = 0; i < size; i++) {
+                first[i] = i;
+            }
+            for (int k = 0; k < pattern.count; k++) {
+                int i = inverse[pattern.i[k]];
+                int j = inverse[pattern.j[k]];
+                if (i < j) {
+                    first[j] = Math.min(first[j], i);
+                } else {
+                    first[i] = Math.min(first[i], j);
+                }
+            }
+            offset = new int[size];
+            int count = 0;
+            int bw = 0;
+            for (int i = 0; i < size; i++) {
+                offset[i] = count - first[i];
+                count += i - first[i] + 1;
+                bw = Math.max(bw, i - first[i]);
+            }
+            bandwidth = bw;
+            values = new double[count];
+            d = new double[size];
+            work = new double[size];
+        }
+
+        /** @return the index in values of the lower-triangle entry at (i, j) or (j, i), old order */
+        int position(int i, int j) {
+            int ni = inverse[i];
+            int nj = inverse[j];
+            return ni >= nj ? offset[ni] + nj : offset[nj] + ni;
+        }
+
+        /** Zeroes the matrix but for the static regularisation ±δ on the diagonal. */
+        void clear() {
+            Arrays.fill(values, 0);
+            for (int i = 0; i < size; i++) {
+                values[offset[i] + i] = perm[i] < positives ? REGULARISATION : -REGULARISATION;
+            }
+        }
+
+        /** In-place L D Lᵀ, row by row ("up-looking"): row i's entries are finished from those above it. */
+        void factorise() {
+            double[] v = values;
+            for (int i = 0; i < size; i++) {
+                int fi = first[i];
+                int oi = offset[i];
+                // g_ij = a_ij - Σ_k g_ik L_jk, where g_ik = L_ik d_k (row i keeps g until it is complete)
+                for (int j = fi; j < i; j++) {
+                    v[oi + j] -= dot(v, oi, v, offset[j], Math.max(fi, first[j]), j);
+                }
+                double di = v[oi + i];
+                for (int j = fi; j < i; j++) {
+                    double gij = v[oi + j];
+                    double lij = gij / d[j];
+                    di -= gij * lij;
+                    v[oi + j] = lij;
+                }
+                boolean positive = perm[i] < positives;
+                if (positive ? di < PIVOT_FLOOR : di > -PIVOT_FLOOR) {
+                    di = positive ? REGULARISATION : -REGULARISATION;
+                }
+                d[i] = di;
+                v[oi + i] = di;
+            }
+        }
+
+        /** Solves with the factor, in place (old order in and out). */
+        void solve(double[] rhs) {
+            double[] x = work;
+            for (int i = 0; i < size; i++) {
+                x[i] = rhs[perm[i]];
+            }
+            double[] v = values;
+            for (int i = 0; i < size; i++) {
+                x[i] -= dot(v, offset[i], x, 0, first[i], i);
+            }
+            for (int i = 0; i < size; i++) {
+                x[i] /= d[i];
+            }
+            for (int i = size - 1; i >= 0; i--) {
+                int oi = offset[i];
+                double xi = x[i];
+                for (int k = first[i]; k < i; k++) {
+                    x[k] -= v[oi + k] * xi;
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                rhs[perm[i]] = x[i];
+            }
+        }
+
+        /**
+         * @return Σ_{from ≤ k < to} u[ou + k] · w[ow + k], with four partial sums: the JIT keeps one sum's rounding
+         *         order and so its latency chain, which four independent sums break
+         */
+        private static double dot(double[] u, int ou, double[] w, int ow, int from, int to) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int k = from;
+            for (; k + 3 < to; k += 4) {
+                s0 += u[ou + k] * w[ow + k];
+                s1 += u[ou + k + 1] * w[ow + k + 1];
+                s2 += u[ou + k + 2] * w[ow + k + 2];
+                s3 += u[ou + k + 3] * w[ow + k + 3];
+            }
+            for (; k < to; k++) {
+                s0 += u[ou + k] * w[ow + k];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+
+        /** Reverse Cuthill-McKee, each component from a pseudo-peripheral vertex, neighbours by increasing degree. */
+        private static int[] reverseCuthillMcKee(int size, Pairs pattern) {
+            // the graph, duplicates removed
+            int[] start = new int[size + 1];
+            for (int k = 0; k < pattern.count; k++) {
+                start[pattern.i[k] + 1]++;
+                start[pattern.j[k] + 1]++;
+            }
+            for (int v = 0; v < size; v++) {
+                start[v + 1] += start[v];
+            }
+            int[] fill = Arrays.copyOf(start, size);
+            int[] adj = new int[start[size]];
+            for (int k = 0; k < pattern.count; k++) {
+                adj[fill[pattern.i[k]]++] = pattern.j[k];
+                adj[fill[pattern.j[k]]++] = pattern.i[k];
+            }
+            int[] mark = new int[size];
+            Arrays.fill(mark, -1);
+            int[] degree = new int[size];
+            int w = 0;
+            for (int v = 0; v < size; v++) {
+                int from = w;
+                for (int k = start[v]; k < start[v + 1]; k++) {
+                    if (mark[adj[k]] != v) {
+                        mark[adj[k]] = v;
+                        adj[w++] = adj[k];
+                    }
+                }
+                start[v] = from;
+                degree[v] = w - from;
+            }
+            start[size] = w;
+            boolean[] seen = new boolean[size];
+            int[] order = new int[size];
+            int[] level = new int[size];
+            int count = 0;
+            for (int s = 0; s < size; s++) {
+                if (seen[s]) {
+                    continue;
+                }
+                // pseudo-peripheral start (George and Liu): from a vertex, go to a least-degree vertex of the last
+                // breadth-first level while the eccentricity grows
+                int root = s;
+                int eccentricity = -1;
+                while (true) {
+                    int end = breadthFirst(root, start, adj, seen, level, order, count);
+                    int levels = level[order[end - 1]] + 1;
+                    int best = -1;
+                    for (int i = end - 1; i >= count && level[order[i]] == levels - 1; i--) {
+                        if (best < 0 || degree[order[i]] < degree[best]) {
+                            best = order[i];
+                        }
+                    }
+                    for (int i = count; i < end; i++) {
+                        seen[order[i]] = false;
+                    }
+                    if (levels <= eccentricity) {
+                        break;
+                    }
+                    eccentricity = levels;
+                    root = best;
+                }
+                // Cuthill-McKee from there: breadth first, each vertex's new neighbours by increasing degree
+                int head = count;
+                order[count++] = root;
+                seen[root] = true;
+                while (head < count) {
+                    int v = order[head++];
+                    int from = count;
+                    for (int k = start[v]; k < start[v + 1]; k++) {
+                        int u = adj[k];
+                        if (!seen[u]) {
+                            seen[u] = true;
+                            order[count++] = u;
+                        }
+                    }
+                    for (int i = from + 1; i < count; i++) {
+                        int x = order[i];
+                        int j = i - 1;
+                        while (j >= from && degree[order[j]] > degree[x]) {
+                            order[j + 1] = order[j];
+                            j--;
+                        }
+                        order[j + 1] = x;
+                    }
+                }
+            }
+            int[] reversed = new int[size];
+            for (int i = 0; i < size; i++) {
+                reversed[i] = order[size - 1 - i];
+            }
+            return reversed;
+        }
+
+        /** Breadth-first levels from root over unseen vertices into order[at …], marking them; @return the end */
+        private static int breadthFirst(int root, int[] start, int[] adj, boolean[] seen, int[] level, int[] order, int at) {
+            int head = at;
+            int tail = at;
+            order[tail++] = root;
+            seen[root] = true;
+            level[root] = 0;
+            while (head < tail) {
+                int v = order[head++];
+                for (int k = start[v]; k < start[v + 1]; k++) {
+                    int u = adj[k];
+                    if (!seen[u]) {
+                        seen[u] = true;
+                        level[u] = level[v] + 1;
+                        order[tail++] = u;
+                    }
+                }
+            }
+            return tail;
+        }
     }
 }

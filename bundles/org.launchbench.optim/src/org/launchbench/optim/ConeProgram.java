@@ -11,7 +11,8 @@ import java.util.Arrays;
  * </pre>
  * where Q^q = {(u₀, u₁) ∈ R × R^{q-1} : u₀ ≥ ‖u₁‖} is the second-order (Lorentz) cone. Its dual is
  * maximise -hᵀz - bᵀy subject to Gᵀz + Aᵀy + c = 0, z ∈ K. The rows of G and h are ordered as K: first the l
- * orthant rows, then each cone's rows with its "head" u₀ first. Dense matrices, row-major; immutable.
+ * orthant rows, then each cone's rows with its "head" u₀ first. Dense matrices, row-major; immutable. A large sparse
+ * program is better given as a {@link SparseConeProgram}.
  *
  * @param c        objective, length n
  * @param a        equality constraints, p × n (p may be 0)
@@ -66,6 +67,12 @@ public record ConeProgram(double[] c, double[][] a, double[] b, double[][] g, do
     /** @return m, the rows of the cone constraints */
     public int coneRows() {
         return h.length;
+    }
+
+    /** @return the same program with sparse A and G, the form {@link SocpSolver} works with */
+    public SparseConeProgram toSparse() {
+        int n = c.length;
+        return new SparseConeProgram(c, SparseMatrix.fromDense(a, n), b, SparseMatrix.fromDense(g, n), h, orthant, cones);
     }
 
     /** @return the cone's degree: l plus the number of second-order cones */

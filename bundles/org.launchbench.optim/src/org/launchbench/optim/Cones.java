@@ -225,39 +225,74 @@ final class Cones {
 
         /** @return W u */
         double[] apply(double[] u) {
-            return apply(u, false);
+            double[] out = new double[size];
+            apply(u, out, false);
+            return out;
         }
 
         /** @return W⁻¹ u */
         double[] applyInverse(double[] u) {
-            return apply(u, true);
+            double[] out = new double[size];
+            apply(u, out, true);
+            return out;
         }
 
-        private double[] apply(double[] u, boolean inverse) {
-            double[] out = new double[size];
+        /** out = W u or W⁻¹ u (out and u distinct) */
+        void apply(double[] u, double[] out, boolean inverse) {
             for (int i = 0; i < orthant; i++) {
                 out[i] = inverse ? u[i] / diagonal[i] : u[i] * diagonal[i];
             }
             int k = orthant;
             for (int c = 0; c < cones.length; c++) {
-                int q = cones[c];
-                double[] wb = w[c];
-                // W = η [a qᵀ; q I + q qᵀ/(1 + a)] with (a, q) = w̄, the hyperbolic rotation whose square is 2 w̄ w̄ᵀ - J;
-                // its inverse is (1/η) [a -qᵀ; -q I + q qᵀ/(1 + a)]
-                double av = wb[0];
-                double qu = 0;
-                for (int i = 1; i < q; i++) {
-                    qu += wb[i] * u[k + i];
-                }
-                double sign = inverse ? -1 : 1;
-                double f = inverse ? 1 / eta[c] : eta[c];
-                out[k] = f * (av * u[k] + sign * qu);
-                for (int i = 1; i < q; i++) {
-                    out[k + i] = f * (sign * wb[i] * u[k] + u[k + i] + wb[i] * qu / (1 + av));
-                }
-                k += q;
+                applyCone(c, inverse, u, k, out, k);
+                k += cones[c];
             }
-            return out;
+        }
+
+        /**
+         * out = W² u or W⁻² u (out and u distinct), cone by cone through temp (at least the largest cone's
+         * dimension long), so that each block's intermediate stays in cache.
+         */
+        void applyTwice(double[] u, double[] out, boolean inverse, double[] temp) {
+            for (int i = 0; i < orthant; i++) {
+                double di = diagonal[i];
+                out[i] = inverse ? u[i] / di / di : u[i] * di * di;
+            }
+            int k = orthant;
+            for (int c = 0; c < cones.length; c++) {
+                applyCone(c, inverse, u, k, temp, 0);
+                applyCone(c, inverse, temp, 0, out, k);
+                k += cones[c];
+            }
+        }
+
+        /**
+         * out[to …] = W_c u[from …] or W_c⁻¹ u[from …] for cone c's block W_c = η [a qᵀ; q I + q qᵀ/(1 + a)], with
+         * (a, q) = w̄: the hyperbolic rotation whose square is 2 w̄ w̄ᵀ - J, applied in this factored form because it
+         * keeps its accuracy when w̄ is large (near the boundary), where the explicit 2 w̄ w̄ᵀ - J loses its small
+         * eigenvalue to cancellation. Its inverse is (1/η) [a -qᵀ; -q I + q qᵀ/(1 + a)]. Works in place (out = u).
+         */
+        void applyCone(int c, boolean inverse, double[] u, int from, double[] out, int to) {
+            int q = cones[c];
+            double[] wb = w[c];
+            double av = wb[0];
+            double qu = 0;
+            for (int i = 1; i < q; i++) {
+                qu += wb[i] * u[from + i];
+            }
+            double sign = inverse ? -1 : 1;
+            double f = inverse ? 1 / eta[c] : eta[c];
+            double u0 = u[from];
+            out[to] = f * (av * u0 + sign * qu);
+            double t = qu / (1 + av);
+            for (int i = 1; i < q; i++) {
+                out[to + i] = f * (sign * wb[i] * u0 + u[from + i] + wb[i] * t);
+            }
+        }
+
+        /** @return the orthant's i-th entry of the diagonal W */
+        double orthantDiagonal(int i) {
+            return diagonal[i];
         }
 
         /** @return the orthant's part of W²: the squares of its diagonal */

@@ -5,8 +5,10 @@ package org.launchbench.optim;
  * an optimum or a certificate of primal or dual infeasibility without a feasible starting point), Nesterov-Todd
  * scaling and Mehrotra's predictor-corrector, as in CVXOPT's conelp (Vandenberghe 2010) and ECOS (Domahidi, Chu and
  * Boyd, ECC 2013), the family of the custom solvers that fly (Dueri et al., JGCD 40(2), 2017). The KKT systems are
- * solved by {@link BandedKkt}: reverse Cuthill-McKee ordering, band L D Lᵀ of the regularised quasi-definite
- * matrix, iterative refinement. Thread-safe: a solve keeps its state on the stack.
+ * solved by {@link BandedKkt}: cone rows eliminated (a full-system fallback when W is too ill-conditioned for that),
+ * reverse Cuthill-McKee ordering analysed once per solve, envelope L D Lᵀ of the regularised quasi-definite matrix
+ * refilled each iteration, iterative refinement. Sparse programs ({@link SparseConeProgram}) are never made dense.
+ * Thread-safe: a solve keeps its state on the stack.
  */
 public final class SocpSolver {
 
@@ -76,11 +78,20 @@ public final class SocpSolver {
      * @return the outcome (never throws for an infeasible or unbounded program: see the status)
      */
     public Result solve(ConeProgram p) {
+        return solve(p.toSparse());
+    }
+
+    /**
+     * @param p the program, with sparse A and G
+     * @return the outcome (never throws for an infeasible or unbounded program: see the status)
+     */
+    public Result solve(SparseConeProgram p) {
         int n = p.variables();
         int pe = p.b().length;
         int m = p.coneRows();
-        Sparse sa = new Sparse(p.a(), n);
-        Sparse sg = new Sparse(p.g(), n);
+        BandedKkt kkt = new BandedKkt(p);
+        SparseMatrix sa = kkt.a;
+        SparseMatrix sg = kkt.g;
         Cones k = new Cones(p.orthant(), p.cones());
         double[] c = p.c();
         double[] b = p.b();
@@ -90,9 +101,9 @@ public final class SocpSolver {
         double resz0 = Math.max(1, norm(h));
 
         // starting point (Vandenberghe 2010, section 5.3): least-norm s and z from the KKT system with W = I
-        BandedKkt identity = new BandedKkt(p, (Cones.Scaling) null, p.orthant(), p.cones(), null);
-        double[][] primal = identity.solve(new double[n], b, h);
-        double[][] dual = identity.solve(scale(c, -1), new double[pe], new double[m]);
+        kkt.factor(null);
+        double[][] primal = kkt.solve(new double[n], b, h);
+        double[][] dual = kkt.solve(scale(c, -1), new double[pe], new double[m]);
         if (primal == null || dual == null) {
             return new Result(Status.NUMERICAL_PROBLEM, null, null, null, null, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
                 Double.NaN);
@@ -118,11 +129,15 @@ public final class SocpSolver {
         double gap = Double.NaN;
         for (int it = 0; it <= settings.maxIterations(); it++) {
             // residuals of the embedding
-            double[] hrx = axpy(1, sa.transposeTimes(y), sg.transposeTimes(z));
+            double[] hrx = new double[n];
+            sa.transposeTimesAdd(1, y, hrx);
+            sg.transposeTimesAdd(1, z, hrx);
             double[] rx = axpy(tau, c, hrx);
-            double[] hry = sa.times(x);
+            double[] hry = new double[pe];
+            sa.times(1, x, 0, hry);
             double[] ry = axpy(-tau, b, hry);
-            double[] hrz = axpy(1, s, sg.times(x));
+            double[] hrz = s.clone();
+            sg.times(1, x, 1, hrz);
             double[] rz = axpy(-tau, h, hrz);
             double cx = dot(c, x);
             double by = dot(b, y);
@@ -160,7 +175,7 @@ public final class SocpSolver {
             Cones.Scaling w = k.scaling(s, z);
             double[] lambda = w.apply(z);
             double[] lambda2 = k.product(lambda, lambda);
-            BandedKkt kkt = new BandedKkt(p, w, p.orthant(), p.cones(), identity);
+            kkt.factor(w);
             double[][] d2 = kkt.solve(scale(c, -1), b, h);
             if (d2 == null) {
                 return numerical(x, y, z, s, tau, it, pres, dres, gap);
@@ -210,7 +225,7 @@ public final class SocpSolver {
      * λ ∘ (W dz + W⁻ᵀ ds) = -λ∘λ + σμe - corr and κ dτ + τ dκ = -τκ + σμ - corrτ, eliminated into the KKT system
      * (solved once for the right-hand side and once, per iteration, for (-c, b, h), which gives dτ).
      */
-    private static Direction direction(ConeProgram p, Cones k, BandedKkt kkt, double[][] d2, Cones.Scaling w, double[] lambda,
+    private static Direction direction(SparseConeProgram p, Cones k, BandedKkt kkt, double[][] d2, Cones.Scaling w, double[] lambda,
                                        double[] lambda2, double[] rx, double[] ry, double[] rz, double rt, double tau,
                                        double kappa, double mu, double sigma, double[] corr, double corrTau) {
         double[] e = k.identity();
@@ -282,61 +297,5 @@ public final class SocpSolver {
             r[i] = alpha * u[i] + v[i];
         }
         return r;
-    }
-
-    /** A matrix in compressed sparse rows. */
-    private static final class Sparse {
-        private final int columns;
-        private final int[] start;
-        private final int[] column;
-        private final double[] value;
-
-        Sparse(double[][] dense, int columns) {
-            this.columns = columns;
-            int count = 0;
-            for (double[] row : dense) {
-                for (double v : row) {
-                    if (v != 0) {
-                        count++;
-                    }
-                }
-            }
-            start = new int[dense.length + 1];
-            column = new int[count];
-            value = new double[count];
-            int k = 0;
-            for (int i = 0; i < dense.length; i++) {
-                start[i] = k;
-                for (int j = 0; j < columns; j++) {
-                    if (dense[i][j] != 0) {
-                        column[k] = j;
-                        value[k++] = dense[i][j];
-                    }
-                }
-            }
-            start[dense.length] = k;
-        }
-
-        double[] times(double[] x) {
-            double[] r = new double[start.length - 1];
-            for (int i = 0; i < r.length; i++) {
-                double s = 0;
-                for (int k = start[i]; k < start[i + 1]; k++) {
-                    s += value[k] * x[column[k]];
-                }
-                r[i] = s;
-            }
-            return r;
-        }
-
-        double[] transposeTimes(double[] y) {
-            double[] r = new double[columns];
-            for (int i = 0; i < start.length - 1; i++) {
-                for (int k = start[i]; k < start[i + 1]; k++) {
-                    r[column[k]] += value[k] * y[i];
-                }
-            }
-            return r;
-        }
     }
 }

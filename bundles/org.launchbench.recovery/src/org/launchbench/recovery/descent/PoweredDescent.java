@@ -1,10 +1,12 @@
 package org.launchbench.recovery.descent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import org.launchbench.optim.ConeProgram;
 import org.launchbench.optim.SocpSolver;
+import org.launchbench.optim.SparseConeProgram;
+import org.launchbench.optim.SparseMatrix;
 
 /**
  * Fuel-optimal and minimum-landing-error powered descent by lossless convexification (Açıkmeşe and Ploen, JGCD
@@ -235,9 +237,10 @@ public final class PoweredDescent {
         } else {
             c[z(n)] = -1;
         }
-        double[][] gm = concat(orth.matrix(), soc.matrix());
+        // sparse throughout: a node's rows touch only its own and the next node's variables
+        SparseMatrix gm = SparseMatrix.stack(orth.matrix(), soc.matrix());
         double[] h = concat(orth.rhsVector(), soc.rhsVector());
-        ConeProgram program = new ConeProgram(c, eq.matrix(), eq.rhsVector(), gm, h, orth.count(),
+        SparseConeProgram program = new SparseConeProgram(c, eq.matrix(), eq.rhsVector(), gm, h, orth.count(),
             cones.stream().mapToInt(Integer::intValue).toArray());
         SocpSolver.Result res = solver.solve(program);
         if (res.status() != SocpSolver.Status.OPTIMAL) {
@@ -281,13 +284,6 @@ public final class PoweredDescent {
         return Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
     }
 
-    private static double[][] concat(double[][] a, double[][] b) {
-        double[][] r = new double[a.length + b.length][];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
-    }
-
     private static double[] concat(double[] a, double[] b) {
         double[] r = new double[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);
@@ -295,51 +291,45 @@ public final class PoweredDescent {
         return r;
     }
 
-    /** Rows of a constraint matrix under construction. */
+    /** Rows of a sparse constraint matrix under construction, with their right-hand sides. */
     private static final class Rows {
-        private final int columns;
-        private final List<double[]> rows = new ArrayList<>();
-        private final List<Double> rhs = new ArrayList<>();
+        private final SparseMatrix.Builder matrix;
+        private double[] rhs = new double[64];
+        private final Row current = new Row();
 
         Rows(int columns) {
-            this.columns = columns;
+            matrix = new SparseMatrix.Builder(columns);
         }
 
+        /** @return the new row (entries by set, right-hand side by rhs, before the next row is started) */
         Row row() {
-            double[] r = new double[columns];
-            rows.add(r);
-            rhs.add(0.0);
-            return new Row(r, rhs.size() - 1);
+            matrix.row();
+            if (matrix.rows() > rhs.length) {
+                rhs = Arrays.copyOf(rhs, 2 * rhs.length);
+            }
+            return current;
         }
 
         int count() {
-            return rows.size();
+            return matrix.rows();
         }
 
-        double[][] matrix() {
-            return rows.toArray(new double[0][]);
+        SparseMatrix matrix() {
+            return matrix.build();
         }
 
         double[] rhsVector() {
-            return rhs.stream().mapToDouble(Double::doubleValue).toArray();
+            return Arrays.copyOf(rhs, matrix.rows());
         }
 
         final class Row {
-            private final double[] r;
-            private final int index;
-
-            Row(double[] r, int index) {
-                this.r = r;
-                this.index = index;
-            }
-
             Row set(int column, double value) {
-                r[column] += value;
+                matrix.add(column, value);
                 return this;
             }
 
             Row rhs(double value) {
-                rhs.set(index, value);
+                rhs[matrix.rows() - 1] = value;
                 return this;
             }
         }
