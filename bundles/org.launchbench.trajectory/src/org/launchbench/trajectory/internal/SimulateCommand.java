@@ -24,7 +24,6 @@ import org.launchbench.core.OrekitData;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
-import org.launchbench.trajectory.ascent.AscentSimulator;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
@@ -38,22 +37,15 @@ import org.orekit.orbits.OrbitType;
 import org.orekit.propagation.SpacecraftState;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.FlightSample;
-import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
-import org.launchbench.vehicle.model.ManifestEntry;
 import org.launchbench.vehicle.model.Mission;
-import org.launchbench.vehicle.model.PayloadAdapter;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.TargetOrbit;
-import org.launchbench.vehicle.model.catalog.FolderReferences;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
-import org.launchbench.vehicle.model.io.ModelFiles;
 import org.launchbench.vehicle.model.validation.ModelReferences;
-import org.launchbench.vehicle.model.validation.ModelValidation;
-import org.launchbench.vehicle.model.validation.Problem;
 import org.orekit.data.DataContext;
 import org.orekit.orbits.KeplerianOrbit;
 import org.orekit.time.AbsoluteDate;
@@ -62,6 +54,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
+import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.vehicle.model.Scenario;
 
 /**
@@ -137,49 +130,20 @@ public final class SimulateCommand implements CliCommand {
         Arguments args = SPEC.parse(invocation);
         args.expectPositionals(1, "MISSION_FILE");
         Path file = Path.of(args.positionals().get(0));
-        Mission mission = ModelFiles.load(file, Mission.class);
-        ModelReferences refs = FolderReferences.beside(catalog.references(), file);
-        List<Problem> problems = ModelValidation.validate(mission, refs).stream().filter(Problem::error).toList();
-        if (!problems.isEmpty()) {
-            Problem p = problems.get(0);
-            throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                + " more: run 'launchbench validate " + file + "')" : "")).source(file.toString())
-                .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
-        }
-        LaunchVehicle vehicle = refs.vehicle(mission.getVehicleId()).orElseThrow();
-        LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
+        MissionAscent loaded = MissionAscent.load(file, catalog);
+        Mission mission = loaded.mission();
+        ModelReferences refs = loaded.refs();
+        LaunchVehicle vehicle = loaded.vehicle();
+        LaunchSite site = loaded.site();
         TargetOrbit t = mission.getTargetOrbit();
-        double rp = EARTH.equatorialRadius() + t.getPerigeeAltitude();
-        double ra = t.isSunSynchronous() ? rp : EARTH.equatorialRadius() + t.getApogeeAltitude();
-        double inclination = t.isSunSynchronous() ? OrbitGeometry.sunSynchronousInclination(EARTH, (rp + ra) / 2, (ra - rp) / (ra + rp))
-            : Math.toRadians(t.getInclination());
-        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
-        InsertionTarget target = new InsertionTarget(rp, ra, inclination);
-        double azimuth;
-        if (mission.isSetLaunchAzimuth()) {
-            azimuth = Math.toRadians(mission.getLaunchAzimuth());
-        } else {
-            try {
-                azimuth = OrbitGeometry.launchAzimuth(EARTH, site, inclination, target.perigeeSpeed(EARTH.mu()));
-            } catch (InvalidInputException e) {
-                throw InvalidInputException.because(e.problem()).source(file.toString()).element("targetOrbit/inclination")
-                    .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
-            }
-        }
-        double payload = 0;
-        for (ManifestEntry m : mission.getManifest()) {
-            payload += m.getCount() * m.getSatellite().getMass();
-        }
-        PayloadAdapter adapter = vehicle.getPayloadAdapters().stream()
-            .filter(a -> a.getId() != null && a.getId().equals(mission.getPayloadAdapterId())).findFirst().orElse(null);
-        double carried = payload + (adapter == null ? 0 : adapter.getMass());
-        Stage first = vehicle.getStages().get(0);
-        double reserve = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE
-            && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
-
+        double rp = loaded.target().perigeeRadius();
+        double ra = loaded.target().apogeeRadius();
+        double inclination = loaded.target().inclination();
+        EarthModel.Geodetic pad = loaded.pad();
+        double payload = loaded.payload();
+        double carried = loaded.carried();
         AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
-        AscentResult result = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, profile)
-            .flyBest(vehicle, pad, azimuth, carried, reserve, target, invocation.monitor());
+        AscentResult result = loaded.fly(profile, invocation.monitor());
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
         OrbitalPhase orbital = new OrbitalPhase(EARTH, UsStandardAtmosphere1976.INSTANCE, ctx, liftoff);

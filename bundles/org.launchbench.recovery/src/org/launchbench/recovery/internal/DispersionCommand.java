@@ -1,0 +1,250 @@
+package org.launchbench.recovery.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.cli.Arguments;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.ExitCode;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.RunFailedException;
+import org.launchbench.recovery.stage.Dispersion;
+import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.Scenario;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code launchbench dispersion MISSION -n N [--seed S] [--csv FILE] [--json]}: Monte Carlo landing dispersion. */
+@Component(service = CliCommand.class)
+public final class DispersionCommand implements CliCommand {
+
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
+        Set.of("-n", "--runs", "--seed", "--csv", "--threads", "--sigma", "--scenario"));
+    /** The most runs one campaign takes (a 10,000-run campaign is the benchmark's). */
+    static final int MAX_RUNS = 1_000_000;
+
+    @Reference
+    private VehicleCatalog catalog;
+
+    @Override
+    public String name() {
+        return "dispersion";
+    }
+
+    @Override
+    public String summary() {
+        return "Monte Carlo landing dispersion of a mission's first-stage recovery";
+    }
+
+    @Override
+    public String usage() {
+        return """
+            Usage: launchbench dispersion MISSION_FILE -n N [--seed S] [--csv FILE] [--json] [--threads T]
+                                          [--sigma NAME=VALUE,...] [--scenario NAME|none]
+
+            Flies the mission's ascent once, solves the recovery's nominal targeting, then flies the recovery N
+            times, each with its own errors drawn from normal distributions (docs/recovery.md), on all cores.
+            Run i's errors depend on the seed and i only: the same seed gives the same runs on any thread count.
+              -n N, --runs N  number of runs (1 to 1000000)
+              --seed S        the campaign's seed (an integer; default 1)
+              --threads T     worker threads (default: the machine's cores)
+              --sigma ...     one-sigma errors, comma-separated; names and defaults:
+                              thrust=0.01, isp=0.003 (relative), dry_mass_kg=150, propellant_kg=150,
+                              drag=0.05 (relative), wind_m_s=5 (per horizontal component, below 20 km),
+                              ignition_delay_s=0.1 (landing burn, delays only), navigation_m=1 (per axis)
+              --scenario      inject this scenario's failures into every run ('none', the default: none)
+              --csv FILE      one line per run: errors drawn and outcome (written atomically)
+              --json          {"mission", "runs", "seed", "threads", "sigmas", "scenarios", "landed",
+                               "success_probability", "success_standard_error", "miss_distance_m": {"mean",
+                               "standard_error", "r50", "cep", "r90", "r95", "max"}, "mean_landing_point_m":
+                               {"east", "north"}, "ellipses_m": [{"sigma": 1|2|3, "semi_major", "semi_minor",
+                               "azimuth_deg", "containment"}], "propellant_remaining_kg": {"mean", "sd", "min", "p5",
+                               "p50", "p95"}, "touchdown_vertical_speed_p95_m_s", "elapsed_s"}
+            Exit 0 when the campaign ran (whatever the landings), 1 when it could not, 2 for bad input.
+            """;
+    }
+
+    @Override
+    public int run(CommandInvocation invocation) {
+        Arguments args = SPEC.parse(invocation);
+        args.expectPositionals(1, "MISSION_FILE");
+        Path file = Path.of(args.positionals().get(0));
+        int runs = (int) integer(args, args.value("-n").isPresent() ? "-n" : "--runs", -1, 1, MAX_RUNS, file);
+        long seed = integer(args, "--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, file);
+        int threads = (int) integer(args, "--threads", Runtime.getRuntime().availableProcessors(), 1, 1024, file);
+        Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""), file);
+        SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
+        MissionAscent m = MissionAscent.load(file, catalog);
+        if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
+            throw InvalidInputException.because("the mission's first stage is expendable: there is no landing to disperse")
+                .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
+                .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
+        }
+        List<String> scenarios = List.of();
+        if (args.value("--scenario").isPresent() && !args.value("--scenario").get().equals("none")) {
+            String wanted = args.value("--scenario").get();
+            List<String> names = m.mission().getScenarios().stream().map(Scenario::getName).toList();
+            if (!names.contains(wanted)) {
+                throw InvalidInputException.because("the mission has no scenario of that name").source(file.toString()).element("--scenario")
+                    .value(wanted).allowed("none" + (names.isEmpty() ? "" : ", " + String.join(", ", names))).build();
+            }
+            scenarios = List.of(wanted);
+        }
+        long start = System.nanoTime();
+        AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
+        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
+        List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, sigmas, RecoveryService.failures(m.mission(), scenarios),
+            runs, seed, threads, progress.split(95));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Dispersion.Summary s = Dispersion.summarise(all);
+        if (args.value("--csv").isPresent()) {
+            writeCsv(Path.of(args.value("--csv").get()), all);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("mission", m.mission().getId());
+        doc.put("runs", runs);
+        doc.put("seed", seed);
+        doc.put("threads", threads);
+        doc.put("sigmas", sigmas.asMap());
+        doc.put("scenarios", scenarios);
+        doc.put("landed", s.landed());
+        doc.put("success_probability", RecoveryService.num(s.successProbability(), 5));
+        doc.put("success_standard_error", RecoveryService.num(s.successStandardError(), 5));
+        Map<String, Object> miss = new LinkedHashMap<>();
+        miss.put("mean", RecoveryService.num(s.missMean(), 3));
+        miss.put("standard_error", RecoveryService.num(s.missStandardError(), 3));
+        miss.put("r50", RecoveryService.num(s.r50(), 3));
+        miss.put("cep", RecoveryService.num(s.r50(), 3));
+        miss.put("r90", RecoveryService.num(s.r90(), 3));
+        miss.put("r95", RecoveryService.num(s.r95(), 3));
+        miss.put("max", RecoveryService.num(s.missMax(), 3));
+        doc.put("miss_distance_m", miss);
+        doc.put("mean_landing_point_m", Map.of("east", RecoveryService.num(s.meanEast(), 3), "north", RecoveryService.num(s.meanNorth(), 3)));
+        double[] containment = {0.3935, 0.8647, 0.9889};
+        List<Map<String, Object>> ellipses = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("sigma", k);
+            e.put("semi_major", RecoveryService.num(k * s.ellipseMajor(), 3));
+            e.put("semi_minor", RecoveryService.num(k * s.ellipseMinor(), 3));
+            e.put("azimuth_deg", RecoveryService.num(s.ellipseAzimuth(), 2));
+            e.put("containment", containment[k - 1]);
+            ellipses.add(e);
+        }
+        doc.put("ellipses_m", ellipses);
+        Map<String, Object> prop = new LinkedHashMap<>();
+        prop.put("mean", RecoveryService.num(s.propellantMean(), 1));
+        prop.put("sd", RecoveryService.num(s.propellantSd(), 1));
+        prop.put("min", RecoveryService.num(s.propellantMin(), 1));
+        prop.put("p5", RecoveryService.num(s.propellantP5(), 1));
+        prop.put("p50", RecoveryService.num(s.propellantP50(), 1));
+        prop.put("p95", RecoveryService.num(s.propellantP95(), 1));
+        doc.put("propellant_remaining_kg", prop);
+        doc.put("touchdown_vertical_speed_p95_m_s", RecoveryService.num(s.verticalSpeedP95(), 3));
+        doc.put("elapsed_s", RecoveryService.num(elapsed, 2));
+        if (args.flag("--json")) {
+            invocation.printJson(doc);
+            return ExitCode.OK;
+        }
+        var out = invocation.out();
+        out.printf(Locale.ROOT, "%s: %d runs (seed %d, %d threads, %.1f s)%n", m.mission().getName(), runs, seed, threads, elapsed);
+        out.printf(Locale.ROOT, "Landed: %d of %d, P = %.4f ± %.4f (standard error)%n", s.landed(), runs, s.successProbability(),
+            s.successStandardError());
+        out.printf(Locale.ROOT, "Miss distance: mean %.2f ± %.2f m, R50 (CEP) %.2f m, R90 %.2f m, R95 %.2f m, max %.2f m%n", s.missMean(),
+            s.missStandardError(), s.r50(), s.r90(), s.r95(), s.missMax());
+        out.printf(Locale.ROOT, "Touchdown ellipse (1 sigma): %.2f x %.2f m, major axis at %.1f deg; 2 and 3 sigma: x2, x3%n",
+            s.ellipseMajor(), s.ellipseMinor(), s.ellipseAzimuth());
+        out.printf(Locale.ROOT, "Propellant left: mean %.0f kg, sd %.0f kg, min %.0f kg, 5th percentile %.0f kg%n", s.propellantMean(),
+            s.propellantSd(), s.propellantMin(), s.propellantP5());
+        return ExitCode.OK;
+    }
+
+    private static long integer(Arguments args, String option, long fallback, long min, long max, Path file) {
+        var v = args.value(option);
+        if (v.isEmpty()) {
+            if (fallback < 0 && min > 0) {
+                throw InvalidInputException.because("the number of runs is missing").element("-n").value("none")
+                    .allowed("-n N, N from 1 to " + MAX_RUNS).build();
+            }
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.get().trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.because("not a whole number in range").element(option).value(v.get())
+                .allowed(min == Long.MIN_VALUE ? "an integer" : min + " to " + max).build();
+        }
+    }
+
+    static Dispersion.Sigmas sigmas(String text, Path file) {
+        Map<String, Double> values = Dispersion.Sigmas.DEFAULT.asMap();
+        if (text.isBlank()) {
+            return Dispersion.Sigmas.DEFAULT;
+        }
+        for (String part : text.split(",")) {
+            String[] kv = part.split("=", 2);
+            String key = kv[0].trim();
+            if (!values.containsKey(key) || kv.length < 2) {
+                throw InvalidInputException.because("unknown error name or missing value").element("--sigma").value(part.trim())
+                    .allowed("NAME=VALUE with NAME one of " + String.join(", ", values.keySet())).build();
+            }
+            double x;
+            try {
+                x = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException e) {
+                x = Double.NaN;
+            }
+            if (!(x >= 0) || Double.isInfinite(x)) {
+                throw InvalidInputException.because("a sigma is a finite number, zero or more").element("--sigma " + key).value(kv[1].trim())
+                    .allowed("0 or more").build();
+            }
+            values.put(key, x);
+        }
+        return Dispersion.Sigmas.of(values);
+    }
+
+    private static void writeCsv(Path file, List<Dispersion.Run> runs) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".dispersion", ".csv.tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("run,outcome,east_m,north_m,miss_m,touchdown_vertical_m_s,touchdown_horizontal_m_s,propellant_remaining_kg,"
+                    + "thrust,isp,dry_mass_kg,propellant_kg,drag,wind_m_s,wind_from_deg,ignition_delay_s,nav_east_m,nav_north_m\n");
+                for (Dispersion.Run r : runs) {
+                    RecoveryResult x = r.result();
+                    var p = r.perturbation();
+                    w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f%n",
+                        r.index(), x.outcome().json(), x.east(), x.north(), x.missDistance(), x.touchdownVerticalSpeed(),
+                        x.touchdownHorizontalSpeed(), x.propellantRemaining(), p.thrust(), p.isp(), p.dryMass(), p.propellant(), p.drag(),
+                        p.windSpeed(), p.windFromDeg(), p.ignitionDelay(), p.navEast(), p.navNorth()));
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

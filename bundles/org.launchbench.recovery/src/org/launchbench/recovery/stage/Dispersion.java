@@ -1,0 +1,296 @@
+package org.launchbench.recovery.stage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.core.RunFailedException;
+import org.launchbench.vehicle.model.Failure;
+
+/**
+ * Monte Carlo landing dispersion: N flights of one recovery, each with its own {@link Perturbation} drawn from
+ * {@link Sigmas}, flown in parallel. Run i draws from a generator seeded by (seed, i) alone, so a campaign gives
+ * the same runs, in the same order, on any number of threads.
+ */
+public final class Dispersion {
+
+    /** Guidance for campaign runs: 1 Hz, 20 intervals, no history kept, integrator tolerance 1e-8. */
+    public static final StageRecovery.Options OPTIONS = new StageRecovery.Options(1, 20, false, 1e-8);
+
+    private final StageRecovery engine;
+
+    /** @param engine the recovery engine */
+    public Dispersion(StageRecovery engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * One-sigma errors (normal distributions, zero mean; the wind speed is Rayleigh-distributed from a normal
+     * east and north component of this sigma, its direction uniform).
+     *
+     * @param thrust        relative thrust
+     * @param isp           relative specific impulse
+     * @param dryMass       dry mass, kg
+     * @param propellant    propellant at separation, kg
+     * @param drag          relative drag coefficient
+     * @param wind          wind component below {@link StageRecovery#WIND_CEILING}, m/s
+     * @param ignitionDelay landing-burn ignition time, s (only delays are flown: negative draws count as 0)
+     * @param navigation    navigation position error per horizontal axis, m
+     */
+    public record Sigmas(double thrust, double isp, double dryMass, double propellant, double drag, double wind, double ignitionDelay,
+                         double navigation) {
+
+        /**
+         * Defaults of the order of launch-vehicle dispersion analyses (engine thrust 1 %, Isp 0.3 %, masses 0.5 %
+         * of a Falcon 9-class stage's dry mass, drag 5 %, winds 5 m/s, ignition 0.1 s, GPS/INS 1 m); a mission's own
+         * figures belong in {@code --sigma}.
+         */
+        public static final Sigmas DEFAULT = new Sigmas(0.01, 0.003, 150, 150, 0.05, 5, 0.1, 1);
+
+        /** @return the names and values, in the order of the record */
+        public Map<String, Double> asMap() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("thrust", thrust);
+            m.put("isp", isp);
+            m.put("dry_mass_kg", dryMass);
+            m.put("propellant_kg", propellant);
+            m.put("drag", drag);
+            m.put("wind_m_s", wind);
+            m.put("ignition_delay_s", ignitionDelay);
+            m.put("navigation_m", navigation);
+            return m;
+        }
+
+        /** @param values names as {@link #asMap()}; @return these sigmas with those replaced */
+        public static Sigmas of(Map<String, Double> values) {
+            return new Sigmas(values.get("thrust"), values.get("isp"), values.get("dry_mass_kg"), values.get("propellant_kg"),
+                values.get("drag"), values.get("wind_m_s"), values.get("ignition_delay_s"), values.get("navigation_m"));
+        }
+    }
+
+    /**
+     * @param seed the campaign's seed
+     * @param run  the run's index
+     * @param s    the sigmas
+     * @return the run's errors (a function of seed and index only)
+     */
+    public static Perturbation sample(long seed, int run, Sigmas s) {
+        SplittableRandom r = new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + run));
+        double we = r.nextGaussian() * s.wind();
+        double wn = r.nextGaussian() * s.wind();
+        return new Perturbation(r.nextGaussian() * s.thrust(), r.nextGaussian() * s.isp(), r.nextGaussian() * s.dryMass(),
+            r.nextGaussian() * s.propellant(), r.nextGaussian() * s.drag(), Math.hypot(we, wn),
+            (Math.toDegrees(Math.atan2(-we, -wn)) + 360) % 360, Math.max(0, r.nextGaussian() * s.ignitionDelay()),
+            r.nextGaussian() * s.navigation(), r.nextGaussian() * s.navigation());
+    }
+
+    /** Stafford's variant 13 of the SplitMix64 finaliser: nearby seeds give unrelated streams. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * One run.
+     *
+     * @param index        the run's index
+     * @param perturbation its errors
+     * @param result       how it ended
+     */
+    public record Run(int index, Perturbation perturbation, RecoveryResult result) {
+    }
+
+    /**
+     * Flies the campaign.
+     *
+     * @param c        the recovery
+     * @param plan     its nominal targeting
+     * @param sigmas   the errors' sigmas
+     * @param failures failures injected into every run
+     * @param runs     N
+     * @param seed     the campaign's seed
+     * @param threads  worker threads (≥ 1)
+     * @param monitor  progress (one unit a run) and cancellation
+     * @return the runs in index order
+     */
+    public List<Run> fly(StageRecovery.Case c, StageRecovery.Plan plan, Sigmas sigmas, List<Failure> failures, int runs, long seed,
+                         int threads, IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, "Landing dispersion", runs);
+        Run[] out = new Run[runs];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "launchbench-dispersion");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
+                        Perturbation p = sample(seed, i, sigmas);
+                        out[i] = new Run(i, p, engine.fly(c, plan, p, failures, OPTIONS));
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            int reported = 0;
+            for (Future<?> f : workers) {
+                while (!f.isDone()) {
+                    int d = done.get();
+                    progress.worked(d - reported);
+                    reported = d;
+                    if (monitor != null && monitor.isCanceled()) {
+                        cancelled.set(true);
+                    }
+                    try {
+                        f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        // poll progress and cancellation again
+                    }
+                }
+                f.get();
+            }
+            progress.worked(done.get() - reported);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCanceledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new RunFailedException("a dispersion run failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (cancelled.get()) {
+            throw new OperationCanceledException();
+        }
+        return Arrays.asList(out);
+    }
+
+    /**
+     * What a campaign says.
+     *
+     * @param runs                    N
+     * @param landed                  runs that landed
+     * @param successProbability      landed / N
+     * @param successStandardError    √(p(1-p)/N)
+     * @param missMean                mean miss distance, m
+     * @param missStandardError       its standard error, m
+     * @param r50                     median miss (CEP), m
+     * @param r90                     90th percentile, m
+     * @param r95                     95th percentile, m
+     * @param missMax                 largest, m
+     * @param meanEast                mean touchdown east of the centre, m
+     * @param meanNorth               mean north, m
+     * @param ellipseMajor            1-σ semi-major axis of the touchdown points, m (2σ and 3σ: twice and three times;
+     *                                they hold 39.3 %, 86.5 % and 98.9 % of a normal scatter)
+     * @param ellipseMinor            1-σ semi-minor axis, m
+     * @param ellipseAzimuth          azimuth of the major axis, degrees clockwise from north (0 to 180)
+     * @param propellantMean          mean propellant left, kg
+     * @param propellantSd            its standard deviation, kg
+     * @param propellantMin           least, kg
+     * @param propellantP5            5th percentile, kg
+     * @param propellantP50           median, kg
+     * @param propellantP95           95th percentile, kg
+     * @param verticalSpeedP95        95th percentile of the touchdown vertical speed, m/s
+     */
+    public record Summary(int runs, int landed, double successProbability, double successStandardError, double missMean,
+                          double missStandardError, double r50, double r90, double r95, double missMax, double meanEast,
+                          double meanNorth, double ellipseMajor, double ellipseMinor, double ellipseAzimuth, double propellantMean,
+                          double propellantSd, double propellantMin, double propellantP5, double propellantP50, double propellantP95,
+                          double verticalSpeedP95) {
+    }
+
+    /** @param runs a campaign's runs; @return its statistics */
+    public static Summary summarise(List<Run> runs) {
+        int n = runs.size();
+        double[] miss = new double[n];
+        double[] prop = new double[n];
+        double[] vz = new double[n];
+        double se = 0, sn = 0;
+        int landed = 0;
+        for (int i = 0; i < n; i++) {
+            RecoveryResult r = runs.get(i).result();
+            miss[i] = r.missDistance();
+            prop[i] = r.propellantRemaining();
+            vz[i] = r.touchdownVerticalSpeed();
+            se += r.east();
+            sn += r.north();
+            if (r.outcome() == RecoveryResult.Outcome.LANDED) {
+                landed++;
+            }
+        }
+        double me = se / n, mn = sn / n;
+        double cee = 0, cnn = 0, cen = 0;
+        for (Run run : runs) {
+            double de = run.result().east() - me, dn = run.result().north() - mn;
+            cee += de * de;
+            cnn += dn * dn;
+            cen += de * dn;
+        }
+        double div = Math.max(1, n - 1);
+        cee /= div;
+        cnn /= div;
+        cen /= div;
+        // principal axes of the 2x2 covariance
+        double tr = (cee + cnn) / 2, dd = Math.sqrt(Math.max(0, (cee - cnn) * (cee - cnn) / 4 + cen * cen));
+        double major = Math.sqrt(Math.max(0, tr + dd)), minor = Math.sqrt(Math.max(0, tr - dd));
+        double angle = 0.5 * Math.atan2(2 * cen, cnn - cee); // from north towards east
+        double azimuth = (Math.toDegrees(angle) + 180) % 180;
+        double p = (double) landed / n;
+        double missMean = mean(miss), propMean = mean(prop);
+        double[] sortedMiss = miss.clone(), sortedProp = prop.clone(), sortedVz = vz.clone();
+        Arrays.sort(sortedMiss);
+        Arrays.sort(sortedProp);
+        Arrays.sort(sortedVz);
+        return new Summary(n, landed, p, Math.sqrt(p * (1 - p) / n), missMean, sd(miss, missMean) / Math.sqrt(n),
+            quantile(sortedMiss, 0.5), quantile(sortedMiss, 0.9), quantile(sortedMiss, 0.95), sortedMiss[n - 1], me, mn, major, minor,
+            azimuth, propMean, sd(prop, propMean), sortedProp[0], quantile(sortedProp, 0.05), quantile(sortedProp, 0.5),
+            quantile(sortedProp, 0.95), quantile(sortedVz, 0.95));
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    private static double sd(double[] x, double mean) {
+        if (x.length < 2) {
+            return 0;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(s / (x.length - 1));
+    }
+
+    /** Linear interpolation between order statistics (type 7, the default of R and NumPy). */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

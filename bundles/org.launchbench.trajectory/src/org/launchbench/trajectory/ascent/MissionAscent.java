@@ -1,0 +1,105 @@
+package org.launchbench.trajectory.ascent;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.guidance.InsertionTarget;
+import org.launchbench.trajectory.orbit.OrbitGeometry;
+import org.launchbench.vehicle.model.LaunchSite;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.ManifestEntry;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.PayloadAdapter;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.TargetOrbit;
+import org.launchbench.vehicle.model.catalog.FolderReferences;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.launchbench.vehicle.model.io.ModelFiles;
+import org.launchbench.vehicle.model.validation.ModelReferences;
+import org.launchbench.vehicle.model.validation.ModelValidation;
+import org.launchbench.vehicle.model.validation.Problem;
+
+/**
+ * A mission file read, validated and resolved into what its ascent needs (the vehicle and site from the catalog
+ * or beside the file, the insertion target, the launch azimuth, the mass carried and the first stage's recovery
+ * reserve): what {@code simulate}, {@code dispersion} and the workbench start from.
+ *
+ * @param mission the mission
+ * @param refs    where its references were found
+ * @param vehicle its vehicle
+ * @param site    its launch site
+ * @param pad     the site's geodetic position
+ * @param target  the insertion target
+ * @param azimuth launch azimuth, rad
+ * @param payload satellites' mass, kg
+ * @param carried payload plus adapter, kg
+ * @param reserve first-stage propellant kept for the recovery, kg
+ */
+public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle vehicle, LaunchSite site, EarthModel.Geodetic pad,
+                            InsertionTarget target, double azimuth, double payload, double carried, double reserve) {
+
+    private static final EarthModel EARTH = EarthModel.WGS84;
+
+    /**
+     * @param file    a .mission file
+     * @param catalog the vehicle catalog
+     * @return the mission, resolved
+     * @throws InvalidInputException for a file that does not load, validate or resolve
+     */
+    public static MissionAscent load(Path file, VehicleCatalog catalog) {
+        Mission mission = ModelFiles.load(file, Mission.class);
+        ModelReferences refs = FolderReferences.beside(catalog.references(), file);
+        List<Problem> problems = ModelValidation.validate(mission, refs).stream().filter(Problem::error).toList();
+        if (!problems.isEmpty()) {
+            Problem p = problems.get(0);
+            throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                + " more: run 'launchbench validate " + file + "')" : "")).source(file.toString())
+                .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
+        }
+        LaunchVehicle vehicle = refs.vehicle(mission.getVehicleId()).orElseThrow();
+        LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
+        TargetOrbit t = mission.getTargetOrbit();
+        double rp = EARTH.equatorialRadius() + t.getPerigeeAltitude();
+        double ra = t.isSunSynchronous() ? rp : EARTH.equatorialRadius() + t.getApogeeAltitude();
+        double inclination = t.isSunSynchronous() ? OrbitGeometry.sunSynchronousInclination(EARTH, (rp + ra) / 2, (ra - rp) / (ra + rp))
+            : Math.toRadians(t.getInclination());
+        InsertionTarget target = new InsertionTarget(rp, ra, inclination);
+        double azimuth;
+        if (mission.isSetLaunchAzimuth()) {
+            azimuth = Math.toRadians(mission.getLaunchAzimuth());
+        } else {
+            try {
+                azimuth = OrbitGeometry.launchAzimuth(EARTH, site, inclination, target.perigeeSpeed(EARTH.mu()));
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.because(e.problem()).source(file.toString()).element("targetOrbit/inclination")
+                    .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
+            }
+        }
+        double payload = 0;
+        for (ManifestEntry m : mission.getManifest()) {
+            payload += m.getCount() * m.getSatellite().getMass();
+        }
+        PayloadAdapter adapter = vehicle.getPayloadAdapters().stream()
+            .filter(a -> a.getId() != null && a.getId().equals(mission.getPayloadAdapterId())).findFirst().orElse(null);
+        double carried = payload + (adapter == null ? 0 : adapter.getMass());
+        Stage first = vehicle.getStages().get(0);
+        double reserve = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE
+            && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
+        return new MissionAscent(mission, refs, vehicle, site, EarthModel.Geodetic.of(site), target, azimuth, payload, carried, reserve);
+    }
+
+    /**
+     * @param profile how to fly it
+     * @param monitor progress and cancellation
+     * @return the ascent with the best lofting, the separated first stage flown ballistically alongside
+     */
+    public AscentResult fly(AscentProfile profile, IProgressMonitor monitor) {
+        return new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, profile)
+            .flyBest(vehicle, pad, azimuth, carried, reserve, target, monitor);
+    }
+}
