@@ -65,6 +65,12 @@ public final class StageRecovery {
     static final double LANDING_BUDGET = 600;
     /** The last seconds of the landing burn, re-solved at 4 Hz at least, s. */
     public static final double TERMINAL_PHASE = 5;
+    /**
+     * Share of the landing engines' thrust the guidance plans with, the rest kept for the closed loop's corrections
+     * (a fuel-optimal burn otherwise rides the thrust limit, with no authority left for what the model missed); the
+     * full thrust is used when the plan cannot do without it.
+     */
+    public static final double GUIDANCE_THRUST_SHARE = 0.9;
     /** Interval between the landing guidance's attempts once it has found no feasible descent, s. */
     static final double RETRY_INTERVAL = 5;
     /**
@@ -783,14 +789,24 @@ public final class StageRecovery {
             }
             double tilt = c.plan().isSetLandingMaxTilt() ? c.plan().getLandingMaxTilt() : Double.NaN;
             double margin = c.plan().getPropellantMargin() * hw.reserve();
-            // drag as a known constant acceleration, a third of the present one (re-estimated at every re-solve)
+            // drag as a known constant acceleration (re-estimated at every re-solve)
             double[] drag = drag(t, y);
             double[] gravity = {-g + drag[0] / DRAG_SHARE, drag[1] / DRAG_SHARE, drag[2] / DRAG_SHARE};
-            for (double keep : new double[] {margin, 0}) {
-                DescentProblem problem = new DescentProblem(gravity, emptyMass + keep, y[6], isp, tMin, tMax, r, v, Double.NaN, tilt,
+            // first with the margins (propellant kept, thrust held back for corrections), then with everything
+            double[][] attempts = {{margin, GUIDANCE_THRUST_SHARE}, {0, 1}};
+            for (double[] attempt : attempts) {
+                double top = Math.max(tMin, attempt[1] * tMax);
+                DescentProblem problem = new DescentProblem(gravity, emptyMass + attempt[0], y[6], isp, tMin, top, r, v, Double.NaN, tilt,
                     Double.NaN, previous == null ? Double.NaN : previous.end() - t, o.nodes(), DescentProblem.Objective.MIN_PROPELLANT);
                 PoweredDescent.Solution s = guidance.solve(problem);
                 solves += s.solves();
+                // the remaining time no longer works: a little longer first, then a full search
+                for (double stretch : new double[] {1.1, 1.3}) {
+                    if (!s.feasible() && previous != null) {
+                        s = guidance.solve(problem.withTimeOfFlight(stretch * (previous.end() - t)));
+                        solves++;
+                    }
+                }
                 if (!s.feasible() && previous != null) {
                     s = guidance.solve(problem.withTimeOfFlight(Double.NaN));
                     solves += s.solves();
