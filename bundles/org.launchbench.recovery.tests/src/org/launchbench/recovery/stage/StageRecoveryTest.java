@@ -160,6 +160,49 @@ class StageRecoveryTest {
         assertTrue(r.reason().contains("outside the zone"), r.reason());
     }
 
+    private static Failure failure(FailureKind kind, BurnKind burn, double time, double magnitude, int index) {
+        Failure f = VehicleFactory.eINSTANCE.createFailure();
+        f.setKind(kind);
+        f.setBurn(burn);
+        f.setTime(time);
+        f.setMagnitude(magnitude);
+        f.setEngineIndex(index);
+        return f;
+    }
+
+    /**
+     * An engine out at the entry burn's ignition leaves 2 of 3: the burn, cut off on the velocity gained, takes the
+     * same propellant at two thirds of the flow, so it lasts exactly 1.5 times as long (the cut-off mass depends on
+     * the exhaust speed only); the stage still lands.
+     */
+    @Test
+    void anEngineOutOnTheEntryBurnMakesItHalfAsLongAgainAndTheStageStillLands() {
+        RecoveryResult nominal = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
+        RecoveryResult out = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.ENGINE_OUT, BurnKind.ENTRY, 0, 0, 1)),
+            StageRecovery.Options.DEFAULT);
+        RecoveryResult.Burn a = nominal.burns().get(0);
+        RecoveryResult.Burn b = out.burns().get(0);
+        assertEquals("entry", b.name());
+        assertEquals(1.5 * a.duration(), b.duration(), 1e-3 * a.duration());
+        assertEquals(a.propellant(), b.propellant(), 1e-6 * a.propellant());
+        assertEquals(RecoveryResult.Outcome.LANDED, out.outcome(), out.reason());
+        // an engine that is not lit for the burn (index 5 of a 3-engine burn) changes nothing
+        RecoveryResult unlit = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.ENGINE_OUT, BurnKind.ENTRY, 0, 0, 5)),
+            StageRecovery.Options.DEFAULT);
+        assertEquals(a.duration(), unlit.burns().get(0).duration(), 1e-9);
+    }
+
+    /** A landing burn lit 6 s late (about 2.7 km lower) cannot stop the stage in the height left: it crashes. */
+    @Test
+    void aLandingBurnLitSixSecondsLateCrashes() {
+        RecoveryResult r = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 6, 0)),
+            StageRecovery.Options.DEFAULT);
+        RecoveryResult nominal = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
+        double late = r.burns().get(1).ignitionTime() - nominal.burns().get(1).ignitionTime();
+        assertEquals(6, late, 1e-6);
+        assertEquals(RecoveryResult.Outcome.CRASHED, r.outcome());
+    }
+
     @Test
     void anEntryBurnWithoutAPressureLimitIsBadInputNamingIt() {
         RecoveryPlan p = shipPlan();

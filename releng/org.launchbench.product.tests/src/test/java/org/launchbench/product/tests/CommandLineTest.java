@@ -181,6 +181,37 @@ class CommandLineTest {
         assertEquals(List.of("entry", "landing"), burns);
     }
 
+    /**
+     * A small campaign through the start script: the same seed gives the same statistics on one thread and on two,
+     * the CSV has a line per run, and bad input (no run count, an unknown error name, an expendable mission) is exit 2.
+     */
+    @Test
+    void dispersionIsReproducibleAndRefusesBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String mission = EXAMPLES.resolve("missions/falcon9-leo-asds.mission").toString();
+        java.nio.file.Path csv = dir.resolve("runs.csv");
+        Run one = InstalledProduct.run("dispersion", mission, "-n", "4", "--seed", "9", "--threads", "1", "--json", "--csv", csv.toString());
+        assertEquals(0, one.exitCode(), one.err());
+        Run two = InstalledProduct.run("dispersion", mission, "-n", "4", "--seed", "9", "--threads", "2", "--json");
+        assertEquals(0, two.exitCode(), two.err());
+        JsonObject a = JsonParser.parseString(one.out()).getAsJsonObject();
+        JsonObject b = JsonParser.parseString(two.out()).getAsJsonObject();
+        for (String key : List.of("landed", "success_probability", "miss_distance_m", "ellipses_m", "propellant_remaining_kg")) {
+            assertEquals(a.get(key), b.get(key), key);
+        }
+        assertEquals(4, a.get("landed").getAsInt(), a.toString());
+        assertTrue(a.getAsJsonObject("miss_distance_m").get("r95").getAsDouble() < 10, a.toString());
+        assertEquals(5, Files.readAllLines(csv).size());
+        Run noCount = InstalledProduct.run("dispersion", mission);
+        assertEquals(2, noCount.exitCode());
+        assertTrue(noCount.err().contains("-n"), noCount.err());
+        Run badSigma = InstalledProduct.run("dispersion", mission, "-n", "2", "--sigma", "gusts=3");
+        assertEquals(2, badSigma.exitCode());
+        assertTrue(badSigma.err().contains("gusts") && badSigma.err().contains("wind_m_s"), badSigma.err());
+        Run expendable = InstalledProduct.run("dispersion", EXAMPLES.resolve("missions/ceres1-yunyao-sso.mission").toString(), "-n", "2");
+        assertEquals(2, expendable.exitCode());
+        assertTrue(expendable.err().contains("expendable"), expendable.err());
+    }
+
     /** The anomaly example crashes near the ship, exit 1 with the reason; without its scenario the same flight lands. */
     @Test
     void theLandingAnomalyExampleCrashesNearTheShip() throws Exception {
