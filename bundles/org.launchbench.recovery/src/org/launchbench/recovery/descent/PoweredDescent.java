@@ -30,10 +30,22 @@ public final class PoweredDescent {
     private static final int PER_NODE = 11;
 
     private final SocpSolver solver;
+    private final int searchNodes;
 
     /** @param solver the cone solver */
     public PoweredDescent(SocpSolver solver) {
+        this(solver, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param solver      the cone solver
+     * @param searchNodes the time-of-flight search solves its programs with at most this many intervals, then solves
+     *                    the best time once at the problem's own count (the optimal time moves little with the
+     *                    discretisation; a closed loop re-solving many times a second saves most of its work here)
+     */
+    public PoweredDescent(SocpSolver solver, int searchNodes) {
         this.solver = solver;
+        this.searchNodes = searchNodes;
     }
 
     /**
@@ -69,6 +81,26 @@ public final class PoweredDescent {
      * @return the best descent, or an infeasible solution with the reason
      */
     public Solution solve(DescentProblem p) {
+        if (Double.isNaN(p.timeOfFlight()) && p.nodes() > searchNodes) {
+            DescentProblem coarse = new DescentProblem(p.gravity(), p.dryMass(), p.wetMass(), p.isp(), p.thrustMin(), p.thrustMax(),
+                p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective());
+            Solution found = search(coarse);
+            if (found.feasible()) {
+                Solution fine = solveFixed(p, found.timeOfFlight());
+                if (fine.feasible()) {
+                    return new Solution(true, fine.timeOfFlight(), fine.propellant(), fine.landingError(), fine.iterations(),
+                        found.solves() + 1, fine.trajectory(), null);
+                }
+            }
+            // the coarse grid misled the search (or found nothing): search at the full count
+            Solution full = search(p);
+            return new Solution(full.feasible(), full.timeOfFlight(), full.propellant(), full.landingError(), full.iterations(),
+                full.solves() + found.solves() + (found.feasible() ? 1 : 0), full.trajectory(), full.reason());
+        }
+        return search(p);
+    }
+
+    private Solution search(DescentProblem p) {
         if (p.objective() == DescentProblem.Objective.MIN_LANDING_ERROR && !Double.isNaN(p.glideSlopeDeg())) {
             throw new IllegalArgumentException("a minimum-landing-error descent takes no glide slope yet (its cone is centred on"
                 + " the target, which a missed landing cannot satisfy)");

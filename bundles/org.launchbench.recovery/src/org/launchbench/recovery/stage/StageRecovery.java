@@ -88,7 +88,9 @@ public final class StageRecovery {
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
-    private final PoweredDescent guidance = new PoweredDescent(new SocpSolver());
+    /** The landing guidance's time-of-flight searches run on 8 intervals, the plan it flies on the options' count. */
+    static final int SEARCH_NODES = 8;
+    private final PoweredDescent guidance = new PoweredDescent(new SocpSolver(), SEARCH_NODES);
 
     /** @param earth the Earth; @param atmosphere the atmosphere */
     public StageRecovery(EarthModel earth, Atmosphere atmosphere) {
