@@ -134,6 +134,7 @@ public final class RecoveryService implements BoosterRecovery {
         targeting.put("entry_delta_v_m_s", num(plan.entryDv(), 2));
         targeting.put("entry_ignition_altitude_m", num(plan.entryAltitude(), 1));
         targeting.put("predicted_miss_without_fins_m", num(plan.predictedMiss(), 1));
+        targeting.put("fin_cross_range_m", num(plan.finCrossRange(), 1));
         m.put("targeting", targeting);
         m.put("notes", plan.notes());
         return m;

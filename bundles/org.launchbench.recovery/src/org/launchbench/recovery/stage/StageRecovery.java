@@ -134,10 +134,12 @@ public final class StageRecovery {
      * @param entryDv          velocity the entry burn takes off, m/s; 0: none
      * @param entryAltitude    entry-burn ignition altitude above the zone, m
      * @param predictedMiss    where the nominal stage would fall with no fins and no landing burn, from the centre, m
+     * @param finCrossRange    how far sideways the grid fins can move the stage between the entry burn and the landing
+     *                         burn's ignition height, steering hard across the track all the way, m (0: no fins)
      * @param notes            what the targeting could not do
      */
     public record Plan(double boostbackAzimuth, double boostbackDv, double entryDv, double entryAltitude, double predictedMiss,
-                       List<String> notes) {
+                       double finCrossRange, List<String> notes) {
     }
 
     /** The stage's figures, checked. */
@@ -201,7 +203,7 @@ public final class StageRecovery {
         Hardware hw = hardware(c);
         java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
-            return new Plan(0, 0, 0, 0, Double.NaN, List.of());
+            return new Plan(0, 0, 0, 0, Double.NaN, 0, List.of());
         }
         double entryAlt = c.plan().isSetEntryIgnitionAltitude() ? c.plan().getEntryIgnitionAltitude() : DEFAULT_ENTRY_ALTITUDE;
         double az = 0, dv = 0, entryDv = 0;
@@ -223,7 +225,8 @@ public final class StageRecovery {
             notes.add(String.format("the boostback burn cannot put the impact point on the zone: it falls %.0f m from it",
                 Math.hypot(miss[0], miss[1])));
         }
-        return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]), List.copyOf(notes));
+        return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]), finCrossRange(c, hw, az, dv, entryDv, entryAlt),
+            List.copyOf(notes));
     }
 
     /** Newton on (azimuth, velocity gained) for the impact point, from a first guess along the miss. */
@@ -308,6 +311,43 @@ public final class StageRecovery {
         f.fly(env.ballistic(false), -1, 3600, null, s -> -env.height(s.getTime(), s.getPrimaryState()));
         double[] enu = env.local(f.time(), f.state());
         return new double[] {enu[1], enu[2], f.time()};
+    }
+
+    /**
+     * The fins' cross-range capability: the descent from the entry burn to the landing burn's ignition height flown
+     * twice, fins neutral and fins at full deflection to the right of the ground track (re-aimed every second), and
+     * the sideways distance between the two end points.
+     */
+    private double finCrossRange(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
+        if (hw.fins() == null) {
+            return 0;
+        }
+        double land = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : SIZING_LANDING_ALTITUDE;
+        double[][] ends = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            Flight f = start(c, hw, false, 1e-8);
+            Env env = new Env(c, hw, Perturbation.NONE, List.of());
+            env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+            boolean steer = k == 1;
+            while (true) {
+                double[] l = env.local(f.time(), f.state());
+                double vh = Math.hypot(l[4], l[5]);
+                // right of the track: (north, -east) of the horizontal velocity, as far as the fins go (they clip)
+                env.finAcceleration = steer && vh > 0 ? env.inertial(f.time(), 0, l[5] / vh * 1e3, -l[4] / vh * 1e3) : Vector3D.ZERO;
+                Flight.End end = f.fly(env.ballistic(steer), -1, FIN_INTERVAL, null, s -> land - env.height(s.getTime(), s.getPrimaryState()));
+                if (end != Flight.End.TIME) {
+                    break;
+                }
+            }
+            ends[k] = env.local(f.time(), f.state());
+        }
+        double[] l = ends[0];
+        double vh = Math.hypot(l[4], l[5]);
+        if (vh == 0) {
+            return Math.hypot(ends[1][1] - l[1], ends[1][2] - l[2]);
+        }
+        // the sideways component of the displacement (perpendicular to the neutral descent's track)
+        return Math.abs((ends[1][1] - l[1]) * l[5] / vh - (ends[1][2] - l[2]) * l[4] / vh);
     }
 
     private Flight start(Case c, Hardware hw, boolean record, double tolerance) {
