@@ -54,10 +54,12 @@ public final class StageRecovery {
      */
     public static final double GRID_FIN_NORMAL_SLOPE = 2.0;
     /**
-     * Fraction of full thrust an unscheduled landing burn is designed to need: lit where 60 % of full thrust would
-     * stop the stage (1-D, with drag), leaving 40 % for errors and for the guidance's simpler drag.
+     * Share of the landing engines' deceleration beyond gravity (full thrust over weight, less one g) an unscheduled
+     * landing burn is designed to need: it is lit where that share, with drag, would just stop the stage, leaving
+     * the rest for errors. A share of the excess, not of the thrust: a stage whose engine barely out-lifts its
+     * weight would otherwise never find a height it could stop from.
      */
-    public static final double LANDING_DESIGN_THRUST = 0.6;
+    public static final double LANDING_DESIGN_EXCESS = 0.3;
     /**
      * Velocity budget the entry-burn sizing leaves the landing burn: a terminal speed of about 300 m/s plus the
      * gravity loss of a 30 s burn, m/s.
@@ -181,7 +183,8 @@ public final class StageRecovery {
         }
         double empty = s.getDryMass() + s.getResidualPropellantMass();
         Propulsion landing = Propulsion.of(s.getEngines(), r.getLandingEngines());
-        return new Hardware(s, r, empty, r.getLandingPropellantReserve(), Propulsion.of(s.getEngines(), Math.max(1, r.getBoostbackEngines())),
+        double reserve = c.plan().isSetPropellantReserve() ? c.plan().getPropellantReserve() : r.getLandingPropellantReserve();
+        return new Hardware(s, r, empty, reserve, Propulsion.of(s.getEngines(), Math.max(1, r.getBoostbackEngines())),
             Propulsion.of(s.getEngines(), Math.max(1, r.getEntryEngines())), landing, r.getLandingEngines(), Aerodynamics.of(r.getDescentDrag(), s.getReferenceDiameter()),
             r.getGridFins(), r.getLandingLegs());
     }
@@ -395,8 +398,10 @@ public final class StageRecovery {
             env.finCommand(t, y, Double.isNaN(landAlt) ? SIZING_LANDING_ALTITUDE : landAlt);
             PointMassDynamics d = env.ballistic(true);
             double delay = p.ignitionDelay() + env.lateIgnition(BurnKind.LANDING);
-            if (Double.isNaN(landAlt) ? env.stoppingHeight(t, y) >= env.height(t, y) && env.local(t, y)[3] < 0 : env.height(t, y) <= landAlt) {
-                // already where the burn must start (a stage falling too fast for its engines lights at once)
+            if (Double.isNaN(landAlt) ? env.stoppingHeight(t, y) >= env.height(t, y) && env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2
+                : env.height(t, y) <= landAlt) {
+                // already where the burn must start (a stage falling too fast for its engines lights at once); high up,
+                // where the air has not yet slowed the stage, the estimate waits for the drag to bite
                 return env.land(f, burns, env.height(t, y) - env.stoppingHeight(t, y), o);
             }
             Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, s -> {
@@ -498,8 +503,8 @@ public final class StageRecovery {
         }
 
         /**
-         * Height the stage would stop at if it lit the landing engines now at {@link #LANDING_DESIGN_THRUST} of full
-         * thrust, by a 1-D integration along its fall with drag in the standard atmosphere (0.05 s steps), less the
+         * Height the stage would fall before stopping if it lit the landing engines now for
+         * {@link #LANDING_DESIGN_EXCESS} of their deceleration beyond gravity, by a 1-D integration along its fall with drag in the standard atmosphere (0.05 s steps), less the
          * height it falls in that time: the height it needs to stop, m.
          */
         double stoppingHeight(double t, double[] y) {
@@ -507,8 +512,7 @@ public final class StageRecovery {
             double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
             double h = height(t, y);
             double m = y[6];
-            double thrust = LANDING_DESIGN_THRUST * landingThrust(1);
-            double flow = LANDING_DESIGN_THRUST * hw.landing().massFlow();
+            double full = landingThrust(1);
             double fallen = 0;
             double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
             double dt = 0.05;
@@ -516,6 +520,8 @@ public final class StageRecovery {
                 var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h - fallen)));
                 double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
                 double drag = 0.5 * air.density() * v * v * aero.dragCoefficient(mach) * aero.referenceArea();
+                double thrust = Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g));
+                double flow = thrust / full * hw.landing().massFlow();
                 double a = (thrust + drag) / m - g * sin;
                 if (a <= 0 && i > 200) {
                     return 1e9;
@@ -525,6 +531,12 @@ public final class StageRecovery {
                 m = Math.max(emptyMass, m - flow * dt);
             }
             return fallen;
+        }
+
+        /** @return the drag's deceleration now, m/s² */
+        double dragAcceleration(double t, double[] y) {
+            double[] d = drag(t, y);
+            return Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
         }
 
         /** Drag acceleration [up, east, north] now, m/s². */
@@ -750,6 +762,7 @@ public final class StageRecovery {
             double ispNominal = landingThrust(1) / (nominal.massFlow() * PoweredDescent.G0);
             f.mark("landing-ignition", powered(nominal, Steering.COAST));
             Plan3 plan = null;
+            Plan3 last = null;
             String trouble = null;
             double nextSolve = t0;
             List<Double> changes = failureTimes(BurnKind.LANDING);
@@ -778,7 +791,12 @@ public final class StageRecovery {
                     nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : interval);
                     failedBefore = next == null;
                 }
-                Steering steer = plan != null ? plan.steering(nominal, known, pz, this) : brake(nominal);
+                if (plan != null) {
+                    last = plan;
+                }
+                // no feasible descent any more: full thrust along the last plan's direction (it was still steering for
+                // the pad), or against the velocity when there never was a plan
+                Steering steer = plan != null ? plan.steering(nominal, known, pz, this) : last != null ? last.fullThrust(this) : brake(nominal);
                 if (plan != null && t >= plan.end()) {
                     steer = settle(nominal);
                 }
@@ -860,7 +878,7 @@ public final class StageRecovery {
             return null;
         }
 
-        /** No plan: full thrust against the velocity (the best a failed guidance can do). */
+        /** No plan ever: full thrust against the velocity. */
         Steering brake(Propulsion nominal) {
             return new Steering() {
                 @Override
@@ -958,6 +976,21 @@ public final class StageRecovery {
                 out[i] = a0 + s * (a1 - a0);
             }
             return out;
+        }
+
+        Steering fullThrust(Env env) {
+            return new Steering() {
+                @Override
+                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                    return 1;
+                }
+
+                @Override
+                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                    double[] a = acceleration(Math.min(t, end()));
+                    return env.inertial(t, a[0], a[1], a[2]);
+                }
+            };
         }
 
         Steering steering(Propulsion nominal, double known, double pz, Env env) {

@@ -88,8 +88,15 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
             .filter(a -> a.getId() != null && a.getId().equals(mission.getPayloadAdapterId())).findFirst().orElse(null);
         double carried = payload + (adapter == null ? 0 : adapter.getMass());
         Stage first = vehicle.getStages().get(0);
-        double reserve = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE
-            && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
+        boolean recovered = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE;
+        if (recovered && mission.getRecovery().isSetPropellantReserve()
+            && !(mission.getRecovery().getPropellantReserve() >= 0 && mission.getRecovery().getPropellantReserve() < first.getPropellantMass())) {
+            throw InvalidInputException.because("the recovery reserve must be propellant the first stage has").source(file.toString())
+                .element("recovery/propellantReserve").value(mission.getRecovery().getPropellantReserve())
+                .allowed("0 to " + first.getPropellantMass() + " kg (the stage's propellant)").build();
+        }
+        double reserve = !recovered ? 0 : mission.getRecovery().isSetPropellantReserve() ? mission.getRecovery().getPropellantReserve()
+            : first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
         return new MissionAscent(mission, refs, vehicle, site, EarthModel.Geodetic.of(site), target, azimuth, payload, carried, reserve);
     }
 

@@ -27,6 +27,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan()
@@ -369,5 +370,57 @@ public interface RecoveryPlan extends EObject {
 	 * @generated
 	 */
 	boolean isSetLandingMaxTilt();
+
+	/**
+	 * Returns the value of the '<em><b>Propellant Reserve</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Propellant the first stage keeps for its recovery burns on this mission, kg; unset: the stage's landingPropellantReserve. A return to the launch site keeps more than a landing downrange.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Propellant Reserve</em>' attribute.
+	 * @see #isSetPropellantReserve()
+	 * @see #unsetPropellantReserve()
+	 * @see #setPropellantReserve(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan_PropellantReserve()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getPropellantReserve();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Propellant Reserve</em>' attribute.
+	 * @see #isSetPropellantReserve()
+	 * @see #unsetPropellantReserve()
+	 * @see #getPropellantReserve()
+	 * @generated
+	 */
+	void setPropellantReserve(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetPropellantReserve()
+	 * @see #getPropellantReserve()
+	 * @see #setPropellantReserve(double)
+	 * @generated
+	 */
+	void unsetPropellantReserve();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Propellant Reserve</em>' attribute is set.
+	 * @see #unsetPropellantReserve()
+	 * @see #getPropellantReserve()
+	 * @see #setPropellantReserve(double)
+	 * @generated
+	 */
+	boolean isSetPropellantReserve();
 
 } // RecoveryPlan

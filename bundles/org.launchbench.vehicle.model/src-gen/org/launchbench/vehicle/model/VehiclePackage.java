@@ -2122,13 +2122,22 @@ public interface VehiclePackage extends EPackage {
 	int RECOVERY_PLAN__LANDING_MAX_TILT = 8;
 
 	/**
+	 * The feature id for the '<em><b>Propellant Reserve</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_PLAN__PROPELLANT_RESERVE = 9;
+
+	/**
 	 * The number of structural features of the '<em>Recovery Plan</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_PLAN_FEATURE_COUNT = 9;
+	int RECOVERY_PLAN_FEATURE_COUNT = 10;
 
 	/**
 	 * The number of operations of the '<em>Recovery Plan</em>' class.
@@ -3893,6 +3902,17 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getRecoveryPlan_LandingMaxTilt();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Propellant Reserve</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve()
+	 * @see #getRecoveryPlan()
+	 * @generated
+	 */
+	EAttribute getRecoveryPlan_PropellantReserve();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Failure <em>Failure</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5255,6 +5275,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RECOVERY_PLAN__LANDING_MAX_TILT = eINSTANCE.getRecoveryPlan_LandingMaxTilt();
+
+		/**
+		 * The meta object literal for the '<em><b>Propellant Reserve</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_PLAN__PROPELLANT_RESERVE = eINSTANCE.getRecoveryPlan_PropellantReserve();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.FailureImpl <em>Failure</em>}' class.

@@ -31,6 +31,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getPropellantReserve <em>Propellant Reserve</em>}</li>
  * </ul>
  *
  * @generated
@@ -251,6 +252,35 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @ordered
 	 */
 	protected boolean landingMaxTiltESet;
+
+	/**
+	 * The default value of the '{@link #getPropellantReserve() <em>Propellant Reserve</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getPropellantReserve()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double PROPELLANT_RESERVE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getPropellantReserve() <em>Propellant Reserve</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getPropellantReserve()
+	 * @generated
+	 * @ordered
+	 */
+	protected double propellantReserve = PROPELLANT_RESERVE_EDEFAULT;
+
+	/**
+	 * This is true if the Propellant Reserve attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean propellantReserveESet;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -592,6 +622,56 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @generated
 	 */
 	@Override
+	public double getPropellantReserve() {
+		return propellantReserve;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setPropellantReserve(double newPropellantReserve) {
+		double oldPropellantReserve = propellantReserve;
+		propellantReserve = newPropellantReserve;
+		boolean oldPropellantReserveESet = propellantReserveESet;
+		propellantReserveESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE, oldPropellantReserve, propellantReserve, !oldPropellantReserveESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetPropellantReserve() {
+		double oldPropellantReserve = propellantReserve;
+		boolean oldPropellantReserveESet = propellantReserveESet;
+		propellantReserve = PROPELLANT_RESERVE_EDEFAULT;
+		propellantReserveESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE, oldPropellantReserve, PROPELLANT_RESERVE_EDEFAULT, oldPropellantReserveESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetPropellantReserve() {
+		return propellantReserveESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case VehiclePackage.RECOVERY_PLAN__MODE:
@@ -612,6 +692,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return getMaxDynamicPressure();
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				return getLandingMaxTilt();
+			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
+				return getPropellantReserve();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -650,6 +732,9 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return;
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				setLandingMaxTilt((Double)newValue);
+				return;
+			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
+				setPropellantReserve((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -690,6 +775,9 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				unsetLandingMaxTilt();
 				return;
+			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
+				unsetPropellantReserve();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -720,6 +808,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return isSetMaxDynamicPressure();
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				return isSetLandingMaxTilt();
+			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
+				return isSetPropellantReserve();
 		}
 		return super.eIsSet(featureID);
 	}
@@ -752,6 +842,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 		if (maxDynamicPressureESet) result.append(maxDynamicPressure); else result.append("<unset>");
 		result.append(", landingMaxTilt: ");
 		if (landingMaxTiltESet) result.append(landingMaxTilt); else result.append("<unset>");
+		result.append(", propellantReserve: ");
+		if (propellantReserveESet) result.append(propellantReserve); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

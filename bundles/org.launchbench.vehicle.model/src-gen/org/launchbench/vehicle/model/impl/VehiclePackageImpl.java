@@ -1655,6 +1655,16 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getRecoveryPlan_PropellantReserve() {
+		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getFailure() {
 		return failureEClass;
 	}
@@ -2081,6 +2091,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__LANDING_MAX_TILT);
+		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__PROPELLANT_RESERVE);
 
 		failureEClass = createEClass(FAILURE);
 		createEAttribute(failureEClass, FAILURE__KIND);
@@ -2308,6 +2319,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRecoveryPlan_EntryIgnitionAltitude(), ecorePackage.getEDouble(), "entryIgnitionAltitude", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_MaxDynamicPressure(), ecorePackage.getEDouble(), "maxDynamicPressure", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_LandingMaxTilt(), ecorePackage.getEDouble(), "landingMaxTilt", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryPlan_PropellantReserve(), ecorePackage.getEDouble(), "propellantReserve", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(failureEClass, Failure.class, "Failure", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getFailure_Kind(), this.getFailureKind(), "kind", null, 0, 1, Failure.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
