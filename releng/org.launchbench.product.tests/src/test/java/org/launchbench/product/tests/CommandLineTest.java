@@ -236,15 +236,26 @@ class CommandLineTest {
      * Gravity-1's solid third stage directly, burning to depletion and wasting the excess by steering.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"zhuque3-y1-downrange, parking, 0, 0.05, crashed", "ceres1-yunyao-sso, coast, 0, 0.05, expended",
-        "gravity1-haiyang-sso, direct, 0, 0.05, expended"})
+    @CsvSource({"zhuque3-y1-downrange, parking, 0, 0.05, landed", "zhuque3-y1-landing-anomaly, parking, 0, 0.05, crashed",
+        "ceres1-yunyao-sso, coast, 0, 0.05, expended", "gravity1-haiyang-sso, direct, 0, 0.05, expended"})
     void everyExampleMissionReachesItsOrbit(String mission, String insertion, int notes, double inclinationTolerance, String recovery)
         throws Exception {
         Run r = InstalledProduct.run("simulate", EXAMPLES.resolve("missions/" + mission + ".mission").toString(), "--json");
-        // Zhuque-3's booster separates too fast in this model to come back to Minqin (docs/recovery.md): exit 1
         assertEquals(recovery.equals("crashed") ? 1 : 0, r.exitCode(), r.err());
         JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals(recovery, doc.getAsJsonObject("recovery").get("outcome").getAsString());
+        JsonObject landing = doc.getAsJsonObject("recovery");
+        assertEquals(recovery, landing.get("outcome").getAsString(), landing.toString());
+        if (recovery.equals("landed")) {
+            // the acceptance: within 1 m of the target at under 2 m/s
+            assertTrue(landing.get("miss_distance_m").getAsDouble() < 1, landing.toString());
+            assertTrue(landing.get("touchdown_vertical_speed_m_s").getAsDouble() < 2, landing.toString());
+            assertTrue(landing.get("touchdown_horizontal_speed_m_s").getAsDouble() < 2, landing.toString());
+            assertEquals(3000, landing.getAsJsonArray("burns").get(2).getAsJsonObject().get("ignition_altitude_m").getAsDouble(), 1,
+                "Y1's landing burn was lit about 3 km up");
+        } else if (recovery.equals("crashed")) {
+            // Y1's booster came down about 40 m from the pad centre after an abnormal landing burn
+            assertTrue(landing.get("miss_distance_m").getAsDouble() < 100, landing.toString());
+        }
         assertEquals(insertion, doc.get("insertion").getAsString());
         JsonObject orbit = doc.getAsJsonObject("orbit");
         JsonObject target = doc.getAsJsonObject("target");
@@ -273,6 +284,17 @@ class CommandLineTest {
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("runs out of propellant") || r.err().contains("did not converge"), r.err());
+    }
+
+    @Test
+    void aRecoveryReserveLargerThanTheStagesPropellantIsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path m = dir.resolve("greedy.mission");
+        Files.writeString(m, Files.readString(EXAMPLES.resolve("missions/zhuque3-y1-downrange.mission"))
+            .replace("propellantReserve=\"50000\"", "propellantReserve=\"500000\""));
+        Run r = InstalledProduct.run("simulate", m.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("recovery/propellantReserve") && r.err().contains("500000"), r.err());
     }
 
     @Test
