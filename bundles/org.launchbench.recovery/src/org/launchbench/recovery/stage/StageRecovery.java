@@ -672,7 +672,7 @@ public final class StageRecovery {
                 double so = Math.sin(here.longitude()), co = Math.cos(here.longitude());
                 Vector3D dir = earth.toInertial(t, new Vector3D(Math.sin(az), new Vector3D(-so, co, 0), Math.cos(az),
                     new Vector3D(-sl * co, -sl * so, cl)));
-                Steering fixed = constant(dir);
+                Steering fixed = Steering.fullThrust((t0, r0, v0, m0) -> dir);
                 if (!burn(f, "boostback", BurnKind.BOOSTBACK, hw.boostback(), hw.recovery().getBoostbackEngines(), fixed, dv, burns)) {
                     return false;
                 }
@@ -686,17 +686,8 @@ public final class StageRecovery {
                 if (end != Flight.End.CONDITION) {
                     return false;
                 }
-                Steering retro = new Steering() {
-                    @Override
-                    public double throttle(double t, Vector3D r, Vector3D v, double mass) {
-                        return 1;
-                    }
-
-                    @Override
-                    public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
-                        return v.subtract(Vector3D.crossProduct(earth.rotation(), r)).negate();
-                    }
-                };
+                // retrograde: against the velocity relative to the rotating Earth
+                Steering retro = Steering.fullThrust((t, r, v, m) -> v.subtract(Vector3D.crossProduct(earth.rotation(), r)).negate());
                 return burn(f, "entry", BurnKind.ENTRY, hw.entry(), hw.recovery().getEntryEngines(), retro, entryDv, burns);
             }
             return true;
@@ -880,18 +871,10 @@ public final class StageRecovery {
 
         /** No plan ever: full thrust against the velocity. */
         Steering brake(Propulsion nominal) {
-            return new Steering() {
-                @Override
-                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
-                    return 1;
-                }
-
-                @Override
-                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
-                    Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
-                    return ground.getNorm() < 1e-3 ? inertial(t, 1, 0, 0) : ground.negate();
-                }
-            };
+            return Steering.fullThrust((t, r, v, m) -> {
+                Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
+                return ground.getNorm() < 1e-3 ? inertial(t, 1, 0, 0) : ground.negate();
+            });
         }
 
         /** After the plan's end: hold a slow descent onto the pad (0.5 m/s) as far as the throttle allows. */
@@ -942,20 +925,6 @@ public final class StageRecovery {
         }
     }
 
-    private static Steering constant(Vector3D direction) {
-        return new Steering() {
-            @Override
-            public double throttle(double t, Vector3D r, Vector3D v, double mass) {
-                return 1;
-            }
-
-            @Override
-            public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
-                return direction;
-            }
-        };
-    }
-
     /** A solved landing plan: the commanded thrust acceleration, first-order hold between the nodes. */
     private record Plan3(double start, PoweredDescent.Solution solution) {
         double end() {
@@ -979,18 +948,10 @@ public final class StageRecovery {
         }
 
         Steering fullThrust(Env env) {
-            return new Steering() {
-                @Override
-                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
-                    return 1;
-                }
-
-                @Override
-                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
-                    double[] a = acceleration(Math.min(t, end()));
-                    return env.inertial(t, a[0], a[1], a[2]);
-                }
-            };
+            return Steering.fullThrust((t, r, v, mass) -> {
+                double[] a = acceleration(Math.min(t, end()));
+                return env.inertial(t, a[0], a[1], a[2]);
+            });
         }
 
         Steering steering(Propulsion nominal, double known, double pz, Env env) {

@@ -21,6 +21,28 @@ public interface Steering {
         }
     };
 
+    /** A thrust direction as a function of time and state (arguments as {@link Steering#direction}). */
+    @FunctionalInterface
+    interface Direction {
+        /** @param t time, s; @param r position; @param v velocity; @param mass kg; @return the direction (any length) */
+        Vector3D at(double t, Vector3D r, Vector3D v, double mass);
+    }
+
+    /** @param direction where the thrust points; @return full throttle along it */
+    static Steering fullThrust(Direction direction) {
+        return new Steering() {
+            @Override
+            public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                return 1;
+            }
+
+            @Override
+            public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                return direction.at(t, r, v, mass);
+            }
+        };
+    }
+
     /**
      * @param t    time since the simulation epoch, s
      * @param r    inertial position, m
