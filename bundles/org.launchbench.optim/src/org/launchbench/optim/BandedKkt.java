@@ -22,7 +22,8 @@ import java.util.Arrays;
  * quasi-definite matrix has such a factorisation (Vanderbei, SIAM J. Optim. 5(1), 1995), and its fill stays inside the
  * envelope. Too small a pivot is replaced by ±δ (dynamic regularisation). Iterative refinement against the full
  * unregularised system removes the regularisation's error; it stops as soon as the residual is at rounding level,
- * or stops falling.
+ * or stops falling. On the fast path each refinement step computes only the x and y rows' residual (z is computed
+ * from x, so its row holds up to rounding) and the z row is checked once, at the end.
  * <p>
  * The structure (sparse A and G, ordering, envelope, where each number goes) is analysed once per program by the
  * constructor; {@link #factor} only refills numbers and factorises. One instance belongs to one solve (it keeps work
@@ -77,10 +78,18 @@ final class BandedKkt {
     private boolean useFull;
     /** Set once the full system has done better than the reduced one: W only gets worse from there. */
     private boolean fullPreferred;
-    /** Work vectors. */
+    /** Work vectors: the envelope solves' right-hand side, cone-sized temporaries, residuals and corrections. */
     private final double[] rhs;
     private final double[] coneWork;
     private final double[] coneWork2;
+    private final Refinement first;
+    private final Refinement second;
+    private final double[] resx;
+    private final double[] resy;
+    private final double[] resz;
+    private final double[] fx;
+    private final double[] fy;
+    private final double[] fz;
 
     /**
      * Analyses the program's structure: sparse A and G, the ordering and the envelope of the reduced system. No numbers
@@ -171,6 +180,14 @@ final class BandedKkt {
         rhs = new double[n + pe + m];
         coneWork = new double[m];
         coneWork2 = new double[m];
+        first = new Refinement();
+        second = new Refinement();
+        resx = new double[n];
+        resy = new double[pe];
+        resz = new double[m];
+        fx = new double[n];
+        fy = new double[pe];
+        fz = new double[m];
     }
 
     /** Analyses the full system (on the first switch to it). */
@@ -349,119 +366,305 @@ final class BandedKkt {
         }
     }
 
-    /** One solve of the regularised system (reduced or full) for (r_x, r_y, r_z), into (x, y, z). */
-    private void solveOnce(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z) {
-        System.arraycopy(rx, 0, rhs, 0, n);
-        System.arraycopy(ry, 0, rhs, n, pe);
-        if (useFull) {
-            System.arraycopy(rz, 0, rhs, n + pe, m);
-            full.solve(rhs);
-            System.arraycopy(rhs, 0, x, 0, n);
-            System.arraycopy(rhs, n, y, 0, pe);
-            System.arraycopy(rhs, n + pe, z, 0, m);
-            return;
-        }
-        // [Gᵀ W⁻² G + δI, Aᵀ; A, -δI] [x; y] = [r_x + Gᵀ W⁻² r_z; r_y], then z = W⁻² (G x - r_z)
-        applyTwice(true, rz, coneWork);
-        g.transposeTimesAdd(1, coneWork, rhs);
-        reduced.solve(rhs);
-        System.arraycopy(rhs, 0, x, 0, n);
-        System.arraycopy(rhs, n, y, 0, pe);
-        g.times(1, x, 0, coneWork);
-        for (int i = 0; i < m; i++) {
-            coneWork[i] -= rz[i];
-        }
-        applyTwice(true, coneWork, z);
-    }
-
     /**
      * @return {x, y, z} solving the unregularised system (refined until the residual is at rounding level or stops
      *         falling), or null if it produced non-finite numbers
      */
     double[][] solve(double[] rx, double[] ry, double[] rz) {
+        double[][] out = {new double[n], new double[pe], new double[m]};
+        return solve(rx, ry, rz, out[0], out[1], out[2]) ? out : null;
+    }
+
+    /**
+     * Solves into x, y, z (the unregularised system, refined until the residual is at rounding level or stops falling).
+     *
+     * @return false if the solve produced non-finite numbers
+     */
+    boolean solve(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z) {
         if (!factored) {
             throw new IllegalStateException("factor first");
         }
-        double scale = 1 + Math.max(maxAbs(rx), Math.max(maxAbs(ry), maxAbs(rz)));
-        double[] x = new double[n];
-        double[] y = new double[pe];
-        double[] z = new double[m];
-        double residual = refinedSolve(rx, ry, rz, x, y, z, scale);
-        if (!useFull && !(residual <= REDUCED_FAILS * scale)) {
-            // W's conditioning may have cost the reduced system too much: try the full one, keep the better
+        double scale = scale(rx, ry, rz);
+        if (useFull) {
+            return refinedFull(rx, ry, rz, x, y, z, scale) < Double.POSITIVE_INFINITY;
+        }
+        first.start(rx, ry, rz, x, y, z, scale);
+        refineReduced(first, null);
+        return fallback(first) < Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Two solves with the same factorisation, exactly as {@link #solve} one after the other (the same arithmetic and
+     * the same fallback decisions), but the reduced system's back-solves and refinement run on both at once, so that
+     * each pass over the factor serves two right-hand sides.
+     *
+     * @return false if either solve produced non-finite numbers (the second is then not solved)
+     */
+    boolean solve(double[] r1x, double[] r1y, double[] r1z, double[] x1, double[] y1, double[] z1, double[] r2x, double[] r2y,
+                  double[] r2z, double[] x2, double[] y2, double[] z2) {
+        if (useFull) {
+            return solve(r1x, r1y, r1z, x1, y1, z1) && solve(r2x, r2y, r2z, x2, y2, z2);
+        }
+        first.start(r1x, r1y, r1z, x1, y1, z1, scale(r1x, r1y, r1z));
+        second.start(r2x, r2y, r2z, x2, y2, z2, scale(r2x, r2y, r2z));
+        refineReduced(first, second);
+        if (!(fallback(first) < Double.POSITIVE_INFINITY)) {
+            return false;
+        }
+        if (useFull) {
+            // the first solve switched to the full system: so would the second, solved after it
+            return refinedFull(r2x, r2y, r2z, x2, y2, z2, second.scale) < Double.POSITIVE_INFINITY;
+        }
+        return fallback(second) < Double.POSITIVE_INFINITY;
+    }
+
+    private static double scale(double[] rx, double[] ry, double[] rz) {
+        return 1 + Math.max(maxAbs(rx), Math.max(maxAbs(ry), maxAbs(rz)));
+    }
+
+    /**
+     * After a reduced solve: if its residual is too large (W's conditioning may have cost the reduced system too much),
+     * tries the full system and keeps the better answer.
+     *
+     * @return the final residual
+     */
+    private double fallback(Refinement r) {
+        double residual = r.result;
+        if (!(residual <= REDUCED_FAILS * r.scale)) {
             if (!fullCurrent) {
                 factorFull();
             }
-            useFull = true;
-            double[] fx = new double[n];
-            double[] fy = new double[pe];
-            double[] fz = new double[m];
-            double fullResidual = refinedSolve(rx, ry, rz, fx, fy, fz, scale);
+            double fullResidual = refinedFull(r.rx, r.ry, r.rz, fx, fy, fz, r.scale);
             if (fullResidual < residual || Double.isNaN(residual)) {
                 fullPreferred = true;
+                useFull = true;
                 residual = fullResidual;
-                x = fx;
-                y = fy;
-                z = fz;
-            } else {
-                useFull = false;
+                System.arraycopy(fx, 0, r.x, 0, n);
+                System.arraycopy(fy, 0, r.y, 0, pe);
+                System.arraycopy(fz, 0, r.z, 0, m);
             }
         }
-        if (!(residual < Double.POSITIVE_INFINITY)) {
-            return null;
-        }
-        return new double[][] {x, y, z};
+        return residual;
     }
 
-    /** @return the final residual's max norm (NaN or infinite if the solve broke down) */
-    private double refinedSolve(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z, double scale) {
-        solveOnce(rx, ry, rz, x, y, z);
-        double[] resx = new double[n];
-        double[] resy = new double[pe];
-        double[] resz = new double[m];
-        double[] dx = new double[n];
-        double[] dy = new double[pe];
-        double[] dz = new double[m];
-        double last = Double.POSITIVE_INFINITY;
-        for (int it = 0; ; it++) {
-            // residual of the unregularised full system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²]
+    /** Refines one or two reduced solves in lockstep (b may be null), sharing each back-solve's pass over the factor. */
+    private void refineReduced(Refinement a, Refinement b) {
+        if (b == null) {
+            reduced.solve(a.rhs);
+        } else {
+            reduced.solve(a.rhs, b.rhs);
+        }
+        a.accept();
+        if (b != null) {
+            b.accept();
+        }
+        while (true) {
+            boolean moreA = a.active && a.step();
+            boolean moreB = b != null && b.active && b.step();
+            if (moreA && moreB) {
+                reduced.solve(a.rhs, b.rhs);
+            } else if (moreA) {
+                reduced.solve(a.rhs);
+            } else if (moreB) {
+                reduced.solve(b.rhs);
+            } else {
+                return;
+            }
+            if (moreA) {
+                a.correct();
+            }
+            if (moreB) {
+                b.correct();
+            }
+        }
+    }
+
+    /**
+     * One right-hand side's reduced solve: [Gᵀ W⁻² G + δI, Aᵀ; A, -δI] [x; y] = [r_x + Gᵀ W⁻² r_z; r_y], with
+     * z = W⁻² (G x - r_z), refined against the full unregularised system. Since z is computed from x that way, the
+     * full system's z row holds up to rounding, so each refinement step only needs the x and y rows' residual (one
+     * product by each of A, Aᵀ, G, Gᵀ and W⁻²) and a correction of the reduced system, and the z row (W², which an
+     * ill-conditioned W can spoil: that is what triggers the fallback) is checked once, at the end.
+     */
+    private final class Refinement {
+        /** W⁻² r_z, G x, the envelope solve's right-hand side and solution, corrections, residuals. */
+        final double[] t = new double[m];
+        final double[] gx = new double[m];
+        final double[] rhs = new double[n + pe];
+        final double[] dx = new double[n];
+        final double[] dy = new double[pe];
+        final double[] resx = new double[n];
+        final double[] resy = new double[pe];
+        double[] rx;
+        double[] ry;
+        double[] rz;
+        double[] x;
+        double[] y;
+        double[] z;
+        double scale;
+        double last;
+        int steps;
+        boolean active;
+        /** The final full-system residual's max norm (NaN or infinite if the solve broke down). */
+        double result;
+
+        /** Sets up the reduced right-hand side [r_x + Gᵀ t; r_y], t = W⁻² r_z, in rhs. */
+        void start(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z, double scale) {
+            this.rx = rx;
+            this.ry = ry;
+            this.rz = rz;
+            this.x = x;
+            this.y = y;
+            this.z = z;
+            this.scale = scale;
+            applyTwice(true, rz, t);
+            System.arraycopy(rx, 0, rhs, 0, n);
+            g.transposeTimesAdd(1, t, rhs);
+            System.arraycopy(ry, 0, rhs, n, pe);
+            last = Double.POSITIVE_INFINITY;
+            steps = 0;
+            active = true;
+        }
+
+        /** Takes the first back-solve's answer. */
+        void accept() {
+            System.arraycopy(rhs, 0, x, 0, n);
+            System.arraycopy(rhs, n, y, 0, pe);
+        }
+
+        /** Adds a correction's back-solve. */
+        void correct() {
+            System.arraycopy(rhs, 0, dx, 0, n);
+            System.arraycopy(rhs, n, dy, 0, pe);
+            add(1, dx, 0, x, n);
+            add(1, dy, 0, y, pe);
+        }
+
+        /**
+         * Computes the residual and decides: @return true with the residual in rhs (to be back-solved and passed to
+         * {@link #correct}) to refine further, false (and inactive, with the result) when done
+         */
+        boolean step() {
+            double norm = residual();
+            if (!(norm < last)) {
+                active = false;
+                if (Double.isNaN(norm)) {
+                    result = norm;
+                    return false;
+                }
+                if (steps > 0) {
+                    // the last correction did not help: take it back
+                    add(-1, dx, 0, x, n);
+                    add(-1, dy, 0, y, pe);
+                    residual();
+                }
+                finish();
+                return false;
+            }
+            last = norm;
+            if (norm < REFINED * scale || steps == REFINEMENT) {
+                active = false;
+                finish();
+                return false;
+            }
+            steps++;
+            System.arraycopy(resx, 0, rhs, 0, n);
+            System.arraycopy(resy, 0, rhs, n, pe);
+            return true;
+        }
+
+        /** gx = G x, z = W⁻² gx - t, and the full system's x and y rows' residual; @return its max norm */
+        private double residual() {
+            g.times(1, x, 0, gx);
+            applyTwice(true, gx, z);
+            for (int i = 0; i < m; i++) {
+                z[i] -= t[i];
+            }
             System.arraycopy(rx, 0, resx, 0, n);
             a.transposeTimesAdd(-1, y, resx);
             g.transposeTimesAdd(-1, z, resx);
-            a.times(-1, x, 0, resy);
-            for (int i = 0; i < pe; i++) {
-                resy[i] += ry[i];
-            }
+            System.arraycopy(ry, 0, resy, 0, pe);
+            a.times(-1, x, 1, resy);
+            return Math.max(maxAbs(resx, n), maxAbs(resy, pe));
+        }
+
+        /** The z row, r_z - G x + W² z, into the result. */
+        private void finish() {
             applyTwice(false, z, resz);
             for (int i = 0; i < m; i++) {
-                resz[i] += rz[i];
+                resz[i] += rz[i] - gx[i];
             }
-            g.times(-1, x, 1, resz);
-            double norm = Math.max(maxAbs(resx), Math.max(maxAbs(resy), maxAbs(resz)));
+            result = Math.max(last, maxAbs(resz, m));
+        }
+    }
+
+    /** The full regularised system, refined against the full unregularised one; @return the final residual's max norm */
+    private double refinedFull(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z, double scale) {
+        System.arraycopy(rx, 0, rhs, 0, n);
+        System.arraycopy(ry, 0, rhs, n, pe);
+        System.arraycopy(rz, 0, rhs, n + pe, m);
+        double last = Double.POSITIVE_INFINITY;
+        Arrays.fill(x, 0);
+        Arrays.fill(y, 0);
+        Arrays.fill(z, 0);
+        for (int it = 0; ; it++) {
+            full.solve(rhs);
+            if (it > 0) {
+                add(1, rhs, 0, x, n);
+                add(1, rhs, n, y, pe);
+                add(1, rhs, n + pe, z, m);
+            } else {
+                System.arraycopy(rhs, 0, x, 0, n);
+                System.arraycopy(rhs, n, y, 0, pe);
+                System.arraycopy(rhs, n + pe, z, 0, m);
+            }
+            double norm = fullResidual(rx, ry, rz, x, y, z);
             if (!(norm < last)) {
+                // the last correction did not help: take it back (still in rhs)
                 if (it > 0) {
-                    // the last correction did not help: take it back
-                    add(-1, dx, x);
-                    add(-1, dy, y);
-                    add(-1, dz, z);
+                    add(-1, rhs, 0, x, n);
+                    add(-1, rhs, n, y, pe);
+                    add(-1, rhs, n + pe, z, m);
                 }
-                return Double.isNaN(norm) ? norm : last;
+                return Double.isNaN(norm) ? norm : it > 0 ? last : norm;
             }
             if (norm < REFINED * scale || it == REFINEMENT) {
                 return norm;
             }
             last = norm;
-            solveOnce(resx, resy, resz, dx, dy, dz);
-            add(1, dx, x);
-            add(1, dy, y);
-            add(1, dz, z);
+            System.arraycopy(resx, 0, rhs, 0, n);
+            System.arraycopy(resy, 0, rhs, n, pe);
+            System.arraycopy(resz, 0, rhs, n + pe, m);
         }
     }
 
-    private static void add(double f, double[] d, double[] u) {
-        for (int i = 0; i < u.length; i++) {
-            u[i] += f * d[i];
+    /** The residual of the full unregularised system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²] into resx, resy, resz; @return its max norm */
+    private double fullResidual(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z) {
+        System.arraycopy(rx, 0, resx, 0, n);
+        a.transposeTimesAdd(-1, y, resx);
+        g.transposeTimesAdd(-1, z, resx);
+        System.arraycopy(ry, 0, resy, 0, pe);
+        a.times(-1, x, 1, resy);
+        applyTwice(false, z, resz);
+        for (int i = 0; i < m; i++) {
+            resz[i] += rz[i];
         }
+        g.times(-1, x, 1, resz);
+        return Math.max(maxAbs(resx, n), Math.max(maxAbs(resy, pe), maxAbs(resz, m)));
+    }
+
+    private static void add(double f, double[] d, int from, double[] u, int count) {
+        for (int i = 0; i < count; i++) {
+            u[i] += f * d[from + i];
+        }
+    }
+
+    private static double maxAbs(double[] v, int count) {
+        double m = 0;
+        for (int i = 0; i < count; i++) {
+            m = Math.max(m, Math.abs(v[i]));
+        }
+        return m;
     }
 
     private static double maxAbs(double[] v) {
@@ -505,6 +708,7 @@ final class BandedKkt {
         final double[] values;
         final double[] d;
         final double[] work;
+        final double[] work2;
         final int bandwidth;
 
         Envelope(int size, int positives, Pairs pattern) {
@@ -540,6 +744,7 @@ final class BandedKkt {
             values = new double[count];
             d = new double[size];
             work = new double[size];
+            work2 = new double[size];
         }
 
         /** @return the index in values of the lower-triangle entry at (i, j) or (j, i), old order */
@@ -605,6 +810,66 @@ final class BandedKkt {
             }
             for (int i = 0; i < size; i++) {
                 rhs[perm[i]] = x[i];
+            }
+        }
+
+        /** Solves with the factor for two right-hand sides in one pass, each exactly as {@link #solve(double[])}. */
+        void solve(double[] rhs1, double[] rhs2) {
+            double[] x = work;
+            double[] u = work2;
+            for (int i = 0; i < size; i++) {
+                x[i] = rhs1[perm[i]];
+                u[i] = rhs2[perm[i]];
+            }
+            double[] v = values;
+            for (int i = 0; i < size; i++) {
+                int oi = offset[i];
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                double t0 = 0;
+                double t1 = 0;
+                double t2 = 0;
+                double t3 = 0;
+                int k = first[i];
+                for (; k + 3 < i; k += 4) {
+                    double l0 = v[oi + k];
+                    double l1 = v[oi + k + 1];
+                    double l2 = v[oi + k + 2];
+                    double l3 = v[oi + k + 3];
+                    s0 += l0 * x[k];
+                    s1 += l1 * x[k + 1];
+                    s2 += l2 * x[k + 2];
+                    s3 += l3 * x[k + 3];
+                    t0 += l0 * u[k];
+                    t1 += l1 * u[k + 1];
+                    t2 += l2 * u[k + 2];
+                    t3 += l3 * u[k + 3];
+                }
+                for (; k < i; k++) {
+                    s0 += v[oi + k] * x[k];
+                    t0 += v[oi + k] * u[k];
+                }
+                x[i] -= (s0 + s1) + (s2 + s3);
+                u[i] -= (t0 + t1) + (t2 + t3);
+            }
+            for (int i = 0; i < size; i++) {
+                x[i] /= d[i];
+                u[i] /= d[i];
+            }
+            for (int i = size - 1; i >= 0; i--) {
+                int oi = offset[i];
+                double xi = x[i];
+                double ui = u[i];
+                for (int k = first[i]; k < i; k++) {
+                    x[k] -= v[oi + k] * xi;
+                    u[k] -= v[oi + k] * ui;
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                rhs1[perm[i]] = x[i];
+                rhs2[perm[i]] = u[i];
             }
         }
 

@@ -44,9 +44,30 @@ final class Cones {
         return e;
     }
 
+    /** out = a e + f u (e the identity; out may be u) */
+    void identityPlus(double a, double[] u, double f, double[] out) {
+        for (int i = 0; i < size; i++) {
+            out[i] = a * 0 + u[i] * f;
+        }
+        for (int i = 0; i < orthant; i++) {
+            out[i] = a * 1 + u[i] * f;
+        }
+        int k = orthant;
+        for (int q : cones) {
+            out[k] = a * 1 + u[k] * f;
+            k += q;
+        }
+    }
+
     /** @return u ∘ v: elementwise on the orthant, (uᵀv, u₀v₁ + v₀u₁) on each cone */
     double[] product(double[] u, double[] v) {
         double[] w = new double[size];
+        product(u, v, w);
+        return w;
+    }
+
+    /** w = u ∘ v (w distinct from u and v) */
+    void product(double[] u, double[] v, double[] w) {
         for (int i = 0; i < orthant; i++) {
             w[i] = u[i] * v[i];
         }
@@ -62,12 +83,17 @@ final class Cones {
             }
             k += q;
         }
-        return w;
     }
 
     /** @return u such that λ ∘ u = v (λ in the interior of K) */
     double[] divide(double[] lambda, double[] v) {
         double[] u = new double[size];
+        divide(lambda, v, u);
+        return u;
+    }
+
+    /** u such that λ ∘ u = v, into u (distinct from λ and v) */
+    void divide(double[] lambda, double[] v, double[] u) {
         for (int i = 0; i < orthant; i++) {
             u[i] = v[i] / lambda[i];
         }
@@ -87,7 +113,6 @@ final class Cones {
             }
             k += q;
         }
-        return u;
     }
 
     /** @return the smallest eigenvalue of u: min of the orthant entries and of u₀ - ‖u₁‖ over the cones */

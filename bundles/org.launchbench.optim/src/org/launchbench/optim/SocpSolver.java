@@ -8,7 +8,7 @@ package org.launchbench.optim;
  * solved by {@link BandedKkt}: cone rows eliminated (a full-system fallback when W is too ill-conditioned for that),
  * reverse Cuthill-McKee ordering analysed once per solve, envelope L D Lᵀ of the regularised quasi-definite matrix
  * refilled each iteration, iterative refinement. Sparse programs ({@link SparseConeProgram}) are never made dense.
- * Thread-safe: a solve keeps its state on the stack.
+ * The iteration's vectors are allocated once per solve. Thread-safe: a solve keeps its state on the stack.
  */
 public final class SocpSolver {
 
@@ -127,18 +127,35 @@ public final class SocpSolver {
         double pres = Double.NaN;
         double dres = Double.NaN;
         double gap = Double.NaN;
+        // the iteration's vectors, allocated once (same arithmetic as fresh ones)
+        double[] hrx = new double[n];
+        double[] rx = new double[n];
+        double[] hry = new double[pe];
+        double[] ry = new double[pe];
+        double[] hrz = new double[m];
+        double[] rz = new double[m];
+        double[] lambda = new double[m];
+        double[] lambda2 = new double[m];
+        double[] corr = new double[m];
+        double[] cw1 = new double[m];
+        double[] cw2 = new double[m];
+        double[] negC = scale(c, -1);
+        double[][] d2 = {new double[n], new double[pe], new double[m]};
+        Work work = new Work(n, pe, m);
+        Direction affine = new Direction(n, pe, m);
+        Direction combined = new Direction(n, pe, m);
         for (int it = 0; it <= settings.maxIterations(); it++) {
             // residuals of the embedding
-            double[] hrx = new double[n];
+            java.util.Arrays.fill(hrx, 0);
             sa.transposeTimesAdd(1, y, hrx);
             sg.transposeTimesAdd(1, z, hrx);
-            double[] rx = axpy(tau, c, hrx);
-            double[] hry = new double[pe];
+            axpy(tau, c, hrx, rx);
+            java.util.Arrays.fill(hry, 0);
             sa.times(1, x, 0, hry);
-            double[] ry = axpy(-tau, b, hry);
-            double[] hrz = s.clone();
+            axpy(-tau, b, hry, ry);
+            System.arraycopy(s, 0, hrz, 0, m);
             sg.times(1, x, 1, hrz);
-            double[] rz = axpy(-tau, h, hrz);
+            axpy(-tau, h, hrz, rz);
             double cx = dot(c, x);
             double by = dot(b, y);
             double hz = dot(h, z);
@@ -173,25 +190,21 @@ public final class SocpSolver {
             }
 
             Cones.Scaling w = k.scaling(s, z);
-            double[] lambda = w.apply(z);
-            double[] lambda2 = k.product(lambda, lambda);
+            w.apply(z, lambda, false);
+            k.product(lambda, lambda, lambda2);
             kkt.factor(w);
-            double[][] d2 = kkt.solve(scale(c, -1), b, h);
-            if (d2 == null) {
-                return numerical(x, y, z, s, tau, it, pres, dres, gap);
-            }
 
-            // predictor (σ = 0), then corrector with Mehrotra's second-order term
-            Direction affine = direction(p, k, kkt, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, 0, null, 0);
-            if (affine == null) {
+            // predictor (σ = 0, solved together with (-c, b, h)), then corrector with Mehrotra's second-order term
+            if (!direction(p, k, kkt, negC, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, 0, null, 0, work, affine)) {
                 return numerical(x, y, z, s, tau, it, pres, dres, gap);
             }
             double alphaAff = step(k, s, z, tau, kappa, affine, 1);
             double sigma = Math.pow(1 - alphaAff, 3);
-            double[] corr = k.product(w.applyInverse(affine.ds), w.apply(affine.dz));
-            Direction combined = direction(p, k, kkt, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, sigma, corr,
-                affine.dtau * affine.dkappa);
-            if (combined == null) {
+            w.apply(affine.ds, cw1, true);
+            w.apply(affine.dz, cw2, false);
+            k.product(cw1, cw2, corr);
+            if (!direction(p, k, kkt, null, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, sigma, corr,
+                affine.dtau * affine.dkappa, work, combined)) {
                 return numerical(x, y, z, s, tau, it, pres, dres, gap);
             }
             double alpha = STEP_FRACTION * step(k, s, z, tau, kappa, combined, 1 / STEP_FRACTION);
@@ -199,10 +212,10 @@ public final class SocpSolver {
             if (alpha < 1e-12) {
                 return numerical(x, y, z, s, tau, it, pres, dres, gap);
             }
-            x = axpy(alpha, combined.dx, x);
-            y = axpy(alpha, combined.dy, y);
-            z = axpy(alpha, combined.dz, z);
-            s = axpy(alpha, combined.ds, s);
+            axpy(alpha, combined.dx, x, x);
+            axpy(alpha, combined.dy, y, y);
+            axpy(alpha, combined.dz, z, z);
+            axpy(alpha, combined.ds, s, s);
             tau += alpha * combined.dtau;
             kappa += alpha * combined.dkappa;
         }
@@ -216,46 +229,100 @@ public final class SocpSolver {
             Double.NaN, Double.NaN, it, pres, dres, gap);
     }
 
-    /** A search direction of the embedding. */
-    private record Direction(double[] dx, double[] dy, double[] dz, double[] ds, double dtau, double dkappa) {
+    /** A search direction of the embedding (its vectors reused from iteration to iteration). */
+    private static final class Direction {
+        final double[] dx;
+        final double[] dy;
+        final double[] dz;
+        final double[] ds;
+        double dtau;
+        double dkappa;
+
+        Direction(int n, int pe, int m) {
+            dx = new double[n];
+            dy = new double[pe];
+            dz = new double[m];
+            ds = new double[m];
+        }
+    }
+
+    /** Work vectors of {@link #direction}. */
+    private static final class Work {
+        final double[] ds;
+        final double[] wl;
+        final double[] ux;
+        final double[] uy;
+        final double[] uz;
+        final double[] d1x;
+        final double[] d1y;
+        final double[] d1z;
+        final double[] temp;
+
+        Work(int n, int pe, int m) {
+            ds = new double[m];
+            wl = new double[m];
+            ux = new double[n];
+            uy = new double[pe];
+            uz = new double[m];
+            d1x = new double[n];
+            d1y = new double[pe];
+            d1z = new double[m];
+            temp = new double[m];
+        }
     }
 
     /**
-     * The Newton direction for centring σ: the linear residuals reduced by (1 - σ), the complementarity
+     * The Newton direction for centring σ, into d: the linear residuals reduced by (1 - σ), the complementarity
      * λ ∘ (W dz + W⁻ᵀ ds) = -λ∘λ + σμe - corr and κ dτ + τ dκ = -τκ + σμ - corrτ, eliminated into the KKT system
      * (solved once for the right-hand side and once, per iteration, for (-c, b, h), which gives dτ).
+     *
+     * @param negC -c when d2 is to be solved (for (-c, b, h), together with this direction's system), null when it has
+     *             been
+     * @return false if the KKT solve failed
      */
-    private static Direction direction(SparseConeProgram p, Cones k, BandedKkt kkt, double[][] d2, Cones.Scaling w, double[] lambda,
-                                       double[] lambda2, double[] rx, double[] ry, double[] rz, double rt, double tau,
-                                       double kappa, double mu, double sigma, double[] corr, double corrTau) {
-        double[] e = k.identity();
-        double[] ds = axpy(sigma * mu, e, scale(lambda2, -1));
+    private static boolean direction(SparseConeProgram p, Cones k, BandedKkt kkt, double[] negC, double[][] d2, Cones.Scaling w,
+                                     double[] lambda, double[] lambda2, double[] rx, double[] ry, double[] rz, double rt,
+                                     double tau, double kappa, double mu, double sigma, double[] corr, double corrTau, Work v,
+                                     Direction d) {
+        double[] ds = v.ds;
+        k.identityPlus(sigma * mu, lambda2, -1, ds);
         if (corr != null) {
-            ds = axpy(-1, corr, ds);
+            axpy(-1, corr, ds, ds);
         }
         double dk = -tau * kappa + sigma * mu - corrTau;
         double f = 1 - sigma;
         // ds = W (λ \ ds_rhs) - W² dz   (W symmetric)
-        double[] wl = w.apply(k.divide(lambda, ds));
-        double[] ux = scale(rx, -f);
-        double[] uy = scale(ry, -f);
-        double[] uz = axpy(-1, wl, scale(rz, -f));
-        double[][] d1 = kkt.solve(ux, uy, uz);
-        if (d1 == null) {
-            return null;
+        k.divide(lambda, ds, v.temp);
+        double[] wl = v.wl;
+        w.apply(v.temp, wl, false);
+        for (int i = 0; i < rx.length; i++) {
+            v.ux[i] = rx[i] * -f;
+        }
+        for (int i = 0; i < ry.length; i++) {
+            v.uy[i] = ry[i] * -f;
+        }
+        for (int i = 0; i < rz.length; i++) {
+            v.uz[i] = -1 * wl[i] + rz[i] * -f;
         }
         double[] c = p.c();
         double[] b = p.b();
         double[] h = p.h();
-        double num = -f * rt - dk / tau - dot(c, d1[0]) - dot(b, d1[1]) - dot(h, d1[2]);
+        if (negC != null ? !kkt.solve(negC, b, h, d2[0], d2[1], d2[2], v.ux, v.uy, v.uz, v.d1x, v.d1y, v.d1z)
+            : !kkt.solve(v.ux, v.uy, v.uz, v.d1x, v.d1y, v.d1z)) {
+            return false;
+        }
+        double num = -f * rt - dk / tau - dot(c, v.d1x) - dot(b, v.d1y) - dot(h, v.d1z);
         double den = dot(c, d2[0]) + dot(b, d2[1]) + dot(h, d2[2]) - kappa / tau;
         double dtau = num / den;
-        double[] dx = axpy(dtau, d2[0], d1[0]);
-        double[] dy = axpy(dtau, d2[1], d1[1]);
-        double[] dz = axpy(dtau, d2[2], d1[2]);
-        double[] dsFinal = axpy(-1, w.apply(w.apply(dz)), wl);
-        double dkappa = (dk - kappa * dtau) / tau;
-        return new Direction(dx, dy, dz, dsFinal, dtau, dkappa);
+        axpy(dtau, d2[0], v.d1x, d.dx);
+        axpy(dtau, d2[1], v.d1y, d.dy);
+        axpy(dtau, d2[2], v.d1z, d.dz);
+        w.apply(d.dz, v.temp, false);
+        w.apply(v.temp, d.ds, false);
+        axpy(-1, d.ds, wl, d.ds);
+        d.dtau = dtau;
+        d.dkappa = (dk - kappa * dtau) / tau;
+        return true;
     }
 
     private static double step(Cones k, double[] s, double[] z, double tau, double kappa, Direction d, double max) {
@@ -288,6 +355,13 @@ public final class SocpSolver {
             r[i] = a[i] * f;
         }
         return r;
+    }
+
+    /** out = alpha u + v (out may be u or v) */
+    private static void axpy(double alpha, double[] u, double[] v, double[] out) {
+        for (int i = 0; i < v.length; i++) {
+            out[i] = alpha * u[i] + v[i];
+        }
     }
 
     /** @return alpha u + v */
