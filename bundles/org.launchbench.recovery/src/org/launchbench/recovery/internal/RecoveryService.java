@@ -114,20 +114,7 @@ public final class RecoveryService implements BoosterRecovery {
             burns.add(x);
         }
         m.put("burns", burns);
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (FlightEvent e : r.events()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("name", e.name());
-            x.put("time_s", num(e.time(), 3));
-            x.put("altitude_m", num(e.altitude(), 1));
-            x.put("speed_m_s", num(e.speed(), 2));
-            x.put("downrange_m", num(e.downrange(), 1));
-            x.put("mach", num(e.mach(), 3));
-            x.put("dynamic_pressure_Pa", num(e.dynamicPressure(), 1));
-            x.put("mass_kg", num(e.mass(), 1));
-            events.add(x);
-        }
-        m.put("events", events);
+        m.put("events", r.events().stream().map(FlightEvent::json).toList());
         Map<String, Object> targeting = new LinkedHashMap<>();
         targeting.put("boostback_azimuth_deg", num(Math.toDegrees(plan.boostbackAzimuth()), 3));
         targeting.put("boostback_delta_v_m_s", num(plan.boostbackDv(), 2));

@@ -15,4 +15,21 @@ package org.launchbench.trajectory.flight;
  */
 public record FlightEvent(String name, double time, double altitude, double speed, double inertialSpeed, double mach,
                           double dynamicPressure, double downrange, double mass) {
+
+    /**
+     * @return the event as the command line's JSON spells it: {"name", "time_s", "altitude_m", "speed_m_s",
+     *         "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}, rounded to what the figures mean
+     */
+    public java.util.Map<String, Object> json() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", name);
+        m.put("time_s", org.launchbench.cli.JsonNumbers.round(time, 3));
+        m.put("altitude_m", org.launchbench.cli.JsonNumbers.round(altitude, 1));
+        m.put("speed_m_s", org.launchbench.cli.JsonNumbers.round(speed, 2));
+        m.put("downrange_m", org.launchbench.cli.JsonNumbers.round(downrange, 1));
+        m.put("mach", org.launchbench.cli.JsonNumbers.round(mach, 3));
+        m.put("dynamic_pressure_Pa", org.launchbench.cli.JsonNumbers.round(dynamicPressure, 1));
+        m.put("mass_kg", org.launchbench.cli.JsonNumbers.round(mass, 1));
+        return m;
+    }
 }

@@ -298,20 +298,7 @@ public final class SimulateCommand implements CliCommand {
     }
 
     private static List<Map<String, Object>> events(List<FlightEvent> timeline) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (FlightEvent e : timeline) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", e.name());
-            m.put("time_s", JsonNumbers.round(e.time(), 3));
-            m.put("altitude_m", JsonNumbers.round(e.altitude(), 1));
-            m.put("speed_m_s", JsonNumbers.round(e.speed(), 2));
-            m.put("downrange_m", JsonNumbers.round(e.downrange(), 1));
-            m.put("mach", JsonNumbers.round(e.mach(), 3));
-            m.put("dynamic_pressure_Pa", JsonNumbers.round(e.dynamicPressure(), 1));
-            m.put("mass_kg", JsonNumbers.round(e.mass(), 1));
-            events.add(m);
-        }
-        return events;
+        return timeline.stream().map(FlightEvent::json).toList();
     }
 
     /** Readable osculating elements: altitudes above the equatorial radius, angles in degrees. */
