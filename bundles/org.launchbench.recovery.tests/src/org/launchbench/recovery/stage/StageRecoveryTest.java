@@ -238,6 +238,26 @@ class StageRecoveryTest {
             falcon9.separationTime(), falcon9.separationState(), "test")).finCrossRange());
     }
 
+    /**
+     * A heating limit below what the pressure-sized burn leaves makes the entry burn larger, and the burn then keeps
+     * the predicted peak heat flux to the limit (the bisection stops within 1 m/s, a fraction of a percent of it).
+     * Without a limit nothing changes.
+     */
+    @Test
+    void aHeatingLimitEnlargesTheEntryBurnToMeetIt() {
+        assertTrue(plan.peakHeatFlux() > 0);
+        RecoveryPlan p = shipPlan();
+        double limit = 0.8 * plan.peakHeatFlux();
+        p.setMaxHeatFlux(limit);
+        StageRecovery.Plan hot = ENGINE.plan(with(p));
+        assertTrue(hot.entryDv() > plan.entryDv() + 10, hot.entryDv() + " vs " + plan.entryDv());
+        assertEquals(limit, hot.peakHeatFlux(), 0.01 * limit);
+        assertTrue(hot.peakHeatFlux() <= limit * 1.0001, hot.peakHeatFlux() + " over " + limit);
+        p.setMaxHeatFlux(-1);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ENGINE.plan(with(p)));
+        assertEquals("recovery/maxHeatFlux", e.element());
+    }
+
     @Test
     void anEntryBurnWithoutAPressureLimitIsBadInputNamingIt() {
         RecoveryPlan p = shipPlan();

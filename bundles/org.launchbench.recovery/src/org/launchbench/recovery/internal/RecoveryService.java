@@ -122,6 +122,7 @@ public final class RecoveryService implements BoosterRecovery {
         targeting.put("entry_ignition_altitude_m", num(plan.entryAltitude(), 1));
         targeting.put("predicted_miss_without_fins_m", num(plan.predictedMiss(), 1));
         targeting.put("fin_cross_range_m", num(plan.finCrossRange(), 1));
+        targeting.put("predicted_peak_heat_flux_W_m2", num(plan.peakHeatFlux(), 0));
         m.put("targeting", targeting);
         m.put("notes", plan.notes());
         return m;

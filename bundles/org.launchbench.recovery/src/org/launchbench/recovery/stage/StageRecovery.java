@@ -138,10 +138,11 @@ public final class StageRecovery {
      * @param predictedMiss    where the nominal stage would fall with no fins and no landing burn, from the centre, m
      * @param finCrossRange    how far sideways the grid fins can move the stage between the entry burn and the landing
      *                         burn's ignition height, steering hard across the track all the way, m (0: no fins)
+     * @param peakHeatFlux     the predicted peak stagnation heat flux after the entry burn, W/m² (Sutton-Graves)
      * @param notes            what the targeting could not do
      */
     public record Plan(double boostbackAzimuth, double boostbackDv, double entryDv, double entryAltitude, double predictedMiss,
-                       double finCrossRange, List<String> notes) {
+                       double finCrossRange, double peakHeatFlux, List<String> notes) {
     }
 
     /** The stage's figures, checked. */
@@ -177,6 +178,10 @@ public final class StageRecovery {
             throw bad(c, "recovery/maxDynamicPressure", c.plan().isSetMaxDynamicPressure() ? c.plan().getMaxDynamicPressure() : "unset",
                 "a positive pressure in Pa (Falcon 9-class stages: tens of kPa)", "the entry burn is sized to this limit");
         }
+        if (c.plan().isSetMaxHeatFlux() && !(c.plan().getMaxHeatFlux() > 0)) {
+            throw bad(c, "recovery/maxHeatFlux", c.plan().getMaxHeatFlux(), "a positive heat flux in W/m2, or unset for no limit",
+                "the entry burn is sized to this limit");
+        }
         if (r.getDescentDrag() == null || r.getDescentDrag().getPoints().isEmpty()) {
             throw bad(c, where + "/descentDrag", "none", "a Mach table of drag coefficients for the stage falling engines first",
                 "the stage's way down cannot be flown without its descent drag (the ascent table is for flying nose first)");
@@ -206,7 +211,7 @@ public final class StageRecovery {
         Hardware hw = hardware(c);
         java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
-            return new Plan(0, 0, 0, 0, Double.NaN, 0, List.of());
+            return new Plan(0, 0, 0, 0, Double.NaN, 0, Double.NaN, List.of());
         }
         double entryAlt = c.plan().isSetEntryIgnitionAltitude() ? c.plan().getEntryIgnitionAltitude() : DEFAULT_ENTRY_ALTITUDE;
         double az = 0, dv = 0, entryDv = 0;
@@ -229,7 +234,7 @@ public final class StageRecovery {
                 Math.hypot(miss[0], miss[1])));
         }
         return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]), finCrossRange(c, hw, az, dv, entryDv, entryAlt),
-            List.copyOf(notes));
+            peaks(c, hw, az, dv, entryDv, entryAlt)[1], List.copyOf(notes));
     }
 
     /** Newton on (azimuth, velocity gained) for the impact point, from a first guess along the miss. */
@@ -269,10 +274,12 @@ public final class StageRecovery {
         return x;
     }
 
-    /** Entry-burn velocity change by bisection: the least that keeps the peak dynamic pressure to the limit. */
+    /**
+     * Entry-burn velocity change by bisection: the least that keeps the peak dynamic pressure, and the peak heat flux
+     * when the plan limits it, to the limits.
+     */
     private double sizeEntry(Case c, Hardware hw, double az, double dv, double entryAlt, java.util.Set<String> notes) {
-        double limit = c.plan().getMaxDynamicPressure();
-        if (peakQ(c, hw, az, dv, 0, entryAlt) <= limit) {
+        if (!exceeds(c, peaks(c, hw, az, dv, 0, entryAlt))) {
             return 0;
         }
         // at most what leaves the landing burn its budget
@@ -280,15 +287,16 @@ public final class StageRecovery {
         double m = c.separationState()[6] * Math.exp(-dv / (hw.boostback().vacuumThrust() / hw.boostback().massFlow()));
         double landing = hw.emptyMass() * Math.exp(LANDING_BUDGET / (hw.landing().vacuumThrust() / hw.landing().massFlow()));
         double most = m > landing ? c0 * Math.log(m / landing) : 0;
-        if (peakQ(c, hw, az, dv, most, entryAlt) > limit) {
-            notes.add(String.format("the entry burn cannot keep the dynamic pressure under %.0f Pa and leave the landing burn"
-                + " its %.0f m/s: it takes %.0f m/s off", limit, LANDING_BUDGET, most));
+        if (exceeds(c, peaks(c, hw, az, dv, most, entryAlt))) {
+            notes.add(String.format("the entry burn cannot keep the dynamic pressure under %.0f Pa%s and leave the landing burn"
+                + " its %.0f m/s: it takes %.0f m/s off", c.plan().getMaxDynamicPressure(), c.plan().isSetMaxHeatFlux()
+                ? String.format(" and the heat flux under %.0f W/m2", c.plan().getMaxHeatFlux()) : "", LANDING_BUDGET, most));
             return most;
         }
         double lo = 0, hi = most;
         while (hi - lo > 1) {
             double mid = (lo + hi) / 2;
-            if (peakQ(c, hw, az, dv, mid, entryAlt) > limit) {
+            if (exceeds(c, peaks(c, hw, az, dv, mid, entryAlt))) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -297,13 +305,34 @@ public final class StageRecovery {
         return hi;
     }
 
-    private double peakQ(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
+    private static boolean exceeds(Case c, double[] peaks) {
+        return peaks[0] > c.plan().getMaxDynamicPressure() || c.plan().isSetMaxHeatFlux() && peaks[1] > c.plan().getMaxHeatFlux();
+    }
+
+    /**
+     * The stagnation heat flux of Sutton and Graves ("A general stagnation-point convective heating equation for
+     * arbitrary gas mixtures", NASA TR R-376, 1971): q = k sqrt(ρ / R) v³ with k = 1.7415e-4 kg^0.5/m for air.
+     */
+    static final double SUTTON_GRAVES_AIR = 1.7415e-4;
+
+    /**
+     * @return {peak dynamic pressure (Pa), peak heat flux (W/m², Sutton-Graves on the stage's base radius)} of the
+     *         fins-off fall from the entry burn's cut-off (or from separation, without one) to the landing burn's
+     *         ignition height, from the 1 s samples and the located max-Q
+     */
+    private double[] peaks(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
         Flight f = start(c, hw, true, 1e-8);
         Env env = new Env(c, hw, Perturbation.NONE, List.of());
         env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+        double after = f.time();
         double land = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : SIZING_LANDING_ALTITUDE;
         f.fly(env.ballistic(false), -1, 3600, null, s -> land - env.height(s.getTime(), s.getPrimaryState()));
-        return f.events().stream().filter(e -> e.name().equals("max-q")).mapToDouble(FlightEvent::dynamicPressure).max().orElse(0);
+        double q = f.events().stream().filter(e -> e.name().equals("max-q")).mapToDouble(FlightEvent::dynamicPressure).max().orElse(0);
+        double radius = c.stage().getReferenceDiameter() / 2;
+        // ρ v² = 2 q, so k sqrt(ρ/R) v³ = k sqrt(2 q / R) v²
+        double heat = f.samples().stream().filter(x -> x.time() >= after)
+            .mapToDouble(x -> SUTTON_GRAVES_AIR * Math.sqrt(2 * x.dynamicPressure() / radius) * x.speed() * x.speed()).max().orElse(0);
+        return new double[] {q, heat};
     }
 
     /** @return {east, north, time} of the fins-off, burn-free fall to the zone's height, relative to its centre */

@@ -26,6 +26,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantMargin <em>Propellant Margin</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux <em>Max Heat Flux</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}</li>
  * </ul>
@@ -318,6 +319,58 @@ public interface RecoveryPlan extends EObject {
 	 * @generated
 	 */
 	boolean isSetMaxDynamicPressure();
+
+	/**
+	 * Returns the value of the '<em><b>Max Heat Flux</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest stagnation heat flux (Sutton-Graves, on the stage's base radius) the stage may see on its way down after the entry burn, W/m2; the entry burn is sized to it as well as to the dynamic pressure. Unset: no heating limit.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Heat Flux</em>' attribute.
+	 * @see #isSetMaxHeatFlux()
+	 * @see #unsetMaxHeatFlux()
+	 * @see #setMaxHeatFlux(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan_MaxHeatFlux()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getMaxHeatFlux();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux <em>Max Heat Flux</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Heat Flux</em>' attribute.
+	 * @see #isSetMaxHeatFlux()
+	 * @see #unsetMaxHeatFlux()
+	 * @see #getMaxHeatFlux()
+	 * @generated
+	 */
+	void setMaxHeatFlux(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux <em>Max Heat Flux</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetMaxHeatFlux()
+	 * @see #getMaxHeatFlux()
+	 * @see #setMaxHeatFlux(double)
+	 * @generated
+	 */
+	void unsetMaxHeatFlux();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux <em>Max Heat Flux</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Max Heat Flux</em>' attribute is set.
+	 * @see #unsetMaxHeatFlux()
+	 * @see #getMaxHeatFlux()
+	 * @see #setMaxHeatFlux(double)
+	 * @generated
+	 */
+	boolean isSetMaxHeatFlux();
 
 	/**
 	 * Returns the value of the '<em><b>Landing Max Tilt</b></em>' attribute.

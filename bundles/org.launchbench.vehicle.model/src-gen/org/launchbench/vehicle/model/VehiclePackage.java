@@ -2113,13 +2113,22 @@ public interface VehiclePackage extends EPackage {
 	int RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE = 7;
 
 	/**
+	 * The feature id for the '<em><b>Max Heat Flux</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_PLAN__MAX_HEAT_FLUX = 8;
+
+	/**
 	 * The feature id for the '<em><b>Landing Max Tilt</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_PLAN__LANDING_MAX_TILT = 8;
+	int RECOVERY_PLAN__LANDING_MAX_TILT = 9;
 
 	/**
 	 * The feature id for the '<em><b>Propellant Reserve</b></em>' attribute.
@@ -2128,7 +2137,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_PLAN__PROPELLANT_RESERVE = 9;
+	int RECOVERY_PLAN__PROPELLANT_RESERVE = 10;
 
 	/**
 	 * The number of structural features of the '<em>Recovery Plan</em>' class.
@@ -2137,7 +2146,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_PLAN_FEATURE_COUNT = 10;
+	int RECOVERY_PLAN_FEATURE_COUNT = 11;
 
 	/**
 	 * The number of operations of the '<em>Recovery Plan</em>' class.
@@ -3891,6 +3900,17 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getRecoveryPlan_MaxDynamicPressure();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux <em>Max Heat Flux</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Heat Flux</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux()
+	 * @see #getRecoveryPlan()
+	 * @generated
+	 */
+	EAttribute getRecoveryPlan_MaxHeatFlux();
+
+	/**
 	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5267,6 +5287,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE = eINSTANCE.getRecoveryPlan_MaxDynamicPressure();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Heat Flux</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_PLAN__MAX_HEAT_FLUX = eINSTANCE.getRecoveryPlan_MaxHeatFlux();
 
 		/**
 		 * The meta object literal for the '<em><b>Landing Max Tilt</b></em>' attribute feature.

@@ -30,6 +30,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getPropellantMargin <em>Propellant Margin</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getEntryIgnitionAltitude <em>Entry Ignition Altitude</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getMaxDynamicPressure <em>Max Dynamic Pressure</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getMaxHeatFlux <em>Max Heat Flux</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getPropellantReserve <em>Propellant Reserve</em>}</li>
  * </ul>
@@ -223,6 +224,35 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @ordered
 	 */
 	protected boolean maxDynamicPressureESet;
+
+	/**
+	 * The default value of the '{@link #getMaxHeatFlux() <em>Max Heat Flux</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxHeatFlux()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MAX_HEAT_FLUX_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMaxHeatFlux() <em>Max Heat Flux</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxHeatFlux()
+	 * @generated
+	 * @ordered
+	 */
+	protected double maxHeatFlux = MAX_HEAT_FLUX_EDEFAULT;
+
+	/**
+	 * This is true if the Max Heat Flux attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean maxHeatFluxESet;
 
 	/**
 	 * The default value of the '{@link #getLandingMaxTilt() <em>Landing Max Tilt</em>}' attribute.
@@ -572,6 +602,56 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @generated
 	 */
 	@Override
+	public double getMaxHeatFlux() {
+		return maxHeatFlux;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxHeatFlux(double newMaxHeatFlux) {
+		double oldMaxHeatFlux = maxHeatFlux;
+		maxHeatFlux = newMaxHeatFlux;
+		boolean oldMaxHeatFluxESet = maxHeatFluxESet;
+		maxHeatFluxESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_PLAN__MAX_HEAT_FLUX, oldMaxHeatFlux, maxHeatFlux, !oldMaxHeatFluxESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetMaxHeatFlux() {
+		double oldMaxHeatFlux = maxHeatFlux;
+		boolean oldMaxHeatFluxESet = maxHeatFluxESet;
+		maxHeatFlux = MAX_HEAT_FLUX_EDEFAULT;
+		maxHeatFluxESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.RECOVERY_PLAN__MAX_HEAT_FLUX, oldMaxHeatFlux, MAX_HEAT_FLUX_EDEFAULT, oldMaxHeatFluxESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetMaxHeatFlux() {
+		return maxHeatFluxESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public double getLandingMaxTilt() {
 		return landingMaxTilt;
 	}
@@ -690,6 +770,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return getEntryIgnitionAltitude();
 			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
 				return getMaxDynamicPressure();
+			case VehiclePackage.RECOVERY_PLAN__MAX_HEAT_FLUX:
+				return getMaxHeatFlux();
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				return getLandingMaxTilt();
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
@@ -729,6 +811,9 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return;
 			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
 				setMaxDynamicPressure((Double)newValue);
+				return;
+			case VehiclePackage.RECOVERY_PLAN__MAX_HEAT_FLUX:
+				setMaxHeatFlux((Double)newValue);
 				return;
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				setLandingMaxTilt((Double)newValue);
@@ -772,6 +857,9 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
 				unsetMaxDynamicPressure();
 				return;
+			case VehiclePackage.RECOVERY_PLAN__MAX_HEAT_FLUX:
+				unsetMaxHeatFlux();
+				return;
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				unsetLandingMaxTilt();
 				return;
@@ -806,6 +894,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return isSetEntryIgnitionAltitude();
 			case VehiclePackage.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE:
 				return isSetMaxDynamicPressure();
+			case VehiclePackage.RECOVERY_PLAN__MAX_HEAT_FLUX:
+				return isSetMaxHeatFlux();
 			case VehiclePackage.RECOVERY_PLAN__LANDING_MAX_TILT:
 				return isSetLandingMaxTilt();
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
@@ -840,6 +930,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 		if (entryIgnitionAltitudeESet) result.append(entryIgnitionAltitude); else result.append("<unset>");
 		result.append(", maxDynamicPressure: ");
 		if (maxDynamicPressureESet) result.append(maxDynamicPressure); else result.append("<unset>");
+		result.append(", maxHeatFlux: ");
+		if (maxHeatFluxESet) result.append(maxHeatFlux); else result.append("<unset>");
 		result.append(", landingMaxTilt: ");
 		if (landingMaxTiltESet) result.append(landingMaxTilt); else result.append("<unset>");
 		result.append(", propellantReserve: ");

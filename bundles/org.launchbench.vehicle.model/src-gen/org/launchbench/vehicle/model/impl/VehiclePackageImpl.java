@@ -1645,7 +1645,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getRecoveryPlan_LandingMaxTilt() {
+	public EAttribute getRecoveryPlan_MaxHeatFlux() {
 		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(8);
 	}
 
@@ -1655,8 +1655,18 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getRecoveryPlan_PropellantReserve() {
+	public EAttribute getRecoveryPlan_LandingMaxTilt() {
 		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRecoveryPlan_PropellantReserve() {
+		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -2090,6 +2100,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__PROPELLANT_MARGIN);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE);
+		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__MAX_HEAT_FLUX);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__LANDING_MAX_TILT);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__PROPELLANT_RESERVE);
 
@@ -2318,6 +2329,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRecoveryPlan_PropellantMargin(), ecorePackage.getEDouble(), "propellantMargin", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_EntryIgnitionAltitude(), ecorePackage.getEDouble(), "entryIgnitionAltitude", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_MaxDynamicPressure(), ecorePackage.getEDouble(), "maxDynamicPressure", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryPlan_MaxHeatFlux(), ecorePackage.getEDouble(), "maxHeatFlux", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_LandingMaxTilt(), ecorePackage.getEDouble(), "landingMaxTilt", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_PropellantReserve(), ecorePackage.getEDouble(), "propellantReserve", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
