@@ -29,34 +29,20 @@ public record ConeProgram(double[] c, double[][] a, double[] b, double[][] g, do
      */
     public ConeProgram {
         int n = c.length;
-        if (a.length != b.length || g.length != h.length) {
-            throw new IllegalArgumentException("A has " + a.length + " rows for " + b.length + " in b; G has " + g.length
-                + " rows for " + h.length + " in h");
-        }
+        SparseConeProgram.checkRows(a.length, b.length, g.length, h.length);
         for (double[] row : a) {
-            require(row.length == n, "a row of A has " + row.length + " columns, c has " + n);
+            SparseConeProgram.require(row.length == n, "a row of A has " + row.length + " columns, c has " + n);
         }
         for (double[] row : g) {
-            require(row.length == n, "a row of G has " + row.length + " columns, c has " + n);
+            SparseConeProgram.require(row.length == n, "a row of G has " + row.length + " columns, c has " + n);
         }
-        int m = orthant;
-        for (int q : cones) {
-            require(q >= 2, "a second-order cone of dimension " + q + " (at least 2)");
-            m += q;
-        }
-        require(orthant >= 0 && m == g.length, "the cones cover " + m + " rows, G has " + g.length);
+        SparseConeProgram.checkCones(orthant, cones, g.length);
         c = c.clone();
         b = b.clone();
         h = h.clone();
         a = Arrays.stream(a).map(double[]::clone).toArray(double[][]::new);
         g = Arrays.stream(g).map(double[]::clone).toArray(double[][]::new);
         cones = cones.clone();
-    }
-
-    private static void require(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalArgumentException(what);
-        }
     }
 
     /** @return n, the number of variables */

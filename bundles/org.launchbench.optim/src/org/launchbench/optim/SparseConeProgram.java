@@ -20,25 +20,35 @@ public record SparseConeProgram(double[] c, SparseMatrix a, double[] b, SparseMa
      */
     public SparseConeProgram {
         int n = c.length;
-        if (a.rows() != b.length || g.rows() != h.length) {
-            throw new IllegalArgumentException("A has " + a.rows() + " rows for " + b.length + " in b; G has " + g.rows()
-                + " rows for " + h.length + " in h");
-        }
+        checkRows(a.rows(), b.length, g.rows(), h.length);
         require(a.columns() == n, "A has " + a.columns() + " columns, c has " + n);
         require(g.columns() == n, "G has " + g.columns() + " columns, c has " + n);
-        int m = orthant;
-        for (int q : cones) {
-            require(q >= 2, "a second-order cone of dimension " + q + " (at least 2)");
-            m += q;
-        }
-        require(orthant >= 0 && m == g.rows(), "the cones cover " + m + " rows, G has " + g.rows());
+        checkCones(orthant, cones, g.rows());
         c = c.clone();
         b = b.clone();
         h = h.clone();
         cones = cones.clone();
     }
 
-    private static void require(boolean ok, String what) {
+    /** The row counts of A and b, G and h agree (shared with {@link ConeProgram}). */
+    static void checkRows(int aRows, int bLength, int gRows, int hLength) {
+        if (aRows != bLength || gRows != hLength) {
+            throw new IllegalArgumentException("A has " + aRows + " rows for " + bLength + " in b; G has " + gRows
+                + " rows for " + hLength + " in h");
+        }
+    }
+
+    /** The orthant and the cones cover G's rows exactly, each cone of dimension 2 or more. */
+    static void checkCones(int orthant, int[] cones, int gRows) {
+        int m = orthant;
+        for (int q : cones) {
+            require(q >= 2, "a second-order cone of dimension " + q + " (at least 2)");
+            m += q;
+        }
+        require(orthant >= 0 && m == gRows, "the cones cover " + m + " rows, G has " + gRows);
+    }
+
+    static void require(boolean ok, String what) {
         if (!ok) {
             throw new IllegalArgumentException(what);
         }
