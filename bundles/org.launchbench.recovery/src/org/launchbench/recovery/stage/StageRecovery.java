@@ -147,7 +147,7 @@ public final class StageRecovery {
 
     /** The stage's figures, checked. */
     private record Hardware(Stage stage, RecoveryHardware recovery, double emptyMass, double reserve, Propulsion boostback,
-                            Propulsion entry, Propulsion landing, int landingEngines, Aerodynamics aero, GridFins fins,
+                            Propulsion entry, Propulsion landing, Aerodynamics aero, GridFins fins,
                             LandingLegs legs) {
     }
 
@@ -190,7 +190,7 @@ public final class StageRecovery {
         Propulsion landing = Propulsion.of(s.getEngines(), r.getLandingEngines());
         double reserve = c.plan().isSetPropellantReserve() ? c.plan().getPropellantReserve() : r.getLandingPropellantReserve();
         return new Hardware(s, r, empty, reserve, Propulsion.of(s.getEngines(), Math.max(1, r.getBoostbackEngines())),
-            Propulsion.of(s.getEngines(), Math.max(1, r.getEntryEngines())), landing, r.getLandingEngines(), Aerodynamics.of(r.getDescentDrag(), s.getReferenceDiameter()),
+            Propulsion.of(s.getEngines(), Math.max(1, r.getEntryEngines())), landing, Aerodynamics.of(r.getDescentDrag(), s.getReferenceDiameter()),
             r.getGridFins(), r.getLandingLegs());
     }
 
@@ -321,11 +321,11 @@ public final class StageRecovery {
      *         ignition height, from the 1 s samples and the located max-Q
      */
     private double[] peaks(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
-        Flight f = start(c, hw, true, 1e-8);
-        Env env = new Env(c, hw, Perturbation.NONE, List.of());
-        env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+        Trial trial = afterEntry(c, hw, true, az, dv, entryDv, entryAlt);
+        Flight f = trial.flight();
+        Env env = trial.env();
         double after = f.time();
-        double land = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : SIZING_LANDING_ALTITUDE;
+        double land = sizingLandingAltitude(c);
         f.fly(env.ballistic(false), -1, 3600, null, s -> land - env.height(s.getTime(), s.getPrimaryState()));
         double q = f.events().stream().filter(e -> e.name().equals("max-q")).mapToDouble(FlightEvent::dynamicPressure).max().orElse(0);
         double radius = c.stage().getReferenceDiameter() / 2;
@@ -337,11 +337,10 @@ public final class StageRecovery {
 
     /** @return {east, north, time} of the fins-off, burn-free fall to the zone's height, relative to its centre */
     private double[] predictImpact(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
-        Flight f = start(c, hw, false, 1e-8);
-        Env env = new Env(c, hw, Perturbation.NONE, List.of());
-        env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
-        f.fly(env.ballistic(false), -1, 3600, null, s -> -env.height(s.getTime(), s.getPrimaryState()));
-        double[] enu = env.local(f.time(), f.state());
+        Trial trial = afterEntry(c, hw, false, az, dv, entryDv, entryAlt);
+        Flight f = trial.flight();
+        trial.env().fallToGround(f);
+        double[] enu = trial.env().local(f.time(), f.state());
         return new double[] {enu[1], enu[2], f.time()};
     }
 
@@ -354,12 +353,12 @@ public final class StageRecovery {
         if (hw.fins() == null) {
             return 0;
         }
-        double land = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : SIZING_LANDING_ALTITUDE;
+        double land = sizingLandingAltitude(c);
         double[][] ends = new double[2][];
         for (int k = 0; k < 2; k++) {
-            Flight f = start(c, hw, false, 1e-8);
-            Env env = new Env(c, hw, Perturbation.NONE, List.of());
-            env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+            Trial trial = afterEntry(c, hw, false, az, dv, entryDv, entryAlt);
+            Flight f = trial.flight();
+            Env env = trial.env();
             boolean steer = k == 1;
             while (true) {
                 double[] l = env.local(f.time(), f.state());
@@ -380,6 +379,22 @@ public final class StageRecovery {
         }
         // the sideways component of the displacement (perpendicular to the neutral descent's track)
         return Math.abs((ends[1][1] - l[1]) * l[5] / vh - (ends[1][2] - l[2]) * l[4] / vh);
+    }
+
+    /** Height above the zone the sizing and the fins aim for the landing burn to start at: the plan's, or 3 km. */
+    private static double sizingLandingAltitude(Case c) {
+        return c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : SIZING_LANDING_ALTITUDE;
+    }
+
+    /** A nominal trial flight (fins neutral), flown through the flip, boostback and entry burn. */
+    private record Trial(Flight flight, Env env) {
+    }
+
+    private Trial afterEntry(Case c, Hardware hw, boolean record, double az, double dv, double entryDv, double entryAlt) {
+        Flight f = start(c, hw, record, 1e-8);
+        Env env = new Env(c, hw, Perturbation.NONE, List.of());
+        env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
+        return new Trial(f, env);
     }
 
     private Flight start(Case c, Hardware hw, boolean record, double tolerance) {
@@ -409,10 +424,9 @@ public final class StageRecovery {
         }
         double[] y0 = c.separationState().clone();
         y0[6] += p.dryMass() + p.propellant();
-        Flight f = new Flight(earth, c.launchSite(), c.separationTime(), y0, 1.0).tolerance(o.tolerance()).recording(o.record())
-            .groundEvent("impact");
-        f.groundAt(c.zone().getAltitude());
-        Env env = new Env(new Case(c.launchSite(), c.stage(), c.plan(), c.zone(), c.separationTime(), y0, c.source()), hw, p, failures);
+        Case perturbed = new Case(c.launchSite(), c.stage(), c.plan(), c.zone(), c.separationTime(), y0, c.source());
+        Flight f = start(perturbed, hw, o.record(), o.tolerance());
+        Env env = new Env(perturbed, hw, p, failures);
         env.emptyMass = hw.emptyMass() + p.dryMass();
         f.mark("booster-separation", env.ballistic(false));
         List<RecoveryResult.Burn> burns = new ArrayList<>();
@@ -420,25 +434,20 @@ public final class StageRecovery {
             return env.finish(f, burns, "the stage hit the ground before its entry burn", Double.NaN, o);
         }
         // aerodynamic descent on the fins to the landing-burn ignition
-        double landAlt = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : Double.NaN;
+        boolean scheduled = c.plan().isSetLandingIgnitionAltitude();
+        double delay = p.ignitionDelay() + env.lateIgnition(BurnKind.LANDING);
         while (true) {
             double[] y = f.state();
             double t = f.time();
-            env.finCommand(t, y, Double.isNaN(landAlt) ? SIZING_LANDING_ALTITUDE : landAlt);
+            env.finCommand(t, y, sizingLandingAltitude(c));
             PointMassDynamics d = env.ballistic(true);
-            double delay = p.ignitionDelay() + env.lateIgnition(BurnKind.LANDING);
-            if (Double.isNaN(landAlt) ? env.stoppingHeight(t, y) >= env.height(t, y) && env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2
-                : env.height(t, y) <= landAlt) {
+            if (env.ignitionExcess(t, y) >= 0 && (scheduled || env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2)) {
                 // already where the burn must start (a stage falling too fast for its engines lights at once); high up,
                 // where the air has not yet slowed the stage, the estimate waits for the drag to bite
                 return env.land(f, burns, env.height(t, y) - env.stoppingHeight(t, y), o);
             }
-            Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, s -> {
-                double h = env.height(s.getTime(), s.getPrimaryState());
-                double trigger = Double.isNaN(landAlt) ? env.stoppingHeight(s.getTime(), s.getPrimaryState()) : landAlt;
-                return trigger - h;
-            });
-            env.trackQ(t, f.time(), f.state(), d);
+            Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, s -> env.ignitionExcess(s.getTime(), s.getPrimaryState()));
+            env.trackQ(f.time(), f.state(), d);
             if (end == Flight.End.GROUND) {
                 return env.finish(f, burns, "the stage hit the ground before its landing burn", Double.NaN, o);
             }
@@ -468,11 +477,14 @@ public final class StageRecovery {
         final Vector3D east;
         final Vector3D north;
         final double g;
+        /** Ambient pressure at the zone, Pa: the landing engines' thrust is known there. */
+        final double zonePressure;
+        final PointMassDynamics neutral;
+        final PointMassDynamics finned;
         double emptyMass;
         Vector3D finAcceleration = Vector3D.ZERO;
         double stuckTime = Double.NaN;
         Vector3D stuck = Vector3D.ZERO;
-        double stuckQ;
         double peakQ;
         int solves;
 
@@ -493,14 +505,26 @@ public final class StageRecovery {
                 : Winds.fromDirection(p.windFromDeg(), h -> h < WIND_CEILING ? p.windSpeed() : 0);
             EarthModel.Geodetic z = EarthModel.Geodetic.of(c.zone());
             this.zone = earth.ecef(z);
-            double sl = Math.sin(z.latitude()), cl = Math.cos(z.latitude());
-            double so = Math.sin(z.longitude()), co = Math.cos(z.longitude());
-            this.up = new Vector3D(cl * co, cl * so, sl);
-            this.east = new Vector3D(-so, co, 0);
-            this.north = new Vector3D(-sl * co, -sl * so, cl);
+            this.up = z.up();
+            this.east = z.east();
+            this.north = z.north();
             Vector3D w = earth.rotation();
             Vector3D effective = earth.gravity(zone).subtract(Vector3D.crossProduct(w, Vector3D.crossProduct(w, zone)));
             this.g = -Vector3D.dotProduct(effective, up);
+            this.zonePressure = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
+            this.neutral = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero, Steering.COAST, winds);
+            this.finned = hw.fins() != null ? neutral.withControl(this::fins) : neutral;
+        }
+
+        /** How far the stage is below where its landing burn must be lit (the plan's height, or the stopping height), m. */
+        double ignitionExcess(double t, double[] y) {
+            double trigger = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : stoppingHeight(t, y);
+            return trigger - height(t, y);
+        }
+
+        /** Flies engines off, fins neutral, to the ground. */
+        void fallToGround(Flight f) {
+            f.fly(neutral, -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
         }
 
         /** @return {up, east, north, v_up, v_east, v_north} relative to the zone and the ground */
@@ -527,14 +551,13 @@ public final class StageRecovery {
 
         /** The landing engines' thrust at full throttle at the zone, as the guidance knows it (failures it sees). */
         double landingThrust(double factor) {
-            double pz = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
-            return factor * hw.landing().vacuumThrust() - pz * hw.landing().exitArea();
+            return factor * hw.landing().vacuumThrust() - zonePressure * hw.landing().exitArea();
         }
 
         /**
          * Height the stage would fall before stopping if it lit the landing engines now for
-         * {@link #LANDING_DESIGN_EXCESS} of their deceleration beyond gravity, by a 1-D integration along its fall with drag in the standard atmosphere (0.05 s steps), less the
-         * height it falls in that time: the height it needs to stop, m.
+         * {@link #LANDING_DESIGN_EXCESS} of their deceleration beyond gravity: a 1-D integration along its fall, with
+         * drag in the standard atmosphere, in 0.05 s steps, m.
          */
         double stoppingHeight(double t, double[] y) {
             double[] l = local(t, y);
@@ -616,8 +639,7 @@ public final class StageRecovery {
         }
 
         PointMassDynamics ballistic(boolean fins) {
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero, Steering.COAST, winds);
-            return fins && hw.fins() != null ? d.withControl(this::fins) : d;
+            return fins ? finned : neutral;
         }
 
         PointMassDynamics powered(Propulsion prop, Steering steering) {
@@ -658,7 +680,7 @@ public final class StageRecovery {
             }
             double q = ballistic(false).environment(t, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
             double[] l = local(t, y);
-            double[] nav = {l[0], l[1] + p.navEast() + navBias(), l[2] + p.navNorth()};
+            double[] nav = navigated(l);
             double tgo = Math.max(2, (nav[0] - landingAltitude) / Math.max(1, -l[3]));
             double zemE = nav[1] + l[4] * tgo;
             double zemN = nav[2] + l[5] * tgo;
@@ -678,11 +700,16 @@ public final class StageRecovery {
             }
         }
 
+        /** @param l the true local state; @return the position [up, east, north] navigation reports */
+        double[] navigated(double[] l) {
+            return new double[] {l[0], l[1] + p.navEast() + navBias(), l[2] + p.navNorth()};
+        }
+
         double navBias() {
             return failures.stream().filter(x -> x.getKind() == FailureKind.NAVIGATION_BIAS).mapToDouble(Failure::getMagnitude).sum();
         }
 
-        void trackQ(double t0, double t1, double[] y, PointMassDynamics d) {
+        void trackQ(double t1, double[] y, PointMassDynamics d) {
             double q = d.environment(t1, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
             peakQ = Math.max(peakQ, q);
         }
@@ -697,10 +724,7 @@ public final class StageRecovery {
                 double[] y = f.state();
                 Vector3D r = earth.toFixed(t, new Vector3D(y[0], y[1], y[2]));
                 EarthModel.Geodetic here = earth.geodetic(r);
-                double sl = Math.sin(here.latitude()), cl = Math.cos(here.latitude());
-                double so = Math.sin(here.longitude()), co = Math.cos(here.longitude());
-                Vector3D dir = earth.toInertial(t, new Vector3D(Math.sin(az), new Vector3D(-so, co, 0), Math.cos(az),
-                    new Vector3D(-sl * co, -sl * so, cl)));
+                Vector3D dir = earth.toInertial(t, new Vector3D(Math.sin(az), here.east(), Math.cos(az), here.north()));
                 Steering fixed = Steering.fullThrust((t0, r0, v0, m0) -> dir);
                 if (!burn(f, "boostback", BurnKind.BOOSTBACK, hw.boostback(), hw.recovery().getBoostbackEngines(), fixed, dv, burns)) {
                     return false;
@@ -773,11 +797,10 @@ public final class StageRecovery {
             double m0 = f.state()[6];
             double h0 = height(t0, f.state());
             if (m0 <= emptyMass + 1e-6) {
-                f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                fallToGround(f);
                 return finish(f, burns, "no propellant was left for the landing burn", margin, o);
             }
-            double pz = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
-            int lit = hw.landingEngines();
+            int lit = hw.recovery().getLandingEngines();
             Propulsion nominal = hw.landing();
             double ispNominal = landingThrust(1) / (nominal.massFlow() * PoweredDescent.G0);
             f.mark("landing-ignition", powered(nominal, Steering.COAST));
@@ -816,9 +839,9 @@ public final class StageRecovery {
                 }
                 // no feasible descent any more: full thrust along the last plan's direction (it was still steering for
                 // the pad), or against the velocity when there never was a plan
-                Steering steer = plan != null ? plan.steering(nominal, known, pz, this) : last != null ? last.fullThrust(this) : brake(nominal);
+                Steering steer = plan != null ? plan.steering(nominal, known, zonePressure, this) : last != null ? last.fullThrust(this) : brake();
                 if (plan != null && t >= plan.end()) {
-                    steer = settle(nominal);
+                    steer = settle();
                 }
                 double next = Math.max(nextSolve, t + 0.05);
                 for (double ch : changes) {
@@ -832,7 +855,7 @@ public final class StageRecovery {
                 Propulsion prop = actual(nominal, factor);
                 if (y[6] <= emptyMass + 1e-6) {
                     trouble = "the landing burn ran out of propellant";
-                    f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                    fallToGround(f);
                     break;
                 }
                 PointMassDynamics d = powered(prop, steer);
@@ -841,13 +864,13 @@ public final class StageRecovery {
                     grounded = true;
                 } else if (end == Flight.End.BURNOUT) {
                     trouble = "the landing burn ran out of propellant";
-                    f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                    fallToGround(f);
                     grounded = true;
                 } else if (plan != null && f.time() >= plan.end() - 1e-9) {
                     double[] l = local(f.time(), f.state());
                     if (l[3] >= -0.05 || f.time() > plan.end() + 30) {
                         // stopped above the pad (or hovering too long): engines off, it drops the rest
-                        f.fly(ballistic(false), -1, 3600, null, s -> -height(s.getTime(), s.getPrimaryState()));
+                        fallToGround(f);
                         grounded = true;
                     }
                 }
@@ -859,11 +882,10 @@ public final class StageRecovery {
         /** Solves the descent from the state as navigation sees it; null when infeasible. */
         Plan3 solve(double t, double[] y, double known, double isp, Plan3 previous, Options o) {
             double[] l = local(t, y);
-            double[] r = {l[0], l[1] + p.navEast() + navBias(), l[2] + p.navNorth()};
+            double[] r = navigated(l);
             double[] v = {l[3], l[4], l[5]};
             double tMax = landingThrust(known);
-            double pz = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
-            double tMin = Math.max(0, hw.landing().throttleMin() * known * hw.landing().vacuumThrust() - pz * hw.landing().exitArea());
+            double tMin = Math.max(0, hw.landing().throttleMin() * known * hw.landing().vacuumThrust() - zonePressure * hw.landing().exitArea());
             if (tMax <= 0) {
                 return null;
             }
@@ -899,7 +921,7 @@ public final class StageRecovery {
         }
 
         /** No plan ever: full thrust against the velocity. */
-        Steering brake(Propulsion nominal) {
+        Steering brake() {
             return Steering.fullThrust((t, r, v, m) -> {
                 Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
                 return ground.getNorm() < 1e-3 ? inertial(t, 1, 0, 0) : ground.negate();
@@ -907,7 +929,7 @@ public final class StageRecovery {
         }
 
         /** After the plan's end: hold a slow descent onto the pad (0.5 m/s) as far as the throttle allows. */
-        Steering settle(Propulsion nominal) {
+        Steering settle() {
             return new Steering() {
                 @Override
                 public double throttle(double t, Vector3D r, Vector3D v, double mass) {
@@ -978,7 +1000,7 @@ public final class StageRecovery {
 
         Steering fullThrust(Env env) {
             return Steering.fullThrust((t, r, v, mass) -> {
-                double[] a = acceleration(Math.min(t, end()));
+                double[] a = acceleration(t);
                 return env.inertial(t, a[0], a[1], a[2]);
             });
         }

@@ -151,5 +151,22 @@ public record EarthModel(double mu, double equatorialRadius, double flattening, 
         public static Geodetic of(org.launchbench.vehicle.model.GeodeticPosition p) {
             return new Geodetic(Math.toRadians(p.getLatitude()), Math.toRadians(p.getLongitude()), p.getAltitude());
         }
+
+        /** @return the local vertical here (the ellipsoid's normal), Earth-fixed unit vector */
+        public Vector3D up() {
+            double cl = Math.cos(latitude);
+            return new Vector3D(cl * Math.cos(longitude), cl * Math.sin(longitude), Math.sin(latitude));
+        }
+
+        /** @return the local east here, Earth-fixed unit vector */
+        public Vector3D east() {
+            return new Vector3D(-Math.sin(longitude), Math.cos(longitude), 0);
+        }
+
+        /** @return the local (geodetic) north here, Earth-fixed unit vector */
+        public Vector3D north() {
+            double sl = Math.sin(latitude);
+            return new Vector3D(-sl * Math.cos(longitude), -sl * Math.sin(longitude), Math.cos(latitude));
+        }
     }
 }

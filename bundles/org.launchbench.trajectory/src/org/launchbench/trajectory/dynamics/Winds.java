@@ -28,11 +28,7 @@ public interface Winds {
             // blowing towards az + 180 deg: north and east components in the local horizontal plane
             double north = -speed * Math.cos(az);
             double east = -speed * Math.sin(az);
-            double sl = Math.sin(g.latitude()), cl = Math.cos(g.latitude());
-            double so = Math.sin(g.longitude()), co = Math.cos(g.longitude());
-            Vector3D eastUnit = new Vector3D(-so, co, 0);
-            Vector3D northUnit = new Vector3D(-sl * co, -sl * so, cl);
-            return new Vector3D(east, eastUnit, north, northUnit);
+            return new Vector3D(east, g.east(), north, g.north());
         };
     }
 }
