@@ -26,7 +26,6 @@ import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.vehicle.model.RecoveryMode;
-import org.launchbench.vehicle.model.Scenario;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -86,10 +85,10 @@ public final class DispersionCommand implements CliCommand {
         Arguments args = SPEC.parse(invocation);
         args.expectPositionals(1, "MISSION_FILE");
         Path file = Path.of(args.positionals().get(0));
-        int runs = (int) integer(args, args.value("-n").isPresent() ? "-n" : "--runs", -1, 1, MAX_RUNS, file);
-        long seed = integer(args, "--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, file);
-        int threads = (int) integer(args, "--threads", Runtime.getRuntime().availableProcessors(), 1, 1024, file);
-        Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""), file);
+        int runs = (int) integer(args, args.value("-n").isPresent() ? "-n" : "--runs", -1, 1, MAX_RUNS);
+        long seed = integer(args, "--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int threads = (int) integer(args, "--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""));
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
         MissionAscent m = MissionAscent.load(file, catalog);
         if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
@@ -97,16 +96,7 @@ public final class DispersionCommand implements CliCommand {
                 .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
-        List<String> scenarios = List.of();
-        if (args.value("--scenario").isPresent() && !args.value("--scenario").get().equals("none")) {
-            String wanted = args.value("--scenario").get();
-            List<String> names = m.mission().getScenarios().stream().map(Scenario::getName).toList();
-            if (!names.contains(wanted)) {
-                throw InvalidInputException.because("the mission has no scenario of that name").source(file.toString()).element("--scenario")
-                    .value(wanted).allowed("none" + (names.isEmpty() ? "" : ", " + String.join(", ", names))).build();
-            }
-            scenarios = List.of(wanted);
-        }
+        List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
         long start = System.nanoTime();
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
@@ -177,7 +167,7 @@ public final class DispersionCommand implements CliCommand {
         return ExitCode.OK;
     }
 
-    private static long integer(Arguments args, String option, long fallback, long min, long max, Path file) {
+    private static long integer(Arguments args, String option, long fallback, long min, long max) {
         var v = args.value(option);
         if (v.isEmpty()) {
             if (fallback < 0 && min > 0) {
@@ -198,7 +188,7 @@ public final class DispersionCommand implements CliCommand {
         }
     }
 
-    static Dispersion.Sigmas sigmas(String text, Path file) {
+    static Dispersion.Sigmas sigmas(String text) {
         Map<String, Double> values = Dispersion.Sigmas.DEFAULT.asMap();
         if (text.isBlank()) {
             return Dispersion.Sigmas.DEFAULT;

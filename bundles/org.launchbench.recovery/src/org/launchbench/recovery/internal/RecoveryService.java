@@ -43,12 +43,8 @@ public final class RecoveryService implements BoosterRecovery {
         RecoveryResult r = ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
         Map<String, Object> json = json(r, c, plan, scenarios);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-22s %9s %11s %10s %12s %7s %10s %11s", "STAGE EVENT", "TIME s", "ALTITUDE m",
-            "SPEED m/s", "DOWNRANGE m", "MACH", "Q Pa", "MASS kg"));
-        for (FlightEvent e : r.events()) {
-            lines.add(String.format(Locale.ROOT, "%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f", e.name(), e.time(), e.altitude(),
-                e.speed(), e.downrange(), e.mach(), e.dynamicPressure(), e.mass()));
-        }
+        lines.add(FlightEvent.tableHeader("STAGE EVENT"));
+        r.events().forEach(e -> lines.add(e.tableRow()));
         lines.add(String.format(Locale.ROOT, "Recovery: %s at %s%s: %.1f m from the centre, touchdown %.2f m/s down, %.2f m/s across,"
             + " %.0f kg of propellant left", r.outcome().json(), c.zone().getName(), scenarios.isEmpty() ? "" : " (scenarios: "
             + String.join(", ", scenarios) + ")", r.missDistance(), r.touchdownVerticalSpeed(), r.touchdownHorizontalSpeed(),

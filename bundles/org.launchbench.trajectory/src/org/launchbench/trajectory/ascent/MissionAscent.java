@@ -101,6 +101,32 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
     }
 
     /**
+     * The mission's scenarios a command injects.
+     *
+     * @param option       the {@code --scenario} value when given: one of the mission's scenario names, or "none"
+     * @param allByDefault without the option, every scenario the mission lists (else none)
+     * @param source       the mission file, for the error
+     * @return the names chosen
+     * @throws InvalidInputException for a name the mission does not have
+     */
+    public List<String> scenarios(java.util.Optional<String> option, boolean allByDefault, String source) {
+        List<String> names = mission.getScenarios().stream().map(org.launchbench.vehicle.model.Scenario::getName).toList();
+        if (option.isEmpty()) {
+            return allByDefault ? names : List.of();
+        }
+        String wanted = option.get();
+        if (wanted.equals("none")) {
+            return List.of();
+        }
+        if (!names.contains(wanted)) {
+            throw InvalidInputException.because("the mission has no scenario of that name").source(source).element("--scenario")
+                .value(wanted).allowed(names.isEmpty() ? "none (the mission lists no scenario)" : "none, " + String.join(", ", names))
+                .build();
+        }
+        return List.of(wanted);
+    }
+
+    /**
      * @param profile how to fly it
      * @param monitor progress and cancellation
      * @return the ascent with the best lofting, the separated first stage flown ballistically alongside

@@ -16,6 +16,18 @@ package org.launchbench.trajectory.flight;
 public record FlightEvent(String name, double time, double altitude, double speed, double inertialSpeed, double mach,
                           double dynamicPressure, double downrange, double mass) {
 
+    /** @param first the first column's title ("EVENT", "STAGE EVENT"); @return the header of {@link #tableRow()}'s table */
+    public static String tableHeader(String first) {
+        return String.format(java.util.Locale.ROOT, "%-22s %9s %11s %10s %12s %7s %10s %11s", first, "TIME s", "ALTITUDE m", "SPEED m/s",
+            "DOWNRANGE m", "MACH", "Q Pa", "MASS kg");
+    }
+
+    /** @return the event as a row of the command line's event table */
+    public String tableRow() {
+        return String.format(java.util.Locale.ROOT, "%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f", name, time, altitude, speed,
+            downrange, mach, dynamicPressure, mass);
+    }
+
     /**
      * @return the event as the command line's JSON spells it: {"name", "time_s", "altitude_m", "speed_m_s",
      *         "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}, rounded to what the figures mean

@@ -55,7 +55,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.ascent.MissionAscent;
-import org.launchbench.vehicle.model.Scenario;
 
 /**
  * {@code launchbench simulate MISSION_FILE [--json] [--csv DIR]}: the mission's ascent to orbit insertion.
@@ -143,6 +142,8 @@ public final class SimulateCommand implements CliCommand {
         double payload = loaded.payload();
         double carried = loaded.carried();
         AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
+        // checked before the ascent is flown: a misspelt scenario is the user's mistake, not a run's
+        List<String> scenarios = loaded.scenarios(args.value("--scenario"), true, file.toString());
         AscentResult result = loaded.fly(profile, invocation.monitor());
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
@@ -216,7 +217,7 @@ public final class SimulateCommand implements CliCommand {
             booster.put("model", "ballistic after separation: no boostback, entry or landing burn (the recovery engine's)");
         }
         doc.put("booster", booster);
-        BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, args, file, invocation);
+        BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, scenarios, file, invocation);
         doc.put("recovery", landing.json());
         List<String> notes = new ArrayList<>();
         double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
@@ -235,12 +236,8 @@ public final class SimulateCommand implements CliCommand {
         }
         var out = invocation.out();
         out.printf("%s: %s from %s, %.0f kg of payload%n", mission.getName(), vehicle.getName(), site.getName(), payload);
-        out.printf("%-22s %9s %11s %10s %12s %7s %10s %11s%n", "EVENT", "TIME s", "ALTITUDE m", "SPEED m/s", "DOWNRANGE m",
-            "MACH", "Q Pa", "MASS kg");
-        for (FlightEvent e : timeline) {
-            out.printf("%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f%n", e.name(), e.time(), e.altitude(), e.speed(),
-                e.downrange(), e.mach(), e.dynamicPressure(), e.mass());
-        }
+        out.println(FlightEvent.tableHeader("EVENT"));
+        timeline.forEach(e -> out.println(e.tableRow()));
         out.printf("Orbit:  %s x %s km, i = %s deg, RAAN = %s deg%n", achieved.get("perigee_km"), achieved.get("apogee_km"),
             achieved.get("inclination_deg"), achieved.get("raan_deg"));
         out.printf("Target: %s x %s km, i = %s deg (%s insertion; errors %s km, %s km, %s deg)%n", wanted.get("perigee_km"),
@@ -253,10 +250,7 @@ public final class SimulateCommand implements CliCommand {
         out.printf("At payload separation (%s s, Orekit with J2 and drag): %s x %s km%n", sep.get("time_s"), sep.get("perigee_km"),
             sep.get("apogee_km"));
         if (booster != null) {
-            for (FlightEvent e : result.booster().events()) {
-                out.printf("%-22s %9.1f %11.0f %10.1f %12.0f %7.2f %10.0f %11.0f%n", e.name(), e.time(), e.altitude(), e.speed(),
-                    e.downrange(), e.mach(), e.dynamicPressure(), e.mass());
-            }
+            result.booster().events().forEach(e -> out.println(e.tableRow()));
             out.println("Booster: " + booster.get("model"));
         }
         landing.lines().forEach(out::println);
@@ -268,21 +262,7 @@ public final class SimulateCommand implements CliCommand {
 
     /** The first stage's recovery, by the recovery engine when one is installed. */
     private BoosterRecovery.Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult result,
-                                           Arguments args, Path file, CommandInvocation invocation) {
-        List<String> names = mission.getScenarios().stream().map(Scenario::getName).toList();
-        List<String> chosen = names;
-        if (args.value("--scenario").isPresent()) {
-            String wanted = args.value("--scenario").get();
-            if (wanted.equals("none")) {
-                chosen = List.of();
-            } else if (names.contains(wanted)) {
-                chosen = List.of(wanted);
-            } else {
-                throw InvalidInputException.because("the mission has no scenario of that name").source(file.toString())
-                    .element("--scenario").value(wanted).allowed(names.isEmpty() ? "none (the mission lists no scenario)"
-                        : "none, " + String.join(", ", names)).build();
-            }
-        }
+                                           List<String> scenarios, Path file, CommandInvocation invocation) {
         boolean expendable = mission.getRecovery() == null || mission.getRecovery().getMode() == RecoveryMode.EXPENDABLE
             || result.booster() == null;
         if (expendable || recovery == null) {
@@ -294,7 +274,7 @@ public final class SimulateCommand implements CliCommand {
             }
             return new BoosterRecovery.Report(json, false, List.of("Recovery: " + (expendable ? "none (expendable)" : "not flown (no recovery engine)")));
         }
-        return recovery.recover(mission, refs, vehicle, result, chosen, file.toString(), invocation.monitor());
+        return recovery.recover(mission, refs, vehicle, result, scenarios, file.toString(), invocation.monitor());
     }
 
     private static List<Map<String, Object>> events(List<FlightEvent> timeline) {
