@@ -64,6 +64,30 @@ class PoweredDescentTest {
     }
 
     /**
+     * The search's scan stops once the cost rises (it is unimodal in the time of flight), so it solves fewer programs
+     * than the full 23-point scan plus the golden section's 14; and a search confined to a range finds the same optimum
+     * when the range holds it, the range's end nearest to it when it does not (the cost falls towards 78 s), and
+     * nothing when no time in the range can land it.
+     */
+    @Test
+    void theSearchStopsOnceTheCostRisesAndKeepsToTheRangeItIsGiven() {
+        PoweredDescent descent = new PoweredDescent(new SocpSolver());
+        PoweredDescent.Solution whole = descent.solve(mars(4, Double.NaN, 20));
+        assertTrue(whole.solves() < 23 + 14, whole.solves() + " programs");
+        PoweredDescent.Solution around = descent.solve(mars(4, Double.NaN, 20), 60, 100);
+        assertEquals(whole.timeOfFlight(), around.timeOfFlight(), 0.5);
+        assertEquals(whole.propellant(), around.propellant(), 0.1);
+        PoweredDescent.Solution earlier = descent.solve(mars(4, Double.NaN, 20), 66, 76);
+        assertTrue(earlier.feasible(), earlier.reason());
+        assertEquals(76, earlier.timeOfFlight(), 0.5);
+        assertTrue(earlier.propellant() >= whole.propellant() - 0.01, earlier.propellant() + " kg");
+        // nothing is feasible from 86 s on, on this example
+        assertEquals(false, descent.solve(mars(4, Double.NaN, 20), 86, 120).feasible());
+        PoweredDescent.Solution tooShort = descent.solve(mars(4, Double.NaN, 20), 0, 20);
+        assertEquals(false, tooShort.feasible());
+    }
+
+    /**
      * Searching the time of flight on 8 intervals and solving the best time once on 30 finds the same descent as
      * the search on 30: the optimal time within 2 s and the propellant within 0.5 kg (the cost is flat near its
      * minimum: 2 s from it costs well under a kilogram on this example).

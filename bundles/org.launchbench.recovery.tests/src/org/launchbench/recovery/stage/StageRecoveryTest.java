@@ -174,19 +174,21 @@ class StageRecoveryTest {
     }
 
     /**
-     * An engine out at the entry burn's ignition leaves 2 of 3: the burn, cut off on the velocity gained, takes the
-     * same propellant at two thirds of the flow, so it lasts exactly 1.5 times as long (the cut-off mass depends on
-     * the exhaust speed only); the stage still lands.
+     * An engine out 10 s into the entry burn leaves 2 of 3: the rest of the burn, cut off on the velocity gained,
+     * takes the same propellant at two thirds of the flow, so it lasts exactly 1.5 times as long (the cut-off mass
+     * depends on the exhaust speed only); the stage still lands. (Out at ignition, the burn's 50 % longer gravity loss
+     * leaves the stage 10 km lower and 200 m/s faster at the landing burn, which then needs all 10.8 t left: a
+     * knife-edge case, landing or not by a few kilograms, so not the one tested.)
      */
     @Test
     void anEngineOutOnTheEntryBurnMakesItHalfAsLongAgainAndTheStageStillLands() {
         RecoveryResult nominal = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
-        RecoveryResult out = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.ENGINE_OUT, BurnKind.ENTRY, 0, 0, 1)),
+        RecoveryResult out = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.ENGINE_OUT, BurnKind.ENTRY, 10, 0, 1)),
             StageRecovery.Options.DEFAULT);
         RecoveryResult.Burn a = nominal.burns().get(0);
         RecoveryResult.Burn b = out.burns().get(0);
         assertEquals("entry", b.name());
-        assertEquals(1.5 * a.duration(), b.duration(), 1e-3 * a.duration());
+        assertEquals(10 + 1.5 * (a.duration() - 10), b.duration(), 1e-3 * a.duration());
         assertEquals(a.propellant(), b.propellant(), 1e-6 * a.propellant());
         assertEquals(RecoveryResult.Outcome.LANDED, out.outcome(), out.reason());
         // an engine that is not lit for the burn (index 5 of a 3-engine burn) changes nothing

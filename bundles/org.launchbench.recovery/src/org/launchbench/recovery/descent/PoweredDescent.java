@@ -19,7 +19,8 @@ import org.launchbench.optim.SparseMatrix;
  * with α = 1/(Isp g₀), plus the glide-slope cone (apex at the target), thrust tilt and speed limits. The dynamics are discretised
  * exactly for a thrust acceleration linear between nodes (first-order hold), and the program is solved by
  * {@link SocpSolver}. The time of flight, when not given, is found by golden-section search on the propellant
- * between the paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁) after a coarse scan.
+ * between the paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁) after a coarse scan upwards that stops once the
+ * cost rises (unimodal in the time of flight).
  */
 public final class PoweredDescent {
 
@@ -81,10 +82,21 @@ public final class PoweredDescent {
      * @return the best descent, or an infeasible solution with the reason
      */
     public Solution solve(DescentProblem p) {
+        return solve(p, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param p       the problem
+     * @param shortest the shortest time of flight the search considers, s (the paper's bound when that is longer)
+     * @param longest  the longest, s (the paper's bound when that is shorter): a closed loop that knows roughly how
+     *                 long is left searches near it, in a few programs, instead of across the whole propellant range
+     * @return the best descent in that range, or an infeasible solution with the reason
+     */
+    public Solution solve(DescentProblem p, double shortest, double longest) {
         if (Double.isNaN(p.timeOfFlight()) && p.nodes() > searchNodes) {
             DescentProblem coarse = new DescentProblem(p.gravity(), p.dryMass(), p.wetMass(), p.isp(), p.thrustMin(), p.thrustMax(),
                 p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective());
-            Solution found = search(coarse);
+            Solution found = search(coarse, shortest, longest);
             if (found.feasible()) {
                 Solution fine = solveFixed(p, found.timeOfFlight());
                 if (fine.feasible()) {
@@ -93,14 +105,14 @@ public final class PoweredDescent {
                 }
             }
             // the coarse grid misled the search (or found nothing): search at the full count
-            Solution full = search(p);
+            Solution full = search(p, shortest, longest);
             return new Solution(full.feasible(), full.timeOfFlight(), full.propellant(), full.landingError(), full.iterations(),
                 full.solves() + found.solves() + (found.feasible() ? 1 : 0), full.trajectory(), full.reason());
         }
-        return search(p);
+        return search(p, shortest, longest);
     }
 
-    private Solution search(DescentProblem p) {
+    private Solution search(DescentProblem p, double shortest, double longest) {
         if (p.objective() == DescentProblem.Objective.MIN_LANDING_ERROR && !Double.isNaN(p.glideSlopeDeg())) {
             throw new IllegalArgumentException("a minimum-landing-error descent takes no glide slope yet (its cone is centred on"
                 + " the target, which a missed landing cannot satisfy)");
@@ -111,21 +123,26 @@ public final class PoweredDescent {
                 s.reason());
         }
         double alpha = 1 / (p.isp() * G0);
-        double tMin = p.dryMass() * norm(p.velocity()) / p.thrustMax();
-        double tMax = (p.wetMass() - p.dryMass()) / (alpha * p.thrustMin());
+        double tMin = Math.max(shortest, p.dryMass() * norm(p.velocity()) / p.thrustMax());
+        double tMax = Math.min(longest, (p.wetMass() - p.dryMass()) / (alpha * p.thrustMin()));
         int solves = 0;
-        // coarse scan, then golden section around the best feasible time
+        // coarse scan upwards, then golden section around the best feasible time. The optimal cost is unimodal in
+        // the time of flight over the interval of feasible times (the property the papers' line search rests on),
+        // so the scan stops at the first feasible time that costs more than the best, or at the first infeasible
+        // time after a feasible one: the rest of the interval cannot hold a better time
         int scan = 24;
         double best = Double.NaN;
         Solution bestSolution = null;
         double step = (tMax - tMin) / scan;
-        for (int i = 1; i < scan; i++) {
+        for (int i = 1; i < scan && step > 0; i++) {
             double t = tMin + i * step;
             Solution s = solveFixed(p, t);
             solves++;
             if (s.feasible() && (bestSolution == null || cost(p, s) < cost(p, bestSolution))) {
                 best = t;
                 bestSolution = s;
+            } else if (bestSolution != null) {
+                break;
             }
         }
         if (bestSolution == null) {

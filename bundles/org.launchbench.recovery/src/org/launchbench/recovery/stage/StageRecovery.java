@@ -92,6 +92,18 @@ public final class StageRecovery {
     private final Atmosphere atmosphere;
     /** The landing guidance's time-of-flight searches run on 8 intervals, the plan it flies on the options' count. */
     static final int SEARCH_NODES = 8;
+    /**
+     * A landing re-solve whose remaining time no longer works searches between these multiples of it (plus 1 s):
+     * the time of flight a correction needs moves by seconds, and a search over the whole propellant range took
+     * dozens of programs at every re-solve near the stage's limits.
+     */
+    static final double[] RESEARCH_RANGE = {0.5, 3};
+    /** Shortest time step of the landing-ignition rule's one-dimensional stop, s. */
+    static final double STOP_STEP = 0.05;
+    /** Steps the one-dimensional stop takes (about: its step is the drag-free stop's duration divided by this). */
+    static final int STOP_STEPS = 200;
+    /** The fewest intervals of a landing re-solve (whose program otherwise keeps the first plan's interval length). */
+    static final int MIN_NODES = 8;
     private final PoweredDescent guidance = new PoweredDescent(new SocpSolver(), SEARCH_NODES);
 
     /** @param earth the Earth; @param atmosphere the atmosphere */
@@ -487,6 +499,10 @@ public final class StageRecovery {
         Vector3D stuck = Vector3D.ZERO;
         double peakQ;
         int solves;
+        /** The landing plan's first interval length, s: the re-solves keep it (NaN before the first plan). */
+        double interval = Double.NaN;
+        /** Whether a search has found no descent that keeps the guidance's margins, this landing burn. */
+        boolean marginsLost;
 
         Env(Case c, Hardware hw, Perturbation p, List<Failure> failures) {
             this.c = c;
@@ -518,8 +534,24 @@ public final class StageRecovery {
 
         /** How far the stage is below where its landing burn must be lit (the plan's height, or the stopping height), m. */
         double ignitionExcess(double t, double[] y) {
-            double trigger = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : stoppingHeight(t, y);
-            return trigger - height(t, y);
+            double h = height(t, y);
+            if (c.plan().isSetLandingIgnitionAltitude()) {
+                return c.plan().getLandingIgnitionAltitude() - h;
+            }
+            // far above, a cheap bound has the same sign: without drag and at the present mass (the deceleration only
+            // grows as propellant burns) the stop takes longer, so the simulated stop is never above this bound
+            double[] l = local(t, y);
+            double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
+            double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
+            double full = landingThrust(1);
+            double a = (Math.min(full, y[6] * g + LANDING_DESIGN_EXCESS * (full - y[6] * g))) / y[6] - g * sin;
+            if (a > 0) {
+                double bound = sin * (v * v / (2 * a) + v * STOP_STEP) + 1;
+                if (bound < h) {
+                    return bound - h;
+                }
+            }
+            return stoppingHeight(t, y) - h;
         }
 
         /** Flies engines off, fins neutral, to the ground. */
@@ -557,32 +589,57 @@ public final class StageRecovery {
         /**
          * Height the stage would fall before stopping if it lit the landing engines now for
          * {@link #LANDING_DESIGN_EXCESS} of their deceleration beyond gravity: a 1-D integration along its fall, with
-         * drag in the standard atmosphere, in 0.05 s steps, m.
+         * drag in the standard atmosphere, by Heun's method in about {@link #STOP_STEPS} steps (never shorter than
+         * {@link #STOP_STEP}), m. The ignition condition evaluates it at every integrator step of the descent, so its
+         * step follows the stop's length: a fixed 0.05 s step cost thousands of atmosphere look-ups per evaluation
+         * high up, where the stop is long.
          */
         double stoppingHeight(double t, double[] y) {
             double[] l = local(t, y);
             double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
             double h = height(t, y);
             double m = y[6];
-            double full = landingThrust(1);
-            double fallen = 0;
             double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
-            double dt = 0.05;
-            for (int i = 0; i < 20_000 && v > 0; i++) {
-                var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h - fallen)));
-                double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
-                double drag = 0.5 * air.density() * v * v * aero.dragCoefficient(mach) * aero.referenceArea();
-                double thrust = Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g));
-                double flow = thrust / full * hw.landing().massFlow();
-                double a = (thrust + drag) / m - g * sin;
-                if (a <= 0 && i > 200) {
+            double full = landingThrust(1);
+            // the deceleration without drag at the present mass bounds the stop's duration (it only grows)
+            double a0 = Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g)) / m - g * sin;
+            double dt = a0 > 0 ? Math.max(STOP_STEP, v / a0 / STOP_STEPS) : STOP_STEP;
+            double fallen = 0;
+            double time = 0;
+            while (v > 0 && time < 1000) {
+                double a1 = stopDeceleration(h - fallen, v, m, full, sin);
+                if (a1 <= 0 && time > 10) {
                     return 1e9;
                 }
-                fallen += v * sin * dt;
-                v -= a * dt;
-                m = Math.max(emptyMass, m - flow * dt);
+                double flow1 = stopFlow(m, full);
+                double v2 = v - a1 * dt;
+                double a2 = stopDeceleration(h - fallen - v * sin * dt, Math.max(0, v2), Math.max(emptyMass, m - flow1 * dt), full, sin);
+                double a = (a1 + a2) / 2;
+                double next = v - a * dt;
+                if (next <= 0 && a > 0) {
+                    // stops within the step: the rest at this deceleration
+                    fallen += v * v / (2 * a) * sin;
+                    break;
+                }
+                fallen += (v + next) / 2 * sin * dt;
+                m = Math.max(emptyMass, m - (flow1 + stopFlow(Math.max(emptyMass, m - flow1 * dt), full)) / 2 * dt);
+                v = next;
+                time += dt;
             }
             return fallen;
+        }
+
+        /** The 1-D stop's deceleration along the fall at a height, speed and mass, m/s². */
+        private double stopDeceleration(double h, double v, double m, double full, double sin) {
+            var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h)));
+            double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
+            double drag = 0.5 * air.density() * v * v * aero.dragCoefficient(mach) * aero.referenceArea();
+            return (Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g)) + drag) / m - g * sin;
+        }
+
+        /** The 1-D stop's mass flow at a mass, kg/s. */
+        private double stopFlow(double m, double full) {
+            return Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g)) / full * hw.landing().massFlow();
         }
 
         /** @return the drag's deceleration now, m/s² */
@@ -806,6 +863,8 @@ public final class StageRecovery {
             f.mark("landing-ignition", powered(nominal, Steering.COAST));
             Plan3 plan = null;
             Plan3 last = null;
+            interval = Double.NaN;
+            marginsLost = false;
             String trouble = null;
             double nextSolve = t0;
             List<Double> changes = failureTimes(BurnKind.LANDING);
@@ -896,25 +955,44 @@ public final class StageRecovery {
             double[] gravity = {-g + drag[0] / DRAG_SHARE, drag[1] / DRAG_SHARE, drag[2] / DRAG_SHARE};
             // first with the margins (propellant kept, thrust held back for corrections), then with everything
             double[][] attempts = {{margin, GUIDANCE_THRUST_SHARE}, {0, 1}};
-            for (double[] attempt : attempts) {
+            // a re-solve keeps the first plan's interval length, so its program shrinks as the burn goes on (never below
+            // MIN_NODES intervals, which keep the last seconds finely resolved)
+            int nodes = previous == null || Double.isNaN(interval) ? o.nodes()
+                : Math.max(Math.min(MIN_NODES, o.nodes()), Math.min(o.nodes(), (int) Math.ceil((previous.end() - t) / interval - 1e-9)));
+            for (int k = 0; k < attempts.length; k++) {
+                double[] attempt = attempts[k];
+                // once no time could keep the margins, later re-solves only try them at the remaining time: a stage
+                // that has eaten into its margins seldom wins them back, and each search costs dozens of programs
+                boolean searching = k == attempts.length - 1 || !marginsLost;
+                if (!searching && previous == null) {
+                    continue;
+                }
                 double top = Math.max(tMin, attempt[1] * tMax);
                 DescentProblem problem = new DescentProblem(gravity, emptyMass + attempt[0], y[6], isp, tMin, top, r, v, Double.NaN, tilt,
-                    Double.NaN, previous == null ? Double.NaN : previous.end() - t, o.nodes(), DescentProblem.Objective.MIN_PROPELLANT);
+                    Double.NaN, previous == null ? Double.NaN : previous.end() - t, nodes, DescentProblem.Objective.MIN_PROPELLANT);
                 PoweredDescent.Solution s = guidance.solve(problem);
                 solves += s.solves();
                 // the remaining time no longer works: a little longer first, then a full search
                 for (double stretch : new double[] {1.1, 1.3}) {
-                    if (!s.feasible() && previous != null) {
+                    if (!s.feasible() && previous != null && searching) {
                         s = guidance.solve(problem.withTimeOfFlight(stretch * (previous.end() - t)));
                         solves++;
                     }
                 }
-                if (!s.feasible() && previous != null) {
-                    s = guidance.solve(problem.withTimeOfFlight(Double.NaN));
+                if (!s.feasible() && previous != null && searching) {
+                    // searched near what was left: the remaining time moves by seconds, not by the whole range
+                    double left = previous.end() - t;
+                    s = guidance.solve(problem.withTimeOfFlight(Double.NaN), RESEARCH_RANGE[0] * left, RESEARCH_RANGE[1] * left + 1);
                     solves += s.solves();
                 }
                 if (s.feasible()) {
+                    if (previous == null) {
+                        interval = s.timeOfFlight() / o.nodes();
+                    }
                     return new Plan3(t, s);
+                }
+                if (k < attempts.length - 1 && (previous == null || searching)) {
+                    marginsLost = true;
                 }
             }
             return null;
