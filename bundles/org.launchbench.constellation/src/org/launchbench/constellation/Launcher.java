@@ -1,0 +1,25 @@
+package org.launchbench.constellation;
+
+import java.time.Instant;
+
+import org.launchbench.trajectory.dynamics.EarthModel;
+
+/**
+ * A vehicle flying from a site at a cadence: the launch opportunities a deployment can use.
+ *
+ * @param vehicle           vehicle id (the catalog's)
+ * @param vehicleName       for reports
+ * @param site              launch site id
+ * @param position          the site's geodetic position
+ * @param dispenser         the payload adapter or dispenser used (id)
+ * @param satellites        satellites a launch carries: the dispenser's limit, or fewer when the payload mass limits it
+ * @param payload           payload mass to the insertion orbit, kg (the vehicle's capability, dispenser included)
+ * @param cadenceDays       days between launches
+ * @param firstLaunch       the first opportunity (a date: the launch instant is set by the window that day)
+ * @param maxLaunches       opportunities at most
+ * @param cost              cost of a launch in the spec's currency unit (NaN when not given)
+ * @param separationMinutes time from liftoff to the satellites' separation, min
+ */
+public record Launcher(String vehicle, String vehicleName, String site, EarthModel.Geodetic position, String dispenser, int satellites,
+                       double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes) {
+}

@@ -1,0 +1,236 @@
+package org.launchbench.constellation.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.launchbench.constellation.ConstellationDesign;
+import org.launchbench.constellation.Launcher;
+import org.launchbench.constellation.Objective;
+import org.launchbench.constellation.Plane;
+import org.launchbench.constellation.Satellite;
+import org.launchbench.constellation.SiderealTime;
+import org.launchbench.constellation.Strategy;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.vehicle.model.LaunchSite;
+import org.launchbench.vehicle.model.PayloadAdapter;
+import org.launchbench.vehicle.model.catalog.CatalogVehicle;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * A constellation spec file (JSON, docs/constellation.md) read and checked: the design, the satellites, the
+ * strategy, the objective, and the launchers resolved against the vehicle catalog (dispenser limits from the
+ * vehicle model, payload from the file or from the trajectory engine's payload query).
+ *
+ * @param name      for reports
+ * @param design    the constellation
+ * @param satellite the satellites
+ * @param strategy  how they reach their slots
+ * @param objective what the planner prefers
+ * @param launchers resolved
+ * @param deadline  null when none
+ * @param notes     what the reader decided that the user should see (a launcher dropped, a payload computed)
+ */
+public record ConstellationSpec(String name, ConstellationDesign design, Satellite satellite, Strategy strategy, Objective objective,
+                                List<Launcher> launchers, Instant deadline, List<String> notes) {
+
+    /** The largest payload a vehicle puts into a circular orbit from a site, kg (NaN when it cannot reach it). */
+    public interface PayloadQuery {
+        /**
+         * @param vehicle     the vehicle
+         * @param site        the site
+         * @param altitude    m
+         * @param inclination rad
+         * @return kg, NaN when the vehicle cannot reach the orbit from there
+         */
+        double payload(CatalogVehicle vehicle, LaunchSite site, double altitude, double inclination);
+    }
+
+    private static final double KM = 1000;
+    private static final double DEG = Math.PI / 180;
+    private static final double BIG = Double.MAX_VALUE;
+
+    /**
+     * @param file    the spec
+     * @param catalog vehicles and sites
+     * @param payload payload query for launchers without payload_kg
+     * @param earth   the Earth
+     * @return the spec
+     * @throws InvalidInputException for any mistake in the file
+     */
+    public static ConstellationSpec read(Path file, VehicleCatalog catalog, PayloadQuery payload, EarthModel earth) {
+        String src = file.toString();
+        JsonFields root;
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file));
+            if (!e.isJsonObject()) {
+                throw InvalidInputException.because("is not a JSON object").source(src).fix("write the spec as {\"key\": value, ...}")
+                    .build();
+            }
+            root = new JsonFields(src, "", e.getAsJsonObject(), Set.of("name", "start_date", "deadline", "constellation", "satellite",
+                "strategy", "objective", "launchers"));
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.because("does not exist").source(src).fix("check the path").build(e);
+        } catch (IOException e) {
+            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(src).build(e);
+        } catch (JsonParseException e) {
+            throw InvalidInputException.because("is not valid JSON: " + e.getMessage()).source(src)
+                .fix("check the brackets, commas and quotes").build(e);
+        }
+        String name = root.text("name", Set.of());
+        Instant start = root.date("start_date");
+        Instant deadline = root.has("deadline") ? root.date("deadline") : null;
+        if (deadline != null && !deadline.isAfter(start)) {
+            throw root.bad("deadline", deadline.toString().substring(0, 10), "after start_date (" + start.toString().substring(0, 10) + ")",
+                "give a deadline after the start");
+        }
+        ConstellationDesign design = design(root.object("constellation", Set.of("pattern", "satellites", "planes", "phasing",
+            "altitude_km", "inclination_deg", "raan0_deg", "local_times_h", "plane_list")), name, start, earth);
+        JsonFields s = root.object("satellite", Set.of("mass_kg", "isp_s", "thrust_N", "max_delta_v_m_s"));
+        Satellite satellite = new Satellite(s.number("mass_kg", 0.1, 1e5, "kg"), s.number("isp_s", 1, 1e5, "s"),
+            s.number("thrust_N", 1e-6, 1e6, "N", Double.NaN), s.number("max_delta_v_m_s", 0, 1e5, "m/s", Double.POSITIVE_INFINITY));
+        JsonFields st = root.object("strategy", Set.of("kind", "parking_altitude_km", "max_drift_days", "phasing_altitude_offset_km"));
+        String kind = st.text("kind", Set.of("direct", "drift"));
+        double opAltitude = design.planes().get(0).altitude();
+        Strategy strategy = kind.equals("direct")
+            ? new Strategy(Strategy.Kind.DIRECT, opAltitude, 0, st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM)
+            : new Strategy(Strategy.Kind.DRIFT, st.number("parking_altitude_km", 150, 50_000, "km") * KM,
+                st.number("max_drift_days", 0, 3650, "days"), st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM);
+        Objective objective = Objective.valueOf(root.text("objective", Set.of("launches", "cost", "time")).toUpperCase(java.util.Locale.ROOT));
+        List<String> notes = new ArrayList<>();
+        List<Launcher> launchers = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<JsonFields> ls = root.objects("launchers", Set.of("vehicle", "site", "dispenser", "satellites_per_launch", "payload_kg",
+            "cadence_days", "first_launch", "max_launches", "cost", "separation_after_launch_min"));
+        for (JsonFields l : ls) {
+            Launcher launcher = launcher(l, catalog, payload, design, strategy, satellite, start, objective, notes, refused);
+            if (launcher != null) {
+                launchers.add(launcher);
+            }
+        }
+        if (launchers.isEmpty()) {
+            throw InvalidInputException.because("cannot carry a single satellite to the constellation: " + String.join("; ", refused))
+                .source(src).element("launchers").fix("choose a vehicle that reaches the orbit, a lighter satellite or a lower"
+                    + " parking orbit").build();
+        }
+        return new ConstellationSpec(name, design, satellite, strategy, objective, List.copyOf(launchers), deadline, List.copyOf(notes));
+    }
+
+    private static ConstellationDesign design(JsonFields c, String name, Instant epoch, EarthModel earth) {
+        String pattern = c.text("pattern", Set.of("walker-delta", "walker-star", "sun-synchronous", "explicit"));
+        switch (pattern) {
+            case "walker-delta", "walker-star" -> {
+                int t = c.integer("satellites", 1, 1_000_000);
+                int p = c.integer("planes", 1, 100_000);
+                int f = c.integer("phasing", 0, 100_000);
+                String problem = ConstellationDesign.walkerProblem(t, p, f);
+                if (problem != null) {
+                    throw c.bad("planes", t + "/" + p + "/" + f, "T/P/F with P dividing T and 0 <= F < P", problem);
+                }
+                return ConstellationDesign.walker(name, pattern.equals("walker-star"), epoch, t, p, f,
+                    c.number("altitude_km", 150, 50_000, "km") * KM, c.number("inclination_deg", 0, 180, "deg") * DEG,
+                    c.number("raan0_deg", -360, 360, "deg", 0) * DEG);
+            }
+            case "sun-synchronous" -> {
+                int t = c.integer("satellites", 1, 1_000_000);
+                List<Double> times = c.numbers("local_times_h", 0, 24, "h");
+                if (t % times.size() != 0) {
+                    throw c.bad("satellites", String.valueOf(t), "a multiple of the " + times.size() + " local times (one plane each)",
+                        "give T a multiple of the planes");
+                }
+                double altitude = c.number("altitude_km", 150, 5900, "km") * KM;
+                return ConstellationDesign.sunSynchronous(name, epoch, earth, altitude, times, t / times.size(), c.integer("phasing", 0,
+                    Math.max(0, times.size() - 1)));
+            }
+            default -> {
+                List<Plane> planes = new ArrayList<>();
+                for (JsonFields p : c.objects("plane_list", Set.of("altitude_km", "inclination_deg", "raan_deg", "satellites"))) {
+                    planes.add(new Plane(0, p.number("inclination_deg", 0, 180, "deg") * DEG, p.number("altitude_km", 150, 50_000, "km") * KM,
+                        SiderealTime.wrap(p.number("raan_deg", -360, 360, "deg") * DEG), p.integer("satellites", 1, 1_000_000), Double.NaN));
+                }
+                planes.sort(Comparator.comparingDouble(Plane::raan));
+                List<Plane> indexed = new ArrayList<>();
+                for (int i = 0; i < planes.size(); i++) {
+                    Plane p = planes.get(i);
+                    indexed.add(new Plane(i, p.inclination(), p.altitude(), p.raan(), p.satellites(), Double.NaN));
+                }
+                return ConstellationDesign.explicit(name, epoch, indexed);
+            }
+        }
+    }
+
+    private static Launcher launcher(JsonFields l, VehicleCatalog catalog, PayloadQuery query, ConstellationDesign design,
+                                     Strategy strategy, Satellite satellite, Instant start, Objective objective, List<String> notes,
+                                     List<String> refused) {
+        String vehicleId = l.text("vehicle", Set.of());
+        CatalogVehicle vehicle = catalog.vehicle(vehicleId).orElseThrow(() -> l.bad("vehicle", vehicleId,
+            String.join(", ", catalog.vehicles().stream().map(CatalogVehicle::id).toList()), "name a vehicle of the catalog"));
+        String siteId = l.text("site", Set.of());
+        LaunchSite site = catalog.launchSites().stream().filter(x -> x.getId().equals(siteId)).findFirst().orElseThrow(() -> l.bad("site",
+            siteId, String.join(", ", catalog.launchSites().stream().map(LaunchSite::getId).toList()), "name a launch site of the catalog"));
+        List<PayloadAdapter> adapters = vehicle.model().getPayloadAdapters();
+        if (adapters.isEmpty()) {
+            throw l.bad("vehicle", vehicleId, "a vehicle with a payload adapter or dispenser", "add one to the vehicle model");
+        }
+        PayloadAdapter dispenser;
+        if (l.has("dispenser")) {
+            String id = l.text("dispenser", Set.of());
+            dispenser = adapters.stream().filter(a -> id.equals(a.getId())).findFirst().orElseThrow(() -> l.bad("dispenser", id,
+                String.join(", ", adapters.stream().map(PayloadAdapter::getId).toList()), "name one of " + vehicleId + "'s adapters"));
+        } else {
+            dispenser = adapters.stream().max(Comparator.comparingInt(PayloadAdapter::getMaxSatellites)).orElseThrow();
+        }
+        int perLaunch = l.has("satellites_per_launch") ? l.integer("satellites_per_launch", 1, dispenser.getMaxSatellites())
+            : dispenser.getMaxSatellites();
+        Plane plane = design.planes().get(0);
+        double insertion = strategy.kind() == Strategy.Kind.DRIFT ? strategy.parkingAltitude() : plane.altitude();
+        double payload;
+        if (l.has("payload_kg")) {
+            payload = l.number("payload_kg", 0, 1e6, "kg");
+        } else {
+            payload = query.payload(vehicle, site, insertion, plane.inclination());
+            if (!Double.isNaN(payload)) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s from %s: %.0f kg to %.0f km at %.2f deg (trajectory payload query,"
+                    + " expendable)", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(plane.inclination())));
+            }
+        }
+        double usable = Math.min(payload, dispenser.getMaxPayloadMass() > 0 ? dispenser.getMaxPayloadMass() : payload) - dispenser.getMass();
+        int byMass = Double.isNaN(payload) ? 0 : (int) Math.floor(usable / satellite.mass() + 1e-9);
+        int satellites = Math.min(perLaunch, byMass);
+        if (satellites < 1) {
+            refused.add(Double.isNaN(payload)
+                ? String.format(java.util.Locale.ROOT, "%s cannot reach %.0f km at %.2f deg from %s", vehicleId, insertion / KM,
+                    Math.toDegrees(plane.inclination()), siteId)
+                : String.format(java.util.Locale.ROOT, "%s from %s puts %.0f kg into %.0f km at %.2f deg, less than its %s (%.0f kg) and"
+                    + " one %.0f kg satellite", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(plane.inclination()),
+                    dispenser.getId(), dispenser.getMass(), satellite.mass()));
+            notes.add("launcher " + l.element("").replaceAll("\\.$", "") + " dropped: " + refused.get(refused.size() - 1));
+            return null;
+        }
+        if (satellites < perLaunch) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s from %s carries %d satellites, not %d: %.0f kg of payload less the %.0f kg"
+                + " %s", vehicleId, siteId, satellites, perLaunch, Math.min(payload, usable + dispenser.getMass()), dispenser.getMass(),
+                dispenser.getId()));
+        }
+        double cost = objective == Objective.COST ? l.number("cost", 0, 1e12, "") : l.number("cost", 0, 1e12, "", Double.NaN);
+        Instant first = l.date("first_launch");
+        if (first.isBefore(start)) {
+            throw l.bad("first_launch", first.toString().substring(0, 10), "on or after start_date (" + start.toString().substring(0, 10) + ")",
+                "move the first launch after the start");
+        }
+        return new Launcher(vehicleId, vehicle.name(), siteId, EarthModel.Geodetic.of(site), dispenser.getId(), satellites, payload,
+            l.number("cadence_days", 0.01, 3650, "days"), first, l.integer("max_launches", 1, 1_000_000), cost,
+            l.number("separation_after_launch_min", 1, 100_000, "min", 60));
+    }
+}

@@ -1,0 +1,163 @@
+package org.launchbench.constellation.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.launchbench.core.InvalidInputException;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * One JSON object of a spec file read strictly: unknown keys, missing ones, wrong types and values out of range are
+ * bad input naming the file, the key's path ({@code launchers[1].cadence_days}), the value and what is allowed.
+ */
+final class JsonFields {
+
+    private final String file;
+    private final String path;
+    private final JsonObject o;
+
+    JsonFields(String file, String path, JsonObject o, Set<String> known) {
+        this.file = file;
+        this.path = path;
+        this.o = o;
+        for (String key : o.keySet()) {
+            if (!known.contains(key)) {
+                throw bad(key, "(unknown key)", String.join(", ", new TreeSet<>(known)), "remove or correct it");
+            }
+        }
+    }
+
+    String element(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    InvalidInputException bad(String key, String value, String allowed, String fix) {
+        return InvalidInputException.because(value.equals("(unknown key)") ? "is not a key here" : "is not allowed").source(file)
+            .element(element(key)).value(value).allowed(allowed).fix(fix).build();
+    }
+
+    boolean has(String key) {
+        return o.has(key) && !o.get(key).isJsonNull();
+    }
+
+    private JsonElement required(String key) {
+        if (!has(key)) {
+            throw InvalidInputException.because("is missing").source(file).element(element(key)).fix("add it").build();
+        }
+        return o.get(key);
+    }
+
+    double number(String key, double min, double max, String unit) {
+        JsonElement e = required(key);
+        double v;
+        try {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+                throw new NumberFormatException();
+            }
+            v = e.getAsDouble();
+        } catch (NumberFormatException | UnsupportedOperationException x) {
+            throw bad(key, e.toString(), "a number", "write a number" + (unit.isEmpty() ? "" : " in " + unit));
+        }
+        if (!(v >= min && v <= max)) {
+            throw bad(key, String.valueOf(v), range(min, max, unit), "give a value in that range");
+        }
+        return v;
+    }
+
+    double number(String key, double min, double max, String unit, double otherwise) {
+        return has(key) ? number(key, min, max, unit) : otherwise;
+    }
+
+    int integer(String key, int min, int max) {
+        double v = number(key, min, max, "");
+        if (v != Math.rint(v)) {
+            throw bad(key, String.valueOf(v), "a whole number from " + min + " to " + max, "give a whole number");
+        }
+        return (int) v;
+    }
+
+    String text(String key, Set<String> allowed) {
+        JsonElement e = required(key);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw bad(key, e.toString(), allowed.isEmpty() ? "a string" : String.join(", ", new TreeSet<>(allowed)), "write a string");
+        }
+        String s = e.getAsString();
+        if (!allowed.isEmpty() && !allowed.contains(s)) {
+            throw bad(key, s, String.join(", ", new TreeSet<>(allowed)), "use one of those");
+        }
+        return s;
+    }
+
+    /** A date "2027-01-15" (midnight UTC) or an instant "2027-01-15T03:00:00Z". */
+    Instant date(String key) {
+        String s = text(key, Set.of());
+        try {
+            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw bad(key, s, "a date like 2027-01-15 or an instant like 2027-01-15T03:00:00Z", "write the date in that form");
+        }
+    }
+
+    JsonFields object(String key, Set<String> known) {
+        JsonElement e = required(key);
+        if (!e.isJsonObject()) {
+            throw bad(key, e.toString(), "an object {...}", "write it as an object");
+        }
+        return new JsonFields(file, element(key), e.getAsJsonObject(), known);
+    }
+
+    List<JsonFields> objects(String key, Set<String> known) {
+        JsonElement e = required(key);
+        if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
+            throw bad(key, e.toString(), "a non-empty list [{...}, ...]", "list at least one");
+        }
+        List<JsonFields> out = new ArrayList<>();
+        JsonArray a = e.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isJsonObject()) {
+                throw bad(key + "[" + i + "]", a.get(i).toString(), "an object {...}", "write it as an object");
+            }
+            out.add(new JsonFields(file, element(key) + "[" + i + "]", a.get(i).getAsJsonObject(), known));
+        }
+        return out;
+    }
+
+    List<Double> numbers(String key, double min, double max, String unit) {
+        JsonElement e = required(key);
+        if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
+            throw bad(key, e.toString(), "a non-empty list of numbers", "list at least one");
+        }
+        List<Double> out = new ArrayList<>();
+        for (JsonElement x : e.getAsJsonArray()) {
+            double v;
+            try {
+                v = x.getAsDouble();
+            } catch (RuntimeException r) {
+                throw bad(key, x.toString(), "numbers", "write numbers");
+            }
+            if (!(v >= min && v <= max)) {
+                throw bad(key, String.valueOf(v), range(min, max, unit), "give values in that range");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static String range(double min, double max, String unit) {
+        String u = unit.isEmpty() ? "" : " " + unit;
+        return max == Double.MAX_VALUE ? "at least " + fmt(min) + u : fmt(min) + " to " + fmt(max) + u;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
