@@ -50,6 +50,20 @@ class DeploymentPlannerTest {
         }
     }
 
+    /** 480 satellites in 4 planes of 120, 30 a launch: the planes fill one after another, each with four launches in a row. */
+    @Test
+    void planesCompleteOneAfterAnother() {
+        DeploymentPlan plan = PLANNER.plan(walker(480, 4), List.of(launcher(30, 20, 16)), SAT, new Strategy(Strategy.Kind.DIRECT, 550_000, 0,
+            10_000), Objective.TIME, null, "test");
+        assertEquals(16, plan.launches().size());
+        for (DeploymentPlan.Launch l : plan.launches()) {
+            assertEquals(l.index() / 4, l.targetPlane(), l.toString());
+        }
+        for (int p = 1; p < 4; p++) {
+            assertTrue(plan.planes().get(p).complete().isAfter(plan.planes().get(p - 1).complete().plus(Duration.ofDays(60))));
+        }
+    }
+
     /**
      * The window: at liftoff the site is in the insertion plane (its inertial position at right angles to the
      * plane's normal), from the node's angle and sidereal time, checked by vectors rather than the spherical

@@ -16,11 +16,12 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * <p>
  * Greedy, in three passes (docs/constellation.md): (1) the launchers' opportunities (first date + k × cadence) are
  * ordered by the objective (largest first for the fewest launches, cheapest per satellite for cost, earliest for
- * time); (2) each opportunity in turn goes to the plane with the most empty slots and, when drifting, on to the
- * next planes in the direction J2 turns the parking orbit, as far as the drift limit and its capacity allow; (3)
- * the launches used are flown in date order, each at the instant that day when the site passes under its insertion
- * plane, and every satellite's separation, drift, raise and phasing are timed. O(N log N + N P + T) for N
- * opportunities, P planes and T satellites. Not optimal: a greedy heuristic, documented as such.
+ * time); (2) each opportunity in turn goes to the plane from which it places the most satellites (the fullest of
+ * those, so that planes complete one after another) and, when drifting, on to the next planes in the direction J2
+ * turns the parking orbit, as far as the drift limit and its capacity allow; (3) the launches used are flown in date
+ * order, each at the instant that day when the site passes under its insertion plane, and every satellite's
+ * separation, drift, raise and phasing are timed. O(N log N + P² log P + L P R + T) for N opportunities, P planes, L
+ * launches flown, R planes within a drift's reach (1 when direct) and T satellites. Not optimal: a greedy heuristic.
  */
 public final class DeploymentPlanner {
 
@@ -130,7 +131,8 @@ public final class DeploymentPlanner {
             if (left == 0) {
                 break;
             }
-            // launched into the plane from which it places the most satellites (then the emptiest, then the first)
+            // launched into the plane from which it places the most satellites, then the fullest one (planes are
+            // completed one after another, as operators fill them, rather than all together at the end), then the first
             int p0 = -1;
             int best = -1;
             for (int p = 0; p < planeCount; p++) {
@@ -145,7 +147,7 @@ public final class DeploymentPlanner {
                         break;
                     }
                 }
-                if (placed > best || placed == best && empty[p] > empty[p0]) {
+                if (placed > best || placed == best && empty[p] < empty[p0]) {
                     best = placed;
                     p0 = p;
                 }

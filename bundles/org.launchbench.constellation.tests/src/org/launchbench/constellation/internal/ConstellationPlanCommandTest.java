@@ -1,0 +1,152 @@
+package org.launchbench.constellation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.core.InvalidInputException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * {@code launchbench constellation plan}, as the DS service the command line finds (with the real vehicle catalog):
+ * the issue's keys, the CSV, and the bad input the issue lists.
+ */
+class ConstellationPlanCommandTest {
+
+    /** Thirty per launch from the Yellow Sea: Gravity-1's 30-satellite dispenser, 4 planes of 30. */
+    private static final String SEA = """
+        {"name": "sea", "start_date": "2027-01-01",
+         "constellation": {"pattern": "walker-delta", "satellites": 120, "planes": 4, "phasing": 1, "altitude_km": 500,
+                           "inclination_deg": 50},
+         "satellite": {"mass_kg": 100, "isp_s": 230},
+         "strategy": {"kind": "direct"},
+         "objective": "launches",
+         "launchers": [{"vehicle": "gravity-1", "site": "haiyang-sea", "payload_kg": 4200, "cadence_days": 60,
+                        "first_launch": "2027-03-01", "max_launches": 6}]}
+        """;
+
+    @TempDir
+    Path dir;
+
+    private int run(StringBuilder out, String... args) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ConstellationPlanCommandTest.class).getBundleContext();
+        CliCommand command = null;
+        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*ConstellationPlan*)")) {
+            command = context.getService(ref);
+        }
+        assertEquals("constellation plan", command.name());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = command.run(new CommandInvocation("constellation plan", List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream()), new NullProgressMonitor()));
+        out.append(bytes.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    private Path spec(String json) throws Exception {
+        Path f = dir.resolve("spec.json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    /** 30 satellites of 100 kg fit the dispenser's 30 and its 4200 kg less its 600 kg: four launches, one a plane, 60 days apart. */
+    @Test
+    void theIssuesKeysAndAPlaneALaunch() throws Exception {
+        StringBuilder out = new StringBuilder();
+        Path csv = dir.resolve("out/satellites.csv");
+        assertEquals(0, run(out, spec(SEA).toString(), "--json", "--csv", csv.toString()));
+        JsonObject doc = JsonParser.parseString(out.toString()).getAsJsonObject();
+        JsonArray launches = doc.getAsJsonArray("launches");
+        assertEquals(4, launches.size());
+        for (int i = 0; i < 4; i++) {
+            JsonObject l = launches.get(i).getAsJsonObject();
+            for (String key : List.of("index", "vehicle", "site", "date", "satellites", "target_plane")) {
+                assertTrue(l.has(key), key);
+            }
+            assertEquals("gravity-1", l.get("vehicle").getAsString());
+            assertEquals(30, l.get("satellites").getAsInt());
+            assertTrue(l.get("date").getAsString().startsWith(java.time.LocalDate.parse("2027-03-01").plusDays(60L * i).toString()),
+                l.toString());
+        }
+        JsonObject plane = doc.getAsJsonArray("planes").get(2).getAsJsonObject();
+        for (String key : List.of("index", "inclination_deg", "altitude_km", "raan_deg", "complete_date")) {
+            assertTrue(plane.has(key), key);
+        }
+        assertEquals(180, plane.get("raan_deg").getAsDouble(), 1e-9);
+        JsonObject totals = doc.getAsJsonObject("totals");
+        assertEquals(120, totals.get("satellites").getAsInt());
+        assertEquals(4, totals.get("launches").getAsInt());
+        assertTrue(totals.get("days_to_complete").getAsDouble() > 59 + 3 * 60, totals.toString());
+        assertTrue(totals.has("max_delta_v_m_s"));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(121, lines.size());
+        assertTrue(lines.get(0).startsWith("plane,slot,launch,separation_utc"), lines.get(0));
+        try (var files = Files.list(csv.getParent())) {
+            assertEquals(1, files.count(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void anInconsistentWalkerPatternIsBadInputWithTheNumbers() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> run(new StringBuilder(), spec(SEA.replace("\"satellites\": 120", "\"satellites\": 122")).toString()));
+        assertTrue(e.userMessage().contains("122/4/1") && e.userMessage().contains("30.50"), e.userMessage());
+    }
+
+    @Test
+    void tooFewLaunchesIsBadInputWithTheNumbers() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> run(new StringBuilder(), spec(SEA.replace("\"max_launches\": 6", "\"max_launches\": 3")).toString()));
+        assertTrue(e.userMessage().contains("the 3 launches allowed carry 90 satellites at most, the constellation has 120"),
+            e.userMessage());
+    }
+
+    /** A satellite too heavy for the dispenser's mass limit: the launcher cannot carry one, and it is the only one. */
+    @Test
+    void anOrbitBeyondEveryLauncherIsBadInputWithTheNumbers() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> run(new StringBuilder(), spec(SEA.replace("\"mass_kg\": 100", "\"mass_kg\": 4000")).toString()));
+        assertTrue(e.userMessage().contains("puts 4200 kg into 500 km at 50.00 deg, less than its constellation-dispenser (600 kg) and one"
+            + " 4000 kg satellite"), e.userMessage());
+    }
+
+    @Test
+    void anImpossibleDateRangeIsBadInput() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(),
+            spec(SEA.replace("\"start_date\": \"2027-01-01\",", "\"start_date\": \"2027-01-01\", \"deadline\": \"2026-06-01\",")).toString()));
+        assertTrue(e.userMessage().contains("after start_date (2027-01-01)"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(),
+            spec(SEA.replace("\"start_date\": \"2027-01-01\",", "\"start_date\": \"2027-01-01\", \"deadline\": \"2027-06-01\",")).toString()));
+        assertTrue(e.userMessage().contains("the plan completes on 2027-"), e.userMessage());
+    }
+
+    @Test
+    void mistakesNameTheKey() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> run(new StringBuilder(), spec(SEA.replace("\"cadence_days\"", "\"cadense_days\"")).toString()));
+        assertTrue(e.userMessage().contains("launchers[0].cadense_days"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(), spec(SEA.replace("gravity-1", "gravity-2")).toString()));
+        assertTrue(e.userMessage().contains("gravity-2") && e.userMessage().contains("ceres-1"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(), spec("{").toString()));
+        assertTrue(e.userMessage().contains("not valid JSON"), e.userMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}
