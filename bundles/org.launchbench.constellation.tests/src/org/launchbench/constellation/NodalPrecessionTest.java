@@ -29,8 +29,9 @@ class NodalPrecessionTest {
 
     /**
      * Sun-synchronous: at the inclination OrbitGeometry gives, the node turns at the mean Sun's 360° a tropical
-     * year; and that inclination is 98.19° at 700 km and 97.40° at 500 km (Wertz, Space Mission Engineering, 2011,
-     * table 9-13, and reference-figures: about 97.4° at 500 km; 0.02° tolerance for the tables' rounding and J2 value).
+     * year; and that inclination is the tabulated 98.19° at 700 km and 97.40° at 500 km (the values of the usual
+     * sun-synchronous tables, e.g. Wertz and Larson, Space Mission Analysis and Design; 0.02° tolerance for the
+     * tables' rounding and J2 value).
      */
     @Test
     void atTheSunSynchronousInclinationTheNodeFollowsTheMeanSun() {
@@ -43,8 +44,8 @@ class NodalPrecessionTest {
     }
 
     /**
-     * A 400 km, 51.6° orbit (the space station's) regresses about 5° a day (Curtis, Orbital Mechanics for Engineering
-     * Students, section 4.7: -5.0°/day for such an orbit); and Orekit's numerical propagation with its J2-only force
+     * A 400 km, 51.6° orbit (the space station's) regresses about 5° a day (-4.99°/day by hand from the closed form,
+     * the figure usually quoted for the station); and Orekit's numerical propagation with its J2-only force
      * model over 10 days moves the osculating node by the closed form's rate within 0.5 % (the short-period terms of
      * the osculating node, a few thousandths of a degree, are well inside that over 50 degrees).
      */
