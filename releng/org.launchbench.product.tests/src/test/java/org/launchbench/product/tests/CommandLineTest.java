@@ -336,4 +336,33 @@ class CommandLineTest {
         assertEquals(1, bad.err().lines().count(), bad.err());
         assertTrue(bad.err().contains("node"), bad.err());
     }
+
+    /**
+     * {@code constellation plan} through the start script: every shipped constellation example plans with exit 0
+     * (the SSO fleet's Ceres-1 payload through the trajectory engine's payload query), the 12,960-satellite one with
+     * its per-satellite CSV; a spec whose T/P/F is inconsistent is exit 2 with one line naming it.
+     */
+    @Test
+    void constellationExamplesPlanAndABadPatternIsExitTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (String spec : List.of("sso-earth-observation-fleet", "six-per-launch-meteorological", "thirty-per-launch-sea")) {
+            Run r = InstalledProduct.run("constellation", "plan", EXAMPLES.resolve("constellations/" + spec + ".json").toString(), "--json");
+            assertEquals(0, r.exitCode(), spec + ": " + r.err());
+            JsonObject totals = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("totals");
+            assertTrue(totals.get("launches").getAsInt() >= totals.get("satellites").getAsInt() / 30, totals.toString());
+        }
+        java.nio.file.Path mega = EXAMPLES.resolve("constellations/mega-constellation.json");
+        java.nio.file.Path csv = dir.resolve("mega.csv");
+        Run r = InstalledProduct.run("constellation", "plan", mega.toString(), "--json", "--csv", csv.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(12_960, doc.getAsJsonObject("totals").get("satellites").getAsInt());
+        assertEquals(108, doc.getAsJsonArray("planes").size());
+        assertEquals(12_961, Files.readAllLines(csv).size());
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(mega).replace("\"planes\": 108", "\"planes\": 107"));
+        Run wrong = InstalledProduct.run("constellation", "plan", bad.toString());
+        assertEquals(2, wrong.exitCode());
+        assertEquals(1, wrong.err().lines().count(), wrong.err());
+        assertTrue(wrong.err().contains("12960/107/1"), wrong.err());
+    }
 }
