@@ -1,12 +1,7 @@
 package org.launchbench.constellation.internal;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,7 +19,7 @@ import org.launchbench.cli.JsonNumbers;
 import org.launchbench.constellation.DeploymentPlan;
 import org.launchbench.constellation.DeploymentPlanner;
 import org.launchbench.constellation.Plane;
-import org.launchbench.core.RunFailedException;
+import org.launchbench.core.AtomicTextFile;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
@@ -209,20 +204,12 @@ public final class ConstellationPlanCommand implements CliCommand {
     }
 
     private static void writeCsv(Path file, DeploymentPlan plan) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".constellation", ".csv.tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("plane,slot,launch,separation_utc,drift_days,raise_days,phasing_days,on_station_utc,delta_v_m_s,propellant_kg\n");
-                for (DeploymentPlan.SatellitePlan s : plan.satellites()) {
-                    w.write(String.format(Locale.ROOT, "%d,%d,%d,%s,%.3f,%.3f,%.3f,%s,%.3f,%.4f%n", s.plane(), s.slot(), s.launch(),
-                        time(s.separation()), s.driftDays(), s.raiseDays(), s.phasingDays(), time(s.onStation()), s.deltaV(), s.propellant()));
-                }
+        AtomicTextFile.write(file, w -> {
+            w.write("plane,slot,launch,separation_utc,drift_days,raise_days,phasing_days,on_station_utc,delta_v_m_s,propellant_kg\n");
+            for (DeploymentPlan.SatellitePlan s : plan.satellites()) {
+                w.write(String.format(Locale.ROOT, "%d,%d,%d,%s,%.3f,%.3f,%.3f,%s,%.3f,%.4f%n", s.plane(), s.slot(), s.launch(),
+                    time(s.separation()), s.driftDays(), s.raiseDays(), s.phasingDays(), time(s.onStation()), s.deltaV(), s.propellant()));
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -1,11 +1,6 @@
 package org.launchbench.recovery.internal;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +12,8 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
+import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
-import org.launchbench.core.RunFailedException;
 import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
@@ -216,25 +211,17 @@ public final class DispersionCommand implements CliCommand {
     }
 
     private static void writeCsv(Path file, List<Dispersion.Run> runs) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".dispersion", ".csv.tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("run,outcome,east_m,north_m,miss_m,touchdown_vertical_m_s,touchdown_horizontal_m_s,propellant_remaining_kg,"
-                    + "thrust,isp,dry_mass_kg,propellant_kg,drag,wind_m_s,wind_from_deg,ignition_delay_s,nav_east_m,nav_north_m\n");
-                for (Dispersion.Run r : runs) {
-                    RecoveryResult x = r.result();
-                    var p = r.perturbation();
-                    w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f%n",
-                        r.index(), x.outcome().json(), x.east(), x.north(), x.missDistance(), x.touchdownVerticalSpeed(),
-                        x.touchdownHorizontalSpeed(), x.propellantRemaining(), p.thrust(), p.isp(), p.dryMass(), p.propellant(), p.drag(),
-                        p.windSpeed(), p.windFromDeg(), p.ignitionDelay(), p.navEast(), p.navNorth()));
-                }
+        AtomicTextFile.write(file, w -> {
+            w.write("run,outcome,east_m,north_m,miss_m,touchdown_vertical_m_s,touchdown_horizontal_m_s,propellant_remaining_kg,"
+                + "thrust,isp,dry_mass_kg,propellant_kg,drag,wind_m_s,wind_from_deg,ignition_delay_s,nav_east_m,nav_north_m\n");
+            for (Dispersion.Run r : runs) {
+                RecoveryResult x = r.result();
+                var p = r.perturbation();
+                w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f%n",
+                    r.index(), x.outcome().json(), x.east(), x.north(), x.missDistance(), x.touchdownVerticalSpeed(),
+                    x.touchdownHorizontalSpeed(), x.propellantRemaining(), p.thrust(), p.isp(), p.dryMass(), p.propellant(), p.drag(),
+                    p.windSpeed(), p.windFromDeg(), p.ignitionDelay(), p.navEast(), p.navNorth()));
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

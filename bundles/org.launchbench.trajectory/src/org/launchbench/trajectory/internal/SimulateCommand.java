@@ -1,11 +1,7 @@
 package org.launchbench.trajectory.internal;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +15,9 @@ import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.cli.JsonNumbers;
+import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.OrekitData;
-import org.launchbench.core.RunFailedException;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
@@ -302,20 +298,13 @@ public final class SimulateCommand implements CliCommand {
         if (!Files.isDirectory(dir)) {
             throw InvalidInputException.because("is not a directory").source("--csv").value(dir).fix("create it first").build();
         }
-        Path file = dir.resolve(missionId + "-history.csv");
-        try {
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("time_s,altitude_m,speed_m_s,mach,dynamic_pressure_Pa,downrange_m,mass_kg,throttle,acceleration_m_s2\n");
-                for (FlightSample s : history) {
-                    w.write(String.format(Locale.ROOT, "%.3f,%.2f,%.3f,%.4f,%.2f,%.2f,%.2f,%.4f,%.4f%n", s.time(), s.altitude(),
-                        s.speed(), s.mach(), s.dynamicPressure(), s.downrange(), s.mass(), s.throttle(), s.acceleration()));
-                }
+        AtomicTextFile.write(dir.resolve(missionId + "-history.csv"), w -> {
+            w.write("time_s,altitude_m,speed_m_s,mach,dynamic_pressure_Pa,downrange_m,mass_kg,throttle,acceleration_m_s2\n");
+            for (FlightSample s : history) {
+                w.write(String.format(Locale.ROOT, "%.3f,%.2f,%.3f,%.4f,%.2f,%.2f,%.2f,%.4f,%.4f%n", s.time(), s.altitude(),
+                    s.speed(), s.mach(), s.dynamicPressure(), s.downrange(), s.mass(), s.throttle(), s.acceleration()));
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new RunFailedException("could not write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static double normalize(double angle) {

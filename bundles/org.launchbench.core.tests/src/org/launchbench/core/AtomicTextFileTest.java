@@ -1,0 +1,44 @@
+package org.launchbench.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands' outputs are never half-written and leave no temporary file. */
+class AtomicTextFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileIsWrittenWholeIntoAFolderItCreates() throws Exception {
+        Path file = dir.resolve("a/b/out.csv");
+        AtomicTextFile.write(file, w -> w.write("x,y\n1,2\n"));
+        assertEquals("x,y\n1,2\n", Files.readString(file));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void aFailedWriteKeepsThePreviousFileAndLeavesNoTemporaryOne() throws Exception {
+        Path file = dir.resolve("out.csv");
+        Files.writeString(file, "old\n");
+        RunFailedException e = assertThrows(RunFailedException.class, () -> AtomicTextFile.write(file, w -> {
+            w.write("half of the new");
+            throw new IOException("disk full");
+        }));
+        assertTrue(e.getMessage().contains("out.csv") && e.getMessage().contains("disk full"), e.getMessage());
+        assertEquals("old\n", Files.readString(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+}
