@@ -117,6 +117,33 @@ class DeploymentPlannerTest {
         assertTrue(plan.satellites().stream().allMatch(x -> x.deltaV() >= 111 && x.deltaV() < 112 + 12), "delta-v");
     }
 
+    /**
+     * Inclination offset alone: parked at the operational 550 km but at 55° instead of 53°, the node drifts east by
+     * 7.459°/day × (cos 53° − cos 55°) = 0.2106°/day (by hand), so the next plane east, 30° away, takes 142 days;
+     * Orekit's J2 propagation of the two orbits over that wait opens the 30° within 0.2°. The plane change is one
+     * burn of 2 v sin(Δi/2) = 2 × 7585.7 × sin 1° = 264.8 m/s (plus phasing). The launch goes into 55°.
+     */
+    @Test
+    void anInclinationOffsetDriftsTheNodeAsOrekitsPropagationConfirms() {
+        Strategy offset = new Strategy(Strategy.Kind.DRIFT, 550_000, 200, 10_000, Math.toRadians(2));
+        DeploymentPlan plan = PLANNER.plan(walker(120, 12), List.of(launcher(20, 30, 8)), SAT, offset, Objective.LAUNCHES, null, "test");
+        DeploymentPlan.Launch first = plan.launches().get(0);
+        assertEquals(55, Math.toDegrees(first.insertionInclination()), 1e-9);
+        double wait = first.planes().get(1).driftDays();
+        assertEquals(30 / 0.2106, wait, 0.3);
+        Plane from = plan.design().planes().get(first.planes().get(0).plane());
+        Plane to = plan.design().planes().get(first.planes().get(1).plane());
+        assertEquals(30, Math.toDegrees(Math.IEEEremainder(to.raan() - from.raan(), 2 * Math.PI)), 1e-9);
+        double r = EARTH.equatorialRadius() + 550_000;
+        double parked = NodalPrecessionTest.propagatedNodeChange(r, Math.toRadians(55), wait * 86_400);
+        double operational = NodalPrecessionTest.propagatedNodeChange(r, Math.toRadians(53), wait * 86_400);
+        assertEquals(30, Math.toDegrees(parked - operational), 0.2);
+        // every satellite also phases (half a slot at least): a Hohmann transfer 10 km up and one back
+        NodalPrecession j2 = PLANNER.precession();
+        assertEquals(264.8 + 2 * (j2.circularSpeed(r) - j2.circularSpeed(r + 10_000)),
+            plan.satellites().stream().mapToDouble(DeploymentPlan.SatellitePlan::deltaV).min().orElseThrow(), 0.2);
+    }
+
     /** A drift limit shorter than the wait to the next plane leaves each launch one plane, and so needs more launches. */
     @Test
     void aShortDriftLimitKeepsLaunchesToOnePlane() {

@@ -29,9 +29,10 @@ public record DeploymentPlan(ConstellationDesign design, Strategy strategy, Obje
      * @param planes         the planes its satellites fill, with how many each, in drift order
      * @param insertionRaan  the insertion orbit's node at liftoff, rad
      * @param insertionAltitude m (the parking altitude when drifting)
+     * @param insertionInclination rad (the plane's plus the strategy's offset when drifting)
      */
     public record Launch(int index, Launcher launcher, Instant time, boolean ascendingPass, int satellites, int targetPlane,
-                         List<Group> planes, double insertionRaan, double insertionAltitude) {
+                         List<Group> planes, double insertionRaan, double insertionAltitude, double insertionInclination) {
     }
 
     /**

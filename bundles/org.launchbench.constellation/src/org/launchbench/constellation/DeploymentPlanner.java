@@ -74,9 +74,10 @@ public final class DeploymentPlanner {
                         .fix("use \"direct\" for this design").build();
                 }
             }
-            if (strategy.parkingAltitude() == planes.get(0).altitude()) {
-                throw InvalidInputException.because("equals the operational altitude: nothing would drift").source(source)
-                    .element("strategy.parking_altitude_km").value(strategy.parkingAltitude() / 1000).build();
+            if (strategy.parkingAltitude() == planes.get(0).altitude() && strategy.inclinationOffset() == 0) {
+                throw InvalidInputException.because("equals the operational altitude and there is no inclination offset: nothing"
+                    + " would drift").source(source).element("strategy.parking_altitude_km").value(strategy.parkingAltitude() / 1000)
+                    .fix("park lower (or higher), or give inclination_offset_deg").build();
             }
         }
         // opportunities, in the objective's order
@@ -178,8 +179,9 @@ public final class DeploymentPlanner {
         used.sort(Comparator.comparing(Assigned::date));
 
         // flights and timelines
-        Raise raise = drift ? raise(j2.radius(strategy.parkingAltitude()), operational, planes.get(0).inclination(), satellite)
-            : new Raise(0, 0, 0);
+        double inclinationOffset = drift ? strategy.inclinationOffset() : 0;
+        Raise raise = drift ? raise(j2.radius(strategy.parkingAltitude()), operational, planes.get(0).inclination(), inclinationOffset,
+            satellite) : new Raise(0, 0, 0);
         List<DeploymentPlan.Launch> launches = new ArrayList<>();
         List<DeploymentPlan.SatellitePlan> sats = new ArrayList<>();
         int[] nextSlot = new int[planeCount];
@@ -194,11 +196,12 @@ public final class DeploymentPlanner {
             double opRate = j2.nodalRate(j2.radius(target.altitude()), target.inclination());
             // inserted short of the plane by what the raise itself drifts, so that the satellites raised at once arrive in it
             double offset = -raise.drift();
-            Window w = window(a.launcher(), a.date(), target, opRate, offset, design.epoch(), source);
+            Window w = window(a.launcher(), a.date(), target, target.inclination() + inclinationOffset, opRate, offset, design.epoch(),
+                source);
             int carried = a.groups().stream().mapToInt(DeploymentPlan.Group::satellites).sum();
             int index = launches.size();
             launches.add(new DeploymentPlan.Launch(index, a.launcher(), w.time(), w.ascending(), carried, a.target(), a.groups(),
-                w.raan(), drift ? strategy.parkingAltitude() : target.altitude()));
+                w.raan(), drift ? strategy.parkingAltitude() : target.altitude(), target.inclination() + inclinationOffset));
             cost += a.launcher().cost();
             Instant separation = w.time().plusMillis(Math.round(a.launcher().separationMinutes() * 60_000));
             for (DeploymentPlan.Group g : a.groups()) {
@@ -256,7 +259,7 @@ public final class DeploymentPlanner {
      *         regresses faster, as a lower orbit does for a prograde plane)
      */
     public double relativeRate(Plane plane, Strategy strategy) {
-        return j2.nodalRate(j2.radius(strategy.parkingAltitude()), plane.inclination())
+        return j2.nodalRate(j2.radius(strategy.parkingAltitude()), plane.inclination() + strategy.inclinationOffset())
             - j2.nodalRate(j2.radius(plane.altitude()), plane.inclination());
     }
 
@@ -282,28 +285,40 @@ public final class DeploymentPlanner {
     }
 
     /**
-     * Impulsive: Hohmann, the transfer orbit's node rate for half its period. Low thrust: Edelbaum's circle-to-circle
-     * Δv |v₁ - v₂|, burnt at constant thrust (the time from the propellant it takes), the node's drift integrated
-     * with the speed taken linear in time.
+     * Impulsive: a Hohmann transfer with the plane change in its second burn, Δv₂ = √(p² + v² − 2 p v cos Δi)
+     * (p the transfer orbit's speed there; a single burn 2 v sin(Δi/2) when only the inclination changes), the node
+     * rate of the transfer orbit's mean radius for half its period. Low thrust: Edelbaum's circle-to-circle Δv
+     * √(v₁² + v₂² − 2 v₁ v₂ cos(π Δi / 2)) (Edelbaum, ARS Journal 31(8), 1961), at constant thrust (the time from the
+     * propellant it takes), the node's drift integrated with the speed and the inclination linear in time.
+     *
+     * @param offset the parking orbit's inclination less the plane's, rad
      */
-    Raise raise(double from, double to, double inclination, Satellite s) {
+    Raise raise(double from, double to, double inclination, double offset, Satellite s) {
         double opRate = j2.nodalRate(to, inclination);
-        if (Double.isNaN(s.thrust())) {
-            double t = j2.hohmannTime(from, to);
-            return new Raise(j2.hohmannDeltaV(from, to), t / DAY, (j2.nodalRate((from + to) / 2, inclination) - opRate) * t);
-        }
         double v1 = j2.circularSpeed(from);
         double v2 = j2.circularSpeed(to);
-        double dv = Math.abs(v1 - v2);
+        if (Double.isNaN(s.thrust())) {
+            if (from == to) {
+                return new Raise(2 * v2 * Math.sin(Math.abs(offset) / 2), 0, 0);
+            }
+            double mu = j2.earth().mu();
+            double a = (from + to) / 2;
+            double p1 = Math.sqrt(mu * (2 / from - 1 / a));
+            double p2 = Math.sqrt(mu * (2 / to - 1 / a));
+            double dv = Math.abs(p1 - v1) + Math.sqrt(p2 * p2 + v2 * v2 - 2 * p2 * v2 * Math.cos(offset));
+            double t = j2.hohmannTime(from, to);
+            return new Raise(dv, t / DAY, (j2.nodalRate(a, inclination + offset) - opRate) * t);
+        }
+        double dv = Math.sqrt(v1 * v1 + v2 * v2 - 2 * v1 * v2 * Math.cos(Math.PI / 2 * offset));
         double c = s.isp() * PhysicalConstants.STANDARD_GRAVITY;
         double propellant = s.mass() * (1 - Math.exp(-dv / c));
         double t = propellant * c / s.thrust();
         int steps = 64;
         double drift = 0;
         for (int k = 0; k < steps; k++) {
-            double v = v1 + (v2 - v1) * (k + 0.5) / steps;
-            double a = j2.earth().mu() / (v * v);
-            drift += (j2.nodalRate(a, inclination) - opRate) * t / steps;
+            double f = (k + 0.5) / steps;
+            double v = v1 + (v2 - v1) * f;
+            drift += (j2.nodalRate(j2.earth().mu() / (v * v), inclination + offset * (1 - f)) - opRate) * t / steps;
         }
         return new Raise(dv, t / DAY, drift);
     }
@@ -324,20 +339,20 @@ public final class DeploymentPlanner {
      * tan⁻¹(cos i sin u, cos u) east of the node; the node moves at the plane's J2 rate and the site at the Earth's
      * sidereal rate, so the instant follows in closed form. Of the ascending and descending passes, the earlier.
      */
-    Window window(Launcher l, Instant day, Plane plane, double nodeRate, double offset, Instant epoch, String source) {
+    Window window(Launcher l, Instant day, Plane plane, double inclination, double nodeRate, double offset, Instant epoch, String source) {
         EarthModel earth = j2.earth();
         double lat = Math.atan((1 - earth.eccentricitySquared()) * Math.tan(l.position().latitude()));
-        double sinU = Math.sin(lat) / Math.sin(plane.inclination());
+        double sinU = Math.sin(lat) / Math.sin(inclination);
         if (Math.abs(sinU) > 1) {
             throw InvalidInputException.because(String.format("cannot launch into plane %d: %s at %.2f deg latitude never passes"
                 + " under an orbit inclined %.2f deg", plane.index(), l.site(), Math.toDegrees(l.position().latitude()),
-                Math.toDegrees(plane.inclination()))).source(source).element("launchers.site").value(l.site())
+                Math.toDegrees(inclination))).source(source).element("launchers.site").value(l.site())
                 .fix("choose a site at a latitude below the inclination (or its supplement)").build();
         }
         Window best = null;
         for (boolean ascending : new boolean[] {true, false}) {
             double u = ascending ? Math.asin(sinU) : Math.PI - Math.asin(sinU);
-            double east = Math.atan2(Math.cos(plane.inclination()) * Math.sin(u), Math.cos(u));
+            double east = Math.atan2(Math.cos(inclination) * Math.sin(u), Math.cos(u));
             double node0 = plane.raan() + nodeRate * Duration.between(epoch, day).toMillis() / 1000.0 + offset;
             double siteRa = SiderealTime.greenwichMean(day) + l.position().longitude();
             double gap = SiderealTime.wrap(node0 + east - siteRa);

@@ -8,8 +8,16 @@ package org.launchbench.constellation;
  *                          were launched into, then raise)
  * @param maxDriftDays      longest drift a satellite may spend (drift only)
  * @param phasingOffset     altitude offset used to spread satellites released together to their slots in a plane, m
+ * @param inclinationOffset the parking orbit's inclination less the planes', rad (drift only: the node rate goes as
+ *                          cos i, so an offset drifts the node too, at the price of a plane change when raising)
  */
-public record Strategy(Kind kind, double parkingAltitude, double maxDriftDays, double phasingOffset) {
+public record Strategy(Kind kind, double parkingAltitude, double maxDriftDays, double phasingOffset, double inclinationOffset) {
+
+    /** A strategy without an inclination offset. */
+    public Strategy(Kind kind, double parkingAltitude, double maxDriftDays, double phasingOffset) {
+        this(kind, parkingAltitude, maxDriftDays, phasingOffset, 0);
+    }
+
 
     /** The strategies. */
     public enum Kind {

@@ -55,7 +55,7 @@ public final class ConstellationPlanCommand implements CliCommand {
             file (examples/constellations/).
               --json      {"name", "launches": [{"index", "vehicle", "site", "date", "satellites", "target_plane",
                            "planes": [{"plane", "satellites", "drift_days"}], "ascending_pass", "insertion_raan_deg",
-                           "insertion_altitude_km"}],
+                           "insertion_altitude_km", "insertion_inclination_deg"}],
                            "planes": [{"index", "inclination_deg", "altitude_km", "raan_deg", "local_time_h",
                            "satellites", "launches", "complete_date"}],
                            "totals": {"satellites", "launches", "days_to_complete", "max_delta_v_m_s",
@@ -111,6 +111,7 @@ public final class ConstellationPlanCommand implements CliCommand {
             m.put("ascending_pass", l.ascendingPass());
             m.put("insertion_raan_deg", JsonNumbers.round(Math.toDegrees(l.insertionRaan()), 4));
             m.put("insertion_altitude_km", JsonNumbers.round(l.insertionAltitude() / 1000, 3));
+            m.put("insertion_inclination_deg", JsonNumbers.round(Math.toDegrees(l.insertionInclination()), 4));
             launches.add(m);
         }
         doc.put("launches", launches);
@@ -161,6 +162,7 @@ public final class ConstellationPlanCommand implements CliCommand {
         strategy.put("kind", plan.strategy().kind().name().toLowerCase(Locale.ROOT));
         strategy.put("parking_altitude_km", JsonNumbers.round(plan.strategy().parkingAltitude() / 1000, 3));
         strategy.put("phasing_altitude_offset_km", JsonNumbers.round(plan.strategy().phasingOffset() / 1000, 3));
+        strategy.put("inclination_offset_deg", JsonNumbers.round(Math.toDegrees(plan.strategy().inclinationOffset()), 4));
         doc.put("strategy", strategy);
         doc.put("objective", plan.objective().name().toLowerCase(Locale.ROOT));
         doc.put("notes", spec.notes());

@@ -59,7 +59,6 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
 
     private static final double KM = 1000;
     private static final double DEG = Math.PI / 180;
-    private static final double BIG = Double.MAX_VALUE;
 
     /**
      * @param file    the spec
@@ -100,13 +99,15 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         JsonFields s = root.object("satellite", Set.of("mass_kg", "isp_s", "thrust_N", "max_delta_v_m_s"));
         Satellite satellite = new Satellite(s.number("mass_kg", 0.1, 1e5, "kg"), s.number("isp_s", 1, 1e5, "s"),
             s.number("thrust_N", 1e-6, 1e6, "N", Double.NaN), s.number("max_delta_v_m_s", 0, 1e5, "m/s", Double.POSITIVE_INFINITY));
-        JsonFields st = root.object("strategy", Set.of("kind", "parking_altitude_km", "max_drift_days", "phasing_altitude_offset_km"));
+        JsonFields st = root.object("strategy", Set.of("kind", "parking_altitude_km", "max_drift_days", "phasing_altitude_offset_km",
+            "inclination_offset_deg"));
         String kind = st.text("kind", Set.of("direct", "drift"));
         double opAltitude = design.planes().get(0).altitude();
         Strategy strategy = kind.equals("direct")
             ? new Strategy(Strategy.Kind.DIRECT, opAltitude, 0, st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM)
             : new Strategy(Strategy.Kind.DRIFT, st.number("parking_altitude_km", 150, 50_000, "km") * KM,
-                st.number("max_drift_days", 0, 3650, "days"), st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM);
+                st.number("max_drift_days", 0, 3650, "days"), st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM,
+                st.number("inclination_offset_deg", -10, 10, "deg", 0) * DEG);
         Objective objective = Objective.valueOf(root.text("objective", Set.of("launches", "cost", "time")).toUpperCase(java.util.Locale.ROOT));
         List<String> notes = new ArrayList<>();
         List<Launcher> launchers = new ArrayList<>();
@@ -193,8 +194,11 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         }
         int perLaunch = l.has("satellites_per_launch") ? l.integer("satellites_per_launch", 1, dispenser.getMaxSatellites())
             : dispenser.getMaxSatellites();
-        Plane plane = design.planes().get(0);
-        double insertion = strategy.kind() == Strategy.Kind.DRIFT ? strategy.parkingAltitude() : plane.altitude();
+        Plane reference = design.planes().get(0);
+        boolean drift = strategy.kind() == Strategy.Kind.DRIFT;
+        double insertion = drift ? strategy.parkingAltitude() : reference.altitude();
+        Plane plane = new Plane(reference.index(), reference.inclination() + (drift ? strategy.inclinationOffset() : 0),
+            reference.altitude(), reference.raan(), reference.satellites(), reference.localTimeHours());
         double payload;
         if (l.has("payload_kg")) {
             payload = l.number("payload_kg", 0, 1e6, "kg");
