@@ -47,6 +47,27 @@ class ConstellationDesignTest {
         }
     }
 
+    /** A slot list: slots sharing altitude, inclination and node make a plane; planes by node, slots by latitude argument. */
+    @Test
+    void listedSlotsAreGroupedIntoPlanes() {
+        double i = Math.toRadians(60);
+        ConstellationDesign d = ConstellationDesign.fromSlots("s", Instant.parse("2027-01-01T00:00:00Z"), List.of(
+            new ConstellationDesign.SlotSpec(1_200_000, i, Math.toRadians(120), Math.toRadians(90)),
+            new ConstellationDesign.SlotSpec(1_200_000, i, Math.toRadians(0), Math.toRadians(180)),
+            new ConstellationDesign.SlotSpec(1_200_000, i, Math.toRadians(120), Math.toRadians(10)),
+            new ConstellationDesign.SlotSpec(1_200_000, i, Math.toRadians(0), Math.toRadians(0)),
+            new ConstellationDesign.SlotSpec(1_000_000, i, Math.toRadians(0), Math.toRadians(45))));
+        assertEquals(3, d.planes().size());
+        assertEquals(List.of(1, 2, 2), d.planes().stream().map(Plane::satellites).toList());
+        assertEquals(1_000_000, d.planes().get(0).altitude());
+        assertEquals(120, Math.toDegrees(d.planes().get(2).raan()), 1e-9);
+        List<Slot> slots = d.slots();
+        assertEquals(5, slots.size());
+        assertEquals(10, Math.toDegrees(slots.get(3).argumentOfLatitude()), 1e-9);
+        assertEquals(2, slots.get(4).plane());
+        assertEquals(1, slots.get(4).index());
+    }
+
     @Test
     void anInconsistentWalkerPatternIsExplained() {
         assertNull(ConstellationDesign.walkerProblem(24, 3, 1));

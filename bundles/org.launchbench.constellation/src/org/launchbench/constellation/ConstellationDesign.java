@@ -11,7 +11,7 @@ import org.launchbench.trajectory.orbit.OrbitGeometry;
  * A constellation's geometry: Walker delta or star patterns T/P/F (Walker, J. Br. Interplanet. Soc. 37, 1984:
  * P planes spread over 360° (delta) or 180° (star) of node, T/P satellites a plane, neighbouring planes' satellites
  * offset by F·360°/T in argument of latitude), sun-synchronous planes set by the local time of their nodes, or
- * explicit planes. All orbits circular.
+ * explicit planes, or explicit slots. All orbits circular.
  */
 public final class ConstellationDesign {
 
@@ -24,7 +24,20 @@ public final class ConstellationDesign {
         /** Sun-synchronous planes at given mean local times of the ascending node. */
         SUN_SYNCHRONOUS,
         /** Planes listed one by one. */
-        EXPLICIT
+        EXPLICIT,
+        /** Slots listed one by one, grouped into planes by altitude, inclination and node. */
+        SLOTS
+    }
+
+    /**
+     * One slot of an explicit slot list.
+     *
+     * @param altitude           m
+     * @param inclination        rad
+     * @param raan               rad
+     * @param argumentOfLatitude rad
+     */
+    public record SlotSpec(double altitude, double inclination, double raan, double argumentOfLatitude) {
     }
 
     private final String name;
@@ -33,14 +46,17 @@ public final class ConstellationDesign {
     private final List<Plane> planes;
     private final int phasing;
     private final int total;
+    /** The slots of a slot list (null when the pattern places them). */
+    private final List<Slot> listed;
 
-    private ConstellationDesign(String name, Pattern pattern, Instant epoch, List<Plane> planes, int phasing) {
+    private ConstellationDesign(String name, Pattern pattern, Instant epoch, List<Plane> planes, int phasing, List<Slot> listed) {
         this.name = name;
         this.pattern = pattern;
         this.epoch = epoch;
         this.planes = List.copyOf(planes);
         this.phasing = phasing;
         this.total = planes.stream().mapToInt(Plane::satellites).sum();
+        this.listed = listed == null ? null : List.copyOf(listed);
     }
 
     /**
@@ -63,7 +79,7 @@ public final class ConstellationDesign {
         for (int k = 0; k < p; k++) {
             planes.add(new Plane(k, inclination, altitude, SiderealTime.wrap(raan0 + k * spread / p), t / p, Double.NaN));
         }
-        return new ConstellationDesign(name, star ? Pattern.WALKER_STAR : Pattern.WALKER_DELTA, epoch, planes, f);
+        return new ConstellationDesign(name, star ? Pattern.WALKER_STAR : Pattern.WALKER_DELTA, epoch, planes, f, null);
     }
 
     /**
@@ -79,12 +95,40 @@ public final class ConstellationDesign {
             double ltan = localTimes.get(k);
             planes.add(new Plane(k, inclination, altitude, SiderealTime.nodeForLocalTime(epoch, ltan), perPlane, ltan));
         }
-        return new ConstellationDesign(name, Pattern.SUN_SYNCHRONOUS, epoch, planes, f);
+        return new ConstellationDesign(name, Pattern.SUN_SYNCHRONOUS, epoch, planes, f, null);
     }
 
     /** Planes given one by one (their slots evenly spaced in argument of latitude, no phasing between planes). */
     public static ConstellationDesign explicit(String name, Instant epoch, List<Plane> planes) {
-        return new ConstellationDesign(name, Pattern.EXPLICIT, epoch, planes, 0);
+        return new ConstellationDesign(name, Pattern.EXPLICIT, epoch, planes, 0, null);
+    }
+
+    /**
+     * Slots listed one by one: those with the same altitude, inclination and node (to 1 m, 1e-9 rad) share a plane;
+     * planes are numbered by increasing node, slots within a plane by increasing argument of latitude.
+     */
+    public static ConstellationDesign fromSlots(String name, Instant epoch, List<SlotSpec> slots) {
+        List<SlotSpec> sorted = new ArrayList<>(slots);
+        sorted.sort(java.util.Comparator.comparingDouble((SlotSpec x) -> SiderealTime.wrap(x.raan())).thenComparingDouble(SlotSpec::altitude)
+            .thenComparingDouble(SlotSpec::inclination).thenComparingDouble(x -> SiderealTime.wrap(x.argumentOfLatitude())));
+        List<Plane> planes = new ArrayList<>();
+        List<Slot> listed = new ArrayList<>();
+        SlotSpec head = null;
+        int inPlane = 0;
+        for (SlotSpec x : sorted) {
+            boolean same = head != null && Math.abs(x.altitude() - head.altitude()) < 1 && Math.abs(x.inclination() - head.inclination()) < 1e-9
+                && Math.abs(SiderealTime.wrap(x.raan()) - SiderealTime.wrap(head.raan())) < 1e-9;
+            if (!same) {
+                if (head != null) {
+                    planes.add(new Plane(planes.size(), head.inclination(), head.altitude(), SiderealTime.wrap(head.raan()), inPlane, Double.NaN));
+                }
+                head = x;
+                inPlane = 0;
+            }
+            listed.add(new Slot(planes.size(), inPlane++, SiderealTime.wrap(x.raan()), SiderealTime.wrap(x.argumentOfLatitude())));
+        }
+        planes.add(new Plane(planes.size(), head.inclination(), head.altitude(), SiderealTime.wrap(head.raan()), inPlane, Double.NaN));
+        return new ConstellationDesign(name, Pattern.SLOTS, epoch, planes, 0, listed);
     }
 
     /**
@@ -106,6 +150,9 @@ public final class ConstellationDesign {
 
     /** @return every slot at the epoch: plane by plane, satellite by satellite */
     public List<Slot> slots() {
+        if (listed != null) {
+            return listed;
+        }
         List<Slot> slots = new ArrayList<>(total);
         for (Plane plane : planes) {
             int s = plane.satellites();

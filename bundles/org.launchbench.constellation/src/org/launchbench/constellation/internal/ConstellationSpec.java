@@ -95,7 +95,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
                 "give a deadline after the start");
         }
         ConstellationDesign design = design(root.object("constellation", Set.of("pattern", "satellites", "planes", "phasing",
-            "altitude_km", "inclination_deg", "raan0_deg", "local_times_h", "plane_list")), name, start, earth);
+            "altitude_km", "inclination_deg", "raan0_deg", "local_times_h", "plane_list", "slot_list")), name, start, earth);
         JsonFields s = root.object("satellite", Set.of("mass_kg", "isp_s", "thrust_N", "max_delta_v_m_s"));
         Satellite satellite = new Satellite(s.number("mass_kg", 0.1, 1e5, "kg"), s.number("isp_s", 1, 1e5, "s"),
             s.number("thrust_N", 1e-6, 1e6, "N", Double.NaN), s.number("max_delta_v_m_s", 0, 1e5, "m/s", Double.POSITIVE_INFINITY));
@@ -129,7 +129,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
     }
 
     private static ConstellationDesign design(JsonFields c, String name, Instant epoch, EarthModel earth) {
-        String pattern = c.text("pattern", Set.of("walker-delta", "walker-star", "sun-synchronous", "explicit"));
+        String pattern = c.text("pattern", Set.of("walker-delta", "walker-star", "sun-synchronous", "explicit", "slots"));
         switch (pattern) {
             case "walker-delta", "walker-star" -> {
                 int t = c.integer("satellites", 1, 1_000_000);
@@ -153,6 +153,15 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
                 double altitude = c.number("altitude_km", 150, 5900, "km") * KM;
                 return ConstellationDesign.sunSynchronous(name, epoch, earth, altitude, times, t / times.size(), c.integer("phasing", 0,
                     Math.max(0, times.size() - 1)));
+            }
+            case "slots" -> {
+                List<ConstellationDesign.SlotSpec> slots = new ArrayList<>();
+                for (JsonFields x : c.objects("slot_list", Set.of("altitude_km", "inclination_deg", "raan_deg", "argument_of_latitude_deg"))) {
+                    slots.add(new ConstellationDesign.SlotSpec(x.number("altitude_km", 150, 50_000, "km") * KM,
+                        x.number("inclination_deg", 0, 180, "deg") * DEG, x.number("raan_deg", -360, 360, "deg") * DEG,
+                        x.number("argument_of_latitude_deg", -360, 360, "deg") * DEG));
+                }
+                return ConstellationDesign.fromSlots(name, epoch, slots);
             }
             default -> {
                 List<Plane> planes = new ArrayList<>();
