@@ -128,6 +128,25 @@ class ConstellationPlanCommandTest {
             + " 4000 kg satellite"), e.userMessage());
     }
 
+    /**
+     * Without payload_kg the trajectory engine's payload query decides: Ceres-1 cannot reach a 3000 km
+     * sun-synchronous orbit from Jiuquan at all, and it is the only launcher.
+     */
+    @Test
+    void anOrbitNoVehicleReachesIsBadInputNamingTheOrbit() throws Exception {
+        String high = """
+            {"name": "high", "start_date": "2027-01-01",
+             "constellation": {"pattern": "sun-synchronous", "satellites": 6, "altitude_km": 3000, "local_times_h": [10.5]},
+             "satellite": {"mass_kg": 40, "isp_s": 220},
+             "strategy": {"kind": "direct"},
+             "objective": "launches",
+             "launchers": [{"vehicle": "ceres-1", "site": "jiuquan", "cadence_days": 30, "first_launch": "2027-02-01",
+                            "max_launches": 2}]}
+            """;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(), spec(high).toString()));
+        assertTrue(e.userMessage().contains("ceres-1 cannot reach 3000 km at 112.41 deg from jiuquan"), e.userMessage());
+    }
+
     @Test
     void anImpossibleDateRangeIsBadInput() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(),

@@ -151,8 +151,8 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
                         "give T a multiple of the planes");
                 }
                 double altitude = c.number("altitude_km", 150, 5900, "km") * KM;
-                return ConstellationDesign.sunSynchronous(name, epoch, earth, altitude, times, t / times.size(), c.integer("phasing", 0,
-                    Math.max(0, times.size() - 1)));
+                int f = c.has("phasing") ? c.integer("phasing", 0, Math.max(0, times.size() - 1)) : 0;
+                return ConstellationDesign.sunSynchronous(name, epoch, earth, altitude, times, t / times.size(), f);
             }
             case "slots" -> {
                 List<ConstellationDesign.SlotSpec> slots = new ArrayList<>();
