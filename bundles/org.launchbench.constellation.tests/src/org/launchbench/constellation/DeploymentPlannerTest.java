@@ -71,9 +71,20 @@ class DeploymentPlannerTest {
      */
     @Test
     void atLiftoffTheSiteIsInThePlane() {
-        DeploymentPlan plan = PLANNER.plan(walker(24, 3), List.of(launcher(8, 30, 5)), SAT, new Strategy(Strategy.Kind.DIRECT, 550_000, 0,
-            10_000), Objective.TIME, null, "test");
-        for (DeploymentPlan.Launch l : plan.launches()) {
+        DeploymentPlan either = PLANNER.plan(walker(24, 3), List.of(launcher(8, 30, 5)), SAT, new Strategy(Strategy.Kind.DIRECT, 550_000,
+            0, 10_000), Objective.TIME, null, "test");
+        // a site whose azimuth ranges allow only the southbound pass (as Jiuquan's do for sun-synchronous orbits)
+        Launcher l0 = launcher(8, 30, 5);
+        Launcher south = new Launcher(l0.vehicle(), l0.vehicleName(), l0.site(), l0.position(), l0.dispenser(), l0.satellites(), l0.payload(),
+            l0.cadenceDays(), l0.firstLaunch(), l0.maxLaunches(), l0.cost(), l0.separationMinutes(), false, true);
+        DeploymentPlan southbound = PLANNER.plan(walker(24, 3), List.of(south), SAT, new Strategy(Strategy.Kind.DIRECT, 550_000, 0, 10_000),
+            Objective.TIME, null, "test");
+        assertTrue(southbound.launches().stream().noneMatch(DeploymentPlan.Launch::ascendingPass));
+        assertTrue(either.launches().stream().anyMatch(DeploymentPlan.Launch::ascendingPass), "the earlier pass is northbound some days");
+        List<DeploymentPlan.Launch> all = new java.util.ArrayList<>(either.launches());
+        all.addAll(southbound.launches());
+        DeploymentPlan plan = either;
+        for (DeploymentPlan.Launch l : all) {
             double i = Math.toRadians(53);
             double node = l.insertionRaan();
             Vector3D normal = new Vector3D(Math.sin(i) * Math.sin(node), -Math.sin(i) * Math.cos(node), Math.cos(i));

@@ -337,7 +337,8 @@ public final class DeploymentPlanner {
      * The first instant on or after the day's start when the site is in the insertion plane (the plane's node at
      * that moment plus an offset): at argument of latitude u with sin φ' = sin i sin u (φ' geocentric), the site is
      * tan⁻¹(cos i sin u, cos u) east of the node; the node moves at the plane's J2 rate and the site at the Earth's
-     * sidereal rate, so the instant follows in closed form. Of the ascending and descending passes, the earlier.
+     * sidereal rate, so the instant follows in closed form. Of the northbound (ascending) and southbound passes the
+     * site's azimuth ranges allow, the earlier.
      */
     Window window(Launcher l, Instant day, Plane plane, double inclination, double nodeRate, double offset, Instant epoch, String source) {
         EarthModel earth = j2.earth();
@@ -351,6 +352,9 @@ public final class DeploymentPlanner {
         }
         Window best = null;
         for (boolean ascending : new boolean[] {true, false}) {
+            if (ascending ? !l.northbound() : !l.southbound()) {
+                continue;
+            }
             double u = ascending ? Math.asin(sinU) : Math.PI - Math.asin(sinU);
             double east = Math.atan2(Math.cos(inclination) * Math.sin(u), Math.cos(u));
             double node0 = plane.raan() + nodeRate * Duration.between(epoch, day).toMillis() / 1000.0 + offset;

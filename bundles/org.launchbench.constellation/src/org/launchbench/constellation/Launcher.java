@@ -19,7 +19,17 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * @param maxLaunches       opportunities at most
  * @param cost              cost of a launch in the spec's currency unit (NaN when not given)
  * @param separationMinutes time from liftoff to the satellites' separation, min
+ * @param northbound        whether the site may launch on the planes' northbound (ascending) pass
+ * @param southbound        whether it may launch on the southbound (descending) pass
  */
 public record Launcher(String vehicle, String vehicleName, String site, EarthModel.Geodetic position, String dispenser, int satellites,
-                       double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes) {
+                       double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes,
+                       boolean northbound, boolean southbound) {
+
+    /** A launcher whose site may launch on either pass. */
+    public Launcher(String vehicle, String vehicleName, String site, EarthModel.Geodetic position, String dispenser, int satellites,
+                    double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes) {
+        this(vehicle, vehicleName, site, position, dispenser, satellites, payload, cadenceDays, firstLaunch, maxLaunches, cost,
+            separationMinutes, true, true);
+    }
 }

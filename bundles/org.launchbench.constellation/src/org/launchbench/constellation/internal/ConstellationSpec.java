@@ -19,6 +19,7 @@ import org.launchbench.constellation.SiderealTime;
 import org.launchbench.constellation.Strategy;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.orbit.OrbitGeometry;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.PayloadAdapter;
 import org.launchbench.vehicle.model.catalog.CatalogVehicle;
@@ -77,8 +78,9 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
                 throw InvalidInputException.because("is not a JSON object").source(src).fix("write the spec as {\"key\": value, ...}")
                     .build();
             }
-            root = new JsonFields(src, "", e.getAsJsonObject(), Set.of("name", "start_date", "deadline", "constellation", "satellite",
-                "strategy", "objective", "launchers"));
+            // "$schema" lets an editor find the spec's JSON Schema (docs/constellation-spec.schema.json)
+            root = new JsonFields(src, "", e.getAsJsonObject(), Set.of("$schema", "name", "start_date", "deadline", "constellation",
+                "satellite", "strategy", "objective", "launchers"));
         } catch (NoSuchFileException e) {
             throw InvalidInputException.because("does not exist").source(src).fix("check the path").build(e);
         } catch (IOException e) {
@@ -115,7 +117,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         List<JsonFields> ls = root.objects("launchers", Set.of("vehicle", "site", "dispenser", "satellites_per_launch", "payload_kg",
             "cadence_days", "first_launch", "max_launches", "cost", "separation_after_launch_min"));
         for (JsonFields l : ls) {
-            Launcher launcher = launcher(l, catalog, payload, design, strategy, satellite, start, objective, notes, refused);
+            Launcher launcher = launcher(l, catalog, payload, design, strategy, satellite, start, objective, notes, refused, earth);
             if (launcher != null) {
                 launchers.add(launcher);
             }
@@ -182,7 +184,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
 
     private static Launcher launcher(JsonFields l, VehicleCatalog catalog, PayloadQuery query, ConstellationDesign design,
                                      Strategy strategy, Satellite satellite, Instant start, Objective objective, List<String> notes,
-                                     List<String> refused) {
+                                     List<String> refused, EarthModel earth) {
         String vehicleId = l.text("vehicle", Set.of());
         CatalogVehicle vehicle = catalog.vehicle(vehicleId).orElseThrow(() -> l.bad("vehicle", vehicleId,
             String.join(", ", catalog.vehicles().stream().map(CatalogVehicle::id).toList()), "name a vehicle of the catalog"));
@@ -242,8 +244,19 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
             throw l.bad("first_launch", first.toString().substring(0, 10), "on or after start_date (" + start.toString().substring(0, 10) + ")",
                 "move the first launch after the start");
         }
+        // the passes the site's azimuth ranges allow (the error says which azimuths it would need)
+        double speed = Math.sqrt(earth.mu() / (earth.equatorialRadius() + insertion));
+        try {
+            OrbitGeometry.launchAzimuth(earth, site, plane.inclination(), speed);
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.because(e.problem()).source(l.file()).element(l.element("site")).value(e.value()).allowed(e.allowed())
+                .fix(e.fix()).build(e);
+        }
+        double latitude = Math.toRadians(site.getLatitude());
+        boolean north = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, plane.inclination(), speed, true));
+        boolean south = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, plane.inclination(), speed, false));
         return new Launcher(vehicleId, vehicle.name(), siteId, EarthModel.Geodetic.of(site), dispenser.getId(), satellites, payload,
             l.number("cadence_days", 0.01, 3650, "days"), first, l.integer("max_launches", 1, 1_000_000), cost,
-            l.number("separation_after_launch_min", 1, 100_000, "min", 60));
+            l.number("separation_after_launch_min", 1, 100_000, "min", 60), north, south);
     }
 }

@@ -36,6 +36,10 @@ final class JsonFields {
         }
     }
 
+    String file() {
+        return file;
+    }
+
     String element(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -142,6 +142,15 @@ public final class OrbitGeometry {
         return d < 0 ? d + 360 : d;
     }
 
+    /**
+     * @param site    a launch site
+     * @param azimuth rad clockwise from north
+     * @return whether the site's azimuth ranges allow it (true when it states none)
+     */
+    public static boolean allowsAzimuth(LaunchSite site, double azimuth) {
+        return site.getAzimuthRanges().isEmpty() || allowed(site, azimuth);
+    }
+
     private static boolean allowed(LaunchSite site, double azimuth) {
         double d = degrees(azimuth);
         for (AzimuthRange r : site.getAzimuthRanges()) {
