@@ -1,0 +1,207 @@
+package org.launchbench.fc.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.launchbench.core.InvalidInputException;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The packets a link carries, declared as data: each packet's name, APID, direction and fields (name, type, unit),
+ * big-endian in the order listed. A flight computer's telemetry (IMU, GNSS, altimeter, engine state) and its
+ * telecommands (throttle, gimbal, grid fins, ignition, cut-off, RCS) are dictionary entries, not code.
+ * <p>
+ * JSON: {@code {"name": ..., "packets": [{"name": "imu", "apid": 100, "direction": "telemetry", "fields":
+ * [{"name": "ax", "type": "f32", "unit": "m/s2"}, ...]}, ...]}}.
+ *
+ * @param name    for reports
+ * @param packets in the order declared
+ */
+public record PacketDictionary(String name, List<Packet> packets) {
+
+    /** Which way a packet goes. */
+    public enum Direction {
+        /** Flight computer to ground (sensors as the computer reports them, its state). */
+        TELEMETRY,
+        /** Ground (the plant) to flight computer, or the computer's commands to the plant's actuators. */
+        TELECOMMAND
+    }
+
+    /** A field's encoding, big-endian. */
+    public enum FieldType {
+        /** Unsigned 8 bits. */
+        U8(1),
+        /** Unsigned 16 bits. */
+        U16(2),
+        /** Unsigned 32 bits. */
+        U32(4),
+        /** Signed 16 bits. */
+        I16(2),
+        /** Signed 32 bits. */
+        I32(4),
+        /** IEEE 754 single. */
+        F32(4),
+        /** IEEE 754 double. */
+        F64(8);
+
+        private final int bytes;
+
+        FieldType(int bytes) {
+            this.bytes = bytes;
+        }
+
+        /** @return its size, bytes */
+        public int bytes() {
+            return bytes;
+        }
+    }
+
+    /**
+     * @param name for reports and lookups
+     * @param type encoding
+     * @param unit for reports
+     */
+    public record Field(String name, FieldType type, String unit) {
+    }
+
+    /**
+     * @param name      unique
+     * @param apid      0 to 2046 (2047 is the idle APID), unique
+     * @param direction which way
+     * @param fields    in order
+     */
+    public record Packet(String name, int apid, Direction direction, List<Field> fields) {
+        /** @return the user data's size, bytes */
+        public int dataBytes() {
+            return fields.stream().mapToInt(f -> f.type().bytes()).sum();
+        }
+    }
+
+    /** @return the packet with that APID */
+    public Optional<Packet> byApid(int apid) {
+        return packets.stream().filter(p -> p.apid() == apid).findFirst();
+    }
+
+    /** @return the packet with that name */
+    public Optional<Packet> byName(String name) {
+        return packets.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param file a dictionary file
+     * @return it, checked: unique names and APIDs, APIDs 0 to 2046, known types and directions
+     * @throws InvalidInputException naming the file, the element and the value for any mistake
+     */
+    public static PacketDictionary read(Path file) {
+        String src = file.toString();
+        try {
+            return parse(Files.readString(file), src);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.because("does not exist").source(src).fix("check the path").build(e);
+        } catch (IOException e) {
+            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(src).build(e);
+        }
+    }
+
+    /** @param json the dictionary; @param source for messages; @return it, checked as {@link #read} does */
+    public static PacketDictionary parse(String json, String source) {
+        JsonObject root;
+        try {
+            JsonElement e = JsonParser.parseString(json);
+            if (!e.isJsonObject()) {
+                throw InvalidInputException.because("is not a JSON object").source(source).build();
+            }
+            root = e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw InvalidInputException.because("is not valid JSON: " + e.getMessage()).source(source).build(e);
+        }
+        String name = string(root, "name", "", source);
+        if (!root.has("packets") || !root.get("packets").isJsonArray()) {
+            throw InvalidInputException.because("is missing or not a list").source(source).element("packets").build();
+        }
+        List<Packet> packets = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Map<Integer, String> apids = new HashMap<>();
+        int i = 0;
+        for (JsonElement pe : root.getAsJsonArray("packets")) {
+            String at = "packets[" + i++ + "]";
+            if (!pe.isJsonObject()) {
+                throw InvalidInputException.because("is not an object").source(source).element(at).build();
+            }
+            JsonObject p = pe.getAsJsonObject();
+            String pname = string(p, "name", at + ".", source);
+            if (!names.add(pname)) {
+                throw InvalidInputException.because("is declared twice").source(source).element(at + ".name").value(pname).build();
+            }
+            int apid;
+            try {
+                apid = p.get("apid").getAsInt();
+            } catch (RuntimeException x) {
+                throw InvalidInputException.because("is missing or not a number").source(source).element(at + ".apid").allowed("0 to 2046")
+                    .build();
+            }
+            if (apid < 0 || apid > 2046) {
+                throw InvalidInputException.because("is not an APID").source(source).element(at + ".apid").value(apid)
+                    .allowed("0 to 2046 (2047 is the idle packet's)").build();
+            }
+            String taken = apids.putIfAbsent(apid, pname);
+            if (taken != null) {
+                throw InvalidInputException.because("is taken by " + taken + " too").source(source).element(at + ".apid").value(apid).build();
+            }
+            String dir = string(p, "direction", at + ".", source);
+            Direction direction = switch (dir) {
+                case "telemetry" -> Direction.TELEMETRY;
+                case "telecommand" -> Direction.TELECOMMAND;
+                default -> throw InvalidInputException.because("is not a direction").source(source).element(at + ".direction").value(dir)
+                    .allowed("telemetry, telecommand").build();
+            };
+            List<Field> fields = new ArrayList<>();
+            if (!p.has("fields") || !p.get("fields").isJsonArray()) {
+                throw InvalidInputException.because("is missing or not a list").source(source).element(at + ".fields").build();
+            }
+            int j = 0;
+            Set<String> fieldNames = new HashSet<>();
+            for (JsonElement fe : p.getAsJsonArray("fields")) {
+                String fat = at + ".fields[" + j++ + "]";
+                JsonObject f = fe.getAsJsonObject();
+                String fname = string(f, "name", fat + ".", source);
+                if (!fieldNames.add(fname)) {
+                    throw InvalidInputException.because("is declared twice in " + pname).source(source).element(fat + ".name").value(fname)
+                        .build();
+                }
+                String type = string(f, "type", fat + ".", source);
+                FieldType t;
+                try {
+                    t = FieldType.valueOf(type.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException x) {
+                    throw InvalidInputException.because("is not a field type").source(source).element(fat + ".type").value(type)
+                        .allowed("u8, u16, u32, i16, i32, f32, f64").build();
+                }
+                fields.add(new Field(fname, t, f.has("unit") ? f.get("unit").getAsString() : ""));
+            }
+            packets.add(new Packet(pname, apid, direction, List.copyOf(fields)));
+        }
+        return new PacketDictionary(name, List.copyOf(packets));
+    }
+
+    private static String string(JsonObject o, String key, String at, String source) {
+        if (!o.has(key) || !o.get(key).isJsonPrimitive() || !o.get(key).getAsJsonPrimitive().isString()) {
+            throw InvalidInputException.because("is missing or not a string").source(source).element(at + key).build();
+        }
+        return o.get(key).getAsString();
+    }
+}
