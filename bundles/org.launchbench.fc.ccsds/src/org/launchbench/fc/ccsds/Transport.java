@@ -1,0 +1,211 @@
+package org.launchbench.fc.ccsds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.fc.api.Endpoint;
+
+import com.fazecast.jSerialComm.SerialPort;
+
+/**
+ * The octets' way: UDP (a datagram per packet), TCP or a serial line (byte streams). A listening end (the flight
+ * computer's) binds the endpoint and answers whoever spoke last (UDP) or accepts one connection (TCP); a
+ * connecting end (the workbench's) sends to it. Reads wait at most a read timeout, so a receiving thread can notice
+ * a close and a silence.
+ */
+abstract class Transport implements AutoCloseable {
+
+    /** Read timeout, ms. */
+    static final int READ_TIMEOUT_MS = 50;
+
+    /** @return whether reads return whole datagrams (else a byte stream) */
+    abstract boolean datagrams();
+
+    /** Writes one packet's octets (thread-safe against itself). */
+    abstract void write(byte[] packet) throws IOException;
+
+    /** @return octets read into buffer (a whole datagram when datagrams), 0 on timeout, -1 at the end of the stream */
+    abstract int read(byte[] buffer) throws IOException;
+
+    @Override
+    public abstract void close();
+
+    /**
+     * @param endpoint where
+     * @param listen   true for the listening end
+     * @return the transport, open
+     * @throws InvalidInputException when the endpoint cannot be opened (in use, no such device, refused)
+     */
+    static Transport open(Endpoint endpoint, boolean listen) {
+        try {
+            return switch (endpoint.kind()) {
+                case UDP -> new Udp(endpoint, listen);
+                case TCP -> new Tcp(endpoint, listen);
+                case SERIAL -> new Serial(endpoint);
+            };
+        } catch (IOException e) {
+            throw InvalidInputException.because("cannot be opened: " + e.getMessage()).source(endpoint.toString())
+                .fix(listen ? "choose a free port or device" : "start the flight computer first, or check the address").build(e);
+        }
+    }
+
+    private static final class Udp extends Transport {
+        private final DatagramSocket socket;
+        private volatile SocketAddress peer;
+
+        Udp(Endpoint e, boolean listen) throws IOException {
+            InetSocketAddress address = new InetSocketAddress(e.host(), e.port());
+            socket = listen ? new DatagramSocket(address) : new DatagramSocket();
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            peer = listen ? null : address;
+        }
+
+        @Override
+        boolean datagrams() {
+            return true;
+        }
+
+        @Override
+        void write(byte[] packet) throws IOException {
+            SocketAddress to = peer;
+            if (to == null) {
+                throw new IOException("no peer yet: a listening end answers whoever spoke last, and nobody has");
+            }
+            socket.send(new DatagramPacket(packet, packet.length, to));
+        }
+
+        @Override
+        int read(byte[] buffer) throws IOException {
+            DatagramPacket d = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(d);
+            } catch (SocketTimeoutException timeout) {
+                return 0;
+            }
+            if (peer == null || !peer.equals(d.getSocketAddress())) {
+                peer = d.getSocketAddress();
+            }
+            return d.getLength();
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+
+    private static final class Tcp extends Transport {
+        private final ServerSocket server;
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Tcp(Endpoint e, boolean listen) throws IOException {
+            if (listen) {
+                server = new ServerSocket();
+                server.bind(new InetSocketAddress(e.host(), e.port()));
+                socket = server.accept();
+            } else {
+                server = null;
+                socket = new Socket();
+                socket.connect(new InetSocketAddress(e.host(), e.port()), 5000);
+            }
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
+        @Override
+        boolean datagrams() {
+            return false;
+        }
+
+        @Override
+        synchronized void write(byte[] packet) throws IOException {
+            out.write(packet);
+            out.flush();
+        }
+
+        @Override
+        int read(byte[] buffer) throws IOException {
+            try {
+                return in.read(buffer);
+            } catch (SocketTimeoutException timeout) {
+                return 0;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+                if (server != null) {
+                    server.close();
+                }
+            } catch (IOException ignored) {
+                // closing: nothing left to tell
+            }
+        }
+    }
+
+    private static final class Serial extends Transport {
+        private final SerialPort port;
+
+        Serial(Endpoint e) throws IOException {
+            try {
+                port = SerialPort.getCommPort(e.device());
+            } catch (RuntimeException invalid) {
+                throw new IOException("no serial port " + e.device(), invalid);
+            }
+            port.setComPortParameters(115_200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
+            if (!port.openPort()) {
+                throw new IOException("the serial port " + e.device() + " does not open (error " + port.getLastErrorCode() + ")");
+            }
+        }
+
+        @Override
+        boolean datagrams() {
+            return false;
+        }
+
+        @Override
+        synchronized void write(byte[] packet) throws IOException {
+            int done = 0;
+            while (done < packet.length) {
+                int n = port.writeBytes(packet, packet.length - done, done);
+                if (n < 0) {
+                    throw new IOException("serial write failed (error " + port.getLastErrorCode() + ")");
+                }
+                done += n;
+            }
+        }
+
+        @Override
+        int read(byte[] buffer) throws IOException {
+            int n = port.readBytes(buffer, buffer.length);
+            if (n < 0) {
+                if (!port.isOpen()) {
+                    return -1;
+                }
+                return 0;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            port.closePort();
+        }
+    }
+}
