@@ -1,0 +1,109 @@
+package org.launchbench.fc.hil;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+import org.launchbench.fc.api.FlightComputerLink;
+import org.launchbench.fc.api.Packet;
+
+/**
+ * The hardware-in-the-loop cycle at a fixed rate: each period, the plant steps under the computer's latest commands,
+ * then its sensor packets go out stamped with the cycle's simulation time. The computer answers a cycle by stamping
+ * its command with that time, which gives the round trip from the cycle's send to the answer's arrival.
+ * <p>
+ * Cycles are scheduled on absolute times (start + k × period), so a late cycle does not shift the rest. Each waits
+ * by parking until 100 µs before its time, then spins. A cycle that starts more than a period late is a deadline
+ * miss. A silent computer (no valid packet within the link's timeout) is noted with its time; the plant flies on
+ * with the last commands, as actuators hold their last position. Nothing on the link stops the loop.
+ */
+public final class RealTimeLoop {
+
+    private static final long SPIN_NANOS = 100_000;
+
+    private final double rateHz;
+    private final double maxSeconds;
+
+    /**
+     * @param rateHz     cycles a second (100 to 1000 for the issue's loops)
+     * @param maxSeconds the longest flight, simulation seconds
+     */
+    public RealTimeLoop(double rateHz, double maxSeconds) {
+        if (!(rateHz > 0 && rateHz <= 10_000)) {
+            throw new IllegalArgumentException("rate " + rateHz + " Hz is outside 0 to 10000");
+        }
+        this.rateHz = rateHz;
+        this.maxSeconds = maxSeconds;
+    }
+
+    /**
+     * Flies the plant with the computer at the other end of the link until the plant is finished or the time is up.
+     *
+     * @param recorder takes each cycle (null: not recorded)
+     */
+    public LoopStatistics run(Plant plant, FlightComputerLink link, SessionRecorder recorder) {
+        long period = Math.round(1e9 / rateHz);
+        double dt = 1 / rateHz;
+        int maxCycles = (int) Math.ceil(maxSeconds * rateHz);
+        AtomicLongArray sentAt = new AtomicLongArray(maxCycles + 1);
+        AtomicLongArray latency = new AtomicLongArray(maxCycles + 1);
+        for (int i = 0; i <= maxCycles; i++) {
+            latency.set(i, -1);
+        }
+        Map<String, Packet> commands = new ConcurrentHashMap<>();
+        long start = System.nanoTime() + period;
+        link.subscribe(p -> {
+            long now = System.nanoTime();
+            commands.put(p.definition().name(), p);
+            int cycle = (int) Math.round(p.time() * rateHz);
+            if (cycle >= 0 && cycle <= maxCycles && sentAt.get(cycle) != 0) {
+                latency.compareAndSet(cycle, -1, now - sentAt.get(cycle));
+            }
+        });
+        long misses = 0;
+        double silentAt = Double.NaN;
+        int k = 0;
+        for (; k <= maxCycles && !plant.finished(); k++) {
+            long due = start + k * period;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                if (wait > SPIN_NANOS) {
+                    LockSupport.parkNanos(wait - SPIN_NANOS);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            if (System.nanoTime() - due > period) {
+                misses++;
+            }
+            double t = k * dt;
+            Map<String, Packet> now = Collections.unmodifiableMap(Map.copyOf(commands));
+            if (k > 0) {
+                plant.step(t - dt, dt, now);
+            }
+            Map<String, Map<String, Double>> sensors = plant.sensors(t);
+            sentAt.set(k, System.nanoTime());
+            for (Map.Entry<String, Map<String, Double>> e : sensors.entrySet()) {
+                link.send(e.getKey(), e.getValue(), t);
+            }
+            if (Double.isNaN(silentAt) && k > rateHz && link.health() == FlightComputerLink.Health.SILENT) {
+                silentAt = t;
+            }
+            if (recorder != null) {
+                recorder.cycle(t, sensors, now);
+            }
+        }
+        long[] all = new long[k];
+        for (int i = 0; i < k; i++) {
+            all[i] = latency.get(i);
+        }
+        long[] answered = Arrays.stream(all).filter(x -> x >= 0).sorted().toArray();
+        double p50 = answered.length == 0 ? Double.NaN : answered[(int) (0.50 * (answered.length - 1))] / 1e3;
+        double p99 = answered.length == 0 ? Double.NaN : answered[(int) Math.ceil(0.99 * (answered.length - 1))] / 1e3;
+        double max = answered.length == 0 ? Double.NaN : answered[answered.length - 1] / 1e3;
+        return new LoopStatistics(rateHz, k, misses, p50, p99, max, answered.length, silentAt, link.statistics());
+    }
+}
