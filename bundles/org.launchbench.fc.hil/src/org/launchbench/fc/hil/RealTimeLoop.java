@@ -22,7 +22,9 @@ import org.launchbench.fc.api.Packet;
  */
 public final class RealTimeLoop {
 
-    private static final long SPIN_NANOS = 100_000;
+    private static final long SPIN_NANOS = 150_000;
+    /** Longest single park while waiting, ns: short parks wake on time more often than one long one. */
+    private static final long PARK_SLICE_NANOS = 50_000;
 
     private final double rateHz;
     private final double maxSeconds;
@@ -71,7 +73,7 @@ public final class RealTimeLoop {
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 if (wait > SPIN_NANOS) {
-                    LockSupport.parkNanos(wait - SPIN_NANOS);
+                    LockSupport.parkNanos(Math.min(PARK_SLICE_NANOS, wait - SPIN_NANOS));
                 } else {
                     Thread.onSpinWait();
                 }
