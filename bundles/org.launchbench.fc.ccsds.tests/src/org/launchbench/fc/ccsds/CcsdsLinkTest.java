@@ -130,6 +130,25 @@ class CcsdsLinkTest {
         }
     }
 
+    /** The provider the workbench finds as a DS service opens the same links. */
+    @Test
+    void theCcsdsProviderIsADsService() throws Exception {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(CcsdsLinkTest.class).getBundleContext();
+        org.launchbench.fc.api.LinkProvider provider = null;
+        for (var ref : context.getServiceReferences(org.launchbench.fc.api.LinkProvider.class, null)) {
+            org.launchbench.fc.api.LinkProvider p = context.getService(ref);
+            if (p.protocol().equals("ccsds")) {
+                provider = p;
+            }
+        }
+        assertTrue(provider != null, "no ccsds LinkProvider service");
+        Endpoint e = Endpoint.parse("udp://127.0.0.1:" + freePort(), "--fc");
+        try (FlightComputerLink computer = provider.listen(e, DICTIONARY, Duration.ofSeconds(1));
+             FlightComputerLink workbench = provider.connect(e, DICTIONARY, Duration.ofSeconds(1))) {
+            exchange(workbench, computer);
+        }
+    }
+
     @Test
     void badEndpointsAreBadInput() {
         for (String bad : List.of("udp://127.0.0.1", "http://x:1", "serial:", "tcp://:80", "udp://h:70000")) {
