@@ -343,8 +343,13 @@ public final class DeploymentPlanner {
     Window window(Launcher l, Instant day, Plane plane, double inclination, double nodeRate, double offset, Instant epoch, String source) {
         EarthModel earth = j2.earth();
         double lat = Math.atan((1 - earth.eccentricitySquared()) * Math.tan(l.position().latitude()));
-        double sinU = Math.sin(lat) / Math.sin(inclination);
-        if (Math.abs(sinU) > 1) {
+        double sinU = Math.abs(Math.sin(inclination)) < 1e-12 ? (Math.abs(lat) < 1e-9 ? 0 : Double.POSITIVE_INFINITY)
+            : Math.sin(lat) / Math.sin(inclination);
+        if (!l.northbound() && !l.southbound()) {
+            throw InvalidInputException.because("allows neither pass over the plane").source(source).element("launchers.site").value(l.site())
+                .fix("check the site's azimuth ranges").build();
+        }
+        if (!(Math.abs(sinU) <= 1)) {
             throw InvalidInputException.because(String.format("cannot launch into plane %d: %s at %.2f deg latitude never passes"
                 + " under an orbit inclined %.2f deg", plane.index(), l.site(), Math.toDegrees(l.position().latitude()),
                 Math.toDegrees(inclination))).source(source).element("launchers.site").value(l.site())

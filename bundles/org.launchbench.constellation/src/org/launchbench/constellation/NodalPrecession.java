@@ -9,7 +9,7 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * <p>
  * Two orbits at different altitudes (or inclinations) regress at different rates, so a satellite left in a
  * parking orbit drifts away from the plane it was launched into, and reaches the next plane of the constellation
- * for free; it then raises to the operational altitude. The differential rate d(dΩ/dt)/da = 7/2 (dΩ/dt)/a scales
+ * for free; it then raises to the operational altitude. The differential rate d(dΩ/dt)/da = −7/2 (dΩ/dt)/a scales
  * with cos i: strong at mid inclinations, weak near the poles and sun-synchronous orbits.
  */
 public final class NodalPrecession {

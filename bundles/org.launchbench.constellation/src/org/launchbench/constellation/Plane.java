@@ -3,7 +3,8 @@ package org.launchbench.constellation;
 /**
  * One orbital plane of a constellation (circular orbits).
  *
- * @param index          0-based, in order of increasing right ascension of the node at the epoch
+ * @param index          0-based: a Walker design's planes in order of node from raan0 eastward, an explicit design's by
+ *                       node in [0, 2π)
  * @param inclination    rad
  * @param altitude       m above the equatorial radius
  * @param raan           right ascension of the ascending node at the design's epoch, rad in [0, 2π)

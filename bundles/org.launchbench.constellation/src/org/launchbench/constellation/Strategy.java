@@ -13,6 +13,14 @@ package org.launchbench.constellation;
  */
 public record Strategy(Kind kind, double parkingAltitude, double maxDriftDays, double phasingOffset, double inclinationOffset) {
 
+    /** Checks the values a plan cannot work with. */
+    public Strategy {
+        if (!(phasingOffset > 0) || !(parkingAltitude > 0) || !(maxDriftDays >= 0) || !Double.isFinite(inclinationOffset)) {
+            throw new IllegalArgumentException("strategy: parking altitude " + parkingAltitude + " m and phasing offset " + phasingOffset
+                + " m must be positive, the drift limit " + maxDriftDays + " days not negative");
+        }
+    }
+
     /** A strategy without an inclination offset. */
     public Strategy(Kind kind, double parkingAltitude, double maxDriftDays, double phasingOffset) {
         this(kind, parkingAltitude, maxDriftDays, phasingOffset, 0);

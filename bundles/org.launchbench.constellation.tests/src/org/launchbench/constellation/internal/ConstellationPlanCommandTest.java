@@ -164,6 +164,14 @@ class ConstellationPlanCommandTest {
         assertTrue(e.userMessage().contains("launchers[0].cadense_days"), e.userMessage());
         e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(), spec(SEA.replace("gravity-1", "gravity-2")).toString()));
         assertTrue(e.userMessage().contains("gravity-2") && e.userMessage().contains("ceres-1"), e.userMessage());
+        // a key another pattern or kind uses would be ignored: refused instead
+        e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(),
+            spec(SEA.replace("\"altitude_km\": 500,", "\"altitude_km\": 500, \"local_times_h\": [10.5],")).toString()));
+        assertTrue(e.userMessage().contains("constellation.local_times_h") && e.userMessage().contains("not used by a walker-delta"),
+            e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(),
+            spec(SEA.replace("{\"kind\": \"direct\"}", "{\"kind\": \"direct\", \"parking_altitude_km\": 300}")).toString()));
+        assertTrue(e.userMessage().contains("strategy.parking_altitude_km") && e.userMessage().contains("direct"), e.userMessage());
         e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(), spec("{").toString()));
         assertTrue(e.userMessage().contains("not valid JSON"), e.userMessage());
         assertFalse(Files.exists(dir.resolve("out")));

@@ -104,12 +104,20 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         JsonFields st = root.object("strategy", Set.of("kind", "parking_altitude_km", "max_drift_days", "phasing_altitude_offset_km",
             "inclination_offset_deg"));
         String kind = st.text("kind", Set.of("direct", "drift"));
+        if (kind.equals("direct")) {
+            st.only(Set.of("kind", "phasing_altitude_offset_km"), "a direct strategy");
+        }
         double opAltitude = design.planes().get(0).altitude();
         Strategy strategy = kind.equals("direct")
             ? new Strategy(Strategy.Kind.DIRECT, opAltitude, 0, st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM)
             : new Strategy(Strategy.Kind.DRIFT, st.number("parking_altitude_km", 150, 50_000, "km") * KM,
                 st.number("max_drift_days", 0, 3650, "days"), st.number("phasing_altitude_offset_km", 0.1, 500, "km", 10) * KM,
                 st.number("inclination_offset_deg", -10, 10, "deg", 0) * DEG);
+        double offsetSum = design.planes().get(0).inclination() + strategy.inclinationOffset();
+        if (offsetSum < 0 || offsetSum > Math.PI) {
+            throw st.bad("inclination_offset_deg", String.valueOf(Math.toDegrees(strategy.inclinationOffset())),
+                "an offset that keeps the parking inclination within 0 to 180 deg", "give a smaller offset");
+        }
         Objective objective = Objective.valueOf(root.text("objective", Set.of("launches", "cost", "time")).toUpperCase(java.util.Locale.ROOT));
         List<String> notes = new ArrayList<>();
         List<Launcher> launchers = new ArrayList<>();
@@ -132,6 +140,14 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
 
     private static ConstellationDesign design(JsonFields c, String name, Instant epoch, EarthModel earth) {
         String pattern = c.text("pattern", Set.of("walker-delta", "walker-star", "sun-synchronous", "explicit", "slots"));
+        // each pattern's own keys: another pattern's key would be silently ignored
+        Set<String> own = switch (pattern) {
+            case "walker-delta", "walker-star" -> Set.of("pattern", "satellites", "planes", "phasing", "altitude_km", "inclination_deg", "raan0_deg");
+            case "sun-synchronous" -> Set.of("pattern", "satellites", "phasing", "altitude_km", "local_times_h");
+            case "slots" -> Set.of("pattern", "slot_list");
+            default -> Set.of("pattern", "plane_list");
+        };
+        c.only(own, "a " + pattern + " constellation");
         switch (pattern) {
             case "walker-delta", "walker-star" -> {
                 int t = c.integer("satellites", 1, 1_000_000);
@@ -148,6 +164,13 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
             case "sun-synchronous" -> {
                 int t = c.integer("satellites", 1, 1_000_000);
                 List<Double> times = c.numbers("local_times_h", 0, 24, "h");
+                for (int i = 0; i < times.size(); i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (Math.abs(Math.IEEEremainder(times.get(i) - times.get(j), 24)) < 1e-9) {
+                            throw c.bad("local_times_h", times.get(i) + " (twice)", "distinct local times (0 and 24 are one)", "list each plane once");
+                        }
+                    }
+                }
                 if (t % times.size() != 0) {
                     throw c.bad("satellites", String.valueOf(t), "a multiple of the " + times.size() + " local times (one plane each)",
                         "give T a multiple of the planes");
@@ -256,7 +279,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         boolean north = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, plane.inclination(), speed, true));
         boolean south = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, plane.inclination(), speed, false));
         return new Launcher(vehicleId, vehicle.name(), siteId, EarthModel.Geodetic.of(site), dispenser.getId(), satellites, payload,
-            l.number("cadence_days", 0.01, 3650, "days"), first, l.integer("max_launches", 1, 1_000_000), cost,
+            l.number("cadence_days", 1, 3650, "days"), first, l.integer("max_launches", 1, 1_000_000), cost,
             l.number("separation_after_launch_min", 1, 100_000, "min", 60), north, south);
     }
 }

@@ -49,6 +49,16 @@ final class JsonFields {
             .element(element(key)).value(value).allowed(allowed).fix(fix).build();
     }
 
+    /** Refuses keys another variant uses that this one would ignore. */
+    void only(Set<String> keys, String what) {
+        for (String key : o.keySet()) {
+            if (!keys.contains(key)) {
+                throw InvalidInputException.because("is not used by " + what).source(file).element(element(key))
+                    .allowed(String.join(", ", new TreeSet<>(keys))).fix("remove it, or change the pattern or kind").build();
+            }
+        }
+    }
+
     boolean has(String key) {
         return o.has(key) && !o.get(key).isJsonNull();
     }
@@ -142,12 +152,10 @@ final class JsonFields {
         }
         List<Double> out = new ArrayList<>();
         for (JsonElement x : e.getAsJsonArray()) {
-            double v;
-            try {
-                v = x.getAsDouble();
-            } catch (RuntimeException r) {
+            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
                 throw bad(key, x.toString(), "numbers", "write numbers");
             }
+            double v = x.getAsDouble();
             if (!(v >= min && v <= max)) {
                 throw bad(key, String.valueOf(v), range(min, max, unit), "give values in that range");
             }

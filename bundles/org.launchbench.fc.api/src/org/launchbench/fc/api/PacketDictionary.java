@@ -35,9 +35,9 @@ public record PacketDictionary(String name, List<Packet> packets) {
 
     /** Which way a packet goes. */
     public enum Direction {
-        /** Flight computer to ground (sensors as the computer reports them, its state). */
+        /** Reports: in the loop, the plant's sensor readings to the flight computer (type bit 0). */
         TELEMETRY,
-        /** Ground (the plant) to flight computer, or the computer's commands to the plant's actuators. */
+        /** Commands: in the loop, the flight computer's commands to the plant's actuators (type bit 1). */
         TELECOMMAND
     }
 
@@ -143,19 +143,21 @@ public record PacketDictionary(String name, List<Packet> packets) {
                 throw InvalidInputException.because("is not an object").source(source).element(at).build();
             }
             JsonObject p = pe.getAsJsonObject();
-            String pname = string(p, "name", at + ".", source);
+            known(p, Set.of("name", "apid", "direction", "fields"), at, source);
+            String pname = name(p, at + ".", source);
             if (!names.add(pname)) {
                 throw InvalidInputException.because("is declared twice").source(source).element(at + ".name").value(pname).build();
             }
-            int apid;
-            try {
-                apid = p.get("apid").getAsInt();
-            } catch (RuntimeException x) {
-                throw InvalidInputException.because("is missing or not a number").source(source).element(at + ".apid").allowed("0 to 2046")
-                    .build();
+            JsonElement apidValue = p.get("apid");
+            if (apidValue == null || !apidValue.isJsonPrimitive() || !apidValue.getAsJsonPrimitive().isNumber()
+                || apidValue.getAsDouble() != Math.rint(apidValue.getAsDouble())) {
+                throw InvalidInputException.because("is missing or not a whole number").source(source).element(at + ".apid")
+                    .value(apidValue == null ? "(missing)" : apidValue.toString()).allowed("0 to 2046").build();
             }
+            double apidNumber = apidValue.getAsDouble();
+            int apid = apidNumber < 0 || apidNumber > 2047 ? -1 : (int) apidNumber;
             if (apid < 0 || apid > 2046) {
-                throw InvalidInputException.because("is not an APID").source(source).element(at + ".apid").value(apid)
+                throw InvalidInputException.because("is not an APID").source(source).element(at + ".apid").value(apidValue.toString())
                     .allowed("0 to 2046 (2047 is the idle packet's)").build();
             }
             String taken = apids.putIfAbsent(apid, pname);
@@ -177,8 +179,12 @@ public record PacketDictionary(String name, List<Packet> packets) {
             Set<String> fieldNames = new HashSet<>();
             for (JsonElement fe : p.getAsJsonArray("fields")) {
                 String fat = at + ".fields[" + j++ + "]";
+                if (!fe.isJsonObject()) {
+                    throw InvalidInputException.because("is not an object").source(source).element(fat).value(fe.toString()).build();
+                }
                 JsonObject f = fe.getAsJsonObject();
-                String fname = string(f, "name", fat + ".", source);
+                known(f, Set.of("name", "type", "unit"), fat, source);
+                String fname = name(f, fat + ".", source);
                 if (!fieldNames.add(fname)) {
                     throw InvalidInputException.because("is declared twice in " + pname).source(source).element(fat + ".name").value(fname)
                         .build();
@@ -191,11 +197,30 @@ public record PacketDictionary(String name, List<Packet> packets) {
                     throw InvalidInputException.because("is not a field type").source(source).element(fat + ".type").value(type)
                         .allowed("u8, u16, u32, i16, i32, f32, f64").build();
                 }
-                fields.add(new Field(fname, t, f.has("unit") ? f.get("unit").getAsString() : ""));
+                fields.add(new Field(fname, t, f.has("unit") ? string(f, "unit", fat + ".", source) : ""));
             }
             packets.add(new Packet(pname, apid, direction, List.copyOf(fields)));
         }
         return new PacketDictionary(name, List.copyOf(packets));
+    }
+
+    /** Names go into session files and reports: letters, digits, '_' and '-' only. */
+    private static String name(JsonObject o, String at, String source) {
+        String n = string(o, "name", at, source);
+        if (!n.matches("[A-Za-z0-9_-]+")) {
+            throw InvalidInputException.because("is not a name").source(source).element(at + "name").value(n)
+                .allowed("letters, digits, _ and - (no spaces, dots or =)").build();
+        }
+        return n;
+    }
+
+    private static void known(JsonObject o, Set<String> keys, String at, String source) {
+        for (String k : o.keySet()) {
+            if (!keys.contains(k)) {
+                throw InvalidInputException.because("is not a key here").source(source).element(at + "." + k)
+                    .allowed(String.join(", ", new java.util.TreeSet<>(keys))).build();
+            }
+        }
     }
 
     private static String string(JsonObject o, String key, String at, String source) {

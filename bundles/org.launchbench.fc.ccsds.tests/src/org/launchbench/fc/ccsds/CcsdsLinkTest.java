@@ -88,7 +88,7 @@ class CcsdsLinkTest {
              CcsdsLink workbench = CcsdsLink.connect(e, DICTIONARY, Duration.ofMillis(300))) {
             // before anyone has spoken to it, the listening end has nobody to answer: refused, counted, not thrown
             computer.send("engine-command", Map.of("ignite", 0.0, "cutoff", 0.0, "throttle", 0.0, "gimbal_pitch", 0.0, "gimbal_yaw", 0.0), 0);
-            assertEquals(1, computer.writeFailures());
+            assertEquals(1, computer.statistics().sendsFailed());
             assertEquals(0, computer.statistics().packetsSent());
             exchange(workbench, computer);
             computer.close();

@@ -97,8 +97,20 @@ class PacketReceiverTest {
         r.datagram(a, 0, a.length - 1);                   // truncated
         byte[] unknown = new SpacePacket(false, true, 555, 3, 0, new byte[20]).encode();
         r.datagram(unknown, 0, unknown.length);
-        byte[] nan = codec.encode("imu", Map.of("ax", Double.NaN, "ay", 0.0, "az", 0.0, "wx", 0.0, "wy", 0.0, "wz", 0.0), 5);
-        r.datagram(nan, 0, nan.length);                   // decodes, but a NaN is not a value
+        // a NaN is refused at encoding; one that arrives anyway (an octet-exact NaN with a valid CRC) is not a value
+        assertThrows(IllegalArgumentException.class,
+            () -> codec.encode("imu", Map.of("ax", Double.NaN, "ay", 0.0, "az", 0.0, "wx", 0.0, "wy", 0.0, "wz", 0.0), 5));
+        byte[] nan = codec.encode("imu", imu(5), 5);
+        int ax = SpacePacket.HEADER + CucTime.SIZE;
+        int bits = Float.floatToIntBits(Float.NaN);
+        nan[ax] = (byte) (bits >>> 24);
+        nan[ax + 1] = (byte) (bits >>> 16);
+        nan[ax + 2] = (byte) (bits >>> 8);
+        nan[ax + 3] = (byte) bits;
+        int crc = Crc16.of(nan, 0, nan.length - 2);
+        nan[nan.length - 2] = (byte) (crc >>> 8);
+        nan[nan.length - 1] = (byte) crc;
+        r.datagram(nan, 0, nan.length);
         LinkStatistics s = c.snapshot();
         assertEquals(2, got.size());
         assertEquals(1, s.packetsDuplicate());
@@ -106,7 +118,32 @@ class PacketReceiverTest {
         assertEquals(1, s.packetsOutOfOrder());
         assertEquals(3, s.packetsCorrupt());
         assertEquals(1, s.unknownApid());
-        assertEquals(lostOne.length, a.length);
+        assertEquals(0, s.sequenceResyncs());
+    }
+
+    /**
+     * A peer that restarts counts from 0 again: after {@value PacketReceiver#RESYNC} refused packets the receiver
+     * follows the new counts (a resync), instead of dropping thousands as out of order.
+     */
+    @Test
+    void aRestartedPeersCountsAreFollowedAfterAFewRefused() {
+        PacketCodec codec = new PacketCodec(DICTIONARY);
+        List<Packet> got = new ArrayList<>();
+        LinkCounters c = new LinkCounters();
+        PacketReceiver r = new PacketReceiver(codec, c, got::add);
+        PacketDictionary.Packet imu = DICTIONARY.byName("imu").orElseThrow();
+        for (int k = 4990; k < 5000; k++) {
+            byte[] p = PacketCodec.encode(imu, imu(k), k, k);
+            r.datagram(p, 0, p.length);
+        }
+        for (int k = 0; k < 100; k++) {
+            byte[] p = PacketCodec.encode(imu, imu(k), k, k);
+            r.datagram(p, 0, p.length);
+        }
+        assertEquals(10 + 100 - (PacketReceiver.RESYNC - 1), got.size());
+        assertEquals(1, c.snapshot().sequenceResyncs());
+        assertEquals(PacketReceiver.RESYNC - 1, c.snapshot().packetsOutOfOrder());
+        assertEquals(0, c.snapshot().packetsLost());
     }
 
     /** Garbage between packets on a byte stream, delivered in chunks of every size: every packet comes through. */
@@ -232,5 +269,15 @@ class PacketReceiverTest {
             {"name": "x", "packets": [{"name": "a", "apid": 1, "direction": "telemetry", "fields": [{"name": "f", "type": "f16"}]}]}""",
             "d.json"));
         assertTrue(e.userMessage().contains("packets[0].fields[0].type") && e.userMessage().contains("f16"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> PacketDictionary.parse(
+            "{\"name\": \"x\", \"packets\": [{\"name\": \"a\", \"apid\": 100.7, \"direction\": \"telemetry\", \"fields\": []}]}", "d.json"));
+        assertTrue(e.userMessage().contains("100.7"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> PacketDictionary.parse(
+            "{\"name\": \"x\", \"packets\": [{\"name\": \"a.b\", \"apid\": 1, \"direction\": \"telemetry\", \"fields\": []}]}", "d.json"));
+        assertTrue(e.userMessage().contains("a.b") && e.userMessage().contains("no spaces, dots"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> PacketDictionary.parse(
+            "{\"name\": \"x\", \"packets\": [{\"name\": \"a\", \"apid\": 1, \"direction\": \"telemetry\", \"fields\": [], \"rate\": 5}]}",
+            "d.json"));
+        assertTrue(e.userMessage().contains("packets[0].rate"), e.userMessage());
     }
 }

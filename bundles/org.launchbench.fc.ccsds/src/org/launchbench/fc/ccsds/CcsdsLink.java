@@ -15,8 +15,10 @@ import org.launchbench.fc.api.PacketDictionary;
 
 /**
  * A {@link FlightComputerLink} of CCSDS space packets over UDP, TCP or a serial line. A daemon thread receives;
- * sends happen on the caller's thread. A write that fails (the peer gone) is counted as a lost send, not thrown: the
- * loop goes on and the link's health tells.
+ * sends happen on the caller's thread, encoded and written under one lock so that an APID's counts go out in order.
+ * A write that fails (no peer yet, the peer gone) is counted in the statistics, not thrown: the loop goes on and the
+ * link's health tells. A subscriber that throws is counted and the link keeps receiving; a byte stream that fails
+ * (a reset connection) ends the receiving, and the link turns silent.
  */
 public final class CcsdsLink implements FlightComputerLink {
 
@@ -28,7 +30,6 @@ public final class CcsdsLink implements FlightComputerLink {
     private final Thread receiver;
     private volatile boolean open = true;
     private volatile long lastHeard = System.nanoTime();
-    private volatile long writeFailures;
 
     private CcsdsLink(Transport transport, PacketDictionary dictionary, Duration silence, String name) {
         this.transport = transport;
@@ -58,7 +59,11 @@ public final class CcsdsLink implements FlightComputerLink {
         PacketReceiver r = new PacketReceiver(codec, counters, p -> {
             lastHeard = System.nanoTime();
             for (Consumer<Packet> l : listeners) {
-                l.accept(p);
+                try {
+                    l.accept(p);
+                } catch (RuntimeException e) {
+                    counters.listenerErrors.incrementAndGet();
+                }
             }
         });
         byte[] buffer = new byte[65_542];
@@ -67,9 +72,11 @@ public final class CcsdsLink implements FlightComputerLink {
             try {
                 n = transport.read(buffer);
             } catch (IOException e) {
-                if (!open) {
+                if (!open || !transport.datagrams()) {
+                    // a failed byte stream (a reset connection) does not come back
                     return;
                 }
+                pause();
                 continue;
             }
             if (n < 0) {
@@ -77,7 +84,9 @@ public final class CcsdsLink implements FlightComputerLink {
             }
             if (n > 0) {
                 if (transport.datagrams()) {
-                    r.datagram(buffer, 0, n);
+                    if (r.datagram(buffer, 0, n) && transport.acceptSender()) {
+                        r.newPeer();
+                    }
                 } else {
                     r.stream(buffer, 0, n);
                 }
@@ -85,14 +94,24 @@ public final class CcsdsLink implements FlightComputerLink {
         }
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void send(String packet, Map<String, Double> values, double time) {
-        byte[] octets = codec.encode(packet, values, time);
-        try {
-            transport.write(octets);
-            counters.sent();
-        } catch (IOException e) {
-            writeFailures++;
+        synchronized (codec) {
+            byte[] octets = codec.encode(packet, values, time);
+            try {
+                transport.write(octets);
+                counters.sent();
+            } catch (IOException e) {
+                counters.sendsFailed.incrementAndGet();
+            }
         }
     }
 
@@ -112,11 +131,6 @@ public final class CcsdsLink implements FlightComputerLink {
     @Override
     public LinkStatistics statistics() {
         return counters.snapshot();
-    }
-
-    /** @return sends the transport refused (the peer gone, a full buffer) */
-    public long writeFailures() {
-        return writeFailures;
     }
 
     @Override

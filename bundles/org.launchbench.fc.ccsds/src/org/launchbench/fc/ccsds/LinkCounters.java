@@ -15,6 +15,9 @@ public final class LinkCounters {
     final AtomicLong outOfOrder = new AtomicLong();
     final AtomicLong unknownApid = new AtomicLong();
     final AtomicLong discarded = new AtomicLong();
+    final AtomicLong sendsFailed = new AtomicLong();
+    final AtomicLong resyncs = new AtomicLong();
+    final AtomicLong listenerErrors = new AtomicLong();
 
     /** Counts a packet written. */
     public void sent() {
@@ -24,6 +27,6 @@ public final class LinkCounters {
     /** @return the counts now */
     public LinkStatistics snapshot() {
         return new LinkStatistics(sent.get(), received.get(), corrupt.get(), lost.get(), duplicate.get(), outOfOrder.get(), unknownApid.get(),
-            discarded.get());
+            discarded.get(), sendsFailed.get(), resyncs.get(), listenerErrors.get());
     }
 }

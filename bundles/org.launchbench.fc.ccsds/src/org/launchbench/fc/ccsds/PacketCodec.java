@@ -115,6 +115,11 @@ public final class PacketCodec {
 
     private static int put(PacketDictionary.Field f, double v, byte[] b, int at) {
         long bits;
+        if ((f.type() == PacketDictionary.FieldType.F32 || f.type() == PacketDictionary.FieldType.F64)
+            && (!Double.isFinite(v) || f.type() == PacketDictionary.FieldType.F32 && Math.abs(v) > Float.MAX_VALUE)) {
+            // the receiving end refuses a non-finite value: refuse it here, where the caller can be told
+            throw new IllegalArgumentException(f.name() + " = " + v + " is not a finite " + f.type());
+        }
         switch (f.type()) {
             case F32 -> bits = Float.floatToIntBits((float) v) & 0xFFFFFFFFL;
             case F64 -> bits = Double.doubleToLongBits(v);

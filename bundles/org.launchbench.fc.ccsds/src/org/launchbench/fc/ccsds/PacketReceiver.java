@@ -12,14 +12,19 @@ import org.launchbench.fc.api.Packet;
  * <p>
  * Sequence counts (14 bits, per APID): one ahead is in order; a gap of k counts k lost packets and takes the
  * packet; the same count again is a duplicate, and a count behind (by less than half the range) is out of order:
- * both are dropped, since a real-time loop has already moved past them. Not thread-safe: one receiving thread.
+ * both are dropped, since a real-time loop has already moved past them. After {@value #RESYNC} refused in a row,
+ * the APID's count is taken to have restarted (the peer restarted) and is followed again: counted as a resync. Not
+ * thread-safe: one receiving thread.
  */
 public final class PacketReceiver {
 
     private final PacketCodec codec;
     private final LinkCounters counters;
     private final Consumer<Packet> out;
+    /** Refused counts in a row after which an APID's count is followed again. */
+    static final int RESYNC = 3;
     private final int[] last = new int[2048];
+    private final int[] refused = new int[2048];
     private byte[] buffer;
     private int size;
 
@@ -36,14 +41,21 @@ public final class PacketReceiver {
         buffer = new byte[Math.max(64, 2 * codec.maxLength())];
     }
 
-    /** Takes one datagram: exactly one packet, or it is refused whole. */
-    public void datagram(byte[] b, int off, int len) {
+    /** Takes one datagram: exactly one packet, or it is refused whole. @return whether it was a valid packet */
+    public boolean datagram(byte[] b, int off, int len) {
         PacketCodec.Decoded d = codec.decode(b, off, len);
         if (d.fault() == null && d.length() != len) {
             counters.corrupt.incrementAndGet();
-            return;
+            return false;
         }
         judge(d);
+        return d.fault() == null;
+    }
+
+    /** Forgets every APID's count: a new peer or connection starts its own. */
+    public void newPeer() {
+        java.util.Arrays.fill(last, -1);
+        java.util.Arrays.fill(refused, 0);
     }
 
     /** Takes the next octets of a byte stream. */
@@ -103,16 +115,17 @@ public final class PacketReceiver {
         int previous = last[apid];
         if (previous >= 0) {
             int ahead = Math.floorMod(count - previous, SpacePacket.COUNT_MODULUS);
-            if (ahead == 0) {
-                counters.duplicate.incrementAndGet();
-                return;
+            if (ahead == 0 || ahead > SpacePacket.COUNT_MODULUS / 2) {
+                if (++refused[apid] < RESYNC) {
+                    (ahead == 0 ? counters.duplicate : counters.outOfOrder).incrementAndGet();
+                    return;
+                }
+                counters.resyncs.incrementAndGet();
+            } else {
+                counters.lost.addAndGet(ahead - 1);
             }
-            if (ahead > SpacePacket.COUNT_MODULUS / 2) {
-                counters.outOfOrder.incrementAndGet();
-                return;
-            }
-            counters.lost.addAndGet(ahead - 1);
         }
+        refused[apid] = 0;
         last[apid] = count;
         counters.received.incrementAndGet();
         out.accept(p);

@@ -36,6 +36,15 @@ abstract class Transport implements AutoCloseable {
     /** @return octets read into buffer (a whole datagram when datagrams), 0 on timeout, -1 at the end of the stream */
     abstract int read(byte[] buffer) throws IOException;
 
+    /**
+     * The last datagram read was a valid packet: a listening UDP end answers its sender from now on.
+     *
+     * @return whether that is a new peer
+     */
+    boolean acceptSender() {
+        return false;
+    }
+
     @Override
     public abstract void close();
 
@@ -61,9 +70,13 @@ abstract class Transport implements AutoCloseable {
     private static final class Udp extends Transport {
         private final DatagramSocket socket;
         private volatile SocketAddress peer;
+        private SocketAddress sender;
 
         Udp(Endpoint e, boolean listen) throws IOException {
             InetSocketAddress address = new InetSocketAddress(e.host(), e.port());
+            if (address.isUnresolved()) {
+                throw new IOException("unknown host " + e.host());
+            }
             socket = listen ? new DatagramSocket(address) : new DatagramSocket();
             socket.setSoTimeout(READ_TIMEOUT_MS);
             peer = listen ? null : address;
@@ -91,10 +104,18 @@ abstract class Transport implements AutoCloseable {
             } catch (SocketTimeoutException timeout) {
                 return 0;
             }
-            if (peer == null || !peer.equals(d.getSocketAddress())) {
-                peer = d.getSocketAddress();
-            }
+            sender = d.getSocketAddress();
             return d.getLength();
+        }
+
+        @Override
+        boolean acceptSender() {
+            if (sender == null || sender.equals(peer)) {
+                return false;
+            }
+            boolean had = peer != null;
+            peer = sender;
+            return had;
         }
 
         @Override
@@ -112,8 +133,13 @@ abstract class Transport implements AutoCloseable {
         Tcp(Endpoint e, boolean listen) throws IOException {
             if (listen) {
                 server = new ServerSocket();
-                server.bind(new InetSocketAddress(e.host(), e.port()));
-                socket = server.accept();
+                try {
+                    server.bind(new InetSocketAddress(e.host(), e.port()));
+                    socket = server.accept();
+                } catch (IOException failed) {
+                    server.close();
+                    throw failed;
+                }
             } else {
                 server = null;
                 socket = new Socket();
@@ -196,6 +222,13 @@ abstract class Transport implements AutoCloseable {
             int n = port.readBytes(buffer, buffer.length);
             if (n < 0) {
                 if (!port.isOpen()) {
+                    return -1;
+                }
+                // the device failed (unplugged) but the port still looks open: back off rather than spin
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     return -1;
                 }
                 return 0;

@@ -16,7 +16,7 @@ import org.launchbench.fc.api.Packet;
  * its command with that time, which gives the round trip from the cycle's send to the answer's arrival.
  * <p>
  * Cycles are scheduled on absolute times (start + k × period), so a late cycle does not shift the rest. Each waits
- * by parking until 100 µs before its time, then spins. A cycle that starts more than a period late is a deadline
+ * by parking in 50 µs slices until 150 µs before its time, then spins. A cycle that starts more than a period late is a deadline
  * miss. A silent computer (no valid packet within the link's timeout) is noted with its time; the plant flies on
  * with the last commands, as actuators hold their last position. Nothing on the link stops the loop.
  */
@@ -31,11 +31,14 @@ public final class RealTimeLoop {
 
     /**
      * @param rateHz     cycles a second (100 to 1000 for the issue's loops)
-     * @param maxSeconds the longest flight, simulation seconds
+     * @param maxSeconds the longest flight, simulation seconds (at most a day's worth of cycles is held)
      */
     public RealTimeLoop(double rateHz, double maxSeconds) {
         if (!(rateHz > 0 && rateHz <= 10_000)) {
             throw new IllegalArgumentException("rate " + rateHz + " Hz is outside 0 to 10000");
+        }
+        if (!(maxSeconds > 0 && maxSeconds * rateHz <= 86_400_000)) {
+            throw new IllegalArgumentException("a loop of " + maxSeconds + " s at " + rateHz + " Hz: give 0 to " + 86_400_000 / rateHz + " s");
         }
         this.rateHz = rateHz;
         this.maxSeconds = maxSeconds;
