@@ -22,6 +22,7 @@ class AtomicTextFileTest {
         Path file = dir.resolve("a/b/out.csv");
         AtomicTextFile.write(file, w -> w.write("x,y\n1,2\n"));
         assertEquals("x,y\n1,2\n", Files.readString(file));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         try (var files = Files.list(file.getParent())) {
             assertEquals(1, files.count());
         }

@@ -243,7 +243,11 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
                     + " expendable)", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(plane.inclination())));
             }
         }
-        double usable = Math.min(payload, dispenser.getMaxPayloadMass() > 0 ? dispenser.getMaxPayloadMass() : payload) - dispenser.getMass();
+        // the dispenser rides on the payload capability; its maxPayloadMass is the satellites' mass it carries at most
+        double usable = payload - dispenser.getMass();
+        if (dispenser.getMaxPayloadMass() > 0) {
+            usable = Math.min(usable, dispenser.getMaxPayloadMass());
+        }
         int byMass = Double.isNaN(payload) ? 0 : (int) Math.floor(usable / satellite.mass() + 1e-9);
         int satellites = Math.min(perLaunch, byMass);
         if (satellites < 1) {
@@ -258,8 +262,8 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         }
         if (satellites < perLaunch) {
             notes.add(String.format(java.util.Locale.ROOT, "%s from %s carries %d satellites, not %d: %.0f kg of payload less the %.0f kg"
-                + " %s", vehicleId, siteId, satellites, perLaunch, Math.min(payload, usable + dispenser.getMass()), dispenser.getMass(),
-                dispenser.getId()));
+                + " %s leaves %.0f kg for satellites", vehicleId, siteId, satellites, perLaunch, payload, dispenser.getMass(), dispenser.getId(),
+                usable));
         }
         double cost = objective == Objective.COST ? l.number("cost", 0, 1e12, "") : l.number("cost", 0, 1e12, "", Double.NaN);
         Instant first = l.date("first_launch");
