@@ -30,5 +30,15 @@ class NoisySensorsTest {
         assertEquals(2.0, sd, 4 * 2 / Math.sqrt(2.0 * n));
         // unlisted fields read true
         assertEquals(-3, a.sensors(0).get("gnss").get("vz"), 0);
+        // another noisy field leaves this one's noise as it was
+        NoisySensors c = new NoisySensors(new RealTimeLoopTest.Lander(), Map.of("altimeter.height", new NoisySensors.Error(0.5, 2.0),
+            "gnss.vz", new NoisySensors.Error(0, 0.1)), 42);
+        NoisySensors d = new NoisySensors(new RealTimeLoopTest.Lander(), errors, 42);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(d.sensors(0).get("altimeter").get("height"), c.sensors(0).get("altimeter").get("height"), 0);
+        }
+        // a field the plant does not report is an error, not ignored
+        NoisySensors wrong = new NoisySensors(new RealTimeLoopTest.Lander(), Map.of("altimeter.heigth", new NoisySensors.Error(0, 1)), 1);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> wrong.sensors(0));
     }
 }

@@ -61,10 +61,21 @@ public final class SessionReplay {
             }
             Map<String, Packet> cycle = new LinkedHashMap<>();
             String where = file + ":" + n;
+            double t = times.get(times.size() - 1);
+            if (!Double.isFinite(t) || times.size() > 1 && !(t > times.get(times.size() - 2))) {
+                throw InvalidInputException.because("does not come after the line before").source(where).value(t)
+                    .fix("a session's times increase line by line").build();
+            }
             for (Map.Entry<String, Map<String, Double>> e : values.entrySet()) {
                 PacketDictionary.Packet p = dictionary.byName(e.getKey()).orElseThrow(() -> InvalidInputException.because(
                     "names a packet the dictionary does not have").source(where).value(e.getKey()).build());
-                cycle.put(e.getKey(), new Packet(p, e.getValue(), 0, times.get(times.size() - 1)));
+                java.util.Set<String> fields = new java.util.TreeSet<>();
+                p.fields().forEach(f -> fields.add(f.name()));
+                if (!fields.equals(new java.util.TreeSet<>(e.getValue().keySet()))) {
+                    throw InvalidInputException.because("does not have " + p.name() + "'s fields").source(where)
+                        .value(new java.util.TreeSet<>(e.getValue().keySet()).toString()).allowed(fields.toString()).build();
+                }
+                cycle.put(e.getKey(), new Packet(p, e.getValue(), 0, t));
             }
             commands.add(cycle);
         }
