@@ -31,8 +31,18 @@ public interface FlightComputerLink extends AutoCloseable {
      */
     void send(String packet, Map<String, Double> values, double time);
 
-    /** @param listener called, on the link's receiving thread, for each valid packet received */
-    void subscribe(Consumer<Packet> listener);
+    /** A subscription, cancelled when its user is done (a loop that ends stops listening). */
+    @FunctionalInterface
+    interface Subscription {
+        /** Stops the listener's calls (idempotent). */
+        void cancel();
+    }
+
+    /**
+     * @param listener called, on the link's receiving thread, for each valid packet received
+     * @return the subscription, to cancel
+     */
+    Subscription subscribe(Consumer<Packet> listener);
 
     /** @return the link's state now */
     Health health();

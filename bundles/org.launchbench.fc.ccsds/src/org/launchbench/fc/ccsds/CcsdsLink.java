@@ -116,8 +116,9 @@ public final class CcsdsLink implements FlightComputerLink {
     }
 
     @Override
-    public void subscribe(Consumer<Packet> listener) {
+    public Subscription subscribe(Consumer<Packet> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     @Override

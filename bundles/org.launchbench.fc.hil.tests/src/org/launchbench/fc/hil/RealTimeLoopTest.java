@@ -97,12 +97,14 @@ class RealTimeLoopTest {
     void aLanderFlownInTheLoopTouchesDownSoftlyAndItsSessionReplays(@TempDir Path dir) throws Exception {
         Endpoint e = endpoint();
         Lander lander = new Lander();
-        SessionRecorder recorder = new SessionRecorder();
+        Path session = dir.resolve("session.txt");
         LoopStatistics s;
         try (CcsdsLink computer = CcsdsLink.listen(e, DICTIONARY, Duration.ofMillis(500));
-             CcsdsLink workbench = CcsdsLink.connect(e, DICTIONARY, Duration.ofMillis(500))) {
+             CcsdsLink workbench = CcsdsLink.connect(e, DICTIONARY, Duration.ofMillis(500));
+             SessionRecorder recorder = new SessionRecorder(session)) {
             control(computer, Double.POSITIVE_INFINITY);
             s = new RealTimeLoop(200, 20).run(lander, workbench, recorder);
+            assertEquals(s.cycles(), recorder.cycles());
         }
         assertTrue(lander.touchdownSpeed < 1 && lander.touchdownSpeed > 0.2, lander.touchdownSpeed + " m/s");
         assertEquals(lander.time * 200, s.cycles(), 2);
@@ -111,8 +113,6 @@ class RealTimeLoopTest {
         assertTrue(Double.isNaN(s.silentAt()), s.toString());
         assertEquals(0, s.link().packetsCorrupt());
 
-        Path session = dir.resolve("session.txt");
-        recorder.write(session);
         SessionReplay replay = new SessionReplay(session, DICTIONARY);
         assertEquals(s.cycles(), replay.cycles());
         Lander again = new Lander();

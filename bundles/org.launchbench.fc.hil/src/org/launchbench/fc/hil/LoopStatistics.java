@@ -13,8 +13,9 @@ import org.launchbench.fc.api.LinkStatistics;
  * @param latencyMaxUs    the largest, µs
  * @param answered        cycles whose sensors were answered by a command
  * @param silentAt        simulation time the flight computer went silent, s (NaN when it never did)
+ * @param sensorsRefused  sensor packets the link could not carry (a value outside its field's type)
  * @param link            the link's counts
  */
 public record LoopStatistics(double rateHz, long cycles, long deadlineMisses, double latencyP50Us, double latencyP99Us, double latencyMaxUs,
-                             long answered, double silentAt, LinkStatistics link) {
+                             long answered, double silentAt, long sensorsRefused, LinkStatistics link) {
 }

@@ -18,7 +18,9 @@ import org.launchbench.fc.api.Packet;
  * Cycles are scheduled on absolute times (start + k × period), so a late cycle does not shift the rest. Each waits
  * by parking in 50 µs slices until 150 µs before its time, then spins. A cycle that starts more than a period late is a deadline
  * miss. A silent computer (no valid packet within the link's timeout) is noted with its time; the plant flies on
- * with the last commands, as actuators hold their last position. Nothing on the link stops the loop.
+ * with the last commands, as actuators hold their last position. Nothing on the link stops the loop: a send the
+ * link refuses (a value the dictionary cannot carry) is counted and the cycle goes on. The loop's subscription is
+ * cancelled when it ends, however it ends.
  */
 public final class RealTimeLoop {
 
@@ -60,7 +62,7 @@ public final class RealTimeLoop {
         }
         Map<String, Packet> commands = new ConcurrentHashMap<>();
         long start = System.nanoTime() + period;
-        link.subscribe(p -> {
+        FlightComputerLink.Subscription subscription = link.subscribe(p -> {
             long now = System.nanoTime();
             commands.put(p.definition().name(), p);
             int cycle = (int) Math.round(p.time() * rateHz);
@@ -69,8 +71,10 @@ public final class RealTimeLoop {
             }
         });
         long misses = 0;
+        long refused = 0;
         double silentAt = Double.NaN;
         int k = 0;
+        try {
         for (; k <= maxCycles && !plant.finished(); k++) {
             long due = start + k * period;
             long wait;
@@ -92,7 +96,11 @@ public final class RealTimeLoop {
             Map<String, Map<String, Double>> sensors = plant.sensors(t);
             sentAt.set(k, System.nanoTime());
             for (Map.Entry<String, Map<String, Double>> e : sensors.entrySet()) {
-                link.send(e.getKey(), e.getValue(), t);
+                try {
+                    link.send(e.getKey(), e.getValue(), t);
+                } catch (IllegalArgumentException notCarried) {
+                    refused++;
+                }
             }
             if (Double.isNaN(silentAt) && k > rateHz && link.health() == FlightComputerLink.Health.SILENT) {
                 silentAt = t;
@@ -100,6 +108,9 @@ public final class RealTimeLoop {
             if (recorder != null) {
                 recorder.cycle(t, sensors, now);
             }
+        }
+        } finally {
+            subscription.cancel();
         }
         long[] all = new long[k];
         for (int i = 0; i < k; i++) {
@@ -109,6 +120,6 @@ public final class RealTimeLoop {
         double p50 = answered.length == 0 ? Double.NaN : answered[(int) (0.50 * (answered.length - 1))] / 1e3;
         double p99 = answered.length == 0 ? Double.NaN : answered[(int) Math.ceil(0.99 * (answered.length - 1))] / 1e3;
         double max = answered.length == 0 ? Double.NaN : answered[answered.length - 1] / 1e3;
-        return new LoopStatistics(rateHz, k, misses, p50, p99, max, answered.length, silentAt, link.statistics());
+        return new LoopStatistics(rateHz, k, misses, p50, p99, max, answered.length, silentAt, refused, link.statistics());
     }
 }

@@ -1,23 +1,49 @@
 package org.launchbench.fc.hil;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.launchbench.core.AtomicTextFile;
+import org.launchbench.core.RunFailedException;
 import org.launchbench.fc.api.Packet;
 
 /**
- * A session's record: per cycle, the simulation time, every sensor value sent and every command value in force, one
- * line each ("t,kind,packet,field,value" rows would be long; a cycle is one line of name=value pairs), written at
- * the end, atomically. {@link SessionReplay} feeds a record's commands to a plant again.
+ * A session's record, streamed as the loop runs: per cycle one line of the simulation time, every sensor value sent
+ * (s:packet.field=value) and every command value in force (c:packet.field=value). It goes to a temporary file beside
+ * the session and replaces it on {@link #close}, so a reader never sees half a session and memory stays flat however
+ * long the loop runs; closing after a failed loop keeps what was recorded. {@link SessionReplay} flies a record's
+ * commands again.
  */
-public final class SessionRecorder {
+public final class SessionRecorder implements AutoCloseable {
 
-    private final List<String> lines = new ArrayList<>();
+    private final Path file;
+    private final Path tmp;
+    private final Writer out;
+    private int cycles;
+    private boolean closed;
+
+    /**
+     * @param file the session file (replaced on close)
+     * @throws RunFailedException when the folder cannot take the file
+     */
+    public SessionRecorder(Path file) {
+        this.file = file;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            out.write("# LaunchBench HIL session: t s, then s:packet.field=value (sensors sent), c:packet.field=value (commands in force)\n");
+        } catch (IOException e) {
+            throw new RunFailedException("could not record the session to " + file + ": " + e.getMessage(), e);
+        }
+    }
 
     void cycle(double t, Map<String, Map<String, Double>> sensors, Map<String, Packet> commands) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.6f", t));
@@ -31,22 +57,37 @@ public final class SessionRecorder {
                 b.append(" c:").append(c.getKey()).append('.').append(v.getKey()).append('=').append(v.getValue());
             }
         }
-        lines.add(b.toString());
+        b.append('\n');
+        try {
+            out.write(b.toString());
+        } catch (IOException e) {
+            throw new RunFailedException("could not record the session to " + file + ": " + e.getMessage(), e);
+        }
+        cycles++;
     }
 
     /** @return the cycles recorded */
     public int cycles() {
-        return lines.size();
+        return cycles;
     }
 
-    /** Writes the session (one cycle a line), atomically. */
-    public void write(Path file) {
-        AtomicTextFile.write(file, w -> {
-            w.write("# LaunchBench HIL session: t s, then s:packet.field=value (sensors sent), c:packet.field=value (commands in force)\n");
-            for (String line : lines) {
-                w.write(line);
-                w.write('\n');
+    /** Finishes the file and puts it in place (idempotent). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the failure itself is what the user is told
             }
-        });
+            throw new RunFailedException("could not record the session to " + file + ": " + e.getMessage(), e);
+        }
     }
 }
