@@ -3,7 +3,6 @@ package org.launchbench.benchmarks;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class LinkRoundTripBenchmarks {
 
-    private static final PacketDictionary DICTIONARY = new PacketDictionary("benchmark", List.of(
-        new PacketDictionary.Packet("imu", 100, PacketDictionary.Direction.TELEMETRY, List.of(f("ax"), f("ay"), f("az"), f("wx"), f("wy"),
-            f("wz"))),
-        new PacketDictionary.Packet("engine-command", 200, PacketDictionary.Direction.TELECOMMAND, List.of(f("throttle"), f("pitch"),
-            f("yaw")))));
-
-    private static PacketDictionary.Field f(String name) {
-        return new PacketDictionary.Field(name, PacketDictionary.FieldType.F32, "");
-    }
+    private static final PacketDictionary DICTIONARY = LinkDictionary.PACKETS;
 
     /** Transport. */
     @Param({"udp", "tcp"})

@@ -1,7 +1,6 @@
 package org.launchbench.benchmarks;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,12 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 public class PacketCodecBenchmarks {
 
-    private static final PacketDictionary DICTIONARY = new PacketDictionary("benchmark", List.of(new PacketDictionary.Packet("imu", 100,
-        PacketDictionary.Direction.TELEMETRY, List.of(field("ax"), field("ay"), field("az"), field("wx"), field("wy"), field("wz")))));
-
-    private static PacketDictionary.Field field(String name) {
-        return new PacketDictionary.Field(name, PacketDictionary.FieldType.F32, "");
-    }
+    private static final PacketDictionary DICTIONARY = LinkDictionary.PACKETS;
 
     private final PacketCodec codec = new PacketCodec(DICTIONARY);
     private final Map<String, Double> values = new LinkedHashMap<>(Map.of("ax", 0.1, "ay", -0.2, "az", 9.8, "wx", 0.01, "wy", 0.0, "wz",
