@@ -107,6 +107,26 @@ class CcsdsLinkTest {
         }
     }
 
+    /** A TCP listener waits for its connection as long as it takes, but an interrupt cancels the wait (bad input, no hang). */
+    @Test
+    void aTcpListenerWaitingForItsConnectionCanBeInterrupted() throws Exception {
+        Endpoint e = Endpoint.parse("tcp://127.0.0.1:" + freePort(), "--listen");
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                CcsdsLink.listen(e, DICTIONARY, Duration.ofSeconds(1)).close();
+                outcome.complete(null);
+            } catch (RuntimeException x) {
+                outcome.complete(x);
+            }
+        });
+        waiting.start();
+        Thread.sleep(300);
+        waiting.interrupt();
+        Throwable t = outcome.get(5, TimeUnit.SECONDS);
+        assertTrue(t instanceof InvalidInputException && ((InvalidInputException) t).userMessage().contains("interrupted"), String.valueOf(t));
+    }
+
     /** A pseudo-terminal pair from socat (installed by .ci/run): the serial transport's byte stream, framed by the receiver. */
     @Test
     void aSerialLineOverASocatPairCarriesPacketsBothWays() throws Exception {

@@ -135,7 +135,19 @@ abstract class Transport implements AutoCloseable {
                 server = new ServerSocket();
                 try {
                     server.bind(new InetSocketAddress(e.host(), e.port()));
-                    socket = server.accept();
+                    // waits for the workbench as long as it takes, but an interrupt cancels the wait
+                    server.setSoTimeout(200);
+                    Socket accepted = null;
+                    while (accepted == null) {
+                        try {
+                            accepted = server.accept();
+                        } catch (SocketTimeoutException waiting) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                throw new IOException("interrupted while waiting for a connection on " + e);
+                            }
+                        }
+                    }
+                    socket = accepted;
                 } catch (IOException failed) {
                     server.close();
                     throw failed;
