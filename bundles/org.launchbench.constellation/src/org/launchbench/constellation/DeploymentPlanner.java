@@ -94,6 +94,13 @@ public final class DeploymentPlanner {
                 + " most, the constellation has %d", opportunities.size(), capacity, design.satellites())).source(source)
                 .element("launchers").fix("allow more launches (max_launches), add a launcher or use a larger dispenser").build();
         }
+        for (Plane p : planes) {
+            if (launchers.stream().noneMatch(l -> l.satellitesFor(p.index()) > 0)) {
+                throw InvalidInputException.because(String.format("no launcher can carry a satellite into plane %d (%.0f km, %.2f deg)",
+                    p.index(), p.altitude() / 1000, Math.toDegrees(p.inclination()))).source(source).element("launchers")
+                    .fix("add a launcher that reaches it, or change the plane").build();
+            }
+        }
         Comparator<Opportunity> byDate = Comparator.comparing(Opportunity::date);
         Comparator<Opportunity> order = switch (objective) {
             case TIME -> byDate.thenComparing(o -> -o.launcher().satellites());
@@ -137,14 +144,15 @@ public final class DeploymentPlanner {
             int p0 = -1;
             int best = -1;
             for (int p = 0; p < planeCount; p++) {
-                if (empty[p] == 0) {
+                int capacityThere = o.launcher().satellitesFor(p);
+                if (empty[p] == 0 || capacityThere == 0) {
                     continue;
                 }
                 int placed = 0;
                 for (DeploymentPlan.Group g : reach.get(p)) {
                     placed += empty[g.plane()];
-                    if (placed >= o.launcher().satellites()) {
-                        placed = o.launcher().satellites();
+                    if (placed >= capacityThere) {
+                        placed = capacityThere;
                         break;
                     }
                 }
@@ -153,7 +161,11 @@ public final class DeploymentPlanner {
                     p0 = p;
                 }
             }
-            int room = o.launcher().satellites();
+            if (p0 < 0) {
+                // this launcher serves none of the planes still to fill
+                continue;
+            }
+            int room = o.launcher().satellitesFor(p0);
             List<DeploymentPlan.Group> groups = new ArrayList<>();
             for (DeploymentPlan.Group g : reach.get(p0)) {
                 int m = Math.min(room, empty[g.plane()]);
@@ -345,7 +357,7 @@ public final class DeploymentPlanner {
         double lat = Math.atan((1 - earth.eccentricitySquared()) * Math.tan(l.position().latitude()));
         double sinU = Math.abs(Math.sin(inclination)) < 1e-12 ? (Math.abs(lat) < 1e-9 ? 0 : Double.POSITIVE_INFINITY)
             : Math.sin(lat) / Math.sin(inclination);
-        if (!l.northbound() && !l.southbound()) {
+        if (!l.northboundFor(plane.index()) && !l.southboundFor(plane.index())) {
             throw InvalidInputException.because("allows neither pass over the plane").source(source).element("launchers.site").value(l.site())
                 .fix("check the site's azimuth ranges").build();
         }
@@ -357,7 +369,7 @@ public final class DeploymentPlanner {
         }
         Window best = null;
         for (boolean ascending : new boolean[] {true, false}) {
-            if (ascending ? !l.northbound() : !l.southbound()) {
+            if (ascending ? !l.northboundFor(plane.index()) : !l.southboundFor(plane.index())) {
                 continue;
             }
             double u = ascending ? Math.asin(sinU) : Math.PI - Math.asin(sinU);

@@ -21,15 +21,42 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * @param separationMinutes time from liftoff to the satellites' separation, min
  * @param northbound        whether the site may launch on the planes' northbound (ascending) pass
  * @param southbound        whether it may launch on the southbound (descending) pass
+ * @param planeSatellites   per plane, the satellites a launch into it carries (null: {@code satellites} for every plane);
+ *                          0 where the launcher cannot serve the plane
+ * @param planeNorthbound   per plane, the northbound pass allowed (null: {@code northbound} for every plane)
+ * @param planeSouthbound   per plane, the southbound pass allowed (null: {@code southbound} for every plane)
  */
 public record Launcher(String vehicle, String vehicleName, String site, EarthModel.Geodetic position, String dispenser, int satellites,
                        double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes,
-                       boolean northbound, boolean southbound) {
+                       boolean northbound, boolean southbound, int[] planeSatellites, boolean[] planeNorthbound, boolean[] planeSouthbound) {
+
+    /** A launcher alike for every plane. */
+    public Launcher(String vehicle, String vehicleName, String site, EarthModel.Geodetic position, String dispenser, int satellites,
+                    double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes,
+                    boolean northbound, boolean southbound) {
+        this(vehicle, vehicleName, site, position, dispenser, satellites, payload, cadenceDays, firstLaunch, maxLaunches, cost,
+            separationMinutes, northbound, southbound, null, null, null);
+    }
+
+    /** @return the satellites a launch into that plane carries (0: it cannot serve the plane) */
+    public int satellitesFor(int plane) {
+        return planeSatellites == null ? satellites : planeSatellites[plane];
+    }
+
+    /** @return whether the northbound pass into that plane is allowed */
+    public boolean northboundFor(int plane) {
+        return planeNorthbound == null ? northbound : planeNorthbound[plane];
+    }
+
+    /** @return whether the southbound pass into that plane is allowed */
+    public boolean southboundFor(int plane) {
+        return planeSouthbound == null ? southbound : planeSouthbound[plane];
+    }
 
     /** A launcher whose site may launch on either pass. */
     public Launcher(String vehicle, String vehicleName, String site, EarthModel.Geodetic position, String dispenser, int satellites,
                     double payload, double cadenceDays, Instant firstLaunch, int maxLaunches, double cost, double separationMinutes) {
         this(vehicle, vehicleName, site, position, dispenser, satellites, payload, cadenceDays, firstLaunch, maxLaunches, cost,
-            separationMinutes, true, true);
+            separationMinutes, true, true, null, null, null);
     }
 }

@@ -104,6 +104,51 @@ class ConstellationPlanCommandTest {
         }
     }
 
+    /**
+     * Explicit planes at different inclinations: Jiuquan (41 N) never passes under a 30 deg plane, Wenchang (19.6 N)
+     * does. Alone, Jiuquan is bad input naming the plane; with Wenchang, the 30 deg plane's launches all fly from
+     * Wenchang while Jiuquan fills the 60 deg plane.
+     */
+    @Test
+    void eachPlaneIsServedByTheLaunchersThatReachIt() throws Exception {
+        String mixed = """
+            {"name": "mixed", "start_date": "2027-01-01",
+             "constellation": {"pattern": "explicit", "plane_list": [
+                {"altitude_km": 500, "inclination_deg": 60, "raan_deg": 0, "satellites": 10},
+                {"altitude_km": 500, "inclination_deg": 30, "raan_deg": 90, "satellites": 10}]},
+             "satellite": {"mass_kg": 100, "isp_s": 230},
+             "strategy": {"kind": "direct"},
+             "objective": "time",
+             "launchers": [LAUNCHERS]}
+            """;
+        String jiuquan = "{\"vehicle\": \"gravity-1\", \"site\": \"jiuquan\", \"payload_kg\": 4200, \"satellites_per_launch\": 10,"
+            + " \"cadence_days\": 10, \"first_launch\": \"2027-02-01\", \"max_launches\": 6}";
+        String wenchang = "{\"vehicle\": \"gravity-1\", \"site\": \"hainan-commercial\", \"payload_kg\": 4200,"
+            + " \"satellites_per_launch\": 10, \"cadence_days\": 10, \"first_launch\": \"2027-02-05\", \"max_launches\": 6}";
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> run(new StringBuilder(), spec(mixed.replace("LAUNCHERS", jiuquan)).toString()));
+        assertTrue(e.userMessage().contains("no launcher can carry a satellite into plane 1 (500 km, 30.00 deg)"), e.userMessage());
+        StringBuilder out = new StringBuilder();
+        assertEquals(0, run(out, spec(mixed.replace("LAUNCHERS", jiuquan + ", " + wenchang)).toString(), "--json"));
+        JsonObject doc = JsonParser.parseString(out.toString()).getAsJsonObject();
+        int thirty = -1;
+        for (var p : doc.getAsJsonArray("planes")) {
+            if (Math.abs(p.getAsJsonObject().get("inclination_deg").getAsDouble() - 30) < 1e-6) {
+                thirty = p.getAsJsonObject().get("index").getAsInt();
+            }
+        }
+        int fromWenchang = 0;
+        for (var l : doc.getAsJsonArray("launches")) {
+            JsonObject launch = l.getAsJsonObject();
+            if (launch.get("target_plane").getAsInt() == thirty) {
+                assertEquals("hainan-commercial", launch.get("site").getAsString(), launch.toString());
+                fromWenchang++;
+            }
+        }
+        assertEquals(1, fromWenchang);
+        assertEquals(20, doc.getAsJsonObject("totals").get("satellites").getAsInt());
+    }
+
     @Test
     void anInconsistentWalkerPatternIsBadInputWithTheNumbers() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -129,11 +174,11 @@ class ConstellationPlanCommandTest {
     }
 
     /**
-     * Without payload_kg the trajectory engine's payload query decides: Ceres-1 cannot reach a 3000 km
-     * sun-synchronous orbit from Jiuquan at all, and it is the only launcher.
+     * A 3000 km sun-synchronous orbit (112.41 deg) needs a launch azimuth of 212.9 deg from Jiuquan, outside the
+     * site's 80 to 200 deg: bad input naming the azimuths, before any payload query.
      */
     @Test
-    void anOrbitNoVehicleReachesIsBadInputNamingTheOrbit() throws Exception {
+    void anOrbitTheSiteCannotFlyIsBadInputNamingTheAzimuths() throws Exception {
         String high = """
             {"name": "high", "start_date": "2027-01-01",
              "constellation": {"pattern": "sun-synchronous", "satellites": 6, "altitude_km": 3000, "local_times_h": [10.5]},
@@ -144,7 +189,8 @@ class ConstellationPlanCommandTest {
                             "max_launches": 2}]}
             """;
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new StringBuilder(), spec(high).toString()));
-        assertTrue(e.userMessage().contains("ceres-1 cannot reach 3000 km at 112.41 deg from jiuquan"), e.userMessage());
+        assertTrue(e.userMessage().contains("launchers[0].site") && e.userMessage().contains("212.9")
+            && e.userMessage().contains("80 to 200 deg"), e.userMessage());
     }
 
     @Test

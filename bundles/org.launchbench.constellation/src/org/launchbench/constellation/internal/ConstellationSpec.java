@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.launchbench.constellation.ConstellationDesign;
@@ -205,6 +207,66 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         }
     }
 
+    /**
+     * What a launcher does for one insertion orbit.
+     *
+     * @param insertion   m
+     * @param inclination rad
+     * @param payload     kg (NaN: it cannot reach the orbit)
+     * @param satellites  per launch (below 1: none)
+     * @param north       the northbound pass allowed
+     * @param south       the southbound pass allowed
+     * @param problem     why it carries none (null when it carries some)
+     */
+    private record Reach(double insertion, double inclination, double payload, int satellites, boolean north, boolean south,
+                         String problem) {
+    }
+
+    private static Reach reach(JsonFields l, CatalogVehicle vehicle, LaunchSite site, PayloadAdapter dispenser, int perLaunch, Double given,
+                               PayloadQuery query, Satellite satellite, double insertion, double inclination, EarthModel earth, boolean only,
+                               List<String> notes) {
+        String vehicleId = vehicle.id();
+        String siteId = site.getId();
+        // the passes the site's azimuth ranges allow; for a design of one orbit, an orbit the site cannot fly is bad input
+        // naming the azimuths it would need; in a design of several, the launcher just does not serve that orbit
+        double speed = Math.sqrt(earth.mu() / (earth.equatorialRadius() + insertion));
+        try {
+            OrbitGeometry.launchAzimuth(earth, site, inclination, speed);
+        } catch (InvalidInputException e) {
+            if (only) {
+                throw InvalidInputException.because(e.problem()).source(l.file()).element(l.element("site")).value(e.value())
+                    .allowed(e.allowed()).fix(e.fix()).build(e);
+            }
+            return new Reach(insertion, inclination, Double.NaN, 0, false, false, e.problem() + " (" + e.value() + ")");
+        }
+        double latitude = Math.toRadians(site.getLatitude());
+        boolean north = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, inclination, speed, true));
+        boolean south = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, inclination, speed, false));
+        double payload;
+        if (given != null) {
+            payload = given;
+        } else {
+            payload = query.payload(vehicle, site, insertion, inclination);
+            if (!Double.isNaN(payload)) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s from %s: %.0f kg to %.0f km at %.2f deg (trajectory payload query,"
+                    + " expendable)", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(inclination)));
+            }
+        }
+        // the dispenser rides on the payload capability; its maxPayloadMass is the satellites' mass it carries at most
+        double usable = payload - dispenser.getMass();
+        if (dispenser.getMaxPayloadMass() > 0) {
+            usable = Math.min(usable, dispenser.getMaxPayloadMass());
+        }
+        int satellites = Double.isNaN(payload) ? 0 : Math.min(perLaunch, (int) Math.floor(usable / satellite.mass() + 1e-9));
+        String problem = satellites >= 1 ? null : Double.isNaN(payload)
+            ? String.format(java.util.Locale.ROOT, "%s cannot reach %.0f km at %.2f deg from %s", vehicleId, insertion / KM,
+                Math.toDegrees(inclination), siteId)
+            : String.format(java.util.Locale.ROOT, "%s from %s puts %.0f kg into %.0f km at %.2f deg, less than its %s (%.0f kg) and"
+                + " one %.0f kg satellite", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(inclination), dispenser.getId(),
+                dispenser.getMass(), satellite.mass());
+        return new Reach(insertion, inclination, payload, satellites, north, south, problem);
+    }
+
     private static Launcher launcher(JsonFields l, VehicleCatalog catalog, PayloadQuery query, ConstellationDesign design,
                                      Strategy strategy, Satellite satellite, Instant start, Objective objective, List<String> notes,
                                      List<String> refused, EarthModel earth) {
@@ -228,42 +290,36 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         }
         int perLaunch = l.has("satellites_per_launch") ? l.integer("satellites_per_launch", 1, dispenser.getMaxSatellites())
             : dispenser.getMaxSatellites();
-        Plane reference = design.planes().get(0);
         boolean drift = strategy.kind() == Strategy.Kind.DRIFT;
-        double insertion = drift ? strategy.parkingAltitude() : reference.altitude();
-        Plane plane = new Plane(reference.index(), reference.inclination() + (drift ? strategy.inclinationOffset() : 0),
-            reference.altitude(), reference.raan(), reference.satellites(), reference.localTimeHours());
-        double payload;
-        if (l.has("payload_kg")) {
-            payload = l.number("payload_kg", 0, 1e6, "kg");
-        } else {
-            payload = query.payload(vehicle, site, insertion, plane.inclination());
-            if (!Double.isNaN(payload)) {
-                notes.add(String.format(java.util.Locale.ROOT, "%s from %s: %.0f kg to %.0f km at %.2f deg (trajectory payload query,"
-                    + " expendable)", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(plane.inclination())));
-            }
+        double offset = drift ? strategy.inclinationOffset() : 0;
+        Double given = l.has("payload_kg") ? l.number("payload_kg", 0, 1e6, "kg") : null;
+        // each distinct insertion orbit of the design (one for Walker and SSO designs; explicit ones may have several)
+        Map<List<Double>, Reach> reaches = new LinkedHashMap<>();
+        List<Plane> planes = design.planes();
+        Reach[] byPlane = new Reach[planes.size()];
+        for (Plane p : planes) {
+            double insertion = drift ? strategy.parkingAltitude() : p.altitude();
+            double inclination = p.inclination() + offset;
+            byPlane[p.index()] = reaches.computeIfAbsent(List.of(insertion, inclination), k -> reach(l, vehicle, site, dispenser, perLaunch,
+                given, query, satellite, insertion, inclination, earth, reaches.isEmpty() && planes.stream().allMatch(q ->
+                    q.altitude() == p.altitude() && q.inclination() == p.inclination()), notes));
         }
-        // the dispenser rides on the payload capability; its maxPayloadMass is the satellites' mass it carries at most
-        double usable = payload - dispenser.getMass();
-        if (dispenser.getMaxPayloadMass() > 0) {
-            usable = Math.min(usable, dispenser.getMaxPayloadMass());
-        }
-        int byMass = Double.isNaN(payload) ? 0 : (int) Math.floor(usable / satellite.mass() + 1e-9);
-        int satellites = Math.min(perLaunch, byMass);
-        if (satellites < 1) {
-            refused.add(Double.isNaN(payload)
-                ? String.format(java.util.Locale.ROOT, "%s cannot reach %.0f km at %.2f deg from %s", vehicleId, insertion / KM,
-                    Math.toDegrees(plane.inclination()), siteId)
-                : String.format(java.util.Locale.ROOT, "%s from %s puts %.0f kg into %.0f km at %.2f deg, less than its %s (%.0f kg) and"
-                    + " one %.0f kg satellite", vehicleId, siteId, payload, insertion / KM, Math.toDegrees(plane.inclination()),
-                    dispenser.getId(), dispenser.getMass(), satellite.mass()));
+        Reach first0 = byPlane[0];
+        if (reaches.values().stream().allMatch(r -> r.satellites() < 1)) {
+            refused.add(String.join("; ", reaches.values().stream().map(Reach::problem).distinct().toList()));
             notes.add("launcher " + l.element("").replaceAll("\\.$", "") + " dropped: " + refused.get(refused.size() - 1));
             return null;
         }
-        if (satellites < perLaunch) {
-            notes.add(String.format(java.util.Locale.ROOT, "%s from %s carries %d satellites, not %d: %.0f kg of payload less the %.0f kg"
-                + " %s leaves %.0f kg for satellites", vehicleId, siteId, satellites, perLaunch, payload, dispenser.getMass(), dispenser.getId(),
-                usable));
+        for (Reach r : reaches.values()) {
+            if (r.satellites() >= 1 && r.satellites() < perLaunch) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s from %s carries %d satellites, not %d, to %.0f km at %.2f deg: %.0f kg of"
+                    + " payload less the %.0f kg %s leaves %.0f kg for satellites", vehicleId, siteId, r.satellites(), perLaunch,
+                    r.insertion() / KM, Math.toDegrees(r.inclination()), r.payload(), dispenser.getMass(), dispenser.getId(),
+                    r.payload() - dispenser.getMass()));
+            } else if (r.satellites() < 1) {
+                notes.add("launcher " + l.element("").replaceAll("\\.$", "") + " serves no plane at " + String.format(java.util.Locale.ROOT,
+                    "%.0f km and %.2f deg: ", r.insertion() / KM, Math.toDegrees(r.inclination())) + r.problem());
+            }
         }
         double cost = objective == Objective.COST ? l.number("cost", 0, 1e12, "") : l.number("cost", 0, 1e12, "", Double.NaN);
         Instant first = l.date("first_launch");
@@ -271,19 +327,18 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
             throw l.bad("first_launch", first.toString().substring(0, 10), "on or after start_date (" + start.toString().substring(0, 10) + ")",
                 "move the first launch after the start");
         }
-        // the passes the site's azimuth ranges allow (the error says which azimuths it would need)
-        double speed = Math.sqrt(earth.mu() / (earth.equatorialRadius() + insertion));
-        try {
-            OrbitGeometry.launchAzimuth(earth, site, plane.inclination(), speed);
-        } catch (InvalidInputException e) {
-            throw InvalidInputException.because(e.problem()).source(l.file()).element(l.element("site")).value(e.value()).allowed(e.allowed())
-                .fix(e.fix()).build(e);
+        int[] satellites = new int[planes.size()];
+        boolean[] north = new boolean[planes.size()];
+        boolean[] south = new boolean[planes.size()];
+        for (int i = 0; i < planes.size(); i++) {
+            satellites[i] = Math.max(0, byPlane[i].satellites());
+            north[i] = byPlane[i].north();
+            south[i] = byPlane[i].south();
         }
-        double latitude = Math.toRadians(site.getLatitude());
-        boolean north = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, plane.inclination(), speed, true));
-        boolean south = OrbitGeometry.allowsAzimuth(site, OrbitGeometry.rotatingAzimuth(earth, latitude, plane.inclination(), speed, false));
-        return new Launcher(vehicleId, vehicle.name(), siteId, EarthModel.Geodetic.of(site), dispenser.getId(), satellites, payload,
-            l.number("cadence_days", 1, 3650, "days"), first, l.integer("max_launches", 1, 1_000_000), cost,
-            l.number("separation_after_launch_min", 1, 100_000, "min", 60), north, south);
+        boolean uniform = reaches.size() == 1;
+        return new Launcher(vehicleId, vehicle.name(), siteId, EarthModel.Geodetic.of(site), dispenser.getId(),
+            java.util.Arrays.stream(satellites).max().orElse(0), first0.payload(), l.number("cadence_days", 1, 3650, "days"), first,
+            l.integer("max_launches", 1, 1_000_000), cost, l.number("separation_after_launch_min", 1, 100_000, "min", 60), first0.north(),
+            first0.south(), uniform ? null : satellites, uniform ? null : north, uniform ? null : south);
     }
 }
