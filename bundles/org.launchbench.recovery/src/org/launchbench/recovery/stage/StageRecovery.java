@@ -538,20 +538,16 @@ public final class StageRecovery {
             if (c.plan().isSetLandingIgnitionAltitude()) {
                 return c.plan().getLandingIgnitionAltitude() - h;
             }
+            Fall fall = fall(t, y);
             // far above, a cheap bound has the same sign: without drag and at the present mass (the deceleration only
             // grows as propellant burns) the stop takes longer, so the simulated stop is never above this bound
-            double[] l = local(t, y);
-            double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
-            double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
-            double full = landingThrust(1);
-            double a = (Math.min(full, y[6] * g + LANDING_DESIGN_EXCESS * (full - y[6] * g))) / y[6] - g * sin;
-            if (a > 0) {
-                double bound = sin * (v * v / (2 * a) + v * STOP_STEP) + 1;
+            if (fall.deceleration() > 0) {
+                double bound = fall.sin() * (fall.speed() * fall.speed() / (2 * fall.deceleration()) + fall.speed() * STOP_STEP) + 1;
                 if (bound < h) {
                     return bound - h;
                 }
             }
-            return stoppingHeight(t, y) - h;
+            return stop(h, fall, y[6]) - h;
         }
 
         /** Flies engines off, fins neutral, to the ground. */
@@ -595,14 +591,34 @@ public final class StageRecovery {
          * high up, where the stop is long.
          */
         double stoppingHeight(double t, double[] y) {
+            return stop(height(t, y), fall(t, y), y[6]);
+        }
+
+        /**
+         * The stage's fall as the 1-D stop sees it.
+         *
+         * @param speed        m/s relative to the ground
+         * @param sin          sine of the fall's angle below the horizontal (at least 0.1)
+         * @param full         the landing engines' full thrust at the zone, N
+         * @param deceleration the stop's deceleration without drag at the present mass, m/s² (it only grows)
+         */
+        private record Fall(double speed, double sin, double full, double deceleration) {
+        }
+
+        private Fall fall(double t, double[] y) {
             double[] l = local(t, y);
             double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
-            double h = height(t, y);
-            double m = y[6];
             double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
             double full = landingThrust(1);
-            // the deceleration without drag at the present mass bounds the stop's duration (it only grows)
-            double a0 = Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g)) / m - g * sin;
+            return new Fall(v, sin, full, designThrust(y[6], full) / y[6] - g * sin);
+        }
+
+        /** The 1-D stop from height h at mass m, m (see {@link #stoppingHeight}). */
+        private double stop(double h, Fall fall, double m) {
+            double v = fall.speed();
+            double sin = fall.sin();
+            double full = fall.full();
+            double a0 = fall.deceleration();
             double dt = a0 > 0 ? Math.max(STOP_STEP, v / a0 / STOP_STEPS) : STOP_STEP;
             double fallen = 0;
             double time = 0;
@@ -629,17 +645,22 @@ public final class StageRecovery {
             return fallen;
         }
 
+        /** The landing design's thrust at a mass: its share of the engines' excess over weight (full thrust at most), N. */
+        private double designThrust(double m, double full) {
+            return Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g));
+        }
+
         /** The 1-D stop's deceleration along the fall at a height, speed and mass, m/s². */
         private double stopDeceleration(double h, double v, double m, double full, double sin) {
             var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h)));
             double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
             double drag = 0.5 * air.density() * v * v * aero.dragCoefficient(mach) * aero.referenceArea();
-            return (Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g)) + drag) / m - g * sin;
+            return (designThrust(m, full) + drag) / m - g * sin;
         }
 
         /** The 1-D stop's mass flow at a mass, kg/s. */
         private double stopFlow(double m, double full) {
-            return Math.min(full, m * g + LANDING_DESIGN_EXCESS * (full - m * g)) / full * hw.landing().massFlow();
+            return designThrust(m, full) / full * hw.landing().massFlow();
         }
 
         /** @return the drag's deceleration now, m/s² */
