@@ -310,16 +310,12 @@ public final class DeploymentPlanner {
         double v1 = j2.circularSpeed(from);
         double v2 = j2.circularSpeed(to);
         if (Double.isNaN(s.thrust())) {
+            double dv = j2.hohmannDeltaV(from, to, offset);
             if (from == to) {
-                return new Raise(2 * v2 * Math.sin(Math.abs(offset) / 2), 0, 0);
+                return new Raise(dv, 0, 0);
             }
-            double mu = j2.earth().mu();
-            double a = (from + to) / 2;
-            double p1 = Math.sqrt(mu * (2 / from - 1 / a));
-            double p2 = Math.sqrt(mu * (2 / to - 1 / a));
-            double dv = Math.abs(p1 - v1) + Math.sqrt(p2 * p2 + v2 * v2 - 2 * p2 * v2 * Math.cos(offset));
             double t = j2.hohmannTime(from, to);
-            return new Raise(dv, t / DAY, (j2.nodalRate(a, inclination + offset) - opRate) * t);
+            return new Raise(dv, t / DAY, (j2.nodalRate((from + to) / 2, inclination + offset) - opRate) * t);
         }
         double dv = Math.sqrt(v1 * v1 + v2 * v2 - 2 * v1 * v2 * Math.cos(Math.PI / 2 * offset));
         double c = s.isp() * PhysicalConstants.STANDARD_GRAVITY;

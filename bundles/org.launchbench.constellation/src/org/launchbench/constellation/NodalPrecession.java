@@ -75,13 +75,26 @@ public final class NodalPrecession {
      * @return the two-impulse Hohmann transfer's total Δv, m/s
      */
     public double hohmannDeltaV(double from, double to) {
+        return hohmannDeltaV(from, to, 0);
+    }
+
+    /**
+     * A Hohmann transfer with a plane change in its second burn, √(p² + v² − 2 p v cos Δi) there (p the transfer
+     * orbit's speed; for from = to, a single burn of 2 v sin(Δi/2)).
+     *
+     * @param from              m (circular radius)
+     * @param to                m
+     * @param inclinationChange rad
+     * @return the total Δv, m/s
+     */
+    public double hohmannDeltaV(double from, double to, double inclinationChange) {
         double mu = earth.mu();
         double a = (from + to) / 2;
         double v1 = Math.sqrt(mu / from);
         double v2 = Math.sqrt(mu / to);
         double p1 = Math.sqrt(mu * (2 / from - 1 / a));
         double p2 = Math.sqrt(mu * (2 / to - 1 / a));
-        return Math.abs(p1 - v1) + Math.abs(v2 - p2);
+        return Math.abs(p1 - v1) + Math.sqrt(p2 * p2 + v2 * v2 - 2 * p2 * v2 * Math.cos(inclinationChange));
     }
 
     /** @param from m; @param to m; @return the Hohmann transfer's duration (half the transfer orbit), s */

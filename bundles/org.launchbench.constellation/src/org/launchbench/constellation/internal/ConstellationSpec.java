@@ -296,13 +296,14 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         // each distinct insertion orbit of the design (one for Walker and SSO designs; explicit ones may have several)
         Map<List<Double>, Reach> reaches = new LinkedHashMap<>();
         List<Plane> planes = design.planes();
+        boolean oneOrbit = planes.stream().allMatch(q -> q.altitude() == planes.get(0).altitude()
+            && q.inclination() == planes.get(0).inclination());
         Reach[] byPlane = new Reach[planes.size()];
         for (Plane p : planes) {
             double insertion = drift ? strategy.parkingAltitude() : p.altitude();
             double inclination = p.inclination() + offset;
             byPlane[p.index()] = reaches.computeIfAbsent(List.of(insertion, inclination), k -> reach(l, vehicle, site, dispenser, perLaunch,
-                given, query, satellite, insertion, inclination, earth, reaches.isEmpty() && planes.stream().allMatch(q ->
-                    q.altitude() == p.altitude() && q.inclination() == p.inclination()), notes));
+                given, query, satellite, insertion, inclination, earth, oneOrbit, notes));
         }
         Reach first0 = byPlane[0];
         if (reaches.values().stream().allMatch(r -> r.satellites() < 1)) {

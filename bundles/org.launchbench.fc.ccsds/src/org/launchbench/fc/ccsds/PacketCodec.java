@@ -180,8 +180,7 @@ public final class PacketCodec {
         if (len < total) {
             return new Decoded(null, Fault.TRUNCATED, total);
         }
-        int crc = (b[off + total - 2] & 0xFF) << 8 | b[off + total - 1] & 0xFF;
-        if (crc != Crc16.of(b, off, total - CRC)) {
+        if (!crcMatches(b, off, total)) {
             return new Decoded(null, Fault.BAD_CRC, total);
         }
         int count = ((b[off + 2] & 0x3F) << 8) | b[off + 3] & 0xFF;
