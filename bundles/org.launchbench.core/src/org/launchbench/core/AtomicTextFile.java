@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A UTF-8 text file written all at once: into a temporary file beside it, then renamed over it, so that a reader
  * never sees it half-written and a failure leaves the previous file (or none) and no temporary file behind. The
- * commands' CSV outputs go through here.
+ * commands' CSV outputs go through {@link #write}; a file written over a long run (a recorded session) streams
+ * through {@link #open}.
  */
-public final class AtomicTextFile {
+public final class AtomicTextFile implements AutoCloseable {
 
     /** What to write. */
     @FunctionalInterface
@@ -21,7 +24,24 @@ public final class AtomicTextFile {
         void write(Writer w) throws IOException;
     }
 
-    private AtomicTextFile() {
+    private final Path file;
+    private final Path tmp;
+    private final Writer writer;
+    private boolean done;
+
+    private AtomicTextFile(Path file) throws IOException {
+        this.file = file;
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        Writer w;
+        try {
+            w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        writer = w;
     }
 
     /**
@@ -30,31 +50,75 @@ public final class AtomicTextFile {
      * @throws RunFailedException when the file cannot be written (the reason and the file named)
      */
     public static void write(Path file, Body body) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
+        try (AtomicTextFile f = open(file)) {
+            try {
+                body.write(f.writer());
+            } catch (IOException e) {
+                throw f.failed(e);
+            }
+            f.commit();
+        }
+    }
+
+    /**
+     * Starts the file: write through {@link #writer()}, then {@link #commit()} puts it in place; closing without a
+     * commit leaves the previous file (or none) and removes the temporary one.
+     *
+     * @throws RunFailedException when the folder cannot take the file
+     */
+    public static AtomicTextFile open(Path file) {
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            // a temporary file is created owner-only; an output keeps the file's permissions, or gets rw-r--r--
-            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            return new AtomicTextFile(file);
         } catch (IOException e) {
             throw new RunFailedException("could not write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the failure itself is what the user is told
-                }
+        }
+    }
+
+    /** @return the temporary file's writer (buffered) */
+    public Writer writer() {
+        return writer;
+    }
+
+    /** @return the failure to throw for an exception while writing (the temporary file is removed on close) */
+    public RunFailedException failed(IOException e) {
+        return new RunFailedException("could not write " + file + ": " + e.getMessage(), e);
+    }
+
+    /** Puts the file in place (once): it keeps the replaced file's permissions, or gets rw-r--r--. */
+    public void commit() {
+        if (done) {
+            return;
+        }
+        try {
+            writer.close();
+            // a temporary file is created owner-only
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                    : PosixFilePermissions.fromString("rw-r--r--"));
             }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Without a commit: removes the temporary file and leaves the previous one. */
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            writer.close();
+        } catch (IOException ignored) {
+            // the temporary file goes anyway
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // best effort: the failure itself is what the user is told
         }
     }
 }

@@ -1,48 +1,33 @@
 package org.launchbench.fc.hil;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.launchbench.core.RunFailedException;
+import org.launchbench.core.AtomicTextFile;
 import org.launchbench.fc.api.Packet;
 
 /**
  * A session's record, streamed as the loop runs: per cycle one line of the simulation time, every sensor value sent
- * (s:packet.field=value) and every command value in force (c:packet.field=value). It goes to a temporary file beside
- * the session and replaces it on {@link #close}, so a reader never sees half a session and memory stays flat however
- * long the loop runs; closing after a failed loop keeps what was recorded. {@link SessionReplay} flies a record's
- * commands again.
+ * (s:packet.field=value) and every command value in force (c:packet.field=value). It goes through an
+ * {@link AtomicTextFile} and is put in place on {@link #close}, so a reader never sees half a session and memory stays
+ * flat however long the loop runs; closing after a failed loop keeps what was recorded. {@link SessionReplay} flies
+ * a record's commands again.
  */
 public final class SessionRecorder implements AutoCloseable {
 
-    private final Path file;
-    private final Path tmp;
-    private final Writer out;
+    private final AtomicTextFile out;
     private int cycles;
-    private boolean closed;
 
     /**
      * @param file the session file (replaced on close)
-     * @throws RunFailedException when the folder cannot take the file
+     * @throws org.launchbench.core.RunFailedException when the folder cannot take the file
      */
     public SessionRecorder(Path file) {
-        this.file = file;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            out.write("# LaunchBench HIL session: t s, then s:packet.field=value (sensors sent), c:packet.field=value (commands in force)\n");
-        } catch (IOException e) {
-            throw new RunFailedException("could not record the session to " + file + ": " + e.getMessage(), e);
-        }
+        out = AtomicTextFile.open(file);
+        write("# LaunchBench HIL session: t s, then s:packet.field=value (sensors sent), c:packet.field=value (commands in force)\n");
     }
 
     void cycle(double t, Map<String, Map<String, Double>> sensors, Map<String, Packet> commands) {
@@ -58,12 +43,16 @@ public final class SessionRecorder implements AutoCloseable {
             }
         }
         b.append('\n');
-        try {
-            out.write(b.toString());
-        } catch (IOException e) {
-            throw new RunFailedException("could not record the session to " + file + ": " + e.getMessage(), e);
-        }
+        write(b.toString());
         cycles++;
+    }
+
+    private void write(String text) {
+        try {
+            out.writer().write(text);
+        } catch (IOException e) {
+            throw out.failed(e);
+        }
     }
 
     /** @return the cycles recorded */
@@ -74,20 +63,6 @@ public final class SessionRecorder implements AutoCloseable {
     /** Finishes the file and puts it in place (idempotent). */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.close();
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the failure itself is what the user is told
-            }
-            throw new RunFailedException("could not record the session to " + file + ": " + e.getMessage(), e);
-        }
+        out.commit();
     }
 }
