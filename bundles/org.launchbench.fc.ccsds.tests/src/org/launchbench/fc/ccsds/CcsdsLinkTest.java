@@ -29,7 +29,7 @@ import org.launchbench.fc.api.PacketDictionary;
  */
 class CcsdsLinkTest {
 
-    private static final PacketDictionary DICTIONARY = PacketReceiverTest.landing();
+    private static final PacketDictionary DICTIONARY = ShippedDictionaries.landing();
 
     @TempDir
     Path dir;

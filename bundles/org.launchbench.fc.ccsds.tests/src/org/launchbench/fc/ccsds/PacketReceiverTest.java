@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,20 +16,11 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.LinkStatistics;
 import org.launchbench.fc.api.Packet;
 import org.launchbench.fc.api.PacketDictionary;
-import org.osgi.framework.FrameworkUtil;
 
 /** The dictionary codec and the receiver: round trips, faults counted, streams resynchronised, and a seeded fuzz. */
 class PacketReceiverTest {
 
-    static PacketDictionary landing() {
-        try (InputStream in = FrameworkUtil.getBundle(PacketCodec.class).getEntry("dictionaries/landing.json").openStream()) {
-            return PacketDictionary.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "landing.json");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final PacketDictionary DICTIONARY = landing();
+    private static final PacketDictionary DICTIONARY = ShippedDictionaries.landing();
 
     private static Map<String, Double> imu(double k) {
         Map<String, Double> v = new LinkedHashMap<>();

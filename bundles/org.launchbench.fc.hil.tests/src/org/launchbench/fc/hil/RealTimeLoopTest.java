@@ -3,9 +3,6 @@ package org.launchbench.fc.hil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,7 +14,7 @@ import org.launchbench.fc.api.Endpoint;
 import org.launchbench.fc.api.Packet;
 import org.launchbench.fc.api.PacketDictionary;
 import org.launchbench.fc.ccsds.CcsdsLink;
-import org.osgi.framework.FrameworkUtil;
+import org.launchbench.fc.ccsds.ShippedDictionaries;
 
 /**
  * The loop end to end over a real UDP socket: a one-dimensional lander (the plant) and a descent-rate controller at
@@ -25,16 +22,8 @@ import org.osgi.framework.FrameworkUtil;
  */
 class RealTimeLoopTest {
 
-    static final PacketDictionary DICTIONARY = landing();
+    static final PacketDictionary DICTIONARY = ShippedDictionaries.landing();
     static final double G = 9.80665;
-
-    static PacketDictionary landing() {
-        try (InputStream in = FrameworkUtil.getBundle(CcsdsLink.class).getEntry("dictionaries/landing.json").openStream()) {
-            return PacketDictionary.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "landing.json");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A 1000 kg lander with a 20 kN engine, from 10 m at 3 m/s down; it holds its last throttle. */
     static final class Lander implements Plant {
