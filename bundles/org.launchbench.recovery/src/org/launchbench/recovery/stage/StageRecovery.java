@@ -5,8 +5,7 @@ import java.util.List;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
-import org.launchbench.optim.SocpSolver;
-import org.launchbench.recovery.descent.DescentProblem;
+import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
@@ -65,46 +64,18 @@ public final class StageRecovery {
      * gravity loss of a 30 s burn, m/s.
      */
     static final double LANDING_BUDGET = 600;
-    /** The last seconds of the landing burn, re-solved at 4 Hz at least, s. */
-    public static final double TERMINAL_PHASE = 5;
-    /**
-     * Share of the landing engines' thrust the guidance plans with, the rest kept for the closed loop's corrections
-     * (a fuel-optimal burn otherwise rides the thrust limit, with no authority left for what the model missed); the
-     * full thrust is used when the plan cannot do without it.
-     */
-    public static final double GUIDANCE_THRUST_SHARE = 0.9;
-    /** Interval between the landing guidance's attempts once it has found no feasible descent, s. */
-    static final double RETRY_INTERVAL = 5;
-    /**
-     * The landing guidance and its ignition rule take drag as a constant acceleration, the present one divided by
-     * this: drag falls with v² as the stage slows, and over the distance of a constant-deceleration stop v² averages
-     * half its initial value; the re-solves every second correct the rest.
-     */
-    static final double DRAG_SHARE = 2;
     /** Fin guidance update interval, s. */
     public static final double FIN_INTERVAL = 1.0;
-    /** The landing guidance stops re-solving this long before touchdown (the last plan flies on), s. */
-    public static final double FINAL_WINDOW = 0.5;
     /** Landing altitude the plan's own figure falls back to for sizing the entry burn (where none is given), m. */
     static final double SIZING_LANDING_ALTITUDE = 3000;
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
-    /** The landing guidance's time-of-flight searches run on 8 intervals, the plan it flies on the options' count. */
-    static final int SEARCH_NODES = 8;
-    /**
-     * A landing re-solve whose remaining time no longer works searches between these multiples of it (plus 1 s):
-     * the time of flight a correction needs moves by seconds, and a search over the whole propellant range took
-     * dozens of programs at every re-solve near the stage's limits.
-     */
-    static final double[] RESEARCH_RANGE = {0.5, 3};
     /** Shortest time step of the landing-ignition rule's one-dimensional stop, s. */
     static final double STOP_STEP = 0.05;
     /** Steps the one-dimensional stop takes (about: its step is the drag-free stop's duration divided by this). */
     static final int STOP_STEPS = 200;
-    /** The fewest intervals of a landing re-solve (whose program otherwise keeps the first plan's interval length). */
-    static final int MIN_NODES = 8;
-    private final PoweredDescent guidance = new PoweredDescent(new SocpSolver(), SEARCH_NODES);
+    private final PoweredDescent descent = LandingGuidance.newDescent();
 
     /** @param earth the Earth; @param atmosphere the atmosphere */
     public StageRecovery(EarthModel earth, Atmosphere atmosphere) {
@@ -499,10 +470,6 @@ public final class StageRecovery {
         Vector3D stuck = Vector3D.ZERO;
         double peakQ;
         int solves;
-        /** The landing plan's first interval length, s: the re-solves keep it (NaN before the first plan). */
-        double interval = Double.NaN;
-        /** Whether a search has found no descent that keeps the guidance's margins, this landing burn. */
-        boolean marginsLost;
 
         Env(Case c, Hardware hw, Perturbation p, List<Failure> failures) {
             this.c = c;
@@ -882,15 +849,12 @@ public final class StageRecovery {
             Propulsion nominal = hw.landing();
             double ispNominal = landingThrust(1) / (nominal.massFlow() * PoweredDescent.G0);
             f.mark("landing-ignition", powered(nominal, Steering.COAST));
-            Plan3 plan = null;
-            Plan3 last = null;
-            interval = Double.NaN;
-            marginsLost = false;
+            double tilt = c.plan().isSetLandingMaxTilt() ? c.plan().getLandingMaxTilt() : Double.NaN;
+            LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(emptyMass,
+                c.plan().getPropellantMargin() * hw.reserve(), ispNominal, tilt, o.nodes(), o.rate()), descent);
             String trouble = null;
-            double nextSolve = t0;
             List<Double> changes = failureTimes(BurnKind.LANDING);
             boolean grounded = false;
-            boolean failedBefore = false;
             while (!grounded) {
                 double t = f.time();
                 double[] y = f.state();
@@ -898,32 +862,19 @@ public final class StageRecovery {
                 // thrust as the flight computer knows it: the model's, until a second of burning has let the
                 // accelerometers measure it (then the engines' real thrust, dispersion and failures included)
                 double known = t - t0 < 1 ? factor / (1 + p.thrust()) : factor;
-                if (t >= nextSolve - 1e-9 && (plan == null || plan.end() - t > FINAL_WINDOW)) {
-                    Plan3 next = solve(t, y, known, ispNominal, plan, o);
-                    if (next != null) {
-                        plan = next;
-                        trouble = null;
-                    } else {
-                        // no descent meets the constraints any more: brake as hard as the engines allow
-                        trouble = "the landing guidance found no descent that stops the stage";
-                        plan = null;
-                    }
-                    // after a failed search, try again less often (each search is a few dozen cone programs)
-                    // the last seconds at 4 Hz at least: the errors left there are the touchdown's
-                    double interval = plan != null && plan.end() - t < TERMINAL_PHASE ? Math.min(1 / o.rate(), 0.25) : 1 / o.rate();
-                    nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : interval);
-                    failedBefore = next == null;
+                if (guidance.due(t)) {
+                    resolve(guidance, t, y, known);
+                    trouble = guidance.trouble();
                 }
-                if (plan != null) {
-                    last = plan;
-                }
+                LandingGuidance.Plan plan = guidance.plan();
+                LandingGuidance.Plan last = guidance.last();
                 // no feasible descent any more: full thrust along the last plan's direction (it was still steering for
                 // the pad), or against the velocity when there never was a plan
-                Steering steer = plan != null ? plan.steering(nominal, known, zonePressure, this) : last != null ? last.fullThrust(this) : brake();
+                Steering steer = plan != null ? steering(plan, nominal, known) : last != null ? fullThrust(last) : brake();
                 if (plan != null && t >= plan.end()) {
                     steer = settle();
                 }
-                double next = Math.max(nextSolve, t + 0.05);
+                double next = Math.max(guidance.nextSolve(), t + 0.05);
                 for (double ch : changes) {
                     if (ch + t0 > t + 1e-9 && ch + t0 < next) {
                         next = ch + t0;
@@ -946,77 +897,53 @@ public final class StageRecovery {
                     trouble = "the landing burn ran out of propellant";
                     fallToGround(f);
                     grounded = true;
-                } else if (plan != null && f.time() >= plan.end() - 1e-9) {
-                    double[] l = local(f.time(), f.state());
-                    if (l[3] >= -0.05 || f.time() > plan.end() + 30) {
-                        // stopped above the pad (or hovering too long): engines off, it drops the rest
-                        fallToGround(f);
-                        grounded = true;
-                    }
+                } else if (guidance.finished(f.time(), local(f.time(), f.state())[3])) {
+                    // stopped above the pad (or hovering too long): engines off, it drops the rest
+                    fallToGround(f);
+                    grounded = true;
                 }
             }
+            solves += guidance.solves();
             burns.add(new RecoveryResult.Burn("landing", t0, h0, f.time() - t0, m0 - f.state()[6]));
             return finish(f, burns, trouble, margin, o);
         }
 
-        /** Solves the descent from the state as navigation sees it; null when infeasible. */
-        Plan3 solve(double t, double[] y, double known, double isp, Plan3 previous, Options o) {
+        /** Re-solves the descent from the state as navigation sees it. */
+        void resolve(LandingGuidance guidance, double t, double[] y, double known) {
             double[] l = local(t, y);
-            double[] r = navigated(l);
-            double[] v = {l[3], l[4], l[5]};
             double tMax = landingThrust(known);
             double tMin = Math.max(0, hw.landing().throttleMin() * known * hw.landing().vacuumThrust() - zonePressure * hw.landing().exitArea());
-            if (tMax <= 0) {
-                return null;
-            }
-            double tilt = c.plan().isSetLandingMaxTilt() ? c.plan().getLandingMaxTilt() : Double.NaN;
-            double margin = c.plan().getPropellantMargin() * hw.reserve();
             // drag as a known constant acceleration (re-estimated at every re-solve)
             double[] drag = drag(t, y);
-            double[] gravity = {-g + drag[0] / DRAG_SHARE, drag[1] / DRAG_SHARE, drag[2] / DRAG_SHARE};
-            // first with the margins (propellant kept, thrust held back for corrections), then with everything
-            double[][] attempts = {{margin, GUIDANCE_THRUST_SHARE}, {0, 1}};
-            // a re-solve keeps the first plan's interval length, so its program shrinks as the burn goes on (never below
-            // MIN_NODES intervals, which keep the last seconds finely resolved)
-            int nodes = previous == null || Double.isNaN(interval) ? o.nodes()
-                : Math.max(Math.min(MIN_NODES, o.nodes()), Math.min(o.nodes(), (int) Math.ceil((previous.end() - t) / interval - 1e-9)));
-            for (int k = 0; k < attempts.length; k++) {
-                double[] attempt = attempts[k];
-                // once no time could keep the margins, later re-solves only try them at the remaining time: a stage
-                // that has eaten into its margins seldom wins them back, and each search costs dozens of programs
-                boolean searching = k == attempts.length - 1 || !marginsLost;
-                if (!searching && previous == null) {
-                    continue;
+            double share = LandingGuidance.DRAG_SHARE;
+            guidance.update(t, navigated(l), new double[] {l[3], l[4], l[5]}, y[6], tMin, tMax,
+                new double[] {-g + drag[0] / share, drag[1] / share, drag[2] / share});
+        }
+
+        /** Full thrust along a plan's direction. */
+        Steering fullThrust(LandingGuidance.Plan plan) {
+            return Steering.fullThrust((t, r, v, mass) -> {
+                double[] a = plan.acceleration(t);
+                return inertial(t, a[0], a[1], a[2]);
+            });
+        }
+
+        /** A plan's thrust acceleration, at the throttle the engines, as known, need for it at the pad's pressure. */
+        Steering steering(LandingGuidance.Plan plan, Propulsion nominal, double known) {
+            return new Steering() {
+                @Override
+                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                    double[] a = plan.acceleration(t);
+                    double thrust = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass;
+                    return (thrust + zonePressure * nominal.exitArea()) / (known * nominal.vacuumThrust());
                 }
-                double top = Math.max(tMin, attempt[1] * tMax);
-                DescentProblem problem = new DescentProblem(gravity, emptyMass + attempt[0], y[6], isp, tMin, top, r, v, Double.NaN, tilt,
-                    Double.NaN, previous == null ? Double.NaN : previous.end() - t, nodes, DescentProblem.Objective.MIN_PROPELLANT);
-                PoweredDescent.Solution s = guidance.solve(problem);
-                solves += s.solves();
-                // the remaining time no longer works: a little longer first, then a full search
-                for (double stretch : new double[] {1.1, 1.3}) {
-                    if (!s.feasible() && previous != null && searching) {
-                        s = guidance.solve(problem.withTimeOfFlight(stretch * (previous.end() - t)));
-                        solves++;
-                    }
+
+                @Override
+                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                    double[] a = plan.acceleration(t);
+                    return inertial(t, a[0], a[1], a[2]);
                 }
-                if (!s.feasible() && previous != null && searching) {
-                    // searched near what was left: the remaining time moves by seconds, not by the whole range
-                    double left = previous.end() - t;
-                    s = guidance.solve(problem.withTimeOfFlight(Double.NaN), RESEARCH_RANGE[0] * left, RESEARCH_RANGE[1] * left + 1);
-                    solves += s.solves();
-                }
-                if (s.feasible()) {
-                    if (previous == null) {
-                        interval = s.timeOfFlight() / o.nodes();
-                    }
-                    return new Plan3(t, s);
-                }
-                if (k < attempts.length - 1 && (previous == null || searching)) {
-                    marginsLost = true;
-                }
-            }
-            return null;
+            };
         }
 
         /** No plan ever: full thrust against the velocity. */
@@ -1033,8 +960,7 @@ public final class StageRecovery {
                 @Override
                 public double throttle(double t, Vector3D r, Vector3D v, double mass) {
                     double[] l = local(t, new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), mass});
-                    double a = g + (-0.5 - l[3]) / 0.5;
-                    return a <= 0 ? 0 : a * mass / Math.max(1, landingThrust(1));
+                    return LandingGuidance.settleAcceleration(l[3], g) * mass / Math.max(1, landingThrust(1));
                 }
 
                 @Override
@@ -1072,54 +998,6 @@ public final class StageRecovery {
         double firstEntryCutoff(Flight f) {
             return f.events().stream().filter(e -> e.name().equals("entry-cutoff")).mapToDouble(FlightEvent::time).findFirst()
                 .orElse(c.separationTime());
-        }
-    }
-
-    /** A solved landing plan: the commanded thrust acceleration, first-order hold between the nodes. */
-    private record Plan3(double start, PoweredDescent.Solution solution) {
-        double end() {
-            return start + solution.timeOfFlight();
-        }
-
-        /** Thrust acceleration [up, east, north] at a time, m/s². */
-        double[] acceleration(double t) {
-            List<PoweredDescent.Node> n = solution.trajectory();
-            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
-            double dt = solution.timeOfFlight() / (n.size() - 1);
-            int k = Math.min(n.size() - 2, (int) (tau / dt));
-            double s = (tau - k * dt) / dt;
-            double[] out = new double[3];
-            for (int i = 0; i < 3; i++) {
-                double a0 = n.get(k).thrust()[i] / n.get(k).mass();
-                double a1 = n.get(k + 1).thrust()[i] / n.get(k + 1).mass();
-                out[i] = a0 + s * (a1 - a0);
-            }
-            return out;
-        }
-
-        Steering fullThrust(Env env) {
-            return Steering.fullThrust((t, r, v, mass) -> {
-                double[] a = acceleration(t);
-                return env.inertial(t, a[0], a[1], a[2]);
-            });
-        }
-
-        Steering steering(Propulsion nominal, double known, double pz, Env env) {
-            return new Steering() {
-                @Override
-                public double throttle(double t, Vector3D r, Vector3D v, double mass) {
-                    double[] a = acceleration(t);
-                    double thrust = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass;
-                    // the throttle the engines, as known, need for that thrust at the pad's pressure
-                    return (thrust + pz * nominal.exitArea()) / (known * nominal.vacuumThrust());
-                }
-
-                @Override
-                public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
-                    double[] a = acceleration(t);
-                    return env.inertial(t, a[0], a[1], a[2]);
-                }
-            };
         }
     }
 }

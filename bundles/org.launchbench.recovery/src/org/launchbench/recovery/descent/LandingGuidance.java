@@ -1,0 +1,246 @@
+package org.launchbench.recovery.descent;
+
+import java.util.List;
+
+import org.launchbench.optim.SocpSolver;
+
+/**
+ * The landing burn's closed-loop guidance: fuel-optimal descents ({@link PoweredDescent}) re-solved from the navigated
+ * state at a rate, the plan between re-solves flown as its thrust acceleration. One instance guides one burn; the
+ * recovery simulation ({@code StageRecovery}) and the reference flight computer ({@code org.launchbench.fc.reference})
+ * both fly it, so the loop on the bench and the simulation share one guidance.
+ * <p>
+ * Vectors are [up, east, north] relative to the landing point, as in {@link DescentProblem}.
+ */
+public final class LandingGuidance {
+
+    /** The last seconds of the burn, re-solved at 4 Hz at least, s. */
+    public static final double TERMINAL_PHASE = 5;
+    /**
+     * Share of the engines' thrust the guidance plans with, the rest kept for the closed loop's corrections (a
+     * fuel-optimal burn otherwise rides the thrust limit, with no authority left for what the model missed); the full
+     * thrust is used when the plan cannot do without it.
+     */
+    public static final double THRUST_SHARE = 0.9;
+    /** Interval between attempts once the guidance has found no feasible descent, s. */
+    public static final double RETRY_INTERVAL = 5;
+    /** The guidance stops re-solving this long before touchdown (the last plan flies on), s. */
+    public static final double FINAL_WINDOW = 0.5;
+    /**
+     * The guidance takes drag as a constant acceleration, the present one divided by this: drag falls with v² as the
+     * stage slows, and over the distance of a constant-deceleration stop v² averages half its initial value; the
+     * re-solves correct the rest.
+     */
+    public static final double DRAG_SHARE = 2;
+    /** The time-of-flight searches run on this many intervals, the plan flown on the configured count. */
+    static final int SEARCH_NODES = 8;
+    /**
+     * A re-solve whose remaining time no longer works searches between these multiples of it (plus 1 s): the time of
+     * flight a correction needs moves by seconds, and a search over the whole propellant range took dozens of programs
+     * at every re-solve near the stage's limits.
+     */
+    static final double[] RESEARCH_RANGE = {0.5, 3};
+    /** The fewest intervals of a re-solve (whose program otherwise keeps the first plan's interval length). */
+    static final int MIN_NODES = 8;
+    /** Descent speed held onto the pad once the plan has ended, m/s. */
+    public static final double SETTLE_SPEED = 0.5;
+
+    /**
+     * What a burn's guidance is set up with.
+     *
+     * @param emptyMass  the stage with no propellant, kg
+     * @param margin     propellant the plans keep while they can, kg
+     * @param isp        specific impulse the plans assume, s
+     * @param maxTiltDeg largest thrust angle from the vertical (NaN: none), degrees
+     * @param nodes      intervals of the first plan
+     * @param rate       re-solves a second
+     */
+    public record Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate) {
+    }
+
+    /** A solved plan: the thrust acceleration from its start, first-order hold between the nodes. */
+    public record Plan(double start, PoweredDescent.Solution solution) {
+        /** @return when the plan touches down, s */
+        public double end() {
+            return start + solution.timeOfFlight();
+        }
+
+        /** @return the planned thrust acceleration [up, east, north] at a time, m/s² */
+        public double[] acceleration(double t) {
+            List<PoweredDescent.Node> n = solution.trajectory();
+            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
+            double dt = solution.timeOfFlight() / (n.size() - 1);
+            int k = Math.min(n.size() - 2, (int) (tau / dt));
+            double s = (tau - k * dt) / dt;
+            double[] out = new double[3];
+            for (int i = 0; i < 3; i++) {
+                double a0 = n.get(k).thrust()[i] / n.get(k).mass();
+                double a1 = n.get(k + 1).thrust()[i] / n.get(k + 1).mass();
+                out[i] = a0 + s * (a1 - a0);
+            }
+            return out;
+        }
+    }
+
+    private final PoweredDescent descent;
+    private final Config config;
+    private Plan plan;
+    private Plan last;
+    private String trouble;
+    private double nextSolve = Double.NEGATIVE_INFINITY;
+    private boolean failedBefore;
+    /** The first plan's interval length, s: the re-solves keep it (NaN before the first plan). */
+    private double interval = Double.NaN;
+    /** Whether a search has found no descent that keeps the margins. */
+    private boolean marginsLost;
+    private int solves;
+
+    /** @param config the burn's set-up */
+    public LandingGuidance(Config config) {
+        this(config, new PoweredDescent(new SocpSolver(), SEARCH_NODES));
+    }
+
+    /** @param config the burn's set-up; @param descent the descent solver (shared by a simulation's burns) */
+    public LandingGuidance(Config config, PoweredDescent descent) {
+        this.config = config;
+        this.descent = descent;
+    }
+
+    /** @return a descent solver set up as the guidance uses it */
+    public static PoweredDescent newDescent() {
+        return new PoweredDescent(new SocpSolver(), SEARCH_NODES);
+    }
+
+    /**
+     * @param t now, s
+     * @return whether a re-solve is due: its time has come and the plan is not in its last {@link #FINAL_WINDOW}
+     */
+    public boolean due(double t) {
+        return t >= nextSolve - 1e-9 && (plan == null || plan.end() - t > FINAL_WINDOW);
+    }
+
+    /**
+     * Re-solves from the state as navigation sees it and schedules the next re-solve.
+     *
+     * @param t         now, s
+     * @param position  [up, east, north] from the landing point, m
+     * @param velocity  m/s
+     * @param mass      kg
+     * @param thrustMin the smallest net thrust the engines give now, N
+     * @param thrustMax the largest, N
+     * @param gravity   gravity plus the drag the plan assumes (see {@link #DRAG_SHARE}), m/s²
+     * @return the plan in force (null when no descent meets the constraints)
+     */
+    public Plan update(double t, double[] position, double[] velocity, double mass, double thrustMin, double thrustMax, double[] gravity) {
+        Plan next = solve(t, position, velocity, mass, thrustMin, thrustMax, gravity);
+        if (next != null) {
+            plan = next;
+            last = next;
+            trouble = null;
+        } else {
+            trouble = "the landing guidance found no descent that stops the stage";
+            plan = null;
+        }
+        // the last seconds at 4 Hz at least: the errors left there are the touchdown's; after a failed search, try
+        // again less often (each search is a few dozen cone programs)
+        double step = plan != null && plan.end() - t < TERMINAL_PHASE ? Math.min(1 / config.rate(), 0.25) : 1 / config.rate();
+        nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : step);
+        failedBefore = next == null;
+        return plan;
+    }
+
+    private Plan solve(double t, double[] r, double[] v, double mass, double tMin, double tMax, double[] gravity) {
+        if (tMax <= 0) {
+            return null;
+        }
+        // first with the margins (propellant kept, thrust held back for corrections), then with everything
+        double[][] attempts = {{config.margin(), THRUST_SHARE}, {0, 1}};
+        // a re-solve keeps the first plan's interval length, so its program shrinks as the burn goes on (never below
+        // MIN_NODES intervals, which keep the last seconds finely resolved)
+        int nodes = plan == null || Double.isNaN(interval) ? config.nodes()
+            : Math.max(Math.min(MIN_NODES, config.nodes()), Math.min(config.nodes(), (int) Math.ceil((plan.end() - t) / interval - 1e-9)));
+        for (int k = 0; k < attempts.length; k++) {
+            double[] attempt = attempts[k];
+            // once no time could keep the margins, later re-solves only try them at the remaining time: a stage that
+            // has eaten into its margins seldom wins them back, and each search costs dozens of programs
+            boolean searching = k == attempts.length - 1 || !marginsLost;
+            if (!searching && plan == null) {
+                continue;
+            }
+            double top = Math.max(tMin, attempt[1] * tMax);
+            DescentProblem problem = new DescentProblem(gravity, config.emptyMass() + attempt[0], mass, config.isp(), tMin, top, r, v,
+                Double.NaN, config.maxTiltDeg(), Double.NaN, plan == null ? Double.NaN : plan.end() - t, nodes,
+                DescentProblem.Objective.MIN_PROPELLANT);
+            PoweredDescent.Solution s = descent.solve(problem);
+            solves += s.solves();
+            // the remaining time no longer works: a little longer first, then a full search
+            for (double stretch : new double[] {1.1, 1.3}) {
+                if (!s.feasible() && plan != null && searching) {
+                    s = descent.solve(problem.withTimeOfFlight(stretch * (plan.end() - t)));
+                    solves++;
+                }
+            }
+            if (!s.feasible() && plan != null && searching) {
+                // searched near what was left: the remaining time moves by seconds, not by the whole range
+                double left = plan.end() - t;
+                s = descent.solve(problem.withTimeOfFlight(Double.NaN), RESEARCH_RANGE[0] * left, RESEARCH_RANGE[1] * left + 1);
+                solves += s.solves();
+            }
+            if (s.feasible()) {
+                if (plan == null) {
+                    interval = s.timeOfFlight() / config.nodes();
+                }
+                return new Plan(t, s);
+            }
+            if (k < attempts.length - 1 && (plan == null || searching)) {
+                marginsLost = true;
+            }
+        }
+        return null;
+    }
+
+    /** @return the plan in force (null before the first, or when the last search found none) */
+    public Plan plan() {
+        return plan;
+    }
+
+    /** @return the last plan found, in force or not (null when none ever was) */
+    public Plan last() {
+        return last;
+    }
+
+    /** @return why the guidance has no plan (null when it has one) */
+    public String trouble() {
+        return trouble;
+    }
+
+    /** @return when the next re-solve is due, s */
+    public double nextSolve() {
+        return nextSolve;
+    }
+
+    /** @return cone programs solved so far */
+    public int solves() {
+        return solves;
+    }
+
+    /**
+     * After the plan's end: the upward thrust acceleration that holds a {@link #SETTLE_SPEED} descent onto the pad.
+     *
+     * @param vUp vertical speed, m/s (negative falling)
+     * @param g   gravity, m/s²
+     * @return m/s², at least 0
+     */
+    public static double settleAcceleration(double vUp, double g) {
+        return Math.max(0, g + (-SETTLE_SPEED - vUp) / SETTLE_SPEED);
+    }
+
+    /**
+     * @param t   now, s
+     * @param vUp vertical speed, m/s
+     * @return whether the burn is over: the plan has ended and the stage has stopped above the pad, or has hovered 30 s
+     */
+    public boolean finished(double t, double vUp) {
+        return plan != null && t >= plan.end() - 1e-9 && (vUp >= -0.05 || t > plan.end() + 30);
+    }
+}
