@@ -51,6 +51,43 @@ public final class Arguments {
         return Optional.ofNullable(values.get(option));
     }
 
+    /**
+     * A number option within a range.
+     *
+     * @param option   e.g. {@code "--rate"}
+     * @param fallback its value when not given (NaN: the option is required)
+     * @param min      smallest allowed
+     * @param max      largest allowed
+     * @return the value
+     * @throws InvalidInputException naming the option, the text and the range, when missing, not a number or outside
+     */
+    public double number(String option, double fallback, double min, double max) {
+        String range = format(min) + " to " + (max >= Long.MAX_VALUE ? "any" : format(max));
+        String text = values.get(option);
+        if (text == null) {
+            if (Double.isNaN(fallback)) {
+                throw InvalidInputException.because("the option is required").source("launchbench " + command).element(option)
+                    .allowed(range).fix("see 'launchbench " + command + " --help'").build();
+            }
+            return fallback;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v >= min && v <= max)) {
+            throw InvalidInputException.because("is not a number in range").source("launchbench " + command).element(option).value(text)
+                .allowed(range).build();
+        }
+        return v;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** @return the positional arguments in order */
     public List<String> positionals() {
         return positionals;

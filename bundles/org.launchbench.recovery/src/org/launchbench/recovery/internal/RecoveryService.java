@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BoosterRecovery.class)
 public final class RecoveryService implements BoosterRecovery {
 
-    static final StageRecovery ENGINE = new StageRecovery(EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE);
+    public static final StageRecovery ENGINE = new StageRecovery(EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE);
 
     @Override
     public Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, List<String> scenarios,
@@ -57,7 +57,7 @@ public final class RecoveryService implements BoosterRecovery {
     }
 
     /** The recovery of a flown ascent, its references checked. */
-    static StageRecovery.Case recoveryCase(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent,
+    public static StageRecovery.Case recoveryCase(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent,
                                            String source) {
         RecoveryPlan plan = mission.getRecovery();
         LandingZone zone = refs.landingZone(plan.getLandingZoneId()).orElseThrow(() -> InvalidInputException
@@ -70,11 +70,11 @@ public final class RecoveryService implements BoosterRecovery {
     }
 
     /** A rounded number, or null (JSON null) for one that does not exist (no landing burn, say). */
-    static Double num(double value, int decimals) {
+    public static Double num(double value, int decimals) {
         return Double.isFinite(value) ? JsonNumbers.round(value, decimals) : null;
     }
 
-    static List<Failure> failures(Mission mission, List<String> scenarios) {
+    public static List<Failure> failures(Mission mission, List<String> scenarios) {
         List<Failure> out = new ArrayList<>();
         for (Scenario s : mission.getScenarios()) {
             if (scenarios.contains(s.getName())) {
@@ -84,7 +84,7 @@ public final class RecoveryService implements BoosterRecovery {
         return out;
     }
 
-    static Map<String, Object> json(RecoveryResult r, StageRecovery.Case c, StageRecovery.Plan plan, List<String> scenarios) {
+    public static Map<String, Object> json(RecoveryResult r, StageRecovery.Case c, StageRecovery.Plan plan, List<String> scenarios) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", r.outcome().json());
         m.put("reason", r.reason());

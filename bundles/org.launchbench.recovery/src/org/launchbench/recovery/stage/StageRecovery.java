@@ -400,10 +400,29 @@ public final class StageRecovery {
      * @return how it ended
      */
     public RecoveryResult fly(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
+        Approach a = approach(c, plan, p, failures, o);
+        return a.result() != null ? a.result() : a.env().land(a.flight(), a.burns(), a.margin(), o);
+    }
+
+    /**
+     * Flies the recovery to its landing-burn ignition (as {@link #fly} does) and hands the burn over: a flight computer
+     * in the loop, or any other guidance, flies it through the returned {@link LandingBurn}.
+     *
+     * @return the stage at ignition (already {@linkplain LandingBurn#finished() finished} when it never got there)
+     */
+    public LandingBurn landingBurn(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
+        return new LandingBurn(approach(c, plan, p, failures, o), o);
+    }
+
+    /** The flight up to the landing burn: how it ended, or where the burn starts. */
+    private record Approach(RecoveryResult result, Env env, Flight flight, List<RecoveryResult.Burn> burns, double margin) {
+    }
+
+    private Approach approach(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
         Hardware hw = hardware(c);
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
-            return new RecoveryResult(RecoveryResult.Outcome.EXPENDED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0);
+            return new Approach(new RecoveryResult(RecoveryResult.Outcome.EXPENDED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0), null, null, List.of(), Double.NaN);
         }
         double[] y0 = c.separationState().clone();
         y0[6] += p.dryMass() + p.propellant();
@@ -414,7 +433,7 @@ public final class StageRecovery {
         f.mark("booster-separation", env.ballistic(false));
         List<RecoveryResult.Burn> burns = new ArrayList<>();
         if (!env.boostAndEntry(f, plan.boostbackAzimuth(), plan.boostbackDv(), plan.entryDv(), plan.entryAltitude(), burns)) {
-            return env.finish(f, burns, "the stage hit the ground before its entry burn", Double.NaN, o);
+            return new Approach(env.finish(f, burns, "the stage hit the ground before its entry burn", Double.NaN, o), env, f, burns, Double.NaN);
         }
         // aerodynamic descent on the fins to the landing-burn ignition
         boolean scheduled = c.plan().isSetLandingIgnitionAltitude();
@@ -427,23 +446,222 @@ public final class StageRecovery {
             if (env.ignitionExcess(t, y) >= 0 && (scheduled || env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2)) {
                 // already where the burn must start (a stage falling too fast for its engines lights at once); high up,
                 // where the air has not yet slowed the stage, the estimate waits for the drag to bite
-                return env.land(f, burns, env.height(t, y) - env.stoppingHeight(t, y), o);
+                return new Approach(null, env, f, burns, env.height(t, y) - env.stoppingHeight(t, y));
             }
             Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, s -> env.ignitionExcess(s.getTime(), s.getPrimaryState()));
             env.trackQ(f.time(), f.state(), d);
             if (end == Flight.End.GROUND) {
-                return env.finish(f, burns, "the stage hit the ground before its landing burn", Double.NaN, o);
+                return new Approach(env.finish(f, burns, "the stage hit the ground before its landing burn", Double.NaN, o), env, f, burns,
+                    Double.NaN);
             }
             if (end == Flight.End.CONDITION) {
                 double margin = env.height(f.time(), f.state()) - env.stoppingHeight(f.time(), f.state());
                 if (delay > 0) {
                     Flight.End late = f.fly(env.ballistic(true), -1, delay, null, null);
                     if (late == Flight.End.GROUND) {
-                        return env.finish(f, burns, "the stage hit the ground before its (late) landing burn lit", margin, o);
+                        return new Approach(env.finish(f, burns, "the stage hit the ground before its (late) landing burn lit", margin, o), env,
+                            f, burns, margin);
                     }
                 }
-                return env.land(f, burns, margin, o);
+                return new Approach(null, env, f, burns, margin);
             }
+        }
+    }
+
+    /**
+     * A landing burn flown from outside: the stage at its ignition point, stepped under the throttle and thrust
+     * direction a guidance commands (a flight computer in the loop). The plant flies what the simulation flies: the
+     * engines' real thrust with the flight's dispersion and injected failures, drag and winds, and the Earth's rotation;
+     * the commands are held over each step. Vectors are [up, east, north] relative to the landing zone's centre.
+     */
+    public final class LandingBurn {
+        private final Approach a;
+        private final Options o;
+        private final double ignitionTime;
+        private final double ignitionMass;
+        private final double ignitionHeight;
+        private double litAt = Double.NaN;
+        private boolean cutOff;
+        private String trouble;
+        private RecoveryResult result;
+        private double[] thrustAcceleration = new double[3];
+        private double thrust;
+
+        LandingBurn(Approach a, Options o) {
+            this.a = a;
+            this.o = o;
+            this.result = a.result();
+            this.ignitionTime = a.flight() != null ? a.flight().time() : Double.NaN;
+            this.ignitionMass = a.flight() != null ? a.flight().state()[6] : Double.NaN;
+            this.ignitionHeight = result == null ? a.env().height(ignitionTime, a.flight().state()) : Double.NaN;
+        }
+
+        /** @return whether the flight is over (on the ground, or it never reached the burn) */
+        public boolean finished() {
+            return result != null;
+        }
+
+        /** @return s since the burn's ignition point */
+        public double time() {
+            return a.flight().time() - ignitionTime;
+        }
+
+        /** @return the true state {up, east, north, v_up, v_east, v_north} relative to the zone and the ground */
+        public double[] local() {
+            return a.env().local(a.flight().time(), a.flight().state());
+        }
+
+        /** @return the mass now, kg */
+        public double mass() {
+            return a.flight().state()[6];
+        }
+
+        /** @return the stage with no propellant (its dispersion included), kg */
+        public double emptyMass() {
+            return a.env().emptyMass;
+        }
+
+        /** @return the propellant the guidance keeps while it can (the plan's margin), kg */
+        public double propellantMargin() {
+            return a.env().c.plan().getPropellantMargin() * a.env().hw.reserve();
+        }
+
+        /** @return gravity at the zone along its vertical (with the centrifugal term), m/s² */
+        public double gravity() {
+            return a.env().g;
+        }
+
+        /** @return the landing engines' nominal full thrust at the zone's pressure, N */
+        public double thrustMax() {
+            return a.env().landingThrust(1);
+        }
+
+        /** @return their nominal least thrust (the throttle's floor) at the zone's pressure, N */
+        public double thrustMin() {
+            Propulsion n = a.env().hw.landing();
+            return Math.max(0, n.throttleMin() * n.vacuumThrust() - a.env().zonePressure * n.exitArea());
+        }
+
+        /** @return the nominal specific impulse at the zone's pressure, s */
+        public double isp() {
+            return thrustMax() / (a.env().hw.landing().massFlow() * PoweredDescent.G0);
+        }
+
+        /** @return the plan's largest thrust tilt from the vertical, degrees (NaN: none) */
+        public double maxTiltDeg() {
+            return a.env().c.plan().isSetLandingMaxTilt() ? a.env().c.plan().getLandingMaxTilt() : Double.NaN;
+        }
+
+        /** @return the engines' throttle range, as fractions of full thrust {min, max} */
+        public double[] throttleRange() {
+            Propulsion n = a.env().hw.landing();
+            return new double[] {n.throttleMin(), n.throttleMax()};
+        }
+
+        /** @return whether the landing engines burn now */
+        public boolean lit() {
+            return !Double.isNaN(litAt) && !cutOff;
+        }
+
+        /** @return the engines' net thrust over the last step, N */
+        public double thrustNow() {
+            return thrust;
+        }
+
+        /** @return the specific force (thrust and aerodynamic acceleration, what accelerometers measure) now, m/s² */
+        public double[] specificForce() {
+            double[] d = a.env().drag(a.flight().time(), a.flight().state());
+            return new double[] {d[0] + thrustAcceleration[0], d[1] + thrustAcceleration[1], d[2] + thrustAcceleration[2]};
+        }
+
+        /**
+         * Flies dt under held commands; ends the flight on the ground.
+         *
+         * @param dt        s
+         * @param ignite    light the engines (once; an engine cut off stays off)
+         * @param cutoff    shut them down
+         * @param throttle  fraction of full thrust, held within the engines' range while lit
+         * @param direction thrust direction [up, east, north] (normalised here; zero or not finite: straight up)
+         */
+        public void step(double dt, boolean ignite, boolean cutoff, double throttle, double[] direction) {
+            if (result != null) {
+                return;
+            }
+            Env env = a.env();
+            Flight f = a.flight();
+            if (ignite && Double.isNaN(litAt) && !cutOff) {
+                litAt = f.time() + env.lateIgnition(BurnKind.LANDING);
+                f.mark("landing-ignition", env.powered(env.hw.landing(), Steering.COAST));
+            }
+            if (cutoff && lit()) {
+                cutOff = true;
+                f.mark("landing-cutoff", env.ballistic(false));
+            }
+            double t = f.time();
+            boolean burning = lit() && t >= litAt - 1e-9 && f.state()[6] > env.emptyMass + 1e-6;
+            PointMassDynamics d;
+            if (burning) {
+                Propulsion nominal = env.hw.landing();
+                Propulsion prop = env.actual(nominal, env.thrustFactor(BurnKind.LANDING, t - litAt, env.hw.recovery().getLandingEngines()));
+                double th = Double.isFinite(throttle) ? Math.max(nominal.throttleMin(), Math.min(nominal.throttleMax(), throttle)) : nominal.throttleMax();
+                double norm = direction == null ? 0 : Math.sqrt(direction[0] * direction[0] + direction[1] * direction[1] + direction[2] * direction[2]);
+                double[] u = norm > 0 && Double.isFinite(norm) ? new double[] {direction[0] / norm, direction[1] / norm, direction[2] / norm}
+                    : new double[] {1, 0, 0};
+                Vector3D up = env.up;
+                Vector3D east = env.east;
+                Vector3D north = env.north;
+                Vector3D axisFixed = new Vector3D(u[0], up, u[1], east, u[2], north);
+                d = env.powered(prop, new Steering() {
+                    @Override
+                    public double throttle(double t1, Vector3D r, Vector3D v, double mass) {
+                        return th;
+                    }
+
+                    @Override
+                    public Vector3D direction(double t1, Vector3D r, Vector3D v, double mass) {
+                        return earth.toInertial(t1, axisFixed);
+                    }
+                });
+                double netThrust = th * prop.vacuumThrust() - env.zonePressure * prop.exitArea();
+                thrust = Math.max(0, netThrust);
+                double acc = thrust / f.state()[6];
+                thrustAcceleration = new double[] {acc * u[0], acc * u[1], acc * u[2]};
+            } else {
+                d = env.ballistic(false);
+                thrustAcceleration = new double[3];
+                thrust = 0;
+            }
+            Flight.End end = f.fly(d, burning ? env.emptyMass : -1, dt, null, s -> -env.height(s.getTime(), s.getPrimaryState()));
+            if (end == Flight.End.BURNOUT) {
+                trouble = "the landing burn ran out of propellant";
+            }
+            if (end == Flight.End.CONDITION || end == Flight.End.GROUND) {
+                land();
+            }
+        }
+
+        /** Ends the flight where it is (out of time): the stage drops the rest of the way, engines off. */
+        public void abandon(String why) {
+            if (result == null) {
+                trouble = why;
+                a.env().fallToGround(a.flight());
+                land();
+            }
+        }
+
+        private void land() {
+            List<RecoveryResult.Burn> burns = new ArrayList<>(a.burns());
+            if (!Double.isNaN(litAt)) {
+                burns.add(new RecoveryResult.Burn("landing", litAt, ignitionHeight, a.flight().time() - litAt, ignitionMass - a.flight().state()[6]));
+            } else if (trouble == null) {
+                trouble = "the landing engines were never lit";
+            }
+            result = a.env().finish(a.flight(), burns, trouble, a.margin(), o);
+        }
+
+        /** @return how the flight ended (null until it has) */
+        public RecoveryResult result() {
+            return result;
         }
     }
 

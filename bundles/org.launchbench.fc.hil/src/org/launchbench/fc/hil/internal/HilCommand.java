@@ -1,0 +1,193 @@
+package org.launchbench.fc.hil.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.cli.Arguments;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.ExitCode;
+import org.launchbench.cli.JsonNumbers;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.fc.api.Endpoint;
+import org.launchbench.fc.api.FlightComputerLink;
+import org.launchbench.fc.api.LinkProvider;
+import org.launchbench.fc.api.LinkProviders;
+import org.launchbench.fc.api.LinkStatistics;
+import org.launchbench.fc.api.PacketDictionary;
+import org.launchbench.fc.hil.LandingPlant;
+import org.launchbench.fc.hil.LoopStatistics;
+import org.launchbench.fc.hil.RealTimeLoop;
+import org.launchbench.fc.hil.SessionRecorder;
+import org.launchbench.recovery.internal.RecoveryService;
+import org.launchbench.recovery.stage.Perturbation;
+import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/** {@code launchbench hil MISSION --fc ENDPOINT --rate HZ [--json]}: the landing burn with a flight computer in the loop. */
+@Component(service = CliCommand.class)
+public final class HilCommand implements CliCommand {
+
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
+        Set.of("--fc", "--rate", "--protocol", "--dictionary", "--scenario", "--record", "--max-seconds", "--silence-ms"));
+
+    @Reference
+    private VehicleCatalog catalog;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<LinkProvider> providers;
+
+    @Override
+    public String name() {
+        return "hil";
+    }
+
+    @Override
+    public String summary() {
+        return "fly a mission's landing burn with a flight computer in the loop, in real time";
+    }
+
+    @Override
+    public String usage() {
+        return """
+            Usage: launchbench hil MISSION_FILE --fc udp://HOST:PORT|tcp://HOST:PORT|serial:/dev/ttyX --rate HZ
+                                   [--json] [--scenario NAME|none] [--record FILE] [--protocol NAME]
+                                   [--dictionary FILE] [--max-seconds S] [--silence-ms MS]
+
+            Flies the mission's ascent and its first stage's recovery to the landing-burn ignition point, then
+            flies the landing burn in real time with the flight computer at --fc in the loop
+            (docs/flight-computer.md): each cycle the plant steps under the computer's latest engine command and
+            sends its sensor packets (imu, gnss, altimeter, engine-state, vehicle). Without hardware, run the
+            reference flight computer: launchbench fc-sim --listen ENDPOINT.
+              --fc          where the flight computer listens
+              --rate HZ     loop rate, cycles a second (10 to 1000; the bench's 100 to 1000)
+              --scenario    inject this scenario's failures ('none': nominal; default: all the mission lists)
+              --record FILE the session, cycle by cycle (written atomically; replayable)
+              --protocol    the link protocol (default ccsds; others come from installed bundles)
+              --dictionary  the packet dictionary (default: the landing dictionary org.launchbench.fc.ccsds ships)
+              --max-seconds the longest burn before the loop gives up (1 to 600; default 120)
+              --silence-ms  no valid packet for this long and the computer is silent (50 to 60000; default 500);
+                            the plant flies on with its last command
+              --json        {"recovery": {... as in simulate: "outcome", "reason", "miss_distance_m",
+                             "touchdown_vertical_speed_m_s", ...}, "loop": {"rate_hz", "cycles",
+                             "deadline_misses", "latency_p50_us", "latency_p99_us", "latency_max_us",
+                             "cycles_answered", "silent_at_s", "sensors_refused", "packets_sent",
+                             "packets_received", "packets_corrupt", "packets_lost", "packets_duplicate",
+                             "packets_out_of_order", "unknown_apid", "bytes_discarded", "sends_failed",
+                             "sequence_resyncs"}, "fc", "protocol", "elapsed_s"}
+            Exit 0 when the stage landed, 1 when it crashed (the reason on stderr), 2 for bad input.
+            """;
+    }
+
+    @Override
+    public int run(CommandInvocation invocation) {
+        Arguments args = SPEC.parse(invocation);
+        args.expectPositionals(1, "MISSION_FILE");
+        Path file = Path.of(args.positionals().get(0));
+        String fc = args.value("--fc").orElseThrow(() -> InvalidInputException.because("the loop needs its flight computer")
+            .element("--fc").allowed("udp://HOST:PORT, tcp://HOST:PORT or serial:/dev/ttyX")
+            .fix("start one with launchbench fc-sim --listen ENDPOINT, or name the bench's").build());
+        Endpoint endpoint = Endpoint.parse(fc, "--fc");
+        double rate = args.number("--rate", Double.NaN, 10, 1000);
+        double maxSeconds = args.number("--max-seconds", 120, 1, 600);
+        long silence = (long) args.number("--silence-ms", 500, 50, 60_000);
+        LinkProvider provider = LinkProviders.choose(providers, args.value("--protocol").orElse(LinkProviders.DEFAULT_PROTOCOL), "--protocol");
+        PacketDictionary dictionary = LandingPlant.dictionary(args.value("--dictionary").map(Path::of));
+        MissionAscent m = MissionAscent.load(file, catalog);
+        if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
+            throw InvalidInputException.because("the mission's first stage is expendable: there is no landing to fly in the loop")
+                .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
+                .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
+        }
+        List<String> scenarios = m.scenarios(args.value("--scenario"), true, file.toString());
+        SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
+        AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(50));
+        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
+        StageRecovery.LandingBurn burn = RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE,
+            RecoveryService.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
+        LandingPlant plant = new LandingPlant(burn);
+        LoopStatistics stats;
+        long start = System.nanoTime();
+        try (FlightComputerLink link = provider.connect(endpoint, dictionary, Duration.ofMillis(silence));
+             SessionRecorder recorder = args.value("--record").map(r -> new SessionRecorder(Path.of(r))).orElse(null)) {
+            stats = new RealTimeLoop(rate, maxSeconds).run(plant, link, recorder);
+        }
+        if (!plant.finished()) {
+            plant.abandon(String.format(Locale.ROOT, "the loop's %.0f s ran out before touchdown", maxSeconds));
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        RecoveryResult r = plant.result();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("recovery", RecoveryService.json(r, c, plan, scenarios));
+        doc.put("loop", loop(stats));
+        doc.put("fc", endpoint.toString());
+        doc.put("protocol", provider.protocol());
+        doc.put("elapsed_s", JsonNumbers.round(elapsed, 3));
+        boolean crashed = r.outcome() == RecoveryResult.Outcome.CRASHED;
+        if (args.flag("--json")) {
+            invocation.printJson(doc);
+        } else {
+            LinkStatistics l = stats.link();
+            invocation.out().printf(Locale.ROOT, "Landing burn in the loop with %s (%s) at %.0f Hz: %d cycles, %d answered, %d deadline misses%n",
+                endpoint, provider.protocol(), rate, stats.cycles(), stats.answered(), stats.deadlineMisses());
+            invocation.out().printf(Locale.ROOT, "Round trip: p50 %.0f µs, p99 %.0f µs, max %.0f µs%s%n", stats.latencyP50Us(),
+                stats.latencyP99Us(), stats.latencyMaxUs(), Double.isNaN(stats.silentAt()) ? ""
+                    : String.format(Locale.ROOT, "; the computer fell silent at %.2f s", stats.silentAt()));
+            invocation.out().printf(Locale.ROOT, "Packets: %d sent, %d received, %d corrupt, %d lost, %d duplicate, %d out of order%n",
+                l.packetsSent(), l.packetsReceived(), l.packetsCorrupt(), l.packetsLost(), l.packetsDuplicate(), l.packetsOutOfOrder());
+            invocation.out().printf(Locale.ROOT, "Recovery: %s at %s: %.1f m from the centre, touchdown %.2f m/s down, %.2f m/s across,"
+                + " %.0f kg of propellant left%n", r.outcome().json(), c.zone().getName(), r.missDistance(), r.touchdownVerticalSpeed(),
+                r.touchdownHorizontalSpeed(), r.propellantRemaining());
+        }
+        if (crashed) {
+            invocation.err().println("launchbench hil: the first stage crashed: " + r.reason());
+            return ExitCode.RUN_FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    static Map<String, Object> loop(LoopStatistics s) {
+        LinkStatistics l = s.link();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate_hz", s.rateHz());
+        m.put("cycles", s.cycles());
+        m.put("deadline_misses", s.deadlineMisses());
+        m.put("latency_p50_us", num(s.latencyP50Us()));
+        m.put("latency_p99_us", num(s.latencyP99Us()));
+        m.put("latency_max_us", num(s.latencyMaxUs()));
+        m.put("cycles_answered", s.answered());
+        m.put("silent_at_s", num(s.silentAt()));
+        m.put("sensors_refused", s.sensorsRefused());
+        m.put("packets_sent", l.packetsSent());
+        m.put("packets_received", l.packetsReceived());
+        m.put("packets_corrupt", l.packetsCorrupt());
+        m.put("packets_lost", l.packetsLost());
+        m.put("packets_duplicate", l.packetsDuplicate());
+        m.put("packets_out_of_order", l.packetsOutOfOrder());
+        m.put("unknown_apid", l.unknownApid());
+        m.put("bytes_discarded", l.bytesDiscarded());
+        m.put("sends_failed", l.sendsFailed());
+        m.put("sequence_resyncs", l.sequenceResyncs());
+        return m;
+    }
+
+    private static Double num(double v) {
+        return Double.isFinite(v) ? JsonNumbers.round(v, 1) : null;
+    }
+}
