@@ -32,6 +32,11 @@ final class InstalledProduct {
 
     /** Runs the command line with no display, as on a build server; fails the test after 60 s. */
     static Run run(String... args) throws IOException, InterruptedException {
+        return run(60, args);
+    }
+
+    /** The command line's process, with no display, as on a build server. */
+    private static ProcessBuilder headless(String... args) {
         List<String> command = new ArrayList<>();
         command.add(script().toString());
         command.addAll(List.of(args));
@@ -40,15 +45,31 @@ final class InstalledProduct {
         env.remove("DISPLAY");
         env.remove("WAYLAND_DISPLAY");
         env.remove("LAUNCHBENCH_OREKIT_DATA");
+        return pb;
+    }
+
+    /**
+     * Starts a long-running command (a server, say) in the background, its standard output and error into a file.
+     *
+     * @param output where it prints
+     */
+    static Process start(Path output, String... args) throws IOException {
+        return headless(args).redirectErrorStream(true).redirectOutput(output.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    }
+
+    /** Runs the command line with no display; fails the test after the given seconds. */
+    static Run run(int seconds, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = headless(args);
         Path out = Files.createTempFile("launchbench-out", ".txt");
         Path err = Files.createTempFile("launchbench-err", ".txt");
         try {
             pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile()));
             Process p = pb.start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("launchbench " + String.join(" ", args) + " did not finish in 60 s");
+                throw new AssertionError("launchbench " + String.join(" ", args) + " did not finish in " + seconds + " s");
             }
             return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
