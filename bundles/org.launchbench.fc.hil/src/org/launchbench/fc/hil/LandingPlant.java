@@ -44,6 +44,20 @@ public final class LandingPlant implements Plant {
         ENGINE_COMMAND, List.of("ignite", "cutoff", "throttle", "gimbal_pitch", "gimbal_yaw"));
 
     /**
+     * Sensor errors for a bench without its own sensor models ({@code hil --sensor-noise SEED}): a tactical-grade IMU
+     * (accelerometer bias 0.02 m/s², noise 0.05 m/s² per sample), differential GNSS (0.5 m across, 0.8 m vertical,
+     * 0.05 m/s) and a radar altimeter (0.3 m).
+     */
+    public static final Map<String, NoisySensors.Error> BENCH_SENSOR_ERRORS = Map.ofEntries(
+        Map.entry("imu.ax", new NoisySensors.Error(0.02, 0.05)), Map.entry("imu.ay", new NoisySensors.Error(0.02, 0.05)),
+        Map.entry("imu.az", new NoisySensors.Error(0.02, 0.05)),
+        Map.entry("gnss.x", new NoisySensors.Error(0, 0.5)), Map.entry("gnss.y", new NoisySensors.Error(0, 0.5)),
+        Map.entry("gnss.z", new NoisySensors.Error(0, 0.8)),
+        Map.entry("gnss.vx", new NoisySensors.Error(0, 0.05)), Map.entry("gnss.vy", new NoisySensors.Error(0, 0.05)),
+        Map.entry("gnss.vz", new NoisySensors.Error(0, 0.05)),
+        Map.entry("altimeter.height", new NoisySensors.Error(0, 0.3)));
+
+    /**
      * Checks a dictionary can carry the landing loop: each of {@link #PACKETS} with exactly its fields.
      *
      * @param source the dictionary's file, for the message

@@ -23,6 +23,8 @@ import org.launchbench.fc.api.LinkStatistics;
 import org.launchbench.fc.api.PacketDictionary;
 import org.launchbench.fc.hil.LandingPlant;
 import org.launchbench.fc.hil.LoopStatistics;
+import org.launchbench.fc.hil.NoisySensors;
+import org.launchbench.fc.hil.Plant;
 import org.launchbench.fc.hil.RealTimeLoop;
 import org.launchbench.fc.hil.SessionRecorder;
 import org.launchbench.recovery.internal.RecoveryService;
@@ -44,7 +46,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class HilCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
-        Set.of("--fc", "--rate", "--protocol", "--dictionary", "--scenario", "--record", "--max-seconds", "--silence-ms"));
+        Set.of("--fc", "--rate", "--protocol", "--dictionary", "--scenario", "--record", "--max-seconds", "--silence-ms",
+            "--sensor-noise"));
 
     @Reference
     private VehicleCatalog catalog;
@@ -67,7 +70,7 @@ public final class HilCommand implements CliCommand {
         return """
             Usage: launchbench hil MISSION_FILE --fc udp://HOST:PORT|tcp://HOST:PORT|serial:/dev/ttyX --rate HZ
                                    [--json] [--scenario NAME|none] [--record FILE] [--protocol NAME]
-                                   [--dictionary FILE] [--max-seconds S] [--silence-ms MS]
+                                   [--dictionary FILE] [--max-seconds S] [--silence-ms MS] [--sensor-noise SEED]
 
             Flies the mission's ascent and its first stage's recovery to the landing-burn ignition point, then
             flies the landing burn in real time with the flight computer at --fc in the loop
@@ -81,6 +84,8 @@ public final class HilCommand implements CliCommand {
               --protocol    the link protocol (default ccsds; others come from installed bundles)
               --dictionary  the packet dictionary (default: the landing dictionary org.launchbench.fc.ccsds ships)
               --max-seconds the longest burn before the loop gives up (1 to 600; default 120)
+              --sensor-noise SEED  bias and noise on the IMU, GNSS and altimeter readings (docs/flight-computer.md),
+                            drawn from this seed (an integer): the same seed, the same readings
               --silence-ms  no valid packet for this long and the computer is silent (50 to 60000; default 500);
                             the plant flies on with its last command
               --json        {"recovery": {... as in simulate: "outcome", "reason", "miss_distance_m",
@@ -89,7 +94,7 @@ public final class HilCommand implements CliCommand {
                              "cycles_answered", "silent_at_s", "sensors_refused", "packets_sent",
                              "packets_received", "packets_corrupt", "packets_lost", "packets_duplicate",
                              "packets_out_of_order", "unknown_apid", "bytes_discarded", "sends_failed",
-                             "sequence_resyncs"}, "fc", "protocol", "elapsed_s"}
+                             "sequence_resyncs"}, "fc", "protocol", "sensor_noise_seed", "elapsed_s"}
             Exit 0 when the stage landed, 1 when it crashed (the reason on stderr), 2 for bad input.
             """;
     }
@@ -122,11 +127,13 @@ public final class HilCommand implements CliCommand {
         StageRecovery.LandingBurn burn = RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE,
             RecoveryService.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
         LandingPlant plant = new LandingPlant(burn);
+        Long seed = args.value("--sensor-noise").map(HilCommand::seed).orElse(null);
+        Plant flown = seed == null ? plant : new NoisySensors(plant, LandingPlant.BENCH_SENSOR_ERRORS, seed);
         LoopStatistics stats;
         long start = System.nanoTime();
         try (FlightComputerLink link = provider.connect(endpoint, dictionary, Duration.ofMillis(silence));
              SessionRecorder recorder = args.value("--record").map(r -> new SessionRecorder(Path.of(r))).orElse(null)) {
-            stats = new RealTimeLoop(rate, maxSeconds).run(plant, link, recorder);
+            stats = new RealTimeLoop(rate, maxSeconds).run(flown, link, recorder);
         }
         if (!plant.finished()) {
             plant.abandon(String.format(Locale.ROOT, "the loop's %.0f s ran out before touchdown", maxSeconds));
@@ -138,6 +145,7 @@ public final class HilCommand implements CliCommand {
         doc.put("loop", loop(stats));
         doc.put("fc", endpoint.toString());
         doc.put("protocol", provider.protocol());
+        doc.put("sensor_noise_seed", seed);
         doc.put("elapsed_s", JsonNumbers.round(elapsed, 3));
         boolean crashed = r.outcome() == RecoveryResult.Outcome.CRASHED;
         if (args.flag("--json")) {
@@ -189,5 +197,14 @@ public final class HilCommand implements CliCommand {
 
     private static Double num(double v) {
         return Double.isFinite(v) ? JsonNumbers.round(v, 1) : null;
+    }
+
+    private static long seed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.because("is not an integer").element("--sensor-noise").value(text)
+                .allowed("an integer seed, e.g. 1").build();
+        }
     }
 }

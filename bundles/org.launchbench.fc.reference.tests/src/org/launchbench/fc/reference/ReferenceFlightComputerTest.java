@@ -1,0 +1,142 @@
+package org.launchbench.fc.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.fc.api.Endpoint;
+import org.launchbench.fc.api.PacketDictionary;
+import org.launchbench.fc.ccsds.CcsdsLink;
+import org.launchbench.fc.ccsds.ShippedDictionaries;
+import org.launchbench.fc.hil.LandingPlant;
+import org.launchbench.fc.hil.LoopStatistics;
+import org.launchbench.fc.hil.RealTimeLoop;
+import org.launchbench.fc.hil.SessionRecorder;
+import org.launchbench.fc.hil.SessionReplay;
+import org.launchbench.recovery.internal.RecoveryService;
+import org.launchbench.recovery.stage.Perturbation;
+import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The reference flight computer in the loop, in the OSGi runtime: the Zhuque-3 example's landing burn (the shipped
+ * mission file) flown in real time at 100 Hz with the computer at the other end of a real UDP socket, recorded and
+ * replayed.
+ */
+class ReferenceFlightComputerTest {
+
+    private static final PacketDictionary DICTIONARY = ShippedDictionaries.landing();
+
+    @TempDir
+    Path dir;
+
+    private static VehicleCatalog catalog() {
+        BundleContext context = FrameworkUtil.getBundle(ReferenceFlightComputerTest.class).getBundleContext();
+        return context.getService(context.getServiceReference(VehicleCatalog.class));
+    }
+
+    private record Landing(StageRecovery.Case c, StageRecovery.Plan plan) {
+        StageRecovery.LandingBurn burn() {
+            return RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
+        }
+    }
+
+    private static Landing zhuque3() {
+        // the test runs in its fragment's folder; the examples are the repository's
+        Path file = Path.of("../../examples/missions/zhuque3-y1-downrange.mission");
+        MissionAscent m = MissionAscent.load(file, catalog());
+        AscentResult ascent = m.fly(AscentProfile.DEFAULT, new NullProgressMonitor());
+        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        return new Landing(c, RecoveryService.ENGINE.plan(c));
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * The loop lands the stage within the recovery's tolerances (StageRecoveryTest: a metre and 2 m/s for the
+     * simulation's continuous commands; 10 m and 2 m/s for commands sampled at 100 Hz), every cycle but a few is
+     * answered, and the session, replayed through a fresh plant without the computer, touches down at the same point
+     * and speed: the plant is deterministic under the same commands, and the record holds every command in force.
+     */
+    @Test
+    void theComputerLandsTheStageInTheLoopAndItsRecordedSessionReplaysTheLanding() throws Exception {
+        Landing zq = zhuque3();
+        LandingPlant plant = new LandingPlant(zq.burn());
+        int port = freePort();
+        Path session = dir.resolve("session.txt");
+        LoopStatistics stats;
+        try (CcsdsLink computerEnd = CcsdsLink.listen(Endpoint.parse("udp://127.0.0.1:" + port, "--listen"), DICTIONARY, Duration.ofSeconds(1));
+             ReferenceFlightComputer fc = new ReferenceFlightComputer(computerEnd, 20, 1);
+             CcsdsLink bench = CcsdsLink.connect(Endpoint.parse("udp://127.0.0.1:" + port, "--fc"), DICTIONARY, Duration.ofMillis(500));
+             SessionRecorder recorder = new SessionRecorder(session)) {
+            stats = new RealTimeLoop(100, 60).run(plant, bench, recorder);
+            assertEquals(1, fc.sessions());
+            assertTrue(fc.commands() >= stats.answered(), fc.commands() + " commands, " + stats.answered() + " answered");
+        }
+        assertTrue(plant.finished(), "the loop ran out of time");
+        RecoveryResult r = plant.result();
+        assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
+        assertTrue(r.missDistance() < 10, "miss " + r.missDistance());
+        assertTrue(r.touchdownVerticalSpeed() < 2 && r.touchdownHorizontalSpeed() < 2, r.touchdownVerticalSpeed() + " / " + r.touchdownHorizontalSpeed());
+        assertTrue(stats.answered() > 0.98 * stats.cycles(), stats.toString());
+        assertEquals(0, stats.link().packetsCorrupt());
+        // the burn: lit at the first answer, tens of seconds, then on the pad
+        RecoveryResult.Burn landing = r.burns().get(r.burns().size() - 1);
+        assertEquals("landing", landing.name());
+        assertTrue(landing.duration() > 5 && landing.duration() < stats.cycles() / 100.0, landing.toString());
+
+        SessionReplay replay = new SessionReplay(session, DICTIONARY);
+        assertEquals(stats.cycles(), replay.cycles());
+        LandingPlant again = new LandingPlant(zq.burn());
+        replay.fly(again);
+        RecoveryResult r2 = again.result();
+        assertTrue(again.finished());
+        assertEquals(r.outcome(), r2.outcome());
+        assertEquals(r.touchdownVerticalSpeed(), r2.touchdownVerticalSpeed(), 1e-9);
+        assertEquals(r.east(), r2.east(), 1e-9);
+        assertEquals(r.north(), r2.north(), 1e-9);
+        assertEquals(r.propellantRemaining(), r2.propellantRemaining(), 1e-6);
+        assertTrue(Files.size(session) > 0);
+    }
+
+    @Test
+    void aDictionaryThatCannotCarryTheLoopIsBadInputNamingThePacket() {
+        LandingPlant.requireLandingPackets(DICTIONARY, "landing.json");
+        PacketDictionary noCommands = PacketDictionary.parse("""
+            {"name": "sensors only", "packets": [
+              {"name": "imu", "apid": 100, "direction": "telemetry", "fields": [
+                {"name": "ax", "type": "f32", "unit": "m/s2"}, {"name": "ay", "type": "f32", "unit": "m/s2"},
+                {"name": "az", "type": "f32", "unit": "m/s2"}, {"name": "wx", "type": "f32", "unit": "rad/s"},
+                {"name": "wy", "type": "f32", "unit": "rad/s"}, {"name": "wz", "type": "f32", "unit": "rad/s"}]}]}
+            """, "sensors.json");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LandingPlant.requireLandingPackets(noCommands, "sensors.json"));
+        assertEquals("sensors.json", e.source());
+        assertTrue(e.value().equals("altimeter"), e.getMessage());
+        // the shipped dictionary with a GNSS packet that lacks its satellite count
+        PacketDictionary noSatellites = new PacketDictionary("no satellites", DICTIONARY.packets().stream()
+            .map(p -> p.name().equals("gnss") ? new PacketDictionary.Packet(p.name(), p.apid(), p.direction(),
+                p.fields().stream().filter(x -> !x.name().equals("satellites")).toList()) : p).toList());
+        InvalidInputException f = assertThrows(InvalidInputException.class, () -> LandingPlant.requireLandingPackets(noSatellites, "gnss.json"));
+        assertEquals("packets[gnss].fields", f.element());
+        assertEquals("x, y, z, vx, vy, vz", f.value());
+    }
+}
