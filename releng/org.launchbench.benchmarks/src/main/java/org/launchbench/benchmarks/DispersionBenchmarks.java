@@ -1,6 +1,5 @@
 package org.launchbench.benchmarks;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -9,21 +8,6 @@ import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
-import org.launchbench.trajectory.ascent.AscentProfile;
-import org.launchbench.trajectory.ascent.AscentResult;
-import org.launchbench.trajectory.ascent.AscentSimulator;
-import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
-import org.launchbench.trajectory.dynamics.EarthModel;
-import org.launchbench.trajectory.guidance.InsertionTarget;
-import org.launchbench.trajectory.orbit.OrbitGeometry;
-import org.launchbench.vehicle.model.LandingZone;
-import org.launchbench.vehicle.model.LaunchSite;
-import org.launchbench.vehicle.model.LaunchVehicle;
-import org.launchbench.vehicle.model.RecoveryMode;
-import org.launchbench.vehicle.model.RecoveryPlan;
-import org.launchbench.vehicle.model.SiteCatalog;
-import org.launchbench.vehicle.model.VehicleFactory;
-import org.launchbench.vehicle.model.io.ModelFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class DispersionBenchmarks {
 
-    private static final EarthModel EARTH = EarthModel.WGS84;
 
     /** Runs of a campaign. */
     @Param({"16", "64"})
@@ -65,29 +48,10 @@ public class DispersionBenchmarks {
 
     @Setup
     public void flyTheAscent() {
-        Path root = Path.of(System.getProperty("launchbench.root", "."));
-        SiteCatalog sites = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.sites/model/launch-sites.sites"),
-            SiteCatalog.class);
-        LaunchVehicle vehicle = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.spacex/model/falcon9.vehicle"),
-            LaunchVehicle.class);
-        LaunchSite site = sites.getLaunchSites().stream().filter(s -> "slc-40".equals(s.getId())).findFirst().orElseThrow();
-        LandingZone zone = sites.getLandingZones().stream().filter(z -> "asds-atlantic".equals(z.getId())).findFirst().orElseThrow();
-        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
-        double r = EARTH.equatorialRadius() + 200_000;
-        InsertionTarget target = new InsertionTarget(r, r, Math.toRadians(28.6));
-        double azimuth = OrbitGeometry.launchAzimuth(EARTH, site, target.inclination(), target.perigeeSpeed(EARTH.mu()));
-        AscentResult ascent = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT).flyBest(vehicle, pad,
-            azimuth, 15_000, vehicle.getStages().get(0).getRecovery().getLandingPropellantReserve(), target, new NullProgressMonitor());
-        RecoveryPlan p = VehicleFactory.eINSTANCE.createRecoveryPlan();
-        p.setMode(RecoveryMode.SHIP);
-        p.setLandingZoneId("asds-atlantic");
-        p.setEntryBurn(true);
-        p.setMaxDynamicPressure(150_000);
-        p.setPropellantMargin(0.05);
-        engine = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
-        falcon9 = new StageRecovery.Case(pad, vehicle.getStages().get(0), p, zone, ascent.booster().separationTime(),
-            ascent.booster().separationState(), "benchmark");
-        plan = engine.plan(falcon9);
+        Falcon9Recovery f = Falcon9Recovery.fly();
+        engine = f.engine();
+        falcon9 = f.c();
+        plan = f.plan();
     }
 
     /** One recovery as a campaign flies it (no history). */
