@@ -25,11 +25,20 @@ import org.launchbench.recovery.descent.LandingGuidance;
  * <li>after the plan's end, the settle law holds a slow descent onto the pad, and the engines are cut off once the
  * stage has stopped.</li>
  * </ul>
- * Re-solves run on a worker thread at the configured rate (4 Hz at least in the last seconds), from the GNSS state
- * and the drag the IMU measures (its specific force minus the thrust commanded). A cycle never waits for a solve.
+ * Navigation propagates the state with the IMU and corrects it toward the GNSS fix and the altimeter (a
+ * complementary filter, see {@link #navigate}). Re-solves run on a worker thread at the configured rate (4 Hz at
+ * least in the last seconds), from that state and the drag the IMU measures (its specific force minus the thrust
+ * commanded). A cycle never waits for a solve.
  * A packet time earlier than the last one seen starts a new session: the guidance starts again.
  */
 public final class ReferenceFlightComputer implements AutoCloseable {
+
+    /** Time constant of the navigation's pull toward the GNSS position, s. */
+    static final double POSITION_TAU = 1;
+    /** Toward the GNSS velocity, s. */
+    static final double VELOCITY_TAU = 0.5;
+    /** Of the height toward the altimeter, s. */
+    static final double HEIGHT_TAU = 0.5;
 
     private final FlightComputerLink link;
     private final int nodes;
@@ -48,6 +57,10 @@ public final class ReferenceFlightComputer implements AutoCloseable {
     private Map<String, Double> vehicle;
     private double[] imu;
     private double[] gnss;
+    private double altimeter = Double.NaN;
+    /** The navigation's state {up, east, north, v_up, v_east, v_north}, null until the first GNSS fix. */
+    private double[] nav;
+    private double navTime;
     private double propellant = Double.NaN;
     private double lastTime = Double.NEGATIVE_INFINITY;
     private double[] commandedAcceleration = new double[3];
@@ -107,12 +120,13 @@ public final class ReferenceFlightComputer implements AutoCloseable {
             }
             case "imu" -> imu = new double[] {p.value("az"), p.value("ax"), p.value("ay")};
             case "gnss" -> gnss = new double[] {p.value("z"), p.value("x"), p.value("y"), p.value("vz"), p.value("vx"), p.value("vy")};
+            case "altimeter" -> altimeter = p.value("valid") != 0 ? p.value("height") : Double.NaN;
             case "engine-state" -> {
                 propellant = p.value("propellant");
                 cycle(p.time());
             }
             default -> {
-                // altimeter and packets this computer does not use
+                // packets this computer does not use
             }
         }
     }
@@ -121,6 +135,8 @@ public final class ReferenceFlightComputer implements AutoCloseable {
         vehicle = null;
         imu = null;
         gnss = null;
+        altimeter = Double.NaN;
+        nav = null;
         propellant = Double.NaN;
         commandedAcceleration = new double[3];
         cutoff = false;
@@ -143,8 +159,9 @@ public final class ReferenceFlightComputer implements AutoCloseable {
         // net thrust = throttle × vacuum thrust - back-pressure term: both from the two ends of the range
         double vacuum = (thrustMax - thrustMin) / (1 - throttleMin);
         double back = vacuum - thrustMax;
-        double[] r = {gnss[0], gnss[1], gnss[2]};
-        double[] vel = {gnss[3], gnss[4], gnss[5]};
+        navigate(t, g);
+        double[] r = {nav[0], nav[1], nav[2]};
+        double[] vel = {nav[3], nav[4], nav[5]};
         double[] drag = {imu[0] - commandedAcceleration[0], imu[1] - commandedAcceleration[1], imu[2] - commandedAcceleration[2]};
         if (t >= s.nextSolve - 1e-9 && solving.compareAndSet(false, true)) {
             LandingGuidance.Plan inForce = s.plan;
@@ -199,6 +216,36 @@ public final class ReferenceFlightComputer implements AutoCloseable {
         command.put("gimbal_yaw", Math.asin(Math.max(-1, Math.min(1, u[1]))));
         link.send("engine-command", command, t);
         commands.incrementAndGet();
+    }
+
+    /**
+     * Navigation: the state propagated with the IMU (specific force plus gravity) and pulled toward the GNSS fix, and
+     * the height toward the altimeter, with constant gains of time constants {@link #POSITION_TAU},
+     * {@link #VELOCITY_TAU} and {@link #HEIGHT_TAU} (a complementary filter: the IMU's short-term accuracy, the fixes'
+     * long-term; white noise of σ on a fix comes out near σ √(dt / 2τ)).
+     */
+    private void navigate(double t, double g) {
+        if (nav == null) {
+            nav = gnss.clone();
+            navTime = t;
+            return;
+        }
+        double dt = Math.max(0, t - navTime);
+        navTime = t;
+        double[] a = {imu[0] - g, imu[1], imu[2]};
+        for (int i = 0; i < 3; i++) {
+            nav[i] += nav[i + 3] * dt + 0.5 * a[i] * dt * dt;
+            nav[i + 3] += a[i] * dt;
+        }
+        double kp = Math.min(1, dt / POSITION_TAU);
+        double kv = Math.min(1, dt / VELOCITY_TAU);
+        for (int i = 0; i < 3; i++) {
+            nav[i] += kp * (gnss[i] - nav[i]);
+            nav[i + 3] += kv * (gnss[i + 3] - nav[i + 3]);
+        }
+        if (!Double.isNaN(altimeter)) {
+            nav[0] += Math.min(1, dt / HEIGHT_TAU) * (altimeter - nav[0]);
+        }
     }
 
     private static double norm(double[] a) {
