@@ -62,6 +62,14 @@ public final class ReferenceFlightComputer implements AutoCloseable {
     private double[] nav;
     private double navTime;
     private double propellant = Double.NaN;
+    /** The engines' net thrust as their controller reports it (engine-state), N; whether they burn, since when. */
+    private double thrust;
+    private boolean lit;
+    private double litSince = Double.NaN;
+    /** The throttle last commanded, under which the reported thrust was produced. */
+    private double lastThrottle = Double.NaN;
+    /** The engines' thrust over their model's, as measured once they have burnt a second (1 until then). */
+    private double thrustFactor = 1;
     private double lastTime = Double.NEGATIVE_INFINITY;
     private double[] commandedAcceleration = new double[3];
     private boolean cutoff;
@@ -123,6 +131,11 @@ public final class ReferenceFlightComputer implements AutoCloseable {
             case "altimeter" -> altimeter = p.value("valid") != 0 ? p.value("height") : Double.NaN;
             case "engine-state" -> {
                 propellant = p.value("propellant");
+                thrust = p.value("thrust");
+                lit = p.value("lit") != 0;
+                if (lit && Double.isNaN(litSince)) {
+                    litSince = p.time();
+                }
                 cycle(p.time());
             }
             default -> {
@@ -138,6 +151,10 @@ public final class ReferenceFlightComputer implements AutoCloseable {
         altimeter = Double.NaN;
         nav = null;
         propellant = Double.NaN;
+        lit = false;
+        litSince = Double.NaN;
+        lastThrottle = Double.NaN;
+        thrustFactor = 1;
         commandedAcceleration = new double[3];
         cutoff = false;
         session = null;
@@ -157,8 +174,16 @@ public final class ReferenceFlightComputer implements AutoCloseable {
         double throttleMin = v.get("throttle_min");
         double throttleMax = v.get("throttle_max");
         // net thrust = throttle × vacuum thrust - back-pressure term: both from the two ends of the range
-        double vacuum = (thrustMax - thrustMin) / (1 - throttleMin);
-        double back = vacuum - thrustMax;
+        double nominalVacuum = (thrustMax - thrustMin) / (1 - throttleMin);
+        double back = nominalVacuum - thrustMax;
+        // thrust as the computer knows it: the model's, until a second of burning has let it measure the engines
+        // (then their real thrust, failures included), as the simulation's guidance assumes
+        if (lit && t - litSince >= 1 && lastThrottle > 0 && !cutoff) {
+            thrustFactor = Math.max(0, (thrust + back) / (lastThrottle * nominalVacuum));
+        }
+        double vacuum = thrustFactor * nominalVacuum;
+        double knownMax = vacuum - back;
+        double knownMin = Math.max(0, throttleMin * vacuum - back);
         navigate(t, g);
         double[] r = {nav[0], nav[1], nav[2]};
         double[] vel = {nav[3], nav[4], nav[5]};
@@ -170,7 +195,7 @@ public final class ReferenceFlightComputer implements AutoCloseable {
                 double[] gravity = {-g + drag[0] / share, drag[1] / share, drag[2] / share};
                 worker.execute(() -> {
                     try {
-                        s.guidance.update(t, r, vel, m, thrustMin, thrustMax, gravity);
+                        s.guidance.update(t, r, vel, m, knownMin, knownMax, gravity);
                         s.plan = s.guidance.plan();
                         s.last = s.guidance.last();
                         s.nextSolve = s.guidance.nextSolve();
@@ -203,7 +228,8 @@ public final class ReferenceFlightComputer implements AutoCloseable {
             a = speed < 1e-3 ? new double[] {1, 0, 0} : new double[] {-vel[0] / speed, -vel[1] / speed, -vel[2] / speed};
             throttle = throttleMax;
         }
-        throttle = Math.max(throttleMin, Math.min(throttleMax, throttle));
+        throttle = Math.max(throttleMin, Math.min(throttleMax, Double.isFinite(throttle) ? throttle : throttleMax));
+        lastThrottle = throttle;
         double n = norm(a);
         double[] u = n > 0 ? new double[] {a[0] / n, a[1] / n, a[2] / n} : new double[] {1, 0, 0};
         double net = cutoff ? 0 : Math.max(0, throttle * vacuum - back) / m;

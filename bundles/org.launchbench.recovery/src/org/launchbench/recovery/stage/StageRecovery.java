@@ -558,9 +558,9 @@ public final class StageRecovery {
             return new double[] {n.throttleMin(), n.throttleMax()};
         }
 
-        /** @return whether the landing engines burn now */
+        /** @return whether the landing engines burn now (lit, not yet cut off, propellant left) */
         public boolean lit() {
-            return !Double.isNaN(litAt) && !cutOff;
+            return !Double.isNaN(litAt) && !cutOff && a.flight().time() >= litAt - 1e-9 && a.flight().state()[6] > a.env().emptyMass + 1e-6;
         }
 
         /** @return the engines' net thrust over the last step, N */
@@ -593,12 +593,12 @@ public final class StageRecovery {
                 litAt = f.time() + env.lateIgnition(BurnKind.LANDING);
                 f.mark("landing-ignition", env.powered(env.hw.landing(), Steering.COAST));
             }
-            if (cutoff && lit()) {
+            if (cutoff && !Double.isNaN(litAt) && !cutOff) {
                 cutOff = true;
                 f.mark("landing-cutoff", env.ballistic(false));
             }
             double t = f.time();
-            boolean burning = lit() && t >= litAt - 1e-9 && f.state()[6] > env.emptyMass + 1e-6;
+            boolean burning = lit();
             PointMassDynamics d;
             if (burning) {
                 Propulsion nominal = env.hw.landing();
