@@ -1,0 +1,238 @@
+package org.launchbench.ui.workbench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.launchbench.core.LaunchBenchException;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.trajectory.flight.FlightSample;
+import org.launchbench.ui.workbench.plot.LinePlot;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * The trajectory view: a mission flown by the trajectory engine (as {@code launchbench simulate} flies it, without the
+ * recovery), its time history plotted for the upper stage and the separated booster together, and its event
+ * timeline. The run is a Job with progress and cancel, so the window stays live; a mission given at start-up
+ * ({@code launchbench open MISSION}) runs at once.
+ */
+public final class TrajectoryPart {
+
+    /** Element ID of this part in the application model. */
+    public static final String ID = "org.launchbench.ui.part.trajectory";
+    /** The system property the start script sets for {@code launchbench open MISSION}. */
+    public static final String OPEN_PROPERTY = "launchbench.open";
+
+    private Text file;
+    private Button run;
+    private Label status;
+    private final List<LinePlot> plots = new ArrayList<>();
+    private Table events;
+    private Job job;
+    private AscentResult result;
+
+    /** @param parent the part's composite */
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        new Label(bar, SWT.NONE).setText("Mission:");
+        file = new Text(bar, SWT.BORDER | SWT.SINGLE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
+        Button browse = new Button(bar, SWT.PUSH);
+        browse.setText("Open…");
+        browse.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
+            d.setFilterExtensions(new String[] {"*.mission", "*"});
+            String chosen = d.open();
+            if (chosen != null) {
+                file.setText(chosen);
+                start();
+            }
+        });
+        run = new Button(bar, SWT.PUSH);
+        run.setText("Run");
+        run.addListener(SWT.Selection, e -> start());
+        status = new Label(bar, SWT.NONE);
+        status.setText("Open a mission file, e.g. examples/missions/zhuque3-y1-downrange.mission");
+        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(status);
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        Composite grid = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).equalWidth(true).spacing(4, 4).applyTo(grid);
+        String[][] specs = {
+            {"Altitude", "time, s", "altitude, km"}, {"Speed (Earth-relative)", "time, s", "speed, m/s"},
+            {"Mach number", "time, s", "Mach"}, {"Dynamic pressure", "time, s", "q, kPa"},
+            {"Sensed acceleration", "time, s", "acceleration, g"}, {"Mass", "time, s", "mass, t"},
+            {"Throttle", "time, s", "throttle, %"}, {"Altitude against downrange", "downrange, km", "altitude, km"}};
+        for (String[] s : specs) {
+            LinePlot p = new LinePlot(grid, s[0], s[1], s[2]);
+            GridDataFactory.fillDefaults().grab(true, true).applyTo(p);
+            plots.add(p);
+        }
+        events = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        events.setHeaderVisible(true);
+        events.setLinesVisible(true);
+        for (String c : new String[] {"event", "time, s", "altitude, km", "speed, m/s", "Mach", "q, kPa", "downrange, km", "mass, t"}) {
+            TableColumn col = new TableColumn(events, SWT.RIGHT);
+            col.setText(c);
+            col.setWidth(c.equals("event") ? 200 : 110);
+        }
+        sash.setWeights(3, 1);
+        String open = System.getProperty(OPEN_PROPERTY);
+        if (open != null && !open.isBlank()) {
+            file.setText(open);
+            start();
+        }
+    }
+
+    /** Flies the mission in the text field as a Job; the plots fill when it ends. */
+    void start() {
+        if (job != null) {
+            job.cancel();
+        }
+        Path mission = Path.of(file.getText().strip());
+        VehicleCatalog catalog = catalog();
+        Display display = file.getDisplay();
+        status.setText("Flying " + mission.getFileName() + "…");
+        run.setEnabled(false);
+        job = new Job("Simulating " + mission.getFileName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    if (!Files.isRegularFile(mission)) {
+                        show(display, null, mission + ": no such mission file");
+                        return Status.OK_STATUS;
+                    }
+                    MissionAscent m = MissionAscent.load(mission, catalog);
+                    AscentResult r = m.fly(AscentProfile.DEFAULT, monitor);
+                    if (monitor.isCanceled()) {
+                        show(display, null, "cancelled");
+                        return Status.CANCEL_STATUS;
+                    }
+                    show(display, r, String.format(Locale.ROOT, "%s on %s: %d events, cut-off at %.1f s", m.mission().getId(),
+                        m.vehicle().getName(), r.events().size(), r.cutoffTime()));
+                    System.out.printf(Locale.ROOT, "trajectory view: %s: %d samples (upper stage), %d (booster), %d events, cut-off at %.3f s%n",
+                        m.mission().getId(), r.history().size(), r.booster() == null ? 0 : r.booster().history().size(), r.events().size(),
+                        r.cutoffTime());
+                    System.out.flush();
+                    return Status.OK_STATUS;
+                } catch (LaunchBenchException e) {
+                    // a user's mistake: its message, no stack trace
+                    show(display, null, e.getMessage());
+                    return Status.OK_STATUS;
+                }
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+    }
+
+    private void show(Display display, AscentResult r, String message) {
+        display.asyncExec(() -> {
+            if (status.isDisposed()) {
+                return;
+            }
+            status.setText(message);
+            run.setEnabled(true);
+            if (r != null) {
+                result = r;
+                fill(r);
+            }
+        });
+    }
+
+    private void fill(AscentResult r) {
+        List<FlightSample> up = r.history();
+        List<FlightSample> booster = r.booster() == null ? List.of() : r.booster().history();
+        List<ToDoubleFunction<FlightSample>> ys = List.of(s -> s.altitude() / 1e3, FlightSample::speed, FlightSample::mach,
+            s -> s.dynamicPressure() / 1e3, s -> s.acceleration() / 9.80665, s -> s.mass() / 1e3, s -> s.throttle() * 100);
+        for (int k = 0; k < ys.size(); k++) {
+            plots.get(k).setSeries(both(up, booster, FlightSample::time, ys.get(k)));
+        }
+        plots.get(7).setSeries(both(up, booster, s -> s.downrange() / 1e3, s -> s.altitude() / 1e3));
+        events.removeAll();
+        for (FlightEvent e : r.events()) {
+            TableItem item = new TableItem(events, SWT.NONE);
+            item.setText(new String[] {e.name(), f(e.time(), 1), f(e.altitude() / 1e3, 2), f(e.speed(), 1), f(e.mach(), 2),
+                f(e.dynamicPressure() / 1e3, 2), f(e.downrange() / 1e3, 2), f(e.mass() / 1e3, 3)});
+        }
+    }
+
+    private static List<LinePlot.Series> both(List<FlightSample> up, List<FlightSample> booster, ToDoubleFunction<FlightSample> x,
+                                              ToDoubleFunction<FlightSample> y) {
+        List<LinePlot.Series> out = new ArrayList<>();
+        out.add(series("vehicle / upper stage", up, x, y, LinePlot.PALETTE[0]));
+        if (!booster.isEmpty()) {
+            out.add(series("first stage after separation", booster, x, y, LinePlot.PALETTE[1]));
+        }
+        return out;
+    }
+
+    private static LinePlot.Series series(String name, List<FlightSample> samples, ToDoubleFunction<FlightSample> x,
+                                          ToDoubleFunction<FlightSample> y, org.eclipse.swt.graphics.RGB colour) {
+        return new LinePlot.Series(name, samples.stream().mapToDouble(x).toArray(), samples.stream().mapToDouble(y).toArray(), colour);
+    }
+
+    private static String f(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "";
+    }
+
+    private static VehicleCatalog catalog() {
+        BundleContext context = FrameworkUtil.getBundle(TrajectoryPart.class).getBundleContext();
+        ServiceReference<VehicleCatalog> ref = context.getServiceReference(VehicleCatalog.class);
+        if (ref == null) {
+            throw new IllegalStateException("no vehicle catalog service: the installation lacks org.launchbench.vehicle.model");
+        }
+        return context.getService(ref);
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** @return the plots, for tests */
+    List<LinePlot> plots() {
+        return plots;
+    }
+
+    /** @return the last result shown (null before a run) */
+    AscentResult result() {
+        return result;
+    }
+}

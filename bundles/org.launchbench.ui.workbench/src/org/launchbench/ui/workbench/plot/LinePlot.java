@@ -1,0 +1,210 @@
+package org.launchbench.ui.workbench.plot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+
+/**
+ * A line plot drawn with SWT alone (SWTChart is not on Maven Central, the project's only registry): one or more
+ * series against a shared x axis, nice ticks ({@link Ticks}), a grid, a legend; exported to PNG. Long series are
+ * drawn at the screen's resolution: each pixel column keeps its least and greatest value, so peaks survive.
+ */
+public final class LinePlot extends Canvas {
+
+    /**
+     * One series.
+     *
+     * @param name   the legend's text
+     * @param x      abscissae
+     * @param y      ordinates, as many
+     * @param colour its line's colour
+     */
+    public record Series(String name, double[] x, double[] y, RGB colour) {
+    }
+
+    /** The series colours, in order: distinguishable in colour and in grey. */
+    public static final RGB[] PALETTE = {new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44), new RGB(148, 103, 189)};
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+
+    /** @param parent its parent; @param title above the plot; @param xLabel the x axis' name and unit; @param yLabel the y axis' */
+    public LinePlot(Composite parent, String title, String xLabel, String yLabel) {
+        super(parent, SWT.DOUBLE_BUFFERED);
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        addPaintListener(e -> draw(e.gc, getClientArea()));
+    }
+
+    /** Replaces the series and redraws. */
+    public void setSeries(List<Series> all) {
+        series.clear();
+        series.addAll(all);
+        redraw();
+    }
+
+    /** @return the series shown */
+    public List<Series> series() {
+        return List.copyOf(series);
+    }
+
+    /** @return the plot's title */
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public Point computeSize(int wHint, int hHint, boolean changed) {
+        return new Point(wHint == SWT.DEFAULT ? 360 : wHint, hHint == SWT.DEFAULT ? 240 : hHint);
+    }
+
+    /**
+     * Writes the plot as a PNG, atomically.
+     *
+     * @param file where
+     * @param width pixels; @param height pixels
+     */
+    public void savePng(Path file, int width, int height) throws java.io.IOException {
+        Image image = new Image(getDisplay(), width, height);
+        try {
+            GC gc = new GC(image);
+            try {
+                gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                gc.fillRectangle(0, 0, width, height);
+                gc.setFont(getFont());
+                draw(gc, new Rectangle(0, 0, width, height));
+            } finally {
+                gc.dispose();
+            }
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot", ".png");
+            try {
+                loader.save(tmp.toString(), SWT.IMAGE_PNG);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } finally {
+            image.dispose();
+        }
+    }
+
+    private void draw(GC gc, Rectangle area) {
+        gc.setAntialias(SWT.ON);
+        gc.setTextAntialias(SWT.ON);
+        int fh = gc.getFontMetrics().getHeight();
+        Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
+        Color grid = new Color(getDisplay(), 225, 225, 225);
+        try {
+            gc.setForeground(black);
+            Point t = gc.textExtent(title);
+            gc.drawText(title, area.x + (area.width - t.x) / 2, area.y + 2, true);
+            double xlo = Double.POSITIVE_INFINITY;
+            double xhi = Double.NEGATIVE_INFINITY;
+            double ylo = Double.POSITIVE_INFINITY;
+            double yhi = Double.NEGATIVE_INFINITY;
+            for (Series s : series) {
+                for (int i = 0; i < s.x().length; i++) {
+                    if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                        xlo = Math.min(xlo, s.x()[i]);
+                        xhi = Math.max(xhi, s.x()[i]);
+                        ylo = Math.min(ylo, s.y()[i]);
+                        yhi = Math.max(yhi, s.y()[i]);
+                    }
+                }
+            }
+            if (xlo > xhi) {
+                String none = "no data: run a mission";
+                Point n = gc.textExtent(none);
+                gc.drawText(none, area.x + (area.width - n.x) / 2, area.y + area.height / 2, true);
+                return;
+            }
+            Ticks xt = Ticks.of(xlo, xhi, 6);
+            Ticks yt = Ticks.of(ylo, yhi, 5);
+            int labelWidth = 0;
+            for (double v : yt.values()) {
+                labelWidth = Math.max(labelWidth, gc.textExtent(yt.label(v)).x);
+            }
+            int left = area.x + fh + labelWidth + 10;
+            int right = area.x + area.width - 10;
+            int top = area.y + fh + 8;
+            int bottom = area.y + area.height - 2 * fh - 8;
+            if (right - left < 20 || bottom - top < 20) {
+                return;
+            }
+            // grid and tick labels
+            for (double v : xt.values()) {
+                int px = left + (int) Math.round((v - xt.min()) / (xt.max() - xt.min()) * (right - left));
+                gc.setForeground(grid);
+                gc.drawLine(px, top, px, bottom);
+                gc.setForeground(black);
+                String l = xt.label(v);
+                gc.drawText(l, px - gc.textExtent(l).x / 2, bottom + 3, true);
+            }
+            for (double v : yt.values()) {
+                int py = bottom - (int) Math.round((v - yt.min()) / (yt.max() - yt.min()) * (bottom - top));
+                gc.setForeground(grid);
+                gc.drawLine(left, py, right, py);
+                gc.setForeground(black);
+                String l = yt.label(v);
+                gc.drawText(l, left - 4 - gc.textExtent(l).x, py - fh / 2, true);
+            }
+            gc.drawRectangle(left, top, right - left, bottom - top);
+            Point xl = gc.textExtent(xLabel);
+            gc.drawText(xLabel, left + (right - left - xl.x) / 2, bottom + fh + 4, true);
+            org.eclipse.swt.graphics.Transform rot = new org.eclipse.swt.graphics.Transform(getDisplay());
+            try {
+                Point yl = gc.textExtent(yLabel);
+                rot.translate(area.x + 2, top + (bottom - top + yl.x) / 2);
+                rot.rotate(-90);
+                gc.setTransform(rot);
+                gc.drawText(yLabel, 0, 0, true);
+                gc.setTransform(null);
+            } finally {
+                rot.dispose();
+            }
+            // the series, clipped to the plot area, min and max per pixel column
+            gc.setClipping(left + 1, top + 1, right - left - 1, bottom - top - 1);
+            int legendY = top + 4;
+            for (Series s : series) {
+                Color c = new Color(getDisplay(), s.colour());
+                try {
+                    gc.setForeground(c);
+                    gc.setLineWidth(2);
+                    gc.drawPolyline(Polylines.screen(s.x(), s.y(), xt, yt, left, right, top, bottom));
+                    gc.setLineWidth(1);
+                    if (series.size() > 1) {
+                        gc.drawLine(right - 120, legendY + fh / 2, right - 100, legendY + fh / 2);
+                        gc.setForeground(black);
+                        gc.drawText(s.name(), right - 96, legendY, true);
+                        legendY += fh + 2;
+                    }
+                } finally {
+                    c.dispose();
+                }
+            }
+            gc.setClipping((Rectangle) null);
+        } finally {
+            grid.dispose();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.launchbench.ui.workbench.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Series mapped to the screen (no SWT here, so it is tested without a display). */
+final class Polylines {
+
+    private Polylines() {
+    }
+
+    /**
+     * A series' polyline in pixels, one or two points a pixel column (its least and greatest value there), so that a
+     * long series is drawn at the screen's resolution without losing its peaks. Points that are not finite are skipped.
+     *
+     * @return x0, y0, x1, y1, ...
+     */
+    static int[] screen(double[] x, double[] y, Ticks xt, Ticks yt, int left, int right, int top, int bottom) {
+        List<Integer> pts = new ArrayList<>();
+        int column = Integer.MIN_VALUE;
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!(Double.isFinite(x[i]) && Double.isFinite(y[i]))) {
+                continue;
+            }
+            int px = left + (int) Math.round((x[i] - xt.min()) / (xt.max() - xt.min()) * (right - left));
+            int py = bottom - (int) Math.round((y[i] - yt.min()) / (yt.max() - yt.min()) * (bottom - top));
+            if (px != column) {
+                if (column != Integer.MIN_VALUE) {
+                    pts.add(column);
+                    pts.add(lo);
+                    if (hi != lo) {
+                        pts.add(column);
+                        pts.add(hi);
+                    }
+                }
+                column = px;
+                lo = py;
+                hi = py;
+            } else {
+                lo = Math.min(lo, py);
+                hi = Math.max(hi, py);
+            }
+        }
+        if (column != Integer.MIN_VALUE) {
+            pts.add(column);
+            pts.add(lo);
+            pts.add(column);
+            pts.add(hi);
+        }
+        return pts.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
