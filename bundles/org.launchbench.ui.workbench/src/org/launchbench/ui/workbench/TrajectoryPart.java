@@ -106,7 +106,7 @@ public final class TrajectoryPart {
         events.setHeaderVisible(true);
         events.setLinesVisible(true);
         for (String c : new String[] {"event", "time, s", "altitude, km", "speed, m/s", "Mach", "q, kPa", "downrange, km", "mass, t"}) {
-            TableColumn col = new TableColumn(events, SWT.RIGHT);
+            TableColumn col = new TableColumn(events, c.equals("event") ? SWT.LEFT : SWT.RIGHT);
             col.setText(c);
             col.setWidth(c.equals("event") ? 200 : 110);
         }
@@ -194,9 +194,9 @@ public final class TrajectoryPart {
     private static List<LinePlot.Series> both(List<FlightSample> up, List<FlightSample> booster, ToDoubleFunction<FlightSample> x,
                                               ToDoubleFunction<FlightSample> y) {
         List<LinePlot.Series> out = new ArrayList<>();
-        out.add(series("vehicle / upper stage", up, x, y, LinePlot.PALETTE[0]));
+        out.add(series("vehicle", up, x, y, LinePlot.PALETTE[0]));
         if (!booster.isEmpty()) {
-            out.add(series("first stage after separation", booster, x, y, LinePlot.PALETTE[1]));
+            out.add(series("first stage (ballistic)", booster, x, y, LinePlot.PALETTE[1]));
         }
         return out;
     }

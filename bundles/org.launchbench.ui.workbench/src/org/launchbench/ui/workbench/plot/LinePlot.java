@@ -71,6 +71,33 @@ public final class LinePlot extends Canvas {
         return title;
     }
 
+    /** The legend, one line under the x axis' name, when there is more than one series. */
+    private void legend(GC gc, int left, int right, int y) {
+        if (series.size() < 2) {
+            return;
+        }
+        int width = 0;
+        for (Series s : series) {
+            width += 24 + gc.textExtent(s.name()).x + 12;
+        }
+        int x = left + Math.max(0, (right - left - width) / 2);
+        int fh = gc.getFontMetrics().getHeight();
+        for (Series s : series) {
+            Color c = new Color(getDisplay(), s.colour());
+            try {
+                gc.setForeground(c);
+                gc.setLineWidth(2);
+                gc.drawLine(x, y + fh / 2, x + 18, y + fh / 2);
+                gc.setLineWidth(1);
+            } finally {
+                c.dispose();
+            }
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+            gc.drawText(s.name(), x + 24, y, true);
+            x += 24 + gc.textExtent(s.name()).x + 12;
+        }
+    }
+
     @Override
     public Point computeSize(int wHint, int hHint, boolean changed) {
         return new Point(wHint == SWT.DEFAULT ? 360 : wHint, hHint == SWT.DEFAULT ? 240 : hHint);
@@ -145,9 +172,9 @@ public final class LinePlot extends Canvas {
                 labelWidth = Math.max(labelWidth, gc.textExtent(yt.label(v)).x);
             }
             int left = area.x + fh + labelWidth + 10;
-            int right = area.x + area.width - 10;
+            int right = area.x + area.width - 6 - gc.textExtent(xt.label(xt.max())).x / 2;
             int top = area.y + fh + 8;
-            int bottom = area.y + area.height - 2 * fh - 8;
+            int bottom = area.y + area.height - (series.size() > 1 ? 3 : 2) * fh - 10;
             if (right - left < 20 || bottom - top < 20) {
                 return;
             }
@@ -183,8 +210,8 @@ public final class LinePlot extends Canvas {
                 rot.dispose();
             }
             // the series, clipped to the plot area, min and max per pixel column
-            gc.setClipping(left + 1, top + 1, right - left - 1, bottom - top - 1);
-            int legendY = top + 4;
+            // (the frame included: a series along an axis' end, a throttle at 100 %, stays visible)
+            gc.setClipping(left - 1, top - 1, right - left + 3, bottom - top + 3);
             for (Series s : series) {
                 Color c = new Color(getDisplay(), s.colour());
                 try {
@@ -192,17 +219,12 @@ public final class LinePlot extends Canvas {
                     gc.setLineWidth(2);
                     gc.drawPolyline(Polylines.screen(s.x(), s.y(), xt, yt, left, right, top, bottom));
                     gc.setLineWidth(1);
-                    if (series.size() > 1) {
-                        gc.drawLine(right - 120, legendY + fh / 2, right - 100, legendY + fh / 2);
-                        gc.setForeground(black);
-                        gc.drawText(s.name(), right - 96, legendY, true);
-                        legendY += fh + 2;
-                    }
                 } finally {
                     c.dispose();
                 }
             }
             gc.setClipping((Rectangle) null);
+            legend(gc, left, right, bottom + 2 * fh + 6);
         } finally {
             grid.dispose();
         }

@@ -20,6 +20,8 @@ final class Polylines {
         int column = Integer.MIN_VALUE;
         int lo = 0;
         int hi = 0;
+        // which of the column's extremes came first: drawn in that order, a monotonic stretch stays a clean line
+        boolean loFirst = true;
         for (int i = 0; i < x.length; i++) {
             if (!(Double.isFinite(x[i]) && Double.isFinite(y[i]))) {
                 continue;
@@ -27,28 +29,32 @@ final class Polylines {
             int px = left + (int) Math.round((x[i] - xt.min()) / (xt.max() - xt.min()) * (right - left));
             int py = bottom - (int) Math.round((y[i] - yt.min()) / (yt.max() - yt.min()) * (bottom - top));
             if (px != column) {
-                if (column != Integer.MIN_VALUE) {
-                    pts.add(column);
-                    pts.add(lo);
-                    if (hi != lo) {
-                        pts.add(column);
-                        pts.add(hi);
-                    }
-                }
+                flush(pts, column, lo, hi, loFirst);
                 column = px;
                 lo = py;
                 hi = py;
-            } else {
-                lo = Math.min(lo, py);
-                hi = Math.max(hi, py);
+                loFirst = true;
+            } else if (py < lo) {
+                lo = py;
+                loFirst = false;
+            } else if (py > hi) {
+                hi = py;
+                loFirst = true;
             }
         }
-        if (column != Integer.MIN_VALUE) {
-            pts.add(column);
-            pts.add(lo);
-            pts.add(column);
-            pts.add(hi);
-        }
+        flush(pts, column, lo, hi, loFirst);
         return pts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void flush(List<Integer> pts, int column, int lo, int hi, boolean loFirst) {
+        if (column == Integer.MIN_VALUE) {
+            return;
+        }
+        pts.add(column);
+        pts.add(loFirst ? lo : hi);
+        if (hi != lo) {
+            pts.add(column);
+            pts.add(loFirst ? hi : lo);
+        }
     }
 }

@@ -108,6 +108,76 @@ class WorkbenchWindowTest {
         assertTrue(colours.size() > 20, "the window looks empty: " + colours.size() + " colours");
     }
 
+    /**
+     * {@code launchbench open MISSION} opens the workbench on the trajectory view with the mission flown: the view's
+     * run ends with the same orbit insertion time and events as {@code launchbench simulate} (the same engine through
+     * the command line), and its photograph (target/screenshots/trajectory.png) shows the plots' lines: the vehicle's
+     * blue and the booster's red, in quantity.
+     */
+    @Test
+    void openingAMissionFliesItInTheTrajectoryView(@TempDir Path workspace) throws Exception {
+        String mission = Path.of(System.getProperty("launchbench.examples.dir", "../../examples"))
+            .resolve("missions/zhuque3-y1-downrange.mission").toString();
+        InstalledProduct.Run sim = InstalledProduct.run("simulate", mission, "--json", "--scenario", "none");
+        assertEquals(0, sim.exitCode(), sim.err());
+        com.google.gson.JsonArray simEvents = com.google.gson.JsonParser.parseString(sim.out()).getAsJsonObject().getAsJsonArray("events");
+        double insertion = Double.NaN;
+        for (var e : simEvents) {
+            if (e.getAsJsonObject().get("name").getAsString().equals("orbit-insertion")) {
+                insertion = e.getAsJsonObject().get("time_s").getAsDouble();
+            }
+        }
+
+        Path console = workspace.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", mission)
+            .redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        workbench = pb.start();
+        Matcher line = null;
+        Pattern done = Pattern.compile("trajectory view: zhuque3-y1-downrange: (\\d+) samples \\(upper stage\\), (\\d+) \\(booster\\), (\\d+) events,"
+            + " cut-off at ([0-9.]+) s");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = done.matcher(Files.readString(console));
+            if (m.find()) {
+                line = m;
+            }
+        }
+        assertTrue(line != null, "the trajectory view did not report its run within 90 s: " + Files.readString(console));
+        // the ascent's events: simulate's, but for payload separation (the orbital phase after insertion)
+        assertEquals(simEvents.size() - 1, Integer.parseInt(line.group(3)), Files.readString(console));
+        assertEquals(insertion, Double.parseDouble(line.group(4)), 1e-3);
+        assertTrue(Integer.parseInt(line.group(1)) > 1000 && Integer.parseInt(line.group(2)) > 100, line.group());
+        Thread.sleep(2000); // the plots repaint after the run
+
+        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        Path png = shots.resolve("trajectory.png");
+        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int blue = 0;
+        int red = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if (near(rgb, 31, 119, 180)) {
+                    blue++;
+                } else if (near(rgb, 214, 39, 40)) {
+                    red++;
+                }
+            }
+        }
+        // eight plots of a few hundred pixels of 2-pixel line each, the legends' samples besides
+        assertTrue(blue > 3000, "vehicle line pixels: " + blue);
+        assertTrue(red > 1000, "booster line pixels: " + red);
+    }
+
+    private static boolean near(int rgb, int r, int g, int b) {
+        return Math.abs((rgb >> 16 & 0xFF) - r) < 24 && Math.abs((rgb >> 8 & 0xFF) - g) < 24 && Math.abs((rgb & 0xFF) - b) < 24;
+    }
+
     private static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
