@@ -210,7 +210,7 @@ public final class TrajectoryPart {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "";
     }
 
-    private static VehicleCatalog catalog() {
+    static VehicleCatalog catalog() {
         BundleContext context = FrameworkUtil.getBundle(TrajectoryPart.class).getBundleContext();
         ServiceReference<VehicleCatalog> ref = context.getServiceReference(VehicleCatalog.class);
         if (ref == null) {

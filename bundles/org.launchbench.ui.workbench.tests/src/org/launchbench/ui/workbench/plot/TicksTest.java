@@ -56,7 +56,9 @@ class TicksTest {
         y[5_000] = 10;
         Ticks xt = Ticks.of(0, n - 1, 6);
         Ticks yt = Ticks.of(-1, 10, 5);
-        int[] pts = Polylines.screen(x, y, xt, yt, 0, 100, 0, 100);
+        java.util.List<int[]> pieces = Polylines.screen(x, y, xt, yt, 0, 100, 0, 100);
+        assertEquals(1, pieces.size());
+        int[] pts = pieces.get(0);
         assertTrue(pts.length <= 4 * 101, pts.length + " coordinates");
         int top = Integer.MAX_VALUE;
         for (int i = 1; i < pts.length; i += 2) {
@@ -64,5 +66,29 @@ class TicksTest {
         }
         // y = 10 is the axis' top (yt.max() = 10): pixel row 0
         assertEquals(0, top);
+    }
+
+    /** A point that is not finite breaks the line in two. */
+    @Test
+    void aGapBreaksTheLine() {
+        double[] x = {0, 1, 2, 3, 4};
+        double[] y = {0, 1, Double.NaN, 3, 4};
+        java.util.List<int[]> pieces = Polylines.screen(x, y, Ticks.of(0, 4, 5), Ticks.of(0, 4, 5), 0, 400, 0, 400);
+        assertEquals(2, pieces.size());
+        assertEquals(4, pieces.get(0).length);
+        assertEquals(4, pieces.get(1).length);
+    }
+
+    /** Ten values in five bars of equal width: the counts, and the outline closed at zero on both ends. */
+    @Test
+    void aHistogramCountsTheValuesInEqualBars() {
+        double[] v = {0, 0.1, 1.2, 2.5, 2.6, 2.7, 3.9, 4.4, 4.9, 5.0};
+        double[][] h = Polylines.histogram(v, 5);
+        // bars of width 1 from 0 to 5: [0,1) 2, [1,2) 1, [2,3) 3, [3,4) 1, [4,5] 3 (the greatest value in the last bar)
+        double[] counts = {h[1][1], h[1][3], h[1][5], h[1][7], h[1][9]};
+        assertArrayEquals(new double[] {2, 1, 3, 1, 3}, counts, 0);
+        assertEquals(0, h[1][0]);
+        assertEquals(0, h[1][h[1].length - 1]);
+        assertEquals(5, h[0][h[0].length - 1], 1e-12);
     }
 }

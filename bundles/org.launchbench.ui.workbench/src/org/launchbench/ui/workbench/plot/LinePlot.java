@@ -32,8 +32,19 @@ public final class LinePlot extends Canvas {
      * @param x      abscissae
      * @param y      ordinates, as many
      * @param colour its line's colour
+     * @param points drawn as dots instead of a line (a scatter)
      */
-    public record Series(String name, double[] x, double[] y, RGB colour) {
+    public record Series(String name, double[] x, double[] y, RGB colour, boolean points) {
+        /** A line series. */
+        public Series(String name, double[] x, double[] y, RGB colour) {
+            this(name, x, y, colour, false);
+        }
+    }
+
+    /** @return a histogram of the values as a line series (its outline), {@code bins} bars */
+    public static Series histogram(String name, double[] values, int bins, RGB colour) {
+        double[][] xy = Polylines.histogram(values, bins);
+        return new Series(name, xy[0], xy[1], colour);
     }
 
     /** The series colours, in order: distinguishable in colour and in grey. */
@@ -43,6 +54,7 @@ public final class LinePlot extends Canvas {
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
+    private boolean equalAspect;
 
     /** @param parent its parent; @param title above the plot; @param xLabel the x axis' name and unit; @param yLabel the y axis' */
     public LinePlot(Composite parent, String title, String xLabel, String yLabel) {
@@ -54,10 +66,16 @@ public final class LinePlot extends Canvas {
         addPaintListener(e -> draw(e.gc, getClientArea()));
     }
 
-    /** Replaces the series and redraws. */
+    /** Replaces the series and redraws (a series named "" draws without a legend entry of its own). */
     public void setSeries(List<Series> all) {
         series.clear();
         series.addAll(all);
+        redraw();
+    }
+
+    /** Same scale on both axes (a map of touchdown points): the axes widen so that a metre is as long either way. */
+    public void setEqualAspect(boolean equal) {
+        equalAspect = equal;
         redraw();
     }
 
@@ -78,16 +96,27 @@ public final class LinePlot extends Canvas {
         }
         int width = 0;
         for (Series s : series) {
-            width += 24 + gc.textExtent(s.name()).x + 12;
+            if (!s.name().isEmpty()) {
+                width += 24 + gc.textExtent(s.name()).x + 12;
+            }
         }
         int x = left + Math.max(0, (right - left - width) / 2);
         int fh = gc.getFontMetrics().getHeight();
         for (Series s : series) {
+            if (s.name().isEmpty()) {
+                // a series that shares another's entry (the 2 and 3 σ ellipses after the 1 σ)
+                continue;
+            }
             Color c = new Color(getDisplay(), s.colour());
             try {
                 gc.setForeground(c);
+                gc.setBackground(c);
                 gc.setLineWidth(2);
-                gc.drawLine(x, y + fh / 2, x + 18, y + fh / 2);
+                if (s.points()) {
+                    gc.fillOval(x + 7, y + fh / 2 - 2, 5, 5);
+                } else {
+                    gc.drawLine(x, y + fh / 2, x + 18, y + fh / 2);
+                }
                 gc.setLineWidth(1);
             } finally {
                 c.dispose();
@@ -165,6 +194,16 @@ public final class LinePlot extends Canvas {
                 gc.drawText(none, area.x + (area.width - n.x) / 2, area.y + area.height / 2, true);
                 return;
             }
+            if (equalAspect) {
+                // a square data box around the points; the plot area is made square below
+                double half = Math.max(xhi - xlo, yhi - ylo) / 2;
+                double cx = (xlo + xhi) / 2;
+                double cy = (ylo + yhi) / 2;
+                xlo = cx - half;
+                xhi = cx + half;
+                ylo = cy - half;
+                yhi = cy + half;
+            }
             Ticks xt = Ticks.of(xlo, xhi, 6);
             Ticks yt = Ticks.of(ylo, yhi, 5);
             int labelWidth = 0;
@@ -177,6 +216,20 @@ public final class LinePlot extends Canvas {
             int bottom = area.y + area.height - (series.size() > 1 ? 3 : 2) * fh - 10;
             if (right - left < 20 || bottom - top < 20) {
                 return;
+            }
+            if (equalAspect) {
+                // metres per pixel the same both ways: shrink the longer side of the plot area
+                double sx = (xt.max() - xt.min()) / (right - left);
+                double sy = (yt.max() - yt.min()) / (bottom - top);
+                if (sx > sy) {
+                    int h = (int) Math.round((yt.max() - yt.min()) / sx);
+                    top = bottom - h;
+                } else {
+                    int w = (int) Math.round((xt.max() - xt.min()) / sy);
+                    int mid = (left + right) / 2;
+                    left = mid - w / 2;
+                    right = left + w;
+                }
             }
             // grid and tick labels
             for (double v : xt.values()) {
@@ -216,9 +269,22 @@ public final class LinePlot extends Canvas {
                 Color c = new Color(getDisplay(), s.colour());
                 try {
                     gc.setForeground(c);
-                    gc.setLineWidth(2);
-                    gc.drawPolyline(Polylines.screen(s.x(), s.y(), xt, yt, left, right, top, bottom));
-                    gc.setLineWidth(1);
+                    if (s.points()) {
+                        gc.setBackground(c);
+                        for (int i = 0; i < s.x().length; i++) {
+                            if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                                int px = left + (int) Math.round((s.x()[i] - xt.min()) / (xt.max() - xt.min()) * (right - left));
+                                int py = bottom - (int) Math.round((s.y()[i] - yt.min()) / (yt.max() - yt.min()) * (bottom - top));
+                                gc.fillOval(px - 2, py - 2, 5, 5);
+                            }
+                        }
+                    } else {
+                        gc.setLineWidth(2);
+                        for (int[] piece : Polylines.screen(s.x(), s.y(), xt, yt, left, right, top, bottom)) {
+                            gc.drawPolyline(piece);
+                        }
+                        gc.setLineWidth(1);
+                    }
                 } finally {
                     c.dispose();
                 }

@@ -11,11 +11,13 @@ final class Polylines {
 
     /**
      * A series' polyline in pixels, one or two points a pixel column (its least and greatest value there), so that a
-     * long series is drawn at the screen's resolution without losing its peaks. Points that are not finite are skipped.
+     * long series is drawn at the screen's resolution without losing its peaks. A point that is not finite breaks the
+     * line.
      *
-     * @return x0, y0, x1, y1, ...
+     * @return the line's pieces, each x0, y0, x1, y1, ...
      */
-    static int[] screen(double[] x, double[] y, Ticks xt, Ticks yt, int left, int right, int top, int bottom) {
+    static List<int[]> screen(double[] x, double[] y, Ticks xt, Ticks yt, int left, int right, int top, int bottom) {
+        List<int[]> pieces = new ArrayList<>();
         List<Integer> pts = new ArrayList<>();
         int column = Integer.MIN_VALUE;
         int lo = 0;
@@ -24,6 +26,12 @@ final class Polylines {
         boolean loFirst = true;
         for (int i = 0; i < x.length; i++) {
             if (!(Double.isFinite(x[i]) && Double.isFinite(y[i]))) {
+                flush(pts, column, lo, hi, loFirst);
+                column = Integer.MIN_VALUE;
+                if (!pts.isEmpty()) {
+                    pieces.add(pts.stream().mapToInt(Integer::intValue).toArray());
+                    pts.clear();
+                }
                 continue;
             }
             int px = left + (int) Math.round((x[i] - xt.min()) / (xt.max() - xt.min()) * (right - left));
@@ -43,7 +51,52 @@ final class Polylines {
             }
         }
         flush(pts, column, lo, hi, loFirst);
-        return pts.stream().mapToInt(Integer::intValue).toArray();
+        if (!pts.isEmpty()) {
+            pieces.add(pts.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return pieces;
+    }
+
+    /**
+     * A histogram as a step line: bars from the least to the greatest value.
+     *
+     * @param values the sample (values that are not finite are left out)
+     * @param bins   bars
+     * @return {x, y}: the outline's corners, x in the values' unit, y the count
+     */
+    static double[][] histogram(double[] values, int bins) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            return new double[][] {{}, {}};
+        }
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        int[] count = new int[bins];
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                count[Math.min(bins - 1, (int) ((v - lo) / (hi - lo) * bins))]++;
+            }
+        }
+        double w = (hi - lo) / bins;
+        double[] x = new double[2 * bins + 2];
+        double[] y = new double[2 * bins + 2];
+        x[0] = lo;
+        for (int b = 0; b < bins; b++) {
+            x[2 * b + 1] = lo + b * w;
+            y[2 * b + 1] = count[b];
+            x[2 * b + 2] = lo + (b + 1) * w;
+            y[2 * b + 2] = count[b];
+        }
+        x[2 * bins + 1] = hi;
+        return new double[][] {x, y};
     }
 
     private static void flush(List<Integer> pts, int column, int lo, int hi, boolean loFirst) {

@@ -174,6 +174,67 @@ class WorkbenchWindowTest {
         assertTrue(red > 1000, "booster line pixels: " + red);
     }
 
+    /**
+     * {@code launchbench open MISSION recovery} opens the recovery view in front and flies the Falcon 9 example's recovery
+     * and a 40-run campaign (seed 1): the same landings, R50 and R90 as {@code launchbench dispersion -n 40 --seed 1}
+     * (a run's errors depend on the seed and its index only), and its photograph (target/screenshots/recovery.png)
+     * holds the landed runs' green points and the ellipses' blue.
+     */
+    @Test
+    void openingAMissionOnTheRecoveryViewFliesItsDispersionCampaign(@TempDir Path workspace) throws Exception {
+        String mission = Path.of(System.getProperty("launchbench.examples.dir", "../../examples"))
+            .resolve("missions/falcon9-leo-asds.mission").toString();
+        InstalledProduct.Run cli = InstalledProduct.run(120, "dispersion", mission, "-n", "40", "--seed", "1", "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        com.google.gson.JsonObject campaign = com.google.gson.JsonParser.parseString(cli.out()).getAsJsonObject();
+
+        Path console = workspace.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", mission, "recovery")
+            .redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        pb.environment().put("LAUNCHBENCH_VMARGS", "-Dlaunchbench.runs=40");
+        workbench = pb.start();
+        Pattern done = Pattern.compile("recovery view: falcon9-leo-asds: nominal (\\w+) [0-9.]+ m from the centre; 40 runs \\(seed 1\\):"
+            + " (\\d+) landed, R50 ([0-9.]+) m, R90 ([0-9.]+) m");
+        Matcher line = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = done.matcher(Files.readString(console));
+            if (m.find()) {
+                line = m;
+            }
+        }
+        assertTrue(line != null, "the recovery view did not report its campaign within 120 s: " + Files.readString(console));
+        assertEquals("landed", line.group(1));
+        assertEquals(campaign.get("landed").getAsInt(), Integer.parseInt(line.group(2)));
+        assertEquals(campaign.getAsJsonObject("miss_distance_m").get("r50").getAsDouble(), Double.parseDouble(line.group(3)), 1e-9);
+        assertEquals(campaign.getAsJsonObject("miss_distance_m").get("r90").getAsDouble(), Double.parseDouble(line.group(4)), 1e-9);
+        Thread.sleep(2000);
+
+        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        Path png = shots.resolve("recovery.png");
+        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int green = 0;
+        int blue = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if (near(rgb, 44, 160, 44)) {
+                    green++;
+                } else if (near(rgb, 31, 119, 180)) {
+                    blue++;
+                }
+            }
+        }
+        // 40 points of about 20 pixels and the propellant histogram's outline; three ellipses and two histograms
+        assertTrue(green > 500, "landed points and histogram pixels: " + green);
+        assertTrue(blue > 1000, "ellipse and histogram pixels: " + blue);
+    }
+
     private static boolean near(int rgb, int r, int g, int b) {
         return Math.abs((rgb >> 16 & 0xFF) - r) < 24 && Math.abs((rgb >> 8 & 0xFF) - g) < 24 && Math.abs((rgb & 0xFF) - b) < 24;
     }

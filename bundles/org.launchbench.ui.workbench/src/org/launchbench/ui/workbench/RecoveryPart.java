@@ -1,0 +1,282 @@
+package org.launchbench.ui.workbench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.LaunchBenchException;
+import org.launchbench.recovery.internal.RecoveryService;
+import org.launchbench.recovery.stage.Dispersion;
+import org.launchbench.recovery.stage.Perturbation;
+import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.flight.FlightSample;
+import org.launchbench.ui.workbench.plot.LinePlot;
+import org.launchbench.vehicle.model.RecoveryMode;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * The recovery view: a mission's first-stage recovery flown once as {@code launchbench simulate} flies it (nominal,
+ * no scenario), its descent profile with the burns, then a Monte Carlo landing campaign as
+ * {@code launchbench dispersion} flies it (default sigmas, the seed given): the touchdown scatter around the pad with
+ * the 1, 2 and 3 σ ellipses and the R50 and R90 circles, and histograms of the miss distance, the propellant left and
+ * the touchdown speed. One Job for all, with progress and cancel.
+ */
+public final class RecoveryPart {
+
+    /** Element ID of this part in the application model. */
+    public static final String ID = "org.launchbench.ui.part.recovery";
+
+    private static final RGB COAST = new RGB(127, 127, 127);
+    private static final RGB BURN = new RGB(214, 39, 40);
+    private static final RGB LANDED = new RGB(44, 160, 44);
+    private static final RGB CRASHED = new RGB(214, 39, 40);
+    private static final RGB ELLIPSE = new RGB(31, 119, 180);
+    private static final RGB CIRCLE = new RGB(148, 103, 189);
+
+    private Text file;
+    private Spinner runs;
+    private Spinner seed;
+    private Button run;
+    private Label status;
+    private Label summary;
+    private final List<LinePlot> plots = new ArrayList<>();
+    private Job job;
+
+    /** @param parent the part's composite */
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        new Label(bar, SWT.NONE).setText("Mission:");
+        file = new Text(bar, SWT.BORDER | SWT.SINGLE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
+        Button browse = new Button(bar, SWT.PUSH);
+        browse.setText("Open…");
+        browse.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
+            d.setFilterExtensions(new String[] {"*.mission", "*"});
+            String chosen = d.open();
+            if (chosen != null) {
+                file.setText(chosen);
+            }
+        });
+        new Label(bar, SWT.NONE).setText("Runs:");
+        runs = new Spinner(bar, SWT.BORDER);
+        runs.setValues(Integer.getInteger("launchbench.runs", 100), 1, 100_000, 0, 10, 100);
+        new Label(bar, SWT.NONE).setText("Seed:");
+        seed = new Spinner(bar, SWT.BORDER);
+        seed.setValues(1, 0, Integer.MAX_VALUE, 0, 1, 10);
+        run = new Button(bar, SWT.PUSH);
+        run.setText("Run");
+        run.addListener(SWT.Selection, e -> start());
+        status = new Label(bar, SWT.NONE);
+        status.setText("Open a mission with a recovery, e.g. examples/missions/falcon9-leo-asds.mission");
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(status);
+        summary = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(800, SWT.DEFAULT).applyTo(summary);
+
+        Composite grid = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).spacing(4, 4).applyTo(grid);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(grid);
+        String[][] specs = {{"Descent profile (nominal)", "time from separation, s", "altitude, km"},
+            {"Speed (nominal)", "time from separation, s", "speed, m/s"}, {"Touchdown scatter", "east, m", "north, m"},
+            {"Miss distance", "miss, m", "runs"}, {"Propellant left (landed runs)", "propellant, kg", "runs"},
+            {"Touchdown vertical speed", "speed, m/s", "runs"}};
+        for (String[] s : specs) {
+            LinePlot p = new LinePlot(grid, s[0], s[1], s[2]);
+            GridDataFactory.fillDefaults().grab(true, true).applyTo(p);
+            plots.add(p);
+        }
+        plots.get(2).setEqualAspect(true);
+        String open = System.getProperty(TrajectoryPart.OPEN_PROPERTY);
+        if (open != null && !open.isBlank()) {
+            file.setText(open);
+            start();
+        }
+    }
+
+    /** Flies the recovery and the campaign as a Job. */
+    void start() {
+        if (job != null) {
+            job.cancel();
+        }
+        Path mission = Path.of(file.getText().strip());
+        int n = runs.getSelection();
+        long s = seed.getSelection();
+        Display display = file.getDisplay();
+        status.setText("Flying " + mission.getFileName() + "…");
+        run.setEnabled(false);
+        job = new Job("Recovery and " + n + "-run dispersion of " + mission.getFileName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                SubMonitor progress = SubMonitor.convert(monitor, 100);
+                try {
+                    if (!Files.isRegularFile(mission)) {
+                        show(display, null, null, null, mission + ": no such mission file");
+                        return Status.OK_STATUS;
+                    }
+                    MissionAscent m = MissionAscent.load(mission, TrajectoryPart.catalog());
+                    if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
+                        throw InvalidInputException.because("the mission's first stage is expendable: there is no recovery to show")
+                            .source(mission.toString()).element("recovery").build();
+                    }
+                    AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(10));
+                    StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, mission.toString());
+                    StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
+                    RecoveryResult nominal = RecoveryService.ENGINE.fly(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
+                    progress.worked(5);
+                    List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, List.of(), n, s,
+                        Runtime.getRuntime().availableProcessors(), progress.split(85));
+                    if (monitor.isCanceled()) {
+                        show(display, null, null, null, "cancelled");
+                        return Status.CANCEL_STATUS;
+                    }
+                    Dispersion.Summary sum = Dispersion.summarise(all);
+                    String line = String.format(Locale.ROOT, "%s: nominal %s %.2f m from the centre; %d runs (seed %d): %d landed, R50 %.3f m,"
+                        + " R90 %.3f m", m.mission().getId(), nominal.outcome().json(), nominal.missDistance(), n, s, sum.landed(), sum.r50(),
+                        sum.r90());
+                    show(display, nominal, all, sum, line);
+                    System.out.println("recovery view: " + line);
+                    System.out.flush();
+                    return Status.OK_STATUS;
+                } catch (LaunchBenchException e) {
+                    show(display, null, null, null, e.getMessage());
+                    return Status.OK_STATUS;
+                }
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+    }
+
+    private void show(Display display, RecoveryResult nominal, List<Dispersion.Run> all, Dispersion.Summary sum, String message) {
+        display.asyncExec(() -> {
+            if (status.isDisposed()) {
+                return;
+            }
+            status.setText(message.length() > 120 ? message.substring(0, 120) + "…" : message);
+            status.setToolTipText(message);
+            run.setEnabled(true);
+            if (nominal != null) {
+                fill(nominal, all, sum);
+            }
+        });
+    }
+
+    private void fill(RecoveryResult nominal, List<Dispersion.Run> all, Dispersion.Summary sum) {
+        List<FlightSample> h = nominal.history();
+        double t0 = h.isEmpty() ? 0 : h.get(0).time();
+        plots.get(0).setSeries(split(h, t0, x -> x.altitude() / 1e3));
+        plots.get(1).setSeries(split(h, t0, FlightSample::speed));
+        List<LinePlot.Series> scatter = new ArrayList<>();
+        scatter.add(points("landed", all, true, LANDED));
+        scatter.add(points("crashed", all, false, CRASHED));
+        for (int k = 1; k <= 3; k++) {
+            // one legend entry for the three
+            scatter.add(ellipse(k == 1 ? "1, 2, 3 σ" : "", sum, k));
+        }
+        scatter.add(circle("R50, R90", sum.r50()));
+        scatter.add(circle("", sum.r90()));
+        // the pad's centre, a black dot (no legend entry)
+        scatter.add(new LinePlot.Series("", new double[] {0}, new double[] {0}, new RGB(0, 0, 0), true));
+        plots.get(2).setSeries(scatter);
+        plots.get(3).setSeries(List.of(LinePlot.histogram("all runs", all.stream().mapToDouble(r -> r.result().missDistance()).toArray(), 20,
+            ELLIPSE)));
+        plots.get(4).setSeries(List.of(LinePlot.histogram("landed", all.stream().filter(r -> landed(r))
+            .mapToDouble(r -> r.result().propellantRemaining()).toArray(), 20, LANDED)));
+        plots.get(5).setSeries(List.of(LinePlot.histogram("all runs", all.stream()
+            .mapToDouble(r -> r.result().touchdownVerticalSpeed()).toArray(), 20, ELLIPSE)));
+        summary.setText(String.format(Locale.ROOT, "Nominal: %s, %.2f m from the centre, %.2f m/s down, %.0f kg left.   Campaign: %d of %d"
+            + " landed (P = %.3f ± %.3f); miss R50 %.2f m, R90 %.2f m, max %.1f m; 1-σ ellipse %.2f × %.2f m at %.0f°",
+            nominal.outcome().json(), nominal.missDistance(), nominal.touchdownVerticalSpeed(), nominal.propellantRemaining(), sum.landed(),
+            sum.runs(), sum.successProbability(), sum.successStandardError(), sum.r50(), sum.r90(), sum.missMax(), sum.ellipseMajor(),
+            sum.ellipseMinor(), sum.ellipseAzimuth()));
+        summary.getParent().layout(true, true);
+    }
+
+    private static boolean landed(Dispersion.Run r) {
+        return r.result().outcome() == RecoveryResult.Outcome.LANDED;
+    }
+
+    /** The profile in two series, coasting and burning (a throttle above zero), each broken where the other flies. */
+    private static List<LinePlot.Series> split(List<FlightSample> h, double t0, java.util.function.ToDoubleFunction<FlightSample> y) {
+        double[] x = h.stream().mapToDouble(s -> s.time() - t0).toArray();
+        double[] coast = new double[h.size()];
+        double[] burn = new double[h.size()];
+        for (int i = 0; i < h.size(); i++) {
+            boolean burning = h.get(i).throttle() > 0 || i > 0 && h.get(i - 1).throttle() > 0;
+            double v = y.applyAsDouble(h.get(i));
+            coast[i] = burning && h.get(i).throttle() > 0 ? Double.NaN : v;
+            burn[i] = burning ? v : Double.NaN;
+        }
+        return List.of(new LinePlot.Series("coasting", x, coast, COAST), new LinePlot.Series("burning", x, burn, BURN));
+    }
+
+    private static LinePlot.Series points(String name, List<Dispersion.Run> all, boolean landed, RGB colour) {
+        List<Dispersion.Run> some = all.stream().filter(r -> landed(r) == landed).toList();
+        return new LinePlot.Series(name, some.stream().mapToDouble(r -> r.result().east()).toArray(),
+            some.stream().mapToDouble(r -> r.result().north()).toArray(), colour, true);
+    }
+
+    /** The k-σ ellipse of the touchdown points: semi-axes k times the 1-σ ones, the major at its azimuth from north. */
+    private static LinePlot.Series ellipse(String name, Dispersion.Summary s, int k) {
+        int n = 73;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double az = Math.toRadians(s.ellipseAzimuth());
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / (n - 1);
+            double along = k * s.ellipseMajor() * Math.cos(a);
+            double across = k * s.ellipseMinor() * Math.sin(a);
+            // major axis along (sin az, cos az) in (east, north), minor across it
+            x[i] = s.meanEast() + along * Math.sin(az) + across * Math.cos(az);
+            y[i] = s.meanNorth() + along * Math.cos(az) - across * Math.sin(az);
+        }
+        return new LinePlot.Series(name, x, y, ELLIPSE);
+    }
+
+    private static LinePlot.Series circle(String name, double r) {
+        int n = 73;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r * Math.cos(2 * Math.PI * i / (n - 1));
+            y[i] = r * Math.sin(2 * Math.PI * i / (n - 1));
+        }
+        return new LinePlot.Series(name, x, y, CIRCLE);
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+}
