@@ -21,13 +21,13 @@ import org.launchbench.vehicle.model.catalog.CatalogVehicle;
  * The trajectory engine's payload query (full ascents bisected on the payload, docs/trajectory.md), expendable, cached
  * by vehicle, site and orbit: a spec's launchers often share them, and each query flies dozens of ascents.
  */
-final class TrajectoryPayload implements ConstellationSpec.PayloadQuery {
+public final class TrajectoryPayload implements ConstellationSpec.PayloadQuery {
 
     private final EarthModel earth;
     private final IProgressMonitor monitor;
     private final Map<List<Object>, Double> cache = new ConcurrentHashMap<>();
 
-    TrajectoryPayload(EarthModel earth, IProgressMonitor monitor) {
+    public TrajectoryPayload(EarthModel earth, IProgressMonitor monitor) {
         this.earth = earth;
         this.monitor = monitor;
     }

@@ -116,7 +116,7 @@ public final class RecoveryPart {
         }
         plots.get(2).setEqualAspect(true);
         String open = System.getProperty(TrajectoryPart.OPEN_PROPERTY);
-        if (open != null && !open.isBlank()) {
+        if (open != null && !open.isBlank() && !open.endsWith(".json")) {
             file.setText(open);
             start();
         }

@@ -112,7 +112,7 @@ public final class TrajectoryPart {
         }
         sash.setWeights(3, 1);
         String open = System.getProperty(OPEN_PROPERTY);
-        if (open != null && !open.isBlank()) {
+        if (open != null && !open.isBlank() && !open.endsWith(".json")) {
             file.setText(open);
             start();
         }

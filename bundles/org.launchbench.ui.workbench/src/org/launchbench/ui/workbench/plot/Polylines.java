@@ -76,8 +76,11 @@ final class Polylines {
         if (lo > hi) {
             return new double[][] {{}, {}};
         }
-        if (hi == lo) {
-            hi = lo + 1;
+        if (hi - lo <= 1e-9 * Math.max(1, Math.abs(hi))) {
+            // one value (to rounding): a bar around it, 1 % of it wide (1 for zero)
+            double half = lo == 0 ? 0.5 : Math.abs(lo) * 0.005;
+            lo -= half;
+            hi += half;
         }
         int[] count = new int[bins];
         for (double v : values) {

@@ -235,6 +235,58 @@ class WorkbenchWindowTest {
         assertTrue(blue > 1000, "ellipse and histogram pixels: " + blue);
     }
 
+    /**
+     * {@code launchbench open SPEC.json constellation} plans the spec in the constellation view: the same satellites,
+     * launches and days to completion as {@code launchbench constellation plan}, and its photograph
+     * (target/screenshots/constellation.png) holds the slots' points.
+     */
+    @Test
+    void openingAConstellationSpecPlansItInTheConstellationView(@TempDir Path workspace) throws Exception {
+        String spec = Path.of(System.getProperty("launchbench.examples.dir", "../../examples"))
+            .resolve("constellations/thirty-per-launch-sea.json").toString();
+        InstalledProduct.Run cli = InstalledProduct.run("constellation", "plan", spec, "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        com.google.gson.JsonObject totals = com.google.gson.JsonParser.parseString(cli.out()).getAsJsonObject().getAsJsonObject("totals");
+
+        Path console = workspace.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", spec, "constellation")
+            .redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        workbench = pb.start();
+        Pattern done = Pattern.compile("constellation view: .*: (\\d+) satellites in (\\d+) planes, (\\d+) launches, complete in ([0-9.]+) days");
+        Matcher line = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = done.matcher(Files.readString(console));
+            if (m.find()) {
+                line = m;
+            }
+        }
+        assertTrue(line != null, "the constellation view did not report its plan within 90 s: " + Files.readString(console));
+        assertEquals(totals.get("satellites").getAsInt(), Integer.parseInt(line.group(1)));
+        assertEquals(totals.get("launches").getAsInt(), Integer.parseInt(line.group(3)));
+        assertEquals(totals.get("days_to_complete").getAsDouble(), Double.parseDouble(line.group(4)), 0.051);
+        Thread.sleep(2000);
+
+        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        Path png = shots.resolve("constellation.png");
+        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int blue = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (near(image.getRGB(x, y) & 0xFFFFFF, 31, 119, 180)) {
+                    blue++;
+                }
+            }
+        }
+        // 120 slot points of about 20 pixels, and the completion staircase
+        assertTrue(blue > 2000, "slot and completion pixels: " + blue);
+    }
+
     private static boolean near(int rgb, int r, int g, int b) {
         return Math.abs((rgb >> 16 & 0xFF) - r) < 24 && Math.abs((rgb >> 8 & 0xFF) - g) < 24 && Math.abs((rgb & 0xFF) - b) < 24;
     }
