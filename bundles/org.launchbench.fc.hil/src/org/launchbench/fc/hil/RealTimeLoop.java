@@ -30,6 +30,7 @@ public final class RealTimeLoop {
 
     private final double rateHz;
     private final double maxSeconds;
+    private volatile boolean stopped;
 
     /**
      * @param rateHz     cycles a second (100 to 1000 for the issue's loops)
@@ -46,12 +47,17 @@ public final class RealTimeLoop {
         this.maxSeconds = maxSeconds;
     }
 
+    /** Ends a running loop after its current cycle (from any thread; the plant is left where it is). */
+    public void stop() {
+        stopped = true;
+    }
+
     /**
      * Flies the plant with the computer at the other end of the link until the plant is finished or the time is up.
      *
-     * @param recorder takes each cycle (null: not recorded)
+     * @param observer takes each cycle (a {@link SessionRecorder}; null: none)
      */
-    public LoopStatistics run(Plant plant, FlightComputerLink link, SessionRecorder recorder) {
+    public LoopStatistics run(Plant plant, FlightComputerLink link, CycleObserver observer) {
         long period = Math.round(1e9 / rateHz);
         double dt = 1 / rateHz;
         int maxCycles = (int) Math.ceil(maxSeconds * rateHz);
@@ -75,7 +81,7 @@ public final class RealTimeLoop {
         double silentAt = Double.NaN;
         int k = 0;
         try {
-        for (; k <= maxCycles && !plant.finished(); k++) {
+        for (; k <= maxCycles && !plant.finished() && !stopped; k++) {
             long due = start + k * period;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
@@ -105,8 +111,8 @@ public final class RealTimeLoop {
             if (Double.isNaN(silentAt) && k > rateHz && link.health() == FlightComputerLink.Health.SILENT) {
                 silentAt = t;
             }
-            if (recorder != null) {
-                recorder.cycle(t, sensors, now);
+            if (observer != null) {
+                observer.cycle(t, sensors, now);
             }
         }
         } finally {

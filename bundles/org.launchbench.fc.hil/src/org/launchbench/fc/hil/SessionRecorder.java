@@ -16,7 +16,7 @@ import org.launchbench.fc.api.Packet;
  * flat however long the loop runs; closing after a failed loop keeps what was recorded. {@link SessionReplay} flies
  * a record's commands again.
  */
-public final class SessionRecorder implements AutoCloseable {
+public final class SessionRecorder implements CycleObserver, AutoCloseable {
 
     private final AtomicTextFile out;
     private int cycles;
@@ -30,7 +30,8 @@ public final class SessionRecorder implements AutoCloseable {
         write("# LaunchBench HIL session: t s, then s:packet.field=value (sensors sent), c:packet.field=value (commands in force)\n");
     }
 
-    void cycle(double t, Map<String, Map<String, Double>> sensors, Map<String, Packet> commands) {
+    @Override
+    public void cycle(double t, Map<String, Map<String, Double>> sensors, Map<String, Packet> commands) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.6f", t));
         for (Map.Entry<String, Map<String, Double>> s : new TreeMap<>(sensors).entrySet()) {
             for (Map.Entry<String, Double> v : new TreeMap<>(s.getValue()).entrySet()) {

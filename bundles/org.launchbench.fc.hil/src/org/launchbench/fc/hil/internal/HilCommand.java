@@ -21,6 +21,7 @@ import org.launchbench.fc.api.LinkProvider;
 import org.launchbench.fc.api.LinkProviders;
 import org.launchbench.fc.api.LinkStatistics;
 import org.launchbench.fc.api.PacketDictionary;
+import org.launchbench.fc.hil.HilMission;
 import org.launchbench.fc.hil.LandingPlant;
 import org.launchbench.fc.hil.LoopStatistics;
 import org.launchbench.fc.hil.NoisySensors;
@@ -28,13 +29,8 @@ import org.launchbench.fc.hil.Plant;
 import org.launchbench.fc.hil.RealTimeLoop;
 import org.launchbench.fc.hil.SessionRecorder;
 import org.launchbench.recovery.internal.RecoveryService;
-import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
-import org.launchbench.trajectory.ascent.AscentProfile;
-import org.launchbench.trajectory.ascent.AscentResult;
-import org.launchbench.trajectory.ascent.MissionAscent;
-import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -113,20 +109,12 @@ public final class HilCommand implements CliCommand {
         long silence = (long) args.number("--silence-ms", 500, 50, 60_000);
         LinkProvider provider = LinkProviders.choose(providers, args.value("--protocol").orElse(LinkProviders.DEFAULT_PROTOCOL), "--protocol");
         PacketDictionary dictionary = LandingPlant.dictionary(args.value("--dictionary").map(Path::of));
-        MissionAscent m = MissionAscent.load(file, catalog);
-        if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
-            throw InvalidInputException.because("the mission's first stage is expendable: there is no landing to fly in the loop")
-                .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
-                .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
-        }
-        List<String> scenarios = m.scenarios(args.value("--scenario"), true, file.toString());
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
-        AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(50));
-        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
-        StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-        StageRecovery.LandingBurn burn = RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE,
-            RecoveryService.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
-        LandingPlant plant = new LandingPlant(burn);
+        HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), progress.split(50));
+        StageRecovery.Case c = hm.recoveryCase();
+        StageRecovery.Plan plan = hm.plan();
+        List<String> scenarios = hm.scenarios();
+        LandingPlant plant = hm.plant();
         Long seed = args.value("--sensor-noise").map(HilCommand::seed).orElse(null);
         Plant flown = seed == null ? plant : new NoisySensors(plant, LandingPlant.BENCH_SENSOR_ERRORS, seed);
         LoopStatistics stats;

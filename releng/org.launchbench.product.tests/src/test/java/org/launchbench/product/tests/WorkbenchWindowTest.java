@@ -287,6 +287,78 @@ class WorkbenchWindowTest {
         assertTrue(blue > 2000, "slot and completion pixels: " + blue);
     }
 
+    /**
+     * The HIL view flies the Falcon 9 example's landing burn at 100 Hz with the reference flight computer, started as
+     * its own process ({@code launchbench fc-sim}), in the loop: it lands, the computer answers almost every cycle, and
+     * the photograph (target/screenshots/hil.png) holds the telemetry's lines (height, vertical speed and track in blue,
+     * the throttle commanded in red).
+     */
+    @Test
+    void theHilViewFliesTheLandingWithTheReferenceComputerInTheLoop(@TempDir Path workspace) throws Exception {
+        String mission = Path.of(System.getProperty("launchbench.examples.dir", "../../examples"))
+            .resolve("missions/falcon9-leo-asds.mission").toString();
+        int port;
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path fcLog = workspace.resolve("fc-sim.txt");
+        Process fc = InstalledProduct.start(fcLog, "fc-sim", "--listen", "udp://127.0.0.1:" + port, "--sessions", "1");
+        try {
+            long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(fcLog) && Files.readString(fcLog).contains("listening on")) && System.nanoTime() < ready) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.readString(fcLog).contains("listening on"), Files.readString(fcLog));
+            Path console = workspace.resolve("console.txt");
+            ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", mission, "hil")
+                .redirectErrorStream(true).redirectOutput(console.toFile());
+            pb.environment().put("DISPLAY", display);
+            pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+            pb.environment().put("LAUNCHBENCH_VMARGS", "-Dlaunchbench.fc=udp://127.0.0.1:" + port + " -Dlaunchbench.rate=100");
+            workbench = pb.start();
+            Pattern done = Pattern.compile("hil view: falcon9-leo-asds: (\\w+) ([0-9.]+) m from the centre at ([0-9.]+) m/s; (\\d+) cycles at 100 Hz,"
+                + " (\\d+) answered");
+            Matcher line = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
+                Thread.sleep(500);
+                Matcher m = done.matcher(Files.readString(console));
+                if (m.find()) {
+                    line = m;
+                }
+            }
+            assertTrue(line != null, "the HIL view did not report its landing within 120 s: " + Files.readString(console));
+            assertEquals("landed", line.group(1), line.group());
+            assertTrue(Double.parseDouble(line.group(2)) < 10 && Double.parseDouble(line.group(3)) < 2, line.group());
+            int cycles = Integer.parseInt(line.group(4));
+            assertTrue(cycles > 1000 && Integer.parseInt(line.group(5)) > 0.98 * cycles, line.group());
+            Thread.sleep(1500);
+
+            Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
+            Files.createDirectories(shots);
+            Path png = shots.resolve("hil.png");
+            assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
+            BufferedImage image = ImageIO.read(png.toFile());
+            int blue = 0;
+            int red = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                    if (near(rgb, 31, 119, 180)) {
+                        blue++;
+                    } else if (near(rgb, 214, 39, 40)) {
+                        red++;
+                    }
+                }
+            }
+            assertTrue(blue > 1500, "height, speed and track pixels: " + blue);
+            assertTrue(red > 500, "throttle pixels: " + red);
+        } finally {
+            fc.destroy();
+            fc.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static boolean near(int rgb, int r, int g, int b) {
         return Math.abs((rgb >> 16 & 0xFF) - r) < 24 && Math.abs((rgb >> 8 & 0xFF) - g) < 24 && Math.abs((rgb & 0xFF) - b) < 24;
     }

@@ -1,0 +1,51 @@
+package org.launchbench.fc.hil;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.recovery.internal.RecoveryService;
+import org.launchbench.recovery.stage.Perturbation;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+
+/**
+ * A mission's landing burn made ready for the loop: the ascent and the first stage's recovery flown to the
+ * landing-burn ignition point, as {@code launchbench hil} and the workbench's HIL view fly them.
+ *
+ * @param missionId    the mission's id
+ * @param recoveryCase the recovery flown
+ * @param plan         its targeting
+ * @param scenarios    the scenarios injected
+ * @param plant        the stage at ignition, as the loop's plant
+ */
+public record HilMission(String missionId, StageRecovery.Case recoveryCase, StageRecovery.Plan plan, List<String> scenarios,
+                         LandingPlant plant) {
+
+    /**
+     * @param file     the mission file
+     * @param scenario the scenario option (empty: all the mission lists; "none": nominal)
+     * @throws InvalidInputException for a bad mission, an unknown scenario or an expendable first stage
+     */
+    public static HilMission prepare(Path file, VehicleCatalog catalog, Optional<String> scenario, IProgressMonitor monitor) {
+        MissionAscent m = MissionAscent.load(file, catalog);
+        if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
+            throw InvalidInputException.because("the mission's first stage is expendable: there is no landing to fly in the loop")
+                .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
+                .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
+        }
+        List<String> scenarios = m.scenarios(scenario, true, file.toString());
+        AscentResult ascent = m.fly(AscentProfile.DEFAULT, monitor);
+        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
+        StageRecovery.LandingBurn burn = RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE,
+            RecoveryService.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
+        return new HilMission(m.mission().getId(), c, plan, scenarios, new LandingPlant(burn));
+    }
+}
