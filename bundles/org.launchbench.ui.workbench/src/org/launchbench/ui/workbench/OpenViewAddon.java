@@ -12,7 +12,7 @@ import jakarta.annotation.PostConstruct;
 
 /**
  * Selects the view {@code launchbench open MISSION VIEW} names (system property {@value #VIEW_PROPERTY}: trajectory,
- * recovery, constellation, hil) before the window is rendered, so that it is the one created and flown first.
+ * recovery, constellation, hil, vehicle) before the window is rendered, so that it is the one created and flown first.
  */
 public final class OpenViewAddon {
 
@@ -29,7 +29,7 @@ public final class OpenViewAddon {
         }
         List<MPart> parts = models.findElements(app, "org.launchbench.ui.part." + view, MPart.class);
         if (parts.isEmpty()) {
-            System.err.println("launchbench: no view named '" + view + "' (trajectory, recovery, constellation, hil); opening the default one");
+            System.err.println("launchbench: no view named '" + view + "' (trajectory, recovery, constellation, hil, vehicle); opening the default one");
             return;
         }
         MPart part = parts.get(0);

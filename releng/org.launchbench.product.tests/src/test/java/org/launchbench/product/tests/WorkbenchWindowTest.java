@@ -359,6 +359,53 @@ class WorkbenchWindowTest {
         }
     }
 
+    /**
+     * The vehicle view lists the catalog's vehicles by bundle and opens a vehicle file with the problem that
+     * {@code launchbench validate} finds in it (a negative dry mass), listed against its element; photograph:
+     * target/screenshots/vehicle.png.
+     */
+    @Test
+    void theVehicleViewOpensAFileWithTheProblemsValidateFinds(@TempDir Path workspace) throws Exception {
+        Path shipped = Path.of(System.getProperty("launchbench.releng.dir", "..")).resolve(
+            "../bundles/org.launchbench.vehicles.spacex/model/falcon9.vehicle");
+        Path bad = workspace.resolve("falcon9-negative.vehicle");
+        Files.writeString(bad, Files.readString(shipped).replace("dryMass=\"25600\"", "dryMass=\"-5\""));
+        InstalledProduct.Run validate = InstalledProduct.run("validate", bad.toString());
+        assertEquals(2, validate.exitCode(), validate.out() + validate.err());
+        InstalledProduct.Run vehicles = InstalledProduct.run("vehicles", "--json");
+        int catalogSize = com.google.gson.JsonParser.parseString(vehicles.out()).getAsJsonArray().size();
+
+        Path console = workspace.resolve("console.txt");
+        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", bad.toString(), "vehicle")
+            .redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        workbench = pb.start();
+        Pattern done = Pattern.compile("vehicle view: (\\d+) vehicles from (\\d+) bundles; opened falcon9-negative.vehicle: (\\d+) errors");
+        Matcher line = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = done.matcher(Files.readString(console));
+            if (m.find()) {
+                line = m;
+            }
+        }
+        assertTrue(line != null, "the vehicle view did not report the file within 60 s: " + Files.readString(console));
+        assertEquals(catalogSize, Integer.parseInt(line.group(1)));
+        assertEquals("1", line.group(3), Files.readString(console));
+        // the same problem, word for word, as the command line's: "FILE: error: ELEMENT: FEATURE = VALUE: WHY (allowed: ...)"
+        String problem = (validate.out() + validate.err()).lines().filter(l -> l.contains(": error: ")).findFirst()
+            .orElseThrow(() -> new AssertionError(validate.out() + validate.err()));
+        problem = problem.substring(problem.indexOf("error: "));
+        assertTrue(problem.contains("Stage 'stage-1': dryMass = -5"), problem);
+        assertTrue(Files.readString(console).contains("vehicle view: " + problem), problem + " not in " + Files.readString(console));
+        Thread.sleep(1500);
+        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        assertEquals("", output("import", "-display", display, "-window", "root", shots.resolve("vehicle.png").toString()).strip());
+    }
+
     private static boolean near(int rgb, int r, int g, int b) {
         return Math.abs((rgb >> 16 & 0xFF) - r) < 24 && Math.abs((rgb >> 8 & 0xFF) - g) < 24 && Math.abs((rgb & 0xFF) - b) < 24;
     }
