@@ -64,6 +64,48 @@ public final class LinePlot extends Canvas {
         this.yLabel = yLabel;
         setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
         addPaintListener(e -> draw(e.gc, getClientArea()));
+        menu();
+    }
+
+    /** The plot's context menu: PNG, SVG and CSV export. */
+    private void menu() {
+        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(this);
+        item(menu, "Save as PNG…", "*.png", f -> savePng(f, Math.max(640, getSize().x), Math.max(400, getSize().y)));
+        item(menu, "Save as SVG…", "*.svg", f -> org.launchbench.core.AtomicTextFile.write(f, w -> w.write(
+            PlotExport.svg(title, xLabel, yLabel, lines(), Math.max(640, getSize().x), Math.max(400, getSize().y)))));
+        item(menu, "Save data as CSV…", "*.csv", f -> org.launchbench.core.AtomicTextFile.write(f, w -> w.write(
+            PlotExport.csv(xLabel, yLabel, lines()))));
+        setMenu(menu);
+    }
+
+    /** An export action. */
+    private interface Export {
+        void to(Path file) throws java.io.IOException;
+    }
+
+    private void item(org.eclipse.swt.widgets.Menu menu, String text, String filter, Export export) {
+        org.eclipse.swt.widgets.MenuItem item = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+        item.setText(text);
+        item.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getShell(), SWT.SAVE);
+            d.setFilterExtensions(new String[] {filter});
+            d.setOverwrite(true);
+            d.setFileName(title.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT) + filter.substring(1));
+            String chosen = d.open();
+            if (chosen != null) {
+                try {
+                    export.to(Path.of(chosen));
+                } catch (java.io.IOException | RuntimeException ex) {
+                    org.eclipse.jface.dialogs.MessageDialog.openError(getShell(), "Export", chosen + ": " + ex.getMessage());
+                }
+            }
+        });
+    }
+
+    /** @return the series as the exporters take them */
+    public List<PlotExport.Line> lines() {
+        return series.stream().map(s -> new PlotExport.Line(s.name(), s.x(), s.y(),
+            s.colour().red << 16 | s.colour().green << 8 | s.colour().blue, s.points())).toList();
     }
 
     /** Replaces the series and redraws (a series named "" draws without a legend entry of its own). */
