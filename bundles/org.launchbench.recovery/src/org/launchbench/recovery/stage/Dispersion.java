@@ -127,6 +127,18 @@ public final class Dispersion {
      */
     public List<Run> fly(StageRecovery.Case c, StageRecovery.Plan plan, Sigmas sigmas, List<Failure> failures, int runs, long seed,
                          int threads, IProgressMonitor monitor) {
+        return fly(c, plan, sigmas, failures, runs, seed, threads, monitor, r -> { });
+    }
+
+    /**
+     * As {@link #fly(StageRecovery.Case, StageRecovery.Plan, Sigmas, List, int, long, int, IProgressMonitor)}, with each
+     * run handed over as it ends (in completion order, on the worker's thread), for views that show a campaign as it
+     * goes.
+     *
+     * @param onRun takes each finished run; it must be quick and thread-safe
+     */
+    public List<Run> fly(StageRecovery.Case c, StageRecovery.Plan plan, Sigmas sigmas, List<Failure> failures, int runs, long seed,
+                         int threads, IProgressMonitor monitor, java.util.function.Consumer<Run> onRun) {
         SubMonitor progress = SubMonitor.convert(monitor, "Landing dispersion", runs);
         Run[] out = new Run[runs];
         AtomicInteger next = new AtomicInteger();
@@ -144,6 +156,7 @@ public final class Dispersion {
                     for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
                         Perturbation p = sample(seed, i, sigmas);
                         out[i] = new Run(i, p, engine.fly(c, plan, p, failures, OPTIONS));
+                        onRun.accept(out[i]);
                         done.incrementAndGet();
                     }
                     return null;

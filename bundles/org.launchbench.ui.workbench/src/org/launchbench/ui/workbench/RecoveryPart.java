@@ -66,6 +66,7 @@ public final class RecoveryPart {
     private Label summary;
     private final List<LinePlot> plots = new ArrayList<>();
     private Job job;
+    private final List<Dispersion.Run> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param parent the part's composite */
     @PostConstruct
@@ -152,8 +153,11 @@ public final class RecoveryPart {
                     StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
                     RecoveryResult nominal = RecoveryService.ENGINE.fly(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
                     progress.worked(5);
+                    // the runs stream into the plots as they land (refreshed twice a second), the statistics at the end
+                    streamed.clear();
+                    display.asyncExec(() -> stream(display, nominal));
                     List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, List.of(), n, s,
-                        Runtime.getRuntime().availableProcessors(), progress.split(85));
+                        Runtime.getRuntime().availableProcessors(), progress.split(85), streamed::add);
                     if (monitor.isCanceled()) {
                         show(display, null, null, null, "cancelled");
                         return Status.CANCEL_STATUS;
@@ -219,6 +223,26 @@ public final class RecoveryPart {
             sum.runs(), sum.successProbability(), sum.successStandardError(), sum.r50(), sum.r90(), sum.missMax(), sum.ellipseMajor(),
             sum.ellipseMinor(), sum.ellipseAzimuth()));
         summary.getParent().layout(true, true);
+    }
+
+    /** While the campaign runs: the nominal profile, and the runs so far in the scatter and histograms. */
+    private void stream(Display display, RecoveryResult nominal) {
+        if (status.isDisposed() || run.isEnabled()) {
+            return;
+        }
+        List<Dispersion.Run> so = List.copyOf(streamed);
+        if (!so.isEmpty()) {
+            List<FlightSample> h = nominal.history();
+            double t0 = h.isEmpty() ? 0 : h.get(0).time();
+            plots.get(0).setSeries(split(h, t0, x -> x.altitude() / 1e3));
+            plots.get(1).setSeries(split(h, t0, FlightSample::speed));
+            plots.get(2).setSeries(List.of(points("landed", so, true, LANDED), points("crashed", so, false, CRASHED),
+                new LinePlot.Series("", new double[] {0}, new double[] {0}, new RGB(0, 0, 0), true)));
+            plots.get(3).setSeries(List.of(LinePlot.histogram("runs so far", so.stream().mapToDouble(r -> r.result().missDistance()).toArray(),
+                20, ELLIPSE)));
+            status.setText(String.format(Locale.ROOT, "Campaign: %d of %d runs flown so far…", so.size(), runs.getSelection()));
+        }
+        display.timerExec(500, () -> stream(display, nominal));
     }
 
     private static boolean landed(Dispersion.Run r) {
