@@ -101,6 +101,12 @@ public final class ConstellationPart {
         }
     }
 
+    /** Plans a spec file (File → Open…). */
+    public void open(Path spec) {
+        file.setText(spec.toString());
+        start();
+    }
+
     /** Plans the spec in the text field as a Job. */
     void start() {
         if (job != null) {

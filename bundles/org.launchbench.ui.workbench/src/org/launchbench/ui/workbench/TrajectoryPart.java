@@ -118,6 +118,12 @@ public final class TrajectoryPart {
         }
     }
 
+    /** Flies a mission file (File → Open…). */
+    public void open(Path mission) {
+        file.setText(mission.toString());
+        start();
+    }
+
     /** Flies the mission in the text field as a Job; the plots fill when it ends. */
     void start() {
         if (job != null) {

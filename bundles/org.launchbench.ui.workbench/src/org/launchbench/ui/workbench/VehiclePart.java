@@ -228,6 +228,11 @@ public final class VehiclePart {
         return null;
     }
 
+    /** Opens a vehicle file for editing (File → Open…). */
+    public void open(Path file) {
+        openFile(file);
+    }
+
     private void openFile(Path file) {
         try {
             VehicleEditing e = watch(VehicleEditing.open(file));
