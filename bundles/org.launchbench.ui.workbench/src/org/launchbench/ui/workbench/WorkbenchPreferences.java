@@ -1,0 +1,91 @@
+package org.launchbench.ui.workbench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.launchbench.core.AtomicTextFile;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.OrekitData;
+import org.launchbench.core.RunFailedException;
+
+/**
+ * The workbench's preferences, kept in the workspace ({@code .metadata/launchbench.properties}, written atomically):
+ * today the orekit-data folder the engines read (a folder with the full data: EOP, more leap seconds; empty for the
+ * data LaunchBench ships). Applied at start-up and when changed, as the {@value OrekitData#FOLDER_PROPERTY} system
+ * property that the engines' {@link OrekitData#configured()} reads.
+ */
+public final class WorkbenchPreferences {
+
+    /** The key of the orekit-data folder. */
+    public static final String OREKIT_DATA = "orekit.data.folder";
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    /** @param workspace the workspace folder; reads its preferences (none yet: defaults) */
+    public WorkbenchPreferences(Path workspace) {
+        this.file = workspace.resolve(".metadata").resolve("launchbench.properties");
+        if (Files.isRegularFile(file)) {
+            try {
+                values.load(new StringReader(Files.readString(file)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw InvalidInputException.because("cannot be read as preferences: " + e.getMessage()).source(file.toString())
+                    .fix("delete it to start from the defaults").build(e);
+            }
+        }
+    }
+
+    /** @return the orekit-data folder chosen (empty: the shipped data) */
+    public Optional<Path> orekitData() {
+        String v = values.getProperty(OREKIT_DATA, "");
+        return v.isBlank() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    /**
+     * Chooses the orekit-data folder (checked first), saves and applies it.
+     *
+     * @param folder the folder (empty: the shipped data)
+     * @throws InvalidInputException when the folder is not a readable orekit-data directory; nothing changes then
+     */
+    public void setOrekitData(Optional<Path> folder) {
+        folder.ifPresent(f -> OrekitData.fromFolder(f, "preference " + OREKIT_DATA + " (" + file + ")"));
+        values.setProperty(OREKIT_DATA, folder.map(Path::toString).orElse(""));
+        save();
+        apply();
+    }
+
+    /** Sets the system property the engines read, from the preferences (cleared when the shipped data is chosen). */
+    public void apply() {
+        Optional<Path> f = orekitData();
+        if (f.isPresent()) {
+            System.setProperty(OrekitData.FOLDER_PROPERTY, f.get().toString());
+        } else {
+            System.clearProperty(OrekitData.FOLDER_PROPERTY);
+        }
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new RunFailedException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        StringWriter text = new StringWriter();
+        try {
+            values.store(text, "LaunchBench workbench preferences");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        AtomicTextFile.write(file, w -> w.write(text.toString()));
+    }
+
+    /** @return the preferences file */
+    public Path file() {
+        return file;
+    }
+}
