@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -44,12 +45,15 @@ import jakarta.annotation.PreDestroy;
  * no scenario), its descent profile with the burns, then a Monte Carlo landing campaign as
  * {@code launchbench dispersion} flies it (default sigmas, the seed given): the touchdown scatter around the pad with
  * the 1, 2 and 3 σ ellipses and the R50 and R90 circles, and histograms of the miss distance, the propellant left and
- * the touchdown speed. One Job for all, with progress and cancel.
+ * the touchdown speed. One Job for all, with progress and cancel. A failure scenario of the mission (Scenario; none by
+ * default) is injected into the recovery and every run.
  */
 public final class RecoveryPart {
 
     /** Element ID of this part in the application model. */
     public static final String ID = "org.launchbench.ui.part.recovery";
+    /** The system property that sets the scenario at start ({@code LAUNCHBENCH_VMARGS}). */
+    public static final String SCENARIO_PROPERTY = "launchbench.scenario";
 
     private static final RGB COAST = new RGB(127, 127, 127);
     private static final RGB BURN = new RGB(214, 39, 40);
@@ -61,6 +65,7 @@ public final class RecoveryPart {
     private Text file;
     private Spinner runs;
     private Spinner seed;
+    private org.eclipse.swt.widgets.Combo scenario;
     private Button run;
     private Label status;
     private Label summary;
@@ -73,7 +78,7 @@ public final class RecoveryPart {
     public void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         new Label(bar, SWT.NONE).setText("Mission:");
         file = new Text(bar, SWT.BORDER | SWT.SINGLE);
@@ -94,6 +99,11 @@ public final class RecoveryPart {
         new Label(bar, SWT.NONE).setText("Seed:");
         seed = new Spinner(bar, SWT.BORDER);
         seed.setValues(1, 0, Integer.MAX_VALUE, 0, 1, 10);
+        new Label(bar, SWT.NONE).setText("Scenario:");
+        scenario = new org.eclipse.swt.widgets.Combo(bar, SWT.DROP_DOWN);
+        scenario.setItems("none");
+        scenario.setText(System.getProperty(SCENARIO_PROPERTY, "none"));
+        scenario.setToolTipText("A failure scenario of the mission, injected into the recovery and every run ('none': nominal)");
         run = new Button(bar, SWT.PUSH);
         run.setText("Run");
         run.addListener(SWT.Selection, e -> start());
@@ -130,6 +140,7 @@ public final class RecoveryPart {
         }
         Path mission = Path.of(file.getText().strip());
         int n = runs.getSelection();
+        String chosen = scenario.getText().strip();
         long s = seed.getSelection();
         Display display = file.getDisplay();
         status.setText("Flying " + mission.getFileName() + "…");
@@ -148,15 +159,27 @@ public final class RecoveryPart {
                         throw InvalidInputException.because("the mission's first stage is expendable: there is no recovery to show")
                             .source(mission.toString()).element("recovery").build();
                     }
+                    List<String> names = m.mission().getScenarios().stream().map(org.launchbench.vehicle.model.Scenario::getName).toList();
+                    display.asyncExec(() -> {
+                        if (!scenario.isDisposed()) {
+                            String text = scenario.getText();
+                            List<String> items = new ArrayList<>(List.of("none"));
+                            items.addAll(names);
+                            scenario.setItems(items.toArray(String[]::new));
+                            scenario.setText(text);
+                        }
+                    });
+                    List<String> scenarios = m.scenarios(Optional.of(chosen.isEmpty() ? "none" : chosen), false, mission.toString());
+                    List<org.launchbench.vehicle.model.Failure> failures = RecoveryService.failures(m.mission(), scenarios);
                     AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(10));
                     StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, mission.toString());
                     StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-                    RecoveryResult nominal = RecoveryService.ENGINE.fly(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
+                    RecoveryResult nominal = RecoveryService.ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
                     progress.worked(5);
                     // the runs stream into the plots as they land (refreshed twice a second), the statistics at the end
                     streamed.clear();
                     display.asyncExec(() -> stream(display, nominal));
-                    List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, List.of(), n, s,
+                    List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, failures, n, s,
                         Runtime.getRuntime().availableProcessors(), progress.split(85), streamed::add);
                     if (monitor.isCanceled()) {
                         show(display, null, null, null, "cancelled");
@@ -165,7 +188,8 @@ public final class RecoveryPart {
                     Dispersion.Summary sum = Dispersion.summarise(all);
                     String line = String.format(Locale.ROOT, "%s: nominal %s %.2f m from the centre; %d runs (seed %d): %d landed, R50 %.3f m,"
                         + " R90 %.3f m", m.mission().getId(), nominal.outcome().json(), nominal.missDistance(), n, s, sum.landed(), sum.r50(),
-                        sum.r90());
+                        sum.r90()) + (scenarios.isEmpty() ? "" : "; scenario " + String.join(", ", scenarios)
+                        + (nominal.reason() == null ? "" : ": " + nominal.reason()));
                     show(display, nominal, all, sum, line);
                     System.out.println("recovery view: " + line);
                     System.out.flush();
