@@ -41,6 +41,8 @@ class VehicleEditingTest {
         Stage first = e.root().getStages().get(0);
         EAttribute dry = attribute(e, first, "dryMass");
         assertEquals("25600.0", e.text(first, dry));
+        // an attribute left at its default shows the default
+        assertEquals("false", e.text(first, attribute(e, first, "strapOn")));
         assertFalse(e.dirty());
         e.set(first, dry, "27000");
         assertEquals(27000, first.getDryMass(), 0);

@@ -90,12 +90,10 @@ public final class VehicleEditing {
         return element.eClass().getEAllAttributes().stream().filter(a -> !a.isDerived() && !a.isTransient() && !a.isMany()).toList();
     }
 
-    /** @return an attribute's value as text ("" when unset) */
+    /** @return an attribute's value as text (its default when not set; "" when it has none) */
     public String text(EObject element, EAttribute attribute) {
-        if (!element.eIsSet(attribute)) {
-            return "";
-        }
-        return EcoreUtil.convertToString(attribute.getEAttributeType(), element.eGet(attribute));
+        Object value = element.eGet(attribute);
+        return value == null ? "" : EcoreUtil.convertToString(attribute.getEAttributeType(), value);
     }
 
     /**

@@ -205,6 +205,26 @@ public final class VehiclePart {
         update();
     }
 
+    /** @return the tree, for tests */
+    TreeViewer tree() {
+        return tree;
+    }
+
+    /** @return the properties table, for tests */
+    TableViewer properties() {
+        return properties;
+    }
+
+    /** @return the Undo button, for tests */
+    Button undoButton() {
+        return undo;
+    }
+
+    /** @return the problems list, for tests */
+    org.eclipse.swt.widgets.List problems() {
+        return problems;
+    }
+
     private static Button button(Composite bar, String text) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);

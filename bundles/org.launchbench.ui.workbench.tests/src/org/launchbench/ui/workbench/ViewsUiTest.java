@@ -1,0 +1,173 @@
+package org.launchbench.ui.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.launchbench.vehicle.model.Stage;
+
+/**
+ * The views' widgets driven directly on a real display (an Xvfb this test starts on the display the build names):
+ * the trajectory view flies the Zhuque-3 example and its plots hold the run's time history; the vehicle view takes a
+ * value typed into its table, shows it as a dirty part, and Undo puts the value back. Each view is photographed into
+ * target/screenshots.
+ */
+class ViewsUiTest {
+
+    private static Process xvfb;
+    private static Display display;
+
+    @BeforeAll
+    static void startDisplay() throws Exception {
+        String name = System.getenv("DISPLAY");
+        assumeTrue(name != null && Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is not installed (.ci/run installs it)");
+        Path socket = Path.of("/tmp/.X11-unix/X" + name.substring(1));
+        if (!Files.exists(socket)) {
+            xvfb = new ProcessBuilder("/usr/bin/Xvfb", name, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(50);
+            }
+        }
+        assertTrue(Files.exists(socket), "no X display " + name);
+        display = new Display();
+    }
+
+    @AfterAll
+    static void stopDisplay() throws Exception {
+        if (display != null) {
+            display.dispose();
+        }
+        if (xvfb != null) {
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void runUntil(BooleanSupplier done, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
+    private static Shell shell() {
+        Shell shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(1200, 800);
+        return shell;
+    }
+
+    private static void photograph(Shell shell, String name) throws Exception {
+        runUntil(() -> false, 1);
+        Image image = new Image(display, shell.getSize().x, shell.getSize().y);
+        GC gc = new GC(image);
+        try {
+            shell.print(gc);
+        } finally {
+            gc.dispose();
+        }
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {image.getImageData()};
+        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
+        image.dispose();
+    }
+
+    @Test
+    void theTrajectoryViewFliesTheExampleAndItsPlotsHoldTheRun() throws Exception {
+        Shell shell = shell();
+        TrajectoryPart view = new TrajectoryPart();
+        view.create(shell);
+        shell.open();
+        view.open(Path.of("../../examples/missions/zhuque3-y1-downrange.mission"));
+        runUntil(() -> view.result() != null, 120);
+        assertNotNull(view.result(), "the run did not end within 120 s");
+        int samples = view.result().history().size();
+        assertTrue(samples > 1000, samples + " samples");
+        // the altitude plot: the vehicle's whole history, in km, and the booster's
+        var altitude = view.plots().get(0).series();
+        assertEquals(samples, altitude.get(0).x().length);
+        assertEquals(view.result().history().get(samples / 2).altitude() / 1e3, altitude.get(0).y()[samples / 2], 1e-12);
+        assertEquals(view.result().booster().history().size(), altitude.get(1).x().length);
+        photograph(shell, "ui-trajectory-view.png");
+        shell.dispose();
+    }
+
+    @Test
+    void aValueTypedIntoTheVehicleTableIsUndone() throws Exception {
+        Shell shell = shell();
+        VehiclePart view = new VehiclePart();
+        MPart part = MBasicFactory.INSTANCE.createPart();
+        var field = VehiclePart.class.getDeclaredField("part");
+        field.setAccessible(true);
+        field.set(view, part);
+        view.create(shell);
+        shell.open();
+        view.open(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"));
+        runUntil(() -> false, 1);
+        // select the first stage in the tree, as a click does
+        Object vehicle = ((StructuredSelection) view.tree().getSelection()).getFirstElement();
+        Stage first = ((org.launchbench.vehicle.model.LaunchVehicle) vehicle).getStages().get(0);
+        view.tree().setSelection(new StructuredSelection(first), true);
+        runUntil(() -> false, 1);
+        Object dryMass = null;
+        for (var item : view.properties().getTable().getItems()) {
+            if (item.getText(0).equals("dryMass")) {
+                dryMass = item.getData();
+            }
+        }
+        assertNotNull(dryMass, "the table lists the stage's dryMass");
+        // edit the value cell: the cell editor's text, then Return
+        view.properties().editElement(dryMass, 1);
+        Text text = null;
+        for (var c : view.properties().getTable().getChildren()) {
+            if (c instanceof Text t && t.isVisible()) {
+                text = t;
+            }
+        }
+        assertNotNull(text, "a cell editor opened");
+        text.setText("27000");
+        // Return in the cell editor applies the value (TextCellEditor's default selection)
+        text.notifyListeners(SWT.DefaultSelection, new Event());
+        runUntil(() -> first.getDryMass() == 27000, 5);
+        assertEquals(27000, first.getDryMass(), 0);
+        runUntil(() -> part.isDirty(), 5);
+        assertTrue(part.isDirty(), "the part is dirty");
+        assertTrue(view.undoButton().isEnabled());
+        photograph(shell, "ui-vehicle-view-edited.png");
+        view.undoButton().notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> !part.isDirty(), 5);
+        assertEquals(25600, first.getDryMass(), 0);
+        assertFalse(part.isDirty());
+        assertTrue(view.problems().getItem(0).startsWith("no problems"), view.problems().getItem(0));
+        shell.dispose();
+    }
+}
