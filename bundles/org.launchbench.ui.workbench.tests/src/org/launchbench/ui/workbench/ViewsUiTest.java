@@ -170,4 +170,49 @@ class ViewsUiTest {
         assertTrue(view.problems().getItem(0).startsWith("no problems"), view.problems().getItem(0));
         shell.dispose();
     }
+
+    /**
+     * The recovery view, driven through its widgets: 20 runs typed into the spinner, Run clicked; when the campaign
+     * ends, the scatter holds every run's touchdown (landed and crashed together), and the propellant histogram's bars
+     * count the landed runs.
+     */
+    @Test
+    void theRecoveryViewFliesTheCampaignAskedForAndPlotsEveryRun() throws Exception {
+        Shell shell = shell();
+        RecoveryPart view = new RecoveryPart();
+        view.create(shell);
+        shell.open();
+        view.missionField().setText("../../examples/missions/falcon9-leo-asds.mission");
+        view.runsSpinner().setSelection(20);
+        view.runButton().notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> view.runButton().isEnabled() && !view.plots().get(4).series().isEmpty(), 120);
+        var scatter = view.plots().get(2).series();
+        int landed = scatter.get(0).x().length;
+        int crashed = scatter.get(1).x().length;
+        assertEquals(20, landed + crashed, "every run in the scatter");
+        // the outline's bar heights: every second point from the first, one a bar
+        double[] bars = view.plots().get(4).series().get(0).y();
+        double counted = 0;
+        for (int i = 1; i < bars.length - 1; i += 2) {
+            counted += bars[i];
+        }
+        assertEquals(landed, counted, 0, "the propellant histogram counts the landed runs");
+        photograph(shell, "ui-recovery-view.png");
+        shell.dispose();
+    }
+
+    /** The constellation view plans a spec opened into it; its slots plot holds every slot of the design. */
+    @Test
+    void theConstellationViewPlansASpecAndPlotsEverySlot() throws Exception {
+        Shell shell = shell();
+        ConstellationPart view = new ConstellationPart();
+        view.create(shell);
+        shell.open();
+        view.open(Path.of("../../examples/constellations/thirty-per-launch-sea.json"));
+        runUntil(() -> !view.plots().get(0).series().isEmpty(), 120);
+        assertEquals(120, view.plots().get(0).series().get(0).x().length, "a point a slot: Walker 120/4/1");
+        assertEquals(4, view.plots().get(1).series().get(0).x().length, "four launches of thirty");
+        photograph(shell, "ui-constellation-view.png");
+        shell.dispose();
+    }
 }

@@ -195,6 +195,11 @@ public final class ConstellationPart {
         return Duration.between(epoch, t).toMillis() / 86_400_000.0;
     }
 
+    /** @return the plots, for tests */
+    List<LinePlot> plots() {
+        return plots;
+    }
+
     @PreDestroy
     void dispose() {
         if (job != null) {

@@ -321,6 +321,24 @@ public final class RecoveryPart {
         return new LinePlot.Series(name, x, y, CIRCLE);
     }
 
+    /** @return the plots, for tests */
+    List<LinePlot> plots() {
+        return plots;
+    }
+
+    /** @return the mission field, the runs spinner and the Run button, for tests */
+    Text missionField() {
+        return file;
+    }
+
+    Spinner runsSpinner() {
+        return runs;
+    }
+
+    Button runButton() {
+        return run;
+    }
+
     @PreDestroy
     void dispose() {
         if (job != null) {
