@@ -34,7 +34,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The reference flight computer in the loop, in the OSGi runtime: the Zhuque-3 example's landing burn (the shipped
+ * The reference flight computer in the loop, in the OSGi runtime: the Falcon 9 example's landing burn (the shipped
  * mission file) flown in real time at 100 Hz with the computer at the other end of a real UDP socket, recorded and
  * replayed.
  */
@@ -56,9 +56,9 @@ class ReferenceFlightComputerTest {
         }
     }
 
-    private static Landing zhuque3() {
+    private static Landing falcon9() {
         // the test runs in its fragment's folder; the examples are the repository's
-        Path file = Path.of("../../examples/missions/zhuque3-y1-downrange.mission");
+        Path file = Path.of("../../examples/missions/falcon9-leo-asds.mission");
         MissionAscent m = MissionAscent.load(file, catalog());
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, new NullProgressMonitor());
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
@@ -79,7 +79,9 @@ class ReferenceFlightComputerTest {
      */
     @Test
     void theComputerLandsTheStageInTheLoopAndItsRecordedSessionReplaysTheLanding() throws Exception {
-        Landing zq = zhuque3();
+        // Falcon 9: tonnes of propellant in hand, so the loop's timing on a busy machine cannot tip it over (the Zhuque-3
+        // example lands with under 100 kg to spare, and a loop whose guidance shares two cores with the test can miss)
+        Landing zq = falcon9();
         LandingPlant plant = new LandingPlant(zq.burn());
         int port = freePort();
         Path session = dir.resolve("session.txt");

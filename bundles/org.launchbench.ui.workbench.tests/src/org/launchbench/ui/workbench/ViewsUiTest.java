@@ -215,4 +215,39 @@ class ViewsUiTest {
         photograph(shell, "ui-constellation-view.png");
         shell.dispose();
     }
+
+    /**
+     * The HIL view, driven through its widgets, flies the Falcon 9 example's landing at 100 Hz with the reference flight
+     * computer at the other end of a real UDP socket: the stage lands, and the telemetry plots hold a point a cycle.
+     */
+    @Test
+    void theHilViewFliesTheLandingWithTheReferenceComputer() throws Exception {
+        int port;
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String endpoint = "udp://127.0.0.1:" + port;
+        try (org.launchbench.fc.api.FlightComputerLink link = org.launchbench.fc.ccsds.CcsdsLink.listen(
+                org.launchbench.fc.api.Endpoint.parse(endpoint, "--listen"), org.launchbench.fc.ccsds.ShippedDictionaries.landing(),
+                java.time.Duration.ofSeconds(1));
+             org.launchbench.fc.reference.ReferenceFlightComputer fc = new org.launchbench.fc.reference.ReferenceFlightComputer(link, 20, 1)) {
+            Shell shell = shell();
+            HilPart view = new HilPart();
+            view.create(shell);
+            shell.open();
+            view.missionField().setText("../../examples/missions/falcon9-leo-asds.mission");
+            view.endpointField().setText(endpoint);
+            view.flyButton().notifyListeners(SWT.Selection, new Event());
+            runUntil(() -> !view.flyButton().isEnabled(), 5);
+            runUntil(() -> view.flyButton().isEnabled(), 120);
+            String result = view.liveLine().getText();
+            assertTrue(result.startsWith("falcon9-leo-asds: landed"), result);
+            int cycles = Integer.parseInt(result.replaceAll(".*; (\\d+) cycles.*", "$1"));
+            // a height point a cycle, but for the cycle in which the stage touched down (a stage on the ground sends nothing)
+            assertEquals(cycles - 1, view.plots().get(0).series().get(0).x().length);
+            assertTrue(fc.commands() > 0.98 * cycles, fc.commands() + " commands for " + cycles + " cycles");
+            photograph(shell, "ui-hil-view.png");
+            shell.dispose();
+        }
+    }
 }

@@ -236,7 +236,8 @@ public final class HilPart {
                     }
                     String line = String.format(Locale.ROOT, "%s: %s %.2f m from the centre at %.2f m/s; %d cycles at %.0f Hz, %d answered,"
                         + " %d deadline misses, round trip p50 %.0f µs, p99 %.0f µs", hm.missionId(), r.outcome().json(), r.missDistance(),
-                        r.touchdownVerticalSpeed(), s.cycles(), s.rateHz(), s.answered(), s.deadlineMisses(), s.latencyP50Us(), s.latencyP99Us());
+                        r.touchdownVerticalSpeed(), s.cycles(), s.rateHz(), s.answered(), s.deadlineMisses(), s.latencyP50Us(), s.latencyP99Us())
+                        + (r.reason() == null ? "" : "; " + r.reason());
                     telemetry.events.add("touchdown: " + r.outcome().json() + (r.reason() == null ? "" : " (" + r.reason() + ")"));
                     finish(display, line);
                     System.out.println("hil view: " + line);
@@ -310,6 +311,27 @@ public final class HilPart {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** @return the plots, the mission and endpoint fields, the Fly button and the live line, for tests */
+    List<LinePlot> plots() {
+        return plots;
+    }
+
+    Text missionField() {
+        return file;
+    }
+
+    Text endpointField() {
+        return endpoint;
+    }
+
+    Button flyButton() {
+        return fly;
+    }
+
+    Label liveLine() {
+        return live;
     }
 
     @PreDestroy

@@ -135,7 +135,7 @@ class HardwareInTheLoopTest {
 
     /** A pseudo-terminal pair from socat (installed by .ci/run): the loop over a byte stream, framed by the receivers. */
     @Test
-    void theReferenceComputerLandsTheZhuque3StageOverASerialLine() throws Exception {
+    void theReferenceComputerLandsTheFalcon9StageOverASerialLine() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed (.ci/run installs it)");
         Path a = dir.resolve("fc-tty");
         Path b = dir.resolve("bench-tty");
@@ -149,7 +149,7 @@ class HardwareInTheLoopTest {
             }
             assertTrue(Files.exists(a) && Files.exists(b), "socat made no pair");
             fc = fcSim(log, "serial:" + a);
-            InstalledProduct.Run r = InstalledProduct.run(180, "hil", ZQ3, "--fc", "serial:" + b, "--rate", "100", "--json");
+            InstalledProduct.Run r = InstalledProduct.run(180, "hil", F9, "--fc", "serial:" + b, "--rate", "100", "--json");
             JsonObject loop = assertLandedInTheLoop(r).getAsJsonObject("loop");
             assertEquals(0, loop.get("bytes_discarded").getAsLong(), loop.toString());
         } finally {
