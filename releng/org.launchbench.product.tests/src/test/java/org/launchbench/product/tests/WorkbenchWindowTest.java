@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -72,11 +74,7 @@ class WorkbenchWindowTest {
 
     @Test
     void startingWithoutArgumentsOpensTheLaunchBenchWindow(@TempDir Path workspace) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString())
-            .redirectErrorStream(true).redirectOutput(workspace.resolve("console.txt").toFile());
-        pb.environment().put("DISPLAY", display);
-        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
-        workbench = pb.start();
+        Path console = open(workspace, null);
 
         Matcher window = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -87,15 +85,11 @@ class WorkbenchWindowTest {
                 window = m;
             }
         }
-        assertTrue(workbench.isAlive(), "the workbench exited: " + Files.readString(workspace.resolve("console.txt")));
+        assertTrue(workbench.isAlive(), "the workbench exited: " + Files.readString(console));
         assertTrue(window != null, "no LaunchBench window within 60 s");
         Thread.sleep(1500); // let the part finish painting before the photograph
 
-        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
-        Path png = shots.resolve("workbench.png");
-        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image = photograph("workbench.png");
         int w = Integer.parseInt(window.group(1));
         int h = Integer.parseInt(window.group(2));
         // a rendered part has text: many distinct colours (anti-aliased glyphs) inside the window
@@ -128,47 +122,19 @@ class WorkbenchWindowTest {
             }
         }
 
-        Path console = workspace.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", mission)
-            .redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("DISPLAY", display);
-        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
-        workbench = pb.start();
-        Matcher line = null;
+        Path console = open(workspace, null, "open", mission);
         Pattern done = Pattern.compile("trajectory view: zhuque3-y1-downrange: (\\d+) samples \\(upper stage\\), (\\d+) \\(booster\\), (\\d+) events,"
             + " cut-off at ([0-9.]+) s");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
-            Thread.sleep(500);
-            Matcher m = done.matcher(Files.readString(console));
-            if (m.find()) {
-                line = m;
-            }
-        }
-        assertTrue(line != null, "the trajectory view did not report its run within 90 s: " + Files.readString(console));
+        Matcher line = await(console, done, 90, "the trajectory view did not report its run");
         // the ascent's events: simulate's, but for payload separation (the orbital phase after insertion)
         assertEquals(simEvents.size() - 1, Integer.parseInt(line.group(3)), Files.readString(console));
         assertEquals(insertion, Double.parseDouble(line.group(4)), 1e-3);
         assertTrue(Integer.parseInt(line.group(1)) > 1000 && Integer.parseInt(line.group(2)) > 100, line.group());
         Thread.sleep(2000); // the plots repaint after the run
 
-        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
-        Path png = shots.resolve("trajectory.png");
-        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
-        BufferedImage image = ImageIO.read(png.toFile());
-        int blue = 0;
-        int red = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y) & 0xFFFFFF;
-                if (near(rgb, 31, 119, 180)) {
-                    blue++;
-                } else if (near(rgb, 214, 39, 40)) {
-                    red++;
-                }
-            }
-        }
+        BufferedImage image = photograph("trajectory.png");
+        int blue = pixels(image, 31, 119, 180);
+        int red = pixels(image, 214, 39, 40);
         // eight plots of a few hundred pixels of 2-pixel line each, the legends' samples besides
         assertTrue(blue > 3000, "vehicle line pixels: " + blue);
         assertTrue(red > 1000, "booster line pixels: " + red);
@@ -188,48 +154,19 @@ class WorkbenchWindowTest {
         assertEquals(0, cli.exitCode(), cli.err());
         com.google.gson.JsonObject campaign = com.google.gson.JsonParser.parseString(cli.out()).getAsJsonObject();
 
-        Path console = workspace.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", mission, "recovery")
-            .redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("DISPLAY", display);
-        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
-        pb.environment().put("LAUNCHBENCH_VMARGS", "-Dlaunchbench.runs=40");
-        workbench = pb.start();
+        Path console = open(workspace, "-Dlaunchbench.runs=40", "open", mission, "recovery");
         Pattern done = Pattern.compile("recovery view: falcon9-leo-asds: nominal (\\w+) [0-9.]+ m from the centre; 40 runs \\(seed 1\\):"
             + " (\\d+) landed, R50 ([0-9.]+) m, R90 ([0-9.]+) m");
-        Matcher line = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
-            Thread.sleep(500);
-            Matcher m = done.matcher(Files.readString(console));
-            if (m.find()) {
-                line = m;
-            }
-        }
-        assertTrue(line != null, "the recovery view did not report its campaign within 120 s: " + Files.readString(console));
+        Matcher line = await(console, done, 120, "the recovery view did not report its campaign");
         assertEquals("landed", line.group(1));
         assertEquals(campaign.get("landed").getAsInt(), Integer.parseInt(line.group(2)));
         assertEquals(campaign.getAsJsonObject("miss_distance_m").get("r50").getAsDouble(), Double.parseDouble(line.group(3)), 1e-9);
         assertEquals(campaign.getAsJsonObject("miss_distance_m").get("r90").getAsDouble(), Double.parseDouble(line.group(4)), 1e-9);
         Thread.sleep(2000);
 
-        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
-        Path png = shots.resolve("recovery.png");
-        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
-        BufferedImage image = ImageIO.read(png.toFile());
-        int green = 0;
-        int blue = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y) & 0xFFFFFF;
-                if (near(rgb, 44, 160, 44)) {
-                    green++;
-                } else if (near(rgb, 31, 119, 180)) {
-                    blue++;
-                }
-            }
-        }
+        BufferedImage image = photograph("recovery.png");
+        int green = pixels(image, 44, 160, 44);
+        int blue = pixels(image, 31, 119, 180);
         // 40 points of about 20 pixels and the propellant histogram's outline; three ellipses and two histograms
         assertTrue(green > 500, "landed points and histogram pixels: " + green);
         assertTrue(blue > 1000, "ellipse and histogram pixels: " + blue);
@@ -248,41 +185,16 @@ class WorkbenchWindowTest {
         assertEquals(0, cli.exitCode(), cli.err());
         com.google.gson.JsonObject totals = com.google.gson.JsonParser.parseString(cli.out()).getAsJsonObject().getAsJsonObject("totals");
 
-        Path console = workspace.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", spec, "constellation")
-            .redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("DISPLAY", display);
-        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
-        workbench = pb.start();
+        Path console = open(workspace, null, "open", spec, "constellation");
         Pattern done = Pattern.compile("constellation view: .*: (\\d+) satellites in (\\d+) planes, (\\d+) launches, complete in ([0-9.]+) days");
-        Matcher line = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
-            Thread.sleep(500);
-            Matcher m = done.matcher(Files.readString(console));
-            if (m.find()) {
-                line = m;
-            }
-        }
-        assertTrue(line != null, "the constellation view did not report its plan within 90 s: " + Files.readString(console));
+        Matcher line = await(console, done, 90, "the constellation view did not report its plan");
         assertEquals(totals.get("satellites").getAsInt(), Integer.parseInt(line.group(1)));
         assertEquals(totals.get("launches").getAsInt(), Integer.parseInt(line.group(3)));
         assertEquals(totals.get("days_to_complete").getAsDouble(), Double.parseDouble(line.group(4)), 0.051);
         Thread.sleep(2000);
 
-        Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
-        Path png = shots.resolve("constellation.png");
-        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
-        BufferedImage image = ImageIO.read(png.toFile());
-        int blue = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (near(image.getRGB(x, y) & 0xFFFFFF, 31, 119, 180)) {
-                    blue++;
-                }
-            }
-        }
+        BufferedImage image = photograph("constellation.png");
+        int blue = pixels(image, 31, 119, 180);
         // 120 slot points of about 20 pixels, and the completion staircase
         assertTrue(blue > 2000, "slot and completion pixels: " + blue);
     }
@@ -309,48 +221,19 @@ class WorkbenchWindowTest {
                 Thread.sleep(100);
             }
             assertTrue(Files.readString(fcLog).contains("listening on"), Files.readString(fcLog));
-            Path console = workspace.resolve("console.txt");
-            ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", mission, "hil")
-                .redirectErrorStream(true).redirectOutput(console.toFile());
-            pb.environment().put("DISPLAY", display);
-            pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
-            pb.environment().put("LAUNCHBENCH_VMARGS", "-Dlaunchbench.fc=udp://127.0.0.1:" + port + " -Dlaunchbench.rate=100");
-            workbench = pb.start();
+            Path console = open(workspace, "-Dlaunchbench.fc=udp://127.0.0.1:" + port + " -Dlaunchbench.rate=100", "open", mission, "hil");
             Pattern done = Pattern.compile("hil view: falcon9-leo-asds: (\\w+) ([0-9.]+) m from the centre at ([0-9.]+) m/s; (\\d+) cycles at 100 Hz,"
                 + " (\\d+) answered");
-            Matcher line = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
-                Thread.sleep(500);
-                Matcher m = done.matcher(Files.readString(console));
-                if (m.find()) {
-                    line = m;
-                }
-            }
-            assertTrue(line != null, "the HIL view did not report its landing within 120 s: " + Files.readString(console));
+            Matcher line = await(console, done, 120, "the HIL view did not report its landing");
             assertEquals("landed", line.group(1), line.group());
             assertTrue(Double.parseDouble(line.group(2)) < 10 && Double.parseDouble(line.group(3)) < 2, line.group());
             int cycles = Integer.parseInt(line.group(4));
             assertTrue(cycles > 1000 && Integer.parseInt(line.group(5)) > 0.98 * cycles, line.group());
             Thread.sleep(1500);
 
-            Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
-            Files.createDirectories(shots);
-            Path png = shots.resolve("hil.png");
-            assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
-            BufferedImage image = ImageIO.read(png.toFile());
-            int blue = 0;
-            int red = 0;
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    int rgb = image.getRGB(x, y) & 0xFFFFFF;
-                    if (near(rgb, 31, 119, 180)) {
-                        blue++;
-                    } else if (near(rgb, 214, 39, 40)) {
-                        red++;
-                    }
-                }
-            }
+            BufferedImage image = photograph("hil.png");
+            int blue = pixels(image, 31, 119, 180);
+            int red = pixels(image, 214, 39, 40);
             assertTrue(blue > 1500, "height, speed and track pixels: " + blue);
             assertTrue(red > 500, "throttle pixels: " + red);
         } finally {
@@ -375,23 +258,9 @@ class WorkbenchWindowTest {
         InstalledProduct.Run vehicles = InstalledProduct.run("vehicles", "--json");
         int catalogSize = com.google.gson.JsonParser.parseString(vehicles.out()).getAsJsonArray().size();
 
-        Path console = workspace.resolve("console.txt");
-        ProcessBuilder pb = new ProcessBuilder(InstalledProduct.script().toString(), "open", bad.toString(), "vehicle")
-            .redirectErrorStream(true).redirectOutput(console.toFile());
-        pb.environment().put("DISPLAY", display);
-        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
-        workbench = pb.start();
+        Path console = open(workspace, null, "open", bad.toString(), "vehicle");
         Pattern done = Pattern.compile("vehicle view: (\\d+) vehicles from (\\d+) bundles; opened falcon9-negative.vehicle: (\\d+) errors");
-        Matcher line = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (line == null && System.nanoTime() < deadline && workbench.isAlive()) {
-            Thread.sleep(500);
-            Matcher m = done.matcher(Files.readString(console));
-            if (m.find()) {
-                line = m;
-            }
-        }
-        assertTrue(line != null, "the vehicle view did not report the file within 60 s: " + Files.readString(console));
+        Matcher line = await(console, done, 60, "the vehicle view did not report the file");
         assertEquals(catalogSize, Integer.parseInt(line.group(1)));
         assertEquals("1", line.group(3), Files.readString(console));
         // the same problem, word for word, as the command line's: "FILE: error: ELEMENT: FEATURE = VALUE: WHY (allowed: ...)"
@@ -401,9 +270,63 @@ class WorkbenchWindowTest {
         assertTrue(problem.contains("Stage 'stage-1': dryMass = -5"), problem);
         assertTrue(Files.readString(console).contains("vehicle view: " + problem), problem + " not in " + Files.readString(console));
         Thread.sleep(1500);
+        photograph("vehicle.png");
+    }
+
+    /**
+     * Starts the workbench with {@code launchbench ARGS} on the test's display, its own workspace and console file.
+     *
+     * @param vmargs LAUNCHBENCH_VMARGS (null: none)
+     * @return the console file
+     */
+    private Path open(Path workspace, String vmargs, String... args) throws IOException {
+        Path console = workspace.resolve("console.txt");
+        List<String> command = new ArrayList<>();
+        command.add(InstalledProduct.script().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        if (vmargs != null) {
+            pb.environment().put("LAUNCHBENCH_VMARGS", vmargs);
+        }
+        workbench = pb.start();
+        return console;
+    }
+
+    /** Polls the workbench's console for a view's report line; fails naming what was awaited and what was printed. */
+    private Matcher await(Path console, Pattern done, int seconds, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = done.matcher(Files.readString(console));
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new AssertionError(what + " within " + seconds + " s: " + Files.readString(console));
+    }
+
+    /** Photographs the display into the screenshots folder (target/screenshots) under a name; @return the image */
+    private BufferedImage photograph(String name) throws Exception {
         Path shots = Path.of(System.getProperty("launchbench.screenshots", "target/screenshots"));
         Files.createDirectories(shots);
-        assertEquals("", output("import", "-display", display, "-window", "root", shots.resolve("vehicle.png").toString()).strip());
+        Path png = shots.resolve(name);
+        assertEquals("", output("import", "-display", display, "-window", "root", png.toString()).strip());
+        return ImageIO.read(png.toFile());
+    }
+
+    /** @return the pixels of the image near a colour (a plotted series' colour, antialiasing aside) */
+    private static int pixels(BufferedImage image, int r, int g, int b) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (near(image.getRGB(x, y) & 0xFFFFFF, r, g, b)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static boolean near(int rgb, int r, int g, int b) {
