@@ -97,7 +97,7 @@ public final class LandingGuidance {
 
     /** @param config the burn's set-up */
     public LandingGuidance(Config config) {
-        this(config, new PoweredDescent(new SocpSolver(), SEARCH_NODES));
+        this(config, new PoweredDescent(new SocpSolver(), SEARCH_NODES, true));
     }
 
     /** @param config the burn's set-up; @param descent the descent solver (shared by a simulation's burns) */
@@ -108,7 +108,7 @@ public final class LandingGuidance {
 
     /** @return a descent solver set up as the guidance uses it */
     public static PoweredDescent newDescent() {
-        return new PoweredDescent(new SocpSolver(), SEARCH_NODES);
+        return new PoweredDescent(new SocpSolver(), SEARCH_NODES, true);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class PoweredDescent {
 
     private final SocpSolver solver;
     private final int searchNodes;
+    private final boolean aboveGround;
 
     /** @param solver the cone solver */
     public PoweredDescent(SocpSolver solver) {
@@ -45,8 +46,22 @@ public final class PoweredDescent {
      *                    discretisation; a closed loop re-solving many times a second saves most of its work here)
      */
     public PoweredDescent(SocpSolver solver, int searchNodes) {
+        this(solver, searchNodes, false);
+    }
+
+    /**
+     * @param solver      the cone solver
+     * @param searchNodes as {@link #PoweredDescent(SocpSolver, int)}
+     * @param aboveGround whether every node is kept above the target's horizon when the problem has no glide slope (a
+     *                    glide slope does that already). The published problems leave it out (without the glide slope,
+     *                    Açıkmeşe and Ploen's optimal path dips below the surface, which is why they add the cone), so
+     *                    {@code launchbench descent} does too; a landing guidance needs it: near the pad a fixed-time
+     *                    plan otherwise "lands" by flying through the ground.
+     */
+    public PoweredDescent(SocpSolver solver, int searchNodes, boolean aboveGround) {
         this.solver = solver;
         this.searchNodes = searchNodes;
+        this.aboveGround = aboveGround;
     }
 
     /**
@@ -243,6 +258,9 @@ public final class PoweredDescent {
             orth.row().set(z(k), 1).rhs(zMax);                                  // z ≤ ln(m_wet - α ρ₁ t)
             if (!Double.isNaN(cosTilt)) {
                 orth.row().set(u(k, 0), -1).set(sigma(k), cosTilt).rhs(0);     // u_up ≥ σ cos θ
+            }
+            if (aboveGround && Double.isNaN(p.glideSlopeDeg()) && k > 0 && k < n) {
+                orth.row().set(r(k, 0), -1).rhs(0);                             // r_up ≥ 0: above the ground
             }
             // ‖u‖ ≤ σ
             soc.row().set(sigma(k), -1).rhs(0);
