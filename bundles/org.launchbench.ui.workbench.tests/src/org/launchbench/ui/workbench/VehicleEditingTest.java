@@ -55,6 +55,40 @@ class VehicleEditingTest {
         assertEquals(27000, first.getDryMass(), 0);
     }
 
+    /**
+     * Elements are added from EMF.Edit's new-child descriptors and removed, each as one command: undo takes the new
+     * stage away and puts a removed engine back where it was; the vehicle itself cannot be removed.
+     */
+    @Test
+    void elementsAreAddedAndRemovedAsUndoableCommands() {
+        VehicleEditing e = VehicleEditing.open(FALCON9);
+        LaunchVehicle v = e.root();
+        int stages = v.getStages().size();
+        List<VehicleEditing.NewChild> children = e.newChildren(v);
+        VehicleEditing.NewChild stage = children.stream().filter(c -> c.label().equals("stages: Stage")).findFirst().orElseThrow(
+            () -> new AssertionError(children.toString()));
+        EObject added = e.add(v, stage);
+        assertEquals(stages + 1, v.getStages().size());
+        assertSame(added, v.getStages().get(stages));
+        assertTrue(e.dirty());
+        // a blank stage is not a valid one: validation names it
+        assertTrue(e.validate(ModelReferences.NONE).stream().anyMatch(p -> p.element().startsWith(org.launchbench.vehicle.model.validation.ModelPaths.of(added))),
+            e.validate(ModelReferences.NONE).toString());
+        e.undo();
+        assertEquals(stages, v.getStages().size());
+        assertFalse(e.dirty());
+
+        Stage first = v.getStages().get(0);
+        var engine = first.getEngines().get(0);
+        int engines = first.getEngines().size();
+        e.remove(engine);
+        assertEquals(engines - 1, first.getEngines().size());
+        e.undo();
+        assertSame(engine, first.getEngines().get(0), "back where it was");
+        InvalidInputException root = assertThrows(InvalidInputException.class, () -> e.remove(v));
+        assertTrue(root.getMessage().contains("cannot be removed"), root.getMessage());
+    }
+
     @Test
     void textThatIsNotOfTheAttributesTypeIsBadInputNamingTheElement() {
         VehicleEditing e = VehicleEditing.open(FALCON9);

@@ -3,6 +3,7 @@ package org.launchbench.ui.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -168,6 +169,27 @@ class ViewsUiTest {
         assertEquals(25600, first.getDryMass(), 0);
         assertFalse(part.isDirty());
         assertTrue(view.problems().getItem(0).startsWith("no problems"), view.problems().getItem(0));
+        // the tree's context menu on the vehicle: add a stage; it is selected, and validation lists what it lacks
+        var vehicleModel = (org.launchbench.vehicle.model.LaunchVehicle) vehicle;
+        int stages = vehicleModel.getStages().size();
+        view.tree().setSelection(new StructuredSelection(vehicle), true);
+        runUntil(() -> false, 1);
+        menuItem(view.tree().getControl().getMenu(), "Add stages: Stage").notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> vehicleModel.getStages().size() == stages + 1, 5);
+        Stage added = vehicleModel.getStages().get(stages);
+        assertEquals(added, ((StructuredSelection) view.tree().getSelection()).getFirstElement(), "the new stage is selected");
+        runUntil(() -> part.isDirty() && !view.problems().getItem(0).startsWith("no problems"), 5);
+        String path = org.launchbench.vehicle.model.validation.ModelPaths.of(added);
+        assertTrue(java.util.Arrays.stream(view.problems().getItems()).anyMatch(i -> i.contains(path)),
+            path + " in " + java.util.Arrays.toString(view.problems().getItems()));
+        photograph(shell, "ui-vehicle-view-added.png");
+        // and remove it again from its own context menu: the vehicle is as it was
+        menuItem(view.tree().getControl().getMenu(), "Remove").notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> vehicleModel.getStages().size() == stages, 5);
+        assertTrue(view.undoButton().isEnabled());
+        view.undoButton().notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> vehicleModel.getStages().size() == stages + 1, 5);
+        assertSame(added, vehicleModel.getStages().get(stages), "Undo puts the removed stage back");
         shell.dispose();
     }
 
@@ -199,6 +221,17 @@ class ViewsUiTest {
         assertEquals(landed, counted, 0, "the propellant histogram counts the landed runs");
         photograph(shell, "ui-recovery-view.png");
         shell.dispose();
+    }
+
+    /** @return the item of a context menu (filled as when it is shown) whose text starts with a prefix */
+    private static org.eclipse.swt.widgets.MenuItem menuItem(org.eclipse.swt.widgets.Menu menu, String prefix) {
+        menu.notifyListeners(SWT.Show, new Event());
+        for (var item : menu.getItems()) {
+            if (item.getText().startsWith(prefix)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no menu item " + prefix + " among " + java.util.Arrays.stream(menu.getItems()).map(i -> i.getText()).toList());
     }
 
     /** The constellation view plans a spec opened into it; its slots plot holds every slot of the design. */

@@ -9,9 +9,13 @@ import java.util.Map;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.edit.command.CommandParameter;
+import org.eclipse.emf.edit.command.CreateChildCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
@@ -120,6 +124,55 @@ public final class VehicleEditing {
                 + attribute.getName()).value(text).build();
         }
         stack.execute(c);
+    }
+
+    /**
+     * An element that can be added under another: EMF.Edit's new-child descriptor, with a label.
+     *
+     * @param label      "feature: Class", e.g. "stages: Stage"
+     * @param descriptor the descriptor {@link #add} takes
+     */
+    public record NewChild(String label, Object descriptor) {
+    }
+
+    /** @return what can be added under an element (one entry a containment feature and concrete class) */
+    public List<NewChild> newChildren(EObject parent) {
+        List<NewChild> out = new ArrayList<>();
+        for (Object d : domain.getNewChildDescriptors(parent, null)) {
+            if (d instanceof CommandParameter c && c.getFeature() instanceof EReference r && c.getValue() instanceof EObject v) {
+                out.add(new NewChild(r.getName() + ": " + v.eClass().getName(), d));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a new element (its attributes at their defaults) under a parent, as one undoable command.
+     *
+     * @param child one of {@link #newChildren}(parent)
+     * @return the new element
+     */
+    public EObject add(EObject parent, NewChild child) {
+        Command c = CreateChildCommand.create(domain, parent, child.descriptor(), List.of(parent));
+        if (!c.canExecute()) {
+            throw InvalidInputException.because("cannot be added here").source(source).element(ModelPaths.of(parent))
+                .value(child.label()).build();
+        }
+        stack.execute(c);
+        return (EObject) c.getResult().iterator().next();
+    }
+
+    /**
+     * Removes an element and everything in it, as one undoable command (undo puts it back where it was).
+     *
+     * @throws InvalidInputException for the vehicle itself, which cannot be removed from its own file
+     */
+    public void remove(EObject element) {
+        if (element == root || element.eContainer() == null) {
+            throw InvalidInputException.because("is the vehicle itself and cannot be removed").source(source)
+                .element(ModelPaths.of(element)).build();
+        }
+        stack.execute(RemoveCommand.create(domain, element));
     }
 
     private static String allowed(EAttribute attribute) {

@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -189,6 +192,10 @@ public final class VehiclePart {
         right.setWeights(3, 1);
         sash.setWeights(1, 2);
         tree.addSelectionChangedListener(e -> select(((IStructuredSelection) e.getSelection()).getFirstElement()));
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(this::fillMenu);
+        tree.getControl().setMenu(menu.createContextMenu(tree.getControl()));
 
         VehicleCatalog catalog = TrajectoryPart.catalog();
         Map<String, List<CatalogVehicle>> bundles = new TreeMap<>();
@@ -203,6 +210,43 @@ public final class VehiclePart {
             openFile(Path.of(file));
         }
         update();
+    }
+
+    /**
+     * The tree's context menu for the selected element: "Add stages: Stage" and the like (EMF.Edit's new-child
+     * descriptors), then "Remove" (not for the vehicle itself); each is one undoable command, and the new element is
+     * selected so its attributes can be typed in at once.
+     */
+    private void fillMenu(org.eclipse.jface.action.IMenuManager menu) {
+        if (current == null || selected == null) {
+            return;
+        }
+        VehicleEditing e = current;
+        EObject parent = selected;
+        for (VehicleEditing.NewChild child : e.newChildren(parent)) {
+            menu.add(new Action("Add " + child.label()) {
+                @Override
+                public void run() {
+                    EObject added = e.add(parent, child);
+                    tree.refresh(true);
+                    tree.setSelection(new StructuredSelection(added), true);
+                    status.setText("Added " + e.label(added) + ": set its values, then validate with the problems list");
+                }
+            });
+        }
+        if (parent != e.root()) {
+            menu.add(new Separator());
+            menu.add(new Action("Remove " + e.label(parent)) {
+                @Override
+                public void run() {
+                    EObject container = parent.eContainer();
+                    e.remove(parent);
+                    tree.refresh(true);
+                    tree.setSelection(new StructuredSelection(container), true);
+                    status.setText("Removed " + e.label(parent) + " (Undo puts it back)");
+                }
+            });
+        }
     }
 
     /** @return the tree, for tests */
