@@ -26,7 +26,7 @@ import org.launchbench.recovery.descent.LandingGuidance;
  * stage has stopped.</li>
  * </ul>
  * Navigation propagates the state with the IMU and corrects it toward the GNSS fix and the altimeter (a
- * complementary filter, see {@link #navigate}). Re-solves run on a worker thread at the configured rate (1 Hz at
+ * complementary filter, see {@link #navigate}). Re-solves run on a worker thread at the configured rate (4 Hz at
  * least in the last seconds), from that state and the drag the IMU measures (its specific force minus the thrust
  * commanded). A cycle never waits for a solve.
  * A packet time earlier than the last one seen starts a new session: the guidance starts again.

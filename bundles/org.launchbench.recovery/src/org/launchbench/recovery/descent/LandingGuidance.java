@@ -14,16 +14,8 @@ import org.launchbench.optim.SocpSolver;
  */
 public final class LandingGuidance {
 
-    /**
-     * Smallest elevation of the plans' path above the pad's horizon, degrees (the glide-slope cone of Açıkmeşe and
-     * Ploen, apex at the pad). Without it a fuel-optimal plan may reach the ground short of the pad and slide along it
-     * (its nodes above the ground, its path at ground level), and a stage that follows it touches down sliding.
-     */
-    public static final double GLIDE_SLOPE_DEG = 10;
-    /** The last seconds of the burn, re-solved every {@link #TERMINAL_INTERVAL} at least, s. */
+    /** The last seconds of the burn, re-solved at 4 Hz at least, s. */
     public static final double TERMINAL_PHASE = 5;
-    /** Longest interval between re-solves in the {@link #TERMINAL_PHASE}, s. */
-    public static final double TERMINAL_INTERVAL = 1;
     /**
      * Share of the engines' thrust the guidance plans with, the rest kept for the closed loop's corrections (a
      * fuel-optimal burn otherwise rides the thrust limit, with no authority left for what the model missed); the full
@@ -149,9 +141,9 @@ public final class LandingGuidance {
             trouble = "the landing guidance found no descent that stops the stage";
             plan = null;
         }
-        // the last seconds at 1 Hz at least: the errors left there are the touchdown's; after a failed search, try
+        // the last seconds at 4 Hz at least: the errors left there are the touchdown's; after a failed search, try
         // again less often (each search is a few dozen cone programs)
-        double step = plan != null && plan.end() - t < TERMINAL_PHASE ? Math.min(1 / config.rate(), TERMINAL_INTERVAL) : 1 / config.rate();
+        double step = plan != null && plan.end() - t < TERMINAL_PHASE ? Math.min(1 / config.rate(), 0.25) : 1 / config.rate();
         nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : step);
         failedBefore = next == null;
         return plan;
@@ -177,7 +169,7 @@ public final class LandingGuidance {
             }
             double top = Math.max(tMin, attempt[1] * tMax);
             DescentProblem problem = new DescentProblem(gravity, config.emptyMass() + attempt[0], mass, config.isp(), tMin, top, r, v,
-                GLIDE_SLOPE_DEG, config.maxTiltDeg(), Double.NaN, plan == null ? Double.NaN : plan.end() - t, nodes,
+                Double.NaN, config.maxTiltDeg(), Double.NaN, plan == null ? Double.NaN : plan.end() - t, nodes,
                 DescentProblem.Objective.MIN_PROPELLANT);
             PoweredDescent.Solution s = descent.solve(problem);
             solves += s.solves();

@@ -107,11 +107,8 @@ public final class StageRecovery {
      * @param tolerance integrator relative tolerance
      */
     public record Options(double rate, int nodes, boolean record, double tolerance) {
-        /**
-         * A re-solve every 4 s (every second in the last 5 s), 20 intervals, recorded, 1e-9. Re-solving at 1 Hz
-         * lands the Falcon 9 campaign as well (64 of 64 both ways, R50 1.1 m) for twice the cone programs.
-         */
-        public static final Options DEFAULT = new Options(0.25, 20, true, 1e-9);
+        /** 1 Hz, 20 intervals, recorded, 1e-9. */
+        public static final Options DEFAULT = new Options(1, 20, true, 1e-9);
     }
 
     /**

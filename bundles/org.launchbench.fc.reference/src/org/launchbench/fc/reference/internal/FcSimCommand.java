@@ -58,7 +58,7 @@ public final class FcSimCommand implements CliCommand {
               --listen        where the plant (launchbench hil) reaches it
               --protocol      the link protocol (default ccsds; others come from installed bundles)
               --dictionary    the packet dictionary (default: the landing dictionary org.launchbench.fc.ccsds ships)
-              --rate HZ       guidance re-solves a second (0.2 to 50; default 0.25, as simulate; 1 Hz at least in the last 5 s)
+              --rate HZ       guidance re-solves a second (0.2 to 50; default 1; 4 Hz at least in the last 5 s)
               --nodes N       intervals of the first plan (8 to 60; default 20)
               --sessions N    exit after N sessions have ended (default: serve until stopped)
               --silence-ms MS a plant silent this long ends its session (50 to 60000; default 1000)
@@ -75,7 +75,7 @@ public final class FcSimCommand implements CliCommand {
         Endpoint endpoint = Endpoint.parse(listen, "--listen");
         LinkProvider provider = LinkProviders.choose(providers, args.value("--protocol").orElse(LinkProviders.DEFAULT_PROTOCOL), "--protocol");
         PacketDictionary dictionary = LandingPlant.dictionary(args.value("--dictionary").map(Path::of));
-        double rate = args.number("--rate", org.launchbench.recovery.stage.StageRecovery.Options.DEFAULT.rate(), 0.2, 50);
+        double rate = args.number("--rate", 1, 0.2, 50);
         int nodes = (int) args.number("--nodes", 20, 8, 60);
         long sessions = (long) args.number("--sessions", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         long silence = (long) args.number("--silence-ms", 1000, 50, 60_000);
