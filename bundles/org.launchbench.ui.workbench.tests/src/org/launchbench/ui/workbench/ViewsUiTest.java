@@ -223,6 +223,54 @@ class ViewsUiTest {
         shell.dispose();
     }
 
+    /**
+     * The editor's keys on a vehicle opened from a file (a copy of the shipped Falcon 9): Delete on a stage removes it,
+     * Ctrl+S writes the file (which then reads back with one stage fewer) and leaves the part clean, Ctrl+Z puts the
+     * stage back and makes it dirty again.
+     */
+    @Test
+    void theVehicleEditorsKeysRemoveSaveAndUndo() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("vehicle-keys");
+        Path file = dir.resolve("falcon9.vehicle");
+        java.nio.file.Files.copy(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"), file);
+        Shell shell = shell();
+        VehiclePart view = new VehiclePart();
+        MPart part = MBasicFactory.INSTANCE.createPart();
+        var field = VehiclePart.class.getDeclaredField("part");
+        field.setAccessible(true);
+        field.set(view, part);
+        view.create(shell);
+        shell.open();
+        view.open(file);
+        runUntil(() -> false, 1);
+        var vehicle = (org.launchbench.vehicle.model.LaunchVehicle) ((StructuredSelection) view.tree().getSelection()).getFirstElement();
+        Stage second = vehicle.getStages().get(1);
+        view.tree().setSelection(new StructuredSelection(second), true);
+        runUntil(() -> false, 1);
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key(SWT.DEL, 0));
+        runUntil(() -> vehicle.getStages().size() == 1 && part.isDirty(), 5);
+        assertEquals(1, vehicle.getStages().size());
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('s', SWT.MOD1));
+        runUntil(() -> !part.isDirty(), 5);
+        assertFalse(part.isDirty(), "saved");
+        var saved = org.launchbench.vehicle.model.io.ModelFiles.load(file, org.launchbench.vehicle.model.LaunchVehicle.class);
+        assertEquals(1, saved.getStages().size(), "the file holds the edit");
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('z', SWT.MOD1));
+        runUntil(() -> vehicle.getStages().size() == 2, 5);
+        assertSame(second, vehicle.getStages().get(1), "Ctrl+Z puts the stage back");
+        runUntil(() -> part.isDirty(), 5);
+        assertTrue(part.isDirty(), "different from the file again");
+        shell.dispose();
+    }
+
+    private static Event key(int code, int modifiers) {
+        Event e = new Event();
+        e.keyCode = code;
+        e.stateMask = modifiers;
+        e.doit = true;
+        return e;
+    }
+
     /** @return the item of a context menu (filled as when it is shown) whose text starts with a prefix */
     private static org.eclipse.swt.widgets.MenuItem menuItem(org.eclipse.swt.widgets.Menu menu, String prefix) {
         menu.notifyListeners(SWT.Show, new Event());

@@ -46,7 +46,8 @@ import jakarta.inject.Inject;
  * The vehicle catalog and editor: the catalog's vehicles by contributing bundle (and a .vehicle file opened from
  * disk), each vehicle's element tree from EMF.Edit's item providers, the selected element's attributes in an editable
  * table (values checked against their type), Undo and Redo on the editing domain's command stack, the part's dirty
- * state, validation problems linked to their element, and Save As (atomic). A catalog vehicle is edited as a copy
+ * state, validation problems linked to their element, Save As (atomic), keys (Ctrl+Z, Ctrl+Y, Ctrl+S, Delete) and the
+ * tree's context menu to add and remove elements. A catalog vehicle is edited as a copy
  * ({@link VehicleEditing}).
  */
 public final class VehiclePart {
@@ -192,6 +193,8 @@ public final class VehiclePart {
         right.setWeights(3, 1);
         sash.setWeights(1, 2);
         tree.addSelectionChangedListener(e -> select(((IStructuredSelection) e.getSelection()).getFirstElement()));
+        tree.getControl().addListener(SWT.KeyDown, e -> keys(e, parent));
+        properties.getTable().addListener(SWT.KeyDown, e -> keys(e, parent));
         MenuManager menu = new MenuManager();
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(this::fillMenu);
@@ -349,6 +352,56 @@ public final class VehiclePart {
         if (current != null && shown.isEmpty()) {
             problems.add("no problems: the vehicle is valid");
         }
+    }
+
+    /** Saves the vehicle to the file it came from (atomically), or asks for one when it has none (a catalog copy). */
+    private void save(Composite parent) {
+        if (current == null) {
+            return;
+        }
+        if (current.file() == null) {
+            saveAs(parent);
+            return;
+        }
+        try {
+            current.saveAs(current.file());
+            status.setText("Saved " + current.file());
+            update();
+        } catch (LaunchBenchException ex) {
+            status.setText(ex.getMessage());
+        }
+    }
+
+    /**
+     * The editor's keys, on the tree and the properties table: Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+S save
+     * (Save As… for a catalog copy), Delete removes the selected element (not the vehicle itself).
+     */
+    private void keys(org.eclipse.swt.widgets.Event e, Composite parent) {
+        boolean command = (e.stateMask & SWT.MOD1) != 0;
+        boolean shift = (e.stateMask & SWT.SHIFT) != 0;
+        int key = Character.toLowerCase(e.keyCode);
+        if (command && key == 'z' && !shift) {
+            if (current != null && current.canUndo()) {
+                current.undo();
+            }
+        } else if (command && (key == 'y' || key == 'z' && shift)) {
+            if (current != null && current.canRedo()) {
+                current.redo();
+            }
+        } else if (command && key == 's') {
+            save(parent);
+        } else if (e.keyCode == SWT.DEL && e.widget == tree.getControl() && current != null && selected != null
+            && selected != current.root()) {
+            EObject container = selected.eContainer();
+            String label = current.label(selected);
+            current.remove(selected);
+            tree.refresh(true);
+            tree.setSelection(new StructuredSelection(container), true);
+            status.setText("Removed " + label + " (Undo puts it back)");
+        } else {
+            return;
+        }
+        e.doit = false;
     }
 
     private void saveAs(Composite parent) {
