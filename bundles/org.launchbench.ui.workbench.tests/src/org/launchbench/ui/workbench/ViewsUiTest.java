@@ -122,9 +122,12 @@ class ViewsUiTest {
         shell.dispose();
     }
 
-    @Test
-    void aValueTypedIntoTheVehicleTableIsUndone() throws Exception {
-        Shell shell = shell();
+    /** A vehicle view on a shell, with the part E4 would inject (its dirty state is what the tests read). */
+    private record VehicleView(VehiclePart view, MPart part) {
+    }
+
+    /** @return a vehicle view on the shell, opened on a vehicle file, the shell shown */
+    private static VehicleView vehicleView(Shell shell, Path file) throws Exception {
         VehiclePart view = new VehiclePart();
         MPart part = MBasicFactory.INSTANCE.createPart();
         var field = VehiclePart.class.getDeclaredField("part");
@@ -132,8 +135,17 @@ class ViewsUiTest {
         field.set(view, part);
         view.create(shell);
         shell.open();
-        view.open(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"));
+        view.open(file);
         runUntil(() -> false, 1);
+        return new VehicleView(view, part);
+    }
+
+    @Test
+    void aValueTypedIntoTheVehicleTableIsUndone() throws Exception {
+        Shell shell = shell();
+        VehicleView opened = vehicleView(shell, Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"));
+        VehiclePart view = opened.view();
+        MPart part = opened.part();
         // select the first stage in the tree, as a click does
         Object vehicle = ((StructuredSelection) view.tree().getSelection()).getFirstElement();
         Stage first = ((org.launchbench.vehicle.model.LaunchVehicle) vehicle).getStages().get(0);
@@ -234,15 +246,9 @@ class ViewsUiTest {
         Path file = dir.resolve("falcon9.vehicle");
         java.nio.file.Files.copy(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"), file);
         Shell shell = shell();
-        VehiclePart view = new VehiclePart();
-        MPart part = MBasicFactory.INSTANCE.createPart();
-        var field = VehiclePart.class.getDeclaredField("part");
-        field.setAccessible(true);
-        field.set(view, part);
-        view.create(shell);
-        shell.open();
-        view.open(file);
-        runUntil(() -> false, 1);
+        VehicleView opened = vehicleView(shell, file);
+        VehiclePart view = opened.view();
+        MPart part = opened.part();
         var vehicle = (org.launchbench.vehicle.model.LaunchVehicle) ((StructuredSelection) view.tree().getSelection()).getFirstElement();
         Stage second = vehicle.getStages().get(1);
         view.tree().setSelection(new StructuredSelection(second), true);
