@@ -242,14 +242,23 @@ public final class VehiclePart {
             menu.add(new Action("Remove " + e.label(parent)) {
                 @Override
                 public void run() {
-                    EObject container = parent.eContainer();
-                    e.remove(parent);
-                    tree.refresh(true);
-                    tree.setSelection(new StructuredSelection(container), true);
-                    status.setText("Removed " + e.label(parent) + " (Undo puts it back)");
+                    remove(e, parent);
                 }
             });
         }
+    }
+
+    /**
+     * Removes an element (the context menu's Remove, the Delete key) and selects its container; the status names the
+     * element as it was labelled before it left the tree.
+     */
+    private void remove(VehicleEditing e, EObject element) {
+        EObject container = element.eContainer();
+        String label = e.label(element);
+        e.remove(element);
+        tree.refresh(true);
+        tree.setSelection(new StructuredSelection(container), true);
+        status.setText("Removed " + label + " (Undo puts it back)");
     }
 
     /** @return the tree, for tests */
@@ -392,12 +401,7 @@ public final class VehiclePart {
             save(parent);
         } else if (e.keyCode == SWT.DEL && e.widget == tree.getControl() && current != null && selected != null
             && selected != current.root()) {
-            EObject container = selected.eContainer();
-            String label = current.label(selected);
-            current.remove(selected);
-            tree.refresh(true);
-            tree.setSelection(new StructuredSelection(container), true);
-            status.setText("Removed " + label + " (Undo puts it back)");
+            remove(current, selected);
         } else {
             return;
         }
