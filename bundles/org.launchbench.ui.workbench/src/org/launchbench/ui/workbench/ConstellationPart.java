@@ -19,7 +19,6 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.launchbench.constellation.DeploymentPlan;
@@ -56,24 +55,8 @@ public final class ConstellationPart {
     /** @param parent the part's composite */
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        new Label(bar, SWT.NONE).setText("Spec:");
-        file = new Text(bar, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
-        Button browse = new Button(bar, SWT.PUSH);
-        browse.setText("Open…");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"*.json", "*"});
-            String chosen = d.open();
-            if (chosen != null) {
-                file.setText(chosen);
-                start();
-            }
-        });
+        Composite bar = HeaderBar.create(parent, 5);
+        file = HeaderBar.fileField(bar, "Spec:", "*.json", this::start);
         run = new Button(bar, SWT.PUSH);
         run.setText("Plan");
         run.addListener(SWT.Selection, e -> start());

@@ -132,10 +132,7 @@ public final class HilPart {
     /** @param parent the part's composite */
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        Composite bar = HeaderBar.create(parent, 9);
         new Label(bar, SWT.NONE).setText("Mission:");
         file = new Text(bar, SWT.BORDER | SWT.SINGLE);
         GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(file);

@@ -19,7 +19,6 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
@@ -76,23 +75,8 @@ public final class RecoveryPart {
     /** @param parent the part's composite */
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(11).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        new Label(bar, SWT.NONE).setText("Mission:");
-        file = new Text(bar, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
-        Button browse = new Button(bar, SWT.PUSH);
-        browse.setText("Open…");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"*.mission", "*"});
-            String chosen = d.open();
-            if (chosen != null) {
-                file.setText(chosen);
-            }
-        });
+        Composite bar = HeaderBar.create(parent, 11);
+        file = HeaderBar.fileField(bar, "Mission:", "*.mission", null);
         new Label(bar, SWT.NONE).setText("Runs:");
         runs = new Spinner(bar, SWT.BORDER);
         runs.setValues(Integer.getInteger("launchbench.runs", 100), 1, 100_000, 0, 10, 100);

@@ -18,7 +18,6 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -63,24 +62,8 @@ public final class TrajectoryPart {
     /** @param parent the part's composite */
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        new Label(bar, SWT.NONE).setText("Mission:");
-        file = new Text(bar, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
-        Button browse = new Button(bar, SWT.PUSH);
-        browse.setText("Open…");
-        browse.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
-            d.setFilterExtensions(new String[] {"*.mission", "*"});
-            String chosen = d.open();
-            if (chosen != null) {
-                file.setText(chosen);
-                start();
-            }
-        });
+        Composite bar = HeaderBar.create(parent, 5);
+        file = HeaderBar.fileField(bar, "Mission:", "*.mission", this::start);
         run = new Button(bar, SWT.PUSH);
         run.setText("Run");
         run.addListener(SWT.Selection, e -> start());

@@ -14,7 +14,6 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -79,10 +78,7 @@ public final class VehiclePart {
     /** @param parent the part's composite */
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        Composite bar = HeaderBar.create(parent, 6);
         Button open = button(bar, "Open file…");
         open.addListener(SWT.Selection, e -> {
             FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
