@@ -25,7 +25,11 @@ final class InstalledProduct {
     }
 
     static Path script() {
-        Path script = HOME.resolve("launchbench");
+        return script(HOME);
+    }
+
+    private static Path script(Path home) {
+        Path script = home.resolve("launchbench");
         assertTrue(Files.isExecutable(script), "the product's start script is missing or not executable: " + script);
         return script;
     }
@@ -36,9 +40,9 @@ final class InstalledProduct {
     }
 
     /** The command line's process, with no display, as on a build server. */
-    private static ProcessBuilder headless(String... args) {
+    private static ProcessBuilder headless(Path home, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(script().toString());
+        command.add(script(home).toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
@@ -54,13 +58,18 @@ final class InstalledProduct {
      * @param output where it prints
      */
     static Process start(Path output, String... args) throws IOException {
-        return headless(args).redirectErrorStream(true).redirectOutput(output.toFile())
+        return headless(HOME, args).redirectErrorStream(true).redirectOutput(output.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
     }
 
     /** Runs the command line with no display; fails the test after the given seconds. */
     static Run run(int seconds, String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = headless(args);
+        return runIn(HOME, seconds, args);
+    }
+
+    /** Runs the command line of another installation (a copy of the product) with no display; fails after the given seconds. */
+    static Run runIn(Path home, int seconds, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = headless(home, args);
         Path out = Files.createTempFile("launchbench-out", ".txt");
         Path err = Files.createTempFile("launchbench-err", ".txt");
         try {

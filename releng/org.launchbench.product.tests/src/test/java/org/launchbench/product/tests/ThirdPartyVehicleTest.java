@@ -1,6 +1,7 @@
 package org.launchbench.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,8 @@ import com.google.gson.JsonParser;
 /**
  * A plugin author's path end to end: build examples/thirdparty-vehicle outside the reactor against the
  * LaunchBench update site, install its feature into a copy of the product with the p2 director (Tycho's
- * director mojo, as docs/extending.md tells users), and find the new vehicle in 'launchbench vehicles'.
+ * director mojo, as docs/extending.md tells users, and with 'launchbench install'), and find the new vehicle in
+ * 'launchbench vehicles'.
  */
 class ThirdPartyVehicleTest {
 
@@ -66,15 +69,78 @@ class ThirdPartyVehicleTest {
         }
     }
 
-    @Test
-    void aVehicleBuiltOutsideTheReactorInstallsThroughP2AndAppearsInTheCatalog(@TempDir Path tmp) throws Exception {
-        Path project = tmp.resolve("thirdparty-vehicle");
+    @TempDir
+    static Path shared;
+    private static Path acmeSite;
+
+    /** Builds the example once for both tests: a plugin author's build, outside the reactor. */
+    @BeforeAll
+    static void buildTheExample() throws Exception {
+        Path project = shared.resolve("thirdparty-vehicle");
         copyTree(EXAMPLES.resolve("thirdparty-vehicle"), project);
         maven(project, "-q", "clean", "verify", "-Dlaunchbench.site=" + SITE);
-        Path acmeSite = project.resolve("com.acme.launchbench.repository/target/repository");
+        acmeSite = project.resolve("com.acme.launchbench.repository/target/repository");
         assertTrue(Files.isRegularFile(acmeSite.resolve("content.jar")) || Files.isRegularFile(acmeSite.resolve("content.xml.xz")),
             "the example's update site was built");
+    }
 
+    private static JsonObject vehicle(String vehiclesJson, String id) {
+        for (JsonElement e : JsonParser.parseString(vehiclesJson).getAsJsonArray()) {
+            if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return e.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The same example through LaunchBench's own installer, as a user without Maven would: 'launchbench install'
+     * lists the site and installs the feature (p2 rewrites the product's configuration, so the next command has
+     * the vehicle), 'installed' lists it, 'uninstall' removes it again; LaunchBench's own features cannot be removed.
+     */
+    @Test
+    void launchbenchInstallAddsTheExampleVehicleAndUninstallRemovesIt(@TempDir Path tmp) throws Exception {
+        Path product = tmp.resolve("product");
+        copyTree(InstalledProduct.HOME, product);
+        String site = acmeSite.toString();
+
+        InstalledProduct.Run listed = InstalledProduct.runIn(product, 120, "install", "--site", site, "--json");
+        assertEquals(0, listed.exitCode(), listed.err());
+        JsonObject offer = JsonParser.parseString(listed.out()).getAsJsonObject().getAsJsonArray("add_ons").get(0).getAsJsonObject();
+        assertEquals("com.acme.launchbench.vehicles.feature", offer.get("feature_id").getAsString());
+        assertFalse(offer.get("installed").getAsBoolean());
+
+        InstalledProduct.Run installed = InstalledProduct.runIn(product, 120, "install", "--site", site,
+            "com.acme.launchbench.vehicles.feature", "--json");
+        assertEquals(0, installed.exitCode(), installed.err());
+        JsonObject change = JsonParser.parseString(installed.out()).getAsJsonObject();
+        assertEquals(1, change.getAsJsonArray("bundles_added").size(), installed.out());
+        assertTrue(change.getAsJsonArray("bundles_added").get(0).getAsString().startsWith("com.acme.launchbench.vehicles_1.0.0."));
+
+        InstalledProduct.Run vehicles = InstalledProduct.runIn(product, 60, "vehicles", "--json");
+        assertEquals(0, vehicles.exitCode(), vehicles.err());
+        JsonObject skylark = vehicle(vehicles.out(), "acme-skylark");
+        assertTrue(skylark != null, "acme-skylark in " + vehicles.out());
+        assertEquals("com.acme.launchbench.vehicles", skylark.get("bundle").getAsString());
+
+        JsonObject roots = JsonParser.parseString(InstalledProduct.runIn(product, 60, "installed", "--json").out()).getAsJsonObject();
+        assertEquals("com.acme.launchbench.vehicles.feature",
+            roots.getAsJsonArray("add_ons").get(0).getAsJsonObject().get("feature_id").getAsString());
+        assertTrue(roots.getAsJsonArray("launchbench").size() >= 4, roots.toString());
+
+        InstalledProduct.Run own = InstalledProduct.runIn(product, 60, "uninstall", "org.launchbench.core.feature");
+        assertEquals(2, own.exitCode());
+        assertTrue(own.err().contains("part of LaunchBench itself"), own.err());
+
+        InstalledProduct.Run removed = InstalledProduct.runIn(product, 120, "uninstall", "com.acme.launchbench.vehicles.feature");
+        assertEquals(0, removed.exitCode(), removed.err());
+        String after = InstalledProduct.runIn(product, 60, "vehicles", "--json").out();
+        assertEquals(null, vehicle(after, "acme-skylark"), "the vehicle left with its feature");
+        assertTrue(vehicle(after, "zhuque-3") != null, "the shipped vehicles are still there");
+    }
+
+    @Test
+    void aVehicleBuiltOutsideTheReactorInstallsThroughP2AndAppearsInTheCatalog(@TempDir Path tmp) throws Exception {
         Path product = tmp.resolve("product");
         copyTree(InstalledProduct.HOME, product);
         Path cwd = Files.createDirectories(tmp.resolve("director"));
@@ -87,12 +153,7 @@ class ThirdPartyVehicleTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
-        JsonObject skylark = null;
-        for (JsonElement e : JsonParser.parseString(out).getAsJsonArray()) {
-            if (e.getAsJsonObject().get("id").getAsString().equals("acme-skylark")) {
-                skylark = e.getAsJsonObject();
-            }
-        }
+        JsonObject skylark = vehicle(out, "acme-skylark");
         assertTrue(skylark != null, "acme-skylark in " + out);
         assertEquals("com.acme.launchbench.vehicles", skylark.get("bundle").getAsString());
         // 2 500 + 22 000 + 500 + 4 000 + 80 kg (the example's invented figures)
