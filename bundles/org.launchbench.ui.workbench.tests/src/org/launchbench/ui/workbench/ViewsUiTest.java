@@ -7,11 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.equinox.p2.core.IProvisioningAgent;
+import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
+import org.eclipse.equinox.p2.engine.IProfile;
+import org.eclipse.equinox.p2.engine.IProfileRegistry;
+import org.eclipse.equinox.p2.publisher.IPublisherAction;
+import org.eclipse.equinox.p2.publisher.IPublisherInfo;
+import org.eclipse.equinox.p2.publisher.Publisher;
+import org.eclipse.equinox.p2.publisher.PublisherInfo;
+import org.eclipse.equinox.p2.publisher.eclipse.BundlesAction;
+import org.eclipse.equinox.p2.publisher.eclipse.FeaturesAction;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -21,6 +41,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -28,7 +49,11 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.install.Installer;
 import org.launchbench.vehicle.model.Stage;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * The views' widgets driven directly on a real display (an Xvfb this test starts on the display the build names):
@@ -335,6 +360,111 @@ class ViewsUiTest {
             assertTrue(fc.commands() > 0.98 * cycles, fc.commands() + " commands for " + cycles + " cycles");
             photograph(shell, "ui-hil-view.png");
             shell.dispose();
+        }
+    }
+
+    /**
+     * Help → Install Add-ons… against real p2: a site published by p2's publisher (one vehicle bundle, one feature), an
+     * installation of its own (a p2 profile in a temporary folder) applied to this framework. Show lists the feature
+     * and remembers the site; checking it and Install puts its vehicle into the catalog and the vehicle view's tree;
+     * Uninstall takes it out again; a site that is not there is said so in the status line.
+     */
+    @Test
+    void installAddOnsShowsASiteInstallsItsVehicleAndUninstallsIt(@TempDir Path tmp) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ViewsUiTest.class).getBundleContext();
+        Path plugins = Files.createDirectories(tmp.resolve("input/plugins"));
+        Path features = Files.createDirectories(tmp.resolve("input/features/com.example.uitest.feature_1.0.0"));
+        String zhuque3 = Files.readString(Path.of("../org.launchbench.vehicles.landspace/model/zhuque3.vehicle"));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.uitest.vehicles;singleton:=true");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("com.example.uitest.vehicles_1.0.0.jar")), manifest)) {
+            jar.putNextEntry(new JarEntry("plugin.xml"));
+            jar.write("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <?eclipse version="3.4"?>
+                <plugin><extension point="org.launchbench.vehicle.model.catalog"><vehicle file="ui.vehicle"/></extension></plugin>
+                """.getBytes(StandardCharsets.UTF_8));
+            jar.putNextEntry(new JarEntry("ui.vehicle"));
+            jar.write(zhuque3.replace("id=\"zhuque-3\"", "id=\"ui-example\"").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(features.resolve("feature.xml"), """
+            <feature id="com.example.uitest.feature" label="UI example vehicles" version="1.0.0" provider-name="Example Aerospace">
+               <description>A vehicle for the workbench's install test.</description>
+               <plugin id="com.example.uitest.vehicles" version="1.0.0" unpack="false"/>
+            </feature>
+            """);
+        IProvisioningAgent agent = context.getService(context.getServiceReference(IProvisioningAgentProvider.class))
+            .createAgent(tmp.resolve("p2").toUri());
+        try {
+            URI site = tmp.resolve("site").toUri();
+            PublisherInfo info = new PublisherInfo();
+            info.setMetadataRepository(Publisher.createMetadataRepository(agent, site, "UI site", false, true));
+            info.setArtifactRepository(Publisher.createArtifactRepository(agent, site, "UI site", false));
+            info.setArtifactOptions(IPublisherInfo.A_INDEX | IPublisherInfo.A_PUBLISH);
+            assertTrue(new Publisher(info).publish(new IPublisherAction[] {new BundlesAction(new File[] {plugins.toFile()}),
+                new FeaturesAction(new File[] {features.getParent().toFile()})}, new NullProgressMonitor()).isOK());
+            Path folder = Files.createDirectories(tmp.resolve("installation"));
+            agent.getService(IProfileRegistry.class).addProfile("UiTest", Map.of(IProfile.PROP_INSTALL_FOLDER, folder.toString(),
+                IProfile.PROP_CACHE, folder.toString(), IProfile.PROP_ENVIRONMENTS, "osgi.os=linux,osgi.ws=gtk,osgi.arch=x86_64"));
+            Installer installer = Installer.of(agent, "UiTest", context);
+            WorkbenchPreferences prefs = new WorkbenchPreferences(tmp.resolve("workspace"));
+
+            Shell shell = shell();
+            VehiclePart vehicles = vehicleView(shell, Path.of("../org.launchbench.vehicles.landspace/model/zhuque3.vehicle")).view();
+            assertFalse(vehicles.catalogBundles().contains("com.example.uitest.vehicles"));
+            int[] changes = {0};
+            InstallDialog dialog = new InstallDialog(shell, installer, prefs, () -> {
+                changes[0]++;
+                vehicles.catalogChanged(null);
+            });
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            List<Button> actions = dialog.actions();
+            assertFalse(actions.get(1).isEnabled(), "nothing to install before a site is shown");
+
+            dialog.siteField().setText(tmp.resolve("no-site").toString());
+            actions.get(0).notifyListeners(SWT.Selection, new Event());
+            assertTrue(dialog.statusText().contains("no such folder or file"), dialog.statusText());
+
+            String siteText = tmp.resolve("site").toString();
+            dialog.siteField().setText(siteText);
+            actions.get(0).notifyListeners(SWT.Selection, new Event());
+            runUntil(() -> !dialog.busy(), 60);
+            assertEquals(List.of("UI example vehicles | 1.0.0 | Example Aerospace | "), dialog.offeredRows(), dialog.statusText());
+            assertEquals(List.of(siteText), prefs.updateSites(), "the site is remembered");
+
+            dialog.offeredTable().getItem(0).setChecked(true);
+            Event check = new Event();
+            check.detail = SWT.CHECK;
+            check.item = dialog.offeredTable().getItem(0);
+            dialog.offeredTable().notifyListeners(SWT.Selection, check);
+            assertTrue(actions.get(1).isEnabled(), "a checked feature can be installed");
+            actions.get(1).notifyListeners(SWT.Selection, new Event());
+            runUntil(() -> !dialog.busy(), 120);
+            assertTrue(dialog.statusText().contains("in use now") && dialog.statusText().contains("com.example.uitest.vehicles_1.0.0"),
+                dialog.statusText());
+            assertEquals(List.of("com.example.uitest.feature"), dialog.installedFeatures());
+            assertEquals(List.of("UI example vehicles | 1.0.0 | Example Aerospace | yes"), dialog.offeredRows());
+            assertEquals(1, changes[0]);
+            assertTrue(TrajectoryPart.catalog().vehicle("ui-example").isPresent(), "the vehicle is in the catalog");
+            assertTrue(vehicles.catalogBundles().contains("com.example.uitest.vehicles"), vehicles.catalogBundles().toString());
+            photograph(dialog.getShell(), "ui-install-dialog.png");
+
+            dialog.installedTable().select(0);
+            dialog.installedTable().notifyListeners(SWT.Selection, new Event());
+            actions.get(2).notifyListeners(SWT.Selection, new Event());
+            runUntil(() -> !dialog.busy(), 120);
+            assertTrue(dialog.statusText().startsWith("Uninstalled UI example vehicles"), dialog.statusText());
+            assertEquals(List.of(), dialog.installedFeatures());
+            assertTrue(TrajectoryPart.catalog().vehicle("ui-example").isEmpty(), "the vehicle left the catalog");
+            assertFalse(vehicles.catalogBundles().contains("com.example.uitest.vehicles"));
+            dialog.close();
+            shell.dispose();
+        } finally {
+            agent.stop();
         }
     }
 }

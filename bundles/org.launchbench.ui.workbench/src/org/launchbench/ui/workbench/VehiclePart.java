@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
@@ -53,6 +55,9 @@ public final class VehiclePart {
 
     /** Element ID of this part in the application model. */
     public static final String ID = "org.launchbench.ui.part.vehicle";
+
+    /** The event topic posted when the catalog's bundles changed (add-ons installed or uninstalled). */
+    public static final String CATALOG_CHANGED = "org/launchbench/catalog/changed";
 
     /** A contributing bundle in the tree. */
     private record Bundle(String name, List<CatalogVehicle> vehicles) {
@@ -196,12 +201,7 @@ public final class VehiclePart {
         menu.addMenuListener(this::fillMenu);
         tree.getControl().setMenu(menu.createContextMenu(tree.getControl()));
 
-        VehicleCatalog catalog = TrajectoryPart.catalog();
-        Map<String, List<CatalogVehicle>> bundles = new TreeMap<>();
-        for (CatalogVehicle v : catalog.vehicles()) {
-            bundles.computeIfAbsent(v.bundle(), k -> new ArrayList<>()).add(v);
-        }
-        bundles.forEach((b, vs) -> roots.add(new Bundle(b, vs)));
+        fillCatalog();
         tree.setInput(roots);
         tree.expandToLevel(2);
         String file = System.getProperty(TrajectoryPart.OPEN_PROPERTY);
@@ -209,6 +209,42 @@ public final class VehiclePart {
             openFile(Path.of(file));
         }
         update();
+    }
+
+    /** Puts the catalog's vehicles, by contributing bundle, first in the tree (files opened stay after them). */
+    private void fillCatalog() {
+        roots.removeIf(r -> r instanceof Bundle);
+        VehicleCatalog catalog = TrajectoryPart.catalog();
+        Map<String, List<CatalogVehicle>> bundles = new TreeMap<>();
+        for (CatalogVehicle v : catalog.vehicles()) {
+            bundles.computeIfAbsent(v.bundle(), k -> new ArrayList<>()).add(v);
+        }
+        List<Object> fromBundles = new ArrayList<>();
+        bundles.forEach((b, vs) -> fromBundles.add(new Bundle(b, vs)));
+        roots.addAll(0, fromBundles);
+    }
+
+    /** @return the contributing bundles shown in the tree, in order */
+    List<String> catalogBundles() {
+        return roots.stream().filter(r -> r instanceof Bundle).map(r -> ((Bundle) r).name()).toList();
+    }
+
+    /**
+     * Shows the catalog as it is now: after add-ons were installed or uninstalled ({@value #CATALOG_CHANGED}).
+     * Vehicles being edited keep their edits; a vehicle whose bundle left disappears from the tree.
+     *
+     * @param event ignored
+     */
+    @Inject
+    @Optional
+    public void catalogChanged(@UIEventTopic(CATALOG_CHANGED) Object event) {
+        if (tree == null || tree.getControl().isDisposed()) {
+            return;
+        }
+        fillCatalog();
+        tree.refresh();
+        tree.expandToLevel(2);
+        status.setText("The catalog now holds " + TrajectoryPart.catalog().vehicles().size() + " vehicles");
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -15,7 +17,7 @@ import org.launchbench.core.RunFailedException;
 
 /**
  * The workbench's preferences, kept in the workspace ({@code .metadata/launchbench.properties}, written atomically):
- * today the orekit-data folder the engines read (a folder with the full data: EOP, more leap seconds; empty for the
+ * the update sites add-ons were installed from, and the orekit-data folder the engines read (a folder with the full data: EOP, more leap seconds; empty for the
  * data LaunchBench ships). Applied at start-up and when changed, as the {@value OrekitData#FOLDER_PROPERTY} system
  * property that the engines' {@link OrekitData#configured()} reads.
  */
@@ -23,6 +25,12 @@ public final class WorkbenchPreferences {
 
     /** The key of the orekit-data folder. */
     public static final String OREKIT_DATA = "orekit.data.folder";
+
+    /** The key of the update sites used, one a line. */
+    public static final String UPDATE_SITES = "update.sites";
+
+    /** The most update sites remembered. */
+    public static final int MAX_SITES = 10;
 
     private final Path file;
     private final Properties values = new Properties();
@@ -82,6 +90,31 @@ public final class WorkbenchPreferences {
             throw new IllegalStateException(e);
         }
         AtomicTextFile.write(file, w -> w.write(text.toString()));
+    }
+
+    /** @return the update sites used before, most recent first (Help → Install Add-ons offers them) */
+    public List<String> updateSites() {
+        String v = values.getProperty(UPDATE_SITES, "");
+        return v.isBlank() ? List.of() : v.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * Sets the update sites offered, in order, and saves them.
+     *
+     * @param sites folders, zips or URIs of update sites (blank entries are dropped; at most {@value #MAX_SITES} kept)
+     */
+    public void setUpdateSites(List<String> sites) {
+        List<String> kept = sites.stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().limit(MAX_SITES).toList();
+        values.setProperty(UPDATE_SITES, String.join("\n", kept));
+        save();
+    }
+
+    /** @param site an update site just used: first in {@link #updateSites()} from now on */
+    public void rememberUpdateSite(String site) {
+        List<String> sites = new ArrayList<>();
+        sites.add(site);
+        sites.addAll(updateSites());
+        setUpdateSites(sites);
     }
 
     /** @return the preferences file */
