@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
@@ -206,6 +205,22 @@ public final class Installer {
     }
 
     /**
+     * Reads a comma-separated list of update sites, each as {@link #site} reads it.
+     *
+     * @param text   what the user gave, e.g. {@code "acme/repository,launchbench/update-site"}
+     * @param source where it came from, for the message
+     * @return the sites' locations, in order
+     * @throws InvalidInputException at the first that is not an update site location
+     */
+    public static List<URI> sites(String text, String source) {
+        List<URI> sites = new ArrayList<>();
+        for (String one : (text == null ? "" : text).split(",")) {
+            sites.add(site(one, source));
+        }
+        return sites;
+    }
+
+    /**
      * Lists what update sites offer: the newest version of each feature group they hold.
      *
      * @param sites   the sites, as {@link #site} returns them
@@ -217,16 +232,21 @@ public final class Installer {
         SubMonitor progress = SubMonitor.convert(monitor, "Reading update sites", sites.size() + 1);
         Set<String> installed = new HashSet<>();
         for (IInstallableUnit iu : profile().query(QueryUtil.createIUGroupQuery(), null)) {
-            installed.add(iu.getId() + "_" + iu.getVersion());
+            installed.add(key(iu));
         }
-        Map<String, AddOn> offered = new LinkedHashMap<>();
         try (Sites loaded = load(sites, progress.split(sites.size()))) {
-            for (IInstallableUnit iu : loaded.metadata().query(
-                    QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()), progress.split(1))) {
-                offered.putIfAbsent(iu.getId(), addOn(iu, installed.contains(iu.getId() + "_" + iu.getVersion())));
-            }
+            return offers(loaded, installed, progress.split(1)).keySet().stream()
+                .sorted(Comparator.comparing(AddOn::name, String.CASE_INSENSITIVE_ORDER)).toList();
         }
-        return offered.values().stream().sorted(Comparator.comparing(AddOn::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /** @return the newest version of each feature group the loaded sites hold, as add-ons, with their units */
+    private static Map<AddOn, IInstallableUnit> offers(Sites loaded, Set<String> installed, IProgressMonitor monitor) {
+        Map<AddOn, IInstallableUnit> offers = new LinkedHashMap<>();
+        for (IInstallableUnit iu : loaded.metadata().query(QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()), monitor)) {
+            offers.put(addOn(iu, installed.contains(key(iu))), iu);
+        }
+        return offers;
     }
 
     /**
@@ -240,6 +260,11 @@ public final class Installer {
         }
         roots.sort(Comparator.comparing(AddOn::name, String.CASE_INSENSITIVE_ORDER));
         return roots;
+    }
+
+    /** @return the add-ons installed into LaunchBench (its own features left out), sorted by name */
+    public List<AddOn> addOns() {
+        return installed().stream().filter(a -> !a.partOfLaunchBench()).toList();
     }
 
     /**
@@ -260,10 +285,7 @@ public final class Installer {
         IProfile profile = profile();
         try (Sites loaded = load(sites, progress.split(2))) {
             List<IInstallableUnit> wanted = new ArrayList<>();
-            Map<AddOn, IInstallableUnit> offered = new LinkedHashMap<>();
-            for (IInstallableUnit iu : loaded.metadata().query(QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()), null)) {
-                offered.put(addOn(iu, false), iu);
-            }
+            Map<AddOn, IInstallableUnit> offered = offers(loaded, Set.of(), null);
             for (String id : ids) {
                 IInstallableUnit found = offered.entrySet().stream().filter(e -> e.getKey().isNamed(id)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
@@ -307,7 +329,7 @@ public final class Installer {
         for (String id : ids) {
             AddOn root = roots.stream().filter(r -> r.isNamed(id)).findFirst().orElseThrow(() -> InvalidInputException
                 .because("no such add-on installed").source("uninstall").value(id)
-                .allowed(String.join(", ", roots.stream().filter(r -> !r.partOfLaunchBench()).map(AddOn::featureId).toList()))
+                .allowed(String.join(", ", addOns().stream().map(AddOn::featureId).toList()))
                 .fix("list the installed add-ons with 'launchbench installed'").build());
             if (root.partOfLaunchBench()) {
                 throw InvalidInputException.because("this is part of LaunchBench itself and cannot be uninstalled")
@@ -331,7 +353,7 @@ public final class Installer {
         if (plan.getStatus().getSeverity() == IStatus.CANCEL) {
             throw new RunFailedException(what + ": cancelled; nothing changed");
         }
-        if (!plan.getStatus().isOK() && plan.getStatus().getSeverity() >= IStatus.ERROR) {
+        if (plan.getStatus().getSeverity() >= IStatus.ERROR) {
             throw new RunFailedException(what + ": p2 cannot satisfy the requirements; nothing changed.\n" + describe(plan.getStatus()));
         }
         List<IInstallableUnit> added = bundles(plan.getAdditions());
@@ -349,7 +371,7 @@ public final class Installer {
             applied = true;
         }
         progress.split(2);
-        return new Change(installed().stream().filter(a -> !a.partOfLaunchBench()).toList(), names(added), names(removed), applied);
+        return new Change(addOns(), names(added), names(removed), applied);
     }
 
     /**
@@ -391,7 +413,12 @@ public final class Installer {
     }
 
     private static List<String> names(Collection<IInstallableUnit> units) {
-        return units.stream().map(iu -> iu.getId() + "_" + iu.getVersion()).sorted().toList();
+        return units.stream().map(Installer::key).sorted().toList();
+    }
+
+    /** @return {@code id_version}, the name p2 gives a unit's files */
+    private static String key(IInstallableUnit iu) {
+        return iu.getId() + "_" + iu.getVersion();
     }
 
     private static String describe(IStatus status) {
@@ -404,7 +431,7 @@ public final class Installer {
         if (status.getMessage() != null && !status.getMessage().isBlank()) {
             text.append(indent).append(status.getMessage()).append('\n');
         }
-        if (status instanceof MultiStatus || status.isMultiStatus()) {
+        if (status.isMultiStatus()) {
             for (IStatus child : status.getChildren()) {
                 describe(child, indent + "  ", text);
             }
@@ -422,11 +449,12 @@ public final class Installer {
         List<Bundle> changed = new ArrayList<>();
         int startLevel = parseInt(applyTo.getProperty("osgi.bundles.defaultStartLevel"), 4);
         List<String> problems = new ArrayList<>();
-        for (IInstallableUnit iu : removed) {
+        // a unit in both lists stays as it is (p2's units are equal by id and version)
+        List<IInstallableUnit> leaving = removed.stream().filter(iu -> !added.contains(iu)).toList();
+        List<IInstallableUnit> arriving = added.stream().filter(iu -> !removed.contains(iu)).toList();
+        for (IInstallableUnit iu : leaving) {
             for (Bundle b : applyTo.getBundles()) {
-                if (b.getSymbolicName() != null && b.getSymbolicName().equals(iu.getId())
-                        && b.getVersion().toString().equals(iu.getVersion().toString())
-                        && added.stream().noneMatch(a -> a.getId().equals(iu.getId()) && a.getVersion().equals(iu.getVersion()))) {
+                if (iu.getId().equals(b.getSymbolicName()) && b.getVersion().toString().equals(iu.getVersion().toString())) {
                     try {
                         b.uninstall();
                         changed.add(b);
@@ -437,10 +465,7 @@ public final class Installer {
             }
         }
         List<Bundle> installed = new ArrayList<>();
-        for (IInstallableUnit iu : added) {
-            if (removed.stream().anyMatch(r -> r.getId().equals(iu.getId()) && r.getVersion().equals(iu.getVersion()))) {
-                continue;
-            }
+        for (IInstallableUnit iu : arriving) {
             IArtifactKey key = iu.getArtifacts().stream().filter(a -> a.getClassifier().equals(BUNDLE_CLASSIFIER)).findFirst().orElseThrow();
             String name = key.getId() + "_" + key.getVersion();
             Path file = Files.isRegularFile(plugins.resolve(name + ".jar")) ? plugins.resolve(name + ".jar") : plugins.resolve(name);

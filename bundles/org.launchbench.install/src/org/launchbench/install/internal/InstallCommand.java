@@ -1,7 +1,6 @@
 package org.launchbench.install.internal;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +60,7 @@ public final class InstallCommand implements CliCommand {
         String given = args.value("--site").orElseThrow(() -> InvalidInputException.because("the option is required")
             .source("launchbench install").element("--site").allowed("an update site's folder, zip or URI; several separated by commas")
             .fix("see 'launchbench install --help'").build());
-        List<URI> sites = new ArrayList<>();
-        for (String site : given.split(",")) {
-            sites.add(Installer.site(site, "--site"));
-        }
+        List<URI> sites = Installer.sites(given, "--site");
         Installer installer = Installer.forRunningProduct(false);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("sites", sites.stream().map(URI::toString).toList());

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -150,7 +151,7 @@ public final class InstallDialog extends Dialog {
         GridDataFactory.fillDefaults().align(SWT.END, SWT.BEGINNING).applyTo(uninstall);
         uninstall.addListener(SWT.Selection, e -> uninstallSelected());
 
-        fillInstalled();
+        fillInstalled(installer.addOns());
         status.setText("Pick an update site and Show what it offers.");
         update();
         return area;
@@ -183,14 +184,12 @@ public final class InstallDialog extends Dialog {
         uninstall.setEnabled(idle && installed.getSelectionIndex() >= 0);
     }
 
-    private void fillInstalled() {
+    private void fillInstalled(List<AddOn> addOns) {
         installed.removeAll();
-        for (AddOn a : installer.installed()) {
-            if (!a.partOfLaunchBench()) {
-                TableItem item = new TableItem(installed, SWT.NONE);
-                item.setText(new String[] {a.name(), a.version(), a.provider(), a.featureId()});
-                item.setData(a);
-            }
+        for (AddOn a : addOns) {
+            TableItem item = new TableItem(installed, SWT.NONE);
+            item.setText(new String[] {a.name(), a.version(), a.provider(), a.featureId()});
+            item.setData(a);
         }
     }
 
@@ -206,11 +205,9 @@ public final class InstallDialog extends Dialog {
     /** Reads the site given and lists what it offers. */
     private void showSite() {
         String text = site.getText().strip();
-        List<URI> sites = new ArrayList<>();
+        List<URI> sites;
         try {
-            for (String s : text.split(",")) {
-                sites.add(Installer.site(s, "Update site"));
-            }
+            sites = Installer.sites(text, "Update site");
         } catch (LaunchBenchException e) {
             status.setText(e.getMessage());
             return;
@@ -233,9 +230,15 @@ public final class InstallDialog extends Dialog {
             }
         }
         List<URI> sites = shownSites;
-        run("Installing " + String.join(", ", ids), monitor -> installer.install(sites, ids, monitor), change -> {
-            fillInstalled();
-            fillOffered(installer.available(sites, null));
+        run("Installing " + String.join(", ", ids), monitor -> {
+            // the site read again in the Job too, so the table's Installed column is p2's word, off the UI thread
+            SubMonitor progress = SubMonitor.convert(monitor, 10);
+            Installer.Change done = installer.install(sites, ids, progress.split(8));
+            return new Installed(done, installer.available(sites, progress.split(2)));
+        }, result -> {
+            Installer.Change change = result.change();
+            fillInstalled(change.addOns());
+            fillOffered(result.offers());
             status.setText("Installed " + change.bundlesAdded().size() + " bundle" + (change.bundlesAdded().size() == 1 ? "" : "s")
                 + (change.appliedNow() ? "; in use now." : "; in use after a restart.") + " " + String.join(", ", change.bundlesAdded()));
             changed.run();
@@ -245,11 +248,15 @@ public final class InstallDialog extends Dialog {
     private void uninstallSelected() {
         AddOn a = (AddOn) installed.getItem(installed.getSelectionIndex()).getData();
         run("Uninstalling " + a.name(), monitor -> installer.uninstall(List.of(a.id()), monitor), change -> {
-            fillInstalled();
+            fillInstalled(change.addOns());
             status.setText("Uninstalled " + a.name() + ": " + change.bundlesRemoved().size() + " bundle"
                 + (change.bundlesRemoved().size() == 1 ? "" : "s") + " removed" + (change.appliedNow() ? "." : " after a restart."));
             changed.run();
         });
+    }
+
+    /** An install's change and what the sites offer afterwards. */
+    private record Installed(Installer.Change change, List<AddOn> offers) {
     }
 
     /** Runs p2 work in a Job; the result (or the error's message) comes back in the UI thread. */
