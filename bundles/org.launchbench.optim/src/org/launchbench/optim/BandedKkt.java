@@ -39,6 +39,8 @@ final class BandedKkt {
     static final int REFINEMENT = 4;
     /** The most accurate solve refinement aims at: this residual (max norm), relative to 1 + the right-hand side's. */
     static final double REFINED = 1e-12;
+    /** A refinement step that leaves more than this share of the residual, above the fallback threshold, is the last. */
+    private static final double STAGNANT = 0.25;
     /** A reduced-system solve whose refined residual stays above this (relative) switches to the full system. */
     private static final double REDUCED_FAILS = 1e-8;
 
@@ -49,24 +51,22 @@ final class BandedKkt {
     private final int[] cones;
     final SparseMatrix a;
     final SparseMatrix g;
-    /**
-     * The blocks of G eliminated together: each orthant row, then each cone. Block b has rows blockRow[b] …
-     * blockRow[b + 1] - 1 of G and touches the variables blockColumns[columnStart[b] …] (u of them); its rows as a
-     * dense rows × u matrix start at blockG[gStart[b]], and the lower triangle of its u × u contribution to
-     * Gᵀ W⁻² G goes to reduced.values[blockPosition[positionStart[b] + i u + j]] (j ≤ i).
-     */
+    /** The program's structure, analysed once per sparsity pattern (shared by the programs that have it). */
+    private final Structure structure;
+    /** See {@link Structure}. */
     private final int[] blockRow;
     private final int[] columnStart;
     private final int[] blockColumns;
     private final int[] gStart;
-    private final double[] blockG;
-    private final double[] blockV;
     private final int[] positionStart;
     private final int[] blockPosition;
-    /** The reduced matrix's envelope, and where A's entries go in it. */
-    private final Envelope reduced;
     private final int[] aReduced;
-    /** The full matrix's envelope (built on the first switch), where A's, G's and W²'s entries go in it. */
+    /** G's rows block by block as dense rows × u matrices (see {@link Structure}), and W⁻¹ applied to them. */
+    private final double[] blockG;
+    private final double[] blockV;
+    /** The reduced matrix's numbers. */
+    private final Envelope reduced;
+    /** The full matrix's numbers (on the first switch), and where A's, G's and W²'s entries go in it. */
     private Envelope full;
     private int[] aFull;
     private int[] gFull;
@@ -94,91 +94,46 @@ final class BandedKkt {
     private final double[] fz;
 
     /**
-     * Analyses the program's structure: sparse A and G, the ordering and the envelope of the reduced system. No numbers
-     * are factorised until {@link #factor}.
+     * Analyses the program's structure (as {@link Structure}) and sets it up to be solved. No numbers are factorised
+     * until {@link #factor}.
      *
      * @param p the program (A, G and the cone structure)
      */
     BandedKkt(SparseConeProgram p) {
-        n = p.variables();
-        pe = p.b().length;
-        m = p.coneRows();
-        orthant = p.orthant();
-        cones = p.cones().clone();
+        this(p, new Structure(p));
+    }
+
+    /**
+     * Sets a program up to be solved with a structure already analysed (from {@link Structure#of}: a program of the
+     * same sparsity pattern).
+     *
+     * @param p         the program
+     * @param structure its structure
+     */
+    BandedKkt(SparseConeProgram p, Structure structure) {
+        this.structure = structure;
+        n = structure.n;
+        pe = structure.pe;
+        m = structure.m;
+        orthant = structure.orthant;
+        cones = structure.cones;
         a = p.a();
         g = p.g();
-        int blocks = orthant + cones.length;
-        blockRow = new int[blocks + 1];
-        for (int b = 0; b < blocks; b++) {
-            blockRow[b + 1] = blockRow[b] + (b < orthant ? 1 : cones[b - orthant]);
-        }
-        // each block's columns: the union of its rows' columns
-        columnStart = new int[blocks + 1];
-        gStart = new int[blocks + 1];
-        positionStart = new int[blocks + 1];
-        int[] mark = new int[n];
-        Arrays.fill(mark, -1);
-        int[] cols = new int[Math.max(16, g.column.length)];
-        int total = 0;
-        for (int b = 0; b < blocks; b++) {
-            columnStart[b] = total;
-            for (int r = blockRow[b]; r < blockRow[b + 1]; r++) {
-                for (int k = g.start[r]; k < g.start[r + 1]; k++) {
-                    int j = g.column[k];
-                    if (mark[j] != b) {
-                        mark[j] = b;
-                        cols[total++] = j;
-                    }
-                }
-            }
-            Arrays.sort(cols, columnStart[b], total);
-            int u = total - columnStart[b];
-            gStart[b + 1] = gStart[b] + (blockRow[b + 1] - blockRow[b]) * u;
-            positionStart[b + 1] = positionStart[b] + u * u;
-        }
-        columnStart[blocks] = total;
-        blockColumns = Arrays.copyOf(cols, total);
+        blockRow = structure.blockRow;
+        columnStart = structure.columnStart;
+        blockColumns = structure.blockColumns;
+        gStart = structure.gStart;
+        positionStart = structure.positionStart;
+        blockPosition = structure.blockPosition;
+        aReduced = structure.aReduced;
+        int blocks = blockRow.length - 1;
         blockG = new double[gStart[blocks]];
         blockV = new double[gStart[blocks]];
-        int[] local = new int[n];
-        Pairs pattern = new Pairs();
-        for (int r = 0; r < pe; r++) {
-            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
-                pattern.add(n + r, a.column[k]);
-            }
+        int[] gBlock = structure.gBlock;
+        for (int k = 0; k < gBlock.length; k++) {
+            blockG[gBlock[k]] = g.value[k];
         }
-        for (int b = 0; b < blocks; b++) {
-            int u = columnStart[b + 1] - columnStart[b];
-            for (int i = 0; i < u; i++) {
-                local[blockColumns[columnStart[b] + i]] = i;
-                for (int j = 0; j < i; j++) {
-                    pattern.add(blockColumns[columnStart[b] + i], blockColumns[columnStart[b] + j]);
-                }
-            }
-            for (int r = blockRow[b]; r < blockRow[b + 1]; r++) {
-                int row = gStart[b] + (r - blockRow[b]) * u;
-                for (int k = g.start[r]; k < g.start[r + 1]; k++) {
-                    blockG[row + local[g.column[k]]] += g.value[k];
-                }
-            }
-        }
-        reduced = new Envelope(n + pe, n, pattern);
-        aReduced = new int[a.value.length];
-        for (int r = 0; r < pe; r++) {
-            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
-                aReduced[k] = reduced.position(n + r, a.column[k]);
-            }
-        }
-        blockPosition = new int[positionStart[blocks]];
-        for (int b = 0; b < blocks; b++) {
-            int u = columnStart[b + 1] - columnStart[b];
-            for (int i = 0; i < u; i++) {
-                for (int j = 0; j <= i; j++) {
-                    blockPosition[positionStart[b] + i * u + j] =
-                        reduced.position(blockColumns[columnStart[b] + i], blockColumns[columnStart[b] + j]);
-                }
-            }
-        }
+        reduced = new Envelope(structure.reduced);
         rhs = new double[n + pe + m];
         coneWork = new double[m];
         coneWork2 = new double[m];
@@ -192,55 +147,257 @@ final class BandedKkt {
         fz = new double[m];
     }
 
-    /** Analyses the full system (on the first switch to it). */
+    /** Sets up the full system (on the first switch to it). */
     private void analyseFull() {
-        Pairs pattern = new Pairs();
-        for (int r = 0; r < pe; r++) {
-            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
-                pattern.add(n + r, a.column[k]);
-            }
+        Structure.Full f = structure.full();
+        full = new Envelope(f.shape);
+        aFull = f.a;
+        gFull = f.g;
+        wFull = f.w;
+    }
+
+    /**
+     * A program's structure, everything about it that its numbers do not change: the blocks of G eliminated
+     * together, the reduced and (on demand) full systems' orderings and envelopes, and where each entry of A, G and
+     * Gᵀ W⁻² G goes in them. A time-of-flight search or a closed loop solves dozens of programs of one pattern, so
+     * {@link #of} keeps the structures it has analysed. Immutable once built (the full system's part is built once,
+     * under a lock), so shared between threads.
+     */
+    static final class Structure {
+        /** Patterns kept at most; beyond, the cache starts again. */
+        private static final int CACHED = 64;
+
+        final int n;
+        final int pe;
+        final int m;
+        final int orthant;
+        final int[] cones;
+        /**
+         * The blocks of G eliminated together: each orthant row, then each cone. Block b has rows blockRow[b] …
+         * blockRow[b + 1] - 1 of G and touches the variables blockColumns[columnStart[b] …] (u of them); its rows as a
+         * dense rows × u matrix start at blockG[gStart[b]] (G's k-th nonzero at blockG[gBlock[k]]), and the lower
+         * triangle of its u × u contribution to Gᵀ W⁻² G goes to the reduced matrix's values[blockPosition[positionStart[b]
+         * + i u + j]] (j ≤ i).
+         */
+        final int[] blockRow;
+        final int[] columnStart;
+        final int[] blockColumns;
+        final int[] gStart;
+        final int[] gBlock;
+        final int[] positionStart;
+        final int[] blockPosition;
+        /** The reduced matrix's envelope, and where A's entries go in it. */
+        final Shape reduced;
+        final int[] aReduced;
+        /** The program's pattern (A's and G's, the cones), for the full system's analysis. */
+        private final SparseMatrix a;
+        private final SparseMatrix g;
+        private Full full;
+
+        /** The full system's envelope and where A's, G's and W²'s entries go in it. */
+        record Full(Shape shape, int[] a, int[] g, int[] w) {
         }
-        int base = n + pe;
-        for (int r = 0; r < m; r++) {
-            for (int k = g.start[r]; k < g.start[r + 1]; k++) {
-                pattern.add(base + r, g.column[k]);
+
+        /**
+         * @param cache the structures analysed so far, by pattern (thread-safe)
+         * @param p     a program
+         * @return its structure, analysed now or taken from the cache
+         */
+        static Structure of(java.util.Map<Pattern, Structure> cache, SparseConeProgram p) {
+            Pattern key = new Pattern(p);
+            Structure s = cache.get(key);
+            if (s == null) {
+                s = new Structure(p);
+                if (cache.size() >= CACHED) {
+                    cache.clear();
+                }
+                cache.put(key, s);
             }
+            return s;
         }
-        for (int c = 0, k = orthant; c < cones.length; k += cones[c++]) {
-            for (int i = 1; i < cones[c]; i++) {
-                for (int j = 0; j < i; j++) {
-                    pattern.add(base + k + i, base + k + j);
+
+        Structure(SparseConeProgram p) {
+            n = p.variables();
+            pe = p.b().length;
+            m = p.coneRows();
+            orthant = p.orthant();
+            cones = p.cones().clone();
+            a = p.a();
+            g = p.g();
+            int blocks = orthant + cones.length;
+            blockRow = new int[blocks + 1];
+            for (int b = 0; b < blocks; b++) {
+                blockRow[b + 1] = blockRow[b] + (b < orthant ? 1 : cones[b - orthant]);
+            }
+            // each block's columns: the union of its rows' columns
+            columnStart = new int[blocks + 1];
+            gStart = new int[blocks + 1];
+            positionStart = new int[blocks + 1];
+            int[] mark = new int[n];
+            Arrays.fill(mark, -1);
+            int[] cols = new int[Math.max(16, g.column.length)];
+            int total = 0;
+            for (int b = 0; b < blocks; b++) {
+                columnStart[b] = total;
+                for (int r = blockRow[b]; r < blockRow[b + 1]; r++) {
+                    for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                        int j = g.column[k];
+                        if (mark[j] != b) {
+                            mark[j] = b;
+                            cols[total++] = j;
+                        }
+                    }
+                }
+                Arrays.sort(cols, columnStart[b], total);
+                int u = total - columnStart[b];
+                gStart[b + 1] = gStart[b] + (blockRow[b + 1] - blockRow[b]) * u;
+                positionStart[b + 1] = positionStart[b] + u * u;
+            }
+            columnStart[blocks] = total;
+            blockColumns = Arrays.copyOf(cols, total);
+            gBlock = new int[g.value.length];
+            int[] local = new int[n];
+            Pairs pattern = new Pairs();
+            for (int r = 0; r < pe; r++) {
+                for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                    pattern.add(n + r, a.column[k]);
+                }
+            }
+            for (int b = 0; b < blocks; b++) {
+                int u = columnStart[b + 1] - columnStart[b];
+                for (int i = 0; i < u; i++) {
+                    local[blockColumns[columnStart[b] + i]] = i;
+                    for (int j = 0; j < i; j++) {
+                        pattern.add(blockColumns[columnStart[b] + i], blockColumns[columnStart[b] + j]);
+                    }
+                }
+                for (int r = blockRow[b]; r < blockRow[b + 1]; r++) {
+                    int row = gStart[b] + (r - blockRow[b]) * u;
+                    for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                        gBlock[k] = row + local[g.column[k]];
+                    }
+                }
+            }
+            reduced = new Shape(n + pe, n, pattern);
+            aReduced = new int[a.value.length];
+            for (int r = 0; r < pe; r++) {
+                for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                    aReduced[k] = reduced.position(n + r, a.column[k]);
+                }
+            }
+            blockPosition = new int[positionStart[blocks]];
+            for (int b = 0; b < blocks; b++) {
+                int u = columnStart[b + 1] - columnStart[b];
+                for (int i = 0; i < u; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        blockPosition[positionStart[b] + i * u + j] =
+                            reduced.position(blockColumns[columnStart[b] + i], blockColumns[columnStart[b] + j]);
+                    }
                 }
             }
         }
-        full = new Envelope(base + m, n, pattern);
-        aFull = new int[a.value.length];
-        for (int r = 0; r < pe; r++) {
-            for (int k = a.start[r]; k < a.start[r + 1]; k++) {
-                aFull[k] = full.position(n + r, a.column[k]);
+
+        /** @return the full system's structure, analysed on the first call */
+        synchronized Full full() {
+            if (full == null) {
+                full = analyseFull();
             }
+            return full;
         }
-        gFull = new int[g.value.length];
-        for (int r = 0; r < m; r++) {
-            for (int k = g.start[r]; k < g.start[r + 1]; k++) {
-                gFull[k] = full.position(base + r, g.column[k]);
-            }
-        }
-        int count = orthant;
-        for (int q : cones) {
-            count += q * q;
-        }
-        wFull = new int[count];
-        for (int i = 0; i < orthant; i++) {
-            wFull[i] = full.position(base + i, base + i);
-        }
-        int at = orthant;
-        for (int c = 0, k = orthant; c < cones.length; k += cones[c++]) {
-            for (int i = 0; i < cones[c]; i++) {
-                for (int j = 0; j < cones[c]; j++) {
-                    wFull[at++] = full.position(base + k + i, base + k + j);
+
+        private Full analyseFull() {
+            Pairs pattern = new Pairs();
+            for (int r = 0; r < pe; r++) {
+                for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                    pattern.add(n + r, a.column[k]);
                 }
             }
+            int base = n + pe;
+            for (int r = 0; r < m; r++) {
+                for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                    pattern.add(base + r, g.column[k]);
+                }
+            }
+            for (int c = 0, k = orthant; c < cones.length; k += cones[c++]) {
+                for (int i = 1; i < cones[c]; i++) {
+                    for (int j = 0; j < i; j++) {
+                        pattern.add(base + k + i, base + k + j);
+                    }
+                }
+            }
+            Shape shape = new Shape(base + m, n, pattern);
+            int[] af = new int[a.value.length];
+            for (int r = 0; r < pe; r++) {
+                for (int k = a.start[r]; k < a.start[r + 1]; k++) {
+                    af[k] = shape.position(n + r, a.column[k]);
+                }
+            }
+            int[] gf = new int[g.value.length];
+            for (int r = 0; r < m; r++) {
+                for (int k = g.start[r]; k < g.start[r + 1]; k++) {
+                    gf[k] = shape.position(base + r, g.column[k]);
+                }
+            }
+            int count = orthant;
+            for (int q : cones) {
+                count += q * q;
+            }
+            int[] wf = new int[count];
+            for (int i = 0; i < orthant; i++) {
+                wf[i] = shape.position(base + i, base + i);
+            }
+            int at = orthant;
+            for (int c = 0, k = orthant; c < cones.length; k += cones[c++]) {
+                for (int i = 0; i < cones[c]; i++) {
+                    for (int j = 0; j < cones[c]; j++) {
+                        wf[at++] = shape.position(base + k + i, base + k + j);
+                    }
+                }
+            }
+            return new Full(shape, af, gf, wf);
+        }
+    }
+
+    /**
+     * A program's sparsity pattern: the variables, the cones and where A's and G's nonzeros are. Two programs with
+     * equal patterns have the same {@link Structure}.
+     */
+    static final class Pattern {
+        private final int n;
+        private final int orthant;
+        private final int[] cones;
+        private final int[] aStart;
+        private final int[] aColumn;
+        private final int[] gStart;
+        private final int[] gColumn;
+        private final int hash;
+
+        Pattern(SparseConeProgram p) {
+            n = p.variables();
+            orthant = p.orthant();
+            cones = p.cones();
+            aStart = p.a().start;
+            aColumn = p.a().column;
+            gStart = p.g().start;
+            gColumn = p.g().column;
+            int h = 31 * n + orthant;
+            h = 31 * h + Arrays.hashCode(cones);
+            h = 31 * h + Arrays.hashCode(aStart);
+            h = 31 * h + Arrays.hashCode(aColumn);
+            h = 31 * h + Arrays.hashCode(gStart);
+            hash = 31 * h + Arrays.hashCode(gColumn);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pattern q && hash == q.hash && n == q.n && orthant == q.orthant && Arrays.equals(cones, q.cones)
+                && Arrays.equals(aStart, q.aStart) && Arrays.equals(aColumn, q.aColumn) && Arrays.equals(gStart, q.gStart)
+                && Arrays.equals(gColumn, q.gColumn);
         }
     }
 
@@ -573,8 +730,10 @@ final class BandedKkt {
                 finish();
                 return false;
             }
+            // stagnating above the fallback threshold: the full system will be tried, further steps are wasted
+            boolean stagnant = steps > 0 && norm > REDUCED_FAILS * scale && norm > STAGNANT * last;
             last = norm;
-            if (norm < accuracy * scale || steps == REFINEMENT) {
+            if (norm < accuracy * scale || steps == REFINEMENT || stagnant) {
                 active = false;
                 finish();
                 return false;
@@ -688,7 +847,7 @@ final class BandedKkt {
     }
 
     /** A growable list of index pairs: a sparsity pattern's off-diagonal entries. */
-    private static final class Pairs {
+    static final class Pairs {
         int[] i = new int[256];
         int[] j = new int[256];
         int count;
@@ -704,12 +863,11 @@ final class BandedKkt {
     }
 
     /**
-     * A symmetric quasi-definite matrix of fixed pattern, reordered by reverse Cuthill-McKee and factorised as L D Lᵀ
-     * in envelope storage: row i (new order) holds columns first[i] … i at values[offset[i] + column], L below the
-     * diagonal and D on it after {@link #factorise}. Unknowns below {@code positives} (old order) have positive
-     * pivots, the others negative.
+     * The envelope of a symmetric matrix of fixed pattern reordered by reverse Cuthill-McKee: row i (new order) holds
+     * columns first[i] … i at values[offset[i] + column]. Unknowns below {@code positives} (old order) have positive
+     * pivots, the others negative. Immutable.
      */
-    private static final class Envelope {
+    static final class Shape {
         final int size;
         final int positives;
         /** perm[new] = old; inverse[old] = new. */
@@ -717,16 +875,14 @@ final class BandedKkt {
         final int[] inverse;
         final int[] first;
         final int[] offset;
-        final double[] values;
-        final double[] d;
-        final double[] work;
-        final double[] work2;
+        /** Envelope entries, diagonal included. */
+        final int count;
         final int bandwidth;
 
-        Envelope(int size, int positives, Pairs pattern) {
+        Shape(int size, int positives, Pairs pattern) {
             this.size = size;
             this.positives = positives;
-            perm = reverseCuthillMcKee(size, pattern);
+            perm = Envelope.reverseCuthillMcKee(size, pattern);
             inverse = new int[size];
             for (int i = 0; i < size; i++) {
                 inverse[perm[i]] = i;
@@ -745,25 +901,53 @@ final class BandedKkt {
                 }
             }
             offset = new int[size];
-            int count = 0;
+            int entries = 0;
             int bw = 0;
             for (int i = 0; i < size; i++) {
-                offset[i] = count - first[i];
-                count += i - first[i] + 1;
+                offset[i] = entries - first[i];
+                entries += i - first[i] + 1;
                 bw = Math.max(bw, i - first[i]);
             }
+            count = entries;
             bandwidth = bw;
-            values = new double[count];
-            d = new double[size];
-            work = new double[size];
-            work2 = new double[size];
         }
 
-        /** @return the index in values of the lower-triangle entry at (i, j) or (j, i), old order */
+        /** @return the index in the values of the lower-triangle entry at (i, j) or (j, i), old order */
         int position(int i, int j) {
             int ni = inverse[i];
             int nj = inverse[j];
             return ni >= nj ? offset[ni] + nj : offset[nj] + ni;
+        }
+    }
+
+    /**
+     * A symmetric quasi-definite matrix of a {@link Shape}, factorised as L D Lᵀ in its envelope: L below the diagonal
+     * and D on it after {@link #factorise}.
+     */
+    private static final class Envelope {
+        final int size;
+        final int positives;
+        /** perm[new] = old; inverse[old] = new. */
+        final int[] perm;
+        final int[] first;
+        final int[] offset;
+        final double[] values;
+        final double[] d;
+        final double[] work;
+        final double[] work2;
+        final int bandwidth;
+
+        Envelope(Shape shape) {
+            size = shape.size;
+            positives = shape.positives;
+            perm = shape.perm;
+            first = shape.first;
+            offset = shape.offset;
+            bandwidth = shape.bandwidth;
+            values = new double[shape.count];
+            d = new double[size];
+            work = new double[size];
+            work2 = new double[size];
         }
 
         /** Zeroes the matrix but for the static regularisation ±δ on the diagonal. */
