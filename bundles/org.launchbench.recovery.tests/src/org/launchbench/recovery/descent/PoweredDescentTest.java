@@ -90,8 +90,9 @@ class PoweredDescentTest {
     }
 
     /**
-     * The search's scan stops once the cost rises (it is unimodal in the time of flight), so it solves fewer programs
-     * than the full 23-point scan plus the golden section's 14; and a search confined to a range finds the same optimum
+     * The search's scan stops once the cost rises (it is unimodal in the time of flight), and Brent's parabolas
+     * finish it: 21 programs on this example (26 when golden section alone ended it; a full 23-point scan and golden
+     * section would take 37), at most 22 allowed; and a search confined to a range finds the same optimum
      * when the range holds it, the range's end nearest to it when it does not (the cost falls towards 78 s), and
      * nothing when no time in the range can land it.
      */
@@ -99,7 +100,7 @@ class PoweredDescentTest {
     void theSearchStopsOnceTheCostRisesAndKeepsToTheRangeItIsGiven() {
         PoweredDescent descent = new PoweredDescent(new SocpSolver());
         PoweredDescent.Solution whole = descent.solve(mars(4, Double.NaN, 20));
-        assertTrue(whole.solves() < 23 + 14, whole.solves() + " programs");
+        assertTrue(whole.solves() <= 22, whole.solves() + " programs");
         PoweredDescent.Solution around = descent.solve(mars(4, Double.NaN, 20), 60, 100);
         assertEquals(whole.timeOfFlight(), around.timeOfFlight(), 0.5);
         assertEquals(whole.propellant(), around.propellant(), 0.1);

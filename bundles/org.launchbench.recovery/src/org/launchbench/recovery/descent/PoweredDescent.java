@@ -19,9 +19,10 @@ import org.launchbench.optim.SparseMatrix;
  * with α = 1/(Isp g₀), plus the glide-slope cone (apex at the target), thrust tilt and speed limits. The dynamics are discretised
  * exactly for a thrust acceleration linear between nodes (first-order hold), and the program is solved by
  * {@link SocpSolver} in units that make its numbers of order one (the start's distance, speed and the engines' largest
- * acceleration; on the Mars example 16 interior-point iterations instead of 24). The time of flight, when not given, is found by golden-section search on the propellant
- * between the paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁) after a coarse scan upwards that stops once the
- * cost rises (unimodal in the time of flight).
+ * acceleration; on the Mars example 16 interior-point iterations instead of 24). The time of flight, when not given,
+ * is found by Brent's line search (parabolas, golden section when they misbehave) on the propellant, between the
+ * paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁), after a coarse scan upwards that stops once the cost rises
+ * (unimodal in the time of flight).
  */
 public final class PoweredDescent {
 
@@ -30,6 +31,8 @@ public final class PoweredDescent {
     /** Time-of-flight resolution of the search, s. */
     public static final double TIME_RESOLUTION = 0.05;
     private static final int PER_NODE = 11;
+    /** The golden section's smaller share, (3 - √5) / 2. */
+    private static final double GOLDEN = (3 - Math.sqrt(5)) / 2;
 
     private final SocpSolver solver;
     private final int searchNodes;
@@ -142,57 +145,120 @@ public final class PoweredDescent {
         double tMin = Math.max(shortest, p.dryMass() * norm(p.velocity()) / p.thrustMax());
         double tMax = Math.min(longest, (p.wetMass() - p.dryMass()) / (alpha * p.thrustMin()));
         int solves = 0;
-        // coarse scan upwards, then golden section around the best feasible time. The optimal cost is unimodal in
+        // coarse scan upwards, then a line search around the best feasible time. The optimal cost is unimodal in
         // the time of flight over the interval of feasible times (the property the papers' line search rests on),
         // so the scan stops at the first feasible time that costs more than the best, or at the first infeasible
         // time after a feasible one: the rest of the interval cannot hold a better time
         int scan = 24;
         double best = Double.NaN;
         Solution bestSolution = null;
+        // the scan's neighbours of the best time (NaN: not solved), which start the line search's parabolas
+        double before = Double.NaN;
+        double beforeCost = Double.NaN;
+        double after = Double.NaN;
+        double afterCost = Double.NaN;
+        double previous = Double.NaN;
+        double previousCost = Double.NaN;
         double step = (tMax - tMin) / scan;
         for (int i = 1; i < scan && step > 0; i++) {
             double t = tMin + i * step;
             Solution s = solveFixed(p, t);
             solves++;
             if (s.feasible() && (bestSolution == null || cost(p, s) < cost(p, bestSolution))) {
+                before = previous;
+                beforeCost = previousCost;
                 best = t;
                 bestSolution = s;
             } else if (bestSolution != null) {
+                after = t;
+                afterCost = cost(p, s);
                 break;
             }
+            previous = t;
+            previousCost = cost(p, s);
         }
         if (bestSolution == null) {
             return new Solution(false, Double.NaN, Double.NaN, Double.NaN, 0, solves, List.of(), String.format(
                 "no time of flight between %.1f and %.1f s can meet the constraints (thrust, propellant, glide slope, tilt, speed)",
                 tMin, tMax));
         }
+        // Brent's line search (Brent, Algorithms for Minimization without Derivatives, 1973, ch. 5): parabolas
+        // through the three best times while they behave, golden section when they do not (an infeasible time costs
+        // +∞ and is never fitted), until the bracket is TIME_RESOLUTION wide. The cost is smooth near its minimum,
+        // so the parabolas converge in a few programs where golden section alone took about 14
         double a = Math.max(tMin, best - step);
         double b = Math.min(tMax, best + step);
-        double ratio = (Math.sqrt(5) - 1) / 2;
-        double c = b - ratio * (b - a);
-        double d = a + ratio * (b - a);
-        Solution sc = solveFixed(p, c);
-        Solution sd = solveFixed(p, d);
-        solves += 2;
-        while (b - a > TIME_RESOLUTION) {
-            if (cost(p, sc) <= cost(p, sd)) {
-                b = d;
-                d = c;
-                sd = sc;
-                c = b - ratio * (b - a);
-                sc = solveFixed(p, c);
-            } else {
-                a = c;
-                c = d;
-                sc = sd;
-                d = a + ratio * (b - a);
-                sd = solveFixed(p, d);
+        double x = best;
+        double fx = cost(p, bestSolution);
+        double w = Double.isNaN(before) ? x : before;
+        double fw = Double.isNaN(before) ? fx : beforeCost;
+        double v = Double.isNaN(after) ? w : after;
+        double fv = Double.isNaN(after) ? fw : afterCost;
+        double tol = TIME_RESOLUTION / 4;
+        double d = 0;
+        double e = b - a;
+        while (true) {
+            double xm = (a + b) / 2;
+            if (Math.abs(x - xm) <= 2 * tol - (b - a) / 2) {
+                break;
             }
+            boolean golden = true;
+            if (Math.abs(e) > tol && Double.isFinite(fx) && Double.isFinite(fw) && Double.isFinite(fv) && w != x && v != x && v != w) {
+                double r = (x - w) * (fx - fv);
+                double q = (x - v) * (fx - fw);
+                double pp = (x - v) * q - (x - w) * r;
+                q = 2 * (q - r);
+                if (q > 0) {
+                    pp = -pp;
+                }
+                q = Math.abs(q);
+                double last = e;
+                if (Math.abs(pp) < Math.abs(0.5 * q * last) && pp > q * (a - x) && pp < q * (b - x)) {
+                    e = d;
+                    d = pp / q;
+                    double u = x + d;
+                    if (u - a < 2 * tol || b - u < 2 * tol) {
+                        d = Math.copySign(tol, xm - x);
+                    }
+                    golden = false;
+                }
+            }
+            if (golden) {
+                e = x >= xm ? a - x : b - x;
+                d = GOLDEN * e;
+            }
+            double u = Math.abs(d) >= tol ? x + d : x + Math.copySign(tol, d);
+            Solution su = solveFixed(p, u);
             solves++;
-        }
-        for (Solution s : new Solution[] {sc, sd}) {
-            if (s.feasible() && cost(p, s) < cost(p, bestSolution)) {
-                bestSolution = s;
+            double fu = cost(p, su);
+            if (fu <= fx) {
+                if (u >= x) {
+                    a = x;
+                } else {
+                    b = x;
+                }
+                v = w;
+                fv = fw;
+                w = x;
+                fw = fx;
+                x = u;
+                fx = fu;
+                bestSolution = su;
+            } else {
+                if (u < x) {
+                    a = u;
+                } else {
+                    b = u;
+                }
+                if (fu <= fw || w == x) {
+                    v = w;
+                    fv = fw;
+                    w = u;
+                    fw = fu;
+                } else if (fu <= fv || v == x || v == w) {
+                    v = u;
+                    fv = fu;
+                }
             }
         }
         Solution s = bestSolution;
