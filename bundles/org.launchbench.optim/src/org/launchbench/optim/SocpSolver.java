@@ -346,9 +346,14 @@ public final class SocpSolver {
         axpy(dtau, d2[0], v.d1x, d.dx);
         axpy(dtau, d2[1], v.d1y, d.dy);
         axpy(dtau, d2[2], v.d1z, d.dz);
-        w.apply(d.dz, v.temp, false);
-        w.apply(v.temp, d.ds, false);
-        axpy(-1, d.ds, wl, d.ds);
+        // ds from the linearised primal equation, ds + G dx - h dτ = -(1 - σ) r_z, rather than as W(λ \ ·) - W² dz
+        // (equal while the KKT system's z row holds): near the end W² is ill-conditioned and applying it to dz
+        // amplified the z row's rounding into ds (the campaign's guidance lost 2 landings in 2,000 without the
+        // full-system fallback that this made necessary)
+        p.g().times(-1, d.dx, 0, d.ds);
+        for (int i = 0; i < rz.length; i++) {
+            d.ds[i] += dtau * h[i] - f * rz[i];
+        }
         d.dtau = dtau;
         d.dkappa = (dk - kappa * dtau) / tau;
         return true;
