@@ -11,6 +11,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -361,6 +362,47 @@ class ViewsUiTest {
             photograph(shell, "ui-hil-view.png");
             shell.dispose();
         }
+    }
+
+    /**
+     * File → Preferences…: the update sites one a line. A line that is not a site keeps the dialog open, names the line
+     * and the value, and saves nothing (not even the valid orekit-data folder beside it); corrected, OK saves the sites
+     * in order and the folder, and a new dialog reads them back.
+     */
+    @Test
+    void preferencesEditTheUpdateSitesAndRefuseOneThatIsNotThere(@TempDir Path tmp) throws Exception {
+        Path acme = Files.createDirectories(tmp.resolve("acme-site"));
+        Path orekit = Files.createDirectories(tmp.resolve("orekit-data"));
+        WorkbenchPreferences prefs = new WorkbenchPreferences(tmp.resolve("workspace"));
+        prefs.setUpdateSites(List.of("https://updates.example.org/launchbench"));
+        Shell shell = shell();
+        PreferencesDialog dialog = new PreferencesDialog(shell, prefs);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        assertEquals("https://updates.example.org/launchbench", dialog.sitesField().getText());
+        dialog.folderField().setText(orekit.toString());
+        dialog.sitesField().setText(acme + "\n\n" + tmp.resolve("no-such-site") + "\nhttps://updates.example.org/launchbench");
+        dialog.pressOk();
+        assertTrue(dialog.problemText().contains("line 3") && dialog.problemText().contains("no such folder or file")
+            && dialog.problemText().contains("no-such-site"), dialog.problemText());
+        assertFalse(dialog.getShell().isDisposed(), "the dialog stays open");
+        assertEquals(List.of("https://updates.example.org/launchbench"), new WorkbenchPreferences(tmp.resolve("workspace")).updateSites());
+        assertTrue(new WorkbenchPreferences(tmp.resolve("workspace")).orekitData().isEmpty(), "nothing saved");
+        photograph(dialog.getShell(), "ui-preferences-refused.png");
+
+        dialog.sitesField().setText(acme + "\n\nhttps://updates.example.org/launchbench\n");
+        dialog.pressOk();
+        assertEquals(null, dialog.getShell(), "OK saved and closed the dialog");
+        WorkbenchPreferences saved = new WorkbenchPreferences(tmp.resolve("workspace"));
+        assertEquals(List.of(acme.toString(), "https://updates.example.org/launchbench"), saved.updateSites());
+        assertEquals(Optional.of(orekit), saved.orekitData());
+        PreferencesDialog again = new PreferencesDialog(shell, saved);
+        again.setBlockOnOpen(false);
+        again.open();
+        assertEquals(acme + "\nhttps://updates.example.org/launchbench", again.sitesField().getText());
+        photograph(again.getShell(), "ui-preferences.png");
+        again.close();
+        shell.dispose();
     }
 
     /**
