@@ -409,7 +409,8 @@ class ViewsUiTest {
      * Help → Install Add-ons… against real p2: a site published by p2's publisher (one vehicle bundle, one feature), an
      * installation of its own (a p2 profile in a temporary folder) applied to this framework. Show lists the feature
      * and remembers the site; checking it and Install puts its vehicle into the catalog and the vehicle view's tree;
-     * Uninstall takes it out again; a site that is not there is said so in the status line.
+     * Uninstall takes it out again; a site that is not there is said so in the status line; an install cancelled at once
+     * changes nothing.
      */
     @Test
     void installAddOnsShowsASiteInstallsItsVehicleAndUninstallsIt(@TempDir Path tmp) throws Exception {
@@ -484,6 +485,17 @@ class ViewsUiTest {
             check.item = dialog.offeredTable().getItem(0);
             dialog.offeredTable().notifyListeners(SWT.Selection, check);
             assertTrue(actions.get(1).isEnabled(), "a checked feature can be installed");
+            assertFalse(dialog.cancelButton().isEnabled(), "nothing to cancel while idle");
+            // Install, then Cancel at once: p2 stops at its next check (or the Job never starts) and nothing changes
+            actions.get(1).notifyListeners(SWT.Selection, new Event());
+            assertTrue(dialog.cancelButton().isEnabled(), "the running install can be cancelled");
+            dialog.cancelButton().notifyListeners(SWT.Selection, new Event());
+            runUntil(() -> !dialog.busy(), 120);
+            assertTrue(dialog.statusText().contains("cancelled"), dialog.statusText());
+            assertEquals(List.of(), dialog.installedFeatures());
+            assertTrue(TrajectoryPart.catalog().vehicle("ui-example").isEmpty(), "a cancelled install adds nothing");
+            assertEquals(0, changes[0]);
+            assertFalse(dialog.cancelButton().isEnabled());
             actions.get(1).notifyListeners(SWT.Selection, new Event());
             runUntil(() -> !dialog.busy(), 120);
             assertTrue(dialog.statusText().contains("in use now") && dialog.statusText().contains("com.example.uitest.vehicles_1.0.0"),

@@ -7,9 +7,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -22,6 +26,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -33,8 +38,8 @@ import org.launchbench.install.Installer;
 /**
  * Help → Install Add-ons…: what an update site offers (a folder, a zip or a URI; the sites used before are
  * offered), checked features installed with p2, and the add-ons installed, with Uninstall. The work runs as a Job
- * ("Installing add-ons"), the dialog stays responsive and says what happened; an installed vehicle appears in the
- * catalog at once ({@link Installer#forRunningProduct(boolean)} applies changes to the running workbench).
+ * ("Installing add-ons") with its progress in the dialog's bar and a Cancel button beside it (p2 then changes nothing, or
+ * rolls back); the dialog stays responsive and says what happened; an installed vehicle appears in the catalog at once ({@link Installer#forRunningProduct(boolean)} applies changes to the running workbench).
  */
 public final class InstallDialog extends Dialog {
 
@@ -53,6 +58,10 @@ public final class InstallDialog extends Dialog {
     private List<AddOn> offers = List.of();
     private List<URI> shownSites = List.of();
     private volatile Job running;
+    private ProgressBar progress;
+    private Button cancel;
+    /** The running work's progress, read by the bar's timer (null when idle). */
+    private volatile Tracker tracker;
 
     /**
      * @param shell       the parent shell
@@ -151,6 +160,14 @@ public final class InstallDialog extends Dialog {
         GridDataFactory.fillDefaults().align(SWT.END, SWT.BEGINNING).applyTo(uninstall);
         uninstall.addListener(SWT.Selection, e -> uninstallSelected());
 
+        progress = new ProgressBar(c, SWT.HORIZONTAL | SWT.SMOOTH);
+        progress.setMaximum(1000);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(progress);
+        cancel = new Button(c, SWT.PUSH);
+        cancel.setText("Cancel");
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(cancel);
+        cancel.addListener(SWT.Selection, e -> cancelRunning());
+
         fillInstalled(installer.addOns());
         status.setText("Pick an update site and Show what it offers.");
         update();
@@ -182,6 +199,7 @@ public final class InstallDialog extends Dialog {
         }
         install.setEnabled(idle && anyChecked);
         uninstall.setEnabled(idle && installed.getSelectionIndex() >= 0);
+        cancel.setEnabled(!idle);
     }
 
     private void fillInstalled(List<AddOn> addOns) {
@@ -259,41 +277,139 @@ public final class InstallDialog extends Dialog {
     private record Installed(Installer.Change change, List<AddOn> offers) {
     }
 
-    /** Runs p2 work in a Job; the result (or the error's message) comes back in the UI thread. */
+    /**
+     * Runs p2 work in a Job, its progress in the dialog's bar (and the Progress view); the result (or the error's
+     * message) comes back in the UI thread.
+     */
     private <T> void run(String what, Function<IProgressMonitor, T> work, Consumer<T> done) {
         status.setText(what + "…");
         var display = getShell().getDisplay();
+        Tracker[] mine = new Tracker[1];
         Job job = Job.create("Add-ons: " + what, monitor -> {
+            Tracker t = new Tracker(monitor);
+            mine[0] = t;
+            tracker = t;
             T result;
             try {
-                result = work.apply(monitor);
+                result = work.apply(t);
             } catch (LaunchBenchException e) {
                 display.asyncExec(() -> finish(() -> status.setText(e.getMessage())));
                 return Status.OK_STATUS;
+            } catch (OperationCanceledException e) {
+                display.asyncExec(() -> finish(() -> status.setText(what + ": cancelled; nothing changed")));
+                return Status.CANCEL_STATUS;
             } catch (RuntimeException e) {
                 display.asyncExec(() -> finish(() -> status.setText("Failed: " + e)));
                 return Status.error("add-on work failed", e);
             }
             display.asyncExec(() -> finish(() -> done.accept(result)));
-            return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            return t.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
         });
         job.setUser(true);
+        // a Job cancelled before it ran never calls back: its end does (after the work's own call-back, if any)
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                display.asyncExec(() -> {
+                    if (running == job) {
+                        finish(() -> status.setText(what + ": cancelled before it started; nothing changed"));
+                    }
+                });
+            }
+        });
         running = job;
         update();
         job.schedule();
+        display.timerExec(100, new Runnable() {
+            @Override
+            public void run() {
+                if (progress.isDisposed() || running != job) {
+                    return;
+                }
+                Tracker t = mine[0];
+                progress.setSelection(t == null ? 0 : t.permille());
+                display.timerExec(100, this);
+            }
+        });
+    }
+
+    /** Cancel: the running p2 work stops at its next check (p2 changes nothing, or rolls back what it did). */
+    private void cancelRunning() {
+        Job job = running;
+        Tracker t = tracker;
+        if (job == null) {
+            return;
+        }
+        if (t != null) {
+            t.setCanceled(true);
+        }
+        job.cancel();
+        status.setText(status.getText().replaceAll("…$", "") + ": cancelling…");
+        cancel.setEnabled(false);
     }
 
     private void finish(Runnable ui) {
         running = null;
+        tracker = null;
         if (status.isDisposed()) {
             return;
         }
+        progress.setSelection(0);
         try {
             ui.run();
         } catch (LaunchBenchException e) {
             status.setText(e.getMessage());
         }
         update();
+    }
+
+    /**
+     * The work's monitor as the Job gives it, with the share done and a cancel flag of its own (the dialog's button),
+     * both read from the UI thread.
+     */
+    private static final class Tracker extends ProgressMonitorWrapper {
+        private volatile double total;
+        private volatile double done;
+        private volatile boolean cancelled;
+
+        Tracker(IProgressMonitor monitor) {
+            super(monitor);
+        }
+
+        @Override
+        public void beginTask(String name, int totalWork) {
+            if (total == 0 && totalWork > 0) {
+                total = totalWork;
+            }
+            super.beginTask(name, totalWork);
+        }
+
+        @Override
+        public void internalWorked(double work) {
+            done += work;
+            super.internalWorked(work);
+        }
+
+        @Override
+        public void worked(int work) {
+            internalWorked(work);
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return cancelled || super.isCanceled();
+        }
+
+        @Override
+        public void setCanceled(boolean value) {
+            cancelled = value;
+            super.setCanceled(value);
+        }
+
+        /** @return the share done, in thousandths */
+        int permille() {
+            return total <= 0 ? 0 : (int) Math.min(1000, 1000 * done / total);
+        }
     }
 
     /** @return whether p2 work is under way (tests wait for it to end) */
@@ -322,6 +438,11 @@ public final class InstallDialog extends Dialog {
             rows.add(item.getText(3));
         }
         return rows;
+    }
+
+    /** @return the Cancel button beside the progress bar */
+    Button cancelButton() {
+        return cancel;
     }
 
     /** @return the update-site field */
