@@ -197,7 +197,9 @@ public final class PoweredDescent {
         double tol = TIME_RESOLUTION / 4;
         double d = 0;
         double e = b - a;
-        while (true) {
+        // Brent's method ends in a few dozen steps at most (each golden step shrinks the bracket by 0.38); the cap only
+        // guards against a cost that misbehaves (NaN) keeping it from converging
+        for (int iteration = 0; iteration < 100; iteration++) {
             double xm = (a + b) / 2;
             if (Math.abs(x - xm) <= 2 * tol - (b - a) / 2) {
                 break;
