@@ -1,6 +1,7 @@
 package org.launchbench.optim;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The interior-point KKT system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²] solved sparsely.
@@ -54,14 +55,6 @@ final class BandedKkt {
     final SparseMatrix g;
     /** The program's structure, analysed once per sparsity pattern (shared by the programs that have it). */
     private final Structure structure;
-    /** See {@link Structure}. */
-    private final int[] blockRow;
-    private final int[] columnStart;
-    private final int[] blockColumns;
-    private final int[] gStart;
-    private final int[] positionStart;
-    private final int[] blockPosition;
-    private final int[] aReduced;
     /** G's rows block by block as dense rows × u matrices (see {@link Structure}), and W⁻¹ applied to them. */
     private final double[] blockG;
     private final double[] blockV;
@@ -120,16 +113,9 @@ final class BandedKkt {
         cones = structure.cones;
         a = p.a();
         g = p.g();
-        blockRow = structure.blockRow;
-        columnStart = structure.columnStart;
-        blockColumns = structure.blockColumns;
-        gStart = structure.gStart;
-        positionStart = structure.positionStart;
-        blockPosition = structure.blockPosition;
-        aReduced = structure.aReduced;
-        int blocks = blockRow.length - 1;
-        blockG = new double[gStart[blocks]];
-        blockV = new double[gStart[blocks]];
+        int entries = structure.gStart[structure.blockRow.length - 1];
+        blockG = new double[entries];
+        blockV = new double[entries];
         int[] gBlock = structure.gBlock;
         for (int k = 0; k < gBlock.length; k++) {
             blockG[gBlock[k]] = g.value[k];
@@ -175,14 +161,13 @@ final class BandedKkt {
         final int[] cones;
         /**
          * The blocks of G eliminated together: each orthant row, then each cone. Block b has rows blockRow[b] …
-         * blockRow[b + 1] - 1 of G and touches the variables blockColumns[columnStart[b] …] (u of them); its rows as a
+         * blockRow[b + 1] - 1 of G and touches u variables (columnStart[b + 1] - columnStart[b]); its rows as a
          * dense rows × u matrix start at blockG[gStart[b]] (G's k-th nonzero at blockG[gBlock[k]]), and the lower
          * triangle of its u × u contribution to Gᵀ W⁻² G goes to the reduced matrix's values[blockPosition[positionStart[b]
          * + i u + j]] (j ≤ i).
          */
         final int[] blockRow;
         final int[] columnStart;
-        final int[] blockColumns;
         final int[] gStart;
         final int[] gBlock;
         final int[] positionStart;
@@ -204,7 +189,7 @@ final class BandedKkt {
          * @param p     a program
          * @return its structure, analysed now or taken from the cache
          */
-        static Structure of(java.util.Map<Pattern, Structure> cache, SparseConeProgram p) {
+        static Structure of(Map<Pattern, Structure> cache, SparseConeProgram p) {
             Pattern key = new Pattern(p);
             Structure s = cache.get(key);
             if (s == null) {
@@ -255,7 +240,7 @@ final class BandedKkt {
                 positionStart[b + 1] = positionStart[b] + u * u;
             }
             columnStart[blocks] = total;
-            blockColumns = Arrays.copyOf(cols, total);
+            int[] blockColumns = Arrays.copyOf(cols, total);
             gBlock = new int[g.value.length];
             int[] local = new int[n];
             Pairs pattern = new Pairs();
@@ -451,6 +436,12 @@ final class BandedKkt {
             factorFull();
             return;
         }
+        int[] aReduced = structure.aReduced;
+        int[] blockRow = structure.blockRow;
+        int[] columnStart = structure.columnStart;
+        int[] gStart = structure.gStart;
+        int[] positionStart = structure.positionStart;
+        int[] blockPosition = structure.blockPosition;
         double[] values = reduced.values;
         reduced.clear();
         for (int k = 0; k < aReduced.length; k++) {

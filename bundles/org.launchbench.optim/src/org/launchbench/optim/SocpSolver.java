@@ -1,13 +1,16 @@
 package org.launchbench.optim;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * A primal-dual interior-point solver for {@link ConeProgram}s: the homogeneous self-dual embedding (which finds
  * an optimum or a certificate of primal or dual infeasibility without a feasible starting point), Nesterov-Todd
  * scaling and Mehrotra's predictor-corrector, as in CVXOPT's conelp (Vandenberghe 2010) and ECOS (Domahidi, Chu and
  * Boyd, ECC 2013), the family of the custom solvers that fly (Dueri et al., JGCD 40(2), 2017). The KKT systems are
  * solved by {@link BandedKkt}: cone rows eliminated (a full-system fallback when W is too ill-conditioned for that),
- * reverse Cuthill-McKee ordering analysed once per sparsity pattern (and kept for the next program that has it), envelope L D Lᵀ of the regularised quasi-definite matrix
- * refilled each iteration, iterative refinement. Sparse programs ({@link SparseConeProgram}) are never made dense.
+ * reverse Cuthill-McKee ordering analysed once per sparsity pattern (and kept for the next program that has it),
+ * envelope L D Lᵀ of the regularised quasi-definite matrix refilled each iteration, iterative refinement. Sparse programs ({@link SparseConeProgram}) are never made dense.
  * The iteration's vectors are allocated once per solve. Thread-safe: a solve keeps its state on the stack, and the
  * structures kept are immutable, in a concurrent map.
  */
@@ -81,7 +84,7 @@ public final class SocpSolver {
      * The KKT structures of the programs solved so far, by sparsity pattern: a time-of-flight search or a closed loop
      * solves dozens of programs of one pattern, and the ordering and envelope analysis was a tenth of a small solve.
      */
-    private final java.util.Map<BandedKkt.Pattern, BandedKkt.Structure> structures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<BandedKkt.Pattern, BandedKkt.Structure> structures = new ConcurrentHashMap<>();
 
     /** A solver with the default settings. */
     public SocpSolver() {
