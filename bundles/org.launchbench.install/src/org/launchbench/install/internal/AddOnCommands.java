@@ -9,6 +9,7 @@ import java.util.Map;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.install.AddOn;
+import org.launchbench.install.Installer;
 
 /** The output the add-on commands ({@code install}, {@code installed}, {@code uninstall}) share. */
 final class AddOnCommands {
@@ -44,7 +45,7 @@ final class AddOnCommands {
         }
     }
 
-    static int report(CommandInvocation invocation, boolean json, Map<String, Object> doc, org.launchbench.install.Installer.Change change) {
+    static int report(CommandInvocation invocation, boolean json, Map<String, Object> doc, Installer.Change change) {
         doc.put("bundles_added", change.bundlesAdded());
         doc.put("bundles_removed", change.bundlesRemoved());
         doc.put("applied_now", change.appliedNow());

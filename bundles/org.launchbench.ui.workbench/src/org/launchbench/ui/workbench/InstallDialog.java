@@ -284,10 +284,8 @@ public final class InstallDialog extends Dialog {
     private <T> void run(String what, Function<IProgressMonitor, T> work, Consumer<T> done) {
         status.setText(what + "…");
         var display = getShell().getDisplay();
-        Tracker[] mine = new Tracker[1];
         Job job = Job.create("Add-ons: " + what, monitor -> {
             Tracker t = new Tracker(monitor);
-            mine[0] = t;
             tracker = t;
             T result;
             try {
@@ -326,7 +324,7 @@ public final class InstallDialog extends Dialog {
                 if (progress.isDisposed() || running != job) {
                     return;
                 }
-                Tracker t = mine[0];
+                Tracker t = tracker;
                 progress.setSelection(t == null ? 0 : t.permille());
                 display.timerExec(100, this);
             }

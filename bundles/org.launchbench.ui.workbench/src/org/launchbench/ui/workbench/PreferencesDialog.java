@@ -113,8 +113,9 @@ public final class PreferencesDialog extends Dialog {
             }
             entered.add(line);
         }
-        if (entered.stream().distinct().count() > WorkbenchPreferences.MAX_SITES) {
-            show("Update sites: " + entered.stream().distinct().count() + " given, at most " + WorkbenchPreferences.MAX_SITES
+        long distinct = entered.stream().distinct().count();
+        if (distinct > WorkbenchPreferences.MAX_SITES) {
+            show("Update sites: " + distinct + " given, at most " + WorkbenchPreferences.MAX_SITES
                 + " are kept; remove the ones you no longer use.");
             return;
         }
