@@ -86,6 +86,22 @@ class SocpSolverTest {
     }
 
     /**
+     * Minimise t subject to t ≥ √(x² + 1) and t = x: infeasible, but weakly (t - x → 0 as x → ∞), so no certificate
+     * exists and the embedding's τ and κ both crawl to zero. The solver ran to its 100-iteration limit on it; it now
+     * stops once {@link SocpSolver#STALL_ITERATIONS} iterations have not halved its distance to an answer, and claims
+     * neither an optimum nor infeasibility.
+     */
+    @Test
+    void aWeaklyInfeasibleProgramStallsInsteadOfRunningToTheLimit() {
+        // v = (t, x); s = h - G v = (t, x, 1) in the cone of dimension 3; A v = t - x = 0
+        ConeProgram p = new ConeProgram(new double[] {1, 0}, new double[][] {{1, -1}}, new double[] {0},
+            new double[][] {{-1, 0}, {0, -1}, {0, 0}}, new double[] {0, 0, 1}, 0, new int[] {3});
+        SocpSolver.Result r = new SocpSolver().solve(p);
+        assertEquals(SocpSolver.Status.STALLED, r.status(), "after " + r.iterations() + " iterations");
+        assertTrue(r.iterations() < 40, r.iterations() + " iterations");
+    }
+
+    /**
      * Random programs with a planted optimum (the construction of Vandenberghe's test problems): choose x*, y*, and
      * complementary s*, z* in K (some cones with s* on the boundary and z* on the opposite ray, some with s*
      * interior and z* = 0), then set b = A x*, h = G x* + s*, c = -Gᵀz* - Aᵀy*. The KKT conditions hold at (x*, y*,

@@ -39,6 +39,12 @@ public final class SocpSolver {
         DUAL_INFEASIBLE,
         /** The iteration limit was reached first. */
         MAX_ITERATIONS,
+        /**
+         * No progress for {@link #STALL_ITERATIONS} iterations: neither the residuals and gap nor an infeasibility
+         * certificate came closer. Typical of a program on the boundary of feasibility (weakly infeasible, or feasible
+         * with no interior), where τ and κ both go to zero and no certificate exists at the tolerances.
+         */
+        STALLED,
         /** A step became too short or a factorisation failed. */
         NUMERICAL_PROBLEM
     }
@@ -78,6 +84,14 @@ public final class SocpSolver {
      * not change the iterations or the optimum, and took up to four more back-solves an iteration.
      */
     private static final double FINEST = 1e-10;
+
+    /**
+     * A solve stops as {@link Status#STALLED} when this many iterations have not halved the distance to an answer (the
+     * larger of the residuals and the gap, or an infeasibility certificate's residual, whichever is nearer). Solves
+     * that converge halve it every iteration or two; on the boundary of feasibility the iteration crawls (a powered
+     * descent re-solved a few seconds from touchdown with just too little time ran its 100 iterations at 1e-4).
+     */
+    static final int STALL_ITERATIONS = 8;
 
     private final Settings settings;
     /**
@@ -167,6 +181,9 @@ public final class SocpSolver {
         Work work = new Work(n, pe, m);
         Direction affine = new Direction(n, pe, m);
         Direction combined = new Direction(n, pe, m);
+        // the distance to an answer last halved, and when
+        double reference = Double.POSITIVE_INFINITY;
+        int referenceIteration = 0;
         for (int it = 0; it <= settings.maxIterations(); it++) {
             // residuals of the embedding
             java.util.Arrays.fill(hrx, 0);
@@ -210,6 +227,21 @@ public final class SocpSolver {
             }
             if (it == settings.maxIterations()) {
                 break;
+            }
+            double gapDistance = Double.isNaN(relgap) ? gap / (tau * tau) : Math.min(gap / (tau * tau), relgap);
+            double distance = Math.max(Math.max(pres, dres), gapDistance);
+            if (pinf >= 0) {
+                distance = Math.min(distance, pinf);
+            }
+            if (dinf >= 0) {
+                distance = Math.min(distance, dinf);
+            }
+            if (distance < reference / 2) {
+                reference = distance;
+                referenceIteration = it;
+            } else if (it - referenceIteration >= STALL_ITERATIONS) {
+                return new Result(Status.STALLED, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau), cx / tau,
+                    dcost, it, pres, dres, gap / (tau * tau));
             }
 
             Cones.Scaling w = k.scaling(s, z);
