@@ -358,12 +358,20 @@ public final class Installer {
         }
         List<IInstallableUnit> added = bundles(plan.getAdditions());
         List<IInstallableUnit> removed = bundles(plan.getRemovals());
+        Path configIni = configIni();
+        Map<String, String> entries = readEntries(configIni);
         IStatus done = agent.getService(IEngine.class).perform(plan, PhaseSetFactory.createDefaultPhaseSet(), progress.split(5));
         if (done.getSeverity() == IStatus.CANCEL) {
             throw new RunFailedException(what + ": cancelled; p2 rolled the installation back");
         }
         if (done.getSeverity() >= IStatus.ERROR) {
             throw new RunFailedException(what + ": p2 failed and rolled the installation back.\n" + describe(done));
+        }
+        try {
+            StartEntries.restore(configIni, entries);
+        } catch (IOException e) {
+            throw new RunFailedException(what + ": done, but p2 changed the start level of bundles it did not install, and "
+                + configIni + " could not be put right: " + e.getMessage() + ". LaunchBench still starts, more slowly", e);
         }
         boolean applied = false;
         if (applyTo != null) {
@@ -383,6 +391,25 @@ public final class Installer {
      * @param appliedNow     whether the running LaunchBench already runs with them (otherwise: at the next start)
      */
     public record Change(List<AddOn> addOns, List<String> bundlesAdded, List<String> bundlesRemoved, boolean appliedNow) {
+    }
+
+    /** The installation's {@code config.ini}, which p2 rewrites on every change. */
+    private Path configIni() {
+        IProfile profile = profile();
+        String folder = profile.getProperty(IProfile.PROP_CONFIGURATION_FOLDER);
+        if (folder == null) {
+            String install = profile.getProperty(IProfile.PROP_INSTALL_FOLDER);
+            folder = install == null ? "." : Path.of(install).resolve("configuration").toString();
+        }
+        return Path.of(folder).resolve("config.ini");
+    }
+
+    private static Map<String, String> readEntries(Path configIni) {
+        try {
+            return StartEntries.read(configIni);
+        } catch (IOException e) {
+            throw new RunFailedException("cannot read " + configIni + ": " + e.getMessage() + "; nothing changed", e);
+        }
     }
 
     private IProfile profile() {
