@@ -148,6 +148,58 @@ class ViewsUiTest {
         shell.dispose();
     }
 
+    /**
+     * Units chosen in File → Preferences… relabel and convert a view that already holds a run: the altitude plot in
+     * feet and the event table's dynamic pressure in pounds per square foot, from the run's SI values with the exact
+     * definitions (international foot 0.3048 m, 1959; pound-force 4.4482216152605 N, so 1 psf = 47.880259 Pa); the
+     * choice is saved, and a preferences file naming units there are none of is a mistake that names the file, the
+     * value and what is allowed.
+     */
+    @Test
+    void unitsChosenInPreferencesRelabelAndConvertAViewShowingARun(@TempDir Path tmp) throws Exception {
+        WorkbenchPreferences prefs = new WorkbenchPreferences(tmp.resolve("workspace"));
+        Shell shell = shell();
+        try {
+            TrajectoryPart view = new TrajectoryPart();
+            view.create(shell);
+            shell.open();
+            view.open(Path.of("../../examples/missions/zhuque3-y1-downrange.mission"));
+            runUntil(() -> view.result() != null, 120);
+            assertNotNull(view.result(), "the run did not end within 120 s");
+            int mid = view.result().history().size() / 2;
+            double altitude = view.result().history().get(mid).altitude();
+            assertEquals(List.of("time, s", "altitude, km"), view.plots().get(0).labels());
+            assertEquals(altitude / 1000, view.plots().get(0).series().get(0).y()[mid], 1e-9);
+
+            PreferencesDialog dialog = new PreferencesDialog(shell, prefs);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            assertEquals(Units.METRIC.ordinal(), dialog.unitsField().getSelectionIndex());
+            dialog.unitsField().select(Units.IMPERIAL.ordinal());
+            dialog.pressOk();
+            runUntil(() -> false, 1);
+
+            assertSame(Units.IMPERIAL, Units.current());
+            assertSame(Units.IMPERIAL, new WorkbenchPreferences(tmp.resolve("workspace")).units(), "saved");
+            assertEquals(List.of("time, s", "altitude, ft"), view.plots().get(0).labels());
+            assertEquals(altitude / 0.3048, view.plots().get(0).series().get(0).y()[mid], 1e-6);
+            assertEquals(List.of("downrange, nmi", "altitude, ft"), view.plots().get(7).labels());
+            assertEquals("q, psf", view.events().getColumn(5).getText());
+            var maxQ = view.result().events().stream().filter(e -> e.name().equals("max-q")).findFirst().orElseThrow();
+            int row = view.result().events().indexOf(maxQ);
+            assertEquals(maxQ.dynamicPressure() / 47.880259, Double.parseDouble(view.events().getItem(row).getText(5)), 0.006);
+            photograph(shell, "ui-trajectory-imperial.png");
+        } finally {
+            prefs.setUnits(Units.METRIC);
+            shell.dispose();
+        }
+        Files.writeString(prefs.file(), "units=furlongs\n");
+        var mistake = org.junit.jupiter.api.Assertions.assertThrows(org.launchbench.core.InvalidInputException.class,
+            () -> new WorkbenchPreferences(tmp.resolve("workspace")).units());
+        assertTrue(mistake.getMessage().contains("furlongs") && mistake.getMessage().contains(prefs.file().toString())
+            && mistake.getMessage().contains("metric, imperial"), mistake.getMessage());
+    }
+
     /** A vehicle view on a shell, with the part E4 would inject (its dirty state is what the tests read). */
     private record VehicleView(VehiclePart view, MPart part) {
     }

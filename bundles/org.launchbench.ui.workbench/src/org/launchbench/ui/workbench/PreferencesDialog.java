@@ -10,6 +10,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
@@ -21,7 +22,7 @@ import org.launchbench.core.LaunchBenchException;
 import org.launchbench.install.Installer;
 
 /**
- * File → Preferences…: the orekit-data folder the engines read (empty: the data LaunchBench ships) and the update
+ * File → Preferences…: the units the views show ({@link Units}), the orekit-data folder the engines read (empty: the data LaunchBench ships) and the update
  * sites Help → Install Add-ons offers, one a line, most used first. OK checks every entry (a folder must exist, a
  * site must be a folder, an archive or a URI p2 reads) and, on a mistake, says which line and why and keeps the
  * dialog open with nothing saved; otherwise it saves both at once.
@@ -29,6 +30,7 @@ import org.launchbench.install.Installer;
 public final class PreferencesDialog extends Dialog {
 
     private final WorkbenchPreferences preferences;
+    private Combo units;
     private Text folder;
     private Text sites;
     private Label problem;
@@ -59,6 +61,14 @@ public final class PreferencesDialog extends Dialog {
         Composite c = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(c);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(c);
+        new Label(c, SWT.NONE).setText("Units shown:");
+        units = new Combo(c, SWT.READ_ONLY);
+        for (Units u : Units.values()) {
+            units.add(u.description());
+        }
+        units.select(currentUnits().ordinal());
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(units);
+
         new Label(c, SWT.NONE).setText("Orekit data folder:");
         folder = new Text(c, SWT.BORDER);
         folder.setText(preferences.orekitData().map(Path::toString).orElse(""));
@@ -123,6 +133,7 @@ public final class PreferencesDialog extends Dialog {
         try {
             preferences.setOrekitData(text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text)));
             preferences.setUpdateSites(entered);
+            preferences.setUnits(Units.values()[units.getSelectionIndex()]);
         } catch (LaunchBenchException e) {
             show(e.userMessage());
             return;
@@ -134,6 +145,20 @@ public final class PreferencesDialog extends Dialog {
         problem.setText(message);
         problem.getParent().layout(true, true);
         getShell().layout(true, true);
+    }
+
+    /** The preferences' units, or metric when the file names none there are (OK then writes a good value). */
+    private Units currentUnits() {
+        try {
+            return preferences.units();
+        } catch (InvalidInputException e) {
+            return Units.METRIC;
+        }
+    }
+
+    /** @return the units choice, in {@link Units}' order (for tests) */
+    public Combo unitsField() {
+        return units;
     }
 
     /** @return the orekit-data folder field (for tests) */

@@ -100,16 +100,15 @@ public final class RecoveryPart {
         Composite grid = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).spacing(4, 4).applyTo(grid);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(grid);
-        String[][] specs = {{"Descent profile (nominal)", "time from separation, s", "altitude, km"},
-            {"Speed (nominal)", "time from separation, s", "speed, m/s"}, {"Touchdown scatter", "east, m", "north, m"},
-            {"Miss distance", "miss, m", "runs"}, {"Propellant left (landed runs)", "propellant, kg", "runs"},
-            {"Touchdown vertical speed", "speed, m/s", "runs"}};
-        for (String[] s : specs) {
-            LinePlot p = new LinePlot(grid, s[0], s[1], s[2]);
+        for (String title : new String[] {"Descent profile (nominal)", "Speed (nominal)", "Touchdown scatter", "Miss distance",
+            "Propellant left (landed runs)", "Touchdown vertical speed"}) {
+            LinePlot p = new LinePlot(grid, title, "", "");
             GridDataFactory.fillDefaults().grab(true, true).applyTo(p);
             plots.add(p);
         }
         plots.get(2).setEqualAspect(true);
+        label();
+        Units.addListener(unitsChanged);
         String open = System.getProperty(TrajectoryPart.OPEN_PROPERTY);
         if (open != null && !open.isBlank() && !open.endsWith(".json")) {
             file.setText(open);
@@ -202,34 +201,70 @@ public final class RecoveryPart {
         });
     }
 
+    /** The last run shown, to show again when the units change (null before one). */
+    private Shown shown;
+
+    private record Shown(RecoveryResult nominal, List<Dispersion.Run> all, Dispersion.Summary sum) {
+    }
+
+    /** Runs when the units change: the axes renamed, the last run shown again in the new units. */
+    private final Runnable unitsChanged = () -> {
+        if (!summary.isDisposed()) {
+            label();
+            if (shown != null) {
+                fill(shown.nominal(), shown.all(), shown.sum());
+            }
+        }
+    };
+
+    /** Names the axes in the current units. */
+    private void label() {
+        Units u = Units.current();
+        String since = "time from separation, s";
+        String[][] axes = {{since, u.label("altitude", Units.Quantity.ALTITUDE)}, {since, u.label("speed", Units.Quantity.SPEED)},
+            {u.label("east", Units.Quantity.DISTANCE), u.label("north", Units.Quantity.DISTANCE)}, {u.label("miss", Units.Quantity.DISTANCE), "runs"},
+            {u.label("propellant", Units.Quantity.PROPELLANT), "runs"}, {u.label("speed", Units.Quantity.SPEED), "runs"}};
+        for (int k = 0; k < axes.length; k++) {
+            plots.get(k).setLabels(axes[k][0], axes[k][1]);
+        }
+    }
+
     private void fill(RecoveryResult nominal, List<Dispersion.Run> all, Dispersion.Summary sum) {
+        shown = new Shown(nominal, all, sum);
+        Units u = Units.current();
+        java.util.function.DoubleUnaryOperator d = v -> u.of(Units.Quantity.DISTANCE, v);
+        java.util.function.DoubleUnaryOperator sp = v -> u.of(Units.Quantity.SPEED, v);
         List<FlightSample> h = nominal.history();
         double t0 = h.isEmpty() ? 0 : h.get(0).time();
-        plots.get(0).setSeries(split(h, t0, x -> x.altitude() / 1e3));
-        plots.get(1).setSeries(split(h, t0, FlightSample::speed));
+        plots.get(0).setSeries(split(h, t0, x -> u.of(Units.Quantity.ALTITUDE, x.altitude())));
+        plots.get(1).setSeries(split(h, t0, x -> sp.applyAsDouble(x.speed())));
         List<LinePlot.Series> scatter = new ArrayList<>();
-        scatter.add(points("landed", all, true, LANDED));
-        scatter.add(points("crashed", all, false, CRASHED));
+        scatter.add(points("landed", all, true, LANDED, d));
+        scatter.add(points("crashed", all, false, CRASHED, d));
         for (int k = 1; k <= 3; k++) {
             // one legend entry for the three
-            scatter.add(ellipse(k == 1 ? "1, 2, 3 σ" : "", sum, k));
+            scatter.add(ellipse(k == 1 ? "1, 2, 3 σ" : "", sum, k, d));
         }
-        scatter.add(circle("R50, R90", sum.r50()));
-        scatter.add(circle("", sum.r90()));
+        scatter.add(circle("R50, R90", d.applyAsDouble(sum.r50())));
+        scatter.add(circle("", d.applyAsDouble(sum.r90())));
         // the pad's centre, a black dot (no legend entry)
         scatter.add(new LinePlot.Series("", new double[] {0}, new double[] {0}, new RGB(0, 0, 0), true));
         plots.get(2).setSeries(scatter);
-        plots.get(3).setSeries(List.of(LinePlot.histogram("all runs", all.stream().mapToDouble(r -> r.result().missDistance()).toArray(), 20,
-            ELLIPSE)));
+        plots.get(3).setSeries(List.of(LinePlot.histogram("all runs", all.stream().mapToDouble(r -> d.applyAsDouble(r.result().missDistance()))
+            .toArray(), 20, ELLIPSE)));
         plots.get(4).setSeries(List.of(LinePlot.histogram("landed", all.stream().filter(r -> landed(r))
-            .mapToDouble(r -> r.result().propellantRemaining()).toArray(), 20, LANDED)));
+            .mapToDouble(r -> u.of(Units.Quantity.PROPELLANT, r.result().propellantRemaining())).toArray(), 20, LANDED)));
         plots.get(5).setSeries(List.of(LinePlot.histogram("all runs", all.stream()
-            .mapToDouble(r -> r.result().touchdownVerticalSpeed()).toArray(), 20, ELLIPSE)));
-        summary.setText(String.format(Locale.ROOT, "Nominal: %s, %.2f m from the centre, %.2f m/s down, %.0f kg left.   Campaign: %d of %d"
-            + " landed (P = %.3f ± %.3f); miss R50 %.2f m, R90 %.2f m, max %.1f m; 1-σ ellipse %.2f × %.2f m at %.0f°",
-            nominal.outcome().json(), nominal.missDistance(), nominal.touchdownVerticalSpeed(), nominal.propellantRemaining(), sum.landed(),
-            sum.runs(), sum.successProbability(), sum.successStandardError(), sum.r50(), sum.r90(), sum.missMax(), sum.ellipseMajor(),
-            sum.ellipseMinor(), sum.ellipseAzimuth()));
+            .mapToDouble(r -> sp.applyAsDouble(r.result().touchdownVerticalSpeed())).toArray(), 20, ELLIPSE)));
+        String m = u.unit(Units.Quantity.DISTANCE);
+        String v = u.unit(Units.Quantity.SPEED);
+        summary.setText(String.format(Locale.ROOT, "Nominal: %s, %.2f %s from the centre, %.2f %s down, %.0f %s left.   Campaign: %d of %d"
+            + " landed (P = %.3f ± %.3f); miss R50 %.2f %s, R90 %.2f %s, max %.1f %s; 1-σ ellipse %.2f × %.2f %s at %.0f°",
+            nominal.outcome().json(), d.applyAsDouble(nominal.missDistance()), m, sp.applyAsDouble(nominal.touchdownVerticalSpeed()), v,
+            u.of(Units.Quantity.PROPELLANT, nominal.propellantRemaining()), u.unit(Units.Quantity.PROPELLANT), sum.landed(), sum.runs(),
+            sum.successProbability(), sum.successStandardError(), d.applyAsDouble(sum.r50()), m, d.applyAsDouble(sum.r90()), m,
+            d.applyAsDouble(sum.missMax()), m, d.applyAsDouble(sum.ellipseMajor()), d.applyAsDouble(sum.ellipseMinor()), m,
+            sum.ellipseAzimuth()));
         summary.getParent().layout(true, true);
     }
 
@@ -240,14 +275,16 @@ public final class RecoveryPart {
         }
         List<Dispersion.Run> so = List.copyOf(streamed);
         if (!so.isEmpty()) {
+            Units u = Units.current();
+            java.util.function.DoubleUnaryOperator d = v -> u.of(Units.Quantity.DISTANCE, v);
             List<FlightSample> h = nominal.history();
             double t0 = h.isEmpty() ? 0 : h.get(0).time();
-            plots.get(0).setSeries(split(h, t0, x -> x.altitude() / 1e3));
-            plots.get(1).setSeries(split(h, t0, FlightSample::speed));
-            plots.get(2).setSeries(List.of(points("landed", so, true, LANDED), points("crashed", so, false, CRASHED),
+            plots.get(0).setSeries(split(h, t0, x -> u.of(Units.Quantity.ALTITUDE, x.altitude())));
+            plots.get(1).setSeries(split(h, t0, x -> u.of(Units.Quantity.SPEED, x.speed())));
+            plots.get(2).setSeries(List.of(points("landed", so, true, LANDED, d), points("crashed", so, false, CRASHED, d),
                 new LinePlot.Series("", new double[] {0}, new double[] {0}, new RGB(0, 0, 0), true)));
-            plots.get(3).setSeries(List.of(LinePlot.histogram("runs so far", so.stream().mapToDouble(r -> r.result().missDistance()).toArray(),
-                20, ELLIPSE)));
+            plots.get(3).setSeries(List.of(LinePlot.histogram("runs so far", so.stream().mapToDouble(r -> d.applyAsDouble(r.result()
+                .missDistance())).toArray(), 20, ELLIPSE)));
             status.setText(String.format(Locale.ROOT, "Campaign: %d of %d runs flown so far…", so.size(), runs.getSelection()));
         }
         display.timerExec(500, () -> stream(display, nominal));
@@ -271,14 +308,15 @@ public final class RecoveryPart {
         return List.of(new LinePlot.Series("coasting", x, coast, COAST), new LinePlot.Series("burning", x, burn, BURN));
     }
 
-    private static LinePlot.Series points(String name, List<Dispersion.Run> all, boolean landed, RGB colour) {
+    private static LinePlot.Series points(String name, List<Dispersion.Run> all, boolean landed, RGB colour,
+                                          java.util.function.DoubleUnaryOperator unit) {
         List<Dispersion.Run> some = all.stream().filter(r -> landed(r) == landed).toList();
-        return new LinePlot.Series(name, some.stream().mapToDouble(r -> r.result().east()).toArray(),
-            some.stream().mapToDouble(r -> r.result().north()).toArray(), colour, true);
+        return new LinePlot.Series(name, some.stream().mapToDouble(r -> unit.applyAsDouble(r.result().east())).toArray(),
+            some.stream().mapToDouble(r -> unit.applyAsDouble(r.result().north())).toArray(), colour, true);
     }
 
     /** The k-σ ellipse of the touchdown points: semi-axes k times the 1-σ ones, the major at its azimuth from north. */
-    private static LinePlot.Series ellipse(String name, Dispersion.Summary s, int k) {
+    private static LinePlot.Series ellipse(String name, Dispersion.Summary s, int k, java.util.function.DoubleUnaryOperator unit) {
         int n = 73;
         double[] x = new double[n];
         double[] y = new double[n];
@@ -288,8 +326,8 @@ public final class RecoveryPart {
             double along = k * s.ellipseMajor() * Math.cos(a);
             double across = k * s.ellipseMinor() * Math.sin(a);
             // major axis along (sin az, cos az) in (east, north), minor across it
-            x[i] = s.meanEast() + along * Math.sin(az) + across * Math.cos(az);
-            y[i] = s.meanNorth() + along * Math.cos(az) - across * Math.sin(az);
+            x[i] = unit.applyAsDouble(s.meanEast() + along * Math.sin(az) + across * Math.cos(az));
+            y[i] = unit.applyAsDouble(s.meanNorth() + along * Math.cos(az) - across * Math.sin(az));
         }
         return new LinePlot.Series(name, x, y, ELLIPSE);
     }
@@ -323,8 +361,14 @@ public final class RecoveryPart {
         return run;
     }
 
+    /** @return the summary line under the header (for tests) */
+    String summaryText() {
+        return summary.getText();
+    }
+
     @PreDestroy
     void dispose() {
+        Units.removeListener(unitsChanged);
         if (job != null) {
             job.cancel();
         }

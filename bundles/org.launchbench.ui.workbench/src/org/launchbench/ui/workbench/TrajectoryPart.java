@@ -75,25 +75,22 @@ public final class TrajectoryPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         Composite grid = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).equalWidth(true).spacing(4, 4).applyTo(grid);
-        String[][] specs = {
-            {"Altitude", "time, s", "altitude, km"}, {"Speed (Earth-relative)", "time, s", "speed, m/s"},
-            {"Mach number", "time, s", "Mach"}, {"Dynamic pressure", "time, s", "q, kPa"},
-            {"Sensed acceleration", "time, s", "acceleration, g"}, {"Mass", "time, s", "mass, t"},
-            {"Throttle", "time, s", "throttle, %"}, {"Altitude against downrange", "downrange, km", "altitude, km"}};
-        for (String[] s : specs) {
-            LinePlot p = new LinePlot(grid, s[0], s[1], s[2]);
+        for (String title : new String[] {"Altitude", "Speed (Earth-relative)", "Mach number", "Dynamic pressure", "Sensed acceleration",
+            "Mass", "Throttle", "Altitude against downrange"}) {
+            LinePlot p = new LinePlot(grid, title, "", "");
             GridDataFactory.fillDefaults().grab(true, true).applyTo(p);
             plots.add(p);
         }
         events = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         events.setHeaderVisible(true);
         events.setLinesVisible(true);
-        for (String c : new String[] {"event", "time, s", "altitude, km", "speed, m/s", "Mach", "q, kPa", "downrange, km", "mass, t"}) {
-            TableColumn col = new TableColumn(events, c.equals("event") ? SWT.LEFT : SWT.RIGHT);
-            col.setText(c);
-            col.setWidth(c.equals("event") ? 200 : 110);
+        for (int c = 0; c < 8; c++) {
+            TableColumn col = new TableColumn(events, c == 0 ? SWT.LEFT : SWT.RIGHT);
+            col.setWidth(c == 0 ? 200 : 110);
         }
+        label();
         sash.setWeights(3, 1);
+        Units.addListener(unitsChanged);
         String open = System.getProperty(OPEN_PROPERTY);
         if (open != null && !open.isBlank() && !open.endsWith(".json")) {
             file.setText(open);
@@ -163,20 +160,52 @@ public final class TrajectoryPart {
         });
     }
 
+    /** Runs when the units change: the axes and columns renamed, the last run shown again in the new units. */
+    private final Runnable unitsChanged = () -> {
+        if (!events.isDisposed()) {
+            label();
+            if (result != null) {
+                fill(result);
+            }
+        }
+    };
+
+    /** Names the axes and the event table's columns in the current units. */
+    private void label() {
+        Units u = Units.current();
+        String time = "time, s";
+        String[][] axes = {{time, u.label("altitude", Units.Quantity.ALTITUDE)}, {time, u.label("speed", Units.Quantity.SPEED)},
+            {time, "Mach"}, {time, u.label("q", Units.Quantity.PRESSURE)}, {time, "acceleration, g"}, {time, u.label("mass", Units.Quantity.MASS)},
+            {time, "throttle, %"}, {u.label("downrange", Units.Quantity.RANGE), u.label("altitude", Units.Quantity.ALTITUDE)}};
+        for (int k = 0; k < axes.length; k++) {
+            plots.get(k).setLabels(axes[k][0], axes[k][1]);
+        }
+        String[] columns = {"event", time, u.label("altitude", Units.Quantity.ALTITUDE), u.label("speed", Units.Quantity.SPEED), "Mach",
+            u.label("q", Units.Quantity.PRESSURE), u.label("downrange", Units.Quantity.RANGE), u.label("mass", Units.Quantity.MASS)};
+        for (int c = 0; c < columns.length; c++) {
+            events.getColumn(c).setText(columns[c]);
+        }
+    }
+
     private void fill(AscentResult r) {
+        Units u = Units.current();
         List<FlightSample> up = r.history();
         List<FlightSample> booster = r.booster() == null ? List.of() : r.booster().history();
-        List<ToDoubleFunction<FlightSample>> ys = List.of(s -> s.altitude() / 1e3, FlightSample::speed, FlightSample::mach,
-            s -> s.dynamicPressure() / 1e3, s -> s.acceleration() / 9.80665, s -> s.mass() / 1e3, s -> s.throttle() * 100);
+        List<ToDoubleFunction<FlightSample>> ys = List.of(s -> u.of(Units.Quantity.ALTITUDE, s.altitude()),
+            s -> u.of(Units.Quantity.SPEED, s.speed()), FlightSample::mach, s -> u.of(Units.Quantity.PRESSURE, s.dynamicPressure()),
+            s -> s.acceleration() / 9.80665, s -> u.of(Units.Quantity.MASS, s.mass()), s -> s.throttle() * 100);
         for (int k = 0; k < ys.size(); k++) {
             plots.get(k).setSeries(both(up, booster, FlightSample::time, ys.get(k)));
         }
-        plots.get(7).setSeries(both(up, booster, s -> s.downrange() / 1e3, s -> s.altitude() / 1e3));
+        plots.get(7).setSeries(both(up, booster, s -> u.of(Units.Quantity.RANGE, s.downrange()), s -> u.of(Units.Quantity.ALTITUDE, s.altitude())));
         events.removeAll();
+        // feet and pounds run to six or seven digits: fewer decimals than kilometres and tonnes
+        int fine = u == Units.METRIC ? 2 : 0;
         for (FlightEvent e : r.events()) {
             TableItem item = new TableItem(events, SWT.NONE);
-            item.setText(new String[] {e.name(), f(e.time(), 1), f(e.altitude() / 1e3, 2), f(e.speed(), 1), f(e.mach(), 2),
-                f(e.dynamicPressure() / 1e3, 2), f(e.downrange() / 1e3, 2), f(e.mass() / 1e3, 3)});
+            item.setText(new String[] {e.name(), f(e.time(), 1), f(u.of(Units.Quantity.ALTITUDE, e.altitude()), fine),
+                f(u.of(Units.Quantity.SPEED, e.speed()), 1), f(e.mach(), 2), f(u.of(Units.Quantity.PRESSURE, e.dynamicPressure()), 2),
+                f(u.of(Units.Quantity.RANGE, e.downrange()), 2), f(u.of(Units.Quantity.MASS, e.mass()), u == Units.METRIC ? 3 : 0)});
         }
     }
 
@@ -210,6 +239,7 @@ public final class TrajectoryPart {
 
     @PreDestroy
     void dispose() {
+        Units.removeListener(unitsChanged);
         if (job != null) {
             job.cancel();
         }
@@ -218,6 +248,11 @@ public final class TrajectoryPart {
     /** @return the plots, for tests */
     List<LinePlot> plots() {
         return plots;
+    }
+
+    /** @return the event table (for tests) */
+    Table events() {
+        return events;
     }
 
     /** @return the last result shown (null before a run) */

@@ -17,7 +17,7 @@ import org.launchbench.core.RunFailedException;
 
 /**
  * The workbench's preferences, kept in the workspace ({@code .metadata/launchbench.properties}, written atomically):
- * the update sites add-ons were installed from, and the orekit-data folder the engines read (a folder with the full data: EOP, more leap seconds; empty for the
+ * the update sites add-ons were installed from, the units the views show, and the orekit-data folder the engines read (a folder with the full data: EOP, more leap seconds; empty for the
  * data LaunchBench ships). Applied at start-up and when changed, as the {@value OrekitData#FOLDER_PROPERTY} system
  * property that the engines' {@link OrekitData#configured()} reads.
  */
@@ -28,6 +28,9 @@ public final class WorkbenchPreferences {
 
     /** The key of the update sites used, one a line. */
     public static final String UPDATE_SITES = "update.sites";
+
+    /** The key of the units the views show ({@link Units}: metric or imperial). */
+    public static final String UNITS = "units";
 
     /** The most update sites remembered. */
     public static final int MAX_SITES = 10;
@@ -67,7 +70,31 @@ public final class WorkbenchPreferences {
         apply();
     }
 
-    /** Sets the system property the engines read, from the preferences (cleared when the shipped data is chosen). */
+    /**
+     * @return the units the views show
+     * @throws InvalidInputException when the file names a system there is none of
+     */
+    public Units units() {
+        try {
+            return Units.parse(values.getProperty(UNITS));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.because(e.getMessage()).source(file.toString()).element(UNITS)
+                .value(values.getProperty(UNITS)).allowed("metric, imperial")
+                .fix("choose the units again in File > Preferences, or delete the line").build();
+        }
+    }
+
+    /** @param units the units the views show from now on: saved and applied (the views redraw) */
+    public void setUnits(Units units) {
+        values.setProperty(UNITS, units.name().toLowerCase(java.util.Locale.ROOT));
+        save();
+        Units.setCurrent(units);
+    }
+
+    /**
+     * Applies the preferences: the system property the engines read (cleared when the shipped data is chosen) and the
+     * units the views show.
+     */
     public void apply() {
         Optional<Path> f = orekitData();
         if (f.isPresent()) {
@@ -75,6 +102,7 @@ public final class WorkbenchPreferences {
         } else {
             System.clearProperty(OrekitData.FOLDER_PROPERTY);
         }
+        Units.setCurrent(units());
     }
 
     private void save() {

@@ -51,8 +51,8 @@ public final class LinePlot extends Canvas {
     public static final RGB[] PALETTE = {new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44), new RGB(148, 103, 189)};
 
     private final String title;
-    private final String xLabel;
-    private final String yLabel;
+    private String xLabel;
+    private String yLabel;
     private final List<Series> series = new ArrayList<>();
     private boolean equalAspect;
 
@@ -106,6 +106,18 @@ public final class LinePlot extends Canvas {
     public List<PlotExport.Line> lines() {
         return series.stream().map(s -> new PlotExport.Line(s.name(), s.x(), s.y(),
             s.colour().red << 16 | s.colour().green << 8 | s.colour().blue, s.points())).toList();
+    }
+
+    /** Renames the axes (the views' units changed) and redraws. */
+    public void setLabels(String x, String y) {
+        xLabel = x;
+        yLabel = y;
+        redraw();
+    }
+
+    /** @return the axes' names, x then y */
+    public List<String> labels() {
+        return List.of(xLabel, yLabel);
     }
 
     /** Replaces the series and redraws (a series named "" draws without a legend entry of its own). */
