@@ -351,7 +351,8 @@ public final class Flight {
             double throttle = dynamics.throttleAt(t, r, v, y[6]);
             Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
             samples.add(new FlightSample(t, env.position().height(), ground.getNorm(), env.mach(), env.dynamicPressure(),
-                downrange(site, env.position()), y[6], throttle, sensed.getNorm()));
+                downrange(site, env.position()), y[6], throttle, sensed.getNorm(), Math.toDegrees(env.position().latitude()),
+                Math.toDegrees(Math.IEEEremainder(env.position().longitude(), 2 * Math.PI))));
         }
     }
 }

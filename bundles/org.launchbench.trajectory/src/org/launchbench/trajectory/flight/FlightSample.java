@@ -12,7 +12,9 @@ package org.launchbench.trajectory.flight;
  * @param mass            kg
  * @param throttle        fraction of full thrust
  * @param acceleration    sensed (non-gravitational) acceleration, m/s²
+ * @param latitude        geodetic latitude, degrees
+ * @param longitude       longitude, degrees east (-180 to 180)
  */
 public record FlightSample(double time, double altitude, double speed, double mach, double dynamicPressure,
-                           double downrange, double mass, double throttle, double acceleration) {
+                           double downrange, double mass, double throttle, double acceleration, double latitude, double longitude) {
 }

@@ -299,10 +299,12 @@ public final class SimulateCommand implements CliCommand {
             throw InvalidInputException.because("is not a directory").source("--csv").value(dir).fix("create it first").build();
         }
         AtomicTextFile.write(dir.resolve(missionId + "-history.csv"), w -> {
-            w.write("time_s,altitude_m,speed_m_s,mach,dynamic_pressure_Pa,downrange_m,mass_kg,throttle,acceleration_m_s2\n");
+            w.write("time_s,altitude_m,speed_m_s,mach,dynamic_pressure_Pa,downrange_m,mass_kg,throttle,acceleration_m_s2,latitude_deg,"
+                + "longitude_deg\n");
             for (FlightSample s : history) {
-                w.write(String.format(Locale.ROOT, "%.3f,%.2f,%.3f,%.4f,%.2f,%.2f,%.2f,%.4f,%.4f%n", s.time(), s.altitude(),
-                    s.speed(), s.mach(), s.dynamicPressure(), s.downrange(), s.mass(), s.throttle(), s.acceleration()));
+                w.write(String.format(Locale.ROOT, "%.3f,%.2f,%.3f,%.4f,%.2f,%.2f,%.2f,%.4f,%.4f,%.6f,%.6f%n", s.time(), s.altitude(),
+                    s.speed(), s.mach(), s.dynamicPressure(), s.downrange(), s.mass(), s.throttle(), s.acceleration(), s.latitude(),
+                    s.longitude()));
             }
         });
     }

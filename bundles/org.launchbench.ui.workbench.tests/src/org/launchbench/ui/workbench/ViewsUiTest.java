@@ -52,6 +52,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.launchbench.install.Installer;
+import org.launchbench.ui.workbench.plot.LinePlot;
 import org.launchbench.vehicle.model.Stage;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -144,6 +145,24 @@ class ViewsUiTest {
         assertEquals(samples, altitude.get(0).x().length);
         assertEquals(view.result().history().get(samples / 2).altitude() / 1e3, altitude.get(0).y()[samples / 2], 1e-12);
         assertEquals(view.result().booster().history().size(), altitude.get(1).x().length);
+        // the ground track on the world map: it starts at the launch site of the mission's pad (the site model's
+        // 40.9581 N, 100.2912 E: launch-sites.sites, dongfeng-commercial), and the upper stage's hour-long flight
+        // eastwards crosses the antimeridian, where the line breaks instead of spanning the map
+        LinePlot track = view.groundTrack();
+        assertTrue(track.hasWorldMap(), "the bundle's world map is drawn");
+        var vehicle = track.series().get(0);
+        assertEquals(100.2912, vehicle.x()[0], 1e-3);
+        assertEquals(40.9581, vehicle.y()[0], 1e-3);
+        int breaks = 0;
+        for (int i = 1; i < vehicle.x().length; i++) {
+            if (Double.isNaN(vehicle.x()[i])) {
+                breaks++;
+            } else if (!Double.isNaN(vehicle.x()[i - 1])) {
+                assertTrue(Math.abs(vehicle.x()[i] - vehicle.x()[i - 1]) < 180, "a segment spans the map at point " + i);
+            }
+        }
+        assertEquals(samples + breaks, vehicle.x().length);
+        assertTrue(breaks >= 1, "the track crosses the antimeridian");
         photograph(shell, "ui-trajectory-view.png");
         shell.dispose();
     }

@@ -58,6 +58,10 @@ public final class TrajectoryPart {
     private Table events;
     private Job job;
     private AscentResult result;
+    private LinePlot track;
+
+    /** The world map in this bundle. */
+    static final String WORLD_MAP = "maps/natural-earth-1-720x360.png";
 
     /** @param parent the part's composite */
     @PostConstruct
@@ -81,7 +85,13 @@ public final class TrajectoryPart {
             GridDataFactory.fillDefaults().grab(true, true).applyTo(p);
             plots.add(p);
         }
-        events = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        Composite lower = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(4, 4).applyTo(lower);
+        events = new Table(lower, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(events);
+        track = new LinePlot(lower, "Ground track", "longitude, deg", "latitude, deg");
+        track.setWorldMap(worldMap());
+        GridDataFactory.fillDefaults().grab(false, true).hint(460, SWT.DEFAULT).applyTo(track);
         events.setHeaderVisible(true);
         events.setLinesVisible(true);
         for (int c = 0; c < 8; c++) {
@@ -89,7 +99,7 @@ public final class TrajectoryPart {
             col.setWidth(c == 0 ? 200 : 110);
         }
         label();
-        sash.setWeights(3, 1);
+        sash.setWeights(5, 3);
         Units.addListener(unitsChanged);
         String open = System.getProperty(OPEN_PROPERTY);
         if (open != null && !open.isBlank() && !open.endsWith(".json")) {
@@ -198,6 +208,12 @@ public final class TrajectoryPart {
             plots.get(k).setSeries(both(up, booster, FlightSample::time, ys.get(k)));
         }
         plots.get(7).setSeries(both(up, booster, s -> u.of(Units.Quantity.RANGE, s.downrange()), s -> u.of(Units.Quantity.ALTITUDE, s.altitude())));
+        List<LinePlot.Series> ground = new ArrayList<>();
+        ground.add(groundTrack("vehicle", up, LinePlot.PALETTE[0]));
+        if (!booster.isEmpty()) {
+            ground.add(groundTrack("first stage (ballistic)", booster, LinePlot.PALETTE[1]));
+        }
+        track.setSeries(ground);
         events.removeAll();
         // feet and pounds run to six or seven digits: fewer decimals than kilometres and tonnes
         int fine = u == Units.METRIC ? 2 : 0;
@@ -224,6 +240,36 @@ public final class TrajectoryPart {
         return new LinePlot.Series(name, samples.stream().mapToDouble(x).toArray(), samples.stream().mapToDouble(y).toArray(), colour);
     }
 
+    /** A track in longitude and latitude, broken where it crosses the antimeridian (so no line spans the map). */
+    static LinePlot.Series groundTrack(String name, List<FlightSample> samples, org.eclipse.swt.graphics.RGB colour) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            FlightSample s = samples.get(i);
+            if (i > 0 && Math.abs(s.longitude() - samples.get(i - 1).longitude()) > 180) {
+                points.add(new double[] {Double.NaN, Double.NaN});
+            }
+            points.add(new double[] {s.longitude(), s.latitude()});
+        }
+        return new LinePlot.Series(name, points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray(),
+            colour);
+    }
+
+    /**
+     * The world map the ground track is drawn on: Natural Earth I shaded relief, 720 x 360 pixels, equirectangular
+     * (public domain; maps/README.md). Null when the bundle lacks it (the track is then drawn on the bare axes).
+     */
+    static org.eclipse.swt.graphics.ImageData worldMap() {
+        java.net.URL entry = FrameworkUtil.getBundle(TrajectoryPart.class).getEntry(WORLD_MAP);
+        if (entry == null) {
+            return null;
+        }
+        try (java.io.InputStream in = entry.openStream()) {
+            return new org.eclipse.swt.graphics.ImageData(in);
+        } catch (java.io.IOException | org.eclipse.swt.SWTException e) {
+            return null;
+        }
+    }
+
     private static String f(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "";
     }
@@ -248,6 +294,11 @@ public final class TrajectoryPart {
     /** @return the plots, for tests */
     List<LinePlot> plots() {
         return plots;
+    }
+
+    /** @return the ground-track plot (for tests) */
+    LinePlot groundTrack() {
+        return track;
     }
 
     /** @return the event table (for tests) */

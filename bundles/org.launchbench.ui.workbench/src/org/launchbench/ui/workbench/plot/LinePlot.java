@@ -55,6 +55,9 @@ public final class LinePlot extends Canvas {
     private String yLabel;
     private final List<Series> series = new ArrayList<>();
     private boolean equalAspect;
+    /** The world map under the series (null: none), and its image on this display (made when first drawn). */
+    private ImageData map;
+    private Image mapImage;
 
     /** @param parent its parent; @param title above the plot; @param xLabel the x axis' name and unit; @param yLabel the y axis' */
     public LinePlot(Composite parent, String title, String xLabel, String yLabel) {
@@ -64,6 +67,11 @@ public final class LinePlot extends Canvas {
         this.yLabel = yLabel;
         setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
         addPaintListener(e -> draw(e.gc, getClientArea()));
+        addDisposeListener(e -> {
+            if (mapImage != null) {
+                mapImage.dispose();
+            }
+        });
         menu();
     }
 
@@ -131,6 +139,27 @@ public final class LinePlot extends Canvas {
     public void setEqualAspect(boolean equal) {
         equalAspect = equal;
         redraw();
+    }
+
+    /**
+     * Draws the series on a world map: an equirectangular image of the whole Earth (longitude -180° to 180° across,
+     * latitude 90° to -90° down). The axes then span the world exactly, a degree as long either way, x the
+     * longitude and y the latitude.
+     *
+     * @param world the image (null: none, the axes fit the data again)
+     */
+    public void setWorldMap(ImageData world) {
+        map = world;
+        if (mapImage != null) {
+            mapImage.dispose();
+            mapImage = null;
+        }
+        redraw();
+    }
+
+    /** @return whether the series are drawn on a world map */
+    public boolean hasWorldMap() {
+        return map != null;
     }
 
     /** @return the series shown */
@@ -242,7 +271,7 @@ public final class LinePlot extends Canvas {
                     }
                 }
             }
-            if (xlo > xhi) {
+            if (xlo > xhi && map == null) {
                 String none = "no data: run a mission";
                 Point n = gc.textExtent(none);
                 gc.drawText(none, area.x + (area.width - n.x) / 2, area.y + area.height / 2, true);
@@ -258,8 +287,8 @@ public final class LinePlot extends Canvas {
                 ylo = cy - half;
                 yhi = cy + half;
             }
-            Ticks xt = Ticks.of(xlo, xhi, 6);
-            Ticks yt = Ticks.of(ylo, yhi, 5);
+            Ticks xt = map != null ? new Ticks(-180, 180, 60) : Ticks.of(xlo, xhi, 6);
+            Ticks yt = map != null ? new Ticks(-90, 90, 30) : Ticks.of(ylo, yhi, 5);
             int labelWidth = 0;
             for (double v : yt.values()) {
                 labelWidth = Math.max(labelWidth, gc.textExtent(yt.label(v)).x);
@@ -271,8 +300,8 @@ public final class LinePlot extends Canvas {
             if (right - left < 20 || bottom - top < 20) {
                 return;
             }
-            if (equalAspect) {
-                // metres per pixel the same both ways: shrink the longer side of the plot area
+            if (equalAspect || map != null) {
+                // metres (or degrees) per pixel the same both ways: shrink the longer side of the plot area
                 double sx = (xt.max() - xt.min()) / (right - left);
                 double sy = (yt.max() - yt.min()) / (bottom - top);
                 if (sx > sy) {
@@ -284,6 +313,12 @@ public final class LinePlot extends Canvas {
                     left = mid - w / 2;
                     right = left + w;
                 }
+            }
+            if (map != null) {
+                if (mapImage == null) {
+                    mapImage = new Image(getDisplay(), map);
+                }
+                gc.drawImage(mapImage, 0, 0, map.width, map.height, left, top, right - left, bottom - top);
             }
             // grid and tick labels
             for (double v : xt.values()) {
