@@ -366,6 +366,69 @@ class ViewsUiTest {
         shell.dispose();
     }
 
+    /**
+     * Copy and paste in the vehicle editor (a copy of the shipped Falcon 9): Ctrl+C on the first stage, Ctrl+V on the
+     * vehicle appends a deep copy (its engine included) whose ids are made unique ("stage-1-copy",
+     * "merlin-1d-copy"); Ctrl+V on a stage, which cannot hold stages, inserts the next copy beside it; a stage pasted
+     * onto an engine is refused in the status line with nothing changed; Ctrl+Z takes the pastes out again.
+     */
+    @Test
+    void theVehicleEditorCopiesAndPastesAStageWithUniqueIds() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("vehicle-paste");
+        Path file = dir.resolve("falcon9.vehicle");
+        java.nio.file.Files.copy(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"), file);
+        Shell shell = shell();
+        VehicleView opened = vehicleView(shell, file);
+        VehiclePart view = opened.view();
+        var vehicle = (org.launchbench.vehicle.model.LaunchVehicle) ((StructuredSelection) view.tree().getSelection()).getFirstElement();
+        Stage first = vehicle.getStages().get(0);
+        Stage second = vehicle.getStages().get(1);
+        view.tree().setSelection(new StructuredSelection(first), true);
+        runUntil(() -> false, 1);
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('c', SWT.MOD1));
+        view.tree().setSelection(new StructuredSelection(vehicle), true);
+        runUntil(() -> false, 1);
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('v', SWT.MOD1));
+        runUntil(() -> vehicle.getStages().size() == 3 && opened.part().isDirty(), 5);
+        Stage pasted = vehicle.getStages().get(2);
+        assertTrue(pasted != first, "a copy, not the stage itself");
+        assertEquals("stage-1-copy", pasted.getId());
+        assertEquals(first.getDryMass(), pasted.getDryMass(), 0);
+        assertEquals("merlin-1d-copy", pasted.getEngines().get(0).getEngine().getId());
+        assertEquals("merlin-1d", first.getEngines().get(0).getEngine().getId(), "the original keeps its ids");
+        assertSame(pasted, ((StructuredSelection) view.tree().getSelection()).getFirstElement(), "the copy is selected");
+
+        view.tree().setSelection(new StructuredSelection(first), true);
+        runUntil(() -> false, 1);
+        menuItem(view.tree().getControl().getMenu(), "Paste Stage").notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> vehicle.getStages().size() == 4, 5);
+        assertEquals("stage-1-copy-2", vehicle.getStages().get(1).getId(), "pasted beside the selected stage");
+        assertSame(second, vehicle.getStages().get(2));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int named = 0;
+        for (var it = vehicle.eAllContents(); it.hasNext();) {
+            if (it.next() instanceof org.launchbench.vehicle.model.NamedElement n) {
+                named++;
+                ids.add(n.getId());
+            }
+        }
+        assertEquals(named, ids.size(), "every id in the vehicle is unique: " + ids);
+
+        view.tree().setSelection(new StructuredSelection(first.getEngines().get(0).getEngine()), true);
+        runUntil(() -> false, 1);
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('v', SWT.MOD1));
+        runUntil(() -> false, 1);
+        assertEquals(4, vehicle.getStages().size(), "a stage does not go onto an engine");
+        assertTrue(view.statusText().contains("cannot hold a pasted Stage"), view.statusText());
+        photograph(shell, "ui-vehicle-view-pasted.png");
+
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('z', SWT.MOD1));
+        view.tree().getControl().notifyListeners(SWT.KeyDown, key('z', SWT.MOD1));
+        runUntil(() -> vehicle.getStages().size() == 2, 5);
+        assertEquals(List.of(first, second), List.copyOf(vehicle.getStages()), "Undo takes both pastes out");
+        shell.dispose();
+    }
+
     private static Event key(int code, int modifiers) {
         Event e = new Event();
         e.keyCode = code;

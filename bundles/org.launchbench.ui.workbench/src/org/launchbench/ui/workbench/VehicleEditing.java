@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.CommandParameter;
 import org.eclipse.emf.edit.command.CreateChildCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
@@ -24,6 +25,7 @@ import org.eclipse.emf.edit.provider.ITreeItemContentProvider;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.NamedElement;
 import org.launchbench.vehicle.model.io.ModelFiles;
 import org.launchbench.vehicle.model.validation.ModelPaths;
 import org.launchbench.vehicle.model.validation.ModelReferences;
@@ -173,6 +175,85 @@ public final class VehicleEditing {
                 .element(ModelPaths.of(element)).build();
         }
         stack.execute(RemoveCommand.create(domain, element));
+    }
+
+    /**
+     * @param element an element of any vehicle
+     * @return a detached deep copy of it and everything it contains, for {@link #paste} (the vehicle model refers to
+     *         other elements by id, never by reference, so a copy can go into another vehicle)
+     */
+    public static EObject copy(EObject element) {
+        return EcoreUtil.copy(element);
+    }
+
+    /**
+     * Pastes a copy of a copied element ({@link #copy}), as one undoable command: into the target when the target can
+     * hold such an element (appended to its list, or into an empty single slot), otherwise beside the target, after it
+     * in its container's list. Every id in the pasted elements that the vehicle already uses gets "-copy" (then
+     * "-copy-2" and so on), so ids stay unique.
+     *
+     * @param target  the selected element
+     * @param copied  what was copied (not changed: each paste takes a copy of it)
+     * @return the pasted element
+     * @throws InvalidInputException when neither the target nor its container can hold such an element
+     */
+    public EObject paste(EObject target, EObject copied) {
+        EObject pasted = EcoreUtil.copy(copied);
+        uniqueIds(pasted);
+        Command c = null;
+        EReference into = holder(target, copied);
+        if (into != null) {
+            c = into.isMany() ? AddCommand.create(domain, target, into, pasted) : SetCommand.create(domain, target, into, pasted);
+        } else if (target.eContainer() != null && target.eContainmentFeature().isMany()
+            && target.eContainmentFeature().getEReferenceType().isSuperTypeOf(copied.eClass())) {
+            List<?> siblings = (List<?>) target.eContainer().eGet(target.eContainmentFeature());
+            c = AddCommand.create(domain, target.eContainer(), target.eContainmentFeature(), pasted, siblings.indexOf(target) + 1);
+        }
+        if (c == null || !c.canExecute()) {
+            throw InvalidInputException.because("cannot hold a pasted " + copied.eClass().getName() + ", nor can its container")
+                .source(source).element(ModelPaths.of(target)).value(copied.eClass().getName())
+                .fix("select the element it belongs in (a stage goes into the vehicle, an engine cluster into a stage)").build();
+        }
+        stack.execute(c);
+        return pasted;
+    }
+
+    /** The target's containment feature that takes such an element: a list, or a single slot that is empty. */
+    private static EReference holder(EObject target, EObject copied) {
+        for (EReference r : target.eClass().getEAllContainments()) {
+            if (r.getEReferenceType().isSuperTypeOf(copied.eClass()) && (r.isMany() || target.eGet(r) == null)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Renames the ids in a pasted tree that the vehicle already uses. */
+    private void uniqueIds(EObject pasted) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        root.eAllContents().forEachRemaining(o -> {
+            if (o instanceof NamedElement n && n.getId() != null) {
+                used.add(n.getId());
+            }
+        });
+        if (root.getId() != null) {
+            used.add(root.getId());
+        }
+        List<EObject> all = new ArrayList<>();
+        all.add(pasted);
+        pasted.eAllContents().forEachRemaining(all::add);
+        for (EObject o : all) {
+            if (o instanceof NamedElement n && n.getId() != null && used.contains(n.getId())) {
+                String id = n.getId() + "-copy";
+                for (int k = 2; used.contains(id); k++) {
+                    id = n.getId() + "-copy-" + k;
+                }
+                n.setId(id);
+            }
+            if (o instanceof NamedElement n && n.getId() != null) {
+                used.add(n.getId());
+            }
+        }
     }
 
     private static String allowed(EAttribute attribute) {

@@ -269,6 +269,23 @@ public final class VehiclePart {
                 }
             });
         }
+        menu.add(new Separator());
+        if (parent != e.root()) {
+            menu.add(new Action("Copy " + e.label(parent) + "\tCtrl+C") {
+                @Override
+                public void run() {
+                    copy(e, parent);
+                }
+            });
+        }
+        if (clipboard != null) {
+            menu.add(new Action("Paste " + clipboard.eClass().getName() + "\tCtrl+V") {
+                @Override
+                public void run() {
+                    paste(e, parent);
+                }
+            });
+        }
         if (parent != e.root()) {
             menu.add(new Separator());
             menu.add(new Action("Remove " + e.label(parent)) {
@@ -277,6 +294,34 @@ public final class VehiclePart {
                     remove(e, parent);
                 }
             });
+        }
+    }
+
+    /**
+     * What Copy took, detached from its vehicle (shared by the vehicle views of this workbench, so an element copied
+     * from one vehicle pastes into another; null before the first copy).
+     */
+    private static volatile EObject clipboard;
+
+    /** Copies an element (the context menu's Copy, Ctrl+C on the tree). */
+    private void copy(VehicleEditing e, EObject element) {
+        clipboard = VehicleEditing.copy(element);
+        status.setText("Copied " + e.label(element) + ": select where it goes and paste (Ctrl+V)");
+    }
+
+    /** Pastes what was copied into or beside an element (the context menu's Paste, Ctrl+V) and selects the copy. */
+    private void paste(VehicleEditing e, EObject target) {
+        EObject copied = clipboard;
+        if (copied == null) {
+            return;
+        }
+        try {
+            EObject pasted = e.paste(target, copied);
+            tree.refresh(true);
+            tree.setSelection(new StructuredSelection(pasted), true);
+            status.setText("Pasted " + e.label(pasted) + " (Undo takes it out again)");
+        } catch (LaunchBenchException ex) {
+            status.setText(ex.getMessage());
         }
     }
 
@@ -291,6 +336,11 @@ public final class VehiclePart {
         tree.refresh(true);
         tree.setSelection(new StructuredSelection(container), true);
         status.setText("Removed " + label + " (Undo puts it back)");
+    }
+
+    /** @return the status line's text, for tests */
+    String statusText() {
+        return status.getText();
     }
 
     /** @return the tree, for tests */
@@ -415,7 +465,8 @@ public final class VehiclePart {
 
     /**
      * The editor's keys, on the tree and the properties table: Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo, Ctrl+S save
-     * (Save As… for a catalog copy), Delete removes the selected element (not the vehicle itself).
+     * (Save As… for a catalog copy); on the tree, Delete removes the selected element (not the vehicle itself), Ctrl+C
+     * copies it and Ctrl+V pastes what was copied into or beside it.
      */
     private void keys(org.eclipse.swt.widgets.Event e, Composite parent) {
         boolean command = (e.stateMask & SWT.MOD1) != 0;
@@ -431,6 +482,11 @@ public final class VehiclePart {
             }
         } else if (command && key == 's') {
             save(parent);
+        } else if (command && key == 'c' && e.widget == tree.getControl() && current != null && selected != null
+            && selected != current.root()) {
+            copy(current, selected);
+        } else if (command && key == 'v' && e.widget == tree.getControl() && current != null && selected != null) {
+            paste(current, selected);
         } else if (e.keyCode == SWT.DEL && e.widget == tree.getControl() && current != null && selected != null
             && selected != current.root()) {
             remove(current, selected);
