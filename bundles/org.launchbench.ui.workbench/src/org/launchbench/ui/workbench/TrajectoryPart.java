@@ -90,7 +90,8 @@ public final class TrajectoryPart {
         events = new Table(lower, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(events);
         track = new LinePlot(lower, "Ground track", "longitude, deg", "latitude, deg");
-        track.setWorldMap(worldMap());
+        // the world map comes with the first run (decoded in the run's Job): decoding it as the window came up, even on
+        // a thread of its own, cost 0.5 to 1 s of start-up on this 2-core machine (docs/benchmarks.md)
         GridDataFactory.fillDefaults().grab(false, true).hint(460, SWT.DEFAULT).applyTo(track);
         events.setHeaderVisible(true);
         events.setLinesVisible(true);
@@ -134,6 +135,7 @@ public final class TrajectoryPart {
                     }
                     MissionAscent m = MissionAscent.load(mission, catalog);
                     AscentResult r = m.fly(AscentProfile.DEFAULT, monitor);
+                    worldMapLoaded();
                     if (monitor.isCanceled()) {
                         show(display, null, "cancelled");
                         return Status.CANCEL_STATUS;
@@ -165,6 +167,9 @@ public final class TrajectoryPart {
             run.setEnabled(true);
             if (r != null) {
                 result = r;
+                if (!track.hasWorldMap()) {
+                    track.setWorldMap(worldMap);
+                }
                 fill(r);
             }
         });
@@ -256,9 +261,20 @@ public final class TrajectoryPart {
 
     /**
      * The world map the ground track is drawn on: Natural Earth I shaded relief, 720 x 360 pixels, equirectangular
-     * (public domain; maps/README.md). Null when the bundle lacks it (the track is then drawn on the bare axes).
+     * (public domain; maps/README.md), decoded at the first call (a run's Job). Null when the bundle lacks it (the
+     * track is then drawn on the bare axes).
      */
-    static org.eclipse.swt.graphics.ImageData worldMap() {
+    static org.eclipse.swt.graphics.ImageData worldMapLoaded() {
+        if (worldMap == null) {
+            worldMap = worldMap();
+        }
+        return worldMap;
+    }
+
+    /** The world map once decoded (null before, or when the bundle lacks it), shared by the trajectory views. */
+    private static volatile org.eclipse.swt.graphics.ImageData worldMap;
+
+    private static org.eclipse.swt.graphics.ImageData worldMap() {
         java.net.URL entry = FrameworkUtil.getBundle(TrajectoryPart.class).getEntry(WORLD_MAP);
         if (entry == null) {
             return null;
