@@ -129,15 +129,21 @@ class ViewsUiTest {
         image.dispose();
     }
 
-    @Test
-    void theTrajectoryViewFliesTheExampleAndItsPlotsHoldTheRun() throws Exception {
-        Shell shell = shell();
+    /** @return a trajectory view on the shell, shown, that has flown the Zhuque-3 example */
+    private static TrajectoryPart zhuque3Flown(Shell shell) {
         TrajectoryPart view = new TrajectoryPart();
         view.create(shell);
         shell.open();
         view.open(Path.of("../../examples/missions/zhuque3-y1-downrange.mission"));
         runUntil(() -> view.result() != null, 120);
         assertNotNull(view.result(), "the run did not end within 120 s");
+        return view;
+    }
+
+    @Test
+    void theTrajectoryViewFliesTheExampleAndItsPlotsHoldTheRun() throws Exception {
+        Shell shell = shell();
+        TrajectoryPart view = zhuque3Flown(shell);
         int samples = view.result().history().size();
         assertTrue(samples > 1000, samples + " samples");
         // the altitude plot: the vehicle's whole history, in km, and the booster's
@@ -179,12 +185,7 @@ class ViewsUiTest {
         WorkbenchPreferences prefs = new WorkbenchPreferences(tmp.resolve("workspace"));
         Shell shell = shell();
         try {
-            TrajectoryPart view = new TrajectoryPart();
-            view.create(shell);
-            shell.open();
-            view.open(Path.of("../../examples/missions/zhuque3-y1-downrange.mission"));
-            runUntil(() -> view.result() != null, 120);
-            assertNotNull(view.result(), "the run did not end within 120 s");
+            TrajectoryPart view = zhuque3Flown(shell);
             int mid = view.result().history().size() / 2;
             double altitude = view.result().history().get(mid).altitude();
             assertEquals(List.of("time, s", "altitude, km"), view.plots().get(0).labels());
@@ -339,14 +340,12 @@ class ViewsUiTest {
      */
     @Test
     void theVehicleEditorsKeysRemoveSaveAndUndo() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory("vehicle-keys");
-        Path file = dir.resolve("falcon9.vehicle");
-        java.nio.file.Files.copy(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"), file);
+        Path file = falcon9Copy("vehicle-keys");
         Shell shell = shell();
         VehicleView opened = vehicleView(shell, file);
         VehiclePart view = opened.view();
         MPart part = opened.part();
-        var vehicle = (org.launchbench.vehicle.model.LaunchVehicle) ((StructuredSelection) view.tree().getSelection()).getFirstElement();
+        var vehicle = selectedVehicle(view);
         Stage second = vehicle.getStages().get(1);
         view.tree().setSelection(new StructuredSelection(second), true);
         runUntil(() -> false, 1);
@@ -374,13 +373,11 @@ class ViewsUiTest {
      */
     @Test
     void theVehicleEditorCopiesAndPastesAStageWithUniqueIds() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory("vehicle-paste");
-        Path file = dir.resolve("falcon9.vehicle");
-        java.nio.file.Files.copy(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"), file);
+        Path file = falcon9Copy("vehicle-paste");
         Shell shell = shell();
         VehicleView opened = vehicleView(shell, file);
         VehiclePart view = opened.view();
-        var vehicle = (org.launchbench.vehicle.model.LaunchVehicle) ((StructuredSelection) view.tree().getSelection()).getFirstElement();
+        var vehicle = selectedVehicle(view);
         Stage first = vehicle.getStages().get(0);
         Stage second = vehicle.getStages().get(1);
         view.tree().setSelection(new StructuredSelection(first), true);
@@ -427,6 +424,18 @@ class ViewsUiTest {
         runUntil(() -> vehicle.getStages().size() == 2, 5);
         assertEquals(List.of(first, second), List.copyOf(vehicle.getStages()), "Undo takes both pastes out");
         shell.dispose();
+    }
+
+    /** @return a copy of the shipped Falcon 9 vehicle file in a new temporary folder */
+    private static Path falcon9Copy(String prefix) throws java.io.IOException {
+        Path file = java.nio.file.Files.createTempDirectory(prefix).resolve("falcon9.vehicle");
+        java.nio.file.Files.copy(Path.of("../org.launchbench.vehicles.spacex/model/falcon9.vehicle"), file);
+        return file;
+    }
+
+    /** @return the vehicle selected in a vehicle view's tree (the one just opened) */
+    private static org.launchbench.vehicle.model.LaunchVehicle selectedVehicle(VehiclePart view) {
+        return (org.launchbench.vehicle.model.LaunchVehicle) ((StructuredSelection) view.tree().getSelection()).getFirstElement();
     }
 
     private static Event key(int code, int modifiers) {
