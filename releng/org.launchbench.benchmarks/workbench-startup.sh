@@ -17,18 +17,19 @@ times=()
 for i in $(seq 1 "$runs"); do
   ws=$(mktemp -d)
   start=$(date +%s%N)
-  DISPLAY="$display" LAUNCHBENCH_WORKSPACE="$ws" "$product/launchbench" "$@" >/dev/null 2>&1 &
+  log="$ws.log"
+  DISPLAY="$display" LAUNCHBENCH_WORKSPACE="$ws" "$product/launchbench" "$@" >"$log" 2>&1 &
   pid=$!
   while ! xwininfo -display "$display" -root -tree 2>/dev/null | grep -Eq '"LaunchBench\s*": \("LaunchBench" "LaunchBench"\)\s+[4-9][0-9]{2,}x|"LaunchBench\s*": \("LaunchBench" "LaunchBench"\)\s+[0-9]{4,}x'; do
     sleep 0.02
-    kill -0 $pid 2>/dev/null || { echo "the workbench exited" >&2; exit 1; }
+    kill -0 $pid 2>/dev/null || { rc=0; wait $pid || rc=$?; echo "the workbench exited (status $rc) in run $i; its output:" >&2; tail -40 "$log" >&2; exit 1; }
   done
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
   times+=("$ms")
   echo "run $i: window mapped after $ms ms"
   pkill -P $pid 2>/dev/null || true; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
-  rm -rf "$ws"
+  rm -rf "$ws" "$log"
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "median ${sorted[$(( ${#sorted[@]} / 2 ))]} ms, min ${sorted[0]} ms, max ${sorted[-1]} ms over $runs runs"
