@@ -268,7 +268,8 @@ public final class Installer {
     }
 
     /**
-     * Installs feature groups from update sites, with whatever they require that the installation lacks.
+     * Installs feature groups from update sites, with whatever they require that the installation lacks. An add-on
+     * installed at another version is replaced by the site's newest (an update), with the bundles only it needed.
      *
      * @param sites   where to find them and their requirements
      * @param ids     the feature groups' ids, with or without {@value AddOn#FEATURE_GROUP}
@@ -301,6 +302,13 @@ public final class Installer {
             IPlanner planner = agent.getService(IPlanner.class);
             IProfileChangeRequest request = planner.createChangeRequest(profile);
             for (IInstallableUnit iu : wanted) {
+                // another version of an installed add-on replaces it (an update, or going back): side by side, their
+                // singleton bundles could never resolve together
+                for (IInstallableUnit old : profile.query(QueryUtil.createIUQuery(iu.getId()), null)) {
+                    if (!old.getVersion().equals(iu.getVersion())) {
+                        request.remove(old);
+                    }
+                }
                 request.add(iu);
                 request.setInstallableUnitProfileProperty(iu, IProfile.PROP_PROFILE_ROOT_IU, Boolean.TRUE.toString());
                 request.setInstallableUnitInclusionRules(iu, ProfileInclusionRules.createStrictInclusionRule(iu));

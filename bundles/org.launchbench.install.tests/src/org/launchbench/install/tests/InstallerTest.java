@@ -62,6 +62,7 @@ class InstallerTest {
 
     private static Path tmp;
     private static URI site;
+    private static URI site2;
     private static IProvisioningAgent agent;
     private static int profiles;
 
@@ -88,16 +89,38 @@ class InstallerTest {
         feature(features, BROKEN, "Example needing what no site has", "com.example.lbtest.needy");
 
         agent = CONTEXT.getService(CONTEXT.getServiceReference(IProvisioningAgentProvider.class)).createAgent(tmp.resolve("p2").toUri());
-        Path out = tmp.resolve("site");
-        site = out.toUri();
+        site = publish(plugins, features, tmp.resolve("site"));
+
+        // the same add-on at 1.1.0, its vehicle renamed, on a second site
+        Path plugins2 = Files.createDirectories(tmp.resolve("input2/plugins"));
+        Path features2 = Files.createDirectories(tmp.resolve("input2/features"));
+        bundle(plugins2.resolve(VEHICLES + "_1.1.0.jar"), VEHICLES + ";singleton:=true", "1.1.0", null, Map.of(
+            "plugin.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <?eclipse version="3.4"?>
+                <plugin><extension point="org.launchbench.vehicle.model.catalog"><vehicle file="model/example.vehicle"/></extension></plugin>
+                """,
+            "model/example.vehicle", vehicle.replace("name=\"Example ZQ\"", "name=\"Example ZQ 1.1\"")));
+        feature(features2, FEATURE, "1.1.0", "Example vehicles", VEHICLES);
+        site2 = publish(plugins2, features2, tmp.resolve("site2"));
+    }
+
+    /** Publishes the bundles and features of two folders as an update site with p2's publisher; @return the site */
+    private static URI publish(Path plugins, Path features, Path out) {
+        URI uri = out.toUri();
         PublisherInfo info = new PublisherInfo();
-        info.setMetadataRepository(Publisher.createMetadataRepository(agent, site, "Example site", false, true));
-        info.setArtifactRepository(Publisher.createArtifactRepository(agent, site, "Example site", false));
+        try {
+            info.setMetadataRepository(Publisher.createMetadataRepository(agent, uri, "Example site", false, true));
+            info.setArtifactRepository(Publisher.createArtifactRepository(agent, uri, "Example site", false));
+        } catch (org.eclipse.equinox.p2.core.ProvisionException e) {
+            throw new AssertionError(e);
+        }
         info.setArtifactOptions(IPublisherInfo.A_INDEX | IPublisherInfo.A_PUBLISH);
         IStatus published = new Publisher(info).publish(new IPublisherAction[] {
             new BundlesAction(new java.io.File[] {plugins.toFile()}), new FeaturesAction(new java.io.File[] {features.toFile()})},
             new NullProgressMonitor());
         assertTrue(published.isOK(), published.toString());
+        return uri;
     }
 
     @AfterAll
@@ -108,12 +131,17 @@ class InstallerTest {
     }
 
     private static void bundle(Path jar, String symbolicName, String requires, Map<String, String> files) throws IOException {
+        bundle(jar, symbolicName, "1.0.0", requires, files);
+    }
+
+    private static void bundle(Path jar, String symbolicName, String version, String requires, Map<String, String> files)
+        throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", symbolicName);
-        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Bundle-Version", version);
         a.putValue("Bundle-Name", "Example " + symbolicName);
         if (requires != null) {
             a.putValue("Require-Bundle", requires);
@@ -128,14 +156,18 @@ class InstallerTest {
     }
 
     private static void feature(Path features, String id, String label, String plugin) throws IOException {
-        Path dir = Files.createDirectories(features.resolve(id + "_1.0.0"));
+        feature(features, id, "1.0.0", label, plugin);
+    }
+
+    private static void feature(Path features, String id, String version, String label, String plugin) throws IOException {
+        Path dir = Files.createDirectories(features.resolve(id + "_" + version));
         Files.writeString(dir.resolve("feature.xml"), """
             <?xml version="1.0" encoding="UTF-8"?>
-            <feature id="%s" label="%s" version="1.0.0" provider-name="Example Aerospace">
+            <feature id="%s" label="%s" version="%s" provider-name="Example Aerospace">
                <description>%s, for the installer's tests.</description>
-               <plugin id="%s" version="1.0.0" unpack="false"/>
+               <plugin id="%s" version="%s" unpack="false"/>
             </feature>
-            """.formatted(id, label, label, plugin));
+            """.formatted(id, label, version, label, plugin, version));
     }
 
     /** A fresh installation: its own profile and folder, like a copy of the product. */
@@ -165,6 +197,30 @@ class InstallerTest {
             }
         }
         return null;
+    }
+
+    /**
+     * A newer version of an installed add-on, installed from its site, replaces the old one: one version of the
+     * feature and of its bundle afterwards (side by side their singleton bundles could not resolve), and the site that
+     * offers it lists it as not yet installed until then.
+     */
+    @Test
+    void installingANewerVersionOfAnAddOnReplacesTheOldOne() throws Exception {
+        Installer installer = installation(false);
+        installer.install(List.of(site), List.of(FEATURE), new NullProgressMonitor());
+        AddOn offered = installer.available(List.of(site2), null).stream().filter(a -> a.featureId().equals(FEATURE)).findFirst()
+            .orElseThrow();
+        assertEquals("1.1.0", offered.version());
+        assertFalse(offered.installed(), "1.1.0 is not what is installed");
+
+        Installer.Change update = installer.install(List.of(site2), List.of(FEATURE), new NullProgressMonitor());
+
+        assertEquals(List.of(VEHICLES + "_1.1.0"), update.bundlesAdded());
+        assertEquals(List.of(VEHICLES + "_1.0.0"), update.bundlesRemoved());
+        assertEquals(List.of(FEATURE + AddOn.FEATURE_GROUP + " 1.1.0"), update.addOns().stream().map(a -> a.id() + " " + a.version()).toList());
+        IProfile profile = agent.getService(IProfileRegistry.class).getProfile(installer.profileId());
+        assertEquals(List.of("1.1.0"), profile.query(org.eclipse.equinox.p2.query.QueryUtil.createIUQuery(VEHICLES), null).toSet().stream()
+            .map(iu -> iu.getVersion().toString()).toList());
     }
 
     @Test
