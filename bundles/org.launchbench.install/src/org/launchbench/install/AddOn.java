@@ -11,9 +11,22 @@ package org.launchbench.install;
  * @param description        its description, or an empty string
  * @param installed          whether this version is installed
  * @param partOfLaunchBench  whether it is part of LaunchBench itself (never uninstalled by {@link Installer})
+ * @param installedVersion   the version of it the installation holds: this one, another (a site offering a newer
+ *                           one), or null when none
  */
 public record AddOn(String id, String version, String name, String provider, String description, boolean installed,
-                    boolean partOfLaunchBench) {
+                    boolean partOfLaunchBench, String installedVersion) {
+
+    /** An add-on without another installed version (see the record's components). */
+    public AddOn(String id, String version, String name, String provider, String description, boolean installed,
+                 boolean partOfLaunchBench) {
+        this(id, version, name, provider, description, installed, partOfLaunchBench, installed ? version : null);
+    }
+
+    /** @return whether another version of it is installed (installing this one replaces that: an update, or going back) */
+    public boolean replacesInstalled() {
+        return !installed && installedVersion != null;
+    }
 
     /** The suffix p2 gives a feature's installable unit. */
     public static final String FEATURE_GROUP = ".feature.group";

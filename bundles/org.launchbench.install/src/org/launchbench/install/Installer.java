@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -230,9 +228,9 @@ public final class Installer {
      */
     public List<AddOn> available(List<URI> sites, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Reading update sites", sites.size() + 1);
-        Set<String> installed = new HashSet<>();
+        Map<String, String> installed = new java.util.HashMap<>();
         for (IInstallableUnit iu : profile().query(QueryUtil.createIUGroupQuery(), null)) {
-            installed.add(key(iu));
+            installed.put(iu.getId(), iu.getVersion().toString());
         }
         try (Sites loaded = load(sites, progress.split(sites.size()))) {
             return offers(loaded, installed, progress.split(1)).keySet().stream()
@@ -240,11 +238,17 @@ public final class Installer {
         }
     }
 
-    /** @return the newest version of each feature group the loaded sites hold, as add-ons, with their units */
-    private static Map<AddOn, IInstallableUnit> offers(Sites loaded, Set<String> installed, IProgressMonitor monitor) {
+    /**
+     * @param installed the installed feature groups' versions, by id
+     * @return the newest version of each feature group the loaded sites hold, as add-ons, with their units
+     */
+    private static Map<AddOn, IInstallableUnit> offers(Sites loaded, Map<String, String> installed, IProgressMonitor monitor) {
         Map<AddOn, IInstallableUnit> offers = new LinkedHashMap<>();
         for (IInstallableUnit iu : loaded.metadata().query(QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()), monitor)) {
-            offers.put(addOn(iu, installed.contains(key(iu))), iu);
+            String have = installed.get(iu.getId());
+            AddOn a = addOn(iu, iu.getVersion().toString().equals(have));
+            offers.put(new AddOn(a.id(), a.version(), a.name(), a.provider(), a.description(), a.installed(), a.partOfLaunchBench(), have),
+                iu);
         }
         return offers;
     }
@@ -286,7 +290,7 @@ public final class Installer {
         IProfile profile = profile();
         try (Sites loaded = load(sites, progress.split(2))) {
             List<IInstallableUnit> wanted = new ArrayList<>();
-            Map<AddOn, IInstallableUnit> offered = offers(loaded, Set.of(), null);
+            Map<AddOn, IInstallableUnit> offered = offers(loaded, Map.of(), null);
             for (String id : ids) {
                 IInstallableUnit found = offered.entrySet().stream().filter(e -> e.getKey().isNamed(id)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
@@ -451,11 +455,11 @@ public final class Installer {
         return units.stream().map(Installer::key).sorted().toList();
     }
 
-    /** @return {@code id_version}, the name p2 gives a unit's files */
     private static String key(IInstallableUnit iu) {
         return iu.getId() + "_" + iu.getVersion();
     }
 
+    /** @return {@code id_version}, the name p2 gives a unit's files */
     private static String describe(IStatus status) {
         StringBuilder text = new StringBuilder();
         describe(status, "  ", text);

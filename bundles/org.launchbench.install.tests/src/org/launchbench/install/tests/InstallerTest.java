@@ -212,12 +212,16 @@ class InstallerTest {
             .orElseThrow();
         assertEquals("1.1.0", offered.version());
         assertFalse(offered.installed(), "1.1.0 is not what is installed");
+        assertEquals("1.0.0", offered.installedVersion(), "the site's listing says which version is installed");
+        assertTrue(offered.replacesInstalled());
 
         Installer.Change update = installer.install(List.of(site2), List.of(FEATURE), new NullProgressMonitor());
 
         assertEquals(List.of(VEHICLES + "_1.1.0"), update.bundlesAdded());
         assertEquals(List.of(VEHICLES + "_1.0.0"), update.bundlesRemoved());
         assertEquals(List.of(FEATURE + AddOn.FEATURE_GROUP + " 1.1.0"), update.addOns().stream().map(a -> a.id() + " " + a.version()).toList());
+        AddOn now = installer.available(List.of(site2), null).stream().filter(a -> a.featureId().equals(FEATURE)).findFirst().orElseThrow();
+        assertTrue(now.installed() && !now.replacesInstalled() && now.installedVersion().equals("1.1.0"), now.toString());
         IProfile profile = agent.getService(IProfileRegistry.class).getProfile(installer.profileId());
         assertEquals(List.of("1.1.0"), profile.query(org.eclipse.equinox.p2.query.QueryUtil.createIUQuery(VEHICLES), null).toSet().stream()
             .map(iu -> iu.getVersion().toString()).toList());

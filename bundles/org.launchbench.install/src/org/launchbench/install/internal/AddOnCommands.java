@@ -28,6 +28,7 @@ final class AddOnCommands {
             m.put("provider", a.provider());
             m.put("description", a.description());
             m.put("installed", a.installed());
+            m.put("installed_version", a.installedVersion());
             list.add(m);
         }
         return list;
@@ -40,7 +41,9 @@ final class AddOnCommands {
         }
         out.printf("%-46s %-22s %-10s %s%n", "FEATURE", "VERSION", "INSTALLED", "NAME (PROVIDER)");
         for (AddOn a : addOns) {
-            out.printf("%-46s %-22s %-10s %s%s%n", a.featureId(), a.version(), a.installed() ? "yes" : "no", a.name(),
+            // another version installed: that version, which installing this one replaces
+            String state = a.installed() ? "yes" : a.replacesInstalled() ? a.installedVersion() : "no";
+            out.printf("%-46s %-22s %-10s %s%s%n", a.featureId(), a.version(), state, a.name(),
                 a.provider().isEmpty() ? "" : " (" + a.provider() + ")");
         }
     }

@@ -41,13 +41,16 @@ public final class InstallCommand implements CliCommand {
 
             Without ids, lists the features the update sites offer (the newest version of each). With ids,
             installs those features into this LaunchBench with p2, with whatever they require that it lacks
-            (from the same sites); they are there from the next command on (in the workbench, at once).
+            (from the same sites); they are there from the next command on (in the workbench, at once). An add-on
+            installed at another version is replaced (an update); the listing's INSTALLED column then shows that version.
             Nothing changes when a requirement cannot be met.
               --site SITE   an update site: a folder or .zip holding a p2 repository, or a file:, http: or https: URI;
                             several separated by commas (e.g. the add-on's site and one with what it requires)
               ID            a feature's id, with or without p2's .feature.group suffix
               --json        {"sites": [...], "add_ons": [{"id", "feature_id", "name", "version", "provider",
-                             "description", "installed"}]}; after an install also "installed": [ids],
+                             "description", "installed", "installed_version" (the version installed, this or an
+                             older one that installing this replaces; null when none)}]}; after an install also
+                             "installed": [ids],
                              "bundles_added", "bundles_removed": ["id_version"], "applied_now"
             Exit 2 for a site that is not one or an id it does not offer, 1 when p2 cannot install.
             See also: launchbench installed, launchbench uninstall ID; docs/extending.md.

@@ -216,7 +216,8 @@ public final class InstallDialog extends Dialog {
         offered.removeAll();
         for (AddOn a : addOns) {
             TableItem item = new TableItem(offered, SWT.NONE);
-            item.setText(new String[] {a.name(), a.version(), a.provider(), a.installed() ? "yes" : ""});
+            item.setText(new String[] {a.name(), a.version(), a.provider(), a.installed() ? "yes"
+                : a.replacesInstalled() ? a.installedVersion() + " (this updates it)" : ""});
         }
     }
 
