@@ -228,20 +228,17 @@ public final class SocpSolver {
             if (it == settings.maxIterations()) {
                 break;
             }
-            double gapDistance = Double.isNaN(relgap) ? gap / (tau * tau) : Math.min(gap / (tau * tau), relgap);
-            double distance = Math.max(Math.max(pres, dres), gapDistance);
-            if (pinf >= 0) {
-                distance = Math.min(distance, pinf);
-            }
-            if (dinf >= 0) {
-                distance = Math.min(distance, dinf);
-            }
+            // the nearer infeasibility certificate's residual (+∞ while neither is defined)
+            double certificate = Math.min(pinf >= 0 ? pinf : Double.POSITIVE_INFINITY, dinf >= 0 ? dinf : Double.POSITIVE_INFINITY);
+            double absgap = gap / (tau * tau);
+            double gapDistance = Double.isNaN(relgap) ? absgap : Math.min(absgap, relgap);
+            double distance = Math.min(Math.max(Math.max(pres, dres), gapDistance), certificate);
             if (distance < reference / 2) {
                 reference = distance;
                 referenceIteration = it;
             } else if (it - referenceIteration >= STALL_ITERATIONS) {
-                return new Result(Status.STALLED, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau), cx / tau,
-                    dcost, it, pres, dres, gap / (tau * tau));
+                return new Result(Status.STALLED, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau), pcost,
+                    dcost, it, pres, dres, absgap);
             }
 
             Cones.Scaling w = k.scaling(s, z);
@@ -249,13 +246,7 @@ public final class SocpSolver {
             k.product(lambda, lambda, lambda2);
             kkt.factor(w);
             // as accurate as the measure that is converging needs: the residuals, or a certificate of infeasibility
-            double progress = Math.max(pres, dres);
-            if (pinf >= 0) {
-                progress = Math.min(progress, pinf);
-            }
-            if (dinf >= 0) {
-                progress = Math.min(progress, dinf);
-            }
+            double progress = Math.min(Math.max(pres, dres), certificate);
             kkt.setAccuracy(Math.max(FINEST, Math.min(COARSEST, INEXACT * progress)));
 
             // predictor (σ = 0, solved together with (-c, b, h)), then corrector with Mehrotra's second-order term
