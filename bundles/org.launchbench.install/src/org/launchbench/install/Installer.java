@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -228,7 +229,7 @@ public final class Installer {
      */
     public List<AddOn> available(List<URI> sites, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Reading update sites", sites.size() + 1);
-        Map<String, String> installed = new java.util.HashMap<>();
+        Map<String, String> installed = new HashMap<>();
         for (IInstallableUnit iu : profile().query(QueryUtil.createIUGroupQuery(), null)) {
             installed.put(iu.getId(), iu.getVersion().toString());
         }
@@ -245,10 +246,7 @@ public final class Installer {
     private static Map<AddOn, IInstallableUnit> offers(Sites loaded, Map<String, String> installed, IProgressMonitor monitor) {
         Map<AddOn, IInstallableUnit> offers = new LinkedHashMap<>();
         for (IInstallableUnit iu : loaded.metadata().query(QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()), monitor)) {
-            String have = installed.get(iu.getId());
-            AddOn a = addOn(iu, iu.getVersion().toString().equals(have));
-            offers.put(new AddOn(a.id(), a.version(), a.name(), a.provider(), a.description(), a.installed(), a.partOfLaunchBench(), have),
-                iu);
+            offers.put(addOn(iu, installed.get(iu.getId())), iu);
         }
         return offers;
     }
@@ -260,7 +258,7 @@ public final class Installer {
     public List<AddOn> installed() {
         List<AddOn> roots = new ArrayList<>();
         for (IInstallableUnit iu : profile().query(new UserVisibleRootQuery(), null)) {
-            roots.add(addOn(iu, true));
+            roots.add(addOn(iu, iu.getVersion().toString()));
         }
         roots.sort(Comparator.comparing(AddOn::name, String.CASE_INSENSITIVE_ORDER));
         return roots;
@@ -432,13 +430,14 @@ public final class Installer {
         return profile;
     }
 
-    private static AddOn addOn(IInstallableUnit iu, boolean installed) {
+    /** @param installedVersion the version of it installed (null: none) */
+    private static AddOn addOn(IInstallableUnit iu, String installedVersion) {
         String name = iu.getProperty(IInstallableUnit.PROP_NAME, null);
         String provider = iu.getProperty(IInstallableUnit.PROP_PROVIDER, null);
         String description = iu.getProperty(IInstallableUnit.PROP_DESCRIPTION, null);
         return new AddOn(iu.getId(), iu.getVersion().toString(), name == null || name.isBlank() ? iu.getId() : name,
-            provider == null ? "" : provider, description == null ? "" : description.strip(), installed,
-            iu.getId().startsWith(LAUNCHBENCH));
+            provider == null ? "" : provider, description == null ? "" : description.strip(),
+            iu.getVersion().toString().equals(installedVersion), iu.getId().startsWith(LAUNCHBENCH), installedVersion);
     }
 
     private static List<IInstallableUnit> bundles(IQueryable<IInstallableUnit> units) {
@@ -455,11 +454,11 @@ public final class Installer {
         return units.stream().map(Installer::key).sorted().toList();
     }
 
+    /** @return {@code id_version}, the name p2 gives a unit's files */
     private static String key(IInstallableUnit iu) {
         return iu.getId() + "_" + iu.getVersion();
     }
 
-    /** @return {@code id_version}, the name p2 gives a unit's files */
     private static String describe(IStatus status) {
         StringBuilder text = new StringBuilder();
         describe(status, "  ", text);

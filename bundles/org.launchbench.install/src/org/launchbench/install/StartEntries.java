@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,19 @@ final class StartEntries {
         }
         for (String line : Files.readAllLines(configIni, StandardCharsets.ISO_8859_1)) {
             if (line.startsWith(KEY)) {
-                for (String entry : line.substring(KEY.length()).split(",")) {
-                    if (!entry.isBlank()) {
-                        out.put(location(entry.strip()), entry.strip());
+                for (String entry : entries(line)) {
+                    if (!entry.isEmpty()) {
+                        out.put(location(entry), entry);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** @return the {@code osgi.bundles} line's entries, stripped, in order */
+    private static List<String> entries(String line) {
+        return Arrays.stream(line.substring(KEY.length()).split(",")).map(String::strip).toList();
     }
 
     /** The entry without its {@code @level[:start]} suffix. */
@@ -74,8 +80,7 @@ final class StartEntries {
                 continue;
             }
             List<String> entries = new ArrayList<>();
-            for (String entry : line.substring(KEY.length()).split(",")) {
-                String e = entry.strip();
+            for (String e : entries(line)) {
                 String old = before.get(location(e));
                 if (old != null && !old.equals(e)) {
                     restored.add(old);

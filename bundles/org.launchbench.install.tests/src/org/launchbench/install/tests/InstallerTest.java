@@ -60,6 +60,13 @@ class InstallerTest {
     private static final String FEATURE = "com.example.lbtest.feature";
     private static final String BROKEN = "com.example.lbtest.broken.feature";
 
+    /** The vehicle bundles' plugin.xml: one vehicle file contributed to the catalog. */
+    private static final String CATALOG_PLUGIN_XML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <?eclipse version="3.4"?>
+        <plugin><extension point="org.launchbench.vehicle.model.catalog"><vehicle file="model/example.vehicle"/></extension></plugin>
+        """;
+
     private static Path tmp;
     private static URI site;
     private static URI site2;
@@ -78,11 +85,7 @@ class InstallerTest {
         String vehicle = zhuque3.replace("id=\"zhuque-3\"", "id=\"example-zq\"").replace("name=\"Zhuque-3 (Y1)\"", "name=\"Example ZQ\"");
         assertTrue(vehicle.contains("id=\"example-zq\"") && vehicle.contains("Example ZQ"), "the copied vehicle has its own id and name");
         bundle(plugins.resolve(VEHICLES + "_1.0.0.jar"), VEHICLES + ";singleton:=true", null, Map.of(
-            "plugin.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <?eclipse version="3.4"?>
-                <plugin><extension point="org.launchbench.vehicle.model.catalog"><vehicle file="model/example.vehicle"/></extension></plugin>
-                """,
+            "plugin.xml", CATALOG_PLUGIN_XML,
             "model/example.vehicle", vehicle));
         bundle(plugins.resolve("com.example.lbtest.needy_1.0.0.jar"), "com.example.lbtest.needy", "com.example.missing", Map.of());
         feature(features, FEATURE, "Example vehicles", VEHICLES);
@@ -95,11 +98,7 @@ class InstallerTest {
         Path plugins2 = Files.createDirectories(tmp.resolve("input2/plugins"));
         Path features2 = Files.createDirectories(tmp.resolve("input2/features"));
         bundle(plugins2.resolve(VEHICLES + "_1.1.0.jar"), VEHICLES + ";singleton:=true", "1.1.0", null, Map.of(
-            "plugin.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <?eclipse version="3.4"?>
-                <plugin><extension point="org.launchbench.vehicle.model.catalog"><vehicle file="model/example.vehicle"/></extension></plugin>
-                """,
+            "plugin.xml", CATALOG_PLUGIN_XML,
             "model/example.vehicle", vehicle.replace("name=\"Example ZQ\"", "name=\"Example ZQ 1.1\"")));
         feature(features2, FEATURE, "1.1.0", "Example vehicles", VEHICLES);
         site2 = publish(plugins2, features2, tmp.resolve("site2"));
