@@ -22,10 +22,10 @@ import org.launchbench.core.LaunchBenchException;
 import org.launchbench.install.Installer;
 
 /**
- * File → Preferences…: the units the views show ({@link Units}), the orekit-data folder the engines read (empty: the data LaunchBench ships) and the update
- * sites Help → Install Add-ons offers, one a line, most used first. OK checks every entry (a folder must exist, a
- * site must be a folder, an archive or a URI p2 reads) and, on a mistake, says which line and why and keeps the
- * dialog open with nothing saved; otherwise it saves both at once.
+ * File → Preferences…: the units the views show ({@link Units}), the orekit-data folder the engines read (empty: the
+ * data LaunchBench ships) and the update sites Help → Install Add-ons offers, one a line, most used first. OK checks
+ * every entry (a folder must exist, a site must be a folder, an archive or a URI p2 reads) and, on a mistake, says
+ * which line and why and keeps the dialog open with nothing saved; otherwise it saves all three at once.
  */
 public final class PreferencesDialog extends Dialog {
 
@@ -131,9 +131,8 @@ public final class PreferencesDialog extends Dialog {
         }
         String text = folder.getText().strip();
         try {
-            preferences.setOrekitData(text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text)));
-            preferences.setUpdateSites(entered);
-            preferences.setUnits(Units.values()[units.getSelectionIndex()]);
+            preferences.set(text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text)), entered,
+                Units.values()[units.getSelectionIndex()]);
         } catch (LaunchBenchException e) {
             show(e.userMessage());
             return;

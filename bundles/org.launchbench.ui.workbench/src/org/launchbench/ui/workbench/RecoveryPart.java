@@ -361,11 +361,6 @@ public final class RecoveryPart {
         return run;
     }
 
-    /** @return the summary line under the header (for tests) */
-    String summaryText() {
-        return summary.getText();
-    }
-
     @PreDestroy
     void dispose() {
         Units.removeListener(unitsChanged);

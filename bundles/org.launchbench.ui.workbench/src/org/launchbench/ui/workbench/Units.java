@@ -19,29 +19,41 @@ public enum Units {
      */
     IMPERIAL("Imperial (ft, nmi, ft/s, psf, lb)");
 
-    /** What a value is, which decides its unit. */
-    public enum Quantity {
-        /** Height above the Earth or the pad. */
-        ALTITUDE,
-        /** Range along the ground (downrange). */
-        RANGE,
-        /** Short distances: miss distances, touchdown points. */
-        DISTANCE,
-        /** Speed. */
-        SPEED,
-        /** Dynamic pressure. */
-        PRESSURE,
-        /** A vehicle's mass. */
-        MASS,
-        /** Propellant left after a landing. */
-        PROPELLANT
-    }
-
     private static final double FOOT = 0.3048;
     private static final double NAUTICAL_MILE = 1852;
     private static final double POUND = 0.45359237;
     /** Pounds-force per square foot, in Pa: 4.4482216152605 N / 0.09290304 m². */
     private static final double PSF = 4.4482216152605 / (FOOT * FOOT);
+
+    /** What a value is, which decides its unit: each with its metric and imperial unit and their sizes in SI. */
+    public enum Quantity {
+        /** Height above the Earth or the pad. */
+        ALTITUDE(1e3, "km", FOOT, "ft"),
+        /** Range along the ground (downrange). */
+        RANGE(1e3, "km", NAUTICAL_MILE, "nmi"),
+        /** Short distances: miss distances, touchdown points. */
+        DISTANCE(1, "m", FOOT, "ft"),
+        /** Speed. */
+        SPEED(1, "m/s", FOOT, "ft/s"),
+        /** Dynamic pressure. */
+        PRESSURE(1e3, "kPa", PSF, "psf"),
+        /** A vehicle's mass. */
+        MASS(1e3, "t", POUND, "lb"),
+        /** Propellant left after a landing. */
+        PROPELLANT(1, "kg", POUND, "lb");
+
+        private final double metricSize;
+        private final String metricUnit;
+        private final double imperialSize;
+        private final String imperialUnit;
+
+        Quantity(double metricSize, String metricUnit, double imperialSize, String imperialUnit) {
+            this.metricSize = metricSize;
+            this.metricUnit = metricUnit;
+            this.imperialSize = imperialSize;
+            this.imperialUnit = imperialUnit;
+        }
+    }
 
     private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
     private static volatile Units current = METRIC;
@@ -90,34 +102,12 @@ public enum Units {
      * @return the value in this system's unit for it
      */
     public double of(Quantity q, double si) {
-        return si / size(q);
-    }
-
-    /** @return the size of this system's unit for a quantity, in SI */
-    private double size(Quantity q) {
-        boolean metric = this == METRIC;
-        return switch (q) {
-            case ALTITUDE -> metric ? 1e3 : FOOT;
-            case RANGE -> metric ? 1e3 : NAUTICAL_MILE;
-            case DISTANCE, SPEED -> metric ? 1 : FOOT;
-            case PRESSURE -> metric ? 1e3 : PSF;
-            case MASS -> metric ? 1e3 : POUND;
-            case PROPELLANT -> metric ? 1 : POUND;
-        };
+        return si / (this == METRIC ? q.metricSize : q.imperialSize);
     }
 
     /** @return this system's unit for a quantity, as axis and column names show it */
     public String unit(Quantity q) {
-        boolean metric = this == METRIC;
-        return switch (q) {
-            case ALTITUDE -> metric ? "km" : "ft";
-            case RANGE -> metric ? "km" : "nmi";
-            case DISTANCE -> metric ? "m" : "ft";
-            case SPEED -> metric ? "m/s" : "ft/s";
-            case PRESSURE -> metric ? "kPa" : "psf";
-            case MASS -> metric ? "t" : "lb";
-            case PROPELLANT -> metric ? "kg" : "lb";
-        };
+        return this == METRIC ? q.metricUnit : q.imperialUnit;
     }
 
     /** @return "name, unit", as the views name axes and columns */

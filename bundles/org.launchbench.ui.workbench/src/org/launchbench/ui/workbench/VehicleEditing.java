@@ -2,9 +2,11 @@ package org.launchbench.ui.workbench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
@@ -230,7 +232,7 @@ public final class VehicleEditing {
 
     /** Renames the ids in a pasted tree that the vehicle already uses. */
     private void uniqueIds(EObject pasted) {
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         root.eAllContents().forEachRemaining(o -> {
             if (o instanceof NamedElement n && n.getId() != null) {
                 used.add(n.getId());
@@ -243,14 +245,14 @@ public final class VehicleEditing {
         all.add(pasted);
         pasted.eAllContents().forEachRemaining(all::add);
         for (EObject o : all) {
-            if (o instanceof NamedElement n && n.getId() != null && used.contains(n.getId())) {
-                String id = n.getId() + "-copy";
-                for (int k = 2; used.contains(id); k++) {
-                    id = n.getId() + "-copy-" + k;
-                }
-                n.setId(id);
-            }
             if (o instanceof NamedElement n && n.getId() != null) {
+                if (used.contains(n.getId())) {
+                    String id = n.getId() + "-copy";
+                    for (int k = 2; used.contains(id); k++) {
+                        id = n.getId() + "-copy-" + k;
+                    }
+                    n.setId(id);
+                }
                 used.add(n.getId());
             }
         }

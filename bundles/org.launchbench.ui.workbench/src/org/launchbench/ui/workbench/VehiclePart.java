@@ -269,7 +269,9 @@ public final class VehiclePart {
                 }
             });
         }
-        menu.add(new Separator());
+        if (parent != e.root() || clipboard != null) {
+            menu.add(new Separator());
+        }
         if (parent != e.root()) {
             menu.add(new Action("Copy " + e.label(parent) + "\tCtrl+C") {
                 @Override

@@ -64,10 +64,31 @@ public final class WorkbenchPreferences {
      * @throws InvalidInputException when the folder is not a readable orekit-data directory; nothing changes then
      */
     public void setOrekitData(Optional<Path> folder) {
-        folder.ifPresent(f -> OrekitData.fromFolder(f, "preference " + OREKIT_DATA + " (" + file + ")"));
-        values.setProperty(OREKIT_DATA, folder.map(Path::toString).orElse(""));
+        putOrekitData(folder);
         save();
         apply();
+    }
+
+    /**
+     * Sets what the Preferences dialog edits, checked first, then saved once and applied.
+     *
+     * @param folder the orekit-data folder (empty: the shipped data)
+     * @param sites  the update sites, as {@link #setUpdateSites} takes them
+     * @param units  the units the views show
+     * @throws InvalidInputException when the folder is not a readable orekit-data directory; nothing changes then
+     */
+    public void set(Optional<Path> folder, List<String> sites, Units units) {
+        putOrekitData(folder);
+        putUpdateSites(sites);
+        putUnits(units);
+        save();
+        apply();
+    }
+
+    /** Checks the folder (throwing before anything changes) and takes it. */
+    private void putOrekitData(Optional<Path> folder) {
+        folder.ifPresent(f -> OrekitData.fromFolder(f, "preference " + OREKIT_DATA + " (" + file + ")"));
+        values.setProperty(OREKIT_DATA, folder.map(Path::toString).orElse(""));
     }
 
     /**
@@ -86,9 +107,13 @@ public final class WorkbenchPreferences {
 
     /** @param units the units the views show from now on: saved and applied (the views redraw) */
     public void setUnits(Units units) {
-        values.setProperty(UNITS, units.name().toLowerCase(java.util.Locale.ROOT));
+        putUnits(units);
         save();
-        Units.setCurrent(units);
+        apply();
+    }
+
+    private void putUnits(Units units) {
+        values.setProperty(UNITS, units.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -132,9 +157,13 @@ public final class WorkbenchPreferences {
      * @param sites folders, zips or URIs of update sites (blank entries are dropped; at most {@value #MAX_SITES} kept)
      */
     public void setUpdateSites(List<String> sites) {
+        putUpdateSites(sites);
+        save();
+    }
+
+    private void putUpdateSites(List<String> sites) {
         List<String> kept = sites.stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().limit(MAX_SITES).toList();
         values.setProperty(UPDATE_SITES, String.join("\n", kept));
-        save();
     }
 
     /** @param site an update site just used: first in {@link #updateSites()} from now on */

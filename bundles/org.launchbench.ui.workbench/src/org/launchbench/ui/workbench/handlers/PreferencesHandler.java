@@ -7,7 +7,7 @@ import org.launchbench.ui.workbench.PreferencesDialog;
 
 import jakarta.inject.Named;
 
-/** File → Preferences…: the orekit-data folder and the update sites ({@link PreferencesDialog}). */
+/** File → Preferences…: the units shown, the orekit-data folder and the update sites ({@link PreferencesDialog}). */
 public final class PreferencesHandler {
 
     /** @param shell the active shell */
