@@ -37,8 +37,13 @@ public class DescentBenchmarks {
     /** One fixed-time solve of the Mars example. */
     @Benchmark
     public PoweredDescent.Solution marsFixedTime() {
-        return descent.solve(new DescentProblem(new double[] {-3.7114, 0, 0}, 1505, 1905, 225 * Math.cos(Math.toRadians(27)), 4972,
-            13260, new double[] {1500, 2000, 0}, new double[] {-75, 100, 0}, 4, Double.NaN, Double.NaN, 81, nodes,
-            DescentProblem.Objective.MIN_PROPELLANT));
+        return descent.solve(mars(nodes));
+    }
+
+    /** @return the Mars example (Açıkmeşe and Ploen 2007) at 81 s on a number of intervals */
+    static DescentProblem mars(int nodes) {
+        return new DescentProblem(new double[] {-3.7114, 0, 0}, 1505, 1905, 225 * Math.cos(Math.toRadians(27)), 4972, 13260,
+            new double[] {1500, 2000, 0}, new double[] {-75, 100, 0}, 4, Double.NaN, Double.NaN, 81, nodes,
+            DescentProblem.Objective.MIN_PROPELLANT);
     }
 }

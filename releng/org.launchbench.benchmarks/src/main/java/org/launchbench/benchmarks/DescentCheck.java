@@ -20,9 +20,7 @@ public final class DescentCheck {
         int nodes = Integer.parseInt(args[0]);
         int solves = Integer.parseInt(args[1]);
         PoweredDescent descent = new PoweredDescent(new SocpSolver());
-        DescentProblem p = new DescentProblem(new double[] {-3.7114, 0, 0}, 1505, 1905, 225 * Math.cos(Math.toRadians(27)), 4972, 13260,
-            new double[] {1500, 2000, 0}, new double[] {-75, 100, 0}, 4, Double.NaN, Double.NaN, 81, nodes,
-            DescentProblem.Objective.MIN_PROPELLANT);
+        DescentProblem p = DescentBenchmarks.mars(nodes);
         for (int round = 0; round < 8; round++) {
             PoweredDescent.Solution s = null;
             long t0 = System.nanoTime();
