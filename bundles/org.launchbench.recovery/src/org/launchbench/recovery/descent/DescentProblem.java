@@ -19,10 +19,30 @@ package org.launchbench.recovery.descent;
  * @param timeOfFlight  fixed time of flight (NaN: optimised), s
  * @param nodes         discretisation intervals
  * @param objective     what to minimise
+ * @param disturbance   a known acceleration besides gravity along the descent (the drag a closed loop predicts), by time
+ *                      from the start; null: none
  */
 public record DescentProblem(double[] gravity, double dryMass, double wetMass, double isp, double thrustMin, double thrustMax,
                              double[] position, double[] velocity, double glideSlopeDeg, double maxTiltDeg, double maxSpeed,
-                             double timeOfFlight, int nodes, Objective objective) {
+                             double timeOfFlight, int nodes, Objective objective, Disturbance disturbance) {
+
+    /** A known acceleration along the descent, as a function of the time since its start. */
+    @FunctionalInterface
+    public interface Disturbance {
+        /**
+         * @param t time since the descent's start, s
+         * @return acceleration [up, east, north], m/s²
+         */
+        double[] at(double t);
+    }
+
+    /** A problem with no acceleration besides gravity (the command line's, the papers'). */
+    public DescentProblem(double[] gravity, double dryMass, double wetMass, double isp, double thrustMin, double thrustMax,
+                          double[] position, double[] velocity, double glideSlopeDeg, double maxTiltDeg, double maxSpeed,
+                          double timeOfFlight, int nodes, Objective objective) {
+        this(gravity, dryMass, wetMass, isp, thrustMin, thrustMax, position, velocity, glideSlopeDeg, maxTiltDeg, maxSpeed,
+            timeOfFlight, nodes, objective, null);
+    }
 
     /** What the guidance minimises. */
     public enum Objective {
@@ -35,6 +55,6 @@ public record DescentProblem(double[] gravity, double dryMass, double wetMass, d
     /** @return the same problem with a fixed time of flight */
     public DescentProblem withTimeOfFlight(double seconds) {
         return new DescentProblem(gravity, dryMass, wetMass, isp, thrustMin, thrustMax, position, velocity, glideSlopeDeg,
-            maxTiltDeg, maxSpeed, seconds, nodes, objective);
+            maxTiltDeg, maxSpeed, seconds, nodes, objective, disturbance);
     }
 }

@@ -10,12 +10,28 @@ import org.launchbench.optim.SocpSolver;
  * recovery simulation ({@code StageRecovery}) and the reference flight computer ({@code org.launchbench.fc.reference})
  * both fly it, so the loop on the bench and the simulation share one guidance.
  * <p>
+ * Drag, two ways. Without a drag model (the reference flight computer, which knows only what its accelerometers
+ * measure) each plan takes the present drag as a constant acceleration, {@link #DRAG_SHARE} of it, and the plan's thrust
+ * is flown as planned. With a {@link DragModel} (the recovery simulation) each re-solve predicts the drag along the
+ * plan in force (the stage's drag curve in the standard atmosphere, scaled by the ratio of the measured drag to the
+ * model's now): the drag term is evaluated on the previous solution, as successive convexification does (Szmuk,
+ * Açıkmeşe and Berning, "Successive convexification for fuel-optimal powered landing with aerodynamic drag and
+ * non-convex constraints", AIAA GNC conference 2016, AIAA 2016-0378), one iteration a re-solve. Between re-solves the thrust makes up the difference between
+ * the drag the plan assumed and the drag measured ({@link Plan#thrustAcceleration}), the inner loop's specific-force
+ * tracking: the stage then flies the plan's path, not just its thrust, and the re-solves can be sparse.
+ * <p>
  * Vectors are [up, east, north] relative to the landing point, as in {@link DescentProblem}.
  */
 public final class LandingGuidance {
 
-    /** The last seconds of the burn, re-solved at 4 Hz at least, s. */
+    /** The last seconds of the burn, re-solved at the configuration's terminal rate at least, s. */
     public static final double TERMINAL_PHASE = 5;
+    /**
+     * Share of the throttle range above its floor the plans keep clear of while they keep margins, when the loop
+     * tracks the plan's acceleration (a {@link DragModel}): a fuel-optimal landing burn ends on the throttle's floor,
+     * and a stage that cannot hover, left with no room below its plan, stops above the pad and drops onto it.
+     */
+    public static final double FLOOR_SHARE = 0.15;
     /**
      * Share of the engines' thrust the guidance plans with, the rest kept for the closed loop's corrections (a
      * fuel-optimal burn otherwise rides the thrust limit, with no authority left for what the model missed); the full
@@ -45,21 +61,52 @@ public final class LandingGuidance {
     /** Descent speed held onto the pad once the plan has ended, m/s. */
     public static final double SETTLE_SPEED = 0.5;
 
+    /** The drag the guidance predicts along a plan. */
+    @FunctionalInterface
+    public interface DragModel {
+        /**
+         * @param height   above the landing point, m
+         * @param velocity [up, east, north] relative to the ground, m/s
+         * @param mass     kg
+         * @return drag acceleration [up, east, north] in still air, m/s²
+         */
+        double[] acceleration(double height, double[] velocity, double mass);
+    }
+
     /**
      * What a burn's guidance is set up with.
      *
-     * @param emptyMass  the stage with no propellant, kg
-     * @param margin     propellant the plans keep while they can, kg
-     * @param isp        specific impulse the plans assume, s
-     * @param maxTiltDeg largest thrust angle from the vertical (NaN: none), degrees
-     * @param nodes      intervals of the first plan
-     * @param rate       re-solves a second
+     * @param emptyMass    the stage with no propellant, kg
+     * @param margin       propellant the plans keep while they can, kg
+     * @param isp          specific impulse the plans assume, s
+     * @param maxTiltDeg   largest thrust angle from the vertical (NaN: none), degrees
+     * @param nodes        intervals of the first plan
+     * @param rate         re-solves a second
+     * @param terminalRate re-solves a second in the last {@link #TERMINAL_PHASE} seconds (at least {@code rate})
+     * @param drag         the drag the plans predict and the loop tracks (null: a constant share of the present drag,
+     *                     untracked)
      */
-    public record Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate) {
+    public record Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate, double terminalRate,
+                         DragModel drag) {
+        /** Untracked, the last seconds at 4 Hz: the reference flight computer's set-up. */
+        public Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate) {
+            this(emptyMass, margin, isp, maxTiltDeg, nodes, rate, 4, null);
+        }
     }
 
-    /** A solved plan: the thrust acceleration from its start, first-order hold between the nodes. */
-    public record Plan(double start, PoweredDescent.Solution solution) {
+    /**
+     * A solved plan: the thrust acceleration from its start, first-order hold between the nodes.
+     *
+     * @param start    when it was solved, s
+     * @param solution the descent
+     * @param drag     the drag acceleration it assumed at each node (null: untracked)
+     */
+    public record Plan(double start, PoweredDescent.Solution solution, double[][] drag) {
+        /** An untracked plan. */
+        public Plan(double start, PoweredDescent.Solution solution) {
+            this(start, solution, null);
+        }
+
         /** @return when the plan touches down, s */
         public double end() {
             return start + solution.timeOfFlight();
@@ -67,6 +114,10 @@ public final class LandingGuidance {
 
         /** @return the planned thrust acceleration [up, east, north] at a time, m/s² */
         public double[] acceleration(double t) {
+            return acceleration(t, null);
+        }
+
+        private double[] acceleration(double t, double[] measuredDrag) {
             List<PoweredDescent.Node> n = solution.trajectory();
             double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
             double dt = solution.timeOfFlight() / (n.size() - 1);
@@ -77,8 +128,41 @@ public final class LandingGuidance {
                 double a0 = n.get(k).thrust()[i] / n.get(k).mass();
                 double a1 = n.get(k + 1).thrust()[i] / n.get(k + 1).mass();
                 out[i] = a0 + s * (a1 - a0);
+                if (drag != null && measuredDrag != null) {
+                    out[i] += drag[k][i] + s * (drag[k + 1][i] - drag[k][i]) - measuredDrag[i];
+                }
             }
             return out;
+        }
+
+        /**
+         * The thrust acceleration that keeps the stage on the plan's path under the drag measured: the plan's, plus
+         * the drag it assumed (first-order hold between the nodes, as in its program), less the drag measured.
+         *
+         * @param t            now, s
+         * @param measuredDrag drag acceleration [up, east, north] now, m/s²
+         * @return m/s² (the plan's own thrust when it is untracked)
+         */
+        public double[] thrustAcceleration(double t, double[] measuredDrag) {
+            return acceleration(t, measuredDrag);
+        }
+
+        /** @return the plan's [position, velocity, {mass}] at a time (linear between the nodes, its end after it) */
+        double[][] state(double t) {
+            List<PoweredDescent.Node> n = solution.trajectory();
+            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
+            double dt = solution.timeOfFlight() / (n.size() - 1);
+            int k = Math.min(n.size() - 2, (int) (tau / dt));
+            double s = (tau - k * dt) / dt;
+            PoweredDescent.Node a = n.get(k);
+            PoweredDescent.Node b = n.get(k + 1);
+            double[] r = new double[3];
+            double[] v = new double[3];
+            for (int i = 0; i < 3; i++) {
+                r[i] = a.position()[i] + s * (b.position()[i] - a.position()[i]);
+                v[i] = a.velocity()[i] + s * (b.velocity()[i] - a.velocity()[i]);
+            }
+            return new double[][] {r, v, {a.mass() + s * (b.mass() - a.mass())}};
         }
     }
 
@@ -132,7 +216,44 @@ public final class LandingGuidance {
      * @return the plan in force (null when no descent meets the constraints)
      */
     public Plan update(double t, double[] position, double[] velocity, double mass, double thrustMin, double thrustMax, double[] gravity) {
-        Plan next = solve(t, position, velocity, mass, thrustMin, thrustMax, gravity);
+        return update(t, position, velocity, mass, thrustMin, thrustMax, gravity, null);
+    }
+
+    /**
+     * Re-solves from the state as navigation sees it, with the drag measured now, and schedules the next re-solve.
+     * Without a {@link DragModel} the plans take {@link #DRAG_SHARE} of that drag as constant; with one, the first plan
+     * does so and later plans predict it along the plan in force.
+     *
+     * @param t         now, s
+     * @param position  [up, east, north] from the landing point, m
+     * @param velocity  m/s
+     * @param mass      kg
+     * @param thrustMin the smallest net thrust the engines give now, N
+     * @param thrustMax the largest, N
+     * @param gravity   gravity, m/s²
+     * @param drag      drag acceleration measured now, m/s² (null: none, gravity holds all the plans assume)
+     * @return the plan in force (null when no descent meets the constraints)
+     */
+    public Plan update(double t, double[] position, double[] velocity, double mass, double thrustMin, double thrustMax, double[] gravity,
+                       double[] drag) {
+        DescentProblem.Disturbance disturbance = null;
+        if (drag != null) {
+            disturbance = plan != null ? along(t, position, velocity, mass, drag) : null;
+            if (disturbance == null) {
+                double[] constant = {drag[0] / DRAG_SHARE, drag[1] / DRAG_SHARE, drag[2] / DRAG_SHARE};
+                disturbance = tau -> constant;
+            }
+        }
+        boolean first = plan == null && last == null;
+        Plan next = solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, disturbance);
+        if (next != null && first && drag != null) {
+            // the first plan took the drag as constant: solved again at once with it predicted along that plan (a
+            // tracked stage would otherwise fly the constant, and give up the braking the drag gives early on)
+            plan = next;
+            DescentProblem.Disturbance predicted = along(t, position, velocity, mass, drag);
+            Plan again = predicted == null ? null : solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, predicted);
+            next = again != null ? again : next;
+        }
         if (next != null) {
             plan = next;
             last = next;
@@ -141,15 +262,41 @@ public final class LandingGuidance {
             trouble = "the landing guidance found no descent that stops the stage";
             plan = null;
         }
-        // the last seconds at 4 Hz at least: the errors left there are the touchdown's; after a failed search, try
-        // again less often (each search is a few dozen cone programs)
-        double step = plan != null && plan.end() - t < TERMINAL_PHASE ? Math.min(1 / config.rate(), 0.25) : 1 / config.rate();
+        // the last seconds at the terminal rate at least, from their start on (the errors left there are the
+        // touchdown's); after a failed search, try again less often (each search is a few dozen cone programs)
+        double terminal = 1 / Math.max(config.rate(), config.terminalRate());
+        double step = plan == null ? 1 / config.rate()
+            : plan.end() - t < TERMINAL_PHASE ? terminal : Math.min(1 / config.rate(), Math.max(terminal, plan.end() - TERMINAL_PHASE - t));
         nextSolve = t + (next == null && failedBefore ? RETRY_INTERVAL : step);
         failedBefore = next == null;
         return plan;
     }
 
-    private Plan solve(double t, double[] r, double[] v, double mass, double tMin, double tMax, double[] gravity) {
+    /**
+     * The drag predicted along the plan in force, scaled to what is measured now (the drag coefficient's and the air's
+     * errors); null without a drag model, or when either drag is too small to scale by.
+     */
+    private DescentProblem.Disturbance along(double t, double[] position, double[] velocity, double mass, double[] drag) {
+        if (config.drag() == null || plan == null) {
+            return null;
+        }
+        double[] now = config.drag().acceleration(position[0], velocity, mass);
+        double model = Math.sqrt(now[0] * now[0] + now[1] * now[1] + now[2] * now[2]);
+        double measured = Math.sqrt(drag[0] * drag[0] + drag[1] * drag[1] + drag[2] * drag[2]);
+        if (!(model > 1e-9 && measured > 1e-9)) {
+            return null;
+        }
+        Plan path = plan;
+        double scale = measured / model;
+        return tau -> {
+            double[][] x = path.state(t + tau);
+            double[] d = config.drag().acceleration(x[0][0], x[1], x[2][0]);
+            return new double[] {scale * d[0], scale * d[1], scale * d[2]};
+        };
+    }
+
+    private Plan solve(double t, double[] r, double[] v, double mass, double tMin, double tMax, double[] gravity,
+                       DescentProblem.Disturbance disturbance) {
         if (tMax <= 0) {
             return null;
         }
@@ -168,9 +315,11 @@ public final class LandingGuidance {
                 continue;
             }
             double top = Math.max(tMin, attempt[1] * tMax);
-            DescentProblem problem = new DescentProblem(gravity, config.emptyMass() + attempt[0], mass, config.isp(), tMin, top, r, v,
+            // a tracked plan keeps room below as well as above (the margins' attempt only)
+            double bottom = k == 0 && config.drag() != null ? Math.min(top, tMin + FLOOR_SHARE * (tMax - tMin)) : tMin;
+            DescentProblem problem = new DescentProblem(gravity, config.emptyMass() + attempt[0], mass, config.isp(), bottom, top, r, v,
                 Double.NaN, config.maxTiltDeg(), Double.NaN, plan == null ? Double.NaN : plan.end() - t, nodes,
-                DescentProblem.Objective.MIN_PROPELLANT);
+                DescentProblem.Objective.MIN_PROPELLANT, disturbance);
             PoweredDescent.Solution s = descent.solve(problem);
             solves += s.solves();
             // the remaining time no longer works: a little longer first, then a full search
@@ -190,13 +339,23 @@ public final class LandingGuidance {
                 if (plan == null) {
                     interval = s.timeOfFlight() / config.nodes();
                 }
-                return new Plan(t, s);
+                return new Plan(t, s, config.drag() == null || disturbance == null ? null : sampled(s, disturbance));
             }
             if (k < attempts.length - 1 && (plan == null || searching)) {
                 marginsLost = true;
             }
         }
         return null;
+    }
+
+    /** The disturbance at a solution's nodes, as its program took it. */
+    private static double[][] sampled(PoweredDescent.Solution s, DescentProblem.Disturbance disturbance) {
+        List<PoweredDescent.Node> nodes = s.trajectory();
+        double[][] out = new double[nodes.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = disturbance.at(nodes.get(k).time());
+        }
+        return out;
     }
 
     /** @return the plan in force (null before the first, or when the last search found none) */

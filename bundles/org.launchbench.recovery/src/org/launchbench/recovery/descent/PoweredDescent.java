@@ -114,7 +114,7 @@ public final class PoweredDescent {
     public Solution solve(DescentProblem p, double shortest, double longest) {
         if (Double.isNaN(p.timeOfFlight()) && p.nodes() > searchNodes) {
             DescentProblem coarse = new DescentProblem(p.gravity(), p.dryMass(), p.wetMass(), p.isp(), p.thrustMin(), p.thrustMax(),
-                p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective());
+                p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective(), p.disturbance());
             Solution found = search(coarse, shortest, longest);
             if (found.feasible()) {
                 Solution fine = solveFixed(p, found.timeOfFlight());
@@ -310,6 +310,11 @@ public final class PoweredDescent {
         Rows soc = new Rows(unit);
         List<Integer> cones = new ArrayList<>();
         double[] g = p.gravity();
+        // a known disturbance enters like gravity, sampled at the nodes with the thrust's first-order hold
+        double[][] d = new double[n + 1][];
+        for (int k = 0; k <= n; k++) {
+            d[k] = p.disturbance() == null ? new double[3] : p.disturbance().at(k * dt);
+        }
         double zWet = Math.log(p.wetMass());
         // initial state
         for (int i = 0; i < 3; i++) {
@@ -320,9 +325,10 @@ public final class PoweredDescent {
         // dynamics, first-order hold on the thrust acceleration
         for (int k = 0; k < n; k++) {
             for (int i = 0; i < 3; i++) {
-                eq.row(vu).set(v(k + 1, i), 1).set(v(k, i), -1).set(u(k, i), -dt / 2).set(u(k + 1, i), -dt / 2).rhs(g[i] * dt);
+                eq.row(vu).set(v(k + 1, i), 1).set(v(k, i), -1).set(u(k, i), -dt / 2).set(u(k + 1, i), -dt / 2)
+                    .rhs(g[i] * dt + (d[k][i] + d[k + 1][i]) * dt / 2);
                 eq.row(lu).set(r(k + 1, i), 1).set(r(k, i), -1).set(v(k, i), -dt).set(u(k, i), -dt * dt / 3)
-                    .set(u(k + 1, i), -dt * dt / 6).rhs(g[i] * dt * dt / 2);
+                    .set(u(k + 1, i), -dt * dt / 6).rhs(g[i] * dt * dt / 2 + (d[k][i] / 3 + d[k + 1][i] / 6) * dt * dt);
             }
             eq.row().set(z(k + 1), 1).set(z(k), -1).set(sigma(k), alpha * dt / 2).set(sigma(k + 1), alpha * dt / 2).rhs(0);
         }

@@ -25,8 +25,8 @@ import org.launchbench.vehicle.model.Failure;
  */
 public final class Dispersion {
 
-    /** Guidance for campaign runs: 1 Hz, 20 intervals, no history kept, integrator tolerance 1e-8. */
-    public static final StageRecovery.Options OPTIONS = new StageRecovery.Options(1, 20, false, 1e-8);
+    /** Guidance for campaign runs: as {@code simulate} flies it (a re-solve every 4 s, 20 intervals), no history kept, integrator tolerance 1e-8. */
+    public static final StageRecovery.Options OPTIONS = new StageRecovery.Options(StageRecovery.Options.DEFAULT.rate(), 20, false, 1e-8);
 
     private final StageRecovery engine;
 
