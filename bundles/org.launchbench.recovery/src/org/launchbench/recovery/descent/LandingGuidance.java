@@ -11,14 +11,15 @@ import org.launchbench.optim.SocpSolver;
  * both fly it, so the loop on the bench and the simulation share one guidance.
  * <p>
  * Drag, two ways. Without a drag model (the reference flight computer, which knows only what its accelerometers
- * measure) each plan takes the present drag as a constant acceleration, {@link #DRAG_SHARE} of it, and the plan's thrust
- * is flown as planned. With a {@link DragModel} (the recovery simulation) each re-solve predicts the drag along the
- * plan in force (the stage's drag curve in the standard atmosphere, scaled by the ratio of the measured drag to the
- * model's now): the drag term is evaluated on the previous solution, as successive convexification does (Szmuk,
+ * measure) each plan takes the present drag as a constant acceleration, {@link #DRAG_SHARE} of it, and the plan's
+ * thrust is flown as planned. With a {@link DragModel} (the recovery simulation) each re-solve predicts the drag along
+ * the plan in force (the stage's drag curve in the standard atmosphere, scaled by the ratio of the measured drag to
+ * the model's now): the drag term is evaluated on the previous solution, as successive convexification does (Szmuk,
  * Açıkmeşe and Berning, "Successive convexification for fuel-optimal powered landing with aerodynamic drag and
- * non-convex constraints", AIAA GNC conference 2016, AIAA 2016-0378), one iteration a re-solve. Between re-solves the thrust makes up the difference between
- * the drag the plan assumed and the drag measured ({@link Plan#thrustAcceleration}), the inner loop's specific-force
- * tracking: the stage then flies the plan's path, not just its thrust, and the re-solves can be sparse.
+ * non-convex constraints", AIAA GNC conference 2016, AIAA 2016-0378), one iteration a re-solve. Between re-solves
+ * the thrust makes up the difference between the drag the plan assumed and the drag measured
+ * ({@link Plan#thrustAcceleration}), the inner loop's specific-force tracking: the stage then flies the plan's path,
+ * not just its thrust, and the re-solves can be sparse.
  * <p>
  * Vectors are [up, east, north] relative to the landing point, as in {@link DescentProblem}.
  */
