@@ -52,6 +52,12 @@ public final class LandingGuidance {
     /** The time-of-flight searches run on this many intervals, the plan flown on the configured count. */
     static final int SEARCH_NODES = 8;
     /**
+     * The time-of-flight searches stop at a bracket this wide, s: the propellant is flat at its minimum, and 0.25 s
+     * instead of 0.05 s took 1.4 programs a run fewer with the same landings and the same least propellant left to the
+     * kilogram (1,000 Falcon 9 runs).
+     */
+    static final double SEARCH_RESOLUTION = 0.25;
+    /**
      * A re-solve whose remaining time no longer works searches between these multiples of it (plus 1 s): the time of
      * flight a correction needs moves by seconds, and a search over the whole propellant range took dozens of programs
      * at every re-solve near the stage's limits.
@@ -182,7 +188,7 @@ public final class LandingGuidance {
 
     /** @param config the burn's set-up */
     public LandingGuidance(Config config) {
-        this(config, new PoweredDescent(new SocpSolver(), SEARCH_NODES, true));
+        this(config, new PoweredDescent(new SocpSolver(), SEARCH_NODES, true, SEARCH_RESOLUTION));
     }
 
     /** @param config the burn's set-up; @param descent the descent solver (shared by a simulation's burns) */
@@ -193,7 +199,7 @@ public final class LandingGuidance {
 
     /** @return a descent solver set up as the guidance uses it */
     public static PoweredDescent newDescent() {
-        return new PoweredDescent(new SocpSolver(), SEARCH_NODES, true);
+        return new PoweredDescent(new SocpSolver(), SEARCH_NODES, true, SEARCH_RESOLUTION);
     }
 
     /**

@@ -37,6 +37,7 @@ public final class PoweredDescent {
     private final SocpSolver solver;
     private final int searchNodes;
     private final boolean aboveGround;
+    private final double timeResolution;
 
     /** @param solver the cone solver */
     public PoweredDescent(SocpSolver solver) {
@@ -63,9 +64,21 @@ public final class PoweredDescent {
      *                    plan otherwise "lands" by flying through the ground.
      */
     public PoweredDescent(SocpSolver solver, int searchNodes, boolean aboveGround) {
+        this(solver, searchNodes, aboveGround, TIME_RESOLUTION);
+    }
+
+    /**
+     * @param solver         the cone solver
+     * @param searchNodes    as {@link #PoweredDescent(SocpSolver, int)}
+     * @param aboveGround    as {@link #PoweredDescent(SocpSolver, int, boolean)}
+     * @param timeResolution how wide the line search's last bracket is, s ({@link #TIME_RESOLUTION} by default; a closed
+     *                       loop that keeps re-solving can settle for less, the cost being flat at its minimum)
+     */
+    public PoweredDescent(SocpSolver solver, int searchNodes, boolean aboveGround, double timeResolution) {
         this.solver = solver;
         this.searchNodes = searchNodes;
         this.aboveGround = aboveGround;
+        this.timeResolution = timeResolution;
     }
 
     /**
@@ -184,7 +197,7 @@ public final class PoweredDescent {
         }
         // Brent's line search (Brent, Algorithms for Minimization without Derivatives, 1973, ch. 5): parabolas
         // through the three best times while they behave, golden section when they do not (an infeasible time costs
-        // +∞ and is never fitted), until the bracket is TIME_RESOLUTION wide. The cost is smooth near its minimum,
+        // +∞ and is never fitted), until the bracket is timeResolution wide. The cost is smooth near its minimum,
         // so the parabolas converge in a few programs where golden section alone took about 14
         double a = Math.max(tMin, best - step);
         double b = Math.min(tMax, best + step);
@@ -194,7 +207,7 @@ public final class PoweredDescent {
         double fw = Double.isNaN(before) ? fx : beforeCost;
         double v = Double.isNaN(after) ? w : after;
         double fv = Double.isNaN(after) ? fw : afterCost;
-        double tol = TIME_RESOLUTION / 4;
+        double tol = timeResolution / 4;
         double d = 0;
         double e = b - a;
         // Brent's method ends in a few dozen steps at most (each golden step shrinks the bracket by 0.38); the cap only
