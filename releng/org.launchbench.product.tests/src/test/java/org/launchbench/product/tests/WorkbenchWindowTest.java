@@ -1,6 +1,7 @@
 package org.launchbench.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +40,8 @@ class WorkbenchWindowTest {
     private Process xvfb;
     private Process workbench;
     private String display;
+    /** XDG_CACHE_HOME for the workbench (null: the user's). */
+    private Path cacheHome;
 
     @BeforeEach
     void startDisplay() throws IOException, InterruptedException {
@@ -100,6 +105,59 @@ class WorkbenchWindowTest {
             }
         }
         assertTrue(colours.size() > 20, "the window looks empty: " + colours.size() + " colours");
+    }
+
+    /**
+     * The start script's class-data sharing archive follows the launcher jar: the JVM checks that jar's time stamp
+     * and neither maps nor replaces an archive made for another one, so after a rebuild or an update (here: the
+     * launcher jar touched, as either does) the script deletes the old archive and the next start makes a new one
+     * under a new name. (Before, the installation kept the unusable archive and started without sharing for good.)
+     */
+    @Test
+    void aRebuiltInstallationGetsAFreshClassDataArchive(@TempDir Path workspace) throws Exception {
+        cacheHome = workspace.resolve("cache");
+        Path archives = cacheHome.resolve("launchbench");
+        startAndClose(workspace.resolve("first"));
+        List<Path> first = archives(archives);
+        assertEquals(1, first.size(), "archives after the first start: " + first);
+        Path launcher;
+        try (var plugins = Files.list(InstalledProduct.script().getParent().resolve("plugins"))) {
+            launcher = plugins.filter(f -> f.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(launcher, FileTime.from(Instant.now().plusSeconds(2)));
+        startAndClose(workspace.resolve("second"));
+        List<Path> second = archives(archives);
+        assertEquals(1, second.size(), "archives after the second start: " + second);
+        assertNotEquals(first.get(0), second.get(0), "the archive for the old launcher jar was kept");
+        String installation = first.get(0).getFileName().toString().replaceFirst("-[0-9]+\\.jsa$", "");
+        assertTrue(second.get(0).getFileName().toString().startsWith(installation + "-"), second + " is not " + installation + "'s");
+    }
+
+    /** Starts the workbench, waits for its window, closes it and waits for the JVM to end (it writes the archive then). */
+    private void startAndClose(Path workspace) throws Exception {
+        Files.createDirectories(workspace);
+        Path console = open(workspace, null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean shown = false;
+        while (!shown && System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(300);
+            Matcher m = WINDOW.matcher(output("xwininfo", "-display", display, "-root", "-tree"));
+            shown = m.find() && Integer.parseInt(m.group(1)) > 400;
+        }
+        assertTrue(shown, "no LaunchBench window within 60 s: " + Files.readString(console));
+        workbench.descendants().forEach(ProcessHandle::destroy);
+        workbench.destroy();
+        assertTrue(workbench.waitFor(60, TimeUnit.SECONDS), "the workbench did not end");
+        workbench = null;
+    }
+
+    private static List<Path> archives(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
+        }
     }
 
     /**
@@ -287,6 +345,9 @@ class WorkbenchWindowTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
         pb.environment().put("DISPLAY", display);
         pb.environment().put("LAUNCHBENCH_WORKSPACE", workspace.resolve("ws").toString());
+        if (cacheHome != null) {
+            pb.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+        }
         if (vmargs != null) {
             pb.environment().put("LAUNCHBENCH_VMARGS", vmargs);
         }
