@@ -503,6 +503,20 @@ class ViewsUiTest {
             assertEquals(cycles - 1, view.plots().get(0).series().get(0).x().length);
             assertTrue(fc.commands() > 0.98 * cycles, fc.commands() + " commands for " + cycles + " cycles");
             photograph(shell, "ui-hil-view.png");
+            // imperial units: the same telemetry drawn again in feet, the axes renamed; metric again after
+            double[] metres = view.plots().get(0).series().get(0).y();
+            double[] east = view.plots().get(3).series().get(0).x();
+            try {
+                Units.setCurrent(Units.IMPERIAL);
+                assertEquals(List.of("time from ignition point, s", "height, ft"), view.plots().get(0).labels());
+                assertEquals(List.of("east, ft", "north, ft"), view.plots().get(3).labels());
+                assertEquals("speed, ft/s", view.plots().get(1).labels().get(1));
+                assertEquals(metres[0] / 0.3048, view.plots().get(0).series().get(0).y()[0], 1e-6);
+                assertEquals(east[east.length / 2] / 0.3048, view.plots().get(3).series().get(0).x()[east.length / 2], 1e-6);
+            } finally {
+                Units.setCurrent(Units.METRIC);
+            }
+            assertEquals(metres[0], view.plots().get(0).series().get(0).y()[0], 1e-9);
             shell.dispose();
         }
     }

@@ -174,6 +174,8 @@ public final class HilPart {
             plots.add(p);
         }
         plots.get(3).setEqualAspect(true);
+        label();
+        Units.addListener(unitsChanged);
         log = new org.eclipse.swt.widgets.List(sash, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         sash.setWeights(3, 1);
         String open = System.getProperty(TrajectoryPart.OPEN_PROPERTY);
@@ -251,6 +253,23 @@ public final class HilPart {
         display.timerExec(200, this::tick);
     }
 
+    /** Runs when the units change: the axes renamed, what the loop recorded drawn again in the new units. */
+    private final Runnable unitsChanged = () -> {
+        if (!log.isDisposed()) {
+            label();
+            refresh();
+        }
+    };
+
+    /** Names the plots' axes in the current units (the log's lines keep the SI units they name). */
+    private void label() {
+        Units u = Units.current();
+        String time = "time from ignition point, s";
+        plots.get(0).setLabels(time, u.label("height", Units.Quantity.DISTANCE));
+        plots.get(1).setLabels(time, u.label("speed", Units.Quantity.SPEED));
+        plots.get(3).setLabels(u.label("east", Units.Quantity.DISTANCE), u.label("north", Units.Quantity.DISTANCE));
+    }
+
     private void tick() {
         if (log.isDisposed() || job == null) {
             return;
@@ -266,11 +285,14 @@ public final class HilPart {
     private void refresh() {
         int n = telemetry.n;
         double[] t = Arrays.copyOf(telemetry.t, n);
-        plots.get(0).setSeries(List.of(new LinePlot.Series("height", t, Arrays.copyOf(telemetry.height, n), LinePlot.PALETTE[0])));
-        plots.get(1).setSeries(List.of(new LinePlot.Series("vertical speed", t, Arrays.copyOf(telemetry.vz, n), LinePlot.PALETTE[0])));
+        Units u = Units.current();
+        plots.get(0).setSeries(List.of(new LinePlot.Series("height", t, convert(u, Units.Quantity.DISTANCE, telemetry.height, n), LinePlot.PALETTE[0])));
+        plots.get(1).setSeries(List.of(new LinePlot.Series("vertical speed", t, convert(u, Units.Quantity.SPEED, telemetry.vz, n),
+            LinePlot.PALETTE[0])));
         plots.get(2).setSeries(List.of(new LinePlot.Series("throttle", t, Arrays.copyOf(telemetry.throttle, n), LinePlot.PALETTE[1])));
-        plots.get(3).setSeries(List.of(new LinePlot.Series("track", Arrays.copyOf(telemetry.east, n), Arrays.copyOf(telemetry.north, n),
-            LinePlot.PALETTE[0]), new LinePlot.Series("", new double[] {0}, new double[] {0}, new org.eclipse.swt.graphics.RGB(0, 0, 0), true)));
+        plots.get(3).setSeries(List.of(new LinePlot.Series("track", convert(u, Units.Quantity.DISTANCE, telemetry.east, n),
+            convert(u, Units.Quantity.DISTANCE, telemetry.north, n), LinePlot.PALETTE[0]),
+            new LinePlot.Series("", new double[] {0}, new double[] {0}, new org.eclipse.swt.graphics.RGB(0, 0, 0), true)));
         FlightComputerLink l = link;
         if (l != null) {
             LinkStatistics s = l.statistics();
@@ -331,8 +353,18 @@ public final class HilPart {
         return live;
     }
 
+    /** The first n values, in the units' size for the quantity. */
+    private static double[] convert(Units u, Units.Quantity q, double[] si, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = u.of(q, si[i]);
+        }
+        return out;
+    }
+
     @PreDestroy
     void dispose() {
+        Units.removeListener(unitsChanged);
         RealTimeLoop l = loop;
         if (l != null) {
             l.stop();
