@@ -156,6 +156,13 @@ class ViewsUiTest {
         // eastwards crosses the antimeridian, where the line breaks instead of spanning the map
         LinePlot track = view.groundTrack();
         assertTrue(track.hasWorldMap(), "the bundle's world map is drawn");
+        // and exported with it: the SVG embeds the bundle's 720 x 360 map as a PNG under the track
+        String svg = track.svg();
+        java.util.regex.Matcher png = java.util.regex.Pattern.compile("href=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(svg);
+        assertTrue(png.find(), "the SVG has no map");
+        java.awt.image.BufferedImage map = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png.group(1))));
+        assertEquals(720, map.getWidth());
+        assertEquals(360, map.getHeight());
         var vehicle = track.series().get(0);
         assertEquals(100.2912, vehicle.x()[0], 1e-3);
         assertEquals(40.9581, vehicle.y()[0], 1e-3);

@@ -42,4 +42,28 @@ class PlotExportTest {
         assertTrue(svg.contains("Altitude &lt;km&gt;"));
         assertTrue(svg.contains("stroke=\"#1f77b4\"") && svg.contains("fill=\"#d62728\""));
     }
+
+    /**
+     * A ground track exported on its world map: the map embedded as a PNG image under the series, spanning the plot
+     * area, which is twice as wide as high (360° by 180°, a degree as long either way), and the longitude ticks the
+     * whole world's (-180 to 180 by 60).
+     */
+    @Test
+    void aGroundTrackIsExportedOnItsWorldMap() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        List<PlotExport.Line> track = List.of(new PlotExport.Line("track", new double[] {100, 101, 103}, new double[] {40, 41, 43}, 0x1f77b4, false));
+        String svg = PlotExport.svg("Ground track", "longitude, deg", "latitude, deg", track, 800, 500, false, png);
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        org.w3c.dom.Element image = (org.w3c.dom.Element) d.getElementsByTagName("image").item(0);
+        assertEquals("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png), image.getAttribute("href"));
+        double w = Double.parseDouble(image.getAttribute("width"));
+        double h = Double.parseDouble(image.getAttribute("height"));
+        assertEquals(2, w / h, 0.02);
+        assertTrue(svg.indexOf("<image") < svg.indexOf("<polyline"), "the map is under the track");
+        for (String tick : new String[] {">-180<", ">-60<", ">180<", ">-90<", ">90<"}) {
+            assertTrue(svg.contains(tick), "tick " + tick);
+        }
+        assertEquals(-1, PlotExport.svg("Ground track", "x", "y", track, 800, 500).indexOf("<image"), "no map unless given");
+    }
 }

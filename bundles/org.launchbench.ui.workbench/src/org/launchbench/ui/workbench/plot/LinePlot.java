@@ -79,11 +79,23 @@ public final class LinePlot extends Canvas {
     private void menu() {
         org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(this);
         item(menu, "Save as PNG…", "*.png", f -> savePng(f, Math.max(640, getSize().x), Math.max(400, getSize().y)));
-        item(menu, "Save as SVG…", "*.svg", f -> org.launchbench.core.AtomicTextFile.write(f, w -> w.write(
-            PlotExport.svg(title, xLabel, yLabel, lines(), Math.max(640, getSize().x), Math.max(400, getSize().y)))));
+        item(menu, "Save as SVG…", "*.svg", f -> org.launchbench.core.AtomicTextFile.write(f, w -> w.write(svg())));
         item(menu, "Save data as CSV…", "*.csv", f -> org.launchbench.core.AtomicTextFile.write(f, w -> w.write(
             PlotExport.csv(xLabel, yLabel, lines()))));
         setMenu(menu);
+    }
+
+    /** @return the plot as an SVG document at its size (640 x 400 at least), with its world map when it has one */
+    public String svg() {
+        byte[] png = null;
+        if (map != null) {
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {map};
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            loader.save(out, SWT.IMAGE_PNG);
+            png = out.toByteArray();
+        }
+        return PlotExport.svg(title, xLabel, yLabel, lines(), Math.max(640, getSize().x), Math.max(400, getSize().y), equalAspect, png);
     }
 
     /** An export action. */

@@ -52,6 +52,17 @@ public final class PlotExport {
      *         resolution, or dots), legend
      */
     public static String svg(String title, String xLabel, String yLabel, List<Line> lines, int width, int height) {
+        return svg(title, xLabel, yLabel, lines, width, height, false, null);
+    }
+
+    /**
+     * @param equalAspect a unit as long either way (a map of touchdown points), as the plot draws it
+     * @param worldPng    an equirectangular world map as PNG, drawn under the series with the axes spanning the world,
+     *                    a degree as long either way (null: none)
+     * @return an SVG document of the plot, as {@link #svg(String, String, String, List, int, int)}, the map embedded
+     */
+    public static String svg(String title, String xLabel, String yLabel, List<Line> lines, int width, int height, boolean equalAspect,
+                             byte[] worldPng) {
         double xlo = Double.POSITIVE_INFINITY;
         double xhi = Double.NEGATIVE_INFINITY;
         double ylo = Double.POSITIVE_INFINITY;
@@ -71,15 +82,41 @@ public final class PlotExport {
             + " font-family=\"sans-serif\" font-size=\"12\">%n", width, height, width, height));
         b.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" text-anchor=\"middle\">%s</text>%n", width / 2, xml(title)));
-        if (xlo > xhi) {
+        if (xlo > xhi && worldPng == null) {
             return b.append("</svg>\n").toString();
         }
-        Ticks xt = Ticks.of(xlo, xhi, 6);
-        Ticks yt = Ticks.of(ylo, yhi, 5);
+        if (equalAspect && worldPng == null) {
+            // a square data box around the points; the plot area is made square below
+            double half = Math.max(xhi - xlo, yhi - ylo) / 2;
+            double cx = (xlo + xhi) / 2;
+            double cy = (ylo + yhi) / 2;
+            xlo = cx - half;
+            xhi = cx + half;
+            ylo = cy - half;
+            yhi = cy + half;
+        }
+        Ticks xt = worldPng != null ? new Ticks(-180, 180, 60) : Ticks.of(xlo, xhi, 6);
+        Ticks yt = worldPng != null ? new Ticks(-90, 90, 30) : Ticks.of(ylo, yhi, 5);
         int left = 70;
         int right = width - 20;
         int top = 28;
         int bottom = height - 60;
+        if (equalAspect || worldPng != null) {
+            // units (or degrees) per pixel the same both ways: shrink the longer side of the plot area
+            double sx = (xt.max() - xt.min()) / (right - left);
+            double sy = (yt.max() - yt.min()) / (bottom - top);
+            if (sx > sy) {
+                top = bottom - (int) Math.round((yt.max() - yt.min()) / sx);
+            } else {
+                int w = (int) Math.round((xt.max() - xt.min()) / sy);
+                left = (left + right) / 2 - w / 2;
+                right = left + w;
+            }
+        }
+        if (worldPng != null) {
+            b.append(String.format(Locale.ROOT, "<image x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,",
+                left, top, right - left, bottom - top)).append(java.util.Base64.getEncoder().encodeToString(worldPng)).append("\"/>\n");
+        }
         for (double v : xt.values()) {
             double px = left + (v - xt.min()) / (xt.max() - xt.min()) * (right - left);
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e1e1e1\"/>%n", px, top, px, bottom));
