@@ -289,18 +289,10 @@ public final class LinePlot extends Canvas {
                 gc.drawText(none, area.x + (area.width - n.x) / 2, area.y + area.height / 2, true);
                 return;
             }
-            if (equalAspect) {
-                // a square data box around the points; the plot area is made square below
-                double half = Math.max(xhi - xlo, yhi - ylo) / 2;
-                double cx = (xlo + xhi) / 2;
-                double cy = (ylo + yhi) / 2;
-                xlo = cx - half;
-                xhi = cx + half;
-                ylo = cy - half;
-                yhi = cy + half;
-            }
-            Ticks xt = map != null ? new Ticks(-180, 180, 60) : Ticks.of(xlo, xhi, 6);
-            Ticks yt = map != null ? new Ticks(-90, 90, 30) : Ticks.of(ylo, yhi, 5);
+            // equal aspect: a square data box around the points; the plot area is made square below
+            double[] box = equalAspect ? PlotExport.square(xlo, xhi, ylo, yhi) : new double[] {xlo, xhi, ylo, yhi};
+            Ticks xt = map != null ? new Ticks(-180, 180, 60) : Ticks.of(box[0], box[1], 6);
+            Ticks yt = map != null ? new Ticks(-90, 90, 30) : Ticks.of(box[2], box[3], 5);
             int labelWidth = 0;
             for (double v : yt.values()) {
                 labelWidth = Math.max(labelWidth, gc.textExtent(yt.label(v)).x);
@@ -313,18 +305,11 @@ public final class LinePlot extends Canvas {
                 return;
             }
             if (equalAspect || map != null) {
-                // metres (or degrees) per pixel the same both ways: shrink the longer side of the plot area
-                double sx = (xt.max() - xt.min()) / (right - left);
-                double sy = (yt.max() - yt.min()) / (bottom - top);
-                if (sx > sy) {
-                    int h = (int) Math.round((yt.max() - yt.min()) / sx);
-                    top = bottom - h;
-                } else {
-                    int w = (int) Math.round((xt.max() - xt.min()) / sy);
-                    int mid = (left + right) / 2;
-                    left = mid - w / 2;
-                    right = left + w;
-                }
+                // metres (or degrees) per pixel the same both ways
+                int[] square = PlotExport.sameScale(xt, yt, left, right, top, bottom);
+                left = square[0];
+                right = square[1];
+                top = square[2];
             }
             if (map != null) {
                 if (mapImage == null) {

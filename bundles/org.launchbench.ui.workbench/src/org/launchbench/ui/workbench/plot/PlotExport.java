@@ -85,33 +85,18 @@ public final class PlotExport {
         if (xlo > xhi && worldPng == null) {
             return b.append("</svg>\n").toString();
         }
-        if (equalAspect && worldPng == null) {
-            // a square data box around the points; the plot area is made square below
-            double half = Math.max(xhi - xlo, yhi - ylo) / 2;
-            double cx = (xlo + xhi) / 2;
-            double cy = (ylo + yhi) / 2;
-            xlo = cx - half;
-            xhi = cx + half;
-            ylo = cy - half;
-            yhi = cy + half;
-        }
-        Ticks xt = worldPng != null ? new Ticks(-180, 180, 60) : Ticks.of(xlo, xhi, 6);
-        Ticks yt = worldPng != null ? new Ticks(-90, 90, 30) : Ticks.of(ylo, yhi, 5);
+        double[] box = equalAspect && worldPng == null ? square(xlo, xhi, ylo, yhi) : new double[] {xlo, xhi, ylo, yhi};
+        Ticks xt = worldPng != null ? new Ticks(-180, 180, 60) : Ticks.of(box[0], box[1], 6);
+        Ticks yt = worldPng != null ? new Ticks(-90, 90, 30) : Ticks.of(box[2], box[3], 5);
         int left = 70;
         int right = width - 20;
         int top = 28;
         int bottom = height - 60;
         if (equalAspect || worldPng != null) {
-            // units (or degrees) per pixel the same both ways: shrink the longer side of the plot area
-            double sx = (xt.max() - xt.min()) / (right - left);
-            double sy = (yt.max() - yt.min()) / (bottom - top);
-            if (sx > sy) {
-                top = bottom - (int) Math.round((yt.max() - yt.min()) / sx);
-            } else {
-                int w = (int) Math.round((xt.max() - xt.min()) / sy);
-                left = (left + right) / 2 - w / 2;
-                right = left + w;
-            }
+            int[] area = sameScale(xt, yt, left, right, top, bottom);
+            left = area[0];
+            right = area[1];
+            top = area[2];
         }
         if (worldPng != null) {
             b.append(String.format(Locale.ROOT, "<image x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,",
@@ -161,6 +146,29 @@ public final class PlotExport {
             }
         }
         return b.append("</svg>\n").toString();
+    }
+
+    /** @return a square data box {xlo, xhi, ylo, yhi} around the points' box, centred on it (equal-aspect plots) */
+    static double[] square(double xlo, double xhi, double ylo, double yhi) {
+        double half = Math.max(xhi - xlo, yhi - ylo) / 2;
+        double cx = (xlo + xhi) / 2;
+        double cy = (ylo + yhi) / 2;
+        return new double[] {cx - half, cx + half, cy - half, cy + half};
+    }
+
+    /**
+     * @return the plot area {left, right, top, bottom} shrunk on its longer side so that a unit (or a degree) is as
+     *         many pixels either way: the bottom edge kept, the width centred
+     */
+    static int[] sameScale(Ticks xt, Ticks yt, int left, int right, int top, int bottom) {
+        double sx = (xt.max() - xt.min()) / (right - left);
+        double sy = (yt.max() - yt.min()) / (bottom - top);
+        if (sx > sy) {
+            return new int[] {left, right, bottom - (int) Math.round((yt.max() - yt.min()) / sx), bottom};
+        }
+        int w = (int) Math.round((xt.max() - xt.min()) / sy);
+        int l = (left + right) / 2 - w / 2;
+        return new int[] {l, l + w, top, bottom};
     }
 
     private static String xml(String s) {
