@@ -124,12 +124,23 @@ public final class LandingGuidance {
             return acceleration(t, null);
         }
 
+        /** The interval a time falls in (its first node), and how far along it, 0 to 1 (the end after the plan). */
+        private record Segment(int k, double s) {
+        }
+
+        private Segment segment(double t) {
+            int nodes = solution.trajectory().size();
+            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
+            double dt = solution.timeOfFlight() / (nodes - 1);
+            int k = Math.min(nodes - 2, (int) (tau / dt));
+            return new Segment(k, (tau - k * dt) / dt);
+        }
+
         private double[] acceleration(double t, double[] measuredDrag) {
             List<PoweredDescent.Node> n = solution.trajectory();
-            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
-            double dt = solution.timeOfFlight() / (n.size() - 1);
-            int k = Math.min(n.size() - 2, (int) (tau / dt));
-            double s = (tau - k * dt) / dt;
+            Segment at = segment(t);
+            int k = at.k();
+            double s = at.s();
             double[] out = new double[3];
             for (int i = 0; i < 3; i++) {
                 double a0 = n.get(k).thrust()[i] / n.get(k).mass();
@@ -157,12 +168,10 @@ public final class LandingGuidance {
         /** @return the plan's [position, velocity, {mass}] at a time (linear between the nodes, its end after it) */
         double[][] state(double t) {
             List<PoweredDescent.Node> n = solution.trajectory();
-            double tau = Math.max(0, Math.min(t - start, solution.timeOfFlight()));
-            double dt = solution.timeOfFlight() / (n.size() - 1);
-            int k = Math.min(n.size() - 2, (int) (tau / dt));
-            double s = (tau - k * dt) / dt;
-            PoweredDescent.Node a = n.get(k);
-            PoweredDescent.Node b = n.get(k + 1);
+            Segment at = segment(t);
+            double s = at.s();
+            PoweredDescent.Node a = n.get(at.k());
+            PoweredDescent.Node b = n.get(at.k() + 1);
             double[] r = new double[3];
             double[] v = new double[3];
             for (int i = 0; i < 3; i++) {
@@ -245,7 +254,7 @@ public final class LandingGuidance {
                        double[] drag) {
         DescentProblem.Disturbance disturbance = null;
         if (drag != null) {
-            disturbance = plan != null ? along(t, position, velocity, mass, drag) : null;
+            disturbance = along(t, position, velocity, mass, drag);
             if (disturbance == null) {
                 double[] constant = {drag[0] / DRAG_SHARE, drag[1] / DRAG_SHARE, drag[2] / DRAG_SHARE};
                 disturbance = tau -> constant;

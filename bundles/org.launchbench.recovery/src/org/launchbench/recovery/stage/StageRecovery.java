@@ -8,6 +8,7 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
+import org.launchbench.trajectory.atmosphere.AtmosphereState;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
@@ -843,10 +844,15 @@ public final class StageRecovery {
 
         /** The 1-D stop's deceleration along the fall at a height, speed and mass, m/s². */
         private double stopDeceleration(double h, double v, double m, double full, double sin) {
-            var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h)));
+            var air = air(h);
             double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
             double drag = 0.5 * air.density() * v * v * aero.dragCoefficient(mach) * aero.referenceArea();
             return (designThrust(m, full) + drag) / m - g * sin;
+        }
+
+        /** The standard atmosphere at a height above the zone, within the table's range. */
+        private AtmosphereState air(double h) {
+            return atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h)));
         }
 
         /** The 1-D stop's mass flow at a mass, kg/s. */
@@ -863,7 +869,7 @@ public final class StageRecovery {
          * @return drag acceleration [up, east, north], m/s²
          */
         double[] modelDrag(double h, double[] v, double mass) {
-            var air = atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + Math.max(0, h))));
+            var air = air(Math.max(0, h));
             double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
             double mach = air.speedOfSound() > 0 ? speed / air.speedOfSound() : 0;
             Aerodynamics nominal = hw.aero();
@@ -1173,6 +1179,13 @@ public final class StageRecovery {
          */
         Steering steering(LandingGuidance.Plan plan, Propulsion nominal, double known) {
             return new Steering() {
+                // the dynamics ask for the throttle and the direction at the same state: the drag is evaluated once
+                private double lastT = Double.NaN;
+                private Vector3D lastR;
+                private Vector3D lastV;
+                private double lastMass;
+                private double[] last;
+
                 @Override
                 public double throttle(double t, Vector3D r, Vector3D v, double mass) {
                     double[] a = command(t, r, v, mass);
@@ -1187,7 +1200,14 @@ public final class StageRecovery {
                 }
 
                 private double[] command(double t, Vector3D r, Vector3D v, double mass) {
-                    return plan.thrustAcceleration(t, drag(t, new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), mass}));
+                    if (t != lastT || mass != lastMass || !r.equals(lastR) || !v.equals(lastV)) {
+                        last = plan.thrustAcceleration(t, drag(t, new double[] {r.getX(), r.getY(), r.getZ(), v.getX(), v.getY(), v.getZ(), mass}));
+                        lastT = t;
+                        lastR = r;
+                        lastV = v;
+                        lastMass = mass;
+                    }
+                    return last;
                 }
             };
         }
