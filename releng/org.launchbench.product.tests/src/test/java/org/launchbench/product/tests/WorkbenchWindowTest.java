@@ -81,15 +81,7 @@ class WorkbenchWindowTest {
     void startingWithoutArgumentsOpensTheLaunchBenchWindow(@TempDir Path workspace) throws Exception {
         Path console = open(workspace, null);
 
-        Matcher window = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (window == null && System.nanoTime() < deadline && workbench.isAlive()) {
-            Thread.sleep(500);
-            Matcher m = WINDOW.matcher(output("xwininfo", "-display", display, "-root", "-tree"));
-            if (m.find() && Integer.parseInt(m.group(1)) > 400) {
-                window = m;
-            }
-        }
+        Matcher window = awaitWindow();
         assertTrue(workbench.isAlive(), "the workbench exited: " + Files.readString(console));
         assertTrue(window != null, "no LaunchBench window within 60 s");
         Thread.sleep(1500); // let the part finish painting before the photograph
@@ -137,18 +129,27 @@ class WorkbenchWindowTest {
     private void startAndClose(Path workspace) throws Exception {
         Files.createDirectories(workspace);
         Path console = open(workspace, null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        boolean shown = false;
-        while (!shown && System.nanoTime() < deadline && workbench.isAlive()) {
-            Thread.sleep(300);
-            Matcher m = WINDOW.matcher(output("xwininfo", "-display", display, "-root", "-tree"));
-            shown = m.find() && Integer.parseInt(m.group(1)) > 400;
-        }
-        assertTrue(shown, "no LaunchBench window within 60 s: " + Files.readString(console));
+        assertTrue(awaitWindow() != null, "no LaunchBench window within 60 s: " + Files.readString(console));
         workbench.descendants().forEach(ProcessHandle::destroy);
         workbench.destroy();
         assertTrue(workbench.waitFor(60, TimeUnit.SECONDS), "the workbench did not end");
         workbench = null;
+    }
+
+    /**
+     * @return the LaunchBench window's line in xwininfo's tree (its width and height the groups) once it is mapped
+     *         larger than 400 pixels; null when the workbench exits first or 60 s pass
+     */
+    private Matcher awaitWindow() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && workbench.isAlive()) {
+            Thread.sleep(500);
+            Matcher m = WINDOW.matcher(output("xwininfo", "-display", display, "-root", "-tree"));
+            if (m.find() && Integer.parseInt(m.group(1)) > 400) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static List<Path> archives(Path folder) throws IOException {
