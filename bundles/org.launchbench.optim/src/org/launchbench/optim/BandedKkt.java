@@ -43,7 +43,10 @@ final class BandedKkt {
     static final double REFINED = 1e-12;
     /** A refinement step that leaves more than this share of the residual, above the fallback threshold, is the last. */
     private static final double STAGNANT = 0.25;
-    /** A reduced-system solve whose refined residual stays above this (relative) switches to the full system. */
+    /**
+     * A reduced-system solve whose refined residual stays above this (relative), or above the accuracy asked for when
+     * that is coarser, switches to the full system.
+     */
     private static final double REDUCED_FAILS = 1e-8;
 
     private final int n;
@@ -583,6 +586,11 @@ final class BandedKkt {
         return 1 + Math.max(maxAbs(rx), Math.max(maxAbs(ry), maxAbs(rz)));
     }
 
+    /** @return the reduced system's residual, relative, above which the full system is tried */
+    private double failure() {
+        return Math.max(REDUCED_FAILS, accuracy);
+    }
+
     /**
      * After a reduced solve: if its residual is too large (W's conditioning may have cost the reduced system too much),
      * tries the full system and keeps the better answer.
@@ -591,7 +599,7 @@ final class BandedKkt {
      */
     private double fallback(Refinement r) {
         double residual = r.result;
-        if (!(residual <= REDUCED_FAILS * r.scale)) {
+        if (!(residual <= failure() * r.scale)) {
             if (!fullCurrent) {
                 factorFull();
             }
@@ -722,7 +730,7 @@ final class BandedKkt {
                 return false;
             }
             // stagnating above the fallback threshold: the full system will be tried, further steps are wasted
-            boolean stagnant = steps > 0 && norm > REDUCED_FAILS * scale && norm > STAGNANT * last;
+            boolean stagnant = steps > 0 && norm > failure() * scale && norm > STAGNANT * last;
             last = norm;
             if (norm < accuracy * scale || steps == REFINEMENT || stagnant) {
                 active = false;
