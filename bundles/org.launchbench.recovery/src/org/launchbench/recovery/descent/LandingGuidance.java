@@ -65,6 +65,14 @@ public final class LandingGuidance {
      * at every re-solve near the stage's limits.
      */
     static final double[] RESEARCH_RANGE = {0.5, 3};
+    /**
+     * The guidance's cone programs stop at 1e-6 (residuals relative, the gap in the program's units: a millimetre on a
+     * kilometre's descent, a gram of propellant in 30 t), not the solver's default 1e-8: a plan flown for seconds and
+     * then re-solved needs no more, and the last orders of magnitude cost two of about eleven iterations, on the most
+     * ill-conditioned systems. 1,000 Falcon 9 runs: the same landings and least propellant, 0.79 m/s at worst down
+     * instead of 0.90, 15 % less time; 1e-7 took as long as 1e-6.
+     */
+    static final SocpSolver.Settings SOLVER = new SocpSolver.Settings(1e-6, 1e-6, 1e-6, 100);
     /** The fewest intervals of a re-solve (whose program otherwise keeps the first plan's interval length). */
     static final int MIN_NODES = 8;
     /** Descent speed held onto the pad once the plan has ended, m/s. */
@@ -199,7 +207,7 @@ public final class LandingGuidance {
 
     /** @param config the burn's set-up */
     public LandingGuidance(Config config) {
-        this(config, new PoweredDescent(new SocpSolver(), SEARCH_NODES, true, SEARCH_RESOLUTION));
+        this(config, newDescent());
     }
 
     /** @param config the burn's set-up; @param descent the descent solver (shared by a simulation's burns) */
@@ -210,7 +218,7 @@ public final class LandingGuidance {
 
     /** @return a descent solver set up as the guidance uses it */
     public static PoweredDescent newDescent() {
-        return new PoweredDescent(new SocpSolver(), SEARCH_NODES, true, SEARCH_RESOLUTION);
+        return new PoweredDescent(new SocpSolver(SOLVER), SEARCH_NODES, true, SEARCH_RESOLUTION);
     }
 
     /**
