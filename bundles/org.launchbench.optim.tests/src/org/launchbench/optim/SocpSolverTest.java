@@ -101,6 +101,19 @@ class SocpSolverTest {
         assertTrue(r.iterations() < 40, r.iterations() + " iterations");
     }
 
+    /** The stall count is a setting: fewer stall iterations give up on the same program sooner; none is refused. */
+    @Test
+    void theStallCountIsASetting() {
+        ConeProgram p = new ConeProgram(new double[] {1, 0}, new double[][] {{1, -1}}, new double[] {0},
+            new double[][] {{-1, 0}, {0, -1}, {0, 0}}, new double[] {0, 0, 1}, 0, new int[] {3});
+        SocpSolver.Result patient = new SocpSolver(new SocpSolver.Settings(1e-8, 1e-8, 1e-8, 100, 8)).solve(p);
+        SocpSolver.Result quick = new SocpSolver(new SocpSolver.Settings(1e-8, 1e-8, 1e-8, 100, 3)).solve(p);
+        assertEquals(SocpSolver.Status.STALLED, quick.status());
+        assertEquals(patient.iterations(), new SocpSolver().solve(p).iterations(), "the default is 8");
+        assertTrue(quick.iterations() <= patient.iterations() - 5, quick.iterations() + " against " + patient.iterations());
+        assertThrows(IllegalArgumentException.class, () -> new SocpSolver.Settings(1e-8, 1e-8, 1e-8, 100, 0));
+    }
+
     /**
      * Random programs with a planted optimum (the construction of Vandenberghe's test problems): choose x*, y*, and
      * complementary s*, z* in K (some cones with s* on the boundary and z* on the opposite ray, some with s*

@@ -23,10 +23,24 @@ public final class SocpSolver {
      * @param absoluteGap   duality gap sᵀz at which it counts as optimal
      * @param relativeGap   duality gap relative to the objective at which it counts as optimal
      * @param maxIterations iteration limit
+     * @param stallIterations iterations without halving the distance to an answer after which a solve stops as
+     *                        {@link Status#STALLED} (at least 1)
      */
-    public record Settings(double feasibility, double absoluteGap, double relativeGap, int maxIterations) {
+    public record Settings(double feasibility, double absoluteGap, double relativeGap, int maxIterations, int stallIterations) {
         /** 1e-8 for all three tolerances, 100 iterations (ECOS's and CVXOPT's defaults are of this order). */
         public static final Settings DEFAULT = new Settings(1e-8, 1e-8, 1e-8, 100);
+
+        /** Settings that stop a stalled solve after {@link SocpSolver#STALL_ITERATIONS}. */
+        public Settings(double feasibility, double absoluteGap, double relativeGap, int maxIterations) {
+            this(feasibility, absoluteGap, relativeGap, maxIterations, STALL_ITERATIONS);
+        }
+
+        /** @throws IllegalArgumentException for fewer than one stall iteration */
+        public Settings {
+            if (stallIterations < 1) {
+                throw new IllegalArgumentException("stallIterations must be at least 1, not " + stallIterations);
+            }
+        }
     }
 
     /** How a solve ended. */
@@ -40,7 +54,7 @@ public final class SocpSolver {
         /** The iteration limit was reached first. */
         MAX_ITERATIONS,
         /**
-         * No progress for {@link #STALL_ITERATIONS} iterations: neither the residuals and gap nor an infeasibility
+         * No progress for {@link Settings#stallIterations} iterations: neither the residuals and gap nor an infeasibility
          * certificate came closer. Typical of a program on the boundary of feasibility (weakly infeasible, or feasible
          * with no interior), where τ and κ both go to zero and no certificate exists at the tolerances.
          */
@@ -96,9 +110,10 @@ public final class SocpSolver {
      * larger of the residuals and the gap, or an infeasibility certificate's residual, whichever is nearer). Solves
      * that converge halve it every iteration or two; on the boundary of feasibility the iteration crawls (a powered
      * descent re-solved a few seconds from touchdown with just too little time ran its 100 iterations at 1e-4). 5
-     * stopped the Açıkmeşe and Ploen Mars descent as stalled in its slow middle iterations.
+     * stopped the Açıkmeşe and Ploen Mars descent as stalled in its slow middle iterations (at 1e-8); a caller that
+     * stops at coarser tolerances can stop sooner ({@link Settings#stallIterations}).
      */
-    static final int STALL_ITERATIONS = 8;
+    public static final int STALL_ITERATIONS = 8;
 
     private final Settings settings;
     /**
@@ -243,7 +258,7 @@ public final class SocpSolver {
             if (distance < reference / 2) {
                 reference = distance;
                 referenceIteration = it;
-            } else if (it - referenceIteration >= STALL_ITERATIONS) {
+            } else if (it - referenceIteration >= settings.stallIterations()) {
                 return new Result(Status.STALLED, scale(x, 1 / tau), scale(y, 1 / tau), scale(z, 1 / tau), scale(s, 1 / tau), pcost,
                     dcost, it, pres, dres, absgap);
             }
