@@ -106,19 +106,32 @@ public record EarthModel(double mu, double equatorialRadius, double flattening, 
         double x = ecef.getX();
         double y = ecef.getY();
         double z = ecef.getZ();
-        double p = Math.hypot(x, y);
+        double p = Math.sqrt(x * x + y * y);
         double lon = Math.atan2(y, x);
-        double beta = Math.atan2(z * a, p * b);
-        double lat = 0;
+        // Bowring's iteration on the angles' sines and cosines (each angle is the direction of a vector; normalising
+        // the vector gives them without the arctangents, sines and cosines: the flight's atmosphere asks for the
+        // height at every derivative evaluation)
+        double rb = Math.sqrt(z * a * z * a + p * b * p * b);
+        double sb = rb > 0 ? z * a / rb : 0;
+        double cb = rb > 0 ? p * b / rb : 1;
+        double num = z;
+        double den = p;
+        double sl = 0;
+        double cl = 1;
         for (int i = 0; i < 2; i++) {
-            double sb = Math.sin(beta);
-            double cb = Math.cos(beta);
-            lat = Math.atan2(z + ep2 * b * sb * sb * sb, p - e2 * a * cb * cb * cb);
-            beta = Math.atan2((1 - flattening) * Math.sin(lat), Math.cos(lat));
+            num = z + ep2 * b * sb * sb * sb;
+            den = p - e2 * a * cb * cb * cb;
+            double rl = Math.sqrt(num * num + den * den);
+            sl = rl > 0 ? num / rl : 0;
+            cl = rl > 0 ? den / rl : 1;
+            double u = (1 - flattening) * sl;
+            double rv = Math.sqrt(u * u + cl * cl);
+            sb = u / rv;
+            cb = cl / rv;
         }
-        double sl = Math.sin(lat);
+        double lat = Math.atan2(num, den);
         // height valid at every latitude, poles included
-        double h = p * Math.cos(lat) + z * sl - a * Math.sqrt(1 - e2 * sl * sl);
+        double h = p * cl + z * sl - a * Math.sqrt(1 - e2 * sl * sl);
         return new Geodetic(lat, lon, h);
     }
 
