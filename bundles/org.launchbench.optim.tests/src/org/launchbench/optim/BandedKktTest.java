@@ -21,6 +21,69 @@ class BandedKktTest {
         shuffledChain(false);
     }
 
+    /**
+     * A powered descent's sparsity (position, velocity, log-mass, thrust and its bound at each of 9 nodes; dynamics
+     * rows to the next node; the thrust cone, the mass cone and five orthant rows a node): Sloan's ordering, which aims
+     * at a small profile, factorises it in fewer operations than reverse Cuthill-McKee, which aims at a small band (on
+     * the landing guidance's own 8-interval programs: 6,088 multiply-adds against 9,881), and the ordering used is the
+     * cheaper of the two.
+     */
+    @Test
+    void aDescentIsOrderedForFewOperations() {
+        int nodes = 9;
+        int per = 11;
+        int n = per * nodes;
+        SparseMatrix.Builder a = new SparseMatrix.Builder(n);
+        SparseMatrix.Builder g = new SparseMatrix.Builder(n);
+        Random rnd = new Random(3);
+        for (int i = 0; i < 7; i++) {
+            a.row().add(i, 1);
+        }
+        for (int k = 0; k + 1 < nodes; k++) {
+            int at = per * k;
+            int next = at + per;
+            for (int i = 0; i < 3; i++) {
+                // v' - v - dt/2 (u + u'), r' - r - dt v - dt²/3 u - dt²/6 u'
+                a.row().add(next + 3 + i, 1).add(at + 3 + i, -1).add(at + 7 + i, -0.5).add(next + 7 + i, -0.5);
+                a.row().add(next + i, 1).add(at + i, -1).add(at + 3 + i, -1).add(at + 7 + i, -0.3).add(next + 7 + i, -0.2);
+            }
+            a.row().add(next + 6, 1).add(at + 6, -1).add(at + 10, 0.1).add(next + 10, 0.1);
+        }
+        for (int i = 0; i < 6; i++) {
+            a.row().add(per * (nodes - 1) + i, 1);
+        }
+        int orthant = 0;
+        java.util.List<Integer> cones = new java.util.ArrayList<>();
+        for (int k = 0; k < nodes; k++) {
+            int at = per * k;
+            g.row().add(at + 10, 1).add(at + 6, rnd.nextDouble());
+            g.row().add(at + 6, -1);
+            g.row().add(at + 6, 1);
+            g.row().add(at + 7, -1).add(at + 10, 0.5);
+            g.row().add(at, -1);
+            orthant += 5;
+        }
+        for (int k = 0; k < nodes; k++) {
+            int at = per * k;
+            g.row().add(at + 10, -1);
+            for (int i = 0; i < 3; i++) {
+                g.row().add(at + 7 + i, -1);
+            }
+            g.row().add(at + 10, -1).add(at + 6, -1);
+            g.row().add(at + 6, -1);
+            g.row().add(at + 10, -1).add(at + 6, -1);
+            cones.add(4);
+            cones.add(3);
+        }
+        SparseMatrix am = a.build();
+        SparseMatrix gm = g.build();
+        SparseConeProgram p = new SparseConeProgram(new double[n], am, new double[am.rows()], gm, new double[gm.rows()], orthant,
+            cones.stream().mapToInt(Integer::intValue).toArray());
+        long[] ops = new BandedKkt(p).orderingOperations();
+        assertTrue(ops[1] < 0.8 * ops[0], "Sloan " + ops[1] + " against RCM " + ops[0]);
+        assertEquals(Math.min(ops[0], ops[1]), ops[2]);
+    }
+
     /** The same with the full (unreduced) matrix, the path taken when W is too ill-conditioned to eliminate. */
     @Test
     void theFullSystemSolvesTheShuffledChainExactly() {

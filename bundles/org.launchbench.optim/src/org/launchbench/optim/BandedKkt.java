@@ -177,6 +177,8 @@ final class BandedKkt {
         final int[] blockPosition;
         /** The reduced matrix's envelope, and where A's entries go in it. */
         final Shape reduced;
+        /** The reduced matrix's off-diagonal pattern (for {@link BandedKkt#orderingOperations}). */
+        final Pairs reducedPattern;
         final int[] aReduced;
         /** The program's pattern (A's and G's, the cones), for the full system's analysis. */
         private final SparseMatrix a;
@@ -268,6 +270,7 @@ final class BandedKkt {
                 }
             }
             reduced = new Shape(n + pe, n, pattern);
+            reducedPattern = pattern;
             aReduced = new int[a.value.length];
             for (int r = 0; r < pe; r++) {
                 for (int k = a.start[r]; k < a.start[r + 1]; k++) {
@@ -403,6 +406,18 @@ final class BandedKkt {
     /** @return the reduced system's largest distance of an envelope entry from the diagonal */
     int bandwidth() {
         return reduced.bandwidth;
+    }
+
+    /**
+     * @return the reduced system's envelope factorisation's multiply-adds in its reverse Cuthill-McKee order, in Sloan's,
+     *         and in the order used
+     */
+    long[] orderingOperations() {
+        Shape shape = structure.reduced;
+        Pairs pattern = structure.reducedPattern;
+        int[] rcm = Envelope.reverseCuthillMcKee(shape.size, pattern);
+        return new long[] {Envelope.operations(shape.size, pattern, rcm), Envelope.operations(shape.size, pattern,
+            Envelope.sloan(shape.size, pattern, rcm)), Envelope.operations(shape.size, pattern, shape.perm)};
     }
 
     /** @return the reduced system's unknowns, n + p */
@@ -882,7 +897,7 @@ final class BandedKkt {
         Shape(int size, int positives, Pairs pattern) {
             this.size = size;
             this.positives = positives;
-            perm = Envelope.reverseCuthillMcKee(size, pattern);
+            perm = Envelope.ordering(size, pattern);
             inverse = new int[size];
             for (int i = 0; i < size; i++) {
                 inverse[perm[i]] = i;
@@ -1091,8 +1106,209 @@ final class BandedKkt {
             return (s0 + s1) + (s2 + s3);
         }
 
+        /**
+         * The ordering whose envelope factorisation takes fewer operations: reverse Cuthill-McKee, or Sloan's, which aims
+         * at a small profile rather than a small bandwidth (S. W. Sloan, "An algorithm for profile and wavefront reduction
+         * of sparse matrices", Int. J. Numer. Meth. Engng 23, 1986). On the landing guidance's programs Sloan's takes
+         * 30 to 38 % fewer operations (8 intervals: 6,088 multiply-adds against 9,881, envelope 1,478 entries against
+         * 1,823); RCM is kept where it does better.
+         */
+        static int[] ordering(int size, Pairs pattern) {
+            int[] rcm = reverseCuthillMcKee(size, pattern);
+            int[] sloan = sloan(size, pattern, rcm);
+            return operations(size, pattern, sloan) < operations(size, pattern, rcm) ? sloan : rcm;
+        }
+
+        /** @return the multiply-adds of an envelope L D Lᵀ of the pattern in an order (perm[new] = old) */
+        static long operations(int size, Pairs pattern, int[] perm) {
+            int[] inverse = new int[size];
+            for (int i = 0; i < size; i++) {
+                inverse[perm[i]] = i;
+            }
+            int[] first = new int[size];
+            for (int i = 0; i < size; i++) {
+                first[i] = i;
+            }
+            for (int k = 0; k < pattern.count; k++) {
+                int i = inverse[pattern.i[k]];
+                int j = inverse[pattern.j[k]];
+                first[Math.max(i, j)] = Math.min(first[Math.max(i, j)], Math.min(i, j));
+            }
+            long operations = 0;
+            for (int i = 0; i < size; i++) {
+                for (int j = first[i]; j < i; j++) {
+                    operations += j - Math.max(first[i], first[j]) + 1;
+                }
+            }
+            return operations;
+        }
+
+        /** The pattern's graph: vertex v's neighbours are adj[start[v]] … adj[start[v + 1] - 1], no duplicates. */
+        private record Graph(int[] start, int[] adj) {
+            static Graph of(int size, Pairs pattern) {
+                int[] start = new int[size + 1];
+                for (int k = 0; k < pattern.count; k++) {
+                    start[pattern.i[k] + 1]++;
+                    start[pattern.j[k] + 1]++;
+                }
+                for (int v = 0; v < size; v++) {
+                    start[v + 1] += start[v];
+                }
+                int[] fill = Arrays.copyOf(start, size);
+                int[] adj = new int[start[size]];
+                for (int k = 0; k < pattern.count; k++) {
+                    adj[fill[pattern.i[k]]++] = pattern.j[k];
+                    adj[fill[pattern.j[k]]++] = pattern.i[k];
+                }
+                int[] mark = new int[size];
+                Arrays.fill(mark, -1);
+                int w = 0;
+                for (int v = 0; v < size; v++) {
+                    int from = w;
+                    for (int k = start[v]; k < start[v + 1]; k++) {
+                        if (mark[adj[k]] != v && adj[k] != v) {
+                            mark[adj[k]] = v;
+                            adj[w++] = adj[k];
+                        }
+                    }
+                    start[v] = from;
+                }
+                start[size] = w;
+                return new Graph(start, adj);
+            }
+
+            int degree(int v) {
+                return start[v + 1] - start[v];
+            }
+        }
+
+        private static final int INACTIVE = 0;
+        private static final int PREACTIVE = 1;
+        private static final int ACTIVE = 2;
+        private static final int NUMBERED = 3;
+
+        /**
+         * Sloan's ordering, each component from the vertex Cuthill-McKee started it from (pseudo-peripheral) towards the
+         * last it reached, with weights 1 on the distance to that end and 2 on the growth of the front (the better of
+         * the weights tried on the guidance's programs).
+         *
+         * @param rcm the reverse Cuthill-McKee order (its components contiguous, each root last)
+         */
+        static int[] sloan(int size, Pairs pattern, int[] rcm) {
+            Graph graph = Graph.of(size, pattern);
+            int[] start = graph.start();
+            int[] adj = graph.adj();
+            int[] status = new int[size];
+            int[] priority = new int[size];
+            int[] distance = new int[size];
+            int[] queue = new int[size];
+            boolean[] seen = new boolean[size];
+            int[] order = new int[size];
+            int count = 0;
+            // max-heap of (priority, smaller vertex first), stale entries skipped when taken
+            java.util.PriorityQueue<Long> heap = new java.util.PriorityQueue<>(java.util.Comparator.reverseOrder());
+            for (int c = size - 1; c >= 0; c--) {
+                int root = rcm[c];
+                if (seen[root]) {
+                    continue;
+                }
+                // the component, and its end: the last vertex breadth first from the root
+                int tail = breadthFirst(root, start, adj, seen, queue);
+                int end = queue[tail - 1];
+                boolean[] reached = new boolean[size];
+                Arrays.fill(distance, -1);
+                distance[end] = 0;
+                int head = 0;
+                int t = 0;
+                queue[t++] = end;
+                reached[end] = true;
+                while (head < t) {
+                    int v = queue[head++];
+                    for (int k = start[v]; k < start[v + 1]; k++) {
+                        int u = adj[k];
+                        if (!reached[u]) {
+                            reached[u] = true;
+                            distance[u] = distance[v] + 1;
+                            queue[t++] = u;
+                        }
+                    }
+                }
+                for (int i = 0; i < t; i++) {
+                    int v = queue[i];
+                    priority[v] = distance[v] - 2 * (graph.degree(v) + 1);
+                    status[v] = INACTIVE;
+                }
+                status[root] = PREACTIVE;
+                heap.add(key(priority[root], root));
+                while (!heap.isEmpty()) {
+                    long top = heap.poll();
+                    int v = Integer.MAX_VALUE - (int) (top & 0xFFFFFFFFL);
+                    if (status[v] == NUMBERED || (int) (top >> 32) != priority[v]) {
+                        continue;
+                    }
+                    if (status[v] == PREACTIVE) {
+                        for (int k = start[v]; k < start[v + 1]; k++) {
+                            int w = adj[k];
+                            priority[w] += 2;
+                            if (status[w] == INACTIVE) {
+                                status[w] = PREACTIVE;
+                            }
+                            if (status[w] != NUMBERED) {
+                                heap.add(key(priority[w], w));
+                            }
+                        }
+                    }
+                    order[count++] = v;
+                    status[v] = NUMBERED;
+                    for (int k = start[v]; k < start[v + 1]; k++) {
+                        int w = adj[k];
+                        if (status[w] != PREACTIVE) {
+                            continue;
+                        }
+                        status[w] = ACTIVE;
+                        priority[w] += 2;
+                        heap.add(key(priority[w], w));
+                        for (int q = start[w]; q < start[w + 1]; q++) {
+                            int x = adj[q];
+                            if (status[x] == NUMBERED) {
+                                continue;
+                            }
+                            priority[x] += 2;
+                            if (status[x] == INACTIVE) {
+                                status[x] = PREACTIVE;
+                            }
+                            heap.add(key(priority[x], x));
+                        }
+                    }
+                }
+            }
+            return order;
+        }
+
+        private static long key(int priority, int vertex) {
+            return ((long) priority << 32) | (Integer.MAX_VALUE - vertex);
+        }
+
+        /** Marks the component of root as seen, breadth first into queue; @return its size */
+        private static int breadthFirst(int root, int[] start, int[] adj, boolean[] seen, int[] queue) {
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = root;
+            seen[root] = true;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int k = start[v]; k < start[v + 1]; k++) {
+                    if (!seen[adj[k]]) {
+                        seen[adj[k]] = true;
+                        queue[tail++] = adj[k];
+                    }
+                }
+            }
+            return tail;
+        }
+
         /** Reverse Cuthill-McKee, each component from a pseudo-peripheral vertex, neighbours by increasing degree. */
-        private static int[] reverseCuthillMcKee(int size, Pairs pattern) {
+        static int[] reverseCuthillMcKee(int size, Pairs pattern) {
             // the graph, duplicates removed
             int[] start = new int[size + 1];
             for (int k = 0; k < pattern.count; k++) {
