@@ -218,6 +218,29 @@ class PoweredDescentTest {
     }
 
     /**
+     * A search that knows roughly where the optimum lies (Brent's method over a range around it, without the scan up
+     * from the shortest time) ends on the same descent in fewer programs; a range that misses the optimum (its best
+     * time at an edge) or holds no feasible time falls back to the whole search and still finds it (Mars example, 30
+     * intervals searched on 8, 1 s bracket; the optimum is near 72 s).
+     */
+    @Test
+    void aSearchNearTheOptimumTakesFewerProgramsAndARangeThatMissesItFallsBack() {
+        PoweredDescent descent = new PoweredDescent(new SocpSolver(), 8, false, 1);
+        PoweredDescent.Solution all = descent.solve(mars(4, Double.NaN, 30));
+        PoweredDescent.Solution near = descent.solveNear(mars(4, Double.NaN, 30), 0.8 * 75, 1.25 * 75);
+        assertTrue(near.feasible(), near.reason());
+        assertTrue(near.solves() < all.solves(), near.solves() + " programs against " + all.solves());
+        assertEquals(all.timeOfFlight(), near.timeOfFlight(), 1.0);
+        assertEquals(all.propellant(), near.propellant(), 0.5);
+        for (double[] range : new double[][] {{40, 50}, {20, 30}}) {
+            PoweredDescent.Solution missed = descent.solveNear(mars(4, Double.NaN, 30), range[0], range[1]);
+            assertTrue(missed.feasible(), missed.reason());
+            assertEquals(all.propellant(), missed.propellant(), 0.5, range[0] + " to " + range[1] + " s");
+            assertTrue(missed.solves() > all.solves(), "the range's programs and the whole search's");
+        }
+    }
+
+    /**
      * Proved infeasible, not given up on at the iteration limit, at several node counts (at 40 nodes, KKT solves
      * refined only to the primal and dual residuals, which grow on an infeasible program, once missed the certificate).
      */

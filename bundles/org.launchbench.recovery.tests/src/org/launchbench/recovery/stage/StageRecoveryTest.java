@@ -200,8 +200,10 @@ class StageRecoveryTest {
     /**
      * The ignition rule's margin (lit where 60 % of full thrust would stop the stage): lit 6 s late, 1.5 km lower,
      * the stage still lands; 9 s late no descent can stop it in the height left and it crashes, and 10 s late it comes
-     * down farther from the pad, faster. (Until the guidance's plans were kept above the ground, 8 s late crashed too:
-     * its plans "landed" by flying through the pad; now 8 s is within reach and lands.)
+     * down farther from the pad. (Until the guidance's plans were kept above the ground, 8 s late crashed too: its plans
+     * "landed" by flying through the pad; now 8 s is within reach and lands.) Both crashes slide in at 80 to 90 m/s
+     * across with under 1 m/s down, so which of them comes down faster vertically is not a property of the physics and
+     * is not asserted (it flipped, 0.57 and 0.74 m/s to 0.51 and 0.44, when the first plan's search changed).
      */
     @Test
     void aLateLandingBurnLandsWithinTheIgnitionMarginAndCrashesBeyondIt() {
@@ -219,8 +221,8 @@ class StageRecoveryTest {
         assertEquals(RecoveryResult.Outcome.CRASHED, ten.outcome());
         assertTrue(ten.missDistance() > nine.missDistance() && nine.missDistance() > 100,
             nine.missDistance() + " m then " + ten.missDistance() + " m");
-        assertTrue(ten.touchdownVerticalSpeed() > nine.touchdownVerticalSpeed(),
-            nine.touchdownVerticalSpeed() + " m/s then " + ten.touchdownVerticalSpeed() + " m/s");
+        assertTrue(nine.touchdownHorizontalSpeed() > 20 && ten.touchdownHorizontalSpeed() > 20,
+            nine.touchdownHorizontalSpeed() + " and " + ten.touchdownHorizontalSpeed() + " m/s across");
     }
 
     /**

@@ -125,10 +125,36 @@ public final class PoweredDescent {
      * @return the best descent in that range, or an infeasible solution with the reason
      */
     public Solution solve(DescentProblem p, double shortest, double longest) {
+        return solve(p, shortest, longest, true);
+    }
+
+    /**
+     * A time-of-flight search that knows roughly where the optimum lies: Brent's line search over the given range from
+     * the start, without the scan upwards from the shortest time (which meets the times too short for any descent
+     * first, the dearest programs, and walks up in steps of a 24th of the whole propellant range). When the best time
+     * it finds lies at either end of the range (the optimum may be outside) or none in it is feasible, the whole range
+     * is searched as {@link #solve(DescentProblem)} does.
+     *
+     * @param p        the problem
+     * @param shortest the range's shortest time of flight, s
+     * @param longest  its longest, s
+     * @return the best descent, or an infeasible solution with the reason
+     */
+    public Solution solveNear(DescentProblem p, double shortest, double longest) {
+        Solution near = solve(p, shortest, longest, false);
+        if (near.feasible() && near.timeOfFlight() - shortest > timeResolution && longest - near.timeOfFlight() > timeResolution) {
+            return near;
+        }
+        Solution all = solve(p, 0, Double.POSITIVE_INFINITY, true);
+        return new Solution(all.feasible(), all.timeOfFlight(), all.propellant(), all.landingError(), all.iterations(),
+            all.solves() + near.solves(), all.trajectory(), all.reason());
+    }
+
+    private Solution solve(DescentProblem p, double shortest, double longest, boolean scan) {
         if (Double.isNaN(p.timeOfFlight()) && p.nodes() > searchNodes) {
             DescentProblem coarse = new DescentProblem(p.gravity(), p.dryMass(), p.wetMass(), p.isp(), p.thrustMin(), p.thrustMax(),
                 p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective(), p.disturbance());
-            Solution found = search(coarse, shortest, longest);
+            Solution found = search(coarse, shortest, longest, scan);
             if (found.feasible()) {
                 Solution fine = solveFixed(p, found.timeOfFlight());
                 if (fine.feasible()) {
@@ -137,14 +163,14 @@ public final class PoweredDescent {
                 }
             }
             // the coarse grid misled the search (or found nothing): search at the full count
-            Solution full = search(p, shortest, longest);
+            Solution full = search(p, shortest, longest, scan);
             return new Solution(full.feasible(), full.timeOfFlight(), full.propellant(), full.landingError(), full.iterations(),
                 full.solves() + found.solves() + (found.feasible() ? 1 : 0), full.trajectory(), full.reason());
         }
-        return search(p, shortest, longest);
+        return search(p, shortest, longest, scan);
     }
 
-    private Solution search(DescentProblem p, double shortest, double longest) {
+    private Solution search(DescentProblem p, double shortest, double longest, boolean scanFirst) {
         if (p.objective() == DescentProblem.Objective.MIN_LANDING_ERROR && !Double.isNaN(p.glideSlopeDeg())) {
             throw new IllegalArgumentException("a minimum-landing-error descent takes no glide slope yet (its cone is centred on"
                 + " the target, which a missed landing cannot satisfy)");
@@ -173,7 +199,14 @@ public final class PoweredDescent {
         double previous = Double.NaN;
         double previousCost = Double.NaN;
         double step = (tMax - tMin) / scan;
-        for (int i = 1; i < scan && step > 0; i++) {
+        if (!scanFirst && tMax > tMin) {
+            // Brent's method from its own start: the golden section of the range
+            best = tMin + GOLDEN * (tMax - tMin);
+            bestSolution = solveFixed(p, best);
+            solves++;
+            step = Math.max(best - tMin, tMax - best);
+        }
+        for (int i = 1; i < scan && step > 0 && scanFirst; i++) {
             double t = tMin + i * step;
             Solution s = solveFixed(p, t);
             solves++;
@@ -277,6 +310,11 @@ public final class PoweredDescent {
             }
         }
         Solution s = bestSolution;
+        if (!s.feasible()) {
+            return new Solution(false, Double.NaN, Double.NaN, Double.NaN, 0, solves, List.of(), String.format(
+                "no time of flight between %.1f and %.1f s can meet the constraints (thrust, propellant, glide slope, tilt, speed)",
+                tMin, tMax));
+        }
         return new Solution(true, s.timeOfFlight(), s.propellant(), s.landingError(), s.iterations(), solves, s.trajectory(), null);
     }
 
