@@ -294,14 +294,16 @@ public final class LandingGuidance {
             }
         }
         boolean first = plan == null && last == null;
-        Plan next = solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, disturbance);
-        if (next != null && first && drag != null) {
+        // a first plan solved again with the drag predicted along it needs only the search's coarse plan for that
+        boolean again = first && drag != null && config.drag() != null;
+        Plan next = solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, disturbance, again);
+        if (next != null && again) {
             // the first plan took the drag as constant: solved again at once with it predicted along that plan (a
             // tracked stage would otherwise fly the constant, and give up the braking the drag gives early on)
             plan = next;
             DescentProblem.Disturbance predicted = along(t, position, velocity, mass, drag);
-            Plan again = predicted == null ? null : solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, predicted);
-            next = again != null ? again : next;
+            Plan tracked = predicted == null ? null : solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, predicted, false);
+            next = tracked != null ? tracked : next;
         }
         if (next != null) {
             plan = next;
@@ -344,8 +346,9 @@ public final class LandingGuidance {
         };
     }
 
+    /** @param coarse the first plan on the time-of-flight search's intervals only (to be solved again at once) */
     private Plan solve(double t, double[] r, double[] v, double mass, double tMin, double tMax, double[] gravity,
-                       DescentProblem.Disturbance disturbance) {
+                       DescentProblem.Disturbance disturbance, boolean coarse) {
         if (tMax <= 0) {
             return null;
         }
@@ -353,7 +356,8 @@ public final class LandingGuidance {
         double[][] attempts = {{config.margin(), THRUST_SHARE}, {0, 1}};
         // a re-solve keeps the first plan's interval length, so its program shrinks as the burn goes on (never below
         // MIN_NODES intervals, which keep the last seconds finely resolved)
-        int nodes = plan == null || Double.isNaN(interval) ? config.nodes()
+        int nodes = plan == null && coarse ? Math.min(SEARCH_NODES, config.nodes())
+            : plan == null || Double.isNaN(interval) ? config.nodes()
             : Math.max(Math.min(MIN_NODES, config.nodes()), Math.min(config.nodes(), (int) Math.ceil((plan.end() - t) / interval - 1e-9)));
         for (int k = 0; k < attempts.length; k++) {
             double[] attempt = attempts[k];
