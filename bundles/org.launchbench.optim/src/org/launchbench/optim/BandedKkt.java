@@ -1309,37 +1309,13 @@ final class BandedKkt {
 
         /** Reverse Cuthill-McKee, each component from a pseudo-peripheral vertex, neighbours by increasing degree. */
         static int[] reverseCuthillMcKee(int size, Pairs pattern) {
-            // the graph, duplicates removed
-            int[] start = new int[size + 1];
-            for (int k = 0; k < pattern.count; k++) {
-                start[pattern.i[k] + 1]++;
-                start[pattern.j[k] + 1]++;
-            }
-            for (int v = 0; v < size; v++) {
-                start[v + 1] += start[v];
-            }
-            int[] fill = Arrays.copyOf(start, size);
-            int[] adj = new int[start[size]];
-            for (int k = 0; k < pattern.count; k++) {
-                adj[fill[pattern.i[k]]++] = pattern.j[k];
-                adj[fill[pattern.j[k]]++] = pattern.i[k];
-            }
-            int[] mark = new int[size];
-            Arrays.fill(mark, -1);
+            Graph graph = Graph.of(size, pattern);
+            int[] start = graph.start();
+            int[] adj = graph.adj();
             int[] degree = new int[size];
-            int w = 0;
             for (int v = 0; v < size; v++) {
-                int from = w;
-                for (int k = start[v]; k < start[v + 1]; k++) {
-                    if (mark[adj[k]] != v) {
-                        mark[adj[k]] = v;
-                        adj[w++] = adj[k];
-                    }
-                }
-                start[v] = from;
-                degree[v] = w - from;
+                degree[v] = graph.degree(v);
             }
-            start[size] = w;
             boolean[] seen = new boolean[size];
             int[] order = new int[size];
             int[] level = new int[size];
