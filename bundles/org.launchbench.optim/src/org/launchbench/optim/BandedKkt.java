@@ -269,7 +269,7 @@ final class BandedKkt {
                     }
                 }
             }
-            reduced = new Shape(n + pe, n, pattern);
+            reduced = Shape.of(n + pe, n, pattern);
             reducedPattern = pattern;
             aReduced = new int[a.value.length];
             for (int r = 0; r < pe; r++) {
@@ -317,7 +317,7 @@ final class BandedKkt {
                     }
                 }
             }
-            Shape shape = new Shape(base + m, n, pattern);
+            Shape shape = Shape.of(base + m, n, pattern);
             int[] af = new int[a.value.length];
             for (int r = 0; r < pe; r++) {
                 for (int k = a.start[r]; k < a.start[r + 1]; k++) {
@@ -416,8 +416,8 @@ final class BandedKkt {
         Shape shape = structure.reduced;
         Pairs pattern = structure.reducedPattern;
         int[] rcm = Envelope.reverseCuthillMcKee(shape.size, pattern);
-        return new long[] {Envelope.operations(shape.size, pattern, rcm), Envelope.operations(shape.size, pattern,
-            Envelope.sloan(shape.size, pattern, rcm)), Envelope.operations(shape.size, pattern, shape.perm)};
+        return new long[] {new Shape(shape.size, shape.positives, pattern, rcm).operations(),
+            new Shape(shape.size, shape.positives, pattern, Envelope.sloan(shape.size, pattern, rcm)).operations(), shape.operations()};
     }
 
     /** @return the reduced system's unknowns, n + p */
@@ -894,10 +894,25 @@ final class BandedKkt {
         final int count;
         final int bandwidth;
 
-        Shape(int size, int positives, Pairs pattern) {
+        /**
+         * The envelope in the order whose factorisation takes fewer operations: reverse Cuthill-McKee, or Sloan's, which
+         * aims at a small profile rather than a small bandwidth (S. W. Sloan, "An algorithm for profile and wavefront
+         * reduction of sparse matrices", Int. J. Numer. Meth. Engng 23, 1986). On the landing guidance's programs
+         * Sloan's takes 30 to 38 % fewer operations (8 intervals: 6,088 multiply-adds against 9,881, envelope 1,478
+         * entries against 1,823); RCM is kept where it does better.
+         */
+        static Shape of(int size, int positives, Pairs pattern) {
+            int[] rcm = Envelope.reverseCuthillMcKee(size, pattern);
+            Shape byBand = new Shape(size, positives, pattern, rcm);
+            Shape byProfile = new Shape(size, positives, pattern, Envelope.sloan(size, pattern, rcm));
+            return byProfile.operations() < byBand.operations() ? byProfile : byBand;
+        }
+
+        /** @param perm the order, perm[new] = old */
+        Shape(int size, int positives, Pairs pattern, int[] perm) {
             this.size = size;
             this.positives = positives;
-            perm = Envelope.ordering(size, pattern);
+            this.perm = perm;
             inverse = new int[size];
             for (int i = 0; i < size; i++) {
                 inverse[perm[i]] = i;
@@ -925,6 +940,17 @@ final class BandedKkt {
             }
             count = entries;
             bandwidth = bw;
+        }
+
+        /** @return the multiply-adds of an L D Lᵀ factorisation in this envelope */
+        long operations() {
+            long operations = 0;
+            for (int i = 0; i < size; i++) {
+                for (int j = first[i]; j < i; j++) {
+                    operations += j - Math.max(first[i], first[j]) + 1;
+                }
+            }
+            return operations;
         }
 
         /** @return the index in the values of the lower-triangle entry at (i, j) or (j, i), old order */
@@ -1106,43 +1132,6 @@ final class BandedKkt {
             return (s0 + s1) + (s2 + s3);
         }
 
-        /**
-         * The ordering whose envelope factorisation takes fewer operations: reverse Cuthill-McKee, or Sloan's, which aims
-         * at a small profile rather than a small bandwidth (S. W. Sloan, "An algorithm for profile and wavefront reduction
-         * of sparse matrices", Int. J. Numer. Meth. Engng 23, 1986). On the landing guidance's programs Sloan's takes
-         * 30 to 38 % fewer operations (8 intervals: 6,088 multiply-adds against 9,881, envelope 1,478 entries against
-         * 1,823); RCM is kept where it does better.
-         */
-        static int[] ordering(int size, Pairs pattern) {
-            int[] rcm = reverseCuthillMcKee(size, pattern);
-            int[] sloan = sloan(size, pattern, rcm);
-            return operations(size, pattern, sloan) < operations(size, pattern, rcm) ? sloan : rcm;
-        }
-
-        /** @return the multiply-adds of an envelope L D Lᵀ of the pattern in an order (perm[new] = old) */
-        static long operations(int size, Pairs pattern, int[] perm) {
-            int[] inverse = new int[size];
-            for (int i = 0; i < size; i++) {
-                inverse[perm[i]] = i;
-            }
-            int[] first = new int[size];
-            for (int i = 0; i < size; i++) {
-                first[i] = i;
-            }
-            for (int k = 0; k < pattern.count; k++) {
-                int i = inverse[pattern.i[k]];
-                int j = inverse[pattern.j[k]];
-                first[Math.max(i, j)] = Math.min(first[Math.max(i, j)], Math.min(i, j));
-            }
-            long operations = 0;
-            for (int i = 0; i < size; i++) {
-                for (int j = first[i]; j < i; j++) {
-                    operations += j - Math.max(first[i], first[j]) + 1;
-                }
-            }
-            return operations;
-        }
-
         /** The pattern's graph: vertex v's neighbours are adj[start[v]] … adj[start[v + 1] - 1], no duplicates. */
         private record Graph(int[] start, int[] adj) {
             static Graph of(int size, Pairs pattern) {
@@ -1212,27 +1201,11 @@ final class BandedKkt {
                 if (seen[root]) {
                     continue;
                 }
-                // the component, and its end: the last vertex breadth first from the root
-                int tail = breadthFirst(root, start, adj, seen, queue);
+                // the component, and its end: the last vertex breadth first from the root; then each vertex's
+                // distance from that end (its breadth-first level from there)
+                int tail = breadthFirst(root, start, adj, seen, distance, queue, 0);
                 int end = queue[tail - 1];
-                boolean[] reached = new boolean[size];
-                Arrays.fill(distance, -1);
-                distance[end] = 0;
-                int head = 0;
-                int t = 0;
-                queue[t++] = end;
-                reached[end] = true;
-                while (head < t) {
-                    int v = queue[head++];
-                    for (int k = start[v]; k < start[v + 1]; k++) {
-                        int u = adj[k];
-                        if (!reached[u]) {
-                            reached[u] = true;
-                            distance[u] = distance[v] + 1;
-                            queue[t++] = u;
-                        }
-                    }
-                }
+                int t = breadthFirst(end, start, adj, new boolean[size], distance, queue, 0);
                 for (int i = 0; i < t; i++) {
                     int v = queue[i];
                     priority[v] = distance[v] - 2 * (graph.degree(v) + 1);
@@ -1287,24 +1260,6 @@ final class BandedKkt {
 
         private static long key(int priority, int vertex) {
             return ((long) priority << 32) | (Integer.MAX_VALUE - vertex);
-        }
-
-        /** Marks the component of root as seen, breadth first into queue; @return its size */
-        private static int breadthFirst(int root, int[] start, int[] adj, boolean[] seen, int[] queue) {
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = root;
-            seen[root] = true;
-            while (head < tail) {
-                int v = queue[head++];
-                for (int k = start[v]; k < start[v + 1]; k++) {
-                    if (!seen[adj[k]]) {
-                        seen[adj[k]] = true;
-                        queue[tail++] = adj[k];
-                    }
-                }
-            }
-            return tail;
         }
 
         /** Reverse Cuthill-McKee, each component from a pseudo-peripheral vertex, neighbours by increasing degree. */
