@@ -1,0 +1,120 @@
+package org.launchbench.flight.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.launchbench.flight.SixDofCase;
+import org.launchbench.flight.SixDofPropagator;
+import org.launchbench.flight.SixDofSample;
+
+/**
+ * NASA's 6-DOF atmospheric check-cases (NASA/TM-2015-218675; Murri, Jackson, Shelton, 2015) flown from the case
+ * files shipped in examples/sixdof/, against the per-sample median of NASA's simulations (nesc/caseNN/reference.csv,
+ * made from NASA's published time histories; see each README).
+ * <p>
+ * Tolerance, per quantity and at every 0.5 s sample: twice the largest spread between NASA's own tools over the
+ * run (nesc/caseNN/spread.csv), since a correct simulation is one more member of that family, with floors of
+ * 0.5 m, 0.05 m/s, 0.01 deg and 0.01 deg/s where NASA's tools agree to rounding (a latitude or longitude floor is
+ * the same 0.5 m on the ground). The floors are far below what any check-case would show for a modelling error:
+ * a missing J2 moves case 1's sphere by 15 m, a non-rotating Earth by 8 m east.
+ */
+class NescCheckCasesTest {
+
+    private static final double FLOOR_M = 0.5;
+    private static final double FLOOR_M_S = 0.05;
+    private static final double FLOOR_DEG = 0.01;
+    private static final double FLOOR_DEG_S = 0.01;
+    private static final double METRES_PER_DEG = 111_320;
+
+    @ParameterizedTest(name = "case {0}")
+    @ValueSource(strings = {"01", "02", "03", "06"})
+    void everySampleIsWithinTwiceTheSpreadOfNasasTools(String id) throws IOException {
+        SixDofCase c = SixDofCaseReader.read(Path.of("../../examples/sixdof/nesc-case" + id + ".json"));
+        SixDofCase.Flight flight = c.fly(new NullProgressMonitor());
+        assertEquals(SixDofPropagator.End.DURATION, flight.end());
+        List<Map<String, Double>> reference = csv(Path.of("nesc/case" + id + "/reference.csv"));
+        Map<String, Double> spread = spread(Path.of("nesc/case" + id + "/spread.csv"));
+        assertEquals(reference.size(), flight.samples().size());
+        Map<String, Double> worst = new HashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (int k = 0; k < reference.size(); k++) {
+            Map<String, Double> ref = reference.get(k);
+            SixDofSample s = flight.samples().get(k);
+            assertEquals(ref.get("t_s"), s.timeS(), 1e-9);
+            Map<String, Double> ours = Map.ofEntries(Map.entry("latitude_deg", s.latitudeDeg()),
+                Map.entry("longitude_deg", s.longitudeDeg()), Map.entry("altitude_m", s.altitudeM()),
+                Map.entry("v_north_m_s", s.velocityNedMS().getX()), Map.entry("v_east_m_s", s.velocityNedMS().getY()),
+                Map.entry("v_down_m_s", s.velocityNedMS().getZ()), Map.entry("roll_deg", s.rollDeg()),
+                Map.entry("pitch_deg", s.pitchDeg()), Map.entry("yaw_deg", s.yawDeg()),
+                Map.entry("p_deg_s", s.bodyRatesInertialDegS().getX()), Map.entry("q_deg_s", s.bodyRatesInertialDegS().getY()),
+                Map.entry("r_deg_s", s.bodyRatesInertialDegS().getZ()));
+            for (var e : ours.entrySet()) {
+                String q = e.getKey();
+                double diff = e.getValue() - ref.get(q);
+                if (q.startsWith("roll") || q.startsWith("pitch") || q.startsWith("yaw")) {
+                    diff = Math.IEEEremainder(diff, 360);
+                }
+                double tol = Math.max(2 * spread.get(q), floor(q));
+                worst.merge(q, Math.abs(diff) / tol, Math::max);
+                if (!(Math.abs(diff) <= tol)) {
+                    failures.add(String.format(Locale.ROOT, "t=%.1f %s: ours %.9g, NASA %.9g, off %.3g > %.3g", s.timeS(), q,
+                        e.getValue(), ref.get(q), diff, tol));
+                }
+            }
+        }
+        System.out.println("NESC case " + id + ": worst fraction of the tolerance per quantity " + worst);
+        assertTrue(failures.isEmpty(), failures.size() + " misses, first: " + failures.subList(0, Math.min(5, failures.size())));
+    }
+
+    private static double floor(String quantity) {
+        if (quantity.equals("latitude_deg") || quantity.equals("longitude_deg")) {
+            return FLOOR_M / METRES_PER_DEG;
+        }
+        if (quantity.endsWith("_deg_s")) {
+            return FLOOR_DEG_S;
+        }
+        if (quantity.endsWith("_deg")) {
+            return FLOOR_DEG;
+        }
+        return quantity.endsWith("_m_s") ? FLOOR_M_S : FLOOR_M;
+    }
+
+    static List<Map<String, Double>> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] header = lines.get(0).split(",");
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            Map<String, Double> row = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], Double.parseDouble(cells[i]));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static Map<String, Double> spread(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = List.of(lines.get(0).split(","));
+        int column = header.indexOf("max_range_over_run");
+        Map<String, Double> out = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            out.put(cells[0], Double.parseDouble(cells[column]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package org.launchbench.flight;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.trajectory.atmosphere.Atmosphere;
+import org.launchbench.trajectory.atmosphere.AtmosphereState;
+import org.launchbench.trajectory.dynamics.EarthModel;
+
+/**
+ * A body's state with what every force model needs derived from it once per evaluation: the Earth-fixed
+ * position and its geodetic coordinates, the local NED axes, the Earth-relative and air-relative velocities, the
+ * air data (density, dynamic pressure, Mach, angle of attack and sideslip) and the body rates relative to the
+ * Earth. Frames: docs/flight-dynamics.md. Immutable.
+ */
+public final class FlightConditions {
+
+    /** Below this airspeed the aerodynamic angles are taken as 0 (NASA's brick model clips at 0.5 ft/s). */
+    static final double MIN_AIRSPEED_M_S = 0.1524;
+
+    private final RigidBodyState state;
+    private final FlightEnvironment environment;
+    private final Vector3D positionEcef;
+    private final EarthModel.Geodetic geodetic;
+    private final Vector3D north;
+    private final Vector3D east;
+    private final Vector3D down;
+    private final Vector3D velocityEarthEcef;
+    private final Vector3D airVelocityBody;
+    private final double airspeed;
+    private final double density;
+    private final double speedOfSound;
+    private final Vector3D bodyRatesEarth;
+
+    /**
+     * @param state       the body's state
+     * @param environment the Earth, air and winds
+     */
+    public FlightConditions(RigidBodyState state, FlightEnvironment environment) {
+        this.state = state;
+        this.environment = environment;
+        EarthModel earth = environment.earth();
+        double t = state.timeS();
+        Vector3D r = state.positionEciM();
+        positionEcef = earth.toFixed(t, r);
+        geodetic = earth.geodetic(positionEcef);
+        north = geodetic.north();
+        east = geodetic.east();
+        down = geodetic.up().negate();
+        // Earth-relative velocity: v_I - ω x r, expressed in ECEF
+        Vector3D relativeEci = state.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), r));
+        velocityEarthEcef = earth.toFixed(t, relativeEci);
+        Vector3D wind = environment.winds().at(geodetic);
+        Vector3D airEci = earth.toInertial(t, velocityEarthEcef.subtract(wind));
+        airVelocityBody = state.attitude().toBody(airEci);
+        airspeed = airVelocityBody.getNorm();
+        Atmosphere air = environment.atmosphere();
+        double h = geodetic.height();
+        if (air == null || h > air.maxAltitude()) {
+            density = 0;
+            speedOfSound = Double.NaN;
+        } else {
+            AtmosphereState s = air.at(Math.max(h, air.minAltitude()));
+            density = s.density();
+            speedOfSound = s.speedOfSound();
+        }
+        bodyRatesEarth = state.bodyRatesInertialRadS().subtract(state.attitude().toBody(earth.rotation()));
+    }
+
+    /** @return the state these conditions belong to */
+    public RigidBodyState state() {
+        return state;
+    }
+
+    /** @return the Earth, air and winds */
+    public FlightEnvironment environment() {
+        return environment;
+    }
+
+    /** @return the centre of mass in the Earth-fixed frame, m */
+    public Vector3D positionEcefM() {
+        return positionEcef;
+    }
+
+    /** @return geodetic latitude, longitude (rad) and height above the ellipsoid (m) */
+    public EarthModel.Geodetic geodetic() {
+        return geodetic;
+    }
+
+    /** @return the Earth-relative velocity in local North-East-Down components, m/s */
+    public Vector3D velocityNedMS() {
+        return new Vector3D(velocityEarthEcef.dotProduct(north), velocityEarthEcef.dotProduct(east),
+            velocityEarthEcef.dotProduct(down));
+    }
+
+    /**
+     * @param ecef a vector in the Earth-fixed frame
+     * @return it in local North-East-Down components
+     */
+    public Vector3D ecefToNed(Vector3D ecef) {
+        return new Vector3D(ecef.dotProduct(north), ecef.dotProduct(east), ecef.dotProduct(down));
+    }
+
+    /**
+     * @param body a vector in body axes
+     * @return it in local North-East-Down components
+     */
+    public Vector3D bodyToNed(Vector3D body) {
+        return ecefToNed(environment.earth().toFixed(state.timeS(), state.attitude().toInertial(body)));
+    }
+
+    /** @return the attitude as 3-2-1 Euler angles from local NED to body */
+    public EulerAngles euler() {
+        return EulerAngles.ofBodyAxesInNed(bodyToNed(Vector3D.PLUS_I), bodyToNed(Vector3D.PLUS_J), bodyToNed(Vector3D.PLUS_K));
+    }
+
+    /** @return the velocity relative to the air mass, in body axes, m/s */
+    public Vector3D airVelocityBodyMS() {
+        return airVelocityBody;
+    }
+
+    /** @return the true airspeed, m/s */
+    public double airspeedMS() {
+        return airspeed;
+    }
+
+    /** @return the air density, kg/m³ (0 in vacuum) */
+    public double densityKgM3() {
+        return density;
+    }
+
+    /** @return the dynamic pressure ½ ρ V², Pa */
+    public double dynamicPressurePa() {
+        return 0.5 * density * airspeed * airspeed;
+    }
+
+    /** @return the Mach number, or 0 in vacuum */
+    public double mach() {
+        return density > 0 && speedOfSound > 0 ? airspeed / speedOfSound : 0;
+    }
+
+    /** @return the angle of attack atan2(w, u), rad; 0 below a walking pace of airspeed */
+    public double angleOfAttackRad() {
+        return airspeed < MIN_AIRSPEED_M_S ? 0 : Math.atan2(airVelocityBody.getZ(), airVelocityBody.getX());
+    }
+
+    /** @return the sideslip asin(v / V), rad; 0 below a walking pace of airspeed */
+    public double sideslipRad() {
+        return airspeed < MIN_AIRSPEED_M_S ? 0 : Math.asin(Math.max(-1, Math.min(1, airVelocityBody.getY() / airspeed)));
+    }
+
+    /** @return the body rates relative to the rotating Earth (and so to still air), body axes, rad/s */
+    public Vector3D bodyRatesEarthRadS() {
+        return bodyRatesEarth;
+    }
+}

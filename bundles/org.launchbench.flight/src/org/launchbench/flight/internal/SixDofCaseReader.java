@@ -1,0 +1,215 @@
+package org.launchbench.flight.internal;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.json.JsonFields;
+import org.launchbench.core.json.StrictJson;
+import org.launchbench.flight.EulerAngles;
+import org.launchbench.flight.FlightEnvironment;
+import org.launchbench.flight.InertiaTensor;
+import org.launchbench.flight.InitialConditions;
+import org.launchbench.flight.SixDofCase;
+import org.launchbench.flight.SixDofPropagator;
+import org.launchbench.flight.WindProfile;
+import org.launchbench.flight.models.ConstantAerodynamics;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Winds;
+
+/**
+ * Reads a {@code launchbench sixdof} case file (docs/flight-dynamics.md gives the format): strict JSON, every key
+ * known, every number finite and in its range, the inertia a real body's. A mistake is one
+ * {@link InvalidInputException} naming the file, the key, the value and the allowed range.
+ */
+final class SixDofCaseReader {
+
+    /** The largest case file read, bytes: a case is a few kilobytes; a wind profile of 10,000 points is 1 MB. */
+    static final long MAX_BYTES = 16L << 20;
+
+    /** The longest flight, s (a day), and the most samples written, to keep an output a file can hold. */
+    static final double MAX_DURATION_S = 86_400;
+    static final double MAX_SAMPLES = 1_000_000;
+
+    /** The Earth models a case may name. */
+    static final List<String> EARTHS = List.of("wgs84-j2-rotating", "spherical-nonrotating", "spherical-rotating");
+
+    private static final Set<String> TOP = Set.of("description", "mass_kg", "inertia_kg_m2", "reference_area_m2",
+        "reference_span_m", "reference_chord_m", "aerodynamics", "initial", "earth", "atmosphere", "wind", "duration_s",
+        "output_step_s", "integration_step_s");
+    private static final Set<String> AERO = Set.of("CD", "CL", "CY", "Clp_per_rad", "Cmq_per_rad", "Cnr_per_rad");
+    private static final Set<String> INITIAL = Set.of("latitude_deg", "longitude_deg", "altitude_m", "velocity_ned_m_s",
+        "euler_deg", "body_rates_deg_s", "body_rates_frame");
+
+    private SixDofCaseReader() {
+    }
+
+    static SixDofCase read(Path file) {
+        String source = file.toString();
+        JsonFields o = JsonFields.root(source, StrictJson.parse(source, text(file))).onlyKeys(TOP);
+        String description = o.optionalString("description");
+        double mass = o.number("mass_kg", 0, 1e9, false, "kg");
+        double[][] matrix = o.matrix3("inertia_kg_m2");
+        InertiaTensor inertia = inertia(o, matrix);
+        double area = o.has("reference_area_m2") ? o.number("reference_area_m2", 0, 1e6, true, "m2") : 0;
+        double span = o.has("reference_span_m") ? o.number("reference_span_m", 0, 1e4, true, "m") : 0;
+        double chord = o.has("reference_chord_m") ? o.number("reference_chord_m", 0, 1e4, true, "m") : 0;
+        ConstantAerodynamics aero = aerodynamics(o, area, span, chord);
+        InitialConditions initial = initial(o.object("initial"));
+        String earthName = o.choice("earth", EARTHS);
+        String air = o.choice("atmosphere", List.of("ussa76", "none"));
+        Winds winds = o.has("wind") ? wind(o.object("wind")) : Winds.CALM;
+        double duration = o.number("duration_s", 0, MAX_DURATION_S, false, "s");
+        double step = o.number("output_step_s", 0, duration, false, "s (at most duration_s)");
+        if (duration / step > MAX_SAMPLES) {
+            throw o.bad("output_step_s", step, "at least duration_s / " + (long) MAX_SAMPLES + " = " + duration / MAX_SAMPLES + " s",
+                "sample less often");
+        }
+        double maxStep = o.has("integration_step_s")
+            ? o.number("integration_step_s", 0, step, false, "s (at most output_step_s)") : SixDofPropagator.DEFAULT_MAX_STEP_S;
+        if (duration / Math.min(maxStep, step) > 1e8) {
+            throw o.bad("integration_step_s", maxStep, "at least duration_s / 1e8", "take a longer step");
+        }
+        FlightEnvironment env = new FlightEnvironment(earth(earthName), "none".equals(air) ? null : UsStandardAtmosphere1976.INSTANCE, winds);
+        return new SixDofCase(description == null ? file.getFileName().toString() : description, mass, inertia, aero, initial,
+            env, duration, step, maxStep);
+    }
+
+    /**
+     * The named Earth. The spherical ones have WGS-84's equatorial radius, μ and rotation rate and no J2, as
+     * NASA/TM-2015-218675's round-Earth cases 4 and 5 do.
+     */
+    static EarthModel earth(String name) {
+        EarthModel w = EarthModel.WGS84;
+        return switch (name) {
+            case "wgs84-j2-rotating" -> w;
+            case "spherical-nonrotating" -> new EarthModel(w.mu(), w.equatorialRadius(), 0, 0, 0);
+            case "spherical-rotating" -> new EarthModel(w.mu(), w.equatorialRadius(), 0, 0, w.rotationRate());
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static String text(Path file) {
+        String source = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw InvalidInputException.because("is a folder, not a case file").source(source).fix("give the .json file").build();
+            }
+            if (!Files.isRegularFile(file)) {
+                if (!Files.exists(file)) {
+                    throw new NoSuchFileException(source);
+                }
+                throw InvalidInputException.because("is not a regular file (a device or pipe)").source(source)
+                    .fix("give a case file").build();
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw InvalidInputException.because("is too large for a case file").source(source).value(size + " bytes")
+                    .allowed("at most " + MAX_BYTES + " bytes").fix("check that this is the case file").build();
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.because("does not exist").source(source).fix("check the path").build(e);
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.because("is not UTF-8 text").source(source).fix("give a JSON case file").build(e);
+        } catch (IOException e) {
+            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(source).build(e);
+        }
+    }
+
+    private static InertiaTensor inertia(JsonFields o, double[][] m) {
+        InertiaTensor t;
+        try {
+            t = InertiaTensor.of(m);
+        } catch (IllegalArgumentException e) {
+            throw o.bad("inertia_kg_m2", java.util.Arrays.deepToString(m), "a symmetric matrix", "make the products of inertia equal across the diagonal");
+        }
+        String why = t.check();
+        if (why != null) {
+            throw o.bad("inertia_kg_m2", java.util.Arrays.deepToString(m),
+                "a positive-definite tensor whose principal moments satisfy I1 + I2 >= I3", "it is " + why + "; check the values and their unit (kg m2)");
+        }
+        return t;
+    }
+
+    private static ConstantAerodynamics aerodynamics(JsonFields o, double area, double span, double chord) {
+        if (!o.has("aerodynamics")) {
+            return new ConstantAerodynamics(area, span, chord, 0, 0, 0, 0, 0, 0);
+        }
+        JsonFields a = o.object("aerodynamics").onlyKeys(AERO);
+        double cd = a.has("CD") ? a.number("CD", 0, 100, true, "") : 0;
+        double cl = a.has("CL") ? a.number("CL", -100, 100, true, "") : 0;
+        double cy = a.has("CY") ? a.number("CY", -100, 100, true, "") : 0;
+        double clp = a.has("Clp_per_rad") ? a.number("Clp_per_rad", -1e3, 1e3, true, "per rad") : 0;
+        double cmq = a.has("Cmq_per_rad") ? a.number("Cmq_per_rad", -1e3, 1e3, true, "per rad") : 0;
+        double cnr = a.has("Cnr_per_rad") ? a.number("Cnr_per_rad", -1e3, 1e3, true, "per rad") : 0;
+        if ((cd != 0 || cl != 0 || cy != 0 || clp != 0 || cmq != 0 || cnr != 0) && area == 0) {
+            throw o.bad("reference_area_m2", area == 0 && !o.has("reference_area_m2") ? "(missing)" : area,
+                "more than 0 m2 when a coefficient is not zero", "give the area the coefficients refer to");
+        }
+        if ((clp != 0 || cnr != 0) && span == 0) {
+            throw o.bad("reference_span_m", o.has("reference_span_m") ? span : "(missing)", "more than 0 m when Clp or Cnr is not zero",
+                "give the span the roll and yaw damping refer to");
+        }
+        if (cmq != 0 && chord == 0) {
+            throw o.bad("reference_chord_m", o.has("reference_chord_m") ? chord : "(missing)", "more than 0 m when Cmq is not zero",
+                "give the chord the pitch damping refers to");
+        }
+        return new ConstantAerodynamics(area, span, chord, cd, cl, cy, clp, cmq, cnr);
+    }
+
+    private static InitialConditions initial(JsonFields i) {
+        i.onlyKeys(INITIAL);
+        double lat = i.number("latitude_deg", -90, 90, true, "deg");
+        double lon = i.number("longitude_deg", -180, 360, true, "deg");
+        double alt = i.number("altitude_m", -1e4, 1e8, true, "m");
+        double[] v = i.vector3("velocity_ned_m_s");
+        double[] e = i.vector3("euler_deg");
+        double[] w = i.vector3("body_rates_deg_s");
+        for (int k = 0; k < 3; k++) {
+            if (Math.abs(v[k]) > 1e5) {
+                throw i.bad("velocity_ned_m_s[" + k + "]", v[k], "-100000 to 100000 m/s", "check the value and its unit");
+            }
+            if (Math.abs(w[k]) > 1e5) {
+                throw i.bad("body_rates_deg_s[" + k + "]", w[k], "-100000 to 100000 deg/s", "check the value and its unit");
+            }
+        }
+        if (Math.abs(e[0]) > 180 || Math.abs(e[1]) > 90 || Math.abs(e[2]) > 360) {
+            throw i.bad("euler_deg", java.util.Arrays.toString(e), "roll -180 to 180, pitch -90 to 90, yaw -360 to 360 deg",
+                "give [roll, pitch, yaw] in degrees");
+        }
+        boolean earth = "earth".equals(i.choice("body_rates_frame", List.of("inertial", "earth")));
+        return new InitialConditions(lat, lon, alt, new Vector3D(v), new EulerAngles(e[0], e[1], e[2]), new Vector3D(w), earth);
+    }
+
+    private static WindProfile wind(JsonFields w) {
+        w.onlyKeys(Set.of("profile"));
+        List<WindProfile.Point> points = new ArrayList<>();
+        double last = Double.NEGATIVE_INFINITY;
+        for (JsonFields p : w.objects("profile", 1, 100_000)) {
+            p.onlyKeys(Set.of("altitude_m", "velocity_ned_m_s"));
+            double h = p.number("altitude_m", -1e4, 1e7, true, "m");
+            if (!(h > last)) {
+                throw p.bad("altitude_m", h, "more than the previous point's " + last + " m", "list the points by increasing altitude");
+            }
+            last = h;
+            double[] v = p.vector3("velocity_ned_m_s");
+            for (int k = 0; k < 3; k++) {
+                if (Math.abs(v[k]) > 1e3) {
+                    throw p.bad("velocity_ned_m_s[" + k + "]", v[k], "-1000 to 1000 m/s", "check the value and its unit");
+                }
+            }
+            points.add(new WindProfile.Point(h, new Vector3D(v)));
+        }
+        return new WindProfile(points);
+    }
+}
