@@ -1,0 +1,155 @@
+package org.launchbench.flight.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.ExitCode;
+import org.launchbench.core.InvalidInputException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** {@code launchbench sixdof}, as the DS service the command line finds. */
+class SixDofCommandTest {
+
+    private static final Path CASE_01 = Path.of("../../examples/sixdof/nesc-case01.json");
+
+    @TempDir
+    Path dir;
+
+    private static String run(String... args) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(SixDofCommandTest.class).getBundleContext();
+        CliCommand command = null;
+        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*SixDof*)")) {
+            command = context.getService(ref);
+        }
+        assertEquals("sixdof", command.name());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(ExitCode.OK, command.run(new CommandInvocation("sixdof", List.of(args), ps, ps, new NullProgressMonitor())));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCsvHasTheDocumentedColumnsFirstAndASampleEveryOutputStep() throws Exception {
+        Path csv = dir.resolve("case01.csv");
+        run(CASE_01.toString(), "--csv", csv.toString());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("t_s,latitude_deg,longitude_deg,altitude_m,v_north_m_s,v_east_m_s,v_down_m_s,"
+            + "roll_deg,pitch_deg,yaw_deg,p_deg_s,q_deg_s,r_deg_s,"), lines.get(0));
+        assertEquals(62, lines.size());
+        // NASA's median at 30 s (nesc/case01/reference.csv): altitude 4754.546 m
+        String[] last = lines.get(61).split(",");
+        assertEquals(30.0, Double.parseDouble(last[0]), 1e-12);
+        assertEquals(4754.546, Double.parseDouble(last[3]), 0.01);
+    }
+
+    @Test
+    void jsonHasTheSamplesWithTheCsvKeys() throws Exception {
+        JsonObject doc = JsonParser.parseString(run(CASE_01.toString(), "--json")).getAsJsonObject();
+        assertEquals("duration", doc.get("end").getAsString());
+        var samples = doc.getAsJsonArray("samples");
+        assertEquals(61, samples.size());
+        JsonObject first = samples.get(0).getAsJsonObject();
+        assertEquals(SixDofCommand.COLUMNS, List.copyOf(first.keySet()));
+        assertEquals(9144.0, first.get("altitude_m").getAsDouble(), 1e-6);
+    }
+
+    @Test
+    void aSphereDroppedFromLowAltitudeStopsAtTheGround() throws Exception {
+        String text = BASE.replace("9144.0", "100.0");
+        Path file = dir.resolve("low.json");
+        Files.writeString(file, text);
+        JsonObject doc = JsonParser.parseString(run(file.toString(), "--json")).getAsJsonObject();
+        assertEquals("ground", doc.get("end").getAsString());
+        var samples = doc.getAsJsonArray("samples");
+        JsonObject last = samples.get(samples.size() - 1).getAsJsonObject();
+        assertEquals(0, last.get("altitude_m").getAsDouble(), 1e-3);
+        // free fall from 100 m in vacuum-like conditions (no drag in case 01): t = sqrt(2 h / g) = 4.52 s at g = 9.79
+        assertEquals(Math.sqrt(2 * 100 / 9.79), last.get("t_s").getAsDouble(), 0.01);
+    }
+
+    /** A valid case (NASA's case 01 sphere), one line, for the bad-input variations below. */
+    private static final String BASE = "{\"mass_kg\": 14.5939029, \"inertia_kg_m2\": [[4.880945, 0, 0], [0, 4.880945, 0], [0, 0, 4.880945]], "
+        + "\"reference_area_m2\": 0.018241465, \"aerodynamics\": {}, \"initial\": {\"latitude_deg\": 0, \"longitude_deg\": 0, "
+        + "\"altitude_m\": 9144.0, \"velocity_ned_m_s\": [0, 0, 0], \"euler_deg\": [0, 0, 0], \"body_rates_deg_s\": [0, 0, 0], "
+        + "\"body_rates_frame\": \"inertial\"}, \"earth\": \"wgs84-j2-rotating\", \"atmosphere\": \"ussa76\", \"duration_s\": 30, "
+        + "\"output_step_s\": 0.5}";
+
+    @Test
+    void theBaseCaseOfTheBadInputTestsIsValid() throws Exception {
+        Path file = dir.resolve("base.json");
+        Files.writeString(file, BASE);
+        assertTrue(run(file.toString()).contains("ended at the case's duration"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an unknown key|\"mass_kg\": 14.5939029,|\"mass_kg\": 14.5939029, \"colour\": 1,|colour",
+        "a wrong type|\"mass_kg\": 14.5939029,|\"mass_kg\": \"heavy\",|mass_kg",
+        "a negative mass|\"mass_kg\": 14.5939029,|\"mass_kg\": -1,|mass_kg",
+        "NaN, which JSON has not|\"mass_kg\": 14.5939029,|\"mass_kg\": NaN,|line 1, column 13",
+        "a duplicate key|\"mass_kg\": 14.5939029,|\"mass_kg\": 14.5939029, \"mass_kg\": 1,|mass_kg\" twice",
+        "a comment|\"mass_kg\": 14.5939029,|\"mass_kg\": 14.5939029, // one slug|a comment",
+        "a trailing comma|\"output_step_s\": 0.5}|\"output_step_s\": 0.5,}|where a key was expected",
+        "a step longer than the flight|\"output_step_s\": 0.5|\"output_step_s\": 31|output_step_s",
+        "an unknown Earth|\"earth\": \"wgs84-j2-rotating\"|\"earth\": \"flat\"|earth",
+        "an unknown rate frame|\"body_rates_frame\": \"inertial\"|\"body_rates_frame\": \"body\"|initial.body_rates_frame",
+        "a latitude off the globe|\"latitude_deg\": 0,|\"latitude_deg\": 91,|initial.latitude_deg",
+        "a two-element vector|\"velocity_ned_m_s\": [0, 0, 0]|\"velocity_ned_m_s\": [0, 0]|initial.velocity_ned_m_s",
+        "a missing key|\"duration_s\": 30, |''|duration_s",
+        "drag without an area|\"reference_area_m2\": 0.018241465, \"aerodynamics\": {}|\"aerodynamics\": {\"CD\": 0.3}|reference_area_m2"})
+    void badInputIsOneLineNamingTheKey(String what, String from, String to, String element) throws IOException {
+        assertTrue(BASE.contains(from), from);
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, BASE.replace(from, to));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(file.toString()), what);
+        String message = e.getMessage();
+        assertFalse(message.contains("\n"), message);
+        assertTrue(message.startsWith(file.toString()), message);
+        assertTrue(message.contains(element), what + ": " + message);
+        assertFalse(message.matches(".*(Exception|gson|http).*"), message);
+    }
+
+    @Test
+    void anInertiaNoBodyCanHaveIsRefusedWithTheReason() throws IOException {
+        Path file = dir.resolve("inertia.json");
+        Files.writeString(file, BASE.replace("[[4.880945, 0, 0], [0, 4.880945, 0], [0, 0, 4.880945]]", "[[1, 0, 0], [0, 1, 0], [0, 0, 3]]"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(file.toString()));
+        assertEquals("inertia_kg_m2", e.element());
+        assertTrue(e.getMessage().contains("not a physical body"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileAndAFolderAreBadInput() {
+        assertThrows(InvalidInputException.class, () -> run(dir.resolve("none.json").toString()));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(dir.toString()));
+        assertTrue(e.getMessage().contains("folder"), e.getMessage());
+    }
+
+    @Test
+    void aCsvPathThatIsAFolderIsRefusedBeforeTheFlight() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(CASE_01.toString(), "--csv", dir.toString()));
+        assertEquals("--csv", e.source());
+    }
+}

@@ -1,0 +1,67 @@
+package org.launchbench.flight.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.junit.jupiter.api.Test;
+import org.launchbench.flight.EulerAngles;
+import org.launchbench.flight.InertiaTensor;
+import org.launchbench.flight.Quaternion;
+
+/** The attitude conventions of docs/flight-dynamics.md, checked on cases whose answer is known by hand. */
+class AttitudeConventionsTest {
+
+    @Test
+    void aNinetyDegreeYawPointsTheNoseEastAndTheRightWingSouth() {
+        EulerAngles yaw90 = new EulerAngles(0, 0, Math.PI / 2);
+        assertVector(new Vector3D(0, 1, 0), yaw90.bodyXInNed());
+        assertVector(new Vector3D(-1, 0, 0), yaw90.bodyYInNed());
+        assertVector(new Vector3D(0, 0, 1), yaw90.bodyZInNed());
+    }
+
+    @Test
+    void aThirtyDegreePitchRaisesTheNoseAboveTheHorizon() {
+        EulerAngles up = new EulerAngles(0, Math.toRadians(30), 0);
+        // NED: "up" is negative down
+        assertVector(new Vector3D(Math.cos(Math.toRadians(30)), 0, -0.5), up.bodyXInNed());
+    }
+
+    @Test
+    void eulerAnglesSurviveTheRoundTripThroughTheBodyAxes() {
+        EulerAngles e = new EulerAngles(Math.toRadians(-56.15), Math.toRadians(-3.82), Math.toRadians(171.3));
+        EulerAngles back = EulerAngles.ofBodyAxesInNed(e.bodyXInNed(), e.bodyYInNed(), e.bodyZInNed());
+        assertEquals(e.roll(), back.roll(), 1e-13);
+        assertEquals(e.pitch(), back.pitch(), 1e-13);
+        assertEquals(e.yaw(), back.yaw(), 1e-13);
+    }
+
+    @Test
+    void theQuaternionOfThreeAxesRotatesTheUnitVectorsOntoThem() {
+        EulerAngles e = new EulerAngles(0.3, -1.1, 2.9);
+        Quaternion q = Quaternion.fromAxes(e.bodyXInNed(), e.bodyYInNed(), e.bodyZInNed());
+        assertVector(e.bodyXInNed(), q.toInertial(Vector3D.PLUS_I));
+        assertVector(e.bodyYInNed(), q.toInertial(Vector3D.PLUS_J));
+        assertVector(e.bodyZInNed(), q.toInertial(Vector3D.PLUS_K));
+        assertVector(Vector3D.PLUS_K, q.toBody(e.bodyZInNed()));
+    }
+
+    @Test
+    void aTensorThatNoBodyCanHaveIsRecognised() {
+        assertEquals(null, new InertiaTensor(1, 2, 3, 0, 0, 0).check());
+        assertEquals("not positive definite", new InertiaTensor(1, -2, 3, 0, 0, 0).check());
+        assertEquals("not positive definite", new InertiaTensor(1, 1, 1, 2, 0, 0).check());
+        // principal moments 1, 1, 3: 1 + 1 < 3
+        assertEquals(true, new InertiaTensor(1, 1, 3, 0, 0, 0).check().startsWith("not a physical body"));
+    }
+
+    @Test
+    void theInverseTensorUndoesTheTensor() {
+        InertiaTensor t = new InertiaTensor(3, 4, 5, 0.2, -0.1, 0.3);
+        Vector3D w = new Vector3D(0.7, -1.3, 2.1);
+        assertVector(w, t.inverse().times(t.times(w)));
+    }
+
+    private static void assertVector(Vector3D expected, Vector3D actual) {
+        assertEquals(0, expected.subtract(actual).getNorm(), 1e-13, "expected " + expected + " got " + actual);
+    }
+}
