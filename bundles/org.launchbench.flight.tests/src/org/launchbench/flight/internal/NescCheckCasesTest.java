@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.launchbench.flight.SixDofCase;
+import org.launchbench.flight.SixDofCaseFile;
 import org.launchbench.flight.SixDofPropagator;
 import org.launchbench.flight.SixDofSample;
 
@@ -41,7 +42,7 @@ class NescCheckCasesTest {
     @ParameterizedTest(name = "case {0}")
     @ValueSource(strings = {"01", "02", "03", "06"})
     void everySampleIsWithinTwiceTheSpreadOfNasasTools(String id) throws IOException {
-        SixDofCase c = SixDofCaseReader.read(Path.of("../../examples/sixdof/nesc-case" + id + ".json"));
+        SixDofCase c = SixDofCaseFile.read(Path.of("../../examples/sixdof/nesc-case" + id + ".json"));
         SixDofCase.Flight flight = c.fly(new NullProgressMonitor());
         assertEquals(SixDofPropagator.End.DURATION, flight.end());
         List<Map<String, Double>> reference = csv(Path.of("nesc/case" + id + "/reference.csv"));

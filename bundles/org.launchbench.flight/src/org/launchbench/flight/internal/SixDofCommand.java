@@ -18,6 +18,7 @@ import org.launchbench.cli.ExitCode;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.flight.SixDofCase;
+import org.launchbench.flight.SixDofCaseFile;
 import org.launchbench.flight.SixDofPropagator;
 import org.launchbench.flight.SixDofSample;
 import org.osgi.service.component.annotations.Component;
@@ -79,7 +80,7 @@ public final class SixDofCommand implements CliCommand {
         if (csv != null) {
             checkOutput(csv);
         }
-        SixDofCase c = SixDofCaseReader.read(Path.of(args.positionals().get(0)));
+        SixDofCase c = SixDofCaseFile.read(Path.of(args.positionals().get(0)));
         SixDofCase.Flight flight = c.fly(invocation.monitor());
         if (csv != null) {
             AtomicTextFile.write(csv, w -> writeCsv(w, flight.samples()));

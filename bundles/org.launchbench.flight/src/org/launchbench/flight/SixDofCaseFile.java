@@ -1,4 +1,4 @@
-package org.launchbench.flight.internal;
+package org.launchbench.flight;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,13 +14,6 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.json.JsonFields;
 import org.launchbench.core.json.StrictJson;
-import org.launchbench.flight.EulerAngles;
-import org.launchbench.flight.FlightEnvironment;
-import org.launchbench.flight.InertiaTensor;
-import org.launchbench.flight.InitialConditions;
-import org.launchbench.flight.SixDofCase;
-import org.launchbench.flight.SixDofPropagator;
-import org.launchbench.flight.WindProfile;
 import org.launchbench.flight.models.ConstantAerodynamics;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
@@ -31,7 +24,7 @@ import org.launchbench.trajectory.dynamics.Winds;
  * known, every number finite and in its range, the inertia a real body's. A mistake is one
  * {@link InvalidInputException} naming the file, the key, the value and the allowed range.
  */
-final class SixDofCaseReader {
+public final class SixDofCaseFile {
 
     /** The largest case file read, bytes: a case is a few kilobytes; a wind profile of 10,000 points is 1 MB. */
     static final long MAX_BYTES = 16L << 20;
@@ -50,10 +43,15 @@ final class SixDofCaseReader {
     private static final Set<String> INITIAL = Set.of("latitude_deg", "longitude_deg", "altitude_m", "velocity_ned_m_s",
         "euler_deg", "body_rates_deg_s", "body_rates_frame");
 
-    private SixDofCaseReader() {
+    private SixDofCaseFile() {
     }
 
-    static SixDofCase read(Path file) {
+    /**
+     * @param file a case file
+     * @return the case it describes
+     * @throws InvalidInputException naming the file, key, value and allowed range of the first mistake
+     */
+    public static SixDofCase read(Path file) {
         String source = file.toString();
         JsonFields o = JsonFields.root(source, StrictJson.parse(source, text(file))).onlyKeys(TOP);
         String description = o.optionalString("description");
@@ -88,7 +86,7 @@ final class SixDofCaseReader {
      * The named Earth. The spherical ones have WGS-84's equatorial radius, μ and rotation rate and no J2, as
      * NASA/TM-2015-218675's round-Earth cases 4 and 5 do.
      */
-    static EarthModel earth(String name) {
+    public static EarthModel earth(String name) {
         EarthModel w = EarthModel.WGS84;
         return switch (name) {
             case "wgs84-j2-rotating" -> w;
