@@ -18,6 +18,8 @@ public final class FlightConditions {
 
     private final RigidBodyState state;
     private final FlightEnvironment environment;
+    private final MassProperties mass;
+    private final EffectorPositions effectors;
     private final Vector3D positionEcef;
     private final EarthModel.Geodetic geodetic;
     private final Vector3D north;
@@ -27,16 +29,21 @@ public final class FlightConditions {
     private final Vector3D airVelocityBody;
     private final double airspeed;
     private final double density;
+    private final double pressure;
     private final double speedOfSound;
     private final Vector3D bodyRatesEarth;
 
     /**
      * @param state       the body's state
      * @param environment the Earth, air and winds
+     * @param mass        the body's mass properties at this state
+     * @param effectors   what the actuators achieved, held over the current interval
      */
-    public FlightConditions(RigidBodyState state, FlightEnvironment environment) {
+    public FlightConditions(RigidBodyState state, FlightEnvironment environment, MassProperties mass, EffectorPositions effectors) {
         this.state = state;
         this.environment = environment;
+        this.mass = mass;
+        this.effectors = effectors;
         EarthModel earth = environment.earth();
         double t = state.timeS();
         Vector3D r = state.positionEciM();
@@ -56,10 +63,12 @@ public final class FlightConditions {
         double h = geodetic.height();
         if (air == null || h > air.maxAltitude()) {
             density = 0;
+            pressure = 0;
             speedOfSound = Double.NaN;
         } else {
             AtmosphereState s = air.at(Math.max(h, air.minAltitude()));
             density = s.density();
+            pressure = s.pressure();
             speedOfSound = s.speedOfSound();
         }
         bodyRatesEarth = state.bodyRatesInertialRadS().subtract(state.attitude().toBody(earth.rotation()));
@@ -73,6 +82,24 @@ public final class FlightConditions {
     /** @return the Earth, air and winds */
     public FlightEnvironment environment() {
         return environment;
+    }
+
+    /** @return the body's mass properties (centre of mass, inertia) */
+    public MassProperties massProperties() {
+        return mass;
+    }
+
+    /** @return what the actuators achieved over the current interval */
+    public EffectorPositions effectors() {
+        return effectors;
+    }
+
+    /**
+     * @param structuralPositionM a point of the body in its structural frame, m
+     * @return the arm from the centre of mass to it, body axes, m
+     */
+    public Vector3D armM(Vector3D structuralPositionM) {
+        return structuralPositionM.subtract(mass.centreOfMassM());
     }
 
     /** @return the centre of mass in the Earth-fixed frame, m */
@@ -125,6 +152,11 @@ public final class FlightConditions {
     /** @return the air density, kg/m³ (0 in vacuum) */
     public double densityKgM3() {
         return density;
+    }
+
+    /** @return the ambient static pressure, Pa (0 in vacuum) */
+    public double pressurePa() {
+        return pressure;
     }
 
     /** @return the dynamic pressure ½ ρ V², Pa */

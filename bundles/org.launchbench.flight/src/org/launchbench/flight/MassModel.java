@@ -1,26 +1,28 @@
 package org.launchbench.flight;
 
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+
 /**
- * How a body's mass properties follow its mass as propellant is consumed. A rigid body of fixed mass is
- * {@link #rigid(double, InertiaTensor)}; a stage derives its inertia from dry structure and tank contents.
+ * How a body's mass properties follow its mass as propellant is consumed. A rigid body of fixed inertia is
+ * {@link #rigid(double, InertiaTensor)}; a stage derives them from its dry structure and its tanks' contents.
+ * Implementations are immutable.
  */
 @FunctionalInterface
 public interface MassModel {
 
     /**
-     * @param massKg        the body's current mass, kg
-     * @param massRateKgPerS its rate of change (negative while burning), kg/s
+     * @param massKg the body's current mass, kg
      * @return the mass properties at that mass
      */
-    MassProperties at(double massKg, double massRateKgPerS);
+    MassProperties at(double massKg);
 
     /**
-     * @param massKg  the fixed mass, kg
-     * @param inertia the fixed inertia about the centre of mass
-     * @return a body whose inertia never changes
+     * @param massKg  the mass, kg (reported as given whatever the state's mass)
+     * @param inertia the inertia about the centre of mass
+     * @return a body whose centre of mass is the structural origin and whose inertia never changes
      */
     static MassModel rigid(double massKg, InertiaTensor inertia) {
-        MassProperties fixed = new MassProperties(massKg, inertia, MassProperties.CONSTANT);
-        return (m, rate) -> fixed;
+        MassProperties fixed = new MassProperties(massKg, Vector3D.ZERO, inertia, MassProperties.CONSTANT);
+        return m -> fixed;
     }
 }

@@ -40,21 +40,24 @@ public final class RigidBodyDynamics {
     }
 
     /**
-     * @param state a state
-     * @return its derived conditions (air data, geodetic position, NED axes)
+     * @param state     a state
+     * @param effectors what the actuators achieved
+     * @return its derived conditions (air data, geodetic position, NED axes, mass properties)
      */
-    public FlightConditions conditions(RigidBodyState state) {
-        return new FlightConditions(state, environment);
+    public FlightConditions conditions(RigidBodyState state, EffectorPositions effectors) {
+        return new FlightConditions(state, environment, massModel.at(state.massKg()), effectors);
     }
 
     /**
-     * @param t  time, s
-     * @param y  the state vector ({@link RigidBodyState#toArray()} layout)
-     * @param dy where the derivative goes
+     * @param t         time, s
+     * @param y         the state vector ({@link RigidBodyState#toArray()} layout)
+     * @param effectors what the actuators achieved, held over the interval
+     * @param dy        where the derivative goes
      */
-    public void derivatives(double t, double[] y, double[] dy) {
+    public void derivatives(double t, double[] y, EffectorPositions effectors, double[] dy) {
         RigidBodyState state = RigidBodyState.ofArray(t, y);
-        FlightConditions c = new FlightConditions(state, environment);
+        MassProperties mp = massModel.at(state.massKg());
+        FlightConditions c = new FlightConditions(state, environment, mp, effectors);
         Loads loads = new Loads();
         for (ForceModel m : models) {
             m.contribute(c, loads);
@@ -62,11 +65,10 @@ public final class RigidBodyDynamics {
         double mass = state.massKg();
         Quaternion q = state.attitude();
         Vector3D accel = loads.forceInertial().add(q.toInertial(loads.forceBody())).scalarMultiply(1 / mass);
-        MassProperties mp = massModel.at(mass, loads.massRate());
         Vector3D w = state.bodyRatesInertialRadS();
         InertiaTensor inertia = mp.inertiaKgM2();
         Vector3D h = inertia.times(w);
-        Vector3D rhs = loads.momentBody().subtract(Vector3D.crossProduct(w, h)).subtract(mp.inertiaRateKgM2PerS().times(w));
+        Vector3D rhs = loads.momentBody().subtract(Vector3D.crossProduct(w, h)).subtract(mp.inertiaPerKg().times(w).scalarMultiply(loads.massRate()));
         Vector3D wdot = inertia.inverse().times(rhs);
         dy[0] = y[3];
         dy[1] = y[4];

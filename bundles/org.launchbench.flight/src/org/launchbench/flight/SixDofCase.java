@@ -47,7 +47,7 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
             .propagate(initial.toState(environment.earth(), massKg), durationS, outputStepS, monitor);
         List<SixDofSample> samples = new ArrayList<>(r.samples().size());
         for (RigidBodyState s : r.samples()) {
-            samples.add(SixDofSample.of(dynamics.conditions(s)));
+            samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE)));
         }
         return new Flight(List.copyOf(samples), r.end());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
  * Integrates {@link RigidBodyDynamics} with the classical fourth-order Runge-Kutta method at a fixed step, the
@@ -49,6 +50,43 @@ public final class SixDofPropagator {
     }
 
     /**
+     * @param state the state at the end of an interval
+     * @param ground whether the body reached the ground in it (the state is then the touchdown)
+     */
+    public record Step(RigidBodyState state, boolean ground) {
+    }
+
+    /**
+     * Flies one interval with the effectors held (a zero-order hold, as a flight computer commands), in equal
+     * Runge-Kutta steps no longer than the maximum; a flight loop calls this once per actuator update.
+     *
+     * @param start     the state at the interval's start
+     * @param dtS       the interval, s (positive)
+     * @param effectors what the actuators achieved, held over it
+     * @return the state at its end, or at the ground if reached first
+     */
+    public Step advance(RigidBodyState start, double dtS, EffectorPositions effectors) {
+        int n = (int) Math.ceil(dtS / maxStep - 1e-9);
+        double h = dtS / n;
+        Stepper stepper = new Stepper(dynamics, effectors);
+        double[] y = start.toArray();
+        double t = start.timeS();
+        for (int i = 0; i < n; i++) {
+            double step = i == n - 1 ? start.timeS() + dtS - t : h;
+            double[] next = stepper.step(t, y, step);
+            if (height(t + step, next) < 0) {
+                double dt = groundStep(stepper, t, y, step);
+                return new Step(RigidBodyState.ofArray(t + dt, stepper.step(t, y, dt)), true);
+            }
+            y = next;
+            t += step;
+        }
+        return new Step(RigidBodyState.ofArray(start.timeS() + dtS, y), false);
+    }
+
+    /**
+     * Flies a body with no actuators (the effectors {@link EffectorPositions#NONE}), sampled at a fixed interval.
+     *
      * @param initial     the state at t = initial.timeS()
      * @param durationS   how long to fly, s
      * @param outputStepS the interval between samples, s (the last interval may be shorter, to end at the duration)
@@ -56,45 +94,31 @@ public final class SixDofPropagator {
      * @return the sampled flight
      */
     public Result propagate(RigidBodyState initial, double durationS, double outputStepS, IProgressMonitor monitor) {
-        int perOutput = (int) Math.ceil(outputStepS / maxStep - 1e-9);
-        double h = outputStepS / perOutput;
-        double t0 = initial.timeS();
-        double tEnd = t0 + durationS;
-        double[] y = initial.toArray();
-        double t = t0;
         List<RigidBodyState> samples = new ArrayList<>();
         samples.add(initial);
-        Stepper stepper = new Stepper(dynamics);
+        RigidBodyState s = initial;
         long outputs = Math.round(Math.ceil(durationS / outputStepS - 1e-9));
         for (long k = 1; k <= outputs; k++) {
             if (monitor.isCanceled()) {
                 throw new OperationCanceledException();
             }
-            double target = Math.min(t0 + k * outputStepS, tEnd);
-            while (t < target - 1e-12) {
-                double step = Math.min(h, target - t);
-                if (target - (t + step) < 1e-9 * h) {
-                    step = target - t;
-                }
-                double[] next = stepper.step(t, y, step);
-                if (height(t + step, next) < 0) {
-                    double dt = groundStep(stepper, t, y, step);
-                    y = stepper.step(t, y, dt);
-                    samples.add(RigidBodyState.ofArray(t + dt, y));
-                    return new Result(List.copyOf(samples), End.GROUND);
-                }
-                y = next;
-                t += step;
+            // each sample's time from the start, so that rounding does not accumulate over many samples
+            double target = Math.min(k * outputStepS, durationS);
+            double previous = Math.min((k - 1) * outputStepS, durationS);
+            Step step = advance(s, target - previous, EffectorPositions.NONE);
+            s = step.ground() ? step.state() : new RigidBodyState(initial.timeS() + target, step.state().positionEciM(),
+                step.state().velocityEciMS(), step.state().attitude(), step.state().bodyRatesInertialRadS(), step.state().massKg());
+            samples.add(s);
+            if (step.ground()) {
+                return new Result(List.copyOf(samples), End.GROUND);
             }
-            t = target;
-            samples.add(RigidBodyState.ofArray(t, y));
         }
         return new Result(List.copyOf(samples), End.DURATION);
     }
 
     private double height(double t, double[] y) {
         var earth = dynamics.environment().earth();
-        return earth.geodetic(earth.toFixed(t, new org.hipparchus.geometry.euclidean.threed.Vector3D(y[0], y[1], y[2]))).height();
+        return earth.geodetic(earth.toFixed(t, new Vector3D(y[0], y[1], y[2]))).height();
     }
 
     /** The step from (t, y) that ends at the ground, by bisection to a millimetre of height. */
@@ -119,31 +143,33 @@ public final class SixDofPropagator {
     /** One classical Runge-Kutta step with the quaternion renormalised; work arrays reused. */
     private static final class Stepper {
         private final RigidBodyDynamics dynamics;
+        private final EffectorPositions effectors;
         private final double[] k1 = new double[RigidBodyState.SIZE];
         private final double[] k2 = new double[RigidBodyState.SIZE];
         private final double[] k3 = new double[RigidBodyState.SIZE];
         private final double[] k4 = new double[RigidBodyState.SIZE];
         private final double[] tmp = new double[RigidBodyState.SIZE];
 
-        Stepper(RigidBodyDynamics dynamics) {
+        Stepper(RigidBodyDynamics dynamics, EffectorPositions effectors) {
             this.dynamics = dynamics;
+            this.effectors = effectors;
         }
 
         double[] step(double t, double[] y, double h) {
             int n = y.length;
-            dynamics.derivatives(t, y, k1);
+            dynamics.derivatives(t, y, effectors, k1);
             for (int i = 0; i < n; i++) {
                 tmp[i] = y[i] + 0.5 * h * k1[i];
             }
-            dynamics.derivatives(t + 0.5 * h, tmp, k2);
+            dynamics.derivatives(t + 0.5 * h, tmp, effectors, k2);
             for (int i = 0; i < n; i++) {
                 tmp[i] = y[i] + 0.5 * h * k2[i];
             }
-            dynamics.derivatives(t + 0.5 * h, tmp, k3);
+            dynamics.derivatives(t + 0.5 * h, tmp, effectors, k3);
             for (int i = 0; i < n; i++) {
                 tmp[i] = y[i] + h * k3[i];
             }
-            dynamics.derivatives(t + h, tmp, k4);
+            dynamics.derivatives(t + h, tmp, effectors, k4);
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
                 out[i] = y[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);

@@ -1,0 +1,78 @@
+package org.launchbench.flight.models;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.ForceModel;
+import org.launchbench.flight.Loads;
+
+/**
+ * The aerodynamics of a slender axisymmetric body (a rocket stage) flying at any total angle of attack α_t, nose
+ * first (ascent, α_t near 0) or engines first (a returning booster, α_t near 180°):
+ * <ul>
+ * <li>axial force coefficient C_A = C_A,fwd(M) cos α_t below 90°, C_A,aft(M) cos α_t above (the vehicle model's
+ * ascent and descent drag tables at zero incidence), so the force always opposes the axial motion;</li>
+ * <li>normal force coefficient by Jorgensen's slender-body and crossflow theory (L. H. Jorgensen, "Prediction of
+ * static aerodynamic characteristics for slender bodies alone and with lifting surfaces to very high angles of
+ * attack", NASA TR R-474, 1977, eq. 1): C_N = C_Nα(M) sin α_t |cos α_t| + η C_dc (A_p / S) sin² α_t, acting against
+ * the crossflow, with C_dc the cylinder's crossflow drag coefficient (1.2 subcritical) and η ≈ 1 for a short
+ * cylinder's end effects taken into C_dc;</li>
+ * <li>the normal and axial force applied at the centre of pressure on the axis, at the station the Mach curve gives
+ * for the flight direction (nose first or engines first);</li>
+ * <li>pitch and yaw damping C_mq (q L / 2V) about the centre of mass (Etkin, Dynamics of Atmospheric Flight, §3.7),
+ * with the body rates relative to the air.</li>
+ * </ul>
+ * Roll moments (fin cant, asymmetry) are left to the models of the parts that cause them.
+ *
+ * @param referenceAreaM2          S, the body's cross-section, m²
+ * @param referenceLengthM         L, for the damping, m
+ * @param planformAreaM2           A_p, length times diameter, m²
+ * @param axialForward             C_A nose first against Mach
+ * @param axialAft                 C_A engines first against Mach
+ * @param normalSlopePerRad        C_Nα against Mach, per rad (2 for a slender body by Munk's theory)
+ * @param crossflowDragCoefficient C_dc
+ * @param centreOfPressureForwardM the centre of pressure's station nose first, structural frame x, against Mach, m
+ * @param centreOfPressureAftM     the same engines first, m
+ * @param pitchDampingPerRad       C_mq, per rad (negative)
+ */
+public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLengthM, double planformAreaM2, MachCurve axialForward,
+                                      MachCurve axialAft, MachCurve normalSlopePerRad, double crossflowDragCoefficient,
+                                      MachCurve centreOfPressureForwardM, MachCurve centreOfPressureAftM, double pitchDampingPerRad)
+    implements ForceModel {
+
+    @Override
+    public void contribute(FlightConditions c, Loads loads) {
+        double qbar = c.dynamicPressurePa();
+        double speed = c.airspeedMS();
+        if (qbar == 0 || speed < MIN_AIRSPEED_M_S) {
+            return;
+        }
+        double qs = qbar * referenceAreaM2;
+        double mach = c.mach();
+        Vector3D v = c.airVelocityBodyMS();
+        double cosA = Math.max(-1, Math.min(1, v.getX() / speed));
+        double lateral = Math.hypot(v.getY(), v.getZ());
+        double sinA = lateral / speed;
+        boolean noseFirst = cosA >= 0;
+        double ca = (noseFirst ? axialForward : axialAft).at(mach) * cosA;
+        double cn = normalSlopePerRad.at(mach) * sinA * Math.abs(cosA)
+            + crossflowDragCoefficient * planformAreaM2 / referenceAreaM2 * sinA * sinA;
+        double fy = 0;
+        double fz = 0;
+        if (lateral > 0) {
+            fy = -qs * cn * v.getY() / lateral;
+            fz = -qs * cn * v.getZ() / lateral;
+        }
+        Vector3D force = new Vector3D(-qs * ca, fy, fz);
+        double xcp = (noseFirst ? centreOfPressureForwardM : centreOfPressureAftM).at(mach);
+        loads.addForceBody(force);
+        loads.addMomentBody(Vector3D.crossProduct(c.armM(new Vector3D(xcp, 0, 0)), force));
+        if (pitchDampingPerRad != 0) {
+            Vector3D w = c.bodyRatesEarthRadS();
+            double k = qs * referenceLengthM * pitchDampingPerRad * referenceLengthM / (2 * speed);
+            loads.addMomentBody(new Vector3D(0, k * w.getY(), k * w.getZ()));
+        }
+    }
+
+    /** Below this airspeed the flow direction is undefined and no aerodynamic force is applied, m/s. */
+    private static final double MIN_AIRSPEED_M_S = 0.1524;
+}

@@ -1,0 +1,112 @@
+package org.launchbench.flight.models;
+
+import java.util.List;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.flight.InertiaTensor;
+import org.launchbench.flight.MassModel;
+import org.launchbench.flight.MassProperties;
+
+/**
+ * A stage's mass properties as its tanks drain: the dry structure (mass, centre of mass, inertia about it) plus
+ * the propellant in each tank, a settled liquid column at the tank's bottom (the engines' thrust or the drag of a
+ * returning stage settles it there) whose height falls in proportion to what the tank holds. Each column is a solid
+ * cylinder for its inertia, I_axial = ½ m R², I_transverse = m (3R² + h²) / 12, moved to the stage's centre of mass
+ * by the parallel-axis theorem (Meriam and Kraige, Engineering Mechanics: Dynamics, Appendix B). A liquid does not
+ * spin up with its tank about the axis, so the axial term overstates roll inertia while the stage is full; roll is
+ * the least demanding axis of a launch vehicle and the overstatement is kept for simplicity. Tanks drain in
+ * proportion to their share (the engines' mixture ratio). Positions are stations in the structural frame (x from the
+ * engines' exit plane toward the nose). Immutable.
+ *
+ * @param dryMassKg            the dry stage's mass (structure, engines, residuals, landing legs), kg
+ * @param dryCentreOfMassM     its centre of mass in the structural frame, m
+ * @param dryInertiaKgM2       its inertia about its own centre of mass, body axes
+ * @param propellantMassKg     the propellant at full load, kg
+ * @param tanks                the tanks; their shares add up to 1
+ */
+public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, InertiaTensor dryInertiaKgM2, double propellantMassKg,
+                             List<Tank> tanks) implements MassModel {
+
+    /**
+     * @param share          its fraction of the propellant mass (oxidiser: r / (1 + r) at mixture ratio r)
+     * @param bottomStationM the tank's bottom in the structural frame, m
+     * @param topStationM    its top, m
+     * @param radiusM        its inner radius, m
+     */
+    public record Tank(double share, double bottomStationM, double topStationM, double radiusM) {
+
+        /** Checks the geometry. */
+        public Tank {
+            if (!(share > 0 && share <= 1 && topStationM > bottomStationM && radiusM > 0)) {
+                throw new IllegalArgumentException("a tank has a share in (0, 1], a top above its bottom and a positive radius");
+            }
+        }
+    }
+
+    /** Checks the figures and copies the list. */
+    public StageMassModel {
+        tanks = List.copyOf(tanks);
+        double shares = tanks.stream().mapToDouble(Tank::share).sum();
+        if (!(dryMassKg > 0 && propellantMassKg >= 0) || (!tanks.isEmpty() && Math.abs(shares - 1) > 1e-9)) {
+            throw new IllegalArgumentException("a stage has a positive dry mass and tank shares adding up to 1, were " + shares);
+        }
+    }
+
+    @Override
+    public MassProperties at(double massKg) {
+        Properties p = properties(massKg);
+        // İ = dI/dm ṁ: the derivative by a central difference over a kilogram (the properties are smooth in the mass)
+        double dm = 1;
+        Properties hi = properties(massKg + dm);
+        Properties lo = properties(massKg - dm);
+        InertiaTensor a = hi.inertia();
+        InertiaTensor b = lo.inertia();
+        InertiaTensor perKg = new InertiaTensor((a.xx() - b.xx()) / (2 * dm), (a.yy() - b.yy()) / (2 * dm), (a.zz() - b.zz()) / (2 * dm),
+            (a.xy() - b.xy()) / (2 * dm), (a.yz() - b.yz()) / (2 * dm), (a.zx() - b.zx()) / (2 * dm));
+        return new MassProperties(massKg, p.centre(), p.inertia(), perKg);
+    }
+
+    private record Properties(Vector3D centre, InertiaTensor inertia) {
+    }
+
+    private Properties properties(double massKg) {
+        double propellant = Math.max(0, Math.min(propellantMassKg, massKg - dryMassKg));
+        int n = tanks.size();
+        double[] mass = new double[n];
+        double[] station = new double[n];
+        double[] height = new double[n];
+        double total = dryMassKg;
+        Vector3D moment = dryCentreOfMassM.scalarMultiply(dryMassKg);
+        for (int k = 0; k < n; k++) {
+            Tank t = tanks.get(k);
+            mass[k] = t.share() * propellant;
+            double full = t.share() * propellantMassKg;
+            height[k] = full > 0 ? mass[k] / full * (t.topStationM() - t.bottomStationM()) : 0;
+            station[k] = t.bottomStationM() + height[k] / 2;
+            total += mass[k];
+            moment = moment.add(new Vector3D(mass[k] * station[k], 0, 0));
+        }
+        Vector3D cm = moment.scalarMultiply(1 / total);
+        double[] sum = shifted(dryInertiaKgM2, dryMassKg, dryCentreOfMassM.subtract(cm));
+        for (int k = 0; k < n; k++) {
+            double r = tanks.get(k).radiusM();
+            double axial = 0.5 * mass[k] * r * r;
+            double transverse = mass[k] * (3 * r * r + height[k] * height[k]) / 12;
+            double[] column = shifted(new InertiaTensor(axial, transverse, transverse, 0, 0, 0), mass[k],
+                new Vector3D(station[k], 0, 0).subtract(cm));
+            for (int i = 0; i < 6; i++) {
+                sum[i] += column[i];
+            }
+        }
+        return new Properties(cm, new InertiaTensor(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]));
+    }
+
+    /** The parallel-axis theorem: I + m (|d|² E − d dᵀ), as {xx, yy, zz, xy, yz, zx}. */
+    private static double[] shifted(InertiaTensor i, double m, Vector3D d) {
+        double x = d.getX();
+        double y = d.getY();
+        double z = d.getZ();
+        return new double[] {i.xx() + m * (y * y + z * z), i.yy() + m * (x * x + z * z), i.zz() + m * (x * x + y * y),
+            i.xy() - m * x * y, i.yz() - m * y * z, i.zx() - m * z * x};
+    }
+}
