@@ -28,6 +28,10 @@ package org.launchbench.vehicle.model;
  *   <li>{@link org.launchbench.vehicle.model.Engine#getGimbalRange <em>Gimbal Range</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Engine#getIgnitionTransient <em>Ignition Transient</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Engine#getShutdownTransient <em>Shutdown Transient</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Engine#getGimbalRate <em>Gimbal Rate</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Engine#getGimbalTimeConstant <em>Gimbal Time Constant</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Engine#getThrottleRate <em>Throttle Rate</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Engine#getThrottleTimeConstant <em>Throttle Time Constant</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getEngine()
@@ -311,5 +315,105 @@ public interface Engine extends NamedElement {
 	 * @generated
 	 */
 	void setShutdownTransient(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Gimbal Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest gimbal slew rate, degrees per second; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Gimbal Rate</em>' attribute.
+	 * @see #setGimbalRate(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getEngine_GimbalRate()
+	 * @model
+	 * @generated
+	 */
+	double getGimbalRate();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Engine#getGimbalRate <em>Gimbal Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Gimbal Rate</em>' attribute.
+	 * @see #getGimbalRate()
+	 * @generated
+	 */
+	void setGimbalRate(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Gimbal Time Constant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Time constant of the gimbal actuator as a first-order lag, s; 0 for a pure rate limit.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Gimbal Time Constant</em>' attribute.
+	 * @see #setGimbalTimeConstant(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getEngine_GimbalTimeConstant()
+	 * @model
+	 * @generated
+	 */
+	double getGimbalTimeConstant();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Engine#getGimbalTimeConstant <em>Gimbal Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Gimbal Time Constant</em>' attribute.
+	 * @see #getGimbalTimeConstant()
+	 * @generated
+	 */
+	void setGimbalTimeConstant(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Throttle Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest throttling rate, fraction of full thrust per second; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Throttle Rate</em>' attribute.
+	 * @see #setThrottleRate(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getEngine_ThrottleRate()
+	 * @model
+	 * @generated
+	 */
+	double getThrottleRate();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Engine#getThrottleRate <em>Throttle Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Throttle Rate</em>' attribute.
+	 * @see #getThrottleRate()
+	 * @generated
+	 */
+	void setThrottleRate(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Throttle Time Constant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Time constant of the throttle as a first-order lag, s.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Throttle Time Constant</em>' attribute.
+	 * @see #setThrottleTimeConstant(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getEngine_ThrottleTimeConstant()
+	 * @model
+	 * @generated
+	 */
+	double getThrottleTimeConstant();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Engine#getThrottleTimeConstant <em>Throttle Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Throttle Time Constant</em>' attribute.
+	 * @see #getThrottleTimeConstant()
+	 * @generated
+	 */
+	void setThrottleTimeConstant(double value);
 
 } // Engine

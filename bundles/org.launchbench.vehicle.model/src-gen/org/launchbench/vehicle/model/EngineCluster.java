@@ -3,6 +3,8 @@
  */
 package org.launchbench.vehicle.model;
 
+import org.eclipse.emf.common.util.EList;
+
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -20,6 +22,7 @@ import org.eclipse.emf.ecore.EObject;
  * <ul>
  *   <li>{@link org.launchbench.vehicle.model.EngineCluster#getCount <em>Count</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.EngineCluster#getEngine <em>Engine</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.EngineCluster#getMounts <em>Mounts</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getEngineCluster()
@@ -77,5 +80,20 @@ public interface EngineCluster extends EObject {
 	 * @generated
 	 */
 	void setEngine(Engine value);
+
+	/**
+	 * Returns the value of the '<em><b>Mounts</b></em>' containment reference list.
+	 * The list contents are of type {@link org.launchbench.vehicle.model.EngineMount}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Where each engine of the cluster is mounted, one per engine when given; without them the engines are laid out by the cluster rule of docs/vehicle-model.md.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Mounts</em>' containment reference list.
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getEngineCluster_Mounts()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<EngineMount> getMounts();
 
 } // EngineCluster

@@ -21,6 +21,11 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.GridFins#getCount <em>Count</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.GridFins#getArea <em>Area</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.GridFins#getDeflectionLimit <em>Deflection Limit</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.GridFins#getStation <em>Station</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.GridFins#getRadius <em>Radius</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.GridFins#getDeflectionRate <em>Deflection Rate</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.GridFins#getTimeConstant <em>Time Constant</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.GridFins#getNormalForceSlope <em>Normal Force Slope</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getGridFins()
@@ -103,5 +108,130 @@ public interface GridFins extends EObject {
 	 * @generated
 	 */
 	void setDeflectionLimit(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Station</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Station of the fins' centre of pressure above the stage's engine exit plane, m; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Station</em>' attribute.
+	 * @see #setStation(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getGridFins_Station()
+	 * @model
+	 * @generated
+	 */
+	double getStation();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.GridFins#getStation <em>Station</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Station</em>' attribute.
+	 * @see #getStation()
+	 * @generated
+	 */
+	void setStation(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Radius</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Distance of a fin's centre of pressure from the stage axis, m; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Radius</em>' attribute.
+	 * @see #setRadius(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getGridFins_Radius()
+	 * @model
+	 * @generated
+	 */
+	double getRadius();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.GridFins#getRadius <em>Radius</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Radius</em>' attribute.
+	 * @see #getRadius()
+	 * @generated
+	 */
+	void setRadius(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Deflection Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest deflection rate, degrees per second; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Deflection Rate</em>' attribute.
+	 * @see #setDeflectionRate(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getGridFins_DeflectionRate()
+	 * @model
+	 * @generated
+	 */
+	double getDeflectionRate();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.GridFins#getDeflectionRate <em>Deflection Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Deflection Rate</em>' attribute.
+	 * @see #getDeflectionRate()
+	 * @generated
+	 */
+	void setDeflectionRate(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Time Constant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Time constant of a fin actuator as a first-order lag, s.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Time Constant</em>' attribute.
+	 * @see #setTimeConstant(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getGridFins_TimeConstant()
+	 * @model
+	 * @generated
+	 */
+	double getTimeConstant();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.GridFins#getTimeConstant <em>Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Time Constant</em>' attribute.
+	 * @see #getTimeConstant()
+	 * @generated
+	 */
+	void setTimeConstant(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Normal Force Slope</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Normal-force coefficient slope of one fin on its own area, per radian; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Normal Force Slope</em>' attribute.
+	 * @see #setNormalForceSlope(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getGridFins_NormalForceSlope()
+	 * @model
+	 * @generated
+	 */
+	double getNormalForceSlope();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.GridFins#getNormalForceSlope <em>Normal Force Slope</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Normal Force Slope</em>' attribute.
+	 * @see #getNormalForceSlope()
+	 * @generated
+	 */
+	void setNormalForceSlope(double value);
 
 } // GridFins

@@ -22,6 +22,9 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.Rcs#getThrust <em>Thrust</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Rcs#getIsp <em>Isp</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Rcs#getPropellantMass <em>Propellant Mass</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Rcs#getStation <em>Station</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Rcs#getRadius <em>Radius</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Rcs#getMinimumImpulseBit <em>Minimum Impulse Bit</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getRcs()
@@ -128,5 +131,80 @@ public interface Rcs extends EObject {
 	 * @generated
 	 */
 	void setPropellantMass(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Station</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Station of the thrusters above the stage's engine exit plane, m; 0 when not given.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Station</em>' attribute.
+	 * @see #setStation(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRcs_Station()
+	 * @model
+	 * @generated
+	 */
+	double getStation();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Rcs#getStation <em>Station</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Station</em>' attribute.
+	 * @see #getStation()
+	 * @generated
+	 */
+	void setStation(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Radius</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Distance of the thrusters from the stage axis, m (their moment arm in roll is this; in pitch and yaw the station's distance from the centre of mass).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Radius</em>' attribute.
+	 * @see #setRadius(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRcs_Radius()
+	 * @model
+	 * @generated
+	 */
+	double getRadius();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Rcs#getRadius <em>Radius</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Radius</em>' attribute.
+	 * @see #getRadius()
+	 * @generated
+	 */
+	void setRadius(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Minimum Impulse Bit</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Shortest firing of a thruster valve, s.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Minimum Impulse Bit</em>' attribute.
+	 * @see #setMinimumImpulseBit(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRcs_MinimumImpulseBit()
+	 * @model
+	 * @generated
+	 */
+	double getMinimumImpulseBit();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Rcs#getMinimumImpulseBit <em>Minimum Impulse Bit</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Minimum Impulse Bit</em>' attribute.
+	 * @see #getMinimumImpulseBit()
+	 * @generated
+	 */
+	void setMinimumImpulseBit(double value);
 
 } // Rcs

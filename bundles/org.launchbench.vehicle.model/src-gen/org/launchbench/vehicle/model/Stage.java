@@ -24,10 +24,12 @@ import org.eclipse.emf.common.util.EList;
  *   <li>{@link org.launchbench.vehicle.model.Stage#getPropellantMass <em>Propellant Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getResidualPropellantMass <em>Residual Propellant Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getReferenceDiameter <em>Reference Diameter</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Stage#getLength <em>Length</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getEngines <em>Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getDrag <em>Drag</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getLift <em>Lift</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Stage#getRecovery <em>Recovery</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Stage#getRigidBody <em>Rigid Body</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getStage()
@@ -189,6 +191,31 @@ public interface Stage extends NamedElement {
 	void setReferenceDiameter(double value);
 
 	/**
+	 * Returns the value of the '<em><b>Length</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Overall length of the stage, m (a first stage with its interstage); 0 when not given. Six-degree-of-freedom flight needs it.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Length</em>' attribute.
+	 * @see #setLength(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getStage_Length()
+	 * @model
+	 * @generated
+	 */
+	double getLength();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Stage#getLength <em>Length</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Length</em>' attribute.
+	 * @see #getLength()
+	 * @generated
+	 */
+	void setLength(double value);
+
+	/**
 	 * Returns the value of the '<em><b>Engines</b></em>' containment reference list.
 	 * The list contents are of type {@link org.launchbench.vehicle.model.EngineCluster}.
 	 * <!-- begin-user-doc -->
@@ -277,5 +304,30 @@ public interface Stage extends NamedElement {
 	 * @generated
 	 */
 	void setRecovery(RecoveryHardware value);
+
+	/**
+	 * Returns the value of the '<em><b>Rigid Body</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * What six-degree-of-freedom flight needs of the stage beyond its masses: centre of mass, inertia, tanks, centre of pressure. Optional: without it, 6-DOF flight estimates them from the stage length and diameter and says so.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Rigid Body</em>' containment reference.
+	 * @see #setRigidBody(RigidBody)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getStage_RigidBody()
+	 * @model containment="true"
+	 * @generated
+	 */
+	RigidBody getRigidBody();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Stage#getRigidBody <em>Rigid Body</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Rigid Body</em>' containment reference.
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	void setRigidBody(RigidBody value);
 
 } // Stage

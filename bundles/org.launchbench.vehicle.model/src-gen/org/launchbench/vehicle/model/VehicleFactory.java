@@ -257,6 +257,33 @@ public interface VehicleFactory extends EFactory {
 	Mission createMission();
 
 	/**
+	 * Returns a new object of class '<em>Rigid Body</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Rigid Body</em>'.
+	 * @generated
+	 */
+	RigidBody createRigidBody();
+
+	/**
+	 * Returns a new object of class '<em>Tank</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Tank</em>'.
+	 * @generated
+	 */
+	Tank createTank();
+
+	/**
+	 * Returns a new object of class '<em>Engine Mount</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Engine Mount</em>'.
+	 * @generated
+	 */
+	EngineMount createEngineMount();
+
+	/**
 	 * Returns the package supported by this factory.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

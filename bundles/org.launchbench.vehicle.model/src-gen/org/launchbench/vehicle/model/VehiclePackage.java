@@ -463,13 +463,22 @@ public interface VehiclePackage extends EPackage {
 	int STAGE__REFERENCE_DIAMETER = NAMED_ELEMENT_FEATURE_COUNT + 5;
 
 	/**
+	 * The feature id for the '<em><b>Length</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STAGE__LENGTH = NAMED_ELEMENT_FEATURE_COUNT + 6;
+
+	/**
 	 * The feature id for the '<em><b>Engines</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__ENGINES = NAMED_ELEMENT_FEATURE_COUNT + 6;
+	int STAGE__ENGINES = NAMED_ELEMENT_FEATURE_COUNT + 7;
 
 	/**
 	 * The feature id for the '<em><b>Drag</b></em>' containment reference.
@@ -478,7 +487,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__DRAG = NAMED_ELEMENT_FEATURE_COUNT + 7;
+	int STAGE__DRAG = NAMED_ELEMENT_FEATURE_COUNT + 8;
 
 	/**
 	 * The feature id for the '<em><b>Lift</b></em>' containment reference.
@@ -487,7 +496,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__LIFT = NAMED_ELEMENT_FEATURE_COUNT + 8;
+	int STAGE__LIFT = NAMED_ELEMENT_FEATURE_COUNT + 9;
 
 	/**
 	 * The feature id for the '<em><b>Recovery</b></em>' containment reference.
@@ -496,7 +505,16 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE__RECOVERY = NAMED_ELEMENT_FEATURE_COUNT + 9;
+	int STAGE__RECOVERY = NAMED_ELEMENT_FEATURE_COUNT + 10;
+
+	/**
+	 * The feature id for the '<em><b>Rigid Body</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STAGE__RIGID_BODY = NAMED_ELEMENT_FEATURE_COUNT + 11;
 
 	/**
 	 * The number of structural features of the '<em>Stage</em>' class.
@@ -505,7 +523,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int STAGE_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 10;
+	int STAGE_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 12;
 
 	/**
 	 * The number of operations of the '<em>Stage</em>' class.
@@ -545,13 +563,22 @@ public interface VehiclePackage extends EPackage {
 	int ENGINE_CLUSTER__ENGINE = 1;
 
 	/**
+	 * The feature id for the '<em><b>Mounts</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_CLUSTER__MOUNTS = 2;
+
+	/**
 	 * The number of structural features of the '<em>Engine Cluster</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int ENGINE_CLUSTER_FEATURE_COUNT = 2;
+	int ENGINE_CLUSTER_FEATURE_COUNT = 3;
 
 	/**
 	 * The number of operations of the '<em>Engine Cluster</em>' class.
@@ -708,13 +735,49 @@ public interface VehiclePackage extends EPackage {
 	int ENGINE__SHUTDOWN_TRANSIENT = NAMED_ELEMENT_FEATURE_COUNT + 10;
 
 	/**
+	 * The feature id for the '<em><b>Gimbal Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE__GIMBAL_RATE = NAMED_ELEMENT_FEATURE_COUNT + 11;
+
+	/**
+	 * The feature id for the '<em><b>Gimbal Time Constant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE__GIMBAL_TIME_CONSTANT = NAMED_ELEMENT_FEATURE_COUNT + 12;
+
+	/**
+	 * The feature id for the '<em><b>Throttle Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE__THROTTLE_RATE = NAMED_ELEMENT_FEATURE_COUNT + 13;
+
+	/**
+	 * The feature id for the '<em><b>Throttle Time Constant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE__THROTTLE_TIME_CONSTANT = NAMED_ELEMENT_FEATURE_COUNT + 14;
+
+	/**
 	 * The number of structural features of the '<em>Engine</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int ENGINE_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 11;
+	int ENGINE_FEATURE_COUNT = NAMED_ELEMENT_FEATURE_COUNT + 15;
 
 	/**
 	 * The number of operations of the '<em>Engine</em>' class.
@@ -1038,13 +1101,58 @@ public interface VehiclePackage extends EPackage {
 	int GRID_FINS__DEFLECTION_LIMIT = 2;
 
 	/**
+	 * The feature id for the '<em><b>Station</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int GRID_FINS__STATION = 3;
+
+	/**
+	 * The feature id for the '<em><b>Radius</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int GRID_FINS__RADIUS = 4;
+
+	/**
+	 * The feature id for the '<em><b>Deflection Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int GRID_FINS__DEFLECTION_RATE = 5;
+
+	/**
+	 * The feature id for the '<em><b>Time Constant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int GRID_FINS__TIME_CONSTANT = 6;
+
+	/**
+	 * The feature id for the '<em><b>Normal Force Slope</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int GRID_FINS__NORMAL_FORCE_SLOPE = 7;
+
+	/**
 	 * The number of structural features of the '<em>Grid Fins</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int GRID_FINS_FEATURE_COUNT = 3;
+	int GRID_FINS_FEATURE_COUNT = 8;
 
 	/**
 	 * The number of operations of the '<em>Grid Fins</em>' class.
@@ -1166,13 +1274,40 @@ public interface VehiclePackage extends EPackage {
 	int RCS__PROPELLANT_MASS = 3;
 
 	/**
+	 * The feature id for the '<em><b>Station</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RCS__STATION = 4;
+
+	/**
+	 * The feature id for the '<em><b>Radius</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RCS__RADIUS = 5;
+
+	/**
+	 * The feature id for the '<em><b>Minimum Impulse Bit</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RCS__MINIMUM_IMPULSE_BIT = 6;
+
+	/**
 	 * The number of structural features of the '<em>Rcs</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RCS_FEATURE_COUNT = 4;
+	int RCS_FEATURE_COUNT = 7;
 
 	/**
 	 * The number of operations of the '<em>Rcs</em>' class.
@@ -2458,6 +2593,243 @@ public interface VehiclePackage extends EPackage {
 	int MISSION_OPERATION_COUNT = MODEL_ROOT_OPERATION_COUNT + 0;
 
 	/**
+	 * The meta object id for the '{@link org.launchbench.vehicle.model.impl.RigidBodyImpl <em>Rigid Body</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.launchbench.vehicle.model.impl.RigidBodyImpl
+	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getRigidBody()
+	 * @generated
+	 */
+	int RIGID_BODY = 29;
+
+	/**
+	 * The feature id for the '<em><b>Dry Centre Of Mass</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__DRY_CENTRE_OF_MASS = 0;
+
+	/**
+	 * The feature id for the '<em><b>Dry Roll Inertia</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__DRY_ROLL_INERTIA = 1;
+
+	/**
+	 * The feature id for the '<em><b>Dry Pitch Inertia</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__DRY_PITCH_INERTIA = 2;
+
+	/**
+	 * The feature id for the '<em><b>Centre Of Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__CENTRE_OF_PRESSURE = 3;
+
+	/**
+	 * The feature id for the '<em><b>Descent Centre Of Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__DESCENT_CENTRE_OF_PRESSURE = 4;
+
+	/**
+	 * The feature id for the '<em><b>Normal Force Slope</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__NORMAL_FORCE_SLOPE = 5;
+
+	/**
+	 * The feature id for the '<em><b>Pitch Damping</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__PITCH_DAMPING = 6;
+
+	/**
+	 * The feature id for the '<em><b>Tanks</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__TANKS = 7;
+
+	/**
+	 * The feature id for the '<em><b>Sources</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY__SOURCES = 8;
+
+	/**
+	 * The number of structural features of the '<em>Rigid Body</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY_FEATURE_COUNT = 9;
+
+	/**
+	 * The number of operations of the '<em>Rigid Body</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RIGID_BODY_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.launchbench.vehicle.model.impl.TankImpl <em>Tank</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.launchbench.vehicle.model.impl.TankImpl
+	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getTank()
+	 * @generated
+	 */
+	int TANK = 30;
+
+	/**
+	 * The feature id for the '<em><b>Propellant Share</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TANK__PROPELLANT_SHARE = 0;
+
+	/**
+	 * The feature id for the '<em><b>Bottom</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TANK__BOTTOM = 1;
+
+	/**
+	 * The feature id for the '<em><b>Top</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TANK__TOP = 2;
+
+	/**
+	 * The feature id for the '<em><b>Diameter</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TANK__DIAMETER = 3;
+
+	/**
+	 * The number of structural features of the '<em>Tank</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TANK_FEATURE_COUNT = 4;
+
+	/**
+	 * The number of operations of the '<em>Tank</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TANK_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.launchbench.vehicle.model.impl.EngineMountImpl <em>Engine Mount</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.launchbench.vehicle.model.impl.EngineMountImpl
+	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getEngineMount()
+	 * @generated
+	 */
+	int ENGINE_MOUNT = 31;
+
+	/**
+	 * The feature id for the '<em><b>Station</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_MOUNT__STATION = 0;
+
+	/**
+	 * The feature id for the '<em><b>Y</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_MOUNT__Y = 1;
+
+	/**
+	 * The feature id for the '<em><b>Z</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_MOUNT__Z = 2;
+
+	/**
+	 * The feature id for the '<em><b>Cant</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_MOUNT__CANT = 3;
+
+	/**
+	 * The number of structural features of the '<em>Engine Mount</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_MOUNT_FEATURE_COUNT = 4;
+
+	/**
+	 * The number of operations of the '<em>Engine Mount</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ENGINE_MOUNT_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.PropellantFamily <em>Propellant Family</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2465,7 +2837,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getPropellantFamily()
 	 * @generated
 	 */
-	int PROPELLANT_FAMILY = 29;
+	int PROPELLANT_FAMILY = 32;
 
 	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.Propulsion <em>Propulsion</em>}' enum.
@@ -2475,7 +2847,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getPropulsion()
 	 * @generated
 	 */
-	int PROPULSION = 30;
+	int PROPULSION = 33;
 
 	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.Platform <em>Platform</em>}' enum.
@@ -2485,7 +2857,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getPlatform()
 	 * @generated
 	 */
-	int PLATFORM = 31;
+	int PLATFORM = 34;
 
 	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.LandingZoneKind <em>Landing Zone Kind</em>}' enum.
@@ -2495,7 +2867,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getLandingZoneKind()
 	 * @generated
 	 */
-	int LANDING_ZONE_KIND = 32;
+	int LANDING_ZONE_KIND = 35;
 
 	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.RecoveryMode <em>Recovery Mode</em>}' enum.
@@ -2505,7 +2877,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getRecoveryMode()
 	 * @generated
 	 */
-	int RECOVERY_MODE = 33;
+	int RECOVERY_MODE = 36;
 
 	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.BurnKind <em>Burn Kind</em>}' enum.
@@ -2515,7 +2887,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getBurnKind()
 	 * @generated
 	 */
-	int BURN_KIND = 34;
+	int BURN_KIND = 37;
 
 	/**
 	 * The meta object id for the '{@link org.launchbench.vehicle.model.FailureKind <em>Failure Kind</em>}' enum.
@@ -2525,7 +2897,7 @@ public interface VehiclePackage extends EPackage {
 	 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getFailureKind()
 	 * @generated
 	 */
-	int FAILURE_KIND = 35;
+	int FAILURE_KIND = 38;
 
 
 	/**
@@ -2777,6 +3149,17 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getStage_ReferenceDiameter();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Stage#getLength <em>Length</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Length</em>'.
+	 * @see org.launchbench.vehicle.model.Stage#getLength()
+	 * @see #getStage()
+	 * @generated
+	 */
+	EAttribute getStage_Length();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link org.launchbench.vehicle.model.Stage#getEngines <em>Engines</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2821,6 +3204,17 @@ public interface VehiclePackage extends EPackage {
 	EReference getStage_Recovery();
 
 	/**
+	 * Returns the meta object for the containment reference '{@link org.launchbench.vehicle.model.Stage#getRigidBody <em>Rigid Body</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference '<em>Rigid Body</em>'.
+	 * @see org.launchbench.vehicle.model.Stage#getRigidBody()
+	 * @see #getStage()
+	 * @generated
+	 */
+	EReference getStage_RigidBody();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.EngineCluster <em>Engine Cluster</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2851,6 +3245,17 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 */
 	EReference getEngineCluster_Engine();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.launchbench.vehicle.model.EngineCluster#getMounts <em>Mounts</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Mounts</em>'.
+	 * @see org.launchbench.vehicle.model.EngineCluster#getMounts()
+	 * @see #getEngineCluster()
+	 * @generated
+	 */
+	EReference getEngineCluster_Mounts();
 
 	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Engine <em>Engine</em>}'.
@@ -2982,6 +3387,50 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getEngine_ShutdownTransient();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Engine#getGimbalRate <em>Gimbal Rate</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Gimbal Rate</em>'.
+	 * @see org.launchbench.vehicle.model.Engine#getGimbalRate()
+	 * @see #getEngine()
+	 * @generated
+	 */
+	EAttribute getEngine_GimbalRate();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Engine#getGimbalTimeConstant <em>Gimbal Time Constant</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Gimbal Time Constant</em>'.
+	 * @see org.launchbench.vehicle.model.Engine#getGimbalTimeConstant()
+	 * @see #getEngine()
+	 * @generated
+	 */
+	EAttribute getEngine_GimbalTimeConstant();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Engine#getThrottleRate <em>Throttle Rate</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Throttle Rate</em>'.
+	 * @see org.launchbench.vehicle.model.Engine#getThrottleRate()
+	 * @see #getEngine()
+	 * @generated
+	 */
+	EAttribute getEngine_ThrottleRate();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Engine#getThrottleTimeConstant <em>Throttle Time Constant</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Throttle Time Constant</em>'.
+	 * @see org.launchbench.vehicle.model.Engine#getThrottleTimeConstant()
+	 * @see #getEngine()
+	 * @generated
+	 */
+	EAttribute getEngine_ThrottleTimeConstant();
 
 	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.MachTable <em>Mach Table</em>}'.
@@ -3242,6 +3691,61 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getGridFins_DeflectionLimit();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.GridFins#getStation <em>Station</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Station</em>'.
+	 * @see org.launchbench.vehicle.model.GridFins#getStation()
+	 * @see #getGridFins()
+	 * @generated
+	 */
+	EAttribute getGridFins_Station();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.GridFins#getRadius <em>Radius</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Radius</em>'.
+	 * @see org.launchbench.vehicle.model.GridFins#getRadius()
+	 * @see #getGridFins()
+	 * @generated
+	 */
+	EAttribute getGridFins_Radius();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.GridFins#getDeflectionRate <em>Deflection Rate</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Deflection Rate</em>'.
+	 * @see org.launchbench.vehicle.model.GridFins#getDeflectionRate()
+	 * @see #getGridFins()
+	 * @generated
+	 */
+	EAttribute getGridFins_DeflectionRate();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.GridFins#getTimeConstant <em>Time Constant</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Time Constant</em>'.
+	 * @see org.launchbench.vehicle.model.GridFins#getTimeConstant()
+	 * @see #getGridFins()
+	 * @generated
+	 */
+	EAttribute getGridFins_TimeConstant();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.GridFins#getNormalForceSlope <em>Normal Force Slope</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Normal Force Slope</em>'.
+	 * @see org.launchbench.vehicle.model.GridFins#getNormalForceSlope()
+	 * @see #getGridFins()
+	 * @generated
+	 */
+	EAttribute getGridFins_NormalForceSlope();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.LandingLegs <em>Landing Legs</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3348,6 +3852,39 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getRcs_PropellantMass();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Rcs#getStation <em>Station</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Station</em>'.
+	 * @see org.launchbench.vehicle.model.Rcs#getStation()
+	 * @see #getRcs()
+	 * @generated
+	 */
+	EAttribute getRcs_Station();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Rcs#getRadius <em>Radius</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Radius</em>'.
+	 * @see org.launchbench.vehicle.model.Rcs#getRadius()
+	 * @see #getRcs()
+	 * @generated
+	 */
+	EAttribute getRcs_Radius();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Rcs#getMinimumImpulseBit <em>Minimum Impulse Bit</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Minimum Impulse Bit</em>'.
+	 * @see org.launchbench.vehicle.model.Rcs#getMinimumImpulseBit()
+	 * @see #getRcs()
+	 * @generated
+	 */
+	EAttribute getRcs_MinimumImpulseBit();
 
 	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Fairing <em>Fairing</em>}'.
@@ -4128,6 +4665,223 @@ public interface VehiclePackage extends EPackage {
 	EReference getMission_Scenarios();
 
 	/**
+	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.RigidBody <em>Rigid Body</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Rigid Body</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody
+	 * @generated
+	 */
+	EClass getRigidBody();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getDryCentreOfMass <em>Dry Centre Of Mass</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Dry Centre Of Mass</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getDryCentreOfMass()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_DryCentreOfMass();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getDryRollInertia <em>Dry Roll Inertia</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Dry Roll Inertia</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getDryRollInertia()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_DryRollInertia();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getDryPitchInertia <em>Dry Pitch Inertia</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Dry Pitch Inertia</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getDryPitchInertia()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_DryPitchInertia();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getCentreOfPressure <em>Centre Of Pressure</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Centre Of Pressure</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getCentreOfPressure()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_CentreOfPressure();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getDescentCentreOfPressure <em>Descent Centre Of Pressure</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Descent Centre Of Pressure</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getDescentCentreOfPressure()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_DescentCentreOfPressure();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getNormalForceSlope <em>Normal Force Slope</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Normal Force Slope</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getNormalForceSlope()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_NormalForceSlope();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RigidBody#getPitchDamping <em>Pitch Damping</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Pitch Damping</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getPitchDamping()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EAttribute getRigidBody_PitchDamping();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.launchbench.vehicle.model.RigidBody#getTanks <em>Tanks</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Tanks</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getTanks()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EReference getRigidBody_Tanks();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.launchbench.vehicle.model.RigidBody#getSources <em>Sources</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Sources</em>'.
+	 * @see org.launchbench.vehicle.model.RigidBody#getSources()
+	 * @see #getRigidBody()
+	 * @generated
+	 */
+	EReference getRigidBody_Sources();
+
+	/**
+	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Tank <em>Tank</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Tank</em>'.
+	 * @see org.launchbench.vehicle.model.Tank
+	 * @generated
+	 */
+	EClass getTank();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Tank#getPropellantShare <em>Propellant Share</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Propellant Share</em>'.
+	 * @see org.launchbench.vehicle.model.Tank#getPropellantShare()
+	 * @see #getTank()
+	 * @generated
+	 */
+	EAttribute getTank_PropellantShare();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Tank#getBottom <em>Bottom</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Bottom</em>'.
+	 * @see org.launchbench.vehicle.model.Tank#getBottom()
+	 * @see #getTank()
+	 * @generated
+	 */
+	EAttribute getTank_Bottom();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Tank#getTop <em>Top</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Top</em>'.
+	 * @see org.launchbench.vehicle.model.Tank#getTop()
+	 * @see #getTank()
+	 * @generated
+	 */
+	EAttribute getTank_Top();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Tank#getDiameter <em>Diameter</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Diameter</em>'.
+	 * @see org.launchbench.vehicle.model.Tank#getDiameter()
+	 * @see #getTank()
+	 * @generated
+	 */
+	EAttribute getTank_Diameter();
+
+	/**
+	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.EngineMount <em>Engine Mount</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Engine Mount</em>'.
+	 * @see org.launchbench.vehicle.model.EngineMount
+	 * @generated
+	 */
+	EClass getEngineMount();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.EngineMount#getStation <em>Station</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Station</em>'.
+	 * @see org.launchbench.vehicle.model.EngineMount#getStation()
+	 * @see #getEngineMount()
+	 * @generated
+	 */
+	EAttribute getEngineMount_Station();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.EngineMount#getY <em>Y</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Y</em>'.
+	 * @see org.launchbench.vehicle.model.EngineMount#getY()
+	 * @see #getEngineMount()
+	 * @generated
+	 */
+	EAttribute getEngineMount_Y();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.EngineMount#getZ <em>Z</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Z</em>'.
+	 * @see org.launchbench.vehicle.model.EngineMount#getZ()
+	 * @see #getEngineMount()
+	 * @generated
+	 */
+	EAttribute getEngineMount_Z();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.EngineMount#getCant <em>Cant</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Cant</em>'.
+	 * @see org.launchbench.vehicle.model.EngineMount#getCant()
+	 * @see #getEngineMount()
+	 * @generated
+	 */
+	EAttribute getEngineMount_Cant();
+
+	/**
 	 * Returns the meta object for enum '{@link org.launchbench.vehicle.model.PropellantFamily <em>Propellant Family</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4415,6 +5169,14 @@ public interface VehiclePackage extends EPackage {
 		EAttribute STAGE__REFERENCE_DIAMETER = eINSTANCE.getStage_ReferenceDiameter();
 
 		/**
+		 * The meta object literal for the '<em><b>Length</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STAGE__LENGTH = eINSTANCE.getStage_Length();
+
+		/**
 		 * The meta object literal for the '<em><b>Engines</b></em>' containment reference list feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4447,6 +5209,14 @@ public interface VehiclePackage extends EPackage {
 		EReference STAGE__RECOVERY = eINSTANCE.getStage_Recovery();
 
 		/**
+		 * The meta object literal for the '<em><b>Rigid Body</b></em>' containment reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference STAGE__RIGID_BODY = eINSTANCE.getStage_RigidBody();
+
+		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.EngineClusterImpl <em>Engine Cluster</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4471,6 +5241,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EReference ENGINE_CLUSTER__ENGINE = eINSTANCE.getEngineCluster_Engine();
+
+		/**
+		 * The meta object literal for the '<em><b>Mounts</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference ENGINE_CLUSTER__MOUNTS = eINSTANCE.getEngineCluster_Mounts();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.EngineImpl <em>Engine</em>}' class.
@@ -4569,6 +5347,38 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute ENGINE__SHUTDOWN_TRANSIENT = eINSTANCE.getEngine_ShutdownTransient();
+
+		/**
+		 * The meta object literal for the '<em><b>Gimbal Rate</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE__GIMBAL_RATE = eINSTANCE.getEngine_GimbalRate();
+
+		/**
+		 * The meta object literal for the '<em><b>Gimbal Time Constant</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE__GIMBAL_TIME_CONSTANT = eINSTANCE.getEngine_GimbalTimeConstant();
+
+		/**
+		 * The meta object literal for the '<em><b>Throttle Rate</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE__THROTTLE_RATE = eINSTANCE.getEngine_ThrottleRate();
+
+		/**
+		 * The meta object literal for the '<em><b>Throttle Time Constant</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE__THROTTLE_TIME_CONSTANT = eINSTANCE.getEngine_ThrottleTimeConstant();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.MachTableImpl <em>Mach Table</em>}' class.
@@ -4775,6 +5585,46 @@ public interface VehiclePackage extends EPackage {
 		EAttribute GRID_FINS__DEFLECTION_LIMIT = eINSTANCE.getGridFins_DeflectionLimit();
 
 		/**
+		 * The meta object literal for the '<em><b>Station</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute GRID_FINS__STATION = eINSTANCE.getGridFins_Station();
+
+		/**
+		 * The meta object literal for the '<em><b>Radius</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute GRID_FINS__RADIUS = eINSTANCE.getGridFins_Radius();
+
+		/**
+		 * The meta object literal for the '<em><b>Deflection Rate</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute GRID_FINS__DEFLECTION_RATE = eINSTANCE.getGridFins_DeflectionRate();
+
+		/**
+		 * The meta object literal for the '<em><b>Time Constant</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute GRID_FINS__TIME_CONSTANT = eINSTANCE.getGridFins_TimeConstant();
+
+		/**
+		 * The meta object literal for the '<em><b>Normal Force Slope</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute GRID_FINS__NORMAL_FORCE_SLOPE = eINSTANCE.getGridFins_NormalForceSlope();
+
+		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.LandingLegsImpl <em>Landing Legs</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4857,6 +5707,30 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RCS__PROPELLANT_MASS = eINSTANCE.getRcs_PropellantMass();
+
+		/**
+		 * The meta object literal for the '<em><b>Station</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RCS__STATION = eINSTANCE.getRcs_Station();
+
+		/**
+		 * The meta object literal for the '<em><b>Radius</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RCS__RADIUS = eINSTANCE.getRcs_Radius();
+
+		/**
+		 * The meta object literal for the '<em><b>Minimum Impulse Bit</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RCS__MINIMUM_IMPULSE_BIT = eINSTANCE.getRcs_MinimumImpulseBit();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.FairingImpl <em>Fairing</em>}' class.
@@ -5461,6 +6335,172 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EReference MISSION__SCENARIOS = eINSTANCE.getMission_Scenarios();
+
+		/**
+		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.RigidBodyImpl <em>Rigid Body</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.launchbench.vehicle.model.impl.RigidBodyImpl
+		 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getRigidBody()
+		 * @generated
+		 */
+		EClass RIGID_BODY = eINSTANCE.getRigidBody();
+
+		/**
+		 * The meta object literal for the '<em><b>Dry Centre Of Mass</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__DRY_CENTRE_OF_MASS = eINSTANCE.getRigidBody_DryCentreOfMass();
+
+		/**
+		 * The meta object literal for the '<em><b>Dry Roll Inertia</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__DRY_ROLL_INERTIA = eINSTANCE.getRigidBody_DryRollInertia();
+
+		/**
+		 * The meta object literal for the '<em><b>Dry Pitch Inertia</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__DRY_PITCH_INERTIA = eINSTANCE.getRigidBody_DryPitchInertia();
+
+		/**
+		 * The meta object literal for the '<em><b>Centre Of Pressure</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__CENTRE_OF_PRESSURE = eINSTANCE.getRigidBody_CentreOfPressure();
+
+		/**
+		 * The meta object literal for the '<em><b>Descent Centre Of Pressure</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__DESCENT_CENTRE_OF_PRESSURE = eINSTANCE.getRigidBody_DescentCentreOfPressure();
+
+		/**
+		 * The meta object literal for the '<em><b>Normal Force Slope</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__NORMAL_FORCE_SLOPE = eINSTANCE.getRigidBody_NormalForceSlope();
+
+		/**
+		 * The meta object literal for the '<em><b>Pitch Damping</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RIGID_BODY__PITCH_DAMPING = eINSTANCE.getRigidBody_PitchDamping();
+
+		/**
+		 * The meta object literal for the '<em><b>Tanks</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RIGID_BODY__TANKS = eINSTANCE.getRigidBody_Tanks();
+
+		/**
+		 * The meta object literal for the '<em><b>Sources</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RIGID_BODY__SOURCES = eINSTANCE.getRigidBody_Sources();
+
+		/**
+		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.TankImpl <em>Tank</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.launchbench.vehicle.model.impl.TankImpl
+		 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getTank()
+		 * @generated
+		 */
+		EClass TANK = eINSTANCE.getTank();
+
+		/**
+		 * The meta object literal for the '<em><b>Propellant Share</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TANK__PROPELLANT_SHARE = eINSTANCE.getTank_PropellantShare();
+
+		/**
+		 * The meta object literal for the '<em><b>Bottom</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TANK__BOTTOM = eINSTANCE.getTank_Bottom();
+
+		/**
+		 * The meta object literal for the '<em><b>Top</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TANK__TOP = eINSTANCE.getTank_Top();
+
+		/**
+		 * The meta object literal for the '<em><b>Diameter</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TANK__DIAMETER = eINSTANCE.getTank_Diameter();
+
+		/**
+		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.EngineMountImpl <em>Engine Mount</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.launchbench.vehicle.model.impl.EngineMountImpl
+		 * @see org.launchbench.vehicle.model.impl.VehiclePackageImpl#getEngineMount()
+		 * @generated
+		 */
+		EClass ENGINE_MOUNT = eINSTANCE.getEngineMount();
+
+		/**
+		 * The meta object literal for the '<em><b>Station</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE_MOUNT__STATION = eINSTANCE.getEngineMount_Station();
+
+		/**
+		 * The meta object literal for the '<em><b>Y</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE_MOUNT__Y = eINSTANCE.getEngineMount_Y();
+
+		/**
+		 * The meta object literal for the '<em><b>Z</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE_MOUNT__Z = eINSTANCE.getEngineMount_Z();
+
+		/**
+		 * The meta object literal for the '<em><b>Cant</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ENGINE_MOUNT__CANT = eINSTANCE.getEngineMount_Cant();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.PropellantFamily <em>Propellant Family</em>}' enum.

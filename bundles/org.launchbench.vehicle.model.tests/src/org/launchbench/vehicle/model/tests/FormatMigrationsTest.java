@@ -12,6 +12,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.launchbench.vehicle.model.io.FormatMigration;
 import org.launchbench.vehicle.model.io.FormatMigrations;
+import org.launchbench.vehicle.model.io.ModelFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -67,6 +68,6 @@ class FormatMigrationsTest {
     void theBuiltInChainBringsFormatZeroToTheCurrentFormat() throws Exception {
         Document doc = xml("<root/>");
         FormatMigrations.builtIn().migrate(doc, 0);
-        assertEquals("1", doc.getDocumentElement().getAttribute(FormatMigrations.VERSION_ATTRIBUTE));
+        assertEquals(String.valueOf(ModelFiles.CURRENT_FORMAT), doc.getDocumentElement().getAttribute(FormatMigrations.VERSION_ATTRIBUTE));
     }
 }

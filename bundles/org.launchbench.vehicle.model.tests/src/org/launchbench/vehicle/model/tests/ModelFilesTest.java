@@ -51,7 +51,7 @@ class ModelFilesTest {
     void theSavedFileCarriesTheFormatVersion() throws IOException {
         Path file = dir.resolve("m.mission");
         ModelFiles.save(TestModels.mission(), file);
-        assertTrue(Files.readString(file).contains("formatVersion=\"1\""), Files.readString(file));
+        assertTrue(Files.readString(file).contains("formatVersion=\"" + ModelFiles.CURRENT_FORMAT + "\""), Files.readString(file));
     }
 
     @Test
@@ -98,10 +98,23 @@ class ModelFilesTest {
             + "    <engines count=\"1\"><engine id=\"e\" thrustSeaLevel=\"200000\" thrustVacuum=\"220000\" ispSeaLevel=\"250\" ispVacuum=\"280\"/></engines>\n"
             + "  </stages>\n</lb:LaunchVehicle>\n");
         LaunchVehicle v = ModelFiles.load(file, LaunchVehicle.class);
-        assertEquals(1, v.getFormatVersion(), "stamped with the current format");
+        assertEquals(ModelFiles.CURRENT_FORMAT, v.getFormatVersion(), "stamped with the current format");
         assertEquals(9000, v.getStages().get(0).getPropellantMass());
         ModelFiles.save(v, file);
-        assertTrue(Files.readString(file).contains("formatVersion=\"1\""));
+        assertTrue(Files.readString(file).contains("formatVersion=\"" + ModelFiles.CURRENT_FORMAT + "\""));
+    }
+
+    @Test
+    void aFormatOneFileLoadsAsFormatTwoWithoutSixDofData() throws IOException {
+        // format 2 added the optional six-degree-of-freedom data; a format-1 file has none and is read as written
+        Path file = write("v1.vehicle", HEADER + " formatVersion=\"1\" id=\"v1\" name=\"V1\">\n"
+            + "  <stages id=\"s1\" dryMass=\"1000\" propellantMass=\"9000\" referenceDiameter=\"1\">\n"
+            + "    <engines count=\"1\"><engine id=\"e\" thrustSeaLevel=\"200000\" thrustVacuum=\"220000\" ispSeaLevel=\"250\" ispVacuum=\"280\"/></engines>\n"
+            + "  </stages>\n</lb:LaunchVehicle>\n");
+        LaunchVehicle v = ModelFiles.load(file, LaunchVehicle.class);
+        assertEquals(2, v.getFormatVersion());
+        assertEquals(null, v.getStages().get(0).getRigidBody());
+        assertEquals(0, v.getStages().get(0).getLength());
     }
 
     @Test

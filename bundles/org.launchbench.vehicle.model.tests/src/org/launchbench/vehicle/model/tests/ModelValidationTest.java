@@ -25,7 +25,7 @@ import org.launchbench.vehicle.model.validation.Problem;
 /** Every constraint: the valid models pass, and each broken value is reported with its path, value and range. */
 class ModelValidationTest {
 
-    private final LaunchVehicle vehicle = TestModels.vehicle();
+    private LaunchVehicle vehicle = TestModels.vehicle();
     private final SiteCatalog sites = TestModels.sites();
 
     private final ModelReferences refs = new ModelReferences() {
@@ -347,5 +347,63 @@ class ModelValidationTest {
         assertEquals(java.util.Set.of("mass", "perigeeAltitude", "apogeeAltitude", "landingIgnitionAltitude",
             "propellantMargin", "launchAzimuth", "magnitude", "time"),
             new java.util.HashSet<>(p.stream().map(Problem::feature).toList()), p.toString());
+    }
+
+    @Test
+    void rigidBodyStationsMustLieOnTheStage() {
+        Problem p = onlyProblem(v -> v.getStages().get(0).getRigidBody().setDryCentreOfMass(45));
+        assertEquals("dryCentreOfMass", p.feature());
+        assertEquals("0 to the stage length 41 m", p.allowed());
+        vehicle = TestModels.vehicle();
+        assertEquals("centreOfPressure", onlyProblem(v -> v.getStages().get(0).getRigidBody().setCentreOfPressure(Double.NaN)).feature());
+    }
+
+    @Test
+    void rigidBodyDataNeedsTheStageLength() {
+        // with no length the stations are checked against the largest allowed, so only the length is reported
+        Problem p = onlyProblem(v -> v.getStages().get(0).setLength(0));
+        assertEquals("length", p.feature());
+        assertEquals("> 0 m with rigid-body data", p.allowed());
+    }
+
+    @Test
+    void anInertiaNoAxisymmetricBodyCanHaveIsReported() {
+        Problem p = onlyProblem(v -> v.getStages().get(0).getRigidBody().setDryRollInertia(7e6));
+        assertEquals("dryRollInertia", p.feature());
+        assertEquals("at most twice the pitch inertia (6000000 kg m2)", p.allowed());
+    }
+
+    @Test
+    void tankSharesMustAddUpToOneAndTanksFitTheStage() {
+        assertEquals("tanks", onlyProblem(v -> v.getStages().get(0).getRigidBody().getTanks().get(0).setPropellantShare(0.6)).feature());
+        vehicle = TestModels.vehicle();
+        assertEquals("top", onlyProblem(v -> v.getStages().get(0).getRigidBody().getTanks().get(1).setTop(50)).feature());
+        vehicle = TestModels.vehicle();
+        assertEquals("diameter", onlyProblem(v -> v.getStages().get(0).getRigidBody().getTanks().get(1).setDiameter(4)).feature());
+    }
+
+    @Test
+    void engineMountsComeOnePerEngineWithinTheStage() {
+        Problem p = onlyProblem(v -> v.getStages().get(0).getEngines().get(0).getMounts().remove(0));
+        assertEquals("mounts", p.feature());
+        assertEquals("none, or one per engine (9)", p.allowed());
+        vehicle = TestModels.vehicle();
+        assertEquals("y", onlyProblem(v -> v.getStages().get(0).getEngines().get(0).getMounts().get(1).setY(5)).feature());
+    }
+
+    @Test
+    void actuatorRatesAndFinGeometryMustBePlausible() {
+        assertEquals("gimbalRate", onlyProblem(v -> boosterEngine().setGimbalRate(-1)).feature());
+        vehicle = TestModels.vehicle();
+        assertEquals("station", onlyProblem(v -> v.getStages().get(0).getRecovery().getGridFins().setStation(42)).feature());
+        vehicle = TestModels.vehicle();
+        assertEquals("minimumImpulseBit", onlyProblem(v -> {
+            var rcs = org.launchbench.vehicle.model.VehicleFactory.eINSTANCE.createRcs();
+            rcs.setThrusters(8);
+            rcs.setThrust(400);
+            rcs.setIsp(70);
+            rcs.setMinimumImpulseBit(2);
+            v.getStages().get(0).getRecovery().setRcs(rcs);
+        }).feature());
     }
 }

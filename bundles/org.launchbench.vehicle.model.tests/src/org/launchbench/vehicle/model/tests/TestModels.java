@@ -1,7 +1,9 @@
 package org.launchbench.vehicle.model.tests;
 
+import org.launchbench.vehicle.model.Citation;
 import org.launchbench.vehicle.model.Engine;
 import org.launchbench.vehicle.model.EngineCluster;
+import org.launchbench.vehicle.model.EngineMount;
 import org.launchbench.vehicle.model.Fairing;
 import org.launchbench.vehicle.model.GridFins;
 import org.launchbench.vehicle.model.LandingLegs;
@@ -20,9 +22,11 @@ import org.launchbench.vehicle.model.Propulsion;
 import org.launchbench.vehicle.model.RecoveryHardware;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.RecoveryPlan;
+import org.launchbench.vehicle.model.RigidBody;
 import org.launchbench.vehicle.model.Satellite;
 import org.launchbench.vehicle.model.SiteCatalog;
 import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.Tank;
 import org.launchbench.vehicle.model.TargetOrbit;
 import org.launchbench.vehicle.model.VehicleFactory;
 
@@ -67,6 +71,51 @@ public final class TestModels {
         return s;
     }
 
+    /** Format 2's six-degree-of-freedom data on a 41 m first stage: tanks, mounts, rates, fin and RCS geometry. */
+    static void sixDof(Stage s) {
+        s.setLength(41);
+        RigidBody b = F.createRigidBody();
+        b.setDryCentreOfMass(14);
+        b.setDryRollInertia(4.0e4);
+        b.setDryPitchInertia(3.0e6);
+        b.setCentreOfPressure(12);
+        b.setDescentCentreOfPressure(30);
+        b.setPitchDamping(-5);
+        double[][] tanks = {{0.7, 4, 24}, {0.3, 25, 37}};
+        for (double[] t : tanks) {
+            Tank tank = F.createTank();
+            tank.setPropellantShare(t[0]);
+            tank.setBottom(t[1]);
+            tank.setTop(t[2]);
+            tank.setDiameter(3.6);
+            b.getTanks().add(tank);
+        }
+        Citation c = F.createCitation();
+        c.setFigures("all");
+        c.setReference("test figures");
+        b.getSources().add(c);
+        s.setRigidBody(b);
+        EngineCluster cluster = s.getEngines().get(0);
+        for (int i = 0; i < cluster.getCount(); i++) {
+            EngineMount m = F.createEngineMount();
+            double angle = 2 * Math.PI * i / cluster.getCount();
+            m.setStation(1.5);
+            m.setY(i == 0 ? 0 : 1.2 * Math.cos(angle));
+            m.setZ(i == 0 ? 0 : 1.2 * Math.sin(angle));
+            cluster.getMounts().add(m);
+        }
+        cluster.getEngine().setGimbalRate(20);
+        cluster.getEngine().setGimbalTimeConstant(0.05);
+        cluster.getEngine().setThrottleRate(0.5);
+        cluster.getEngine().setThrottleTimeConstant(0.1);
+        GridFins fins = s.getRecovery().getGridFins();
+        fins.setStation(39);
+        fins.setRadius(2.6);
+        fins.setDeflectionRate(60);
+        fins.setTimeConstant(0.05);
+        fins.setNormalForceSlope(2);
+    }
+
     /** Liftoff mass 22 000 + 400 000 + 4 000 + 100 000 + 2 000 = 528 000 kg; 9 x 800 kN at sea level. */
     public static LaunchVehicle vehicle() {
         LaunchVehicle v = F.createLaunchVehicle();
@@ -102,6 +151,7 @@ public final class TestModels {
         legs.setMaxTouchdownHorizontalSpeed(2);
         hw.setLandingLegs(legs);
         first.setRecovery(hw);
+        sixDof(first);
         v.getStages().add(first);
         Engine vac = engine("vacuum-engine", 0, 1_000_000, 0, 350);
         v.getStages().add(stage("stage-2", 4_000, 100_000, 3.7, 1, vac));

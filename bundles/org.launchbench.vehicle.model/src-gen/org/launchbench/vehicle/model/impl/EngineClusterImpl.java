@@ -3,8 +3,12 @@
  */
 package org.launchbench.vehicle.model.impl;
 
+import java.util.Collection;
+
 import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.NotificationChain;
+
+import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.InternalEObject;
@@ -12,8 +16,12 @@ import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
+import org.eclipse.emf.ecore.util.EObjectContainmentEList;
+import org.eclipse.emf.ecore.util.InternalEList;
+
 import org.launchbench.vehicle.model.Engine;
 import org.launchbench.vehicle.model.EngineCluster;
+import org.launchbench.vehicle.model.EngineMount;
 import org.launchbench.vehicle.model.VehiclePackage;
 
 /**
@@ -26,6 +34,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  * <ul>
  *   <li>{@link org.launchbench.vehicle.model.impl.EngineClusterImpl#getCount <em>Count</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.EngineClusterImpl#getEngine <em>Engine</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.EngineClusterImpl#getMounts <em>Mounts</em>}</li>
  * </ul>
  *
  * @generated
@@ -60,6 +69,16 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 	 * @ordered
 	 */
 	protected Engine engine;
+
+	/**
+	 * The cached value of the '{@link #getMounts() <em>Mounts</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMounts()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<EngineMount> mounts;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -154,10 +173,25 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 	 * @generated
 	 */
 	@Override
+	public EList<EngineMount> getMounts() {
+		if (mounts == null) {
+			mounts = new EObjectContainmentEList<EngineMount>(EngineMount.class, this, VehiclePackage.ENGINE_CLUSTER__MOUNTS);
+		}
+		return mounts;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case VehiclePackage.ENGINE_CLUSTER__ENGINE:
 				return basicSetEngine(null, msgs);
+			case VehiclePackage.ENGINE_CLUSTER__MOUNTS:
+				return ((InternalEList<?>)getMounts()).basicRemove(otherEnd, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -174,6 +208,8 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 				return getCount();
 			case VehiclePackage.ENGINE_CLUSTER__ENGINE:
 				return getEngine();
+			case VehiclePackage.ENGINE_CLUSTER__MOUNTS:
+				return getMounts();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -183,6 +219,7 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	@SuppressWarnings("unchecked")
 	@Override
 	public void eSet(int featureID, Object newValue) {
 		switch (featureID) {
@@ -191,6 +228,10 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 				return;
 			case VehiclePackage.ENGINE_CLUSTER__ENGINE:
 				setEngine((Engine)newValue);
+				return;
+			case VehiclePackage.ENGINE_CLUSTER__MOUNTS:
+				getMounts().clear();
+				getMounts().addAll((Collection<? extends EngineMount>)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -210,6 +251,9 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 			case VehiclePackage.ENGINE_CLUSTER__ENGINE:
 				setEngine((Engine)null);
 				return;
+			case VehiclePackage.ENGINE_CLUSTER__MOUNTS:
+				getMounts().clear();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -226,6 +270,8 @@ public class EngineClusterImpl extends MinimalEObjectImpl.Container implements E
 				return count != COUNT_EDEFAULT;
 			case VehiclePackage.ENGINE_CLUSTER__ENGINE:
 				return engine != null;
+			case VehiclePackage.ENGINE_CLUSTER__MOUNTS:
+				return mounts != null && !mounts.isEmpty();
 		}
 		return super.eIsSet(featureID);
 	}

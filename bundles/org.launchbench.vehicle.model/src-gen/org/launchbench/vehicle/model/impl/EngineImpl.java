@@ -31,6 +31,10 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getGimbalRange <em>Gimbal Range</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getIgnitionTransient <em>Ignition Transient</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getShutdownTransient <em>Shutdown Transient</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getGimbalRate <em>Gimbal Rate</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getGimbalTimeConstant <em>Gimbal Time Constant</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getThrottleRate <em>Throttle Rate</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.EngineImpl#getThrottleTimeConstant <em>Throttle Time Constant</em>}</li>
  * </ul>
  *
  * @generated
@@ -255,6 +259,86 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 	 * @ordered
 	 */
 	protected double shutdownTransient = SHUTDOWN_TRANSIENT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getGimbalRate() <em>Gimbal Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getGimbalRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double GIMBAL_RATE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getGimbalRate() <em>Gimbal Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getGimbalRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected double gimbalRate = GIMBAL_RATE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getGimbalTimeConstant() <em>Gimbal Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getGimbalTimeConstant()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double GIMBAL_TIME_CONSTANT_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getGimbalTimeConstant() <em>Gimbal Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getGimbalTimeConstant()
+	 * @generated
+	 * @ordered
+	 */
+	protected double gimbalTimeConstant = GIMBAL_TIME_CONSTANT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getThrottleRate() <em>Throttle Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getThrottleRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double THROTTLE_RATE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getThrottleRate() <em>Throttle Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getThrottleRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected double throttleRate = THROTTLE_RATE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getThrottleTimeConstant() <em>Throttle Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getThrottleTimeConstant()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double THROTTLE_TIME_CONSTANT_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getThrottleTimeConstant() <em>Throttle Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getThrottleTimeConstant()
+	 * @generated
+	 * @ordered
+	 */
+	protected double throttleTimeConstant = THROTTLE_TIME_CONSTANT_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -534,6 +618,98 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 	 * @generated
 	 */
 	@Override
+	public double getGimbalRate() {
+		return gimbalRate;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setGimbalRate(double newGimbalRate) {
+		double oldGimbalRate = gimbalRate;
+		gimbalRate = newGimbalRate;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.ENGINE__GIMBAL_RATE, oldGimbalRate, gimbalRate));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getGimbalTimeConstant() {
+		return gimbalTimeConstant;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setGimbalTimeConstant(double newGimbalTimeConstant) {
+		double oldGimbalTimeConstant = gimbalTimeConstant;
+		gimbalTimeConstant = newGimbalTimeConstant;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.ENGINE__GIMBAL_TIME_CONSTANT, oldGimbalTimeConstant, gimbalTimeConstant));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getThrottleRate() {
+		return throttleRate;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setThrottleRate(double newThrottleRate) {
+		double oldThrottleRate = throttleRate;
+		throttleRate = newThrottleRate;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.ENGINE__THROTTLE_RATE, oldThrottleRate, throttleRate));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getThrottleTimeConstant() {
+		return throttleTimeConstant;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setThrottleTimeConstant(double newThrottleTimeConstant) {
+		double oldThrottleTimeConstant = throttleTimeConstant;
+		throttleTimeConstant = newThrottleTimeConstant;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.ENGINE__THROTTLE_TIME_CONSTANT, oldThrottleTimeConstant, throttleTimeConstant));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case VehiclePackage.ENGINE__THRUST_SEA_LEVEL:
@@ -558,6 +734,14 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 				return getIgnitionTransient();
 			case VehiclePackage.ENGINE__SHUTDOWN_TRANSIENT:
 				return getShutdownTransient();
+			case VehiclePackage.ENGINE__GIMBAL_RATE:
+				return getGimbalRate();
+			case VehiclePackage.ENGINE__GIMBAL_TIME_CONSTANT:
+				return getGimbalTimeConstant();
+			case VehiclePackage.ENGINE__THROTTLE_RATE:
+				return getThrottleRate();
+			case VehiclePackage.ENGINE__THROTTLE_TIME_CONSTANT:
+				return getThrottleTimeConstant();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -602,6 +786,18 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 				return;
 			case VehiclePackage.ENGINE__SHUTDOWN_TRANSIENT:
 				setShutdownTransient((Double)newValue);
+				return;
+			case VehiclePackage.ENGINE__GIMBAL_RATE:
+				setGimbalRate((Double)newValue);
+				return;
+			case VehiclePackage.ENGINE__GIMBAL_TIME_CONSTANT:
+				setGimbalTimeConstant((Double)newValue);
+				return;
+			case VehiclePackage.ENGINE__THROTTLE_RATE:
+				setThrottleRate((Double)newValue);
+				return;
+			case VehiclePackage.ENGINE__THROTTLE_TIME_CONSTANT:
+				setThrottleTimeConstant((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -648,6 +844,18 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 			case VehiclePackage.ENGINE__SHUTDOWN_TRANSIENT:
 				setShutdownTransient(SHUTDOWN_TRANSIENT_EDEFAULT);
 				return;
+			case VehiclePackage.ENGINE__GIMBAL_RATE:
+				setGimbalRate(GIMBAL_RATE_EDEFAULT);
+				return;
+			case VehiclePackage.ENGINE__GIMBAL_TIME_CONSTANT:
+				setGimbalTimeConstant(GIMBAL_TIME_CONSTANT_EDEFAULT);
+				return;
+			case VehiclePackage.ENGINE__THROTTLE_RATE:
+				setThrottleRate(THROTTLE_RATE_EDEFAULT);
+				return;
+			case VehiclePackage.ENGINE__THROTTLE_TIME_CONSTANT:
+				setThrottleTimeConstant(THROTTLE_TIME_CONSTANT_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -682,6 +890,14 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 				return ignitionTransient != IGNITION_TRANSIENT_EDEFAULT;
 			case VehiclePackage.ENGINE__SHUTDOWN_TRANSIENT:
 				return shutdownTransient != SHUTDOWN_TRANSIENT_EDEFAULT;
+			case VehiclePackage.ENGINE__GIMBAL_RATE:
+				return gimbalRate != GIMBAL_RATE_EDEFAULT;
+			case VehiclePackage.ENGINE__GIMBAL_TIME_CONSTANT:
+				return gimbalTimeConstant != GIMBAL_TIME_CONSTANT_EDEFAULT;
+			case VehiclePackage.ENGINE__THROTTLE_RATE:
+				return throttleRate != THROTTLE_RATE_EDEFAULT;
+			case VehiclePackage.ENGINE__THROTTLE_TIME_CONSTANT:
+				return throttleTimeConstant != THROTTLE_TIME_CONSTANT_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -718,6 +934,14 @@ public class EngineImpl extends NamedElementImpl implements Engine {
 		result.append(ignitionTransient);
 		result.append(", shutdownTransient: ");
 		result.append(shutdownTransient);
+		result.append(", gimbalRate: ");
+		result.append(gimbalRate);
+		result.append(", gimbalTimeConstant: ");
+		result.append(gimbalTimeConstant);
+		result.append(", throttleRate: ");
+		result.append(throttleRate);
+		result.append(", throttleTimeConstant: ");
+		result.append(throttleTimeConstant);
 		result.append(')');
 		return result.toString();
 	}

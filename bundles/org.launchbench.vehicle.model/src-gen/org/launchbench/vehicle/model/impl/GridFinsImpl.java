@@ -24,6 +24,11 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getCount <em>Count</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getArea <em>Area</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getDeflectionLimit <em>Deflection Limit</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getStation <em>Station</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getRadius <em>Radius</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getDeflectionRate <em>Deflection Rate</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getTimeConstant <em>Time Constant</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.GridFinsImpl#getNormalForceSlope <em>Normal Force Slope</em>}</li>
  * </ul>
  *
  * @generated
@@ -88,6 +93,106 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 	 * @ordered
 	 */
 	protected double deflectionLimit = DEFLECTION_LIMIT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getStation() <em>Station</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getStation()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double STATION_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getStation() <em>Station</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getStation()
+	 * @generated
+	 * @ordered
+	 */
+	protected double station = STATION_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getRadius() <em>Radius</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getRadius()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double RADIUS_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getRadius() <em>Radius</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getRadius()
+	 * @generated
+	 * @ordered
+	 */
+	protected double radius = RADIUS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDeflectionRate() <em>Deflection Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDeflectionRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double DEFLECTION_RATE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getDeflectionRate() <em>Deflection Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDeflectionRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected double deflectionRate = DEFLECTION_RATE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getTimeConstant() <em>Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTimeConstant()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double TIME_CONSTANT_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getTimeConstant() <em>Time Constant</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTimeConstant()
+	 * @generated
+	 * @ordered
+	 */
+	protected double timeConstant = TIME_CONSTANT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getNormalForceSlope() <em>Normal Force Slope</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getNormalForceSlope()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double NORMAL_FORCE_SLOPE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getNormalForceSlope() <em>Normal Force Slope</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getNormalForceSlope()
+	 * @generated
+	 * @ordered
+	 */
+	protected double normalForceSlope = NORMAL_FORCE_SLOPE_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -183,6 +288,121 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 	 * @generated
 	 */
 	@Override
+	public double getStation() {
+		return station;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setStation(double newStation) {
+		double oldStation = station;
+		station = newStation;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.GRID_FINS__STATION, oldStation, station));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getRadius() {
+		return radius;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setRadius(double newRadius) {
+		double oldRadius = radius;
+		radius = newRadius;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.GRID_FINS__RADIUS, oldRadius, radius));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getDeflectionRate() {
+		return deflectionRate;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDeflectionRate(double newDeflectionRate) {
+		double oldDeflectionRate = deflectionRate;
+		deflectionRate = newDeflectionRate;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.GRID_FINS__DEFLECTION_RATE, oldDeflectionRate, deflectionRate));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getTimeConstant() {
+		return timeConstant;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setTimeConstant(double newTimeConstant) {
+		double oldTimeConstant = timeConstant;
+		timeConstant = newTimeConstant;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.GRID_FINS__TIME_CONSTANT, oldTimeConstant, timeConstant));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getNormalForceSlope() {
+		return normalForceSlope;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setNormalForceSlope(double newNormalForceSlope) {
+		double oldNormalForceSlope = normalForceSlope;
+		normalForceSlope = newNormalForceSlope;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.GRID_FINS__NORMAL_FORCE_SLOPE, oldNormalForceSlope, normalForceSlope));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case VehiclePackage.GRID_FINS__COUNT:
@@ -191,6 +411,16 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 				return getArea();
 			case VehiclePackage.GRID_FINS__DEFLECTION_LIMIT:
 				return getDeflectionLimit();
+			case VehiclePackage.GRID_FINS__STATION:
+				return getStation();
+			case VehiclePackage.GRID_FINS__RADIUS:
+				return getRadius();
+			case VehiclePackage.GRID_FINS__DEFLECTION_RATE:
+				return getDeflectionRate();
+			case VehiclePackage.GRID_FINS__TIME_CONSTANT:
+				return getTimeConstant();
+			case VehiclePackage.GRID_FINS__NORMAL_FORCE_SLOPE:
+				return getNormalForceSlope();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -211,6 +441,21 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 				return;
 			case VehiclePackage.GRID_FINS__DEFLECTION_LIMIT:
 				setDeflectionLimit((Double)newValue);
+				return;
+			case VehiclePackage.GRID_FINS__STATION:
+				setStation((Double)newValue);
+				return;
+			case VehiclePackage.GRID_FINS__RADIUS:
+				setRadius((Double)newValue);
+				return;
+			case VehiclePackage.GRID_FINS__DEFLECTION_RATE:
+				setDeflectionRate((Double)newValue);
+				return;
+			case VehiclePackage.GRID_FINS__TIME_CONSTANT:
+				setTimeConstant((Double)newValue);
+				return;
+			case VehiclePackage.GRID_FINS__NORMAL_FORCE_SLOPE:
+				setNormalForceSlope((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -233,6 +478,21 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 			case VehiclePackage.GRID_FINS__DEFLECTION_LIMIT:
 				setDeflectionLimit(DEFLECTION_LIMIT_EDEFAULT);
 				return;
+			case VehiclePackage.GRID_FINS__STATION:
+				setStation(STATION_EDEFAULT);
+				return;
+			case VehiclePackage.GRID_FINS__RADIUS:
+				setRadius(RADIUS_EDEFAULT);
+				return;
+			case VehiclePackage.GRID_FINS__DEFLECTION_RATE:
+				setDeflectionRate(DEFLECTION_RATE_EDEFAULT);
+				return;
+			case VehiclePackage.GRID_FINS__TIME_CONSTANT:
+				setTimeConstant(TIME_CONSTANT_EDEFAULT);
+				return;
+			case VehiclePackage.GRID_FINS__NORMAL_FORCE_SLOPE:
+				setNormalForceSlope(NORMAL_FORCE_SLOPE_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -251,6 +511,16 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 				return area != AREA_EDEFAULT;
 			case VehiclePackage.GRID_FINS__DEFLECTION_LIMIT:
 				return deflectionLimit != DEFLECTION_LIMIT_EDEFAULT;
+			case VehiclePackage.GRID_FINS__STATION:
+				return station != STATION_EDEFAULT;
+			case VehiclePackage.GRID_FINS__RADIUS:
+				return radius != RADIUS_EDEFAULT;
+			case VehiclePackage.GRID_FINS__DEFLECTION_RATE:
+				return deflectionRate != DEFLECTION_RATE_EDEFAULT;
+			case VehiclePackage.GRID_FINS__TIME_CONSTANT:
+				return timeConstant != TIME_CONSTANT_EDEFAULT;
+			case VehiclePackage.GRID_FINS__NORMAL_FORCE_SLOPE:
+				return normalForceSlope != NORMAL_FORCE_SLOPE_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -271,6 +541,16 @@ public class GridFinsImpl extends MinimalEObjectImpl.Container implements GridFi
 		result.append(area);
 		result.append(", deflectionLimit: ");
 		result.append(deflectionLimit);
+		result.append(", station: ");
+		result.append(station);
+		result.append(", radius: ");
+		result.append(radius);
+		result.append(", deflectionRate: ");
+		result.append(deflectionRate);
+		result.append(", timeConstant: ");
+		result.append(timeConstant);
+		result.append(", normalForceSlope: ");
+		result.append(normalForceSlope);
 		result.append(')');
 		return result.toString();
 	}

@@ -25,6 +25,9 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RcsImpl#getThrust <em>Thrust</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RcsImpl#getIsp <em>Isp</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RcsImpl#getPropellantMass <em>Propellant Mass</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RcsImpl#getStation <em>Station</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RcsImpl#getRadius <em>Radius</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RcsImpl#getMinimumImpulseBit <em>Minimum Impulse Bit</em>}</li>
  * </ul>
  *
  * @generated
@@ -109,6 +112,66 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 	 * @ordered
 	 */
 	protected double propellantMass = PROPELLANT_MASS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getStation() <em>Station</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getStation()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double STATION_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getStation() <em>Station</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getStation()
+	 * @generated
+	 * @ordered
+	 */
+	protected double station = STATION_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getRadius() <em>Radius</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getRadius()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double RADIUS_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getRadius() <em>Radius</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getRadius()
+	 * @generated
+	 * @ordered
+	 */
+	protected double radius = RADIUS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getMinimumImpulseBit() <em>Minimum Impulse Bit</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMinimumImpulseBit()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MINIMUM_IMPULSE_BIT_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMinimumImpulseBit() <em>Minimum Impulse Bit</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMinimumImpulseBit()
+	 * @generated
+	 * @ordered
+	 */
+	protected double minimumImpulseBit = MINIMUM_IMPULSE_BIT_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -227,6 +290,75 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 	 * @generated
 	 */
 	@Override
+	public double getStation() {
+		return station;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setStation(double newStation) {
+		double oldStation = station;
+		station = newStation;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RCS__STATION, oldStation, station));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getRadius() {
+		return radius;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setRadius(double newRadius) {
+		double oldRadius = radius;
+		radius = newRadius;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RCS__RADIUS, oldRadius, radius));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getMinimumImpulseBit() {
+		return minimumImpulseBit;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMinimumImpulseBit(double newMinimumImpulseBit) {
+		double oldMinimumImpulseBit = minimumImpulseBit;
+		minimumImpulseBit = newMinimumImpulseBit;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RCS__MINIMUM_IMPULSE_BIT, oldMinimumImpulseBit, minimumImpulseBit));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case VehiclePackage.RCS__THRUSTERS:
@@ -237,6 +369,12 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 				return getIsp();
 			case VehiclePackage.RCS__PROPELLANT_MASS:
 				return getPropellantMass();
+			case VehiclePackage.RCS__STATION:
+				return getStation();
+			case VehiclePackage.RCS__RADIUS:
+				return getRadius();
+			case VehiclePackage.RCS__MINIMUM_IMPULSE_BIT:
+				return getMinimumImpulseBit();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -260,6 +398,15 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 				return;
 			case VehiclePackage.RCS__PROPELLANT_MASS:
 				setPropellantMass((Double)newValue);
+				return;
+			case VehiclePackage.RCS__STATION:
+				setStation((Double)newValue);
+				return;
+			case VehiclePackage.RCS__RADIUS:
+				setRadius((Double)newValue);
+				return;
+			case VehiclePackage.RCS__MINIMUM_IMPULSE_BIT:
+				setMinimumImpulseBit((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -285,6 +432,15 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 			case VehiclePackage.RCS__PROPELLANT_MASS:
 				setPropellantMass(PROPELLANT_MASS_EDEFAULT);
 				return;
+			case VehiclePackage.RCS__STATION:
+				setStation(STATION_EDEFAULT);
+				return;
+			case VehiclePackage.RCS__RADIUS:
+				setRadius(RADIUS_EDEFAULT);
+				return;
+			case VehiclePackage.RCS__MINIMUM_IMPULSE_BIT:
+				setMinimumImpulseBit(MINIMUM_IMPULSE_BIT_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -305,6 +461,12 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 				return isp != ISP_EDEFAULT;
 			case VehiclePackage.RCS__PROPELLANT_MASS:
 				return propellantMass != PROPELLANT_MASS_EDEFAULT;
+			case VehiclePackage.RCS__STATION:
+				return station != STATION_EDEFAULT;
+			case VehiclePackage.RCS__RADIUS:
+				return radius != RADIUS_EDEFAULT;
+			case VehiclePackage.RCS__MINIMUM_IMPULSE_BIT:
+				return minimumImpulseBit != MINIMUM_IMPULSE_BIT_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -327,6 +489,12 @@ public class RcsImpl extends MinimalEObjectImpl.Container implements Rcs {
 		result.append(isp);
 		result.append(", propellantMass: ");
 		result.append(propellantMass);
+		result.append(", station: ");
+		result.append(station);
+		result.append(", radius: ");
+		result.append(radius);
+		result.append(", minimumImpulseBit: ");
+		result.append(minimumImpulseBit);
 		result.append(')');
 		return result.toString();
 	}

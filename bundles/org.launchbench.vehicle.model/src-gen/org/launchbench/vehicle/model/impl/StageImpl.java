@@ -23,6 +23,7 @@ import org.launchbench.vehicle.model.LiftTable;
 import org.launchbench.vehicle.model.MachTable;
 import org.launchbench.vehicle.model.Propulsion;
 import org.launchbench.vehicle.model.RecoveryHardware;
+import org.launchbench.vehicle.model.RigidBody;
 import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.VehiclePackage;
 
@@ -40,10 +41,12 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getPropellantMass <em>Propellant Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getResidualPropellantMass <em>Residual Propellant Mass</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getReferenceDiameter <em>Reference Diameter</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getLength <em>Length</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getEngines <em>Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getDrag <em>Drag</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getLift <em>Lift</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getRecovery <em>Recovery</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.StageImpl#getRigidBody <em>Rigid Body</em>}</li>
  * </ul>
  *
  * @generated
@@ -170,6 +173,26 @@ public class StageImpl extends NamedElementImpl implements Stage {
 	protected double referenceDiameter = REFERENCE_DIAMETER_EDEFAULT;
 
 	/**
+	 * The default value of the '{@link #getLength() <em>Length</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getLength()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double LENGTH_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getLength() <em>Length</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getLength()
+	 * @generated
+	 * @ordered
+	 */
+	protected double length = LENGTH_EDEFAULT;
+
+	/**
 	 * The cached value of the '{@link #getEngines() <em>Engines</em>}' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -208,6 +231,16 @@ public class StageImpl extends NamedElementImpl implements Stage {
 	 * @ordered
 	 */
 	protected RecoveryHardware recovery;
+
+	/**
+	 * The cached value of the '{@link #getRigidBody() <em>Rigid Body</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getRigidBody()
+	 * @generated
+	 * @ordered
+	 */
+	protected RigidBody rigidBody;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -372,6 +405,29 @@ public class StageImpl extends NamedElementImpl implements Stage {
 	 * @generated
 	 */
 	@Override
+	public double getLength() {
+		return length;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setLength(double newLength) {
+		double oldLength = length;
+		length = newLength;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.STAGE__LENGTH, oldLength, length));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<EngineCluster> getEngines() {
 		if (engines == null) {
 			engines = new EObjectContainmentEList<EngineCluster>(EngineCluster.class, this, VehiclePackage.STAGE__ENGINES);
@@ -520,6 +576,51 @@ public class StageImpl extends NamedElementImpl implements Stage {
 	 * @generated
 	 */
 	@Override
+	public RigidBody getRigidBody() {
+		return rigidBody;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetRigidBody(RigidBody newRigidBody, NotificationChain msgs) {
+		RigidBody oldRigidBody = rigidBody;
+		rigidBody = newRigidBody;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, VehiclePackage.STAGE__RIGID_BODY, oldRigidBody, newRigidBody);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setRigidBody(RigidBody newRigidBody) {
+		if (newRigidBody != rigidBody) {
+			NotificationChain msgs = null;
+			if (rigidBody != null)
+				msgs = ((InternalEObject)rigidBody).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - VehiclePackage.STAGE__RIGID_BODY, null, msgs);
+			if (newRigidBody != null)
+				msgs = ((InternalEObject)newRigidBody).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - VehiclePackage.STAGE__RIGID_BODY, null, msgs);
+			msgs = basicSetRigidBody(newRigidBody, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.STAGE__RIGID_BODY, newRigidBody, newRigidBody));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case VehiclePackage.STAGE__ENGINES:
@@ -530,6 +631,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return basicSetLift(null, msgs);
 			case VehiclePackage.STAGE__RECOVERY:
 				return basicSetRecovery(null, msgs);
+			case VehiclePackage.STAGE__RIGID_BODY:
+				return basicSetRigidBody(null, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -554,6 +657,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return getResidualPropellantMass();
 			case VehiclePackage.STAGE__REFERENCE_DIAMETER:
 				return getReferenceDiameter();
+			case VehiclePackage.STAGE__LENGTH:
+				return getLength();
 			case VehiclePackage.STAGE__ENGINES:
 				return getEngines();
 			case VehiclePackage.STAGE__DRAG:
@@ -562,6 +667,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return getLift();
 			case VehiclePackage.STAGE__RECOVERY:
 				return getRecovery();
+			case VehiclePackage.STAGE__RIGID_BODY:
+				return getRigidBody();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -593,6 +700,9 @@ public class StageImpl extends NamedElementImpl implements Stage {
 			case VehiclePackage.STAGE__REFERENCE_DIAMETER:
 				setReferenceDiameter((Double)newValue);
 				return;
+			case VehiclePackage.STAGE__LENGTH:
+				setLength((Double)newValue);
+				return;
 			case VehiclePackage.STAGE__ENGINES:
 				getEngines().clear();
 				getEngines().addAll((Collection<? extends EngineCluster>)newValue);
@@ -605,6 +715,9 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return;
 			case VehiclePackage.STAGE__RECOVERY:
 				setRecovery((RecoveryHardware)newValue);
+				return;
+			case VehiclePackage.STAGE__RIGID_BODY:
+				setRigidBody((RigidBody)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -636,6 +749,9 @@ public class StageImpl extends NamedElementImpl implements Stage {
 			case VehiclePackage.STAGE__REFERENCE_DIAMETER:
 				setReferenceDiameter(REFERENCE_DIAMETER_EDEFAULT);
 				return;
+			case VehiclePackage.STAGE__LENGTH:
+				setLength(LENGTH_EDEFAULT);
+				return;
 			case VehiclePackage.STAGE__ENGINES:
 				getEngines().clear();
 				return;
@@ -647,6 +763,9 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return;
 			case VehiclePackage.STAGE__RECOVERY:
 				setRecovery((RecoveryHardware)null);
+				return;
+			case VehiclePackage.STAGE__RIGID_BODY:
+				setRigidBody((RigidBody)null);
 				return;
 		}
 		super.eUnset(featureID);
@@ -672,6 +791,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return residualPropellantMass != RESIDUAL_PROPELLANT_MASS_EDEFAULT;
 			case VehiclePackage.STAGE__REFERENCE_DIAMETER:
 				return referenceDiameter != REFERENCE_DIAMETER_EDEFAULT;
+			case VehiclePackage.STAGE__LENGTH:
+				return length != LENGTH_EDEFAULT;
 			case VehiclePackage.STAGE__ENGINES:
 				return engines != null && !engines.isEmpty();
 			case VehiclePackage.STAGE__DRAG:
@@ -680,6 +801,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 				return lift != null;
 			case VehiclePackage.STAGE__RECOVERY:
 				return recovery != null;
+			case VehiclePackage.STAGE__RIGID_BODY:
+				return rigidBody != null;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -706,6 +829,8 @@ public class StageImpl extends NamedElementImpl implements Stage {
 		result.append(residualPropellantMass);
 		result.append(", referenceDiameter: ");
 		result.append(referenceDiameter);
+		result.append(", length: ");
+		result.append(length);
 		result.append(')');
 		return result.toString();
 	}

@@ -84,6 +84,9 @@ public class VehicleFactoryImpl extends EFactoryImpl implements VehicleFactory {
 			case VehiclePackage.FAILURE: return createFailure();
 			case VehiclePackage.SCENARIO: return createScenario();
 			case VehiclePackage.MISSION: return createMission();
+			case VehiclePackage.RIGID_BODY: return createRigidBody();
+			case VehiclePackage.TANK: return createTank();
+			case VehiclePackage.ENGINE_MOUNT: return createEngineMount();
 			default:
 				throw new IllegalArgumentException("The class '" + eClass.getName() + "' is not a valid classifier");
 		}
@@ -427,6 +430,39 @@ public class VehicleFactoryImpl extends EFactoryImpl implements VehicleFactory {
 	public Mission createMission() {
 		MissionImpl mission = new MissionImpl();
 		return mission;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public RigidBody createRigidBody() {
+		RigidBodyImpl rigidBody = new RigidBodyImpl();
+		return rigidBody;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Tank createTank() {
+		TankImpl tank = new TankImpl();
+		return tank;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EngineMount createEngineMount() {
+		EngineMountImpl engineMount = new EngineMountImpl();
+		return engineMount;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.launchbench.vehicle.model.BurnKind;
 import org.launchbench.vehicle.model.Citation;
 import org.launchbench.vehicle.model.Engine;
 import org.launchbench.vehicle.model.EngineCluster;
+import org.launchbench.vehicle.model.EngineMount;
 import org.launchbench.vehicle.model.Failure;
 import org.launchbench.vehicle.model.FailureKind;
 import org.launchbench.vehicle.model.Fairing;
@@ -42,10 +43,12 @@ import org.launchbench.vehicle.model.Rcs;
 import org.launchbench.vehicle.model.RecoveryHardware;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.RecoveryPlan;
+import org.launchbench.vehicle.model.RigidBody;
 import org.launchbench.vehicle.model.Satellite;
 import org.launchbench.vehicle.model.Scenario;
 import org.launchbench.vehicle.model.SiteCatalog;
 import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.Tank;
 import org.launchbench.vehicle.model.TargetOrbit;
 import org.launchbench.vehicle.model.VehicleFactory;
 import org.launchbench.vehicle.model.VehiclePackage;
@@ -259,6 +262,27 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	private EClass missionEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass rigidBodyEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass tankEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass engineMountEClass = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -605,8 +629,8 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Engines() {
-		return (EReference)stageEClass.getEStructuralFeatures().get(6);
+	public EAttribute getStage_Length() {
+		return (EAttribute)stageEClass.getEStructuralFeatures().get(6);
 	}
 
 	/**
@@ -615,7 +639,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Drag() {
+	public EReference getStage_Engines() {
 		return (EReference)stageEClass.getEStructuralFeatures().get(7);
 	}
 
@@ -625,7 +649,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Lift() {
+	public EReference getStage_Drag() {
 		return (EReference)stageEClass.getEStructuralFeatures().get(8);
 	}
 
@@ -635,8 +659,28 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getStage_Recovery() {
+	public EReference getStage_Lift() {
 		return (EReference)stageEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getStage_Recovery() {
+		return (EReference)stageEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getStage_RigidBody() {
+		return (EReference)stageEClass.getEStructuralFeatures().get(11);
 	}
 
 	/**
@@ -667,6 +711,16 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	@Override
 	public EReference getEngineCluster_Engine() {
 		return (EReference)engineClusterEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getEngineCluster_Mounts() {
+		return (EReference)engineClusterEClass.getEStructuralFeatures().get(2);
 	}
 
 	/**
@@ -787,6 +841,46 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	@Override
 	public EAttribute getEngine_ShutdownTransient() {
 		return (EAttribute)engineEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngine_GimbalRate() {
+		return (EAttribute)engineEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngine_GimbalTimeConstant() {
+		return (EAttribute)engineEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngine_ThrottleRate() {
+		return (EAttribute)engineEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngine_ThrottleTimeConstant() {
+		return (EAttribute)engineEClass.getEStructuralFeatures().get(14);
 	}
 
 	/**
@@ -1035,6 +1129,56 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getGridFins_Station() {
+		return (EAttribute)gridFinsEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getGridFins_Radius() {
+		return (EAttribute)gridFinsEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getGridFins_DeflectionRate() {
+		return (EAttribute)gridFinsEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getGridFins_TimeConstant() {
+		return (EAttribute)gridFinsEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getGridFins_NormalForceSlope() {
+		return (EAttribute)gridFinsEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getLandingLegs() {
 		return landingLegsEClass;
 	}
@@ -1127,6 +1271,36 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	@Override
 	public EAttribute getRcs_PropellantMass() {
 		return (EAttribute)rcsEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRcs_Station() {
+		return (EAttribute)rcsEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRcs_Radius() {
+		return (EAttribute)rcsEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRcs_MinimumImpulseBit() {
+		return (EAttribute)rcsEClass.getEStructuralFeatures().get(6);
 	}
 
 	/**
@@ -1855,6 +2029,206 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EClass getRigidBody() {
+		return rigidBodyEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_DryCentreOfMass() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_DryRollInertia() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_DryPitchInertia() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_CentreOfPressure() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_DescentCentreOfPressure() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_NormalForceSlope() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRigidBody_PitchDamping() {
+		return (EAttribute)rigidBodyEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRigidBody_Tanks() {
+		return (EReference)rigidBodyEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRigidBody_Sources() {
+		return (EReference)rigidBodyEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getTank() {
+		return tankEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTank_PropellantShare() {
+		return (EAttribute)tankEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTank_Bottom() {
+		return (EAttribute)tankEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTank_Top() {
+		return (EAttribute)tankEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTank_Diameter() {
+		return (EAttribute)tankEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getEngineMount() {
+		return engineMountEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngineMount_Station() {
+		return (EAttribute)engineMountEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngineMount_Y() {
+		return (EAttribute)engineMountEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngineMount_Z() {
+		return (EAttribute)engineMountEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEngineMount_Cant() {
+		return (EAttribute)engineMountEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getPropellantFamily() {
 		return propellantFamilyEEnum;
 	}
@@ -1975,14 +2349,17 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(stageEClass, STAGE__PROPELLANT_MASS);
 		createEAttribute(stageEClass, STAGE__RESIDUAL_PROPELLANT_MASS);
 		createEAttribute(stageEClass, STAGE__REFERENCE_DIAMETER);
+		createEAttribute(stageEClass, STAGE__LENGTH);
 		createEReference(stageEClass, STAGE__ENGINES);
 		createEReference(stageEClass, STAGE__DRAG);
 		createEReference(stageEClass, STAGE__LIFT);
 		createEReference(stageEClass, STAGE__RECOVERY);
+		createEReference(stageEClass, STAGE__RIGID_BODY);
 
 		engineClusterEClass = createEClass(ENGINE_CLUSTER);
 		createEAttribute(engineClusterEClass, ENGINE_CLUSTER__COUNT);
 		createEReference(engineClusterEClass, ENGINE_CLUSTER__ENGINE);
+		createEReference(engineClusterEClass, ENGINE_CLUSTER__MOUNTS);
 
 		engineEClass = createEClass(ENGINE);
 		createEAttribute(engineEClass, ENGINE__THRUST_SEA_LEVEL);
@@ -1996,6 +2373,10 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(engineEClass, ENGINE__GIMBAL_RANGE);
 		createEAttribute(engineEClass, ENGINE__IGNITION_TRANSIENT);
 		createEAttribute(engineEClass, ENGINE__SHUTDOWN_TRANSIENT);
+		createEAttribute(engineEClass, ENGINE__GIMBAL_RATE);
+		createEAttribute(engineEClass, ENGINE__GIMBAL_TIME_CONSTANT);
+		createEAttribute(engineEClass, ENGINE__THROTTLE_RATE);
+		createEAttribute(engineEClass, ENGINE__THROTTLE_TIME_CONSTANT);
 
 		machTableEClass = createEClass(MACH_TABLE);
 		createEReference(machTableEClass, MACH_TABLE__POINTS);
@@ -2026,6 +2407,11 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(gridFinsEClass, GRID_FINS__COUNT);
 		createEAttribute(gridFinsEClass, GRID_FINS__AREA);
 		createEAttribute(gridFinsEClass, GRID_FINS__DEFLECTION_LIMIT);
+		createEAttribute(gridFinsEClass, GRID_FINS__STATION);
+		createEAttribute(gridFinsEClass, GRID_FINS__RADIUS);
+		createEAttribute(gridFinsEClass, GRID_FINS__DEFLECTION_RATE);
+		createEAttribute(gridFinsEClass, GRID_FINS__TIME_CONSTANT);
+		createEAttribute(gridFinsEClass, GRID_FINS__NORMAL_FORCE_SLOPE);
 
 		landingLegsEClass = createEClass(LANDING_LEGS);
 		createEAttribute(landingLegsEClass, LANDING_LEGS__COUNT);
@@ -2038,6 +2424,9 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(rcsEClass, RCS__THRUST);
 		createEAttribute(rcsEClass, RCS__ISP);
 		createEAttribute(rcsEClass, RCS__PROPELLANT_MASS);
+		createEAttribute(rcsEClass, RCS__STATION);
+		createEAttribute(rcsEClass, RCS__RADIUS);
+		createEAttribute(rcsEClass, RCS__MINIMUM_IMPULSE_BIT);
 
 		fairingEClass = createEClass(FAIRING);
 		createEAttribute(fairingEClass, FAIRING__MASS);
@@ -2125,6 +2514,29 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEReference(missionEClass, MISSION__RECOVERY);
 		createEReference(missionEClass, MISSION__SCENARIOS);
 
+		rigidBodyEClass = createEClass(RIGID_BODY);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__DRY_CENTRE_OF_MASS);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__DRY_ROLL_INERTIA);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__DRY_PITCH_INERTIA);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__CENTRE_OF_PRESSURE);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__DESCENT_CENTRE_OF_PRESSURE);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__NORMAL_FORCE_SLOPE);
+		createEAttribute(rigidBodyEClass, RIGID_BODY__PITCH_DAMPING);
+		createEReference(rigidBodyEClass, RIGID_BODY__TANKS);
+		createEReference(rigidBodyEClass, RIGID_BODY__SOURCES);
+
+		tankEClass = createEClass(TANK);
+		createEAttribute(tankEClass, TANK__PROPELLANT_SHARE);
+		createEAttribute(tankEClass, TANK__BOTTOM);
+		createEAttribute(tankEClass, TANK__TOP);
+		createEAttribute(tankEClass, TANK__DIAMETER);
+
+		engineMountEClass = createEClass(ENGINE_MOUNT);
+		createEAttribute(engineMountEClass, ENGINE_MOUNT__STATION);
+		createEAttribute(engineMountEClass, ENGINE_MOUNT__Y);
+		createEAttribute(engineMountEClass, ENGINE_MOUNT__Z);
+		createEAttribute(engineMountEClass, ENGINE_MOUNT__CANT);
+
 		// Create enums
 		propellantFamilyEEnum = createEEnum(PROPELLANT_FAMILY);
 		propulsionEEnum = createEEnum(PROPULSION);
@@ -2204,14 +2616,17 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getStage_PropellantMass(), ecorePackage.getEDouble(), "propellantMass", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getStage_ResidualPropellantMass(), ecorePackage.getEDouble(), "residualPropellantMass", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getStage_ReferenceDiameter(), ecorePackage.getEDouble(), "referenceDiameter", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStage_Length(), ecorePackage.getEDouble(), "length", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStage_Engines(), this.getEngineCluster(), null, "engines", null, 0, -1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStage_Drag(), this.getMachTable(), null, "drag", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStage_Lift(), this.getLiftTable(), null, "lift", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStage_Recovery(), this.getRecoveryHardware(), null, "recovery", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getStage_RigidBody(), this.getRigidBody(), null, "rigidBody", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(engineClusterEClass, EngineCluster.class, "EngineCluster", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getEngineCluster_Count(), ecorePackage.getEInt(), "count", "1", 0, 1, EngineCluster.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getEngineCluster_Engine(), this.getEngine(), null, "engine", null, 1, 1, EngineCluster.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getEngineCluster_Mounts(), this.getEngineMount(), null, "mounts", null, 0, -1, EngineCluster.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(engineEClass, Engine.class, "Engine", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getEngine_ThrustSeaLevel(), ecorePackage.getEDouble(), "thrustSeaLevel", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2225,6 +2640,10 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getEngine_GimbalRange(), ecorePackage.getEDouble(), "gimbalRange", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEngine_IgnitionTransient(), ecorePackage.getEDouble(), "ignitionTransient", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEngine_ShutdownTransient(), ecorePackage.getEDouble(), "shutdownTransient", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngine_GimbalRate(), ecorePackage.getEDouble(), "gimbalRate", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngine_GimbalTimeConstant(), ecorePackage.getEDouble(), "gimbalTimeConstant", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngine_ThrottleRate(), ecorePackage.getEDouble(), "throttleRate", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngine_ThrottleTimeConstant(), ecorePackage.getEDouble(), "throttleTimeConstant", null, 0, 1, Engine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(machTableEClass, MachTable.class, "MachTable", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEReference(getMachTable_Points(), this.getMachPoint(), null, "points", null, 0, -1, MachTable.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2255,6 +2674,11 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getGridFins_Count(), ecorePackage.getEInt(), "count", "4", 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getGridFins_Area(), ecorePackage.getEDouble(), "area", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getGridFins_DeflectionLimit(), ecorePackage.getEDouble(), "deflectionLimit", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getGridFins_Station(), ecorePackage.getEDouble(), "station", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getGridFins_Radius(), ecorePackage.getEDouble(), "radius", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getGridFins_DeflectionRate(), ecorePackage.getEDouble(), "deflectionRate", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getGridFins_TimeConstant(), ecorePackage.getEDouble(), "timeConstant", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getGridFins_NormalForceSlope(), ecorePackage.getEDouble(), "normalForceSlope", null, 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(landingLegsEClass, LandingLegs.class, "LandingLegs", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getLandingLegs_Count(), ecorePackage.getEInt(), "count", "4", 0, 1, LandingLegs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2267,6 +2691,9 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRcs_Thrust(), ecorePackage.getEDouble(), "thrust", null, 0, 1, Rcs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRcs_Isp(), ecorePackage.getEDouble(), "isp", null, 0, 1, Rcs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRcs_PropellantMass(), ecorePackage.getEDouble(), "propellantMass", null, 0, 1, Rcs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRcs_Station(), ecorePackage.getEDouble(), "station", null, 0, 1, Rcs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRcs_Radius(), ecorePackage.getEDouble(), "radius", null, 0, 1, Rcs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRcs_MinimumImpulseBit(), ecorePackage.getEDouble(), "minimumImpulseBit", null, 0, 1, Rcs.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(fairingEClass, Fairing.class, "Fairing", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getFairing_Mass(), ecorePackage.getEDouble(), "mass", null, 0, 1, Fairing.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2353,6 +2780,29 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEReference(getMission_Manifest(), this.getManifestEntry(), null, "manifest", null, 0, -1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMission_Recovery(), this.getRecoveryPlan(), null, "recovery", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMission_Scenarios(), this.getScenario(), null, "scenarios", null, 0, -1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(rigidBodyEClass, RigidBody.class, "RigidBody", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getRigidBody_DryCentreOfMass(), ecorePackage.getEDouble(), "dryCentreOfMass", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRigidBody_DryRollInertia(), ecorePackage.getEDouble(), "dryRollInertia", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRigidBody_DryPitchInertia(), ecorePackage.getEDouble(), "dryPitchInertia", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRigidBody_CentreOfPressure(), ecorePackage.getEDouble(), "centreOfPressure", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRigidBody_DescentCentreOfPressure(), ecorePackage.getEDouble(), "descentCentreOfPressure", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRigidBody_NormalForceSlope(), ecorePackage.getEDouble(), "normalForceSlope", "2.0", 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRigidBody_PitchDamping(), ecorePackage.getEDouble(), "pitchDamping", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRigidBody_Tanks(), this.getTank(), null, "tanks", null, 0, -1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRigidBody_Sources(), this.getCitation(), null, "sources", null, 0, -1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(tankEClass, Tank.class, "Tank", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getTank_PropellantShare(), ecorePackage.getEDouble(), "propellantShare", null, 0, 1, Tank.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTank_Bottom(), ecorePackage.getEDouble(), "bottom", null, 0, 1, Tank.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTank_Top(), ecorePackage.getEDouble(), "top", null, 0, 1, Tank.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTank_Diameter(), ecorePackage.getEDouble(), "diameter", null, 0, 1, Tank.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(engineMountEClass, EngineMount.class, "EngineMount", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getEngineMount_Station(), ecorePackage.getEDouble(), "station", null, 0, 1, EngineMount.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngineMount_Y(), ecorePackage.getEDouble(), "y", null, 0, 1, EngineMount.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngineMount_Z(), ecorePackage.getEDouble(), "z", null, 0, 1, EngineMount.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEngineMount_Cant(), ecorePackage.getEDouble(), "cant", null, 0, 1, EngineMount.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize enums and add enum literals
 		initEEnum(propellantFamilyEEnum, PropellantFamily.class, "PropellantFamily");

@@ -185,6 +185,18 @@ public class VehicleAdapterFactory extends AdapterFactoryImpl {
 				return createMissionAdapter();
 			}
 			@Override
+			public Adapter caseRigidBody(RigidBody object) {
+				return createRigidBodyAdapter();
+			}
+			@Override
+			public Adapter caseTank(Tank object) {
+				return createTankAdapter();
+			}
+			@Override
+			public Adapter caseEngineMount(EngineMount object) {
+				return createEngineMountAdapter();
+			}
+			@Override
 			public Adapter defaultCase(EObject object) {
 				return createEObjectAdapter();
 			}
@@ -607,6 +619,48 @@ public class VehicleAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createMissionAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.launchbench.vehicle.model.RigidBody <em>Rigid Body</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.launchbench.vehicle.model.RigidBody
+	 * @generated
+	 */
+	public Adapter createRigidBodyAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.launchbench.vehicle.model.Tank <em>Tank</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.launchbench.vehicle.model.Tank
+	 * @generated
+	 */
+	public Adapter createTankAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.launchbench.vehicle.model.EngineMount <em>Engine Mount</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.launchbench.vehicle.model.EngineMount
+	 * @generated
+	 */
+	public Adapter createEngineMountAdapter() {
 		return null;
 	}
 

@@ -258,6 +258,24 @@ public class VehicleSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case VehiclePackage.RIGID_BODY: {
+				RigidBody rigidBody = (RigidBody)theEObject;
+				T result = caseRigidBody(rigidBody);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case VehiclePackage.TANK: {
+				Tank tank = (Tank)theEObject;
+				T result = caseTank(tank);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case VehiclePackage.ENGINE_MOUNT: {
+				EngineMount engineMount = (EngineMount)theEObject;
+				T result = caseEngineMount(engineMount);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			default: return defaultCase(theEObject);
 		}
 	}
@@ -694,6 +712,51 @@ public class VehicleSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseMission(Mission object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Rigid Body</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Rigid Body</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseRigidBody(RigidBody object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Tank</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Tank</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseTank(Tank object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Engine Mount</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Engine Mount</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseEngineMount(EngineMount object) {
 		return null;
 	}
 

@@ -16,4 +16,12 @@ public interface FormatMigration {
      * @param document the file's XML, to rewrite in place into format {@code fromVersion() + 1}
      */
     void migrate(Document document);
+
+    /**
+     * @return whether this step rewrites the file's structure; a step that only raises the version does not, and a
+     *         file whose migration has no structural step is read as written, so errors keep their line numbers
+     */
+    default boolean changesStructure() {
+        return true;
+    }
 }

@@ -29,24 +29,53 @@ public final class FormatMigrations {
     }
 
     /**
-     * The chain for the current format. Format 0 is a file without {@code formatVersion}: hand-written files
-     * and files from before format versions; its structure is that of format 1, so its step only stamps the
-     * version.
+     * The chain for the current format:
+     * <ul>
+     * <li>format 0 is a file without {@code formatVersion}: hand-written files and files from before format
+     * versions; its structure is that of format 1, so its step only stamps the version;</li>
+     * <li>format 2 added what six-degree-of-freedom flight needs (a stage's length and rigid-body data, engine
+     * mounts and actuator rates, fin and RCS geometry), all optional: a format-1 file has none of it and is
+     * already a valid format-2 file, so this step too only stamps the version. The version still rises, so that
+     * an older LaunchBench refuses a format-2 file by its version instead of by its first unknown element.</li>
+     * </ul>
      *
      * @return the built-in chain to {@link ModelFiles#CURRENT_FORMAT}
      */
     public static FormatMigrations builtIn() {
-        return new FormatMigrations(ModelFiles.CURRENT_FORMAT, List.of(new FormatMigration() {
+        return new FormatMigrations(ModelFiles.CURRENT_FORMAT, List.of(stampOnly(0), stampOnly(1)));
+    }
+
+    private static FormatMigration stampOnly(int from) {
+        return new FormatMigration() {
             @Override
             public int fromVersion() {
-                return 0;
+                return from;
             }
 
             @Override
             public void migrate(Document document) {
-                // format 1 added only the version attribute, which migrate(...) stamps after every step
+                // the structure is unchanged; migrate(Document, int) stamps the new version after every step
             }
-        }));
+
+            @Override
+            public boolean changesStructure() {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * @param version a file's format version, at most {@link #target()}
+     * @return whether bringing it to the target rewrites its structure (else only its version number changes)
+     */
+    public boolean changesStructure(int version) {
+        for (int v = version; v < target; v++) {
+            FormatMigration step = steps.get(v);
+            if (step == null || step.changesStructure()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the format version the chain ends at */

@@ -54,7 +54,7 @@ import org.xml.sax.SAXParseException;
 public final class ModelFiles {
 
     /** The file format this LaunchBench writes and reads natively. */
-    public static final int CURRENT_FORMAT = 1;
+    public static final int CURRENT_FORMAT = 2;
 
     private ModelFiles() {
     }
@@ -207,7 +207,9 @@ public final class ModelFiles {
                 .element(FormatMigrations.VERSION_ATTRIBUTE).value(version).allowed("0 to " + CURRENT_FORMAT)
                 .fix("open it with a LaunchBench that reads format " + version).build();
         }
-        if (version < CURRENT_FORMAT) {
+        // a file whose migration only raises its version is read as written (so a mistake keeps its line number)
+        // and stamped after reading; a structural migration rewrites the XML first
+        if (version < CURRENT_FORMAT && FormatMigrations.builtIn().changesStructure(version)) {
             FormatMigrations.builtIn().migrate(dom, version);
             bytes = serializeXml(dom);
         }
@@ -236,6 +238,7 @@ public final class ModelFiles {
                 .source(source).allowed("a " + kind.rootClass().getName() + " root")
                 .fix("rename the file or change its root element").build();
         }
+        root.setFormatVersion(CURRENT_FORMAT);
         EObject detached = root;
         resource.getContents().clear();
         return (ModelRoot) detached;

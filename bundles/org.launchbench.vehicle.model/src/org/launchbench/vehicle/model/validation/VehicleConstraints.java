@@ -62,7 +62,7 @@ public final class VehicleConstraints extends EObjectValidator {
     @Override
     public boolean validate(EClass eClass, EObject o, DiagnosticChain d, Map<Object, Object> context) {
         boolean ok = super.validate(eClass, o, d, context);
-        Checks c = new Checks(o, d);
+        ConstraintChecks c = new ConstraintChecks(o, d);
         ModelReferences refs = context == null ? ModelReferences.NONE
             : (ModelReferences) context.getOrDefault(ModelReferences.class, ModelReferences.NONE);
         if (o instanceof ModelRoot root) {
@@ -118,6 +118,7 @@ public final class VehicleConstraints extends EObjectValidator {
         } else if (o instanceof Failure f) {
             failure(c, f);
         }
+        SixDofConstraints.check(c, o);
         return ok && c.ok;
     }
 
@@ -127,13 +128,13 @@ public final class VehicleConstraints extends EObjectValidator {
         for (java.util.Iterator<EObject> it = root.eAllContents(); it.hasNext();) {
             if (it.next() instanceof NamedElement n && n.getId() != null && !n.getId().isBlank()
                 && !seen.computeIfAbsent(n.eClass(), k -> new java.util.HashSet<>()).add(n.getId())) {
-                new Checks(n, d).problem(Literals.NAMED_ELEMENT__ID, n.getId(), "an id no other " + n.eClass().getName()
+                new ConstraintChecks(n, d).problem(Literals.NAMED_ELEMENT__ID, n.getId(), "an id no other " + n.eClass().getName()
                     + " in the file has", "another " + n.eClass().getName() + " in this file has the same id");
             }
         }
     }
 
-    private static void vehicle(Checks c, LaunchVehicle v) {
+    private static void vehicle(ConstraintChecks c, LaunchVehicle v) {
         if (v.getStages().isEmpty() || v.getStages().get(0).getEngines().isEmpty()) {
             return; // reported by the multiplicity and stage checks
         }
@@ -145,7 +146,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void stage(Checks c, Stage s) {
+    private static void stage(ConstraintChecks c, Stage s) {
         c.positive(Literals.STAGE__DRY_MASS, s.getDryMass(), "kg", "a stage has structure");
         c.positive(Literals.STAGE__PROPELLANT_MASS, s.getPropellantMass(), "kg", "wet mass must exceed dry mass");
         c.range(Literals.STAGE__RESIDUAL_PROPELLANT_MASS, s.getResidualPropellantMass(), 0, s.getPropellantMass(),
@@ -173,7 +174,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void engine(Checks c, Engine e) {
+    private static void engine(ConstraintChecks c, Engine e) {
         c.positive(Literals.ENGINE__THRUST_VACUUM, e.getThrustVacuum(), "N", "an engine must produce thrust");
         c.range(Literals.ENGINE__THRUST_SEA_LEVEL, e.getThrustSeaLevel(), 0, Math.max(0, e.getThrustVacuum()),
             "0 to the vacuum thrust " + fmt(e.getThrustVacuum()) + " N", "ambient pressure only ever reduces thrust");
@@ -195,7 +196,7 @@ public final class VehicleConstraints extends EObjectValidator {
         c.range(Literals.ENGINE__NOZZLE_EXIT_AREA, e.getNozzleExitArea(), 0, 20, "0 to 20 m2", "an exit area (0: not given)");
     }
 
-    private static void machTable(Checks c, MachTable t) {
+    private static void machTable(ConstraintChecks c, MachTable t) {
         double previous = -1;
         for (MachPoint p : t.getPoints()) {
             if (p.getMach() < 0 || p.getMach() <= previous) {
@@ -210,7 +211,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void recovery(Checks c, RecoveryHardware r) {
+    private static void recovery(ConstraintChecks c, RecoveryHardware r) {
         if (!(r.eContainer() instanceof Stage s)) {
             return;
         }
@@ -226,7 +227,7 @@ public final class VehicleConstraints extends EObjectValidator {
             "the stage has " + engines + " engines");
     }
 
-    private static void position(Checks c, GeodeticPosition p) {
+    private static void position(ConstraintChecks c, GeodeticPosition p) {
         c.range(Literals.GEODETIC_POSITION__LATITUDE, p.getLatitude(), -90, 90, "-90 to 90 deg", "geodetic latitude");
         c.range(Literals.GEODETIC_POSITION__LONGITUDE, p.getLongitude(), -180, 180, "-180 to 180 deg", "longitude east");
         c.range(Literals.GEODETIC_POSITION__ALTITUDE, p.getAltitude(), -500, 9000, "-500 to 9000 m", "a place on the ground or at sea");
@@ -235,7 +236,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void orbit(Checks c, TargetOrbit t) {
+    private static void orbit(ConstraintChecks c, TargetOrbit t) {
         c.range(Literals.TARGET_ORBIT__PERIGEE_ALTITUDE, t.getPerigeeAltitude(), 80_000, 100_000_000, "80 km to 100000 km",
             "below about 80 km the atmosphere brings a satellite down within hours");
         if (!t.isSunSynchronous()) {
@@ -254,7 +255,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void mission(Checks c, Mission m, ModelReferences refs) {
+    private static void mission(ConstraintChecks c, Mission m, ModelReferences refs) {
         try {
             Instant.parse(m.getEpoch() == null ? "" : m.getEpoch());
         } catch (DateTimeParseException e) {
@@ -300,7 +301,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void recoveryPlan(Checks c, RecoveryPlan p, ModelReferences refs) {
+    private static void recoveryPlan(ConstraintChecks c, RecoveryPlan p, ModelReferences refs) {
         c.range(Literals.RECOVERY_PLAN__PROPELLANT_MARGIN, p.getPropellantMargin(), 0, 0.99, "0 to 0.99", "a fraction of the reserve");
         if (p.isSetLandingIgnitionAltitude()) {
             c.range(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, p.getLandingIgnitionAltitude(), 10, 20_000, "10 m to 20 km",
@@ -340,7 +341,7 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
-    private static void failure(Checks c, Failure f) {
+    private static void failure(ConstraintChecks c, Failure f) {
         c.range(Literals.FAILURE__TIME, f.getTime(), 0, 100_000, ">= 0 s", "a time after the burn's ignition");
         switch (f.getKind()) {
             case THRUST_SHORTFALL -> c.range(Literals.FAILURE__MAGNITUDE, f.getMagnitude(), 0.001, 1, "0.001 to 1",
@@ -357,37 +358,5 @@ public final class VehicleConstraints extends EObjectValidator {
 
     static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Reports the violations of one element. */
-    private static final class Checks {
-        private final EObject object;
-        private final DiagnosticChain diagnostics;
-        boolean ok = true;
-
-        Checks(EObject object, DiagnosticChain diagnostics) {
-            this.object = object;
-            this.diagnostics = diagnostics;
-        }
-
-        void positive(EStructuralFeature f, double value, String unit, String why) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                problem(f, fmt(value), "> 0 " + unit, why);
-            }
-        }
-
-        void range(EStructuralFeature f, double value, double min, double max, String allowed, String why) {
-            if (!(value >= min && value <= max)) {
-                problem(f, fmt(value), allowed, why);
-            }
-        }
-
-        void problem(EStructuralFeature f, String value, String allowed, String why) {
-            ok = false;
-            if (diagnostics != null) {
-                Problem p = new Problem(true, ModelPaths.of(object), f == null ? null : f.getName(), value, allowed, why);
-                diagnostics.add(new BasicDiagnostic(Diagnostic.ERROR, SOURCE, 0, p.message(), new Object[] {object, f, p}));
-            }
-        }
     }
 }
