@@ -108,6 +108,9 @@ public final class SixDofCommand implements CliCommand {
             "VE m/s", "VD m/s", "ROLL deg", "PITCH deg", "YAW deg", "P deg/s", "Q deg/s", "R deg/s");
         for (SixDofSample s : flight.samples()) {
             double[] v = values(s);
+            for (int i = 0; i < v.length; i++) {
+                v[i] += 0.0; // a negative zero prints as 0.000, not -0.000
+            }
             out.printf(Locale.ROOT, "%8.3f %12.7f %12.7f %11.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f%n", v[0], v[1],
                 v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
         }
