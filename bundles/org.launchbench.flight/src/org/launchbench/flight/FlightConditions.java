@@ -38,8 +38,11 @@ public final class FlightConditions {
      * @param environment the Earth, air and winds
      * @param mass        the body's mass properties at this state
      * @param effectors   what the actuators achieved, held over the current interval
+     * @param gustNedMS   the air's gust velocity (turbulence, discrete gusts) held over the current interval, NED,
+     *                    added to the environment's mean wind, m/s
      */
-    public FlightConditions(RigidBodyState state, FlightEnvironment environment, MassProperties mass, EffectorPositions effectors) {
+    public FlightConditions(RigidBodyState state, FlightEnvironment environment, MassProperties mass, EffectorPositions effectors,
+                            Vector3D gustNedMS) {
         this.state = state;
         this.environment = environment;
         this.mass = mass;
@@ -56,6 +59,9 @@ public final class FlightConditions {
         Vector3D relativeEci = state.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), r));
         velocityEarthEcef = earth.toFixed(t, relativeEci);
         Vector3D wind = environment.winds().at(geodetic);
+        if (!gustNedMS.equals(Vector3D.ZERO)) {
+            wind = wind.add(new Vector3D(gustNedMS.getX(), north, gustNedMS.getY(), east, gustNedMS.getZ(), down));
+        }
         Vector3D airEci = earth.toInertial(t, velocityEarthEcef.subtract(wind));
         airVelocityBody = state.attitude().toBody(airEci);
         airspeed = airVelocityBody.getNorm();

@@ -42,22 +42,33 @@ public final class RigidBodyDynamics {
     /**
      * @param state     a state
      * @param effectors what the actuators achieved
-     * @return its derived conditions (air data, geodetic position, NED axes, mass properties)
+     * @return its derived conditions (air data, geodetic position, NED axes, mass properties) in the mean wind
      */
     public FlightConditions conditions(RigidBodyState state, EffectorPositions effectors) {
-        return new FlightConditions(state, environment, massModel.at(state.massKg()), effectors);
+        return conditions(state, effectors, Vector3D.ZERO);
+    }
+
+    /**
+     * @param state     a state
+     * @param effectors what the actuators achieved
+     * @param gustNedMS a gust added to the mean wind, NED, m/s
+     * @return its derived conditions
+     */
+    public FlightConditions conditions(RigidBodyState state, EffectorPositions effectors, Vector3D gustNedMS) {
+        return new FlightConditions(state, environment, massModel.at(state.massKg()), effectors, gustNedMS);
     }
 
     /**
      * @param t         time, s
      * @param y         the state vector ({@link RigidBodyState#toArray()} layout)
      * @param effectors what the actuators achieved, held over the interval
+     * @param gustNedMS the gust held over the interval, NED, m/s
      * @param dy        where the derivative goes
      */
-    public void derivatives(double t, double[] y, EffectorPositions effectors, double[] dy) {
+    public void derivatives(double t, double[] y, EffectorPositions effectors, Vector3D gustNedMS, double[] dy) {
         RigidBodyState state = RigidBodyState.ofArray(t, y);
         MassProperties mp = massModel.at(state.massKg());
-        FlightConditions c = new FlightConditions(state, environment, mp, effectors);
+        FlightConditions c = new FlightConditions(state, environment, mp, effectors, gustNedMS);
         Loads loads = new Loads();
         for (ForceModel m : models) {
             m.contribute(c, loads);

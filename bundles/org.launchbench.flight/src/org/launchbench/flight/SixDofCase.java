@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.models.ConstantAerodynamics;
 import org.launchbench.flight.models.Gravitation;
+import org.launchbench.flight.wind.AirDisturbances;
+import org.launchbench.flight.wind.DrydenTurbulence;
+import org.launchbench.flight.wind.OneMinusCosineGust;
+import org.launchbench.flight.wind.TurbulenceModel;
 
 /**
  * One rigid body flown from given initial conditions, as a {@code launchbench sixdof} case file describes it:
@@ -20,10 +26,36 @@ import org.launchbench.flight.models.Gravitation;
  * @param durationS    how long to fly, s
  * @param outputStepS  the interval between samples, s
  * @param maxStepS     the integrator's largest step, s
+ * @param turbulence   Dryden turbulence's intensities against height, or null for none
+ * @param turbulenceSeed its white noise's seed
+ * @param gusts        discrete gusts in time since the start
  */
 public record SixDofCase(String description, double massKg, InertiaTensor inertia, ConstantAerodynamics aerodynamics,
                          InitialConditions initial, FlightEnvironment environment, double durationS, double outputStepS,
-                         double maxStepS) {
+                         double maxStepS, TurbulenceModel turbulence, long turbulenceSeed, List<OneMinusCosineGust> gusts) {
+
+    /** Copies the gusts. */
+    public SixDofCase {
+        gusts = List.copyOf(gusts);
+    }
+
+    /**
+     * A case in the mean wind alone.
+     *
+     * @param description what the case is
+     * @param massKg mass, kg
+     * @param inertia inertia about the centre of mass, body axes
+     * @param aerodynamics constant-coefficient aerodynamics
+     * @param initial initial conditions
+     * @param environment Earth, air and mean wind
+     * @param durationS how long to fly, s
+     * @param outputStepS sample interval, s
+     * @param maxStepS the integrator's largest step, s
+     */
+    public SixDofCase(String description, double massKg, InertiaTensor inertia, ConstantAerodynamics aerodynamics,
+                      InitialConditions initial, FlightEnvironment environment, double durationS, double outputStepS, double maxStepS) {
+        this(description, massKg, inertia, aerodynamics, initial, environment, durationS, outputStepS, maxStepS, null, 0, List.of());
+    }
 
     /**
      * @param samples the output samples
@@ -39,16 +71,45 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
 
     /**
      * @param monitor cancellation
-     * @return the flight, sampled every output step
+     * @return the flight, sampled every output step; with turbulence or gusts, the air's gust is stepped at the
+     *         integrator's step and held over it, and the samples' air data include it
      */
     public Flight fly(IProgressMonitor monitor) {
         RigidBodyDynamics dynamics = dynamics();
-        SixDofPropagator.Result r = new SixDofPropagator(dynamics, maxStepS)
-            .propagate(initial.toState(environment.earth(), massKg), durationS, outputStepS, monitor);
-        List<SixDofSample> samples = new ArrayList<>(r.samples().size());
-        for (RigidBodyState s : r.samples()) {
-            samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE)));
+        SixDofPropagator propagator = new SixDofPropagator(dynamics, maxStepS);
+        RigidBodyState start = initial.toState(environment.earth(), massKg);
+        AirDisturbances air = new AirDisturbances(turbulence == null ? null : new DrydenTurbulence(turbulenceSeed, turbulence), gusts);
+        if (!air.any()) {
+            SixDofPropagator.Result r = propagator.propagate(start, durationS, outputStepS, monitor);
+            List<SixDofSample> samples = new ArrayList<>(r.samples().size());
+            for (RigidBodyState s : r.samples()) {
+                samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE)));
+            }
+            return new Flight(List.copyOf(samples), r.end());
         }
-        return new Flight(List.copyOf(samples), r.end());
+        List<SixDofSample> samples = new ArrayList<>();
+        RigidBodyState s = start;
+        Vector3D gust = air.next(dynamics.conditions(s, EffectorPositions.NONE), 0);
+        samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE, gust)));
+        long outputs = Math.round(Math.ceil(durationS / outputStepS - 1e-9));
+        for (long k = 1; k <= outputs; k++) {
+            if (monitor.isCanceled()) {
+                throw new OperationCanceledException();
+            }
+            double target = Math.min(k * outputStepS, durationS);
+            int n = (int) Math.ceil((target - (s.timeS() - start.timeS())) / maxStepS - 1e-9);
+            for (int i = 0; i < n; i++) {
+                double dt = i == n - 1 ? target - (s.timeS() - start.timeS()) : (target - (s.timeS() - start.timeS())) / (n - i);
+                gust = air.next(dynamics.conditions(s, EffectorPositions.NONE), dt);
+                SixDofPropagator.Step step = propagator.advance(s, dt, EffectorPositions.NONE, gust);
+                s = step.state();
+                if (step.ground()) {
+                    samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE, gust)));
+                    return new Flight(List.copyOf(samples), SixDofPropagator.End.GROUND);
+                }
+            }
+            samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE, gust)));
+        }
+        return new Flight(List.copyOf(samples), SixDofPropagator.End.DURATION);
     }
 }

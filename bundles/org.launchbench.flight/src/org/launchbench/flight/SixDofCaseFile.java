@@ -15,6 +15,8 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.json.JsonFields;
 import org.launchbench.core.json.StrictJson;
 import org.launchbench.flight.models.ConstantAerodynamics;
+import org.launchbench.flight.wind.MilF8785cTurbulence;
+import org.launchbench.flight.wind.OneMinusCosineGust;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;
@@ -38,7 +40,7 @@ public final class SixDofCaseFile {
 
     private static final Set<String> TOP = Set.of("description", "mass_kg", "inertia_kg_m2", "reference_area_m2",
         "reference_span_m", "reference_chord_m", "aerodynamics", "initial", "earth", "atmosphere", "wind", "duration_s",
-        "output_step_s", "integration_step_s");
+        "output_step_s", "integration_step_s", "turbulence", "gusts");
     private static final Set<String> AERO = Set.of("CD", "CL", "CY", "Clp_per_rad", "Cmq_per_rad", "Cnr_per_rad");
     private static final Set<String> INITIAL = Set.of("latitude_deg", "longitude_deg", "altitude_m", "velocity_ned_m_s",
         "euler_deg", "body_rates_deg_s", "body_rates_frame");
@@ -78,20 +80,55 @@ public final class SixDofCaseFile {
             throw o.bad("integration_step_s", maxStep, "at least duration_s / 1e8", "take a longer step");
         }
         FlightEnvironment env = new FlightEnvironment(earth(earthName), "none".equals(air) ? null : UsStandardAtmosphere1976.INSTANCE, winds);
+        MilF8785cTurbulence turbulence = null;
+        long seed = 0;
+        if (o.has("turbulence")) {
+            JsonFields t = o.object("turbulence").onlyKeys(Set.of("severity", "wind_at_20ft_m_s", "seed"));
+            MilF8785cTurbulence.Severity severity = MilF8785cTurbulence.Severity.valueOf(
+                t.choice("severity", List.of("light", "moderate", "severe")).toUpperCase(java.util.Locale.ROOT));
+            double w20 = t.has("wind_at_20ft_m_s") ? t.number("wind_at_20ft_m_s", 0, 100, true, "m/s") : severity.windAt20FtMS();
+            double s = t.number("seed", 0, 9.007199254740992e15, true, "");
+            if (s != Math.rint(s)) {
+                throw t.bad("seed", s, "a whole number from 0 to 2^53", "give an integer");
+            }
+            seed = (long) s;
+            turbulence = new MilF8785cTurbulence(w20, severity);
+        }
+        List<OneMinusCosineGust> gusts = new ArrayList<>();
+        if (o.has("gusts")) {
+            for (JsonFields g : o.objects("gusts", 0, 1000)) {
+                g.onlyKeys(Set.of("peak_velocity_ned_m_s", "start_s", "ramp_s", "hold_s"));
+                double[] v = g.vector3("peak_velocity_ned_m_s");
+                for (int k = 0; k < 3; k++) {
+                    if (Math.abs(v[k]) > 200) {
+                        throw g.bad("peak_velocity_ned_m_s[" + k + "]", v[k], "-200 to 200 m/s", "check the value and its unit");
+                    }
+                }
+                gusts.add(new OneMinusCosineGust(new Vector3D(v), g.number("start_s", 0, MAX_DURATION_S, true, "s"),
+                    g.number("ramp_s", 0, MAX_DURATION_S, false, "s"), g.has("hold_s") ? g.number("hold_s", 0, MAX_DURATION_S, true, "s") : 0));
+            }
+        }
         return new SixDofCase(description == null ? file.getFileName().toString() : description, mass, inertia, aero, initial,
-            env, duration, step, maxStep);
+            env, duration, step, maxStep, turbulence, seed, gusts);
     }
 
     /**
-     * The named Earth. The spherical ones have WGS-84's equatorial radius, μ and rotation rate and no J2, as
-     * NASA/TM-2015-218675's round-Earth cases 4 and 5 do.
+     * The sphere of NASA/TM-2015-218675's round-Earth check-cases 4 and 5, m: 20,902,254.5305 ft, the radius NASA's
+     * tools flew (within 0.2 m of the TM's 20,902,255.199 ft); within 2 m of the IUGG mean radius.
+     */
+    public static final double SPHERE_RADIUS_M = 6_371_007.1809;
+
+    /**
+     * @param name a case file's {@code earth}
+     * @return the named Earth: WGS-84 with J2 and rotation, or a sphere of {@link #SPHERE_RADIUS_M} with WGS-84's μ,
+     *         an inverse-square field, rotating at WGS-84's rate or not at all
      */
     public static EarthModel earth(String name) {
         EarthModel w = EarthModel.WGS84;
         return switch (name) {
             case "wgs84-j2-rotating" -> w;
-            case "spherical-nonrotating" -> new EarthModel(w.mu(), w.equatorialRadius(), 0, 0, 0);
-            case "spherical-rotating" -> new EarthModel(w.mu(), w.equatorialRadius(), 0, 0, w.rotationRate());
+            case "spherical-nonrotating" -> new EarthModel(w.mu(), SPHERE_RADIUS_M, 0, 0, 0);
+            case "spherical-rotating" -> new EarthModel(w.mu(), SPHERE_RADIUS_M, 0, 0, w.rotationRate());
             default -> throw new IllegalArgumentException(name);
         };
     }

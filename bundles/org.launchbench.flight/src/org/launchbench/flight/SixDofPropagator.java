@@ -66,9 +66,20 @@ public final class SixDofPropagator {
      * @return the state at its end, or at the ground if reached first
      */
     public Step advance(RigidBodyState start, double dtS, EffectorPositions effectors) {
+        return advance(start, dtS, effectors, Vector3D.ZERO);
+    }
+
+    /**
+     * @param start     the state at the interval's start
+     * @param dtS       the interval, s (positive)
+     * @param effectors what the actuators achieved, held over it
+     * @param gustNedMS a gust (turbulence, a discrete gust) held over it, added to the mean wind, NED, m/s
+     * @return the state at its end, or at the ground if reached first
+     */
+    public Step advance(RigidBodyState start, double dtS, EffectorPositions effectors, Vector3D gustNedMS) {
         int n = (int) Math.ceil(dtS / maxStep - 1e-9);
         double h = dtS / n;
-        Stepper stepper = new Stepper(dynamics, effectors);
+        Stepper stepper = new Stepper(dynamics, effectors, gustNedMS);
         double[] y = start.toArray();
         double t = start.timeS();
         for (int i = 0; i < n; i++) {
@@ -144,32 +155,34 @@ public final class SixDofPropagator {
     private static final class Stepper {
         private final RigidBodyDynamics dynamics;
         private final EffectorPositions effectors;
+        private final Vector3D gust;
         private final double[] k1 = new double[RigidBodyState.SIZE];
         private final double[] k2 = new double[RigidBodyState.SIZE];
         private final double[] k3 = new double[RigidBodyState.SIZE];
         private final double[] k4 = new double[RigidBodyState.SIZE];
         private final double[] tmp = new double[RigidBodyState.SIZE];
 
-        Stepper(RigidBodyDynamics dynamics, EffectorPositions effectors) {
+        Stepper(RigidBodyDynamics dynamics, EffectorPositions effectors, Vector3D gust) {
             this.dynamics = dynamics;
             this.effectors = effectors;
+            this.gust = gust;
         }
 
         double[] step(double t, double[] y, double h) {
             int n = y.length;
-            dynamics.derivatives(t, y, effectors, k1);
+            dynamics.derivatives(t, y, effectors, gust, k1);
             for (int i = 0; i < n; i++) {
                 tmp[i] = y[i] + 0.5 * h * k1[i];
             }
-            dynamics.derivatives(t + 0.5 * h, tmp, effectors, k2);
+            dynamics.derivatives(t + 0.5 * h, tmp, effectors, gust, k2);
             for (int i = 0; i < n; i++) {
                 tmp[i] = y[i] + 0.5 * h * k2[i];
             }
-            dynamics.derivatives(t + 0.5 * h, tmp, effectors, k3);
+            dynamics.derivatives(t + 0.5 * h, tmp, effectors, gust, k3);
             for (int i = 0; i < n; i++) {
                 tmp[i] = y[i] + h * k3[i];
             }
-            dynamics.derivatives(t + h, tmp, effectors, k4);
+            dynamics.derivatives(t + h, tmp, effectors, gust, k4);
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
                 out[i] = y[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);

@@ -41,13 +41,17 @@ class NescCheckCasesTest {
     private static final double METRES_PER_DEG = 111_320;
 
     @ParameterizedTest(name = "case {0}")
-    @ValueSource(strings = {"01", "02", "03", "06"})
+    @ValueSource(strings = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10"})
     void everySampleIsWithinTwiceTheSpreadOfNasasTools(String id) throws IOException {
         SixDofCase c = SixDofCaseFile.read(Path.of("../../examples/sixdof/nesc-case" + id + ".json"));
         SixDofCase.Flight flight = c.fly(new NullProgressMonitor());
         assertEquals(SixDofPropagator.End.DURATION, flight.end());
         List<Map<String, Double>> reference = csv(Path.of("nesc/case" + id + "/reference.csv"));
-        Map<String, Double> spread = spread(Path.of("nesc/case" + id + "/spread.csv"));
+        // cases 04 and 05: NASA's SIM 2 is a documented outlier there (it starts moving and has a truncated μ, see the
+        // READMEs), so the spread of the others is the measure, as the READMEs advise
+        boolean outlier = id.equals("04") || id.equals("05");
+        Map<String, Double> spread = spread(Path.of("nesc/case" + id + "/spread.csv"),
+            outlier ? "max_range_without_farthest_over_run" : "max_range_over_run");
         assertEquals(reference.size(), flight.samples().size());
         Map<String, Double> worst = new HashMap<>();
         List<String> failures = new ArrayList<>();
@@ -135,10 +139,10 @@ class NescCheckCasesTest {
         return rows;
     }
 
-    static Map<String, Double> spread(Path file) throws IOException {
+    static Map<String, Double> spread(Path file, String which) throws IOException {
         List<String> lines = Files.readAllLines(file);
         List<String> header = List.of(lines.get(0).split(","));
-        int column = header.indexOf("max_range_over_run");
+        int column = header.indexOf(which);
         Map<String, Double> out = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");

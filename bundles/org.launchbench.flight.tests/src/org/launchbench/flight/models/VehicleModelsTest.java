@@ -38,7 +38,7 @@ class VehicleModelsTest {
         Vector3D r = new Vector3D(0, 0, SPHERE.equatorialRadius() + heightM);
         RigidBodyState s = new RigidBodyState(0, r, q.toInertial(velocityBody), q, rates, AT_ORIGIN.massKg());
         FlightEnvironment env = new FlightEnvironment(SPHERE, air ? UsStandardAtmosphere1976.INSTANCE : null, Winds.CALM);
-        return new FlightConditions(s, env, AT_ORIGIN, e);
+        return new FlightConditions(s, env, AT_ORIGIN, e, Vector3D.ZERO);
     }
 
     private static Loads loads(ForceModel model, FlightConditions c) {
@@ -135,10 +135,10 @@ class VehicleModelsTest {
         FlightConditions c = at(10_000, new Vector3D(300 * Math.cos(0.0873), 0, 300 * Math.sin(0.0873)), Vector3D.ZERO,
             EffectorPositions.NONE, true);
         MassProperties high = new MassProperties(20_000, new Vector3D(25, 0, 0), AT_ORIGIN.inertiaKgM2(), MassProperties.CONSTANT);
-        FlightConditions stable = new FlightConditions(c.state(), c.environment(), high, EffectorPositions.NONE);
+        FlightConditions stable = new FlightConditions(c.state(), c.environment(), high, EffectorPositions.NONE, Vector3D.ZERO);
         assertTrue(loads(stage(), stable).momentBody().getY() < 0, "a nose-down moment reduces a positive incidence");
         MassProperties low = new MassProperties(20_000, new Vector3D(5, 0, 0), AT_ORIGIN.inertiaKgM2(), MassProperties.CONSTANT);
-        FlightConditions unstable = new FlightConditions(c.state(), c.environment(), low, EffectorPositions.NONE);
+        FlightConditions unstable = new FlightConditions(c.state(), c.environment(), low, EffectorPositions.NONE, Vector3D.ZERO);
         assertTrue(loads(stage(), unstable).momentBody().getY() > 0, "with the CP ahead of the CM the moment grows the incidence");
     }
 
