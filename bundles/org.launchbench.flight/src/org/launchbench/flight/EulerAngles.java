@@ -22,7 +22,16 @@ public record EulerAngles(double roll, double pitch, double yaw) {
     public static EulerAngles ofBodyAxesInNed(Vector3D bodyX, Vector3D bodyY, Vector3D bodyZ) {
         // rows of C_body<-NED are the body axes in NED: C[0][2] = -sin θ, C[1][2] = sin φ cos θ, C[2][2] = cos φ cos θ,
         // C[0][1] = cos θ sin ψ, C[0][0] = cos θ cos ψ
-        double pitch = -Math.asin(Math.max(-1, Math.min(1, bodyX.getZ())));
+        double sinPitch = -bodyX.getZ();
+        if (Math.abs(sinPitch) > 1 - 1e-12) {
+            // nose straight up or down: roll and yaw turn about the same axis; yaw is set to 0 and roll carries the
+            // angle, read from body y (at θ = ±90°, y_NED = (sin φ sin θ cos ψ - cos φ sin ψ, sin φ sin θ sin ψ + cos φ cos ψ, 0)
+            // with ψ = 0 gives (±sin φ, cos φ, 0))
+            double pitch = Math.copySign(Math.PI / 2, sinPitch);
+            double roll = Math.atan2(Math.signum(sinPitch) * bodyY.getX(), bodyY.getY());
+            return new EulerAngles(roll, pitch, 0);
+        }
+        double pitch = Math.asin(sinPitch);
         double roll = Math.atan2(bodyY.getZ(), bodyZ.getZ());
         double yaw = Math.atan2(bodyX.getY(), bodyX.getX());
         return new EulerAngles(roll, pitch, yaw);

@@ -206,7 +206,8 @@ public final class SixDofCaseFile {
         i.onlyKeys(INITIAL);
         double lat = i.number("latitude_deg", -90, 90, true, "deg");
         double lon = i.number("longitude_deg", -180, 360, true, "deg");
-        double alt = i.number("altitude_m", -1e4, 1e8, true, "m");
+        // the flight ends at the ellipsoid (height 0), so a start below it would end at once
+        double alt = i.number("altitude_m", 0, 1e8, true, "m");
         double[] v = i.vector3("velocity_ned_m_s");
         double[] e = i.vector3("euler_deg");
         double[] w = i.vector3("body_rates_deg_s");

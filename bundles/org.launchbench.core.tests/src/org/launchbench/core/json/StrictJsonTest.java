@@ -49,8 +49,24 @@ class StrictJsonTest {
     }
 
     @Test
+    void aUnicodeEscapeIsFourHexDigitsAndSurrogatesComeInPairs() {
+        assertEquals(Map.of("s", "A\uD83D\uDE80"), StrictJson.parse("f.json", "{\"s\": \"\\u0041\\ud83d\\ude80\"}"));
+        assertTrue(refused("{\"s\": \"\\u+041\"}").getMessage().contains("bad \\u escape"));
+        assertTrue(refused("{\"s\": \"\\u-001\"}").getMessage().contains("bad \\u escape"));
+        assertTrue(refused("{\"s\": \"\\uD800\"}").getMessage().contains("lone surrogate"));
+        assertTrue(refused("{\"s\": \"\\uDC00\"}").getMessage().contains("lone surrogate"));
+    }
+
+    @Test
+    void aNullIsNeitherAValueNorAnAbsentKey() {
+        JsonFields root = JsonFields.root("f.json", StrictJson.parse("f.json", "{\"wind\": null}"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> root.has("wind"));
+        assertEquals("wind", e.element());
+    }
+
+    @Test
     void nestingIsBounded() {
-        String deep = "[".repeat(StrictJson.MAX_DEPTH + 2) + "]".repeat(StrictJson.MAX_DEPTH + 2);
+        String deep = "[".repeat(StrictJson.MAX_DEPTH + 1) + "]".repeat(StrictJson.MAX_DEPTH + 1);
         assertTrue(refused(deep).getMessage().contains("too deeply"));
         String ok = "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH);
         StrictJson.parse("f.json", ok);

@@ -55,10 +55,18 @@ public final class JsonFields {
         return this;
     }
 
-    /** @param key a key; @return whether the object has it (JSON null counts as absent) */
+    /**
+     * @param key a key
+     * @return whether the object has it
+     * @throws InvalidInputException if its value is JSON null: a key is given a value or left out, never both
+     */
     public boolean has(String key) {
         Object v = object.get(key);
-        return v != null && v != StrictJson.NULL;
+        if (v == StrictJson.NULL) {
+            throw InvalidInputException.because("is null").source(source).element(name(key))
+                .fix("give it a value, or leave the key out").build();
+        }
+        return v != null;
     }
 
     /**

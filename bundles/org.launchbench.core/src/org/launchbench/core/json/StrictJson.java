@@ -72,7 +72,7 @@ public final class StrictJson {
     }
 
     private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
+        if (depth >= MAX_DEPTH) {
             throw error("nests arrays and objects too deeply", "at most " + MAX_DEPTH + " levels", "flatten the document");
         }
         char c = peek();
@@ -191,15 +191,26 @@ public final class StrictJson {
                 case 'r' -> b.append('\r');
                 case 't' -> b.append('\t');
                 case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("ends inside a \\u escape", "four hex digits", "complete the escape");
+                    char unit = hex4();
+                    if (Character.isHighSurrogate(unit)) {
+                        // a character beyond U+FFFF is a surrogate pair: \\uD8xx\\uDCxx (RFC 8259 §7)
+                        if (!text.startsWith("\\u", pos)) {
+                            throw error("has a lone surrogate \\u escape", "a high surrogate followed by \\u and a low one",
+                                "write the character's two UTF-16 units");
+                        }
+                        pos += 2;
+                        char low = hex4();
+                        if (!Character.isLowSurrogate(low)) {
+                            throw error("has a lone surrogate \\u escape", "a high surrogate followed by \\u and a low one",
+                                "write the character's two UTF-16 units");
+                        }
+                        b.append(unit).append(low);
+                    } else if (Character.isLowSurrogate(unit)) {
+                        throw error("has a lone surrogate \\u escape", "a high surrogate followed by \\u and a low one",
+                            "write the character's two UTF-16 units");
+                    } else {
+                        b.append(unit);
                     }
-                    try {
-                        b.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException x) {
-                        throw error("has a bad \\u escape", "four hex digits", "correct the escape");
-                    }
-                    pos += 4;
                 }
                 default -> {
                     pos--;
@@ -207,6 +218,21 @@ public final class StrictJson {
                 }
             }
         }
+    }
+
+    /** Reads the four hex digits of a \\u escape (no sign, no fewer). */
+    private char hex4() {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = pos < text.length() ? text.charAt(pos) : '\0';
+            int d = Character.digit(c, 16);
+            if (d < 0 || c > 'f') {
+                throw error("has a bad \\u escape", "four hex digits", "correct the escape");
+            }
+            v = v * 16 + d;
+            pos++;
+        }
+        return (char) v;
     }
 
     private Double number() {

@@ -116,6 +116,8 @@ class SixDofCommandTest {
         "an unknown Earth|\"earth\": \"wgs84-j2-rotating\"|\"earth\": \"flat\"|earth",
         "an unknown rate frame|\"body_rates_frame\": \"inertial\"|\"body_rates_frame\": \"body\"|initial.body_rates_frame",
         "a latitude off the globe|\"latitude_deg\": 0,|\"latitude_deg\": 91,|initial.latitude_deg",
+        "a start below the ellipsoid|\"altitude_m\": 9144.0|\"altitude_m\": -5|initial.altitude_m",
+        "a null for a value|\"earth\": \"wgs84-j2-rotating\"|\"earth\": null|earth",
         "a two-element vector|\"velocity_ned_m_s\": [0, 0, 0]|\"velocity_ned_m_s\": [0, 0]|initial.velocity_ned_m_s",
         "a missing key|\"duration_s\": 30, |''|duration_s",
         "drag without an area|\"reference_area_m2\": 0.018241465, \"aerodynamics\": {}|\"aerodynamics\": {\"CD\": 0.3}|reference_area_m2"})
@@ -145,6 +147,23 @@ class SixDofCommandTest {
         assertThrows(InvalidInputException.class, () -> run(dir.resolve("none.json").toString()));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(dir.toString()));
         assertTrue(e.getMessage().contains("folder"), e.getMessage());
+    }
+
+    @Test
+    void aCsvThatWouldOverwriteTheCaseFileIsRefused() throws IOException {
+        Path file = dir.resolve("case.json");
+        Files.writeString(file, BASE);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(file.toString(), "--csv", file.toString()));
+        assertEquals("--csv", e.source());
+        assertEquals(BASE, Files.readString(file));
+    }
+
+    @Test
+    void theTableNeverPrintsANegativeZero() throws Exception {
+        Path file = dir.resolve("case.json");
+        Files.writeString(file, BASE);
+        String table = run(file.toString());
+        assertFalse(table.matches("(?s).*(?<![0-9.])-0\\.0+(?![0-9]).*"), table);
     }
 
     @Test

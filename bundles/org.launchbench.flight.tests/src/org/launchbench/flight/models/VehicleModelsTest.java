@@ -121,10 +121,11 @@ class VehicleModelsTest {
 
     @Test
     void broadsideTheNormalForceIsTheCylindersCrossflowDrag() {
-        // α_t = 90°: C_N = C_dc A_p / S, F = q̄ C_dc A_p against the crossflow (Jorgensen, NASA TR R-474, eq. 1)
+        // α_t = 90°: C_N = η C_dc A_p / S, F = q̄ η C_dc A_p against the crossflow (Jorgensen, NASA TR R-474, eq. 1),
+        // η = 0.69 for this 11.2-diameter body
         FlightConditions c = at(10_000, new Vector3D(0, 0, 100), Vector3D.ZERO, EffectorPositions.NONE, true);
         Loads l = loads(stage(), c);
-        double force = c.dynamicPressurePa() * 1.2 * 41 * 3.66;
+        double force = c.dynamicPressurePa() * SlenderBodyAerodynamics.crossflowEfficiency(41 / 3.66) * 1.2 * 41 * 3.66;
         assertEquals(-force, l.forceBody().getZ(), 1e-6 * force);
         assertEquals(0, l.forceBody().getX(), 1e-6 * force);
     }
@@ -158,17 +159,36 @@ class VehicleModelsTest {
         List<GridFins.Fin> outboard = fins.stream().map(f -> new GridFins.Fin(new Vector3D(40, 2 * Math.cos(f.rollAngleRad()),
             2 * Math.sin(f.rollAngleRad())), f.rollAngleRad(), f.areaM2())).toList();
         Loads roll = loads(new GridFins(outboard, MachCurve.constant(slope), Math.toRadians(20)), c);
-        // each fin: force -q S C_Nα δ along n = (0, -sin φ, cos φ) at (0, 2 cos φ, 2 sin φ): roll moment -2 q S C_Nα δ
+        // engines first (u < 0) a deflection δ meets the flow at -δ: each fin's force is +q S C_Nα δ along
+        // n = (0, -sin φ, cos φ), at (·, 2 cos φ, 2 sin φ): a roll moment of +2 q S C_Nα δ per fin
         double perFin = c.dynamicPressurePa() * 1.5 * slope * d;
-        assertEquals(-4 * 2 * perFin, roll.momentBody().getX(), 1e-6 * perFin);
+        assertEquals(4 * 2 * perFin, roll.momentBody().getX(), 1e-6 * perFin);
         assertEquals(0, roll.forceBody().getNorm(), 1e-6 * perFin);
+        // nose first the same deflection rolls the other way
+        FlightConditions noseFirst = at(10_000, new Vector3D(300, 0, 0), Vector3D.ZERO, e, true);
+        Loads reversed = loads(new GridFins(outboard, MachCurve.constant(slope), Math.toRadians(20)), noseFirst);
+        assertEquals(-4 * 2 * perFin, reversed.momentBody().getX(), 1e-6 * perFin);
+    }
+
+    @Test
+    void finsAtTheTopDampAPitchingStage() {
+        // fins 40 m above the centre of mass of a stage falling engines first and pitching at +0.1 rad/s: their own
+        // velocity gains ω × r = (·, 0, -4 m/s), an incidence that makes a moment against the rotation
+        List<GridFins.Fin> fins = List.of(new GridFins.Fin(new Vector3D(40, 0, 2), Math.toRadians(90), 1.5),
+            new GridFins.Fin(new Vector3D(40, 0, -2), Math.toRadians(270), 1.5), new GridFins.Fin(new Vector3D(40, 2, 0), 0, 1.5),
+            new GridFins.Fin(new Vector3D(40, -2, 0), Math.toRadians(180), 1.5));
+        GridFins model = new GridFins(fins, MachCurve.constant(2), Math.toRadians(20));
+        Loads l = loads(model, at(10_000, new Vector3D(-300, 0, 0), new Vector3D(0, 0.1, 0), EffectorPositions.NONE, true));
+        assertTrue(l.momentBody().getY() < 0, "a moment against the pitch rate: " + l.momentBody());
+        Loads still = loads(model, at(10_000, new Vector3D(-300, 0, 0), Vector3D.ZERO, EffectorPositions.NONE, true));
+        assertEquals(0, still.momentBody().getNorm(), 1e-9, "no rotation, no incidence, no moment");
     }
 
     @Test
     void aStagesCentreOfMassAndInertiaFollowItsTankContents() {
         // dry 1,000 kg at station 5 m with I = diag(100, 2000, 2000); one tank 0 to 10 m of radius 1 m holding 9,000 kg
         StageMassModel stage = new StageMassModel(1000, new Vector3D(5, 0, 0), new InertiaTensor(100, 2000, 2000, 0, 0, 0), 9000,
-            List.of(new StageMassModel.Tank(1, 0, 10, 1)));
+            List.of(new StageMassModel.Tank(1, 0, 10, 1, false)));
         MassProperties full = stage.at(10_000);
         assertEquals(5, full.centreOfMassM().getX(), 1e-12);
         assertEquals(100 + 0.5 * 9000, full.inertiaKgM2().xx(), 1e-9);
@@ -183,5 +203,21 @@ class VehicleModelsTest {
         assertEquals(2000, empty.inertiaKgM2().yy(), 1e-6);
         // draining lowers the transverse inertia: dI/dm > 0 at half load
         assertTrue(half.inertiaPerKg().yy() > 0);
+    }
+
+    @Test
+    void aSolidGrainBurnsFromItsPortOutwardAndKeepsItsCentroid() {
+        // the same stage with a grain: at half burn its centroid stays at 5 m and it is a tube with a port of
+        // r² = R² - ½ (R² - 0.15 R²) = 0.575 m²: I_axial = ½ m (R² + r²), I_transverse = m (3 (R² + r²) + h²) / 12
+        StageMassModel motor = new StageMassModel(1000, new Vector3D(5, 0, 0), new InertiaTensor(100, 2000, 2000, 0, 0, 0), 9000,
+            List.of(new StageMassModel.Tank(1, 0, 10, 1, true)));
+        MassProperties half = motor.at(5500);
+        assertEquals(5, half.centreOfMassM().getX(), 1e-12);
+        assertEquals(100 + 0.5 * 4500 * (1 + 0.575), half.inertiaKgM2().xx(), 1e-9);
+        assertEquals(2000 + 4500 * (3 * (1 + 0.575) + 100) / 12.0, half.inertiaKgM2().yy(), 1e-9);
+        // at the full and empty bounds the mass derivative is one-sided, not halved by the clamp
+        double full = motor.at(10_000).inertiaPerKg().yy();
+        double nearFull = motor.at(9_990).inertiaPerKg().yy();
+        assertEquals(nearFull, full, 0.01 * Math.abs(nearFull));
     }
 }

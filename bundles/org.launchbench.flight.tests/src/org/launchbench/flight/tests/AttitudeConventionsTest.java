@@ -36,6 +36,19 @@ class AttitudeConventionsTest {
     }
 
     @Test
+    void aVerticalAttitudeGivesAnglesThatRebuildItsAxes() {
+        // nose straight up or down: roll and yaw turn about the same axis; the angles must still give back the axes
+        for (double pitch : new double[] {Math.PI / 2, -Math.PI / 2}) {
+            EulerAngles e = new EulerAngles(0.3, pitch, 0.5);
+            EulerAngles back = EulerAngles.ofBodyAxesInNed(e.bodyXInNed(), e.bodyYInNed(), e.bodyZInNed());
+            assertEquals(0, back.yaw(), 0);
+            assertVector(e.bodyXInNed(), back.bodyXInNed());
+            assertVector(e.bodyYInNed(), back.bodyYInNed());
+            assertVector(e.bodyZInNed(), back.bodyZInNed());
+        }
+    }
+
+    @Test
     void theQuaternionOfThreeAxesRotatesTheUnitVectorsOntoThem() {
         EulerAngles e = new EulerAngles(0.3, -1.1, 2.9);
         Quaternion q = Quaternion.fromAxes(e.bodyXInNed(), e.bodyYInNed(), e.bodyZInNed());

@@ -15,13 +15,9 @@ package org.launchbench.flight.actuators;
  * x(t) = u - (u - x(t1)) exp(-(t - t1) / tau). Since u lies between the stops and x approaches it monotonically,
  * x never reaches beyond them.
  */
-public final class FirstOrderActuator implements Actuator {
+public final class FirstOrderActuator extends LimitedActuator {
 
-    private final ActuatorLimits limits;
     private final double lagS;
-    private double commanded;
-    private double position;
-    private double rate;
 
     /**
      * @param limits          the stops and rate limit
@@ -29,9 +25,8 @@ public final class FirstOrderActuator implements Actuator {
      * @param initialPosition the starting position, at rest and commanded, between the stops
      */
     public FirstOrderActuator(ActuatorLimits limits, double lagS, double initialPosition) {
-        this.limits = limits;
+        super(limits, initialPosition);
         this.lagS = Arguments.nonNegative("lagS", lagS);
-        reset(initialPosition);
     }
 
     /**
@@ -46,21 +41,6 @@ public final class FirstOrderActuator implements Actuator {
     /** @return the time constant, s */
     public double lagS() {
         return lagS;
-    }
-
-    @Override
-    public ActuatorLimits limits() {
-        return limits;
-    }
-
-    @Override
-    public void command(double position) {
-        commanded = limits.clamp(Arguments.notNaN("position", position));
-    }
-
-    @Override
-    public double commanded() {
-        return commanded;
     }
 
     @Override
@@ -93,34 +73,5 @@ public final class FirstOrderActuator implements Actuator {
         }
         position = limits.clamp(commanded - (commanded - position) * Math.exp(-t / lagS));
         rate = (commanded - position) / lagS;
-    }
-
-    @Override
-    public double position() {
-        return position;
-    }
-
-    /**
-     * {@inheritDoc} This is dx/dt at the end of the interval: rateMax toward the command while saturated, then
-     * (u - x) / tau, and 0 once arrived; the interval's average is the change of {@link #position()} over it.
-     */
-    @Override
-    public double rate() {
-        return rate;
-    }
-
-    @Override
-    public void reset(double position) {
-        stopAt(position);
-        commanded = position;
-    }
-
-    @Override
-    public void stopAt(double position) {
-        if (!limits.contains(position)) {
-            throw new IllegalArgumentException("position must be in " + limits.rangeText() + ", was " + position);
-        }
-        this.position = position;
-        rate = 0;
     }
 }

@@ -18,17 +18,13 @@ package org.launchbench.flight.actuators;
  * sub-step, which places the moment a limit is reached to within one sub-step; results depend on how time is
  * divided only at these levels.
  */
-public final class SecondOrderActuator implements Actuator {
+public final class SecondOrderActuator extends LimitedActuator {
 
     /** The largest sub-step as a fraction of 1 / wn (radians of natural motion per sub-step). */
     public static final double MAX_STEP_RAD = 0.02;
 
-    private final ActuatorLimits limits;
     private final double naturalFrequencyRadS;
     private final double dampingRatio;
-    private double commanded;
-    private double position;
-    private double rate;
 
     /**
      * @param limits               the stops and rate limit
@@ -38,10 +34,9 @@ public final class SecondOrderActuator implements Actuator {
      */
     public SecondOrderActuator(ActuatorLimits limits, double naturalFrequencyRadS, double dampingRatio,
                                double initialPosition) {
-        this.limits = limits;
+        super(limits, initialPosition);
         this.naturalFrequencyRadS = Arguments.positive("naturalFrequencyRadS", naturalFrequencyRadS);
         this.dampingRatio = Arguments.nonNegative("dampingRatio", dampingRatio);
-        reset(initialPosition);
     }
 
     /**
@@ -62,21 +57,6 @@ public final class SecondOrderActuator implements Actuator {
     /** @return zeta */
     public double dampingRatio() {
         return dampingRatio;
-    }
-
-    @Override
-    public ActuatorLimits limits() {
-        return limits;
-    }
-
-    @Override
-    public void command(double position) {
-        commanded = limits.clamp(Arguments.notNaN("position", position));
-    }
-
-    @Override
-    public double commanded() {
-        return commanded;
     }
 
     @Override
@@ -125,31 +105,5 @@ public final class SecondOrderActuator implements Actuator {
             return 0;
         }
         return a;
-    }
-
-    @Override
-    public double position() {
-        return position;
-    }
-
-    /** {@inheritDoc} This is the state dx/dt at the end of the interval. */
-    @Override
-    public double rate() {
-        return rate;
-    }
-
-    @Override
-    public void reset(double position) {
-        stopAt(position);
-        commanded = position;
-    }
-
-    @Override
-    public void stopAt(double position) {
-        if (!limits.contains(position)) {
-            throw new IllegalArgumentException("position must be in " + limits.rangeText() + ", was " + position);
-        }
-        this.position = position;
-        rate = 0;
     }
 }

@@ -33,7 +33,7 @@ public final class DescentReferenceController {
 
     private static final double OMEGA = 1.0;
     private static final double ZETA = 0.8;
-    /** The throttle the ignition height is planned at: full (a hoverslam); the drag it leaves out is the margin. */
+    /** The throttle the ignition height is planned at: the headroom above it absorbs the transient and the attitude. */
     private static final double IGNITION_THROTTLE = 0.85;
 
     private final StageFlightModel model;

@@ -78,7 +78,7 @@ public final class SixDofCommand implements CliCommand {
         args.expectPositionals(1, "CASE_JSON");
         Path csv = args.value("--csv").map(Path::of).orElse(null);
         if (csv != null) {
-            checkOutput(csv);
+            checkOutput(csv, Path.of(args.positionals().get(0)));
         }
         SixDofCase c = SixDofCaseFile.read(Path.of(args.positionals().get(0)));
         SixDofCase.Flight flight = c.fly(invocation.monitor());
@@ -108,18 +108,21 @@ public final class SixDofCommand implements CliCommand {
             "VE m/s", "VD m/s", "ROLL deg", "PITCH deg", "YAW deg", "P deg/s", "Q deg/s", "R deg/s");
         for (SixDofSample s : flight.samples()) {
             double[] v = values(s);
-            for (int i = 0; i < v.length; i++) {
-                v[i] += 0.0; // a negative zero prints as 0.000, not -0.000
-            }
-            out.printf(Locale.ROOT, "%8.3f %12.7f %12.7f %11.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f%n", v[0], v[1],
-                v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+            String row = String.format(Locale.ROOT, "%8.3f %12.7f %12.7f %11.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f", v[0],
+                v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+            // a value that rounds to zero prints as zero, whatever its sign
+            out.println(row.replaceAll("(?<![0-9.])-(0\\.0+)(?![0-9])", " $1"));
         }
         out.println(flight.end() == SixDofPropagator.End.GROUND ? "ended at the ground" : "ended at the case's duration");
         return ExitCode.OK;
     }
 
     /** An output that cannot be written is bad input before any work starts (docs/cli.md). */
-    private static void checkOutput(Path csv) {
+    private static void checkOutput(Path csv, Path caseFile) {
+        if (csv.toAbsolutePath().normalize().equals(caseFile.toAbsolutePath().normalize())) {
+            throw InvalidInputException.because("is the case file itself").source("--csv").value(csv)
+                .fix("give another file name for the CSV").build();
+        }
         if (Files.isDirectory(csv)) {
             throw InvalidInputException.because("is a folder").source("--csv").value(csv).fix("give a file name for the CSV").build();
         }

@@ -60,7 +60,7 @@ public record EngineThrust(List<Engine> engines) implements ForceModel {
     public void contribute(FlightConditions c, Loads loads) {
         EffectorPositions e = c.effectors();
         Vector3D omega = c.state().bodyRatesInertialRadS();
-        for (int i = 0; i < engines.size(); i++) {
+        for (int i = 0; i < engines.size() && i < e.engineCount(); i++) {
             double f = e.thrustFraction(i);
             if (f <= 0) {
                 continue;

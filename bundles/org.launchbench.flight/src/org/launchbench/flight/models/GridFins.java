@@ -16,12 +16,15 @@ import org.launchbench.flight.Loads;
  * stability and control", AIAA 93-0035; Zeng, "Grid fin aerodynamics", NASA CR-4679, 1996).
  * <ul>
  * <li>Fin i stands along s_i = (0, cos φ_i, sin φ_i) in body axes; its force acts along its normal
- * n_i = x × s_i = (0, −sin φ_i, cos φ_i).</li>
- * <li>The flow's incidence on it is atan2(v·n_i, |u|) with v the body's air-relative velocity; the fin's normal force
- * is −q̄ S_fin C_Nα(M) (incidence + δ_i) n_i, its incidence limited to ±{@code stallRad} beyond which a grid fin's
- * force stops growing (Zeng's data: about 20° to 25°).</li>
- * <li>Fin i reads its deflection from {@link EffectorPositions} fin index i; a positive deflection adds to a positive
- * incidence.</li>
+ * n_i = x × s_i = (0, −sin φ_i, cos φ_i) (the small-deflection approximation: the normal turns with the fin by δ).</li>
+ * <li>The fin meets the air at its own velocity, the body's air-relative velocity plus ω × r_i for the arm r_i from
+ * the centre of mass (so fins damp the body's rotation); with (u, ·) its axial part and v_n its part along n_i, the
+ * incidence is atan2(v_n, |u|).</li>
+ * <li>Fin i reads its deflection δ_i from {@link EffectorPositions} fin index i: a rotation about its span axis s_i,
+ * right-handed. It turns the fin's normal to n_i cos δ + x sin δ, so the flow meets it at incidence + sgn(u) δ: the
+ * same deflection pushes the opposite way when the stage flies engines first (u &lt; 0) as nose first.</li>
+ * <li>The normal force is −q̄ S_fin C_Nα(M) (incidence + sgn(u) δ_i) n_i, the effective incidence limited to
+ * ±{@code stallRad} beyond which a grid fin's force stops growing (Zeng's data: about 20° to 25°).</li>
  * </ul>
  *
  * @param fins                the fins
@@ -49,19 +52,21 @@ public record GridFins(List<Fin> fins, MachCurve normalSlopePerRad, double stall
         if (qbar == 0) {
             return;
         }
-        Vector3D v = c.airVelocityBodyMS();
-        double axial = Math.abs(v.getX());
+        Vector3D air = c.airVelocityBodyMS();
+        Vector3D omega = c.bodyRatesEarthRadS();
         double slope = normalSlopePerRad.at(c.mach());
         EffectorPositions e = c.effectors();
         for (int i = 0; i < fins.size(); i++) {
             Fin fin = fins.get(i);
+            Vector3D arm = c.armM(fin.centreOfPressureM());
+            Vector3D v = air.add(Vector3D.crossProduct(omega, arm));
             Vector3D n = new Vector3D(0, -Math.sin(fin.rollAngleRad()), Math.cos(fin.rollAngleRad()));
-            double incidence = Math.atan2(v.dotProduct(n), axial);
+            double incidence = Math.atan2(v.dotProduct(n), Math.abs(v.getX()));
             double deflection = i < e.finCount() ? e.finDeflectionRad(i) : 0;
-            double effective = Math.max(-stallRad, Math.min(stallRad, incidence + deflection));
+            double effective = Math.max(-stallRad, Math.min(stallRad, incidence + Math.signum(v.getX()) * deflection));
             Vector3D force = n.scalarMultiply(-qbar * fin.areaM2() * slope * effective);
             loads.addForceBody(force);
-            loads.addMomentBody(Vector3D.crossProduct(c.armM(fin.centreOfPressureM()), force));
+            loads.addMomentBody(Vector3D.crossProduct(arm, force));
         }
     }
 }

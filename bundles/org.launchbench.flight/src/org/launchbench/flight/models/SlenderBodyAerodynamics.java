@@ -13,9 +13,10 @@ import org.launchbench.flight.Loads;
  * ascent and descent drag tables at zero incidence), so the force always opposes the axial motion;</li>
  * <li>normal force coefficient by Jorgensen's slender-body and crossflow theory (L. H. Jorgensen, "Prediction of
  * static aerodynamic characteristics for slender bodies alone and with lifting surfaces to very high angles of
- * attack", NASA TR R-474, 1977, eq. 1): C_N = C_Nα(M) sin α_t |cos α_t| + η C_dc (A_p / S) sin² α_t, acting against
- * the crossflow, with C_dc the cylinder's crossflow drag coefficient (1.2 subcritical) and η ≈ 1 for a short
- * cylinder's end effects taken into C_dc;</li>
+ * attack", NASA TR R-474, 1977, eq. 1): C_N = C_Nα(M) sin α |cos α| cos(α/2) + η C_dc (A_p / S) sin² α, acting
+ * against the crossflow, with α the incidence from the leading end (α_t nose first, 180° − α_t engines first),
+ * C_dc the cylinder's crossflow drag coefficient (1.2 subcritical) and η the ratio of a finite cylinder's crossflow
+ * drag to an infinite one's ({@link #crossflowEfficiency(double)});</li>
  * <li>the normal and axial force applied at the centre of pressure on the axis, at the station the Mach curve gives
  * for the flight direction (nose first or engines first);</li>
  * <li>pitch and yaw damping C_mq (q L / 2V) about the centre of mass (Etkin, Dynamics of Atmospheric Flight, §3.7),
@@ -54,8 +55,10 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
         double sinA = lateral / speed;
         boolean noseFirst = cosA >= 0;
         double ca = (noseFirst ? axialForward : axialAft).at(mach) * cosA;
-        double cn = normalSlopePerRad.at(mach) * sinA * Math.abs(cosA)
-            + crossflowDragCoefficient * planformAreaM2 / referenceAreaM2 * sinA * sinA;
+        double incidence = Math.acos(Math.abs(cosA));
+        double eta = crossflowEfficiency(referenceLengthM / Math.sqrt(4 * referenceAreaM2 / Math.PI));
+        double cn = normalSlopePerRad.at(mach) * sinA * Math.abs(cosA) * Math.cos(incidence / 2)
+            + eta * crossflowDragCoefficient * planformAreaM2 / referenceAreaM2 * sinA * sinA;
         double fy = 0;
         double fz = 0;
         if (lateral > 0) {
@@ -71,6 +74,21 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
             double k = qs * referenceLengthM * pitchDampingPerRad * referenceLengthM / (2 * speed);
             loads.addMomentBody(new Vector3D(0, k * w.getY(), k * w.getZ()));
         }
+    }
+
+    /** Fineness ratios L/D and Jorgensen's η at them (NASA TR R-474, 1977, Fig. 3, as digitised in AeroSandbox's study). */
+    private static final double[] FINENESS = {1, 2, 4, 8, 13, 20, 40};
+    private static final double[] ETA = {0.551, 0.572, 0.608, 0.663, 0.709, 0.753, 0.818};
+    /** The same as a piecewise-linear curve (the Mach curve's interpolation serves any abscissa). */
+    private static final MachCurve ETA_CURVE = new MachCurve(FINENESS, ETA);
+
+    /**
+     * @param fineness the body's length over its diameter
+     * @return η, the crossflow drag of a cylinder of that fineness over an infinite one's, interpolated in Jorgensen's
+     *         curve and held beyond its ends
+     */
+    public static double crossflowEfficiency(double fineness) {
+        return ETA_CURVE.at(fineness);
     }
 
     /** Below this airspeed the flow direction is undefined and no aerodynamic force is applied, m/s. */

@@ -15,8 +15,11 @@ import org.launchbench.flight.MassProperties;
  * by the parallel-axis theorem (Meriam and Kraige, Engineering Mechanics: Dynamics, Appendix B). A liquid does not
  * spin up with its tank about the axis, so the axial term overstates roll inertia while the stage is full; roll is
  * the least demanding axis of a launch vehicle and the overstatement is kept for simplicity. Tanks drain in
- * proportion to their share (the engines' mixture ratio). Positions are stations in the structural frame (x from the
- * engines' exit plane toward the nose). Immutable.
+ * proportion to their share (the engines' mixture ratio). A solid motor's grain is not a liquid: it burns from its
+ * port outward, so its length and centroid stay while it thins into a tube, I_axial = ½ m (R² + r²) and
+ * I_transverse = m (3 (R² + r²) + h²) / 12 with the port radius r growing from its loaded value (a volumetric loading
+ * of 85 %, r² = 0.15 R²) as the mass falls. Positions are stations in the structural frame (x from the engines' exit
+ * plane toward the nose). Immutable.
  *
  * @param dryMassKg            the dry stage's mass (structure, engines, residuals, landing legs), kg
  * @param dryCentreOfMassM     its centre of mass in the structural frame, m
@@ -32,8 +35,9 @@ public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, Inerti
      * @param bottomStationM the tank's bottom in the structural frame, m
      * @param topStationM    its top, m
      * @param radiusM        its inner radius, m
+     * @param grain          true for a solid motor's grain (burns radially), false for a liquid (drains)
      */
-    public record Tank(double share, double bottomStationM, double topStationM, double radiusM) {
+    public record Tank(double share, double bottomStationM, double topStationM, double radiusM, boolean grain) {
 
         /** Checks the geometry. */
         public Tank {
@@ -47,24 +51,30 @@ public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, Inerti
     public StageMassModel {
         tanks = List.copyOf(tanks);
         double shares = tanks.stream().mapToDouble(Tank::share).sum();
-        if (!(dryMassKg > 0 && propellantMassKg >= 0) || (!tanks.isEmpty() && Math.abs(shares - 1) > 1e-9)) {
-            throw new IllegalArgumentException("a stage has a positive dry mass and tank shares adding up to 1, were " + shares);
+        if (!(dryMassKg > 0 && propellantMassKg >= 0) || (propellantMassKg > 0 && Math.abs(shares - 1) > 1e-9)) {
+            throw new IllegalArgumentException("a stage has a positive dry mass, and tanks whose shares add up to 1 for its "
+                + "propellant, were " + shares);
         }
     }
 
     @Override
     public MassProperties at(double massKg) {
         Properties p = properties(massKg);
-        // İ = dI/dm ṁ: the derivative by a central difference over a kilogram (the properties are smooth in the mass)
-        double dm = 1;
-        Properties hi = properties(massKg + dm);
-        Properties lo = properties(massKg - dm);
-        InertiaTensor a = hi.inertia();
-        InertiaTensor b = lo.inertia();
-        InertiaTensor perKg = new InertiaTensor((a.xx() - b.xx()) / (2 * dm), (a.yy() - b.yy()) / (2 * dm), (a.zz() - b.zz()) / (2 * dm),
-            (a.xy() - b.xy()) / (2 * dm), (a.yz() - b.yz()) / (2 * dm), (a.zx() - b.zx()) / (2 * dm));
+        // İ = dI/dm ṁ: the derivative by a difference over a kilogram (the properties are smooth in the mass), central
+        // inside the load and one-sided at a full or an empty stage, where the mass is clamped on one side
+        double full = dryMassKg + propellantMassKg;
+        double up = Math.min(massKg + 1, full);
+        double down = Math.max(massKg - 1, dryMassKg);
+        double dm = up - down;
+        InertiaTensor a = properties(up).inertia();
+        InertiaTensor b = properties(down).inertia();
+        InertiaTensor perKg = dm <= 0 ? MassProperties.CONSTANT : new InertiaTensor((a.xx() - b.xx()) / dm, (a.yy() - b.yy()) / dm,
+            (a.zz() - b.zz()) / dm, (a.xy() - b.xy()) / dm, (a.yz() - b.yz()) / dm, (a.zx() - b.zx()) / dm);
         return new MassProperties(massKg, p.centre(), p.inertia(), perKg);
     }
+
+    /** A loaded grain's port radius squared as a fraction of the case's: 85 % volumetric loading (Sutton ch. 12). */
+    private static final double GRAIN_PORT2 = 0.15;
 
     private record Properties(Vector3D centre, InertiaTensor inertia) {
     }
@@ -75,14 +85,17 @@ public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, Inerti
         double[] mass = new double[n];
         double[] station = new double[n];
         double[] height = new double[n];
+        double[] fraction = new double[n];
         double total = dryMassKg;
         Vector3D moment = dryCentreOfMassM.scalarMultiply(dryMassKg);
         for (int k = 0; k < n; k++) {
             Tank t = tanks.get(k);
             mass[k] = t.share() * propellant;
             double full = t.share() * propellantMassKg;
-            height[k] = full > 0 ? mass[k] / full * (t.topStationM() - t.bottomStationM()) : 0;
+            double length = t.topStationM() - t.bottomStationM();
+            height[k] = t.grain() ? length : full > 0 ? mass[k] / full * length : 0;
             station[k] = t.bottomStationM() + height[k] / 2;
+            fraction[k] = full > 0 ? mass[k] / full : 0;
             total += mass[k];
             moment = moment.add(new Vector3D(mass[k] * station[k], 0, 0));
         }
@@ -90,8 +103,10 @@ public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, Inerti
         double[] sum = shifted(dryInertiaKgM2, dryMassKg, dryCentreOfMassM.subtract(cm));
         for (int k = 0; k < n; k++) {
             double r = tanks.get(k).radiusM();
-            double axial = 0.5 * mass[k] * r * r;
-            double transverse = mass[k] * (3 * r * r + height[k] * height[k]) / 12;
+            // a liquid column: a solid cylinder; a grain: a tube whose port widens as it burns (r_port² = R² - f (R² - r0²))
+            double port2 = tanks.get(k).grain() ? r * r - fraction[k] * (r * r - GRAIN_PORT2 * r * r) : 0;
+            double axial = 0.5 * mass[k] * (r * r + port2);
+            double transverse = mass[k] * (3 * (r * r + port2) + height[k] * height[k]) / 12;
             double[] column = shifted(new InertiaTensor(axial, transverse, transverse, 0, 0, 0), mass[k],
                 new Vector3D(station[k], 0, 0).subtract(cm));
             for (int i = 0; i < 6; i++) {

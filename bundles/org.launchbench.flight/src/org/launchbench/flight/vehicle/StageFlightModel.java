@@ -68,7 +68,7 @@ public record StageFlightModel(Stage stage, double lengthM, RigidBody rigidBody,
             body = body == null ? e.rigidBody() : body;
         }
         double d = stage.getReferenceDiameter();
-        StageMassModel mass = massModel(stage, body);
+        StageMassModel mass = massModel(stage, body, PropellantLoad.of(family, stage.getPropulsion()).grain());
         List<EngineThrust.Engine> engines = engines(stage, family, notes);
         List<ForceModel> models = new ArrayList<>();
         models.add(new Gravitation());
@@ -90,10 +90,10 @@ public record StageFlightModel(Stage stage, double lengthM, RigidBody rigidBody,
         return new StageFlightModel(stage, length, body, mass, List.copyOf(engines), List.copyOf(models), fins, rcs, List.copyOf(notes));
     }
 
-    private static StageMassModel massModel(Stage stage, RigidBody body) {
+    private static StageMassModel massModel(Stage stage, RigidBody body, boolean grain) {
         List<StageMassModel.Tank> tanks = new ArrayList<>();
         for (Tank t : body.getTanks()) {
-            tanks.add(new StageMassModel.Tank(t.getPropellantShare(), t.getBottom(), t.getTop(), t.getDiameter() / 2));
+            tanks.add(new StageMassModel.Tank(t.getPropellantShare(), t.getBottom(), t.getTop(), t.getDiameter() / 2, grain));
         }
         InertiaTensor dry = new InertiaTensor(body.getDryRollInertia(), body.getDryPitchInertia(), body.getDryPitchInertia(), 0, 0, 0);
         return new StageMassModel(stage.getDryMass(), new Vector3D(body.getDryCentreOfMass(), 0, 0), dry, stage.getPropellantMass(), tanks);
@@ -198,8 +198,9 @@ public record StageFlightModel(Stage stage, double lengthM, RigidBody rigidBody,
         }
         List<RcsThrusters.Thruster> out = new ArrayList<>();
         int n = r.getThrusters();
+        int places = (n + 1) / 2;
         for (int k = 0; k < n; k++) {
-            double a = 2 * Math.PI * (k / 2) / Math.max(1, n / 2);
+            double a = 2 * Math.PI * (k / 2) / places;
             double sign = k % 2 == 0 ? 1 : -1;
             Vector3D position = new Vector3D(station, radius * Math.cos(a), radius * Math.sin(a));
             Vector3D tangent = new Vector3D(0, -Math.sin(a) * sign, Math.cos(a) * sign);

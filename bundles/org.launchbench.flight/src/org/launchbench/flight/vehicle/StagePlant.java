@@ -85,10 +85,10 @@ public final class StagePlant {
                 double range = Math.toRadians(e.getGimbalRange());
                 double rate = Math.toRadians(e.getGimbalRate() > 0 ? e.getGimbalRate() : GIMBAL_RATE_DEG_S);
                 gimbals.add(GimbalActuator.firstOrder(ActuatorLimits.symmetric(range, rate),
-                    e.getGimbalRate() > 0 ? e.getGimbalTimeConstant() : GIMBAL_LAG_S, false));
+                    lag(e.getGimbalRate(), e.getGimbalTimeConstant(), GIMBAL_LAG_S), false));
                 double throttleRate = e.getThrottleRate() > 0 ? e.getThrottleRate() : THROTTLE_RATE_PER_S;
                 throttles.add(new ThrottleActuator(new ActuatorLimits(e.getThrottleMin(), e.getThrottleMax(), throttleRate),
-                    e.getThrottleRate() > 0 ? e.getThrottleTimeConstant() : THROTTLE_LAG_S, e.getIgnitionTransient(), e.getShutdownTransient()));
+                    lag(e.getThrottleRate(), e.getThrottleTimeConstant(), THROTTLE_LAG_S), e.getIgnitionTransient(), e.getShutdownTransient()));
             }
         }
         RecoveryHardware rec = stage.getRecovery();
@@ -96,7 +96,7 @@ public final class StagePlant {
         for (int i = 0; i < model.finCount(); i++) {
             double rate = Math.toRadians(f.getDeflectionRate() > 0 ? f.getDeflectionRate() : FIN_RATE_DEG_S);
             fins.add(FirstOrderActuator.atRest(ActuatorLimits.symmetric(Math.toRadians(f.getDeflectionLimit()), rate),
-                f.getDeflectionRate() > 0 ? f.getTimeConstant() : FIN_LAG_S));
+                lag(f.getDeflectionRate(), f.getTimeConstant(), FIN_LAG_S)));
         }
         Rcs r = rec == null ? null : rec.getRcs();
         for (int i = 0; i < model.rcsCount(); i++) {
@@ -105,6 +105,14 @@ public final class StagePlant {
         this.burning = new boolean[gimbals.size()];
         this.state = initial;
         this.effectors = snapshot();
+    }
+
+    /**
+     * The model's time constant where it gives one: any positive value, or 0 beside a given rate (a pure rate limit);
+     * else the default.
+     */
+    private static double lag(double rate, double timeConstant, double fallback) {
+        return timeConstant > 0 || rate > 0 ? timeConstant : fallback;
     }
 
     /** @param c the commands, held from now until the next; sized for this stage's engines, fins and thrusters */

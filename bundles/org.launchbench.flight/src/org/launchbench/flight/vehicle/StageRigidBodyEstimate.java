@@ -83,7 +83,7 @@ public final class StageRigidBodyEstimate {
         }
         double tanks = heights[0] + (heights.length > 1 ? gap + heights[1] : 0);
         double length = stage.getLength() > 0 ? stage.getLength() : engineSection + tanks + top;
-        double room = length - engineSection - 0.1 * d;
+        double room = length - engineSection - top;
         if (tanks > room) {
             double scale = (room - (heights.length > 1 ? gap : 0)) / (tanks - (heights.length > 1 ? gap : 0));
             for (int i = 0; i < heights.length; i++) {

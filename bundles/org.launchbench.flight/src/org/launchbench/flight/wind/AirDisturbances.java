@@ -9,9 +9,9 @@ import org.launchbench.flight.FlightConditions;
  * The air's departures from the mean wind along one flight: Dryden turbulence (optional) and discrete gusts in time,
  * as one gust velocity in NED that a flight loop holds over each interval ({@code SixDofPropagator.advance}).
  * <p>
- * The turbulence is stepped once per interval from the conditions at its start: airspeed relative to the mean wind
- * and height, its axes along the air-relative velocity (its horizontal part below 1,000 ft, as MIL-HDBK-1797's
- * low-altitude model is defined). The height used is above the ellipsoid, which is the height above ground over the
+ * The turbulence is stepped once per interval from the conditions at its start: the airspeed relative to the mean
+ * wind (the pace at which the frozen turbulence passes the body) and the height; its axes lie along the air-relative
+ * velocity, or along its horizontal part below 1,000 ft, as MIL-HDBK-1797's low-altitude model is defined. The height used is above the ellipsoid, which is the height above ground over the
  * sea and near it at a coastal pad; over high ground the caller should mind the difference. Gusts are functions of
  * time since the start. Not thread-safe: one instance per flight.
  */
@@ -51,10 +51,12 @@ public final class AirDisturbances {
         if (turbulence != null) {
             double height = c.geodetic().height();
             Vector3D along = c.bodyToNed(c.airVelocityBodyMS());
+            // the turbulence passes the body at its whole airspeed; below 1,000 ft its axes are horizontal
+            double airspeed = along.getNorm();
             if (height < LOW_ALTITUDE_M) {
                 along = new Vector3D(along.getX(), along.getY(), 0);
             }
-            Vector3D uvw = turbulence.step(dtS, along.getNorm(), Math.max(height, 0));
+            Vector3D uvw = turbulence.step(dtS, airspeed, Math.max(height, 0));
             gust = gust.add(DrydenTurbulence.turbulenceAxesToNed(uvw, along));
         }
         return gust;

@@ -87,7 +87,10 @@ final class SixDofConstraints {
             "the centre of pressure is on the stage");
         c.range(Literals.RIGID_BODY__NORMAL_FORCE_SLOPE, b.getNormalForceSlope(), 0, 10, "0 to 10 per rad", "2 for a slender body");
         c.range(Literals.RIGID_BODY__PITCH_DAMPING, b.getPitchDamping(), -1000, 0, "-1000 to 0 per rad", "damping opposes the rate");
-        if (!b.getTanks().isEmpty()) {
+        if (b.getTanks().isEmpty()) {
+            c.problem(Literals.RIGID_BODY__TANKS, "none", "at least one tank (a grain for a solid motor)",
+                "the propellant has to be somewhere for the centre of mass and the inertia");
+        } else {
             double shares = b.getTanks().stream().mapToDouble(Tank::getPropellantShare).sum();
             if (Math.abs(shares - 1) > 1e-6) {
                 c.problem(Literals.RIGID_BODY__TANKS, VehicleConstraints.fmt(shares), "shares adding up to 1",
@@ -114,9 +117,9 @@ final class SixDofConstraints {
         c.range(Literals.ENGINE_MOUNT__STATION, m.getStation(), 0, length, "0 to the stage length " + VehicleConstraints.fmt(length) + " m",
             "the engines are on the stage");
         double r = Math.hypot(m.getY(), m.getZ());
-        if (!(r <= reach)) {
-            c.problem(Literals.ENGINE_MOUNT__Y, VehicleConstraints.fmt(r) + " m off the axis", "within the diameter " + VehicleConstraints.fmt(reach) + " m",
-                "the engines are under the stage");
+        if (!(r <= reach / 2)) {
+            c.problem(Literals.ENGINE_MOUNT__Y, VehicleConstraints.fmt(r) + " m off the axis",
+                "within the stage's radius " + VehicleConstraints.fmt(reach / 2) + " m", "the engines are under the stage");
         }
         c.range(Literals.ENGINE_MOUNT__CANT, m.getCant(), 0, 30, "0 to 30 deg", "canted engines lean outward a few degrees");
     }
