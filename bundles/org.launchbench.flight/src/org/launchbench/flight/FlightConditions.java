@@ -50,19 +50,28 @@ public final class FlightConditions {
         EarthModel earth = environment.earth();
         double t = state.timeS();
         Vector3D r = state.positionEciM();
-        positionEcef = earth.toFixed(t, r);
+        // the Earth's rotation angle ω t and the local axes' sines and cosines once per evaluation: the equations of
+        // motion build these conditions four times a Runge-Kutta step
+        double angle = earth.rotationRate() * t;
+        double ct = Math.cos(angle);
+        double st = Math.sin(angle);
+        positionEcef = rotate(ct, st, r);
         geodetic = earth.geodetic(positionEcef);
-        north = geodetic.north();
-        east = geodetic.east();
-        down = geodetic.up().negate();
+        double sinLat = Math.sin(geodetic.latitude());
+        double cosLat = Math.cos(geodetic.latitude());
+        double sinLon = Math.sin(geodetic.longitude());
+        double cosLon = Math.cos(geodetic.longitude());
+        north = new Vector3D(-sinLat * cosLon, -sinLat * sinLon, cosLat);
+        east = new Vector3D(-sinLon, cosLon, 0);
+        down = new Vector3D(-cosLat * cosLon, -cosLat * sinLon, -sinLat);
         // Earth-relative velocity: v_I - ω x r, expressed in ECEF
-        Vector3D relativeEci = state.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), r));
-        velocityEarthEcef = earth.toFixed(t, relativeEci);
+        Vector3D relativeEci = state.velocityEciMS().subtract(PlainVectorAlgebra.cross(earth.rotation(), r));
+        velocityEarthEcef = rotate(ct, st, relativeEci);
         Vector3D wind = environment.winds().at(geodetic);
         if (!gustNedMS.equals(Vector3D.ZERO)) {
             wind = wind.add(new Vector3D(gustNedMS.getX(), north, gustNedMS.getY(), east, gustNedMS.getZ(), down));
         }
-        Vector3D airEci = earth.toInertial(t, velocityEarthEcef.subtract(wind));
+        Vector3D airEci = rotate(ct, -st, velocityEarthEcef.subtract(wind));
         airVelocityBody = state.attitude().toBody(airEci);
         airspeed = airVelocityBody.getNorm();
         Atmosphere air = environment.atmosphere();
@@ -78,6 +87,11 @@ public final class FlightConditions {
             speedOfSound = s.speedOfSound();
         }
         bodyRatesEarth = state.bodyRatesInertialRadS().subtract(state.attitude().toBody(earth.rotation()));
+    }
+
+    /** The inertial-to-Earth-fixed rotation by ω t about z (EarthModel.toFixed), from its cosine and sine. */
+    private static Vector3D rotate(double c, double s, Vector3D v) {
+        return new Vector3D(c * v.getX() + s * v.getY(), -s * v.getX() + c * v.getY(), v.getZ());
     }
 
     /** @return the state these conditions belong to */
@@ -120,8 +134,8 @@ public final class FlightConditions {
 
     /** @return the Earth-relative velocity in local North-East-Down components, m/s */
     public Vector3D velocityNedMS() {
-        return new Vector3D(velocityEarthEcef.dotProduct(north), velocityEarthEcef.dotProduct(east),
-            velocityEarthEcef.dotProduct(down));
+        return new Vector3D(PlainVectorAlgebra.dot(velocityEarthEcef, north), PlainVectorAlgebra.dot(velocityEarthEcef, east),
+            PlainVectorAlgebra.dot(velocityEarthEcef, down));
     }
 
     /**
@@ -129,7 +143,7 @@ public final class FlightConditions {
      * @return it in local North-East-Down components
      */
     public Vector3D ecefToNed(Vector3D ecef) {
-        return new Vector3D(ecef.dotProduct(north), ecef.dotProduct(east), ecef.dotProduct(down));
+        return new Vector3D(PlainVectorAlgebra.dot(ecef, north), PlainVectorAlgebra.dot(ecef, east), PlainVectorAlgebra.dot(ecef, down));
     }
 
     /**

@@ -79,7 +79,7 @@ public final class RigidBodyDynamics {
         Vector3D w = state.bodyRatesInertialRadS();
         InertiaTensor inertia = mp.inertiaKgM2();
         Vector3D h = inertia.times(w);
-        Vector3D rhs = loads.momentBody().subtract(Vector3D.crossProduct(w, h)).subtract(mp.inertiaPerKg().times(w).scalarMultiply(loads.massRate()));
+        Vector3D rhs = loads.momentBody().subtract(PlainVectorAlgebra.cross(w, h)).subtract(mp.inertiaPerKg().times(w).scalarMultiply(loads.massRate()));
         Vector3D wdot = inertia.inverse().times(rhs);
         dy[0] = y[3];
         dy[1] = y[4];

@@ -6,6 +6,7 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.PhysicalConstants;
 import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.PlainVectorAlgebra;
 import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 
@@ -72,8 +73,8 @@ public record EngineThrust(List<Engine> engines) implements ForceModel {
             Vector3D force = d.scalarMultiply(thrust);
             Vector3D arm = c.armM(engine.mountM());
             loads.addForceBody(force);
-            loads.addMomentBody(Vector3D.crossProduct(arm, force));
-            loads.addMomentBody(Vector3D.crossProduct(arm, Vector3D.crossProduct(omega, arm)).scalarMultiply(-flow));
+            loads.addMomentBody(PlainVectorAlgebra.cross(arm, force));
+            loads.addMomentBody(PlainVectorAlgebra.cross(arm, PlainVectorAlgebra.cross(omega, arm)).scalarMultiply(-flow));
             loads.addMassRate(-flow);
         }
     }

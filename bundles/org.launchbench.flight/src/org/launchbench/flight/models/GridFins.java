@@ -5,6 +5,7 @@ import java.util.List;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.PlainVectorAlgebra;
 import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 
@@ -59,14 +60,14 @@ public record GridFins(List<Fin> fins, MachCurve normalSlopePerRad, double stall
         for (int i = 0; i < fins.size(); i++) {
             Fin fin = fins.get(i);
             Vector3D arm = c.armM(fin.centreOfPressureM());
-            Vector3D v = air.add(Vector3D.crossProduct(omega, arm));
+            Vector3D v = air.add(PlainVectorAlgebra.cross(omega, arm));
             Vector3D n = new Vector3D(0, -Math.sin(fin.rollAngleRad()), Math.cos(fin.rollAngleRad()));
-            double incidence = Math.atan2(v.dotProduct(n), Math.abs(v.getX()));
+            double incidence = Math.atan2(PlainVectorAlgebra.dot(v, n), Math.abs(v.getX()));
             double deflection = i < e.finCount() ? e.finDeflectionRad(i) : 0;
             double effective = Math.max(-stallRad, Math.min(stallRad, incidence + Math.signum(v.getX()) * deflection));
             Vector3D force = n.scalarMultiply(-qbar * fin.areaM2() * slope * effective);
             loads.addForceBody(force);
-            loads.addMomentBody(Vector3D.crossProduct(arm, force));
+            loads.addMomentBody(PlainVectorAlgebra.cross(arm, force));
         }
     }
 }

@@ -6,6 +6,7 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.PhysicalConstants;
 import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.PlainVectorAlgebra;
 import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 
@@ -51,7 +52,7 @@ public record RcsThrusters(List<Thruster> thrusters) implements ForceModel {
             Thruster t = thrusters.get(i);
             Vector3D force = t.forceDirection().scalarMultiply(duty * t.thrustN());
             loads.addForceBody(force);
-            loads.addMomentBody(Vector3D.crossProduct(c.armM(t.positionM()), force));
+            loads.addMomentBody(PlainVectorAlgebra.cross(c.armM(t.positionM()), force));
             loads.addMassRate(-duty * t.thrustN() / (PhysicalConstants.STANDARD_GRAVITY * t.ispS()));
         }
     }

@@ -2,6 +2,7 @@ package org.launchbench.flight.models;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.PlainVectorAlgebra;
 import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 
@@ -55,9 +56,10 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
         double sinA = lateral / speed;
         boolean noseFirst = cosA >= 0;
         double ca = (noseFirst ? axialForward : axialAft).at(mach) * cosA;
-        double incidence = Math.acos(Math.abs(cosA));
+        // cos(α/2) of the incidence from the leading end, whose cosine is |cos α_t|
+        double cosHalf = Math.sqrt(0.5 * (1 + Math.abs(cosA)));
         double eta = crossflowEfficiency(referenceLengthM / Math.sqrt(4 * referenceAreaM2 / Math.PI));
-        double cn = normalSlopePerRad.at(mach) * sinA * Math.abs(cosA) * Math.cos(incidence / 2)
+        double cn = normalSlopePerRad.at(mach) * sinA * Math.abs(cosA) * cosHalf
             + eta * crossflowDragCoefficient * planformAreaM2 / referenceAreaM2 * sinA * sinA;
         double fy = 0;
         double fz = 0;
@@ -68,7 +70,7 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
         Vector3D force = new Vector3D(-qs * ca, fy, fz);
         double xcp = (noseFirst ? centreOfPressureForwardM : centreOfPressureAftM).at(mach);
         loads.addForceBody(force);
-        loads.addMomentBody(Vector3D.crossProduct(c.armM(new Vector3D(xcp, 0, 0)), force));
+        loads.addMomentBody(PlainVectorAlgebra.cross(c.armM(new Vector3D(xcp, 0, 0)), force));
         if (pitchDampingPerRad != 0) {
             Vector3D w = c.bodyRatesEarthRadS();
             double k = qs * referenceLengthM * pitchDampingPerRad * referenceLengthM / (2 * speed);

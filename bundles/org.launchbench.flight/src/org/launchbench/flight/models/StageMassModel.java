@@ -21,14 +21,16 @@ import org.launchbench.flight.MassProperties;
  * of 85 %, r² = 0.15 R²) as the mass falls. Positions are stations in the structural frame (x from the engines' exit
  * plane toward the nose). Immutable.
  *
- * @param dryMassKg            the dry stage's mass (structure, engines, residuals, landing legs), kg
- * @param dryCentreOfMassM     its centre of mass in the structural frame, m
- * @param dryInertiaKgM2       its inertia about its own centre of mass, body axes
- * @param propellantMassKg     the propellant at full load, kg
- * @param tanks                the tanks; their shares add up to 1
  */
-public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, InertiaTensor dryInertiaKgM2, double propellantMassKg,
-                             List<Tank> tanks) implements MassModel {
+public final class StageMassModel implements MassModel {
+
+    private final double dryMassKg;
+    private final Vector3D dryCentreOfMassM;
+    private final InertiaTensor dryInertiaKgM2;
+    private final double propellantMassKg;
+    private final List<Tank> tanks;
+    /** The inertia tensor at the nodes of a table over the load, for dI/dm ({@link #perKg}). */
+    private final double[][] slopeTable;
 
     /**
      * @param share          its fraction of the propellant mass (oxidiser: r / (1 + r) at mixture ratio r)
@@ -47,31 +49,75 @@ public record StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, Inerti
         }
     }
 
-    /** Checks the figures and copies the list. */
-    public StageMassModel {
-        tanks = List.copyOf(tanks);
-        double shares = tanks.stream().mapToDouble(Tank::share).sum();
+    /**
+     * @param dryMassKg        the dry stage's mass (structure, engines, residuals, landing legs), kg
+     * @param dryCentreOfMassM its centre of mass in the structural frame, m
+     * @param dryInertiaKgM2   its inertia about its own centre of mass, body axes
+     * @param propellantMassKg the propellant at full load, kg
+     * @param tanks            the tanks; their shares add up to 1 when there is propellant
+     */
+    public StageMassModel(double dryMassKg, Vector3D dryCentreOfMassM, InertiaTensor dryInertiaKgM2, double propellantMassKg,
+                          List<Tank> tanks) {
+        this.tanks = List.copyOf(tanks);
+        double shares = this.tanks.stream().mapToDouble(Tank::share).sum();
         if (!(dryMassKg > 0 && propellantMassKg >= 0) || (propellantMassKg > 0 && Math.abs(shares - 1) > 1e-9)) {
             throw new IllegalArgumentException("a stage has a positive dry mass, and tanks whose shares add up to 1 for its "
                 + "propellant, were " + shares);
         }
+        this.dryMassKg = dryMassKg;
+        this.dryCentreOfMassM = dryCentreOfMassM;
+        this.dryInertiaKgM2 = dryInertiaKgM2;
+        this.propellantMassKg = propellantMassKg;
+        this.slopeTable = new double[SLOPES + 1][];
+        for (int i = 0; i <= SLOPES; i++) {
+            InertiaTensor n = properties(dryMassKg + propellantMassKg * i / SLOPES).inertia();
+            slopeTable[i] = new double[] {n.xx(), n.yy(), n.zz(), n.xy(), n.yz(), n.zx()};
+        }
+    }
+
+    /** @return the dry stage's mass, kg */
+    public double dryMassKg() {
+        return dryMassKg;
+    }
+
+    /** @return the propellant at full load, kg */
+    public double propellantMassKg() {
+        return propellantMassKg;
+    }
+
+    /** @return the tanks */
+    public List<Tank> tanks() {
+        return tanks;
     }
 
     @Override
     public MassProperties at(double massKg) {
         Properties p = properties(massKg);
-        // İ = dI/dm ṁ: the derivative by a difference over a kilogram (the properties are smooth in the mass), central
-        // inside the load and one-sided at a full or an empty stage, where the mass is clamped on one side
-        double full = dryMassKg + propellantMassKg;
-        double up = Math.min(massKg + 1, full);
-        double down = Math.max(massKg - 1, dryMassKg);
-        double dm = up - down;
-        InertiaTensor a = properties(up).inertia();
-        InertiaTensor b = properties(down).inertia();
-        InertiaTensor perKg = dm <= 0 ? MassProperties.CONSTANT : new InertiaTensor((a.xx() - b.xx()) / dm, (a.yy() - b.yy()) / dm,
-            (a.zz() - b.zz()) / dm, (a.xy() - b.xy()) / dm, (a.yz() - b.yz()) / dm, (a.zx() - b.zx()) / dm);
-        return new MassProperties(massKg, p.centre(), p.inertia(), perKg);
+        return new MassProperties(massKg, p.centre(), p.inertia(), perKg(massKg));
     }
+
+    /** How many mass intervals the table of dI/dm divides the propellant load into. */
+    private static final int SLOPES = 256;
+
+    /**
+     * dI/dm at a mass: the slope of the inertia between the two nodes of a table over the load around it (the
+     * properties are smooth in the mass, and İ ω is a small term; the table saves two evaluations of the tanks per
+     * derivative), one-sided at a full or an empty stage.
+     */
+    private InertiaTensor perKg(double massKg) {
+        if (!(propellantMassKg > 0)) {
+            return MassProperties.CONSTANT;
+        }
+        double[][] table = slopeTable;
+        double f = (massKg - dryMassKg) / propellantMassKg * SLOPES;
+        int i = (int) Math.max(0, Math.min(SLOPES - 1, Math.floor(f)));
+        double[] a = table[i];
+        double[] b = table[i + 1];
+        double dm = propellantMassKg / SLOPES;
+        return new InertiaTensor((b[0] - a[0]) / dm, (b[1] - a[1]) / dm, (b[2] - a[2]) / dm, (b[3] - a[3]) / dm, (b[4] - a[4]) / dm,
+            (b[5] - a[5]) / dm);
+    }
+
 
     /** A loaded grain's port radius squared as a fraction of the case's: 85 % volumetric loading (Sutton ch. 12). */
     private static final double GRAIN_PORT2 = 0.15;
