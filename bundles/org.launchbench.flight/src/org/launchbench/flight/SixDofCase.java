@@ -103,9 +103,9 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
                 gust = air.next(dynamics.conditions(s, EffectorPositions.NONE), dt);
                 SixDofPropagator.Step step = propagator.advance(s, dt, EffectorPositions.NONE, gust);
                 s = step.state();
-                if (step.ground()) {
+                if (step.ended()) {
                     samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE, gust)));
-                    return new Flight(List.copyOf(samples), SixDofPropagator.End.GROUND);
+                    return new Flight(List.copyOf(samples), step.ground() ? SixDofPropagator.End.GROUND : SixDofPropagator.End.EVENT);
                 }
             }
             samples.add(SixDofSample.of(dynamics.conditions(s, EffectorPositions.NONE, gust)));

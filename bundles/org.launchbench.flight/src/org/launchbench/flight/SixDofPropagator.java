@@ -11,8 +11,9 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  * Integrates {@link RigidBodyDynamics} with the classical fourth-order Runge-Kutta method at a fixed step, the
  * method of most tools in NASA/TM-2015-218675 (its step of 0.01 s or less puts the truncation error far below the
  * spread between those tools). The quaternion is renormalised after every step, which removes its drift without
- * changing the rotation it stands for. Flight stops at the duration or when the body reaches the ground
- * (height above the ellipsoid 0), located to a millimetre by bisection on the last step.
+ * changing the rotation it stands for. Flight stops at the duration or at the first event of its
+ * {@link FlightEventDetector}s (by default the ground, height above the ellipsoid 0), located by bisection on the step
+ * it falls in: to a microsecond, or to where its function is within 1e-9 of zero.
  */
 public final class SixDofPropagator {
 
@@ -21,17 +22,28 @@ public final class SixDofPropagator {
 
     private final RigidBodyDynamics dynamics;
     private final double maxStep;
+    private final List<FlightEventDetector> events;
 
     /**
      * @param dynamics the equations of motion
      * @param maxStepS the largest internal step, s (the output step is divided evenly into steps no longer)
      */
     public SixDofPropagator(RigidBodyDynamics dynamics, double maxStepS) {
+        this(dynamics, maxStepS, List.of(FlightEventDetector.ground()));
+    }
+
+    /**
+     * @param dynamics the equations of motion
+     * @param maxStepS the largest internal step, s
+     * @param events   the events that end a flight (include {@link FlightEventDetector#ground()} to stop at the ground)
+     */
+    public SixDofPropagator(RigidBodyDynamics dynamics, double maxStepS, List<FlightEventDetector> events) {
         if (!(maxStepS > 0)) {
             throw new IllegalArgumentException("step must be positive: " + maxStepS);
         }
         this.dynamics = dynamics;
         this.maxStep = maxStepS;
+        this.events = List.copyOf(events);
     }
 
     /** Why a flight ended. */
@@ -39,21 +51,34 @@ public final class SixDofPropagator {
         /** the requested duration was flown */
         DURATION,
         /** the body reached the ground (height above the ellipsoid 0) */
-        GROUND
+        GROUND,
+        /** another of the propagator's events happened */
+        EVENT
     }
 
     /**
      * @param samples the states at the output times, the first the initial state, the last the end
      * @param end     why the flight ended
+     * @param event   the event's name, or null at the duration
      */
-    public record Result(List<RigidBodyState> samples, End end) {
+    public record Result(List<RigidBodyState> samples, End end, String event) {
     }
 
     /**
-     * @param state the state at the end of an interval
-     * @param ground whether the body reached the ground in it (the state is then the touchdown)
+     * @param state the state at the end of an interval, or at the event that ended it
+     * @param event the name of the event that ended the interval early, or null
      */
-    public record Step(RigidBodyState state, boolean ground) {
+    public record Step(RigidBodyState state, String event) {
+
+        /** @return whether the body reached the ground in the interval (the state is then the touchdown) */
+        public boolean ground() {
+            return "ground".equals(event);
+        }
+
+        /** @return whether an event ended the interval early */
+        public boolean ended() {
+            return event != null;
+        }
     }
 
     /**
@@ -85,14 +110,25 @@ public final class SixDofPropagator {
         for (int i = 0; i < n; i++) {
             double step = i == n - 1 ? start.timeS() + dtS - t : h;
             double[] next = stepper.step(t, y, step);
-            if (height(t + step, next) < 0) {
-                double dt = groundStep(stepper, t, y, step);
-                return new Step(RigidBodyState.ofArray(t + dt, stepper.step(t, y, dt)), true);
+            RigidBodyState end = RigidBodyState.ofArray(t + step, next);
+            FlightEventDetector first = null;
+            double firstDt = Double.POSITIVE_INFINITY;
+            for (FlightEventDetector e : events) {
+                if (e.g(end, dynamics.environment().earth()) <= 0) {
+                    double dt = eventStep(stepper, t, y, step, e);
+                    if (dt < firstDt) {
+                        firstDt = dt;
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                return new Step(RigidBodyState.ofArray(t + firstDt, stepper.step(t, y, firstDt)), first.name());
             }
             y = next;
             t += step;
         }
-        return new Step(RigidBodyState.ofArray(start.timeS() + dtS, y), false);
+        return new Step(RigidBodyState.ofArray(start.timeS() + dtS, y), null);
     }
 
     /**
@@ -117,32 +153,35 @@ public final class SixDofPropagator {
             double target = Math.min(k * outputStepS, durationS);
             double previous = Math.min((k - 1) * outputStepS, durationS);
             Step step = advance(s, target - previous, EffectorPositions.NONE);
-            s = step.ground() ? step.state() : new RigidBodyState(initial.timeS() + target, step.state().positionEciM(),
+            s = step.ended() ? step.state() : new RigidBodyState(initial.timeS() + target, step.state().positionEciM(),
                 step.state().velocityEciMS(), step.state().attitude(), step.state().bodyRatesInertialRadS(), step.state().massKg());
             samples.add(s);
-            if (step.ground()) {
-                return new Result(List.copyOf(samples), End.GROUND);
+            if (step.ended()) {
+                return new Result(List.copyOf(samples), step.ground() ? End.GROUND : End.EVENT, step.event());
             }
         }
-        return new Result(List.copyOf(samples), End.DURATION);
+        return new Result(List.copyOf(samples), End.DURATION, null);
     }
 
-    private double height(double t, double[] y) {
+    /**
+     * The step from (t, y) that ends at an event, by bisection: the latest time at which its function is still
+     * positive, to a microsecond or to within 1e-9 of zero. An event already happened at the step's start (a body
+     * started under the ground) ends the flight there.
+     */
+    private double eventStep(Stepper stepper, double t, double[] y, double step, FlightEventDetector e) {
         var earth = dynamics.environment().earth();
-        return earth.geodetic(earth.toFixed(t, new Vector3D(y[0], y[1], y[2]))).height();
-    }
-
-    /** The step from (t, y) that ends at the ground, by bisection to a millimetre of height. */
-    private double groundStep(Stepper stepper, double t, double[] y, double step) {
+        if (e.g(RigidBodyState.ofArray(t, y), earth) <= 0) {
+            return 0;
+        }
         double lo = 0;
         double hi = step;
-        for (int i = 0; i < 60; i++) {
+        while (hi - lo > 1e-6) {
             double mid = 0.5 * (lo + hi);
-            double z = height(t + mid, stepper.step(t, y, mid));
-            if (Math.abs(z) < 1e-3) {
+            double g = e.g(RigidBodyState.ofArray(t + mid, stepper.step(t, y, mid)), earth);
+            if (Math.abs(g) < 1e-9) {
                 return mid;
             }
-            if (z > 0) {
+            if (g > 0) {
                 lo = mid;
             } else {
                 hi = mid;

@@ -1,0 +1,67 @@
+package org.launchbench.flight;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.trajectory.dynamics.EarthModel;
+
+/**
+ * An event that ends a flight, in the manner of Orekit's {@code EventDetector}: a function of the state that is
+ * positive before the event and crosses zero at it. {@link SixDofPropagator} watches every detector it is given,
+ * and locates the first crossing within a step by bisection. Implementations are immutable.
+ */
+public interface FlightEventDetector {
+
+    /** @return the event's name, reported when it ends a flight ({@code "ground"}) */
+    String name();
+
+    /**
+     * @param state a state
+     * @param earth the Earth (for heights and the local vertical)
+     * @return positive before the event, zero or negative once it has happened
+     */
+    double g(RigidBodyState state, EarthModel earth);
+
+    /** @return the ground: the height above the ellipsoid reaching 0 */
+    static FlightEventDetector ground() {
+        return descendingThrough("ground", 0);
+    }
+
+    /**
+     * @param name      the event's name
+     * @param altitudeM a height above the ellipsoid, m
+     * @return the body passing down through that height
+     */
+    static FlightEventDetector descendingThrough(String name, double altitudeM) {
+        return new FlightEventDetector() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public double g(RigidBodyState s, EarthModel earth) {
+                return earth.geodetic(earth.toFixed(s.timeS(), s.positionEciM())).height() - altitudeM;
+            }
+        };
+    }
+
+    /**
+     * @param name     the event's name
+     * @param limitRad the largest angle between the body's x axis and the local vertical (up), rad
+     * @return the body tilting beyond the limit (a landing stage toppling, an attitude excursion)
+     */
+    static FlightEventDetector tiltBeyond(String name, double limitRad) {
+        return new FlightEventDetector() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public double g(RigidBodyState s, EarthModel earth) {
+                Vector3D up = earth.toInertial(s.timeS(), earth.geodetic(earth.toFixed(s.timeS(), s.positionEciM())).up());
+                double cos = PlainVectorAlgebra.dot(s.attitude().toInertial(Vector3D.PLUS_I), up);
+                return limitRad - Math.acos(Math.max(-1, Math.min(1, cos)));
+            }
+        };
+    }
+}
