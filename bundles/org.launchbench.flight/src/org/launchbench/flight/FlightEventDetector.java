@@ -4,11 +4,15 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.trajectory.dynamics.EarthModel;
 
 /**
- * An event that ends a flight, in the manner of Orekit's {@code EventDetector}: a function of the state that is
- * positive before the event and crosses zero at it. {@link SixDofPropagator} watches every detector it is given,
- * and locates the first crossing within a step by bisection. Implementations are immutable.
+ * An event that ends a flight, in the manner of Orekit's {@code EventDetector}: a function of the state whose
+ * crossing from positive to zero or below is the event. {@link SixDofPropagator} watches every detector it is
+ * given, fires on such a crossing within a step (a function already at or below zero is not an event until it has
+ * been positive) and locates the first by bisection. Implementations are immutable.
  */
 public interface FlightEventDetector {
+
+    /** The ground: the height above the ellipsoid passing down through 0. */
+    FlightEventDetector GROUND = descendingThrough("ground", 0);
 
     /** @return the event's name, reported when it ends a flight ({@code "ground"}) */
     String name();
@@ -20,9 +24,9 @@ public interface FlightEventDetector {
      */
     double g(RigidBodyState state, EarthModel earth);
 
-    /** @return the ground: the height above the ellipsoid reaching 0 */
+    /** @return {@link #GROUND} */
     static FlightEventDetector ground() {
-        return descendingThrough("ground", 0);
+        return GROUND;
     }
 
     /**

@@ -65,19 +65,24 @@ public final class SixDofPropagator {
     }
 
     /**
-     * @param state the state at the end of an interval, or at the event that ended it
-     * @param event the name of the event that ended the interval early, or null
+     * @param state    the state at the end of an interval, or at the event that ended it
+     * @param detector the event that ended the interval early, or null
      */
-    public record Step(RigidBodyState state, String event) {
+    public record Step(RigidBodyState state, FlightEventDetector detector) {
 
         /** @return whether the body reached the ground in the interval (the state is then the touchdown) */
         public boolean ground() {
-            return "ground".equals(event);
+            return detector == FlightEventDetector.GROUND;
         }
 
         /** @return whether an event ended the interval early */
         public boolean ended() {
-            return event != null;
+            return detector != null;
+        }
+
+        /** @return the name of the event that ended the interval, or null */
+        public String event() {
+            return detector == null ? null : detector.name();
         }
     }
 
@@ -99,7 +104,7 @@ public final class SixDofPropagator {
      * @param dtS       the interval, s (positive)
      * @param effectors what the actuators achieved, held over it
      * @param gustNedMS a gust (turbulence, a discrete gust) held over it, added to the mean wind, NED, m/s
-     * @return the state at its end, or at the ground if reached first
+     * @return the state at its end, or just past the first event in it (within a microsecond)
      */
     public Step advance(RigidBodyState start, double dtS, EffectorPositions effectors, Vector3D gustNedMS) {
         int n = (int) Math.ceil(dtS / maxStep - 1e-9);
@@ -107,23 +112,32 @@ public final class SixDofPropagator {
         Stepper stepper = new Stepper(dynamics, effectors, gustNedMS);
         double[] y = start.toArray();
         double t = start.timeS();
+        var earth = dynamics.environment().earth();
+        double[] before = new double[events.size()];
+        for (int k = 0; k < before.length; k++) {
+            before[k] = events.get(k).g(start, earth);
+        }
         for (int i = 0; i < n; i++) {
             double step = i == n - 1 ? start.timeS() + dtS - t : h;
             double[] next = stepper.step(t, y, step);
             RigidBodyState end = RigidBodyState.ofArray(t + step, next);
             FlightEventDetector first = null;
             double firstDt = Double.POSITIVE_INFINITY;
-            for (FlightEventDetector e : events) {
-                if (e.g(end, dynamics.environment().earth()) <= 0) {
+            for (int k = 0; k < before.length; k++) {
+                FlightEventDetector e = events.get(k);
+                double after = e.g(end, earth);
+                // an event is a crossing from positive: a function already at or below zero is not one
+                if (before[k] > 0 && after <= 0) {
                     double dt = eventStep(stepper, t, y, step, e);
                     if (dt < firstDt) {
                         firstDt = dt;
                         first = e;
                     }
                 }
+                before[k] = after;
             }
             if (first != null) {
-                return new Step(RigidBodyState.ofArray(t + firstDt, stepper.step(t, y, firstDt)), first.name());
+                return new Step(RigidBodyState.ofArray(t + firstDt, stepper.step(t, y, firstDt)), first);
             }
             y = next;
             t += step;
@@ -164,15 +178,11 @@ public final class SixDofPropagator {
     }
 
     /**
-     * The step from (t, y) that ends at an event, by bisection: the latest time at which its function is still
-     * positive, to a microsecond or to within 1e-9 of zero. An event already happened at the step's start (a body
-     * started under the ground) ends the flight there.
+     * The step from (t, y) that ends at an event whose function is positive at t and not at t + step, by bisection:
+     * the first time at which it is at or below zero, to a microsecond (or where it is within 1e-9 of zero).
      */
     private double eventStep(Stepper stepper, double t, double[] y, double step, FlightEventDetector e) {
         var earth = dynamics.environment().earth();
-        if (e.g(RigidBodyState.ofArray(t, y), earth) <= 0) {
-            return 0;
-        }
         double lo = 0;
         double hi = step;
         while (hi - lo > 1e-6) {

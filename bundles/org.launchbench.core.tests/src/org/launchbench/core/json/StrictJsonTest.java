@@ -70,6 +70,8 @@ class StrictJsonTest {
         assertTrue(refused(deep).getMessage().contains("too deeply"));
         String ok = "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH);
         StrictJson.parse("f.json", ok);
+        // a number inside the deepest array allowed is no deeper nesting
+        StrictJson.parse("f.json", "[".repeat(StrictJson.MAX_DEPTH) + "1" + "]".repeat(StrictJson.MAX_DEPTH));
     }
 
     @Test

@@ -72,10 +72,10 @@ public final class StrictJson {
     }
 
     private Object value(int depth) {
-        if (depth >= MAX_DEPTH) {
+        char c = peek();
+        if ((c == '{' || c == '[') && depth >= MAX_DEPTH) {
             throw error("nests arrays and objects too deeply", "at most " + MAX_DEPTH + " levels", "flatten the document");
         }
-        char c = peek();
         switch (c) {
             case '{':
                 return object(depth);

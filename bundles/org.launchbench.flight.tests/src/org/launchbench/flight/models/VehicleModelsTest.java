@@ -215,9 +215,13 @@ class VehicleModelsTest {
         assertEquals(5, half.centreOfMassM().getX(), 1e-12);
         assertEquals(100 + 0.5 * 4500 * (1 + 0.575), half.inertiaKgM2().xx(), 1e-9);
         assertEquals(2000 + 4500 * (3 * (1 + 0.575) + 100) / 12.0, half.inertiaKgM2().yy(), 1e-9);
-        // at the full and empty bounds the mass derivative is one-sided, not halved by the clamp
-        double full = motor.at(10_000).inertiaPerKg().yy();
-        double nearFull = motor.at(9_990).inertiaPerKg().yy();
-        assertEquals(nearFull, full, 0.01 * Math.abs(nearFull));
+        // dI/dm at the full and the empty stage: the one-sided slope over the load's last and first 1/256 (the table's
+        // cells), I_xx = 100 + ½ 9000 f (2 - 0.85 f) for the burnt fraction's complement f, exactly
+        double cell = 9000 / 256.0;
+        java.util.function.DoubleUnaryOperator ixx = f -> 100 + 0.5 * 9000 * f * (2 - 0.85 * f);
+        assertEquals((ixx.applyAsDouble(1) - ixx.applyAsDouble(1 - 1 / 256.0)) / cell, motor.at(10_000).inertiaPerKg().xx(), 1e-9);
+        assertEquals((ixx.applyAsDouble(1 / 256.0) - ixx.applyAsDouble(0)) / cell, motor.at(1_000).inertiaPerKg().xx(), 1e-9);
+        // beyond the load the properties are clamped: no change with mass
+        assertEquals(0, motor.at(10_500).inertiaPerKg().xx());
     }
 }

@@ -47,8 +47,8 @@ class FlightEventsTest {
 
     @Test
     void aTumblingBodyStopsWhenItsTiltPassesTheLimit() {
-        // NASA's brick (case 02) starts level (x north) and tumbles: its x axis is 90° from up at the start; a limit of
-        // 100° is passed as the 20 deg/s pitch rate tilts the nose down
+        // NASA's brick (case 02) starts level (x north), 90° from up, and tumbles: its nose first rises (NASA's pitch
+        // reaches +32° at 2.5 s), then falls through the horizon and passes 100° from up
         SixDofCase c = nasa("02");
         SixDofPropagator.Result r = new SixDofPropagator(c.dynamics(), 0.01,
             List.of(FlightEventDetector.ground(), FlightEventDetector.tiltBeyond("topple", Math.toRadians(100))))
@@ -60,6 +60,17 @@ class FlightEventsTest {
         double tilt = Vector3D.angle(at.attitude().toInertial(Vector3D.PLUS_I), up);
         assertEquals(Math.toRadians(100), tilt, 1e-6);
         assertTrue(at.timeS() > 0 && at.timeS() < 30);
+    }
+
+    @Test
+    void anEventIsACrossingNotAState() {
+        // case 01's sphere starts at 9,144 m, below 10 km: a descent through 10 km never happens
+        SixDofCase c = nasa("01");
+        SixDofPropagator.Result r = new SixDofPropagator(c.dynamics(), 0.01,
+            List.of(FlightEventDetector.ground(), FlightEventDetector.descendingThrough("10 km", 10_000)))
+            .propagate(c.initial().toState(c.environment().earth(), c.massKg()), 30, 0.5, new NullProgressMonitor());
+        assertEquals(SixDofPropagator.End.DURATION, r.end());
+        assertEquals(61, r.samples().size());
     }
 
     private static double height(EarthModel earth, RigidBodyState s) {

@@ -7,6 +7,7 @@ import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.InertiaTensor;
 import org.launchbench.flight.Loads;
 import org.launchbench.flight.models.SlenderBodyAerodynamics;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.flight.models.EngineThrust;
 import org.launchbench.flight.vehicle.ActuatorCommands;
 import org.launchbench.flight.vehicle.StageFlightModel;
@@ -38,6 +39,7 @@ public final class DescentReferenceController {
 
     private final StageFlightModel model;
     private final int engine;
+    private final EngineThrust.Engine landing;
     private final double seaLevelThrustN;
     private final double ignitionTransientS;
     private boolean lit;
@@ -51,9 +53,10 @@ public final class DescentReferenceController {
     public DescentReferenceController(StageFlightModel model, int engine) {
         this.model = model;
         this.engine = engine;
-        var e = model.stage().getEngines().get(0).getEngine();
-        this.seaLevelThrustN = e.getThrustSeaLevel() > 0 ? e.getThrustSeaLevel() : e.getThrustVacuum();
-        this.ignitionTransientS = e.getIgnitionTransient();
+        this.landing = model.engines().get(engine);
+        // the thrust model's own figure at sea level: F_vac less the pressure on the exit
+        this.seaLevelThrustN = landing.thrustVacuumN() - UsStandardAtmosphere1976.SEA_LEVEL_PRESSURE * landing.nozzleExitAreaM2();
+        this.ignitionTransientS = clusterOf(model, engine).getIgnitionTransient();
     }
 
     /**
@@ -92,7 +95,8 @@ public final class DescentReferenceController {
             on[engine] = true;
             double vDown = Math.max(0, c.velocityNedMS().getZ());
             double accel = vDown * vDown / (2 * Math.max(height, 1)) + g - drag;
-            throttle[engine] = mass * accel / seaLevelThrustN;
+            // thrust f F_vac - p A_e (EngineThrust): the throttle that gives m a at the ambient pressure
+            throttle[engine] = (mass * accel + c.pressurePa() * landing.nozzleExitAreaM2()) / landing.thrustVacuumN();
             // retrograde: body x against the air-relative velocity (straight up once nearly stopped)
             Vector3D target = speed > 5 ? air.scalarMultiply(-1 / speed) : c.state().attitude().toBody(up(c));
             Vector3D error = Vector3D.crossProduct(Vector3D.PLUS_I, target);
@@ -100,13 +104,25 @@ public final class DescentReferenceController {
             Vector3D alpha = error.scalarMultiply(OMEGA * OMEGA).subtract(w.scalarMultiply(2 * ZETA * OMEGA));
             InertiaTensor inertia = c.massProperties().inertiaKgM2();
             Vector3D moment = inertia.times(alpha);
-            EngineThrust.Engine e = model.engines().get(engine);
-            double arm = c.massProperties().centreOfMassM().getX() - e.mountM().getX();
-            double thrust = Math.max(1, c.effectors().thrustFraction(engine) * e.thrustVacuumN());
+            double arm = c.massProperties().centreOfMassM().getX() - landing.mountM().getX();
+            double thrust = Math.max(1, c.effectors().thrustFraction(engine) * landing.thrustVacuumN()
+                - c.pressurePa() * landing.nozzleExitAreaM2());
             pitch[engine] = Math.asin(Math.max(-1, Math.min(1, moment.getY() / (arm * thrust))));
             yaw[engine] = Math.asin(Math.max(-1, Math.min(1, moment.getZ() / (arm * thrust))));
         }
         return new ActuatorCommands(pitch, yaw, throttle, on, idle.finRad(), idle.rcsFire());
+    }
+
+    /** The vehicle model's engine of a given index among the stage's engines, counted cluster by cluster. */
+    private static org.launchbench.vehicle.model.Engine clusterOf(StageFlightModel model, int engine) {
+        int k = engine;
+        for (var cluster : model.stage().getEngines()) {
+            if (k < cluster.getCount()) {
+                return cluster.getEngine();
+            }
+            k -= cluster.getCount();
+        }
+        throw new IllegalArgumentException("the stage has no engine " + engine);
     }
 
     /** @return when the landing burn was lit, s, or NaN */

@@ -78,7 +78,10 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
         }
     }
 
-    /** Fineness ratios L/D and Jorgensen's η at them (NASA TR R-474, 1977, Fig. 3, as digitised in AeroSandbox's study). */
+    /**
+     * Fineness ratios L/D and Jorgensen's η at them (NASA TR R-474, 1977, Fig. 3): values of the curve fitted to the
+     * digitised figure in AeroSandbox's study (studies/FuselageJorgensenEtaFitting), evaluated at these ratios.
+     */
     private static final double[] FINENESS = {1, 2, 4, 8, 13, 20, 40};
     private static final double[] ETA = {0.551, 0.572, 0.608, 0.663, 0.709, 0.753, 0.818};
     /** The same as a piecewise-linear curve (the Mach curve's interpolation serves any abscissa). */

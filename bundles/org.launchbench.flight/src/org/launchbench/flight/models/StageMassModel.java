@@ -105,7 +105,8 @@ public final class StageMassModel implements MassModel {
      * derivative), one-sided at a full or an empty stage.
      */
     private InertiaTensor perKg(double massKg) {
-        if (!(propellantMassKg > 0)) {
+        if (!(propellantMassKg > 0) || massKg < dryMassKg || massKg > dryMassKg + propellantMassKg) {
+            // outside the load the properties are clamped and do not change with the mass
             return MassProperties.CONSTANT;
         }
         double[][] table = slopeTable;
