@@ -32,7 +32,8 @@ import org.launchbench.flight.wind.TurbulenceModel;
  */
 public record SixDofCase(String description, double massKg, InertiaTensor inertia, ConstantAerodynamics aerodynamics,
                          InitialConditions initial, FlightEnvironment environment, double durationS, double outputStepS,
-                         double maxStepS, TurbulenceModel turbulence, long turbulenceSeed, List<OneMinusCosineGust> gusts) {
+                         double maxStepS, TurbulenceModel turbulence, long turbulenceSeed, List<OneMinusCosineGust> gusts)
+    implements FlightCase {
 
     /** Copies the gusts. */
     public SixDofCase {
@@ -64,6 +65,11 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
     public record Flight(List<SixDofSample> samples, SixDofPropagator.End end) {
     }
 
+    @Override
+    public List<String> notes() {
+        return List.of();
+    }
+
     /** @return the equations of motion of this case: gravitation and the aerodynamics, on a rigid body */
     public RigidBodyDynamics dynamics() {
         return new RigidBodyDynamics(environment, MassModel.rigid(massKg, inertia), List.of(new Gravitation(), aerodynamics));
@@ -74,6 +80,7 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
      * @return the flight, sampled every output step; with turbulence or gusts, the air's gust is stepped at the
      *         integrator's step and held over it, and the samples' air data include it
      */
+    @Override
     public Flight fly(IProgressMonitor monitor) {
         RigidBodyDynamics dynamics = dynamics();
         SixDofPropagator propagator = new SixDofPropagator(dynamics, maxStepS);

@@ -8,13 +8,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.json.JsonFields;
 import org.launchbench.core.json.StrictJson;
 import org.launchbench.flight.models.ConstantAerodynamics;
+import org.launchbench.flight.vehicle.StageCase;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Stage;
 import org.launchbench.flight.wind.MilF8785cTurbulence;
 import org.launchbench.flight.wind.OneMinusCosineGust;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
@@ -41,6 +46,8 @@ public final class SixDofCaseFile {
     private static final Set<String> TOP = Set.of("description", "mass_kg", "inertia_kg_m2", "reference_area_m2",
         "reference_span_m", "reference_chord_m", "aerodynamics", "initial", "earth", "atmosphere", "wind", "duration_s",
         "output_step_s", "integration_step_s", "turbulence", "gusts");
+    private static final Set<String> STAGE_TOP = Set.of("description", "stage", "initial", "earth", "atmosphere", "wind",
+        "duration_s", "output_step_s", "integration_step_s", "turbulence", "gusts");
     private static final Set<String> AERO = Set.of("CD", "CL", "CY", "Clp_per_rad", "Cmq_per_rad", "Cnr_per_rad");
     private static final Set<String> INITIAL = Set.of("latitude_deg", "longitude_deg", "altitude_m", "velocity_ned_m_s",
         "euler_deg", "body_rates_deg_s", "body_rates_frame");
@@ -49,14 +56,35 @@ public final class SixDofCaseFile {
     }
 
     /**
-     * @param file a case file
+     * @param file a rigid-body case file
+     * @return the case it describes
+     * @throws InvalidInputException naming the file, key, value and allowed range of the first mistake (a stage case
+     *                               among them: read those with {@link #read(Path, Function)})
+     */
+    public static SixDofCase read(Path file) {
+        FlightCase c = read(file, id -> Optional.empty());
+        if (!(c instanceof SixDofCase rigid)) {
+            throw InvalidInputException.because("is a stage case, not a rigid body's").source(file.toString()).element("stage")
+                .fix("fly it with launchbench sixdof").build();
+        }
+        return rigid;
+    }
+
+    /**
+     * @param file     a case file: a rigid body (mass, inertia, aerodynamics) or a vehicle's stage ({@code "stage"})
+     * @param vehicles the vehicles a stage case may name, by id (the catalog)
      * @return the case it describes
      * @throws InvalidInputException naming the file, key, value and allowed range of the first mistake
      */
-    public static SixDofCase read(Path file) {
+    public static FlightCase read(Path file, Function<String, Optional<LaunchVehicle>> vehicles) {
         String source = file.toString();
-        JsonFields o = JsonFields.root(source, StrictJson.parse(source, text(file))).onlyKeys(TOP);
+        JsonFields o = JsonFields.root(source, StrictJson.parse(source, text(file)));
+        boolean stage = o.has("stage");
+        o.onlyKeys(stage ? STAGE_TOP : TOP);
         String description = o.optionalString("description");
+        if (stage) {
+            return stageCase(file, o, description, vehicles);
+        }
         double mass = o.number("mass_kg", 0, 1e9, false, "kg");
         double[][] matrix = o.matrix3("inertia_kg_m2");
         InertiaTensor inertia = inertia(o, matrix);
@@ -64,6 +92,17 @@ public final class SixDofCaseFile {
         double span = o.has("reference_span_m") ? o.number("reference_span_m", 0, 1e4, true, "m") : 0;
         double chord = o.has("reference_chord_m") ? o.number("reference_chord_m", 0, 1e4, true, "m") : 0;
         ConstantAerodynamics aero = aerodynamics(o, area, span, chord);
+        Common c = common(o, Double.POSITIVE_INFINITY);
+        return new SixDofCase(description == null ? file.getFileName().toString() : description, mass, inertia, aero, c.initial(),
+            c.environment(), c.durationS(), c.outputStepS(), c.maxStepS(), c.turbulence(), c.seed(), c.gusts());
+    }
+
+    /** What both kinds of case share: the start, the world, the times and the air's disturbances. */
+    private record Common(InitialConditions initial, FlightEnvironment environment, double durationS, double outputStepS, double maxStepS,
+                          MilF8785cTurbulence turbulence, long seed, List<OneMinusCosineGust> gusts) {
+    }
+
+    private static Common common(JsonFields o, double periodS) {
         InitialConditions initial = initial(o.object("initial"));
         String earthName = o.choice("earth", EARTHS);
         String air = o.choice("atmosphere", List.of("ussa76", "none"));
@@ -74,8 +113,10 @@ public final class SixDofCaseFile {
             throw o.bad("output_step_s", step, "at least duration_s / " + (long) MAX_SAMPLES + " = " + duration / MAX_SAMPLES + " s",
                 "sample less often");
         }
+        double ceiling = Math.min(step, periodS);
         double maxStep = o.has("integration_step_s")
-            ? o.number("integration_step_s", 0, step, false, "s (at most output_step_s)") : SixDofPropagator.DEFAULT_MAX_STEP_S;
+            ? o.number("integration_step_s", 0, ceiling, false, "s (at most output_step_s and the control period)")
+            : Math.min(SixDofPropagator.DEFAULT_MAX_STEP_S, ceiling);
         if (duration / Math.min(maxStep, step) > 1e8) {
             throw o.bad("integration_step_s", maxStep, "at least duration_s / 1e8", "take a longer step");
         }
@@ -108,8 +149,33 @@ public final class SixDofCaseFile {
                     g.number("ramp_s", 0, MAX_DURATION_S, false, "s"), g.has("hold_s") ? g.number("hold_s", 0, MAX_DURATION_S, true, "s") : 0));
             }
         }
-        return new SixDofCase(description == null ? file.getFileName().toString() : description, mass, inertia, aero, initial,
-            env, duration, step, maxStep, turbulence, seed, gusts);
+        return new Common(initial, env, duration, step, maxStep, turbulence, seed, gusts);
+    }
+
+    /** A stage case: {"stage": {"vehicle", "stage_id", "propellant_kg", "control", "control_rate_hz"}, ...}. */
+    private static StageCase stageCase(Path file, JsonFields o, String description, Function<String, Optional<LaunchVehicle>> vehicles) {
+        JsonFields s = o.object("stage").onlyKeys(Set.of("vehicle", "stage_id", "propellant_kg", "control", "control_rate_hz"));
+        String id = s.optionalString("vehicle");
+        if (id == null) {
+            throw InvalidInputException.because("is missing").source(file.toString()).element("stage.vehicle")
+                .fix("name a catalog vehicle (launchbench vehicles lists them)").build();
+        }
+        LaunchVehicle vehicle = vehicles.apply(id).orElseThrow(() -> InvalidInputException.because("is not a catalog vehicle")
+            .source(file.toString()).element("stage.vehicle").value(id).fix("name one that launchbench vehicles lists").build());
+        String stageId = s.optionalString("stage_id");
+        Stage stage = vehicle.getStages().stream().filter(x -> x.getId().equals(stageId)).findFirst().orElseThrow(() -> s.bad(
+            "stage_id", stageId, String.join(", ", vehicle.getStages().stream().map(Stage::getId).toList()), "name one of the vehicle's stages"));
+        double usable = stage.getPropellantMass() - stage.getResidualPropellantMass();
+        double propellant = s.number("propellant_kg", 0, usable, true, "kg (the stage's usable propellant at most)");
+        String control = s.choice("control", StageCase.CONTROLS);
+        double rate = s.has("control_rate_hz") ? s.number("control_rate_hz", 1, 1000, true, "Hz") : 100;
+        Common c = common(o, 1 / rate);
+        double periods = c.outputStepS() * rate;
+        if (Math.abs(periods - Math.rint(periods)) > 1e-9 || Math.rint(periods) < 1) {
+            throw o.bad("output_step_s", c.outputStepS(), "a whole number of control periods (1/" + rate + " s)", "sample on the control rate");
+        }
+        return new StageCase(description == null ? vehicle.getName() + " " + stage.getName() : description, vehicle, stage, propellant,
+            control, rate, c.initial(), c.environment(), c.durationS(), c.outputStepS(), c.maxStepS(), c.turbulence(), c.seed(), c.gusts());
     }
 
     /**

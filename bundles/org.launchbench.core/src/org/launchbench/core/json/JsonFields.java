@@ -198,8 +198,13 @@ public final class JsonFields {
      * @return the error, naming this object's file and the key's path
      */
     public InvalidInputException bad(String key, Object value, String allowed, String fix) {
-        return InvalidInputException.because("is not accepted").source(source).element(key.startsWith(path) ? key : name(key))
+        return InvalidInputException.because("is not accepted").source(source).element(isPath(key) ? key : name(key))
             .value(StrictJson.quote(value)).allowed(allowed).fix(fix).build();
+    }
+
+    /** Whether a key passed to {@link #bad} is already a path from the root (this object's, or below it). */
+    private boolean isPath(String key) {
+        return !path.isEmpty() && (key.equals(path) || key.startsWith(path + ".") || key.startsWith(path + "["));
     }
 
     /** @param key a key of this object; @return its path from the document's root */

@@ -167,6 +167,59 @@ class SixDofCommandTest {
     }
 
     @Test
+    void aCatalogStageLandsUnderTheReferenceLoopWithItsActuatorsInTheSamples() throws Exception {
+        JsonObject doc = JsonParser.parseString(run("../../examples/sixdof/falcon9-booster-landing.json", "--json")).getAsJsonObject();
+        assertEquals("ground", doc.get("end").getAsString());
+        assertTrue(doc.getAsJsonArray("notes").toString().contains("not the recovery guidance"), doc.get("notes").toString());
+        var samples = doc.getAsJsonArray("samples");
+        JsonObject last = samples.get(samples.size() - 1).getAsJsonObject();
+        // the same flight as StagePlantTest's: 1.74 m/s down at touchdown
+        assertEquals(1.741, last.get("v_down_m_s").getAsDouble(), 0.001);
+        double burning = 0;
+        double gimbal = 0;
+        for (var e : samples) {
+            burning = Math.max(burning, e.getAsJsonObject().get("thrust_fraction").getAsDouble());
+            gimbal = Math.max(gimbal, e.getAsJsonObject().get("gimbal_max_deg").getAsDouble());
+        }
+        // one engine of nine lit: the mean thrust fraction is at most 1/9
+        assertTrue(burning > 0.05 && burning <= 1 / 9.0 + 1e-12, "thrust fraction " + burning);
+        assertTrue(gimbal > 0 && gimbal <= 5 + 1e-9, "gimbal within its 5° range: " + gimbal);
+    }
+
+    @Test
+    void aFallingStageWithoutControlTurnsEnginesFirstOnItsOwn() throws Exception {
+        // 10° off engines-first at 30 km: the centre of pressure above the centre of mass (fins at the top) turns it back
+        JsonObject doc = JsonParser.parseString(run("../../examples/sixdof/falcon9-booster-falling.json", "--json")).getAsJsonObject();
+        var samples = doc.getAsJsonArray("samples");
+        double start = samples.get(0).getAsJsonObject().get("pitch_deg").getAsDouble();
+        double maxAlpha = 0;
+        for (int i = samples.size() / 2; i < samples.size(); i++) {
+            JsonObject e = samples.get(i).getAsJsonObject();
+            maxAlpha = Math.max(maxAlpha, Math.abs(180 - Math.abs(e.get("alpha_deg").getAsDouble())));
+        }
+        assertEquals(80, start, 1e-9);
+        assertTrue(maxAlpha < 10, "the second half flies within 10° of engines-first: " + maxAlpha);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an unknown vehicle|\"vehicle\": \"falcon-9\"|\"vehicle\": \"falcon-99\"|stage.vehicle",
+        "an unknown stage|\"stage_id\": \"stage-1\"|\"stage_id\": \"stage-3\"|stage.stage_id",
+        "more propellant than the stage holds|\"propellant_kg\": 5000|\"propellant_kg\": 5e6|stage.propellant_kg",
+        "an unknown control|\"control\": \"reference-landing\"|\"control\": \"autopilot\"|stage.control",
+        "a sample between control periods|\"output_step_s\": 0.5|\"output_step_s\": 0.505|output_step_s",
+        "a body's key in a stage case|\"duration_s\": 120|\"duration_s\": 120, \"mass_kg\": 1|mass_kg"})
+    void badStageCasesAreOneLineNamingTheKey(String what, String from, String to, String element) throws IOException {
+        String text = Files.readString(Path.of("../../examples/sixdof/falcon9-booster-landing.json"));
+        assertTrue(text.contains(from), from);
+        Path file = dir.resolve("stage.json");
+        Files.writeString(file, text.replace(from, to));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(file.toString()), what);
+        assertTrue(e.getMessage().contains(element), what + ": " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
     void aCsvPathThatIsAFolderIsRefusedBeforeTheFlight() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(CASE_01.toString(), "--csv", dir.toString()));
         assertEquals("--csv", e.source());

@@ -17,11 +17,17 @@ import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.flight.FlightCase;
 import org.launchbench.flight.SixDofCase;
 import org.launchbench.flight.SixDofCaseFile;
+import org.launchbench.vehicle.model.catalog.CatalogVehicle;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.flight.SixDofPropagator;
 import org.launchbench.flight.SixDofSample;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code launchbench sixdof CASE_JSON [--csv FILE] [--json]}: one rigid body flown in six degrees of freedom. */
 @Component(service = CliCommand.class)
@@ -31,9 +37,13 @@ public final class SixDofCommand implements CliCommand {
     static final List<String> COLUMNS = List.of("t_s", "latitude_deg", "longitude_deg", "altitude_m", "v_north_m_s",
         "v_east_m_s", "v_down_m_s", "roll_deg", "pitch_deg", "yaw_deg", "p_deg_s", "q_deg_s", "r_deg_s", "alpha_deg",
         "beta_deg", "mach", "dynamic_pressure_Pa", "air_density_kg_m3", "mass_kg", "x_ecef_m", "y_ecef_m", "z_ecef_m",
-        "q0", "q1", "q2", "q3");
+        "q0", "q1", "q2", "q3", "thrust_fraction", "gimbal_max_deg", "fin_max_deg", "rcs_open");
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv"));
+
+    /** The vehicles a stage case may name (absent in a runtime without the catalog: stage cases then find none). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile VehicleCatalog catalog;
 
     @Override
     public String name() {
@@ -62,12 +72,20 @@ public final class SixDofCommand implements CliCommand {
               "inertial" | "earth"}, "earth": "wgs84-j2-rotating" | "spherical-nonrotating" |
               "spherical-rotating", "atmosphere": "ussa76" | "none", "wind": {"profile": [{"altitude_m",
               "velocity_ned_m_s"}, ...]} (optional), "duration_s", "output_step_s", "integration_step_s"
-              (optional, default 0.01)}
+              (optional, default 0.01), "turbulence": {"severity": "light" | "moderate" | "severe",
+              "wind_at_20ft_m_s" (optional), "seed"} (optional), "gusts": [{"peak_velocity_ned_m_s", "start_s",
+              "ramp_s", "hold_s" (optional)}] (optional)}
+            A stage case flies a catalog vehicle's stage with its engines, fins and actuators instead of a body:
+              {"stage": {"vehicle": "falcon-9", "stage_id": "stage-1", "propellant_kg", "control": "none" |
+              "reference-landing", "control_rate_hz" (optional, 100)}, and "initial", "earth", "atmosphere", "wind",
+              "turbulence", "gusts", "duration_s", "output_step_s" as above} ("reference-landing" is a test loop on
+              the true state, not the recovery guidance).
               --csv FILE   write the samples to FILE, columns t_s, latitude_deg, longitude_deg, altitude_m,
                            v_north_m_s, v_east_m_s, v_down_m_s, roll_deg, pitch_deg, yaw_deg, p_deg_s, q_deg_s,
                            r_deg_s (body rates relative to inertial space), then alpha_deg, beta_deg, mach,
-                           dynamic_pressure_Pa, air_density_kg_m3, mass_kg, x/y/z_ecef_m, q0..q3
-              --json       {"case", "end": "duration" | "ground", "samples": [{the same keys}]}
+                           dynamic_pressure_Pa, air_density_kg_m3, mass_kg, x/y/z_ecef_m, q0..q3, thrust_fraction,
+                           gimbal_max_deg, fin_max_deg, rcs_open
+              --json       {"case", "end": "duration" | "ground", "notes": [..], "samples": [{the same keys}]}
             Exit 0 when flown, 2 for a bad case file.
             """;
     }
@@ -80,7 +98,9 @@ public final class SixDofCommand implements CliCommand {
         if (csv != null) {
             checkOutput(csv, Path.of(args.positionals().get(0)));
         }
-        SixDofCase c = SixDofCaseFile.read(Path.of(args.positionals().get(0)));
+        VehicleCatalog vehicles = catalog;
+        FlightCase c = SixDofCaseFile.read(Path.of(args.positionals().get(0)),
+            id -> vehicles == null ? java.util.Optional.empty() : vehicles.vehicle(id).map(CatalogVehicle::model));
         SixDofCase.Flight flight = c.fly(invocation.monitor());
         if (csv != null) {
             AtomicTextFile.write(csv, w -> writeCsv(w, flight.samples()));
@@ -89,6 +109,7 @@ public final class SixDofCommand implements CliCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("case", c.description());
             doc.put("end", flight.end() == SixDofPropagator.End.GROUND ? "ground" : "duration");
+            doc.put("notes", c.notes());
             List<Map<String, Object>> samples = new ArrayList<>();
             for (SixDofSample s : flight.samples()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -104,6 +125,9 @@ public final class SixDofCommand implements CliCommand {
         }
         var out = invocation.out();
         out.println(c.description());
+        for (String note : c.notes()) {
+            invocation.err().println("note: " + note);
+        }
         out.printf("%8s %12s %12s %11s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "T s", "LAT deg", "LON deg", "ALT m", "VN m/s",
             "VE m/s", "VD m/s", "ROLL deg", "PITCH deg", "YAW deg", "P deg/s", "Q deg/s", "R deg/s");
         for (SixDofSample s : flight.samples()) {
@@ -143,7 +167,7 @@ public final class SixDofCommand implements CliCommand {
             s.bodyRatesInertialDegS().getX(), s.bodyRatesInertialDegS().getY(), s.bodyRatesInertialDegS().getZ(),
             s.angleOfAttackDeg(), s.sideslipDeg(), s.mach(), s.dynamicPressurePa(), s.densityKgM3(), s.massKg(),
             s.positionEcefM().getX(), s.positionEcefM().getY(), s.positionEcefM().getZ(), s.attitude().w(), s.attitude().x(),
-            s.attitude().y(), s.attitude().z()};
+            s.attitude().y(), s.attitude().z(), s.thrustFraction(), s.gimbalMaxDeg(), s.finMaxDeg(), s.rcsOpen()};
     }
 
     private static void writeCsv(Writer w, List<SixDofSample> samples) throws IOException {

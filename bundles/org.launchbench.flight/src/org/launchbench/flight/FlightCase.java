@@ -1,0 +1,25 @@
+package org.launchbench.flight;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+/**
+ * A flight {@code launchbench sixdof} flies from a case file: a rigid body of given mass, inertia and aerodynamics
+ * ({@link SixDofCase}), or a vehicle model's stage with its engines, fins and actuators
+ * ({@link org.launchbench.flight.vehicle.StageCase}).
+ */
+public interface FlightCase {
+
+    /** @return what the case is, for output */
+    String description();
+
+    /** @return what the reader should know about how the case was flown (estimated figures, the controller) */
+    List<String> notes();
+
+    /**
+     * @param monitor cancellation
+     * @return the flight, sampled every output step
+     */
+    SixDofCase.Flight fly(IProgressMonitor monitor);
+}
