@@ -30,22 +30,27 @@ public interface FlightEventDetector {
     }
 
     /**
+     * @param name     the event's name
+     * @param function positive before the event, zero or negative once it has happened
+     * @return a detector of that name and function
+     */
+    static FlightEventDetector of(String name, java.util.function.ToDoubleBiFunction<RigidBodyState, EarthModel> function) {
+        record Named(String name, java.util.function.ToDoubleBiFunction<RigidBodyState, EarthModel> function) implements FlightEventDetector {
+            @Override
+            public double g(RigidBodyState state, EarthModel earth) {
+                return function.applyAsDouble(state, earth);
+            }
+        }
+        return new Named(name, function);
+    }
+
+    /**
      * @param name      the event's name
      * @param altitudeM a height above the ellipsoid, m
      * @return the body passing down through that height
      */
     static FlightEventDetector descendingThrough(String name, double altitudeM) {
-        return new FlightEventDetector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double g(RigidBodyState s, EarthModel earth) {
-                return earth.geodetic(earth.toFixed(s.timeS(), s.positionEciM())).height() - altitudeM;
-            }
-        };
+        return of(name, (s, earth) -> earth.geodetic(earth.toFixed(s.timeS(), s.positionEciM())).height() - altitudeM);
     }
 
     /**
@@ -54,18 +59,10 @@ public interface FlightEventDetector {
      * @return the body tilting beyond the limit (a landing stage toppling, an attitude excursion)
      */
     static FlightEventDetector tiltBeyond(String name, double limitRad) {
-        return new FlightEventDetector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double g(RigidBodyState s, EarthModel earth) {
-                Vector3D up = earth.toInertial(s.timeS(), earth.geodetic(earth.toFixed(s.timeS(), s.positionEciM())).up());
-                double cos = PlainVectorAlgebra.dot(s.attitude().toInertial(Vector3D.PLUS_I), up);
-                return limitRad - Math.acos(Math.max(-1, Math.min(1, cos)));
-            }
-        };
+        return of(name, (s, earth) -> {
+            Vector3D up = earth.toInertial(s.timeS(), earth.geodetic(earth.toFixed(s.timeS(), s.positionEciM())).up());
+            double cos = PlainVectorAlgebra.dot(s.attitude().toInertial(Vector3D.PLUS_I), up);
+            return limitRad - Math.acos(Math.max(-1, Math.min(1, cos)));
+        });
     }
 }

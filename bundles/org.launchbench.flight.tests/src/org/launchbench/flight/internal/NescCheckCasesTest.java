@@ -86,15 +86,22 @@ class NescCheckCasesTest {
 
     /**
      * Regression, once validated above (Orekit's habit): the final state of each case as this implementation
-     * computed it on 2026-12-06, to a micrometre and a microdegree, so that any change to the equations, the
-     * integrator or the models shows even when it stays inside NASA's spread. Update only with a reason.
+     * computed it on 2026-12-06 (all ten cases), to a micrometre and a microdegree, so that any change to the
+     * equations, the integrator or the models shows even when it stays inside NASA's spread. Update only with a
+     * reason.
      */
     @ParameterizedTest(name = "case {0}")
     @org.junit.jupiter.params.provider.CsvSource({
         "01, 4754.54604658857, 5.745522132745328E-5, 292.69732606245714, -0.12539967918853956, 0, 0, 0, 0, 0",
         "02, 4754.54604658857, 5.745522132745328E-5, 292.69732606245714, -56.15130760850735, -3.819654915523867, -4.28935503770116, 12.6183907683, -17.3974747704, 31.1195888836",
         "03, 4754.54604658857, 5.745522132745328E-5, 292.69732606245714, -5.15257336002799, -38.69971324380443, -111.35515465558949, -0.0011873909, 0.0037900528, 0.001314488",
-        "06, 4963.498447228223, 5.337982541615896E-5, 263.3505293611338, -0.12539560379262826, 0, 0, 0, 0, 0"})
+        "04, 4947.302030923776, -9.881201649898727E-15, 264.2935864084585, 17.925302172286607, 17.746632790793324, 37.45322079720328, 10.0, 20.0, 30.0",
+        "05, 4961.0419959248975, 5.346998264404163E-5, 263.4935646868348, 17.820738525926572, 17.82285987873643, 37.42128267249823, 10.0, 20.0, 30.0",
+        "06, 4963.498447228223, 5.337982541615896E-5, 263.3505293611338, -0.12539560379262826, 0, 0, 0, 0, 0",
+        "07, 4963.717133812606, 1.2854173493727887E-4, 263.3371398830818, -0.12547076570214938, 0, 0, 0, 0, 0",
+        "08, 4965.496138039045, 2.735796731160084E-4, 263.25401374292477, -0.1256158036403281, 0, 0, 0, 0, 0",
+        "09, 3097.070783533156, 0.061647863321132465, 55.39682286031319, 0, 0.06164786331954891, 90.0, 0, -0.004178074132240403, 0",
+        "10, 3082.9938197918236, -7.84759310691821E-5, 56.21925144728793, 7.847593106093253E-5, 0.062135639380545525, 0, 0.004178074132240403, 0, 0"})
     void theFinalStateIsFrozen(String id, double altitude, double longitude, double vDown, double roll, double pitch, double yaw,
                                double p, double q, double r) {
         SixDofCase c = SixDofCaseFile.read(Path.of("../../examples/sixdof/nesc-case" + id + ".json"));
