@@ -21,5 +21,14 @@ public interface FlightCase {
      * @param monitor cancellation
      * @return the flight, sampled every output step
      */
-    SixDofCase.Flight fly(IProgressMonitor monitor);
+    default SixDofCase.Flight fly(IProgressMonitor monitor) {
+        return fly(monitor, List.of());
+    }
+
+    /**
+     * @param monitor   cancellation
+     * @param providers third parties' force models, asked for this body and added to its own
+     * @return the flight, sampled every output step; its notes name the providers whose models flew
+     */
+    SixDofCase.Flight fly(IProgressMonitor monitor, List<ForceModelProvider> providers);
 }

@@ -61,8 +61,22 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
     /**
      * @param samples the output samples
      * @param end     why the flight ended
+     * @param notes   how it was flown (the models that third parties added)
      */
-    public record Flight(List<SixDofSample> samples, SixDofPropagator.End end) {
+    public record Flight(List<SixDofSample> samples, SixDofPropagator.End end, List<String> notes) {
+
+        /** Copies the notes. */
+        public Flight {
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * @param samples the output samples
+         * @param end     why the flight ended
+         */
+        public Flight(List<SixDofSample> samples, SixDofPropagator.End end) {
+            this(samples, end, List.of());
+        }
     }
 
     @Override
@@ -72,7 +86,13 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
 
     /** @return the equations of motion of this case: gravitation and the aerodynamics, on a rigid body */
     public RigidBodyDynamics dynamics() {
-        return new RigidBodyDynamics(environment, MassModel.rigid(massKg, inertia), List.of(new Gravitation(), aerodynamics));
+        return dynamics(List.of());
+    }
+
+    private RigidBodyDynamics dynamics(List<ForceModel> extra) {
+        List<ForceModel> models = new ArrayList<>(List.of(new Gravitation(), aerodynamics));
+        models.addAll(extra);
+        return new RigidBodyDynamics(environment, MassModel.rigid(massKg, inertia), models);
     }
 
     /**
@@ -81,8 +101,15 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
      *         integrator's step and held over it, and the samples' air data include it
      */
     @Override
-    public Flight fly(IProgressMonitor monitor) {
-        RigidBodyDynamics dynamics = dynamics();
+    public Flight fly(IProgressMonitor monitor, List<ForceModelProvider> providers) {
+        List<ForceModelProvider.Contribution> added = ForceModelProvider.contributions(providers, new ForceModelProvider.BodyDescription(
+            description, new MassProperties(massKg, Vector3D.ZERO, inertia, MassProperties.CONSTANT)));
+        List<String> notes = added.stream().map(c -> "force model added by the service '" + c.provider() + "'").toList();
+        Flight flight = flyWith(dynamics(added.stream().map(ForceModelProvider.Contribution::model).toList()), monitor);
+        return new Flight(flight.samples(), flight.end(), notes);
+    }
+
+    private Flight flyWith(RigidBodyDynamics dynamics, IProgressMonitor monitor) {
         SixDofPropagator propagator = new SixDofPropagator(dynamics, maxStepS);
         RigidBodyState start = initial.toState(environment.earth(), massKg);
         AirDisturbances air = new AirDisturbances(turbulence == null ? null : new DrydenTurbulence(turbulenceSeed, turbulence), gusts);

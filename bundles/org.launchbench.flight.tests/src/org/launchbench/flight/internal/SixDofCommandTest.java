@@ -22,9 +22,11 @@ import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.flight.ForceModelProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -217,6 +219,44 @@ class SixDofCommandTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(file.toString()), what);
         assertTrue(e.getMessage().contains(element), what + ": " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aThirdPartysForceModelFliesThroughItsService() throws Exception {
+        // a provider pushing the case-01 sphere along its body x axis (north, held inertially fixed: the sphere does
+        // not rotate) with 10 N: over 30 s it gains 10 / 14.5939 x 30 = 20.557 m/s along it. The local north it is
+        // reported in tilts by the 300 m travelled north (4.7e-5 rad), so some 0.014 m/s of the 293 m/s descent shows
+        // in it too: 0.02 m/s is allowed
+        ForceModelProvider push = new ForceModelProvider() {
+            @Override
+            public String name() {
+                return "test-push";
+            }
+
+            @Override
+            public java.util.Optional<org.launchbench.flight.ForceModel> modelFor(BodyDescription body) {
+                return body.name().contains("check-case 01")
+                    ? java.util.Optional.of((c, loads) -> loads.addForceBody(new org.hipparchus.geometry.euclidean.threed.Vector3D(10, 0, 0)))
+                    : java.util.Optional.empty();
+            }
+        };
+        BundleContext context = FrameworkUtil.getBundle(SixDofCommandTest.class).getBundleContext();
+        ServiceRegistration<ForceModelProvider> registration = context.registerService(ForceModelProvider.class, push, null);
+        try {
+            JsonObject doc = JsonParser.parseString(run(CASE_01.toString(), "--json")).getAsJsonObject();
+            assertTrue(doc.getAsJsonArray("notes").toString().contains("test-push"), doc.get("notes").toString());
+            var samples = doc.getAsJsonArray("samples");
+            JsonObject last = samples.get(samples.size() - 1).getAsJsonObject();
+            assertEquals(10 / 14.5939029 * 30, last.get("v_north_m_s").getAsDouble(), 0.02);
+            // the case-03 brick is not its business
+            JsonObject brick = JsonParser.parseString(run("../../examples/sixdof/nesc-case03.json", "--json")).getAsJsonObject();
+            assertEquals("[]", brick.getAsJsonArray("notes").toString());
+        } finally {
+            registration.unregister();
+        }
+        JsonObject after = JsonParser.parseString(run(CASE_01.toString(), "--json")).getAsJsonObject();
+        var samples = after.getAsJsonArray("samples");
+        assertEquals(0, samples.get(samples.size() - 1).getAsJsonObject().get("v_north_m_s").getAsDouble(), 1e-6);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.launchbench.cli.ExitCode;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.flight.FlightCase;
+import org.launchbench.flight.ForceModelProvider;
 import org.launchbench.flight.SixDofCase;
 import org.launchbench.flight.SixDofCaseFile;
 import org.launchbench.vehicle.model.catalog.CatalogVehicle;
@@ -40,6 +41,11 @@ public final class SixDofCommand implements CliCommand {
         "q0", "q1", "q2", "q3", "thrust_fraction", "gimbal_max_deg", "fin_max_deg", "rcs_open");
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv"));
+
+    /** Third parties' force models, asked for every body flown. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ForceModelProvider> providers;
 
     /** The vehicles a stage case may name (absent in a runtime without the catalog: stage cases then find none). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
@@ -101,7 +107,10 @@ public final class SixDofCommand implements CliCommand {
         VehicleCatalog vehicles = catalog;
         FlightCase c = SixDofCaseFile.read(Path.of(args.positionals().get(0)),
             id -> vehicles == null ? java.util.Optional.empty() : vehicles.vehicle(id).map(CatalogVehicle::model));
-        SixDofCase.Flight flight = c.fly(invocation.monitor());
+        List<ForceModelProvider> installed = providers;
+        SixDofCase.Flight flight = c.fly(invocation.monitor(), installed == null ? List.of() : List.copyOf(installed));
+        List<String> notes = new ArrayList<>(c.notes());
+        notes.addAll(flight.notes());
         if (csv != null) {
             AtomicTextFile.write(csv, w -> writeCsv(w, flight.samples()));
         }
@@ -109,7 +118,7 @@ public final class SixDofCommand implements CliCommand {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("case", c.description());
             doc.put("end", flight.end() == SixDofPropagator.End.GROUND ? "ground" : "duration");
-            doc.put("notes", c.notes());
+            doc.put("notes", notes);
             List<Map<String, Object>> samples = new ArrayList<>();
             for (SixDofSample s : flight.samples()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -125,7 +134,7 @@ public final class SixDofCommand implements CliCommand {
         }
         var out = invocation.out();
         out.println(c.description());
-        for (String note : c.notes()) {
+        for (String note : notes) {
             invocation.err().println("note: " + note);
         }
         out.printf("%8s %12s %12s %11s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "T s", "LAT deg", "LON deg", "ALT m", "VN m/s",

@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.launchbench.flight.FlightCase;
 import org.launchbench.flight.FlightEnvironment;
+import org.launchbench.flight.ForceModelProvider;
 import org.launchbench.flight.InitialConditions;
 import org.launchbench.flight.SixDofCase;
 import org.launchbench.flight.SixDofPropagator;
@@ -70,11 +71,15 @@ public record StageCase(String description, LaunchVehicle vehicle, Stage stage, 
     }
 
     @Override
-    public SixDofCase.Flight fly(IProgressMonitor monitor) {
+    public SixDofCase.Flight fly(IProgressMonitor monitor, List<ForceModelProvider> providers) {
         StageFlightModel m = model();
         double mass = stage.getDryMass() + stage.getResidualPropellantMass() + propellantKg;
+        List<ForceModelProvider.Contribution> added = ForceModelProvider.contributions(providers,
+            new ForceModelProvider.BodyDescription(vehicle.getId() + "/" + stage.getId(), m.massModel().at(mass)));
+        List<String> notes = added.stream().map(c -> "force model added by the service '" + c.provider() + "'").toList();
         AirDisturbances air = new AirDisturbances(turbulence == null ? null : new DrydenTurbulence(turbulenceSeed, turbulence), gusts);
-        StagePlant plant = new StagePlant(m, environment, air, initial.toState(environment.earth(), mass), rateHz, maxStepS);
+        StagePlant plant = new StagePlant(m, added.stream().map(ForceModelProvider.Contribution::model).toList(), environment, air,
+            initial.toState(environment.earth(), mass), rateHz, maxStepS);
         DescentReferenceController controller = "reference-landing".equals(control) ? new DescentReferenceController(m, 0) : null;
         ActuatorCommands idle = ActuatorCommands.idle(m.engines().size(), m.finCount(), m.rcsCount());
         long periodsPerSample = Math.round(outputStepS * rateHz);
@@ -89,13 +94,13 @@ public record StageCase(String description, LaunchVehicle vehicle, Stage stage, 
             boolean flying = plant.advance();
             if (!flying) {
                 samples.add(SixDofSample.of(plant.conditions()));
-                return new SixDofCase.Flight(List.copyOf(samples), SixDofPropagator.End.GROUND);
+                return new SixDofCase.Flight(List.copyOf(samples), SixDofPropagator.End.GROUND, notes);
             }
             if (k % periodsPerSample == 0 || k == periods) {
                 samples.add(SixDofSample.of(plant.conditions()));
             }
             plant.command(controller == null ? idle : controller.next(plant.conditions()));
         }
-        return new SixDofCase.Flight(List.copyOf(samples), SixDofPropagator.End.DURATION);
+        return new SixDofCase.Flight(List.copyOf(samples), SixDofPropagator.End.DURATION, notes);
     }
 }

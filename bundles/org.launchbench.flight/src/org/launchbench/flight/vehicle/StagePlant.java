@@ -70,11 +70,27 @@ public final class StagePlant {
      */
     public StagePlant(StageFlightModel model, FlightEnvironment environment, AirDisturbances air, RigidBodyState initial, double rateHz,
                       double maxStepS) {
+        this(model, List.of(), environment, air, initial, rateHz, maxStepS);
+    }
+
+    /**
+     * @param model       the stage as a 6-DOF body
+     * @param extra       force models added to the stage's own (a third party's, through a {@code ForceModelProvider})
+     * @param environment the Earth, air and mean wind
+     * @param air         turbulence and gusts
+     * @param initial     the stage's state at the start
+     * @param rateHz      the actuators' and controller's rate, Hz
+     * @param maxStepS    the integrator's largest step, s
+     */
+    public StagePlant(StageFlightModel model, List<org.launchbench.flight.ForceModel> extra, FlightEnvironment environment,
+                      AirDisturbances air, RigidBodyState initial, double rateHz, double maxStepS) {
         if (!(rateHz > 0)) {
             throw new IllegalArgumentException("a control rate is positive: " + rateHz);
         }
         this.model = model;
-        this.dynamics = new RigidBodyDynamics(environment, model.massModel(), model.models());
+        List<org.launchbench.flight.ForceModel> models = new ArrayList<>(model.models());
+        models.addAll(extra);
+        this.dynamics = new RigidBodyDynamics(environment, model.massModel(), models);
         this.propagator = new SixDofPropagator(dynamics, maxStepS);
         this.air = air;
         this.periodS = 1 / rateHz;
