@@ -163,6 +163,10 @@ public final class SixDofCaseFile {
         LaunchVehicle vehicle = vehicles.apply(id).orElseThrow(() -> InvalidInputException.because("is not a catalog vehicle")
             .source(file.toString()).element("stage.vehicle").value(id).fix("name one that launchbench vehicles lists").build());
         String stageId = s.optionalString("stage_id");
+        if (stageId == null) {
+            throw InvalidInputException.because("is missing").source(file.toString()).element("stage.stage_id")
+                .allowed(String.join(", ", vehicle.getStages().stream().map(Stage::getId).toList())).fix("name the stage to fly").build();
+        }
         Stage stage = vehicle.getStages().stream().filter(x -> x.getId().equals(stageId)).findFirst().orElseThrow(() -> s.bad(
             "stage_id", stageId, String.join(", ", vehicle.getStages().stream().map(Stage::getId).toList()), "name one of the vehicle's stages"));
         double usable = stage.getPropellantMass() - stage.getResidualPropellantMass();

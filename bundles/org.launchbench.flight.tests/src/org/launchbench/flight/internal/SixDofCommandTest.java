@@ -189,6 +189,12 @@ class SixDofCommandTest {
     }
 
     @Test
+    void aStagesTableShowsItsActuators() throws Exception {
+        String table = run("../../examples/sixdof/falcon9-booster-landing.json");
+        assertTrue(table.lines().anyMatch(l -> l.contains("THRUST") && l.contains("GIMB deg")), table);
+    }
+
+    @Test
     void aFallingStageWithoutControlTurnsEnginesFirstOnItsOwn() throws Exception {
         // 10° off engines-first at 30 km: the centre of pressure above the centre of mass (fins at the top) turns it back
         JsonObject doc = JsonParser.parseString(run("../../examples/sixdof/falcon9-booster-falling.json", "--json")).getAsJsonObject();
@@ -207,6 +213,7 @@ class SixDofCommandTest {
     @CsvSource(delimiter = '|', value = {
         "an unknown vehicle|\"vehicle\": \"falcon-9\"|\"vehicle\": \"falcon-99\"|stage.vehicle",
         "an unknown stage|\"stage_id\": \"stage-1\"|\"stage_id\": \"stage-3\"|stage.stage_id",
+        "no stage named|\"stage_id\": \"stage-1\", |''|stage.stage_id: is missing",
         "more propellant than the stage holds|\"propellant_kg\": 5000|\"propellant_kg\": 5e6|stage.propellant_kg",
         "an unknown control|\"control\": \"reference-landing\"|\"control\": \"autopilot\"|stage.control",
         "a sample between control periods|\"output_step_s\": 0.5|\"output_step_s\": 0.505|output_step_s",

@@ -137,12 +137,18 @@ public final class SixDofCommand implements CliCommand {
         for (String note : notes) {
             invocation.err().println("note: " + note);
         }
-        out.printf("%8s %12s %12s %11s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "T s", "LAT deg", "LON deg", "ALT m", "VN m/s",
-            "VE m/s", "VD m/s", "ROLL deg", "PITCH deg", "YAW deg", "P deg/s", "Q deg/s", "R deg/s");
+        boolean stage = c instanceof org.launchbench.flight.vehicle.StageCase;
+        out.printf("%8s %12s %12s %11s %9s %9s %9s %9s %9s %9s %9s %9s %9s%s%n", "T s", "LAT deg", "LON deg", "ALT m", "VN m/s",
+            "VE m/s", "VD m/s", "ROLL deg", "PITCH deg", "YAW deg", "P deg/s", "Q deg/s", "R deg/s",
+            stage ? String.format(" %8s %9s %9s", "THRUST", "GIMB deg", "FIN deg") : "");
         for (SixDofSample s : flight.samples()) {
             double[] v = values(s);
             String row = String.format(Locale.ROOT, "%8.3f %12.7f %12.7f %11.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f", v[0],
                 v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+            if (stage) {
+                // a stage's actuators: the engines' mean thrust fraction, the largest gimbal and fin deflections
+                row += String.format(Locale.ROOT, " %8.3f %9.3f %9.3f", s.thrustFraction(), s.gimbalMaxDeg(), s.finMaxDeg());
+            }
             // a value that rounds to zero prints as zero, whatever its sign
             out.println(row.replaceAll("(?<![0-9.])-(0\\.0+)(?![0-9])", " $1"));
         }
