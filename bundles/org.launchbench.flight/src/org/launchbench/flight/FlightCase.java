@@ -14,9 +14,6 @@ public interface FlightCase {
     /** @return what the case is, for output */
     String description();
 
-    /** @return what the reader should know about how the case was flown (estimated figures, the controller) */
-    List<String> notes();
-
     /**
      * @param monitor cancellation
      * @return the flight, sampled every output step
@@ -28,7 +25,8 @@ public interface FlightCase {
     /**
      * @param monitor   cancellation
      * @param providers third parties' force models, asked for this body and added to its own
-     * @return the flight, sampled every output step; its notes name the providers whose models flew
+     * @return the flight, sampled every output step; its notes say how it was flown (estimated figures,
+     *         the controller, the providers whose models flew)
      */
     SixDofCase.Flight fly(IProgressMonitor monitor, List<ForceModelProvider> providers);
 }

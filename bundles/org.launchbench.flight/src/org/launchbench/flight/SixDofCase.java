@@ -79,11 +79,6 @@ public record SixDofCase(String description, double massKg, InertiaTensor inerti
         }
     }
 
-    @Override
-    public List<String> notes() {
-        return List.of();
-    }
-
     /** @return the equations of motion of this case: gravitation and the aerodynamics, on a rigid body */
     public RigidBodyDynamics dynamics() {
         return dynamics(List.of());

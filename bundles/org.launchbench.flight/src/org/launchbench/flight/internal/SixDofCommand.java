@@ -109,8 +109,7 @@ public final class SixDofCommand implements CliCommand {
             id -> vehicles == null ? java.util.Optional.empty() : vehicles.vehicle(id).map(CatalogVehicle::model));
         List<ForceModelProvider> installed = providers;
         SixDofCase.Flight flight = c.fly(invocation.monitor(), installed == null ? List.of() : List.copyOf(installed));
-        List<String> notes = new ArrayList<>(c.notes());
-        notes.addAll(flight.notes());
+        List<String> notes = flight.notes();
         if (csv != null) {
             AtomicTextFile.write(csv, w -> writeCsv(w, flight.samples()));
         }

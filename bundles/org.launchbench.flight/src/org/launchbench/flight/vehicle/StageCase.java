@@ -60,9 +60,9 @@ public record StageCase(String description, LaunchVehicle vehicle, Stage stage, 
         return StageFlightModel.of(stage, vehicle.getPropellantFamily(), underStage);
     }
 
-    @Override
-    public List<String> notes() {
-        List<String> notes = new ArrayList<>(model().notes());
+    /** What the reader should know of how the stage was flown: what was estimated, and by what controller. */
+    private List<String> notes(StageFlightModel m) {
+        List<String> notes = new ArrayList<>(m.notes());
         if ("reference-landing".equals(control)) {
             notes.add("flown by the reference landing loop: truth in, engines-first attitude hold and a single-engine landing "
                 + "burn; a test loop for the 6-DOF plant, not the recovery guidance (simulate flies that)");
@@ -76,7 +76,8 @@ public record StageCase(String description, LaunchVehicle vehicle, Stage stage, 
         double mass = stage.getDryMass() + stage.getResidualPropellantMass() + propellantKg;
         List<ForceModelProvider.Contribution> added = ForceModelProvider.contributions(providers,
             new ForceModelProvider.BodyDescription(vehicle.getId() + "/" + stage.getId(), m.massModel().at(mass)));
-        List<String> notes = added.stream().map(c -> "force model added by the service '" + c.provider() + "'").toList();
+        List<String> notes = new ArrayList<>(notes(m));
+        added.forEach(c -> notes.add("force model added by the service '" + c.provider() + "'"));
         AirDisturbances air = new AirDisturbances(turbulence == null ? null : new DrydenTurbulence(turbulenceSeed, turbulence), gusts);
         StagePlant plant = new StagePlant(m, added.stream().map(ForceModelProvider.Contribution::model).toList(), environment, air,
             initial.toState(environment.earth(), mass), rateHz, maxStepS);
