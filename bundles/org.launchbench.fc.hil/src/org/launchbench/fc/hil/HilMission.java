@@ -1,6 +1,7 @@
 package org.launchbench.fc.hil;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,8 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
+import org.launchbench.trajectory.dynamics.Fidelities;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
@@ -23,10 +26,11 @@ import org.launchbench.vehicle.model.catalog.VehicleCatalog;
  * @param recoveryCase the recovery flown
  * @param plan         its targeting
  * @param scenarios    the scenarios injected
+ * @param fidelity     the fidelity the stage is flown at
  * @param plant        the stage at ignition, as the loop's plant
  */
 public record HilMission(String missionId, StageRecovery.Case recoveryCase, StageRecovery.Plan plan, List<String> scenarios,
-                         LandingPlant plant) {
+                         DynamicsFactory fidelity, LandingPlant plant) {
 
     /**
      * @param file     the mission file
@@ -34,7 +38,20 @@ public record HilMission(String missionId, StageRecovery.Case recoveryCase, Stag
      * @throws InvalidInputException for a bad mission, an unknown scenario or an expendable first stage
      */
     public static HilMission prepare(Path file, VehicleCatalog catalog, Optional<String> scenario, IProgressMonitor monitor) {
+        return prepare(file, catalog, scenario, List.of(), Optional.empty(), monitor);
+    }
+
+    /**
+     * @param file      the mission file
+     * @param scenario  the scenario option (empty: all the mission lists; "none": nominal)
+     * @param installed the fidelities installed besides the point mass
+     * @param fidelity  the {@code --fidelity} option (empty: the mission's, else 3dof)
+     * @throws InvalidInputException for a bad mission, an unknown scenario or fidelity, or an expendable first stage
+     */
+    public static HilMission prepare(Path file, VehicleCatalog catalog, Optional<String> scenario, Collection<DynamicsFactory> installed,
+                                     Optional<String> fidelity, IProgressMonitor monitor) {
         MissionAscent m = MissionAscent.load(file, catalog);
+        DynamicsFactory flown = Fidelities.choose(installed, fidelity, m.mission(), file.toString());
         if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
             throw InvalidInputException.because("the mission's first stage is expendable: there is no landing to fly in the loop")
                 .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
@@ -44,8 +61,8 @@ public record HilMission(String missionId, StageRecovery.Case recoveryCase, Stag
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, monitor);
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-        StageRecovery.LandingBurn burn = RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE,
+        StageRecovery.LandingBurn burn = RecoveryService.ENGINE.withDynamics(flown).landingBurn(c, plan, Perturbation.NONE,
             RecoveryService.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
-        return new HilMission(m.mission().getId(), c, plan, scenarios, new LandingPlant(burn));
+        return new HilMission(m.mission().getId(), c, plan, scenarios, flown, new LandingPlant(burn));
     }
 }

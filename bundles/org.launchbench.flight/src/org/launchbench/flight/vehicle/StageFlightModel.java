@@ -90,6 +90,12 @@ public record StageFlightModel(Stage stage, double lengthM, RigidBody rigidBody,
         return new StageFlightModel(stage, length, body, mass, List.copyOf(engines), List.copyOf(models), fins, rcs, List.copyOf(notes));
     }
 
+    /** @return the stage's slender-body aerodynamics among its {@link #models()} */
+    public SlenderBodyAerodynamics aerodynamics() {
+        return models.stream().filter(SlenderBodyAerodynamics.class::isInstance).map(SlenderBodyAerodynamics.class::cast).findFirst()
+            .orElseThrow();
+    }
+
     private static StageMassModel massModel(Stage stage, RigidBody body, boolean grain) {
         List<StageMassModel.Tank> tanks = new ArrayList<>();
         for (Tank t : body.getTanks()) {

@@ -42,16 +42,20 @@ class StageRecoveryTest {
 
     private static final EarthModel EARTH = EarthModel.WGS84;
     private static final StageRecovery ENGINE = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
-    private static StageRecovery.Case falcon9;
-    private static StageRecovery.Plan plan;
+    static StageRecovery.Case falcon9;
+    static StageRecovery.Plan plan;
 
     private static VehicleCatalog catalog() {
         BundleContext context = FrameworkUtil.getBundle(StageRecoveryTest.class).getBundleContext();
         return context.getService(context.getServiceReference(VehicleCatalog.class));
     }
 
+    /** Flies the ascent and plans the recovery, once for every test class of the package that flies this case. */
     @BeforeAll
     static void flyTheAscent() {
+        if (falcon9 != null) {
+            return;
+        }
         LaunchVehicle vehicle = catalog().vehicle("falcon-9").orElseThrow().model();
         LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals("slc-40")).findFirst().orElseThrow();
         LandingZone zone = catalog().landingZones().stream().filter(z -> z.getId().equals("asds-atlantic")).findFirst().orElseThrow();

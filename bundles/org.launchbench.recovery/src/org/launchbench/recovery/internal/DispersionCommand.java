@@ -20,22 +20,31 @@ import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
+import org.launchbench.trajectory.dynamics.Fidelities;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code launchbench dispersion MISSION -n N [--seed S] [--csv FILE] [--json]}: Monte Carlo landing dispersion. */
 @Component(service = CliCommand.class)
 public final class DispersionCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
-        Set.of("-n", "--runs", "--seed", "--csv", "--threads", "--sigma", "--scenario"));
+        Set.of("-n", "--runs", "--seed", "--csv", "--threads", "--sigma", "--scenario", Fidelities.OPTION));
     /** The most runs one campaign takes (a 10,000-run campaign is the benchmark's). */
     static final int MAX_RUNS = 1_000_000;
 
     @Reference
     private VehicleCatalog catalog;
+
+    /** The fidelities installed besides the point mass. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DynamicsFactory> fidelities;
 
     @Override
     public String name() {
@@ -51,7 +60,7 @@ public final class DispersionCommand implements CliCommand {
     public String usage() {
         return """
             Usage: launchbench dispersion MISSION_FILE -n N [--seed S] [--csv FILE] [--json] [--threads T]
-                                          [--sigma NAME=VALUE,...] [--scenario NAME|none]
+                                          [--sigma NAME=VALUE,...] [--scenario NAME|none] [--fidelity 3dof|6dof]
 
             Flies the mission's ascent once, solves the recovery's nominal targeting, then flies the recovery N
             times, each with its own errors drawn from normal distributions (docs/recovery.md), on all cores.
@@ -64,8 +73,10 @@ public final class DispersionCommand implements CliCommand {
                               drag=0.05 (relative), wind_m_s=5 (per horizontal component, below 20 km),
                               ignition_delay_s=0.1 (landing burn, delays only), navigation_m=1 (per axis)
               --scenario      inject this scenario's failures into every run ('none', the default: none)
+              --fidelity      how each run is flown: 3dof (point mass) or 6dof (rigid body under an ideal
+                              attitude loop, several times the cost); default: the mission's, else 3dof
               --csv FILE      one line per run: errors drawn and outcome (written atomically)
-              --json          {"mission", "runs", "seed", "threads", "sigmas", "scenarios", "landed",
+              --json          {"mission", "fidelity", "runs", "seed", "threads", "sigmas", "scenarios", "landed",
                                "success_probability", "success_standard_error", "miss_distance_m": {"mean",
                                "standard_error", "r50", "cep", "r90", "r95", "max"}, "mean_landing_point_m":
                                {"east", "north"}, "ellipses_m": [{"sigma": 1|2|3, "semi_major", "semi_minor",
@@ -92,12 +103,15 @@ public final class DispersionCommand implements CliCommand {
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
+        List<DynamicsFactory> installed = fidelities;
+        DynamicsFactory fidelity = Fidelities.choose(installed == null ? List.of() : installed, args.value(Fidelities.OPTION), m.mission(),
+            file.toString());
         long start = System.nanoTime();
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-        List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, sigmas, RecoveryService.failures(m.mission(), scenarios),
-            runs, seed, threads, progress.split(95));
+        List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE.withDynamics(fidelity)).fly(c, plan, sigmas,
+            RecoveryService.failures(m.mission(), scenarios), runs, seed, threads, progress.split(95));
         double elapsed = (System.nanoTime() - start) / 1e9;
         Dispersion.Summary s = Dispersion.summarise(all);
         if (args.value("--csv").isPresent()) {
@@ -105,6 +119,7 @@ public final class DispersionCommand implements CliCommand {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("mission", m.mission().getId());
+        doc.put("fidelity", fidelity.name());
         doc.put("runs", runs);
         doc.put("seed", seed);
         doc.put("threads", threads);
@@ -150,7 +165,8 @@ public final class DispersionCommand implements CliCommand {
             return ExitCode.OK;
         }
         var out = invocation.out();
-        out.printf(Locale.ROOT, "%s: %d runs (seed %d, %d threads, %.1f s)%n", m.mission().getName(), runs, seed, threads, elapsed);
+        out.printf(Locale.ROOT, "%s: %d runs (seed %d, %d threads, %.1f s, fidelity %s)%n", m.mission().getName(), runs, seed, threads,
+            elapsed, fidelity.name());
         out.printf(Locale.ROOT, "Landed: %d of %d, P = %.4f ± %.4f (standard error)%n", s.landed(), runs, s.successProbability(),
             s.successStandardError());
         out.printf(Locale.ROOT, "Miss distance: mean %.2f ± %.2f m, R50 (CEP) %.2f m, R90 %.2f m, R95 %.2f m, max %.2f m%n", s.missMean(),

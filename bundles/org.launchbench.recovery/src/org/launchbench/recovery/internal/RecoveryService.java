@@ -15,6 +15,7 @@ import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.vehicle.model.Failure;
@@ -36,12 +37,12 @@ public final class RecoveryService implements BoosterRecovery {
 
     @Override
     public Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, List<String> scenarios,
-                          String source, IProgressMonitor monitor) {
+                          DynamicsFactory fidelity, String source, IProgressMonitor monitor) {
         StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
         StageRecovery.Plan plan = ENGINE.plan(c);
         List<Failure> failures = failures(mission, scenarios);
-        RecoveryResult r = ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
-        Map<String, Object> json = json(r, c, plan, scenarios);
+        RecoveryResult r = ENGINE.withDynamics(fidelity).fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
+        Map<String, Object> json = json(r, c, plan, scenarios, fidelity);
         List<String> lines = new ArrayList<>();
         lines.add(FlightEvent.tableHeader("STAGE EVENT"));
         r.events().forEach(e -> lines.add(e.tableRow()));
@@ -52,7 +53,7 @@ public final class RecoveryService implements BoosterRecovery {
         if (r.reason() != null) {
             lines.add("Recovery: " + r.reason());
         }
-        plan.notes().forEach(n -> lines.add("Recovery note: " + n));
+        notes(plan, fidelity).forEach(n -> lines.add("Recovery note: " + n));
         return new Report(json, r.outcome() == RecoveryResult.Outcome.CRASHED, lines);
     }
 
@@ -84,9 +85,18 @@ public final class RecoveryService implements BoosterRecovery {
         return out;
     }
 
-    public static Map<String, Object> json(RecoveryResult r, StageRecovery.Case c, StageRecovery.Plan plan, List<String> scenarios) {
+    /** The targeting's notes, then what the fidelity flown is. */
+    public static List<String> notes(StageRecovery.Plan plan, DynamicsFactory fidelity) {
+        List<String> notes = new ArrayList<>(plan.notes());
+        notes.addAll(fidelity.notes());
+        return notes;
+    }
+
+    public static Map<String, Object> json(RecoveryResult r, StageRecovery.Case c, StageRecovery.Plan plan, List<String> scenarios,
+                                           DynamicsFactory fidelity) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", r.outcome().json());
+        m.put("fidelity", fidelity.name());
         m.put("reason", r.reason());
         m.put("scenarios", scenarios);
         m.put("landing_zone", c.zone().getId());
@@ -120,7 +130,7 @@ public final class RecoveryService implements BoosterRecovery {
         targeting.put("fin_cross_range_m", num(plan.finCrossRange(), 1));
         targeting.put("predicted_peak_heat_flux_W_m2", num(plan.peakHeatFlux(), 0));
         m.put("targeting", targeting);
-        m.put("notes", plan.notes());
+        m.put("notes", notes(plan, fidelity));
         return m;
     }
 }

@@ -11,6 +11,8 @@ import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.atmosphere.AtmosphereState;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
+import org.launchbench.trajectory.dynamics.PhaseDynamics;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
 import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Steering;
@@ -78,6 +80,7 @@ public final class StageRecovery {
 
     private final EarthModel earth;
     private final Atmosphere atmosphere;
+    private final DynamicsFactory dynamics;
     /** Margin of the ignition rule's drag-free bound on its stop, in seconds of the present speed. */
     static final double STOP_STEP = 0.05;
     /** Shortest time step of the landing-ignition rule's one-dimensional stop, s. */
@@ -98,10 +101,31 @@ public final class StageRecovery {
     static final int STOP_STEPS = 50;
     private final PoweredDescent descent = LandingGuidance.newDescent();
 
-    /** @param earth the Earth; @param atmosphere the atmosphere */
+    /** @param earth the Earth; @param atmosphere the atmosphere; the stage flies as a point mass */
     public StageRecovery(EarthModel earth, Atmosphere atmosphere) {
+        this(earth, atmosphere, DynamicsFactory.POINT_MASS);
+    }
+
+    /**
+     * @param earth      the Earth
+     * @param atmosphere the atmosphere
+     * @param dynamics   the fidelity the stage's flight is flown at; the targeting ({@link #plan}) and the guidance's
+     *                   predictions stay point-mass models, as a flight computer's are
+     */
+    public StageRecovery(EarthModel earth, Atmosphere atmosphere, DynamicsFactory dynamics) {
         this.earth = earth;
         this.atmosphere = atmosphere;
+        this.dynamics = dynamics;
+    }
+
+    /** @param fidelity the fidelity to fly at; @return this engine flying at it */
+    public StageRecovery withDynamics(DynamicsFactory fidelity) {
+        return fidelity == dynamics ? this : new StageRecovery(earth, atmosphere, fidelity);
+    }
+
+    /** @return the fidelity the stage's flight is flown at */
+    public DynamicsFactory dynamics() {
+        return dynamics;
     }
 
     /**
@@ -396,7 +420,7 @@ public final class StageRecovery {
 
     private Trial afterEntry(Case c, Hardware hw, boolean record, double az, double dv, double entryDv, double entryAlt) {
         Flight f = start(c, hw, record, 1e-8);
-        Env env = new Env(c, hw, Perturbation.NONE, List.of());
+        Env env = new Env(c, hw, Perturbation.NONE, List.of(), DynamicsFactory.POINT_MASS);
         env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
         return new Trial(f, env);
     }
@@ -449,7 +473,7 @@ public final class StageRecovery {
         y0[6] += p.dryMass() + p.propellant();
         Case perturbed = new Case(c.launchSite(), c.stage(), c.plan(), c.zone(), c.separationTime(), y0, c.source());
         Flight f = start(perturbed, hw, o.record(), o.tolerance());
-        Env env = new Env(perturbed, hw, p, failures);
+        Env env = new Env(perturbed, hw, p, failures, dynamics);
         env.emptyMass = hw.emptyMass() + p.dryMass();
         f.mark("booster-separation", env.ballistic(false));
         List<RecoveryResult.Burn> burns = new ArrayList<>();
@@ -463,7 +487,7 @@ public final class StageRecovery {
             double[] y = f.state();
             double t = f.time();
             env.finCommand(t, y, sizingLandingAltitude(c));
-            PointMassDynamics d = env.ballistic(true);
+            PhaseDynamics d = env.ballistic(true);
             if (env.ignitionExcess(t, y) >= 0 && (scheduled || env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2)) {
                 // already where the burn must start (a stage falling too fast for its engines lights at once); high up,
                 // where the air has not yet slowed the stage, the estimate waits for the drag to bite
@@ -620,7 +644,7 @@ public final class StageRecovery {
             }
             double t = f.time();
             boolean burning = lit();
-            PointMassDynamics d;
+            PhaseDynamics d;
             if (burning) {
                 Propulsion nominal = env.hw.landing();
                 Propulsion prop = env.actual(nominal, env.thrustFactor(BurnKind.LANDING, t - litAt, env.hw.recovery().getLandingEngines()));
@@ -701,8 +725,9 @@ public final class StageRecovery {
         final double g;
         /** Ambient pressure at the zone, Pa: the landing engines' thrust is known there. */
         final double zonePressure;
-        final PointMassDynamics neutral;
-        final PointMassDynamics finned;
+        final DynamicsFactory fidelity;
+        final PhaseDynamics neutral;
+        final PhaseDynamics finned;
         double emptyMass;
         Vector3D finAcceleration = Vector3D.ZERO;
         double stuckTime = Double.NaN;
@@ -710,8 +735,9 @@ public final class StageRecovery {
         double peakQ;
         int solves;
 
-        Env(Case c, Hardware hw, Perturbation p, List<Failure> failures) {
+        Env(Case c, Hardware hw, Perturbation p, List<Failure> failures, DynamicsFactory fidelity) {
             this.c = c;
+            this.fidelity = fidelity;
             this.hw = hw;
             this.p = p;
             this.failures = failures;
@@ -734,8 +760,8 @@ public final class StageRecovery {
             Vector3D effective = earth.gravity(zone).subtract(Vector3D.crossProduct(w, Vector3D.crossProduct(w, zone)));
             this.g = -Vector3D.dotProduct(effective, up);
             this.zonePressure = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
-            this.neutral = new PointMassDynamics(earth, atmosphere, Propulsion.NONE, aero, Steering.COAST, winds);
-            this.finned = hw.fins() != null ? neutral.withControl(this::fins) : neutral;
+            this.neutral = phase(Propulsion.NONE, Steering.COAST, null);
+            this.finned = hw.fins() != null ? phase(Propulsion.NONE, Steering.COAST, this::fins) : neutral;
         }
 
         /** How far the stage is below where its landing burn must be lit (the plan's height, or the stopping height), m. */
@@ -960,12 +986,16 @@ public final class StageRecovery {
                 nominal.throttleMin(), nominal.throttleMax());
         }
 
-        PointMassDynamics ballistic(boolean fins) {
+        PhaseDynamics ballistic(boolean fins) {
             return fins ? finned : neutral;
         }
 
-        PointMassDynamics powered(Propulsion prop, Steering steering) {
-            return new PointMassDynamics(earth, atmosphere, prop, aero, steering, winds);
+        PhaseDynamics powered(Propulsion prop, Steering steering) {
+            return phase(prop, steering, null);
+        }
+
+        private PhaseDynamics phase(Propulsion prop, Steering steering, PointMassDynamics.AeroControl control) {
+            return fidelity.create(new DynamicsFactory.Phase(earth, atmosphere, hw.stage(), prop, aero, steering, winds, control));
         }
 
         /** Grid-fin capability: lateral acceleration at full deflection of all fins, m/s². */
@@ -1031,7 +1061,7 @@ public final class StageRecovery {
             return failures.stream().filter(x -> x.getKind() == FailureKind.NAVIGATION_BIAS).mapToDouble(Failure::getMagnitude).sum();
         }
 
-        void trackQ(double t1, double[] y, PointMassDynamics d) {
+        void trackQ(double t1, double[] y, PhaseDynamics d) {
             double q = d.environment(t1, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
             peakQ = Math.max(peakQ, q);
         }
@@ -1095,7 +1125,7 @@ public final class StageRecovery {
                     break;
                 }
                 double cutoff = Math.max(emptyMass, m * Math.exp(-(dv - gained) / exhaust));
-                PointMassDynamics d = powered(prop, steering);
+                PhaseDynamics d = powered(prop, steering);
                 Flight.End end = f.fly(d, cutoff, Math.min(3600, until - since), null);
                 gained += exhaust * Math.log(m / f.state()[6]);
                 if (end == Flight.End.GROUND) {
@@ -1169,7 +1199,7 @@ public final class StageRecovery {
                     fallToGround(f);
                     break;
                 }
-                PointMassDynamics d = powered(prop, steer);
+                PhaseDynamics d = powered(prop, steer);
                 Flight.End end = f.fly(d, emptyMass, next - t, null, s -> -height(s.getTime(), s.getPrimaryState()));
                 if (end == Flight.End.CONDITION || end == Flight.End.GROUND) {
                     grounded = true;

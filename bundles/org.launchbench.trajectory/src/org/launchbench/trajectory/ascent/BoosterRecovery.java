@@ -1,5 +1,7 @@
 package org.launchbench.trajectory.ascent;
 
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
+
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +23,13 @@ public interface BoosterRecovery {
      * @param vehicle   the vehicle
      * @param ascent    the flown ascent ({@link AscentResult#booster()} gives the separation state)
      * @param scenarios names of the mission's scenarios whose failures to inject (empty: nominal)
+     * @param fidelity  the fidelity the stage's flight is flown at
      * @param source    the mission file, for error messages
      * @param monitor   progress and cancellation
      * @return the recovery
      */
     Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, List<String> scenarios,
-                   String source, IProgressMonitor monitor);
+                   DynamicsFactory fidelity, String source, IProgressMonitor monitor);
 
     /**
      * A recovery's report.

@@ -1,7 +1,6 @@
 package org.launchbench.trajectory.dynamics;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.atmosphere.AtmosphereState;
 
@@ -17,9 +16,9 @@ import org.launchbench.trajectory.atmosphere.AtmosphereState;
  * with thrust corrected for the ambient pressure p, drag on the air-relative velocity (winds w optional),
  * density, pressure and speed of sound from the atmosphere at the geodetic altitude. State vector:
  * {x, y, z, vx, vy, vz, m}. One instance describes one flight phase (one configuration of stages and engines);
- * a 6-DOF model would add attitude and rates to the state behind the same phase machinery.
+ * the flight bundle's rigid body adds attitude and rates behind the same phase machinery ({@link PhaseDynamics}).
  */
-public final class PointMassDynamics implements OrdinaryDifferentialEquation {
+public final class PointMassDynamics implements PhaseDynamics {
 
     /** Dimension of the state vector. */
     public static final int DIMENSION = 7;
@@ -110,10 +109,16 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
         return new double[] {v.getX(), v.getY(), v.getZ(), a.getX(), a.getY(), a.getZ(), -propulsion.massFlow(throttle)};
     }
 
+    @Override
+    public double[] enter(double t, double[] state) {
+        return java.util.Arrays.copyOf(state, DIMENSION);
+    }
+
     /**
      * @param t time, s; @param r position; @param v velocity; @param m mass
      * @return the throttle the steering commands, limited to the engines' range (0 when off)
      */
+    @Override
     public double throttleAt(double t, Vector3D r, Vector3D v, double m) {
         double throttle = steering.throttle(t, r, v, m);
         return throttle <= 0 ? 0 : Math.min(Math.max(throttle, propulsion.throttleMin()), propulsion.throttleMax());
@@ -127,6 +132,7 @@ public final class PointMassDynamics implements OrdinaryDifferentialEquation {
      * @param v inertial velocity, m/s
      * @return geodetic position, atmosphere, air-relative velocity (inertial axes), Mach number, dynamic pressure
      */
+    @Override
     public Environment environment(double t, Vector3D r, Vector3D v) {
         EarthModel.Geodetic g = earth.geodetic(earth.toFixed(t, r));
         AtmosphereState air = air(g.height());

@@ -18,6 +18,7 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Jettison;
+import org.launchbench.trajectory.dynamics.PhaseDynamics;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
 import org.launchbench.trajectory.dynamics.StopWhen;
 
@@ -35,6 +36,9 @@ public final class Flight {
 
     /** A phase shorter than this (relative to the time) is not integrated (the integrator refuses it), s/s. */
     static final double MIN_PHASE = 1e-11;
+
+    /** The longest integration step unless the phase's dynamics want shorter, s. */
+    static final double MAX_STEP = 10;
 
     /** Mean Earth radius for downrange distances, m (IUGG R1). */
     static final double MEAN_RADIUS = 6_371_008.8;
@@ -117,7 +121,7 @@ public final class Flight {
      * @param endEvent    name of the event recorded at burnout or time limit (null: none)
      * @return why the phase ended
      */
-    public End fly(PointMassDynamics dynamics, double burnoutMass, double maxDuration, String endEvent) {
+    public End fly(PhaseDynamics dynamics, double burnoutMass, double maxDuration, String endEvent) {
         return fly(dynamics, burnoutMass, maxDuration, endEvent, null);
     }
 
@@ -133,13 +137,14 @@ public final class Flight {
      * @param until       the phase ends where this rises through zero (null: no condition)
      * @return why the phase ended
      */
-    public End fly(PointMassDynamics dynamics, double burnoutMass, double maxDuration, String endEvent,
+    public End fly(PhaseDynamics dynamics, double burnoutMass, double maxDuration, String endEvent,
                    ToDoubleFunction<ODEStateAndDerivative> until) {
         if (!started) {
             started = true;
             events.add(event("liftoff", dynamics, time, state));
         }
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, 10, 1e7 * relativeTolerance, relativeTolerance);
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, Math.min(MAX_STEP, dynamics.maxStepS()),
+            1e7 * relativeTolerance, relativeTolerance);
         End[] end = {End.TIME};
         Jettison drop = jettison != null && !jettison.done() ? jettison : null;
         if (burnoutMass >= 0) {
@@ -152,6 +157,7 @@ public final class Flight {
         if (until != null) {
             integrator.addEventDetector(new StopWhen(until, true, 10.0, 1e-6, () -> end[0] = End.CONDITION));
         }
+        state = dynamics.enter(time, state);
         double startTime = time;
         integrator.addEventDetector(new StopWhen(s -> s.getTime() - startTime < 1 ? 1
             : earth.geodetic(earth.toFixed(s.getTime(), position(s.getPrimaryState()))).height() - groundHeight, false, 1.0, 1e-6,
@@ -232,7 +238,7 @@ public final class Flight {
     }
 
     /** @param name an event to record now, with the current state; @param dynamics for the air data */
-    public void mark(String name, PointMassDynamics dynamics) {
+    public void mark(String name, PhaseDynamics dynamics) {
         events.add(event(name, dynamics, time, state));
     }
 
@@ -241,7 +247,10 @@ public final class Flight {
         return time;
     }
 
-    /** @return a copy of the current state {x, y, z, vx, vy, vz, m} (inertial, SI) */
+    /**
+     * @return a copy of the current state {x, y, z, vx, vy, vz, m} (inertial, SI), followed by the attitude and
+     *         rates when the last phase flew a rigid body ({@link PhaseDynamics})
+     */
     public double[] state() {
         return state.clone();
     }
@@ -265,7 +274,7 @@ public final class Flight {
         return new Vector3D(y[0], y[1], y[2]);
     }
 
-    private FlightEvent event(String name, PointMassDynamics dynamics, double t, double[] y) {
+    private FlightEvent event(String name, PhaseDynamics dynamics, double t, double[] y) {
         return event(earth, site, name, dynamics, t, y);
     }
 
@@ -280,7 +289,7 @@ public final class Flight {
      * @param y        state {x, y, z, vx, vy, vz, m}
      * @return the event
      */
-    public static FlightEvent event(EarthModel earth, EarthModel.Geodetic site, String name, PointMassDynamics dynamics,
+    public static FlightEvent event(EarthModel earth, EarthModel.Geodetic site, String name, PhaseDynamics dynamics,
                                     double t, double[] y) {
         Vector3D r = new Vector3D(y[0], y[1], y[2]);
         Vector3D v = new Vector3D(y[3], y[4], y[5]);
@@ -300,9 +309,9 @@ public final class Flight {
 
     /** Samples the history and tracks max-Q on the dense output. */
     private final class Recorder implements ODEStepHandler {
-        private final PointMassDynamics dynamics;
+        private final PhaseDynamics dynamics;
 
-        Recorder(PointMassDynamics dynamics) {
+        Recorder(PhaseDynamics dynamics) {
             this.dynamics = dynamics;
         }
 

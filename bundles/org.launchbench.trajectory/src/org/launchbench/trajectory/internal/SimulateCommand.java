@@ -23,6 +23,8 @@ import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
+import org.launchbench.trajectory.dynamics.Fidelities;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
 import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Steering;
@@ -59,7 +61,8 @@ import org.launchbench.trajectory.ascent.MissionAscent;
 @Component(service = CliCommand.class)
 public final class SimulateCommand implements CliCommand {
 
-    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv", InsertionOption.NAME, "--scenario"));
+    private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"), Set.of("--csv", InsertionOption.NAME, "--scenario",
+        Fidelities.OPTION));
     private static final EarthModel EARTH = EarthModel.WGS84;
     /** Payload separation after orbit insertion, s (upper stages settle and orient first; a minute is typical). */
     static final double PAYLOAD_SEPARATION_DELAY = 60;
@@ -69,6 +72,11 @@ public final class SimulateCommand implements CliCommand {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private BoosterRecovery recovery;
+
+    /** The fidelities installed besides the point mass (the flight bundle's 6dof, a third party's). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DynamicsFactory> fidelities;
 
     @Override
     public String name() {
@@ -84,7 +92,7 @@ public final class SimulateCommand implements CliCommand {
     public String usage() {
         return """
             Usage: launchbench simulate MISSION_FILE [--json] [--csv DIR] [--insertion auto|direct|parking|coast]
-                                        [--scenario NAME|none]
+                                        [--scenario NAME|none] [--fidelity 3dof|6dof]
 
             Flies the mission's vehicle from its site to the target orbit: vertical rise, pitch-over and gravity
             turn for the lower stages, closed-loop insertion guidance for the last stage (with a coast and a
@@ -113,6 +121,10 @@ public final class SimulateCommand implements CliCommand {
               --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
               --scenario  inject the failures of this one of the mission's scenarios ('none': a nominal
                           flight); without it, every scenario the mission lists is injected
+              --fidelity  how the first stage's return is flown: 3dof (point mass, the thrust where the
+                          guidance wants it at once) or 6dof (rigid body under an ideal attitude loop,
+                          docs/flight-dynamics.md); default: the mission's fidelity, else 3dof. The ascent is
+                          flown as a point mass at either; "fidelity" and the notes in the output say so
             """ + InsertionOption.USAGE + """
             "orbit" is the osculating orbit at the last cut-off. Orbit altitudes are above the equatorial
             radius, elements in the true-of-date frame of the launch date; event altitudes are geodetic,
@@ -140,6 +152,7 @@ public final class SimulateCommand implements CliCommand {
         AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
         // checked before the ascent is flown: a misspelt scenario is the user's mistake, not a run's
         List<String> scenarios = loaded.scenarios(args.value("--scenario"), true, file.toString());
+        DynamicsFactory fidelity = Fidelities.choose(installed(), args.value(Fidelities.OPTION), mission, file.toString());
         AscentResult result = loaded.fly(profile, invocation.monitor());
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
@@ -162,6 +175,7 @@ public final class SimulateCommand implements CliCommand {
         doc.put("mission", mission.getId());
         doc.put("vehicle", vehicle.getId());
         doc.put("insertion", InsertionOption.name(result.insertion()));
+        doc.put("fidelity", fidelity.name());
         doc.put("events", events(timeline));
         double re = EARTH.equatorialRadius();
         Map<String, Object> achieved = elements(orbit);
@@ -213,7 +227,7 @@ public final class SimulateCommand implements CliCommand {
             booster.put("model", "ballistic after separation: no boostback, entry or landing burn (the recovery engine's)");
         }
         doc.put("booster", booster);
-        BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, scenarios, file, invocation);
+        BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, scenarios, fidelity, file, invocation);
         doc.put("recovery", landing.json());
         List<String> notes = new ArrayList<>();
         double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
@@ -258,7 +272,8 @@ public final class SimulateCommand implements CliCommand {
 
     /** The first stage's recovery, by the recovery engine when one is installed. */
     private BoosterRecovery.Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult result,
-                                           List<String> scenarios, Path file, CommandInvocation invocation) {
+                                           List<String> scenarios, DynamicsFactory fidelity, Path file,
+                                           CommandInvocation invocation) {
         boolean expendable = mission.getRecovery() == null || mission.getRecovery().getMode() == RecoveryMode.EXPENDABLE
             || result.booster() == null;
         if (expendable || recovery == null) {
@@ -270,7 +285,12 @@ public final class SimulateCommand implements CliCommand {
             }
             return new BoosterRecovery.Report(json, false, List.of("Recovery: " + (expendable ? "none (expendable)" : "not flown (no recovery engine)")));
         }
-        return recovery.recover(mission, refs, vehicle, result, scenarios, file.toString(), invocation.monitor());
+        return recovery.recover(mission, refs, vehicle, result, scenarios, fidelity, file.toString(), invocation.monitor());
+    }
+
+    private List<DynamicsFactory> installed() {
+        List<DynamicsFactory> f = fidelities;
+        return f == null ? List.of() : f;
     }
 
     private static List<Map<String, Object>> events(List<FlightEvent> timeline) {

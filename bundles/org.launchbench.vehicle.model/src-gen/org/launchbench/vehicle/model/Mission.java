@@ -27,6 +27,7 @@ import org.eclipse.emf.common.util.EList;
  *   <li>{@link org.launchbench.vehicle.model.Mission#getManifest <em>Manifest</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getRecovery <em>Recovery</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getScenarios <em>Scenarios</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Mission#getFidelity <em>Fidelity</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getMission()
@@ -265,5 +266,57 @@ public interface Mission extends ModelRoot {
 	 * @generated
 	 */
 	EList<Scenario> getScenarios();
+
+	/**
+	 * Returns the value of the '<em><b>Fidelity</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The flight fidelity simulate, dispersion and hil fly unless their --fidelity says otherwise: 3dof (point mass) or 6dof (rigid body), or a fidelity an installed bundle adds; unset: 3dof.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Fidelity</em>' attribute.
+	 * @see #isSetFidelity()
+	 * @see #unsetFidelity()
+	 * @see #setFidelity(String)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getMission_Fidelity()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	String getFidelity();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Mission#getFidelity <em>Fidelity</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Fidelity</em>' attribute.
+	 * @see #isSetFidelity()
+	 * @see #unsetFidelity()
+	 * @see #getFidelity()
+	 * @generated
+	 */
+	void setFidelity(String value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.Mission#getFidelity <em>Fidelity</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetFidelity()
+	 * @see #getFidelity()
+	 * @see #setFidelity(String)
+	 * @generated
+	 */
+	void unsetFidelity();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.Mission#getFidelity <em>Fidelity</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Fidelity</em>' attribute is set.
+	 * @see #unsetFidelity()
+	 * @see #getFidelity()
+	 * @see #setFidelity(String)
+	 * @generated
+	 */
+	boolean isSetFidelity();
 
 } // Mission

@@ -2575,13 +2575,22 @@ public interface VehiclePackage extends EPackage {
 	int MISSION__SCENARIOS = MODEL_ROOT_FEATURE_COUNT + 8;
 
 	/**
+	 * The feature id for the '<em><b>Fidelity</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int MISSION__FIDELITY = MODEL_ROOT_FEATURE_COUNT + 9;
+
+	/**
 	 * The number of structural features of the '<em>Mission</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION_FEATURE_COUNT = MODEL_ROOT_FEATURE_COUNT + 9;
+	int MISSION_FEATURE_COUNT = MODEL_ROOT_FEATURE_COUNT + 10;
 
 	/**
 	 * The number of operations of the '<em>Mission</em>' class.
@@ -4665,6 +4674,17 @@ public interface VehiclePackage extends EPackage {
 	EReference getMission_Scenarios();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Mission#getFidelity <em>Fidelity</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Fidelity</em>'.
+	 * @see org.launchbench.vehicle.model.Mission#getFidelity()
+	 * @see #getMission()
+	 * @generated
+	 */
+	EAttribute getMission_Fidelity();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.RigidBody <em>Rigid Body</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -6335,6 +6355,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EReference MISSION__SCENARIOS = eINSTANCE.getMission_Scenarios();
+
+		/**
+		 * The meta object literal for the '<em><b>Fidelity</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute MISSION__FIDELITY = eINSTANCE.getMission_Fidelity();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.RigidBodyImpl <em>Rigid Body</em>}' class.

@@ -31,6 +31,8 @@ import org.launchbench.fc.hil.SessionRecorder;
 import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
+import org.launchbench.trajectory.dynamics.Fidelities;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,13 +45,18 @@ public final class HilCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
         Set.of("--fc", "--rate", "--protocol", "--dictionary", "--scenario", "--record", "--max-seconds", "--silence-ms",
-            "--sensor-noise"));
+            "--sensor-noise", Fidelities.OPTION));
 
     @Reference
     private VehicleCatalog catalog;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<LinkProvider> providers;
+
+    /** The fidelities installed besides the point mass. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DynamicsFactory> fidelities;
 
     @Override
     public String name() {
@@ -66,6 +73,7 @@ public final class HilCommand implements CliCommand {
         return """
             Usage: launchbench hil MISSION_FILE --fc udp://HOST:PORT|tcp://HOST:PORT|serial:/dev/ttyX --rate HZ
                                    [--json] [--scenario NAME|none] [--record FILE] [--protocol NAME]
+                                   [--fidelity 3dof|6dof]
                                    [--dictionary FILE] [--max-seconds S] [--silence-ms MS] [--sensor-noise SEED]
 
             Flies the mission's ascent and its first stage's recovery to the landing-burn ignition point, then
@@ -76,6 +84,9 @@ public final class HilCommand implements CliCommand {
               --fc          where the flight computer listens
               --rate HZ     loop rate, cycles a second (10 to 1000; the bench's 100 to 1000)
               --scenario    inject this scenario's failures ('none': nominal; default: all the mission lists)
+              --fidelity    the plant's fidelity: 3dof (point mass) or 6dof (rigid body under an ideal
+                            attitude loop; the commanded direction is reached after the loop's lag); default:
+                            the mission's, else 3dof
               --record FILE the session, cycle by cycle (written atomically; replayable)
               --protocol    the link protocol (default ccsds; others come from installed bundles)
               --dictionary  the packet dictionary (default: the landing dictionary org.launchbench.fc.ccsds ships)
@@ -110,7 +121,9 @@ public final class HilCommand implements CliCommand {
         LinkProvider provider = LinkProviders.choose(providers, args.value("--protocol").orElse(LinkProviders.DEFAULT_PROTOCOL), "--protocol");
         PacketDictionary dictionary = LandingPlant.dictionary(args.value("--dictionary").map(Path::of));
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
-        HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), progress.split(50));
+        List<DynamicsFactory> installed = fidelities;
+        HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), installed == null ? List.of() : installed,
+            args.value(Fidelities.OPTION), progress.split(50));
         StageRecovery.Case c = hm.recoveryCase();
         StageRecovery.Plan plan = hm.plan();
         List<String> scenarios = hm.scenarios();
@@ -129,7 +142,7 @@ public final class HilCommand implements CliCommand {
         double elapsed = (System.nanoTime() - start) / 1e9;
         RecoveryResult r = plant.result();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("recovery", RecoveryService.json(r, c, plan, scenarios));
+        doc.put("recovery", RecoveryService.json(r, c, plan, scenarios, hm.fidelity()));
         doc.put("loop", loop(stats));
         doc.put("fc", endpoint.toString());
         doc.put("protocol", provider.protocol());
@@ -147,6 +160,7 @@ public final class HilCommand implements CliCommand {
                     : String.format(Locale.ROOT, "; the computer fell silent at %.2f s", stats.silentAt()));
             invocation.out().printf(Locale.ROOT, "Packets: %d sent, %d received, %d corrupt, %d lost, %d duplicate, %d out of order%n",
                 l.packetsSent(), l.packetsReceived(), l.packetsCorrupt(), l.packetsLost(), l.packetsDuplicate(), l.packetsOutOfOrder());
+            hm.fidelity().notes().forEach(n -> invocation.out().println("Note: " + n));
             invocation.out().printf(Locale.ROOT, "Recovery: %s at %s: %.1f m from the centre, touchdown %.2f m/s down, %.2f m/s across,"
                 + " %.0f kg of propellant left%n", r.outcome().json(), c.zone().getName(), r.missDistance(), r.touchdownVerticalSpeed(),
                 r.touchdownHorizontalSpeed(), r.propellantRemaining());

@@ -42,6 +42,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getManifest <em>Manifest</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getRecovery <em>Recovery</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getScenarios <em>Scenarios</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getFidelity <em>Fidelity</em>}</li>
  * </ul>
  *
  * @generated
@@ -195,6 +196,35 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 	 * @ordered
 	 */
 	protected EList<Scenario> scenarios;
+
+	/**
+	 * The default value of the '{@link #getFidelity() <em>Fidelity</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getFidelity()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String FIDELITY_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getFidelity() <em>Fidelity</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getFidelity()
+	 * @generated
+	 * @ordered
+	 */
+	protected String fidelity = FIDELITY_EDEFAULT;
+
+	/**
+	 * This is true if the Fidelity attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean fidelityESet;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -479,6 +509,56 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 	 * @generated
 	 */
 	@Override
+	public String getFidelity() {
+		return fidelity;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setFidelity(String newFidelity) {
+		String oldFidelity = fidelity;
+		fidelity = newFidelity;
+		boolean oldFidelityESet = fidelityESet;
+		fidelityESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.MISSION__FIDELITY, oldFidelity, fidelity, !oldFidelityESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetFidelity() {
+		String oldFidelity = fidelity;
+		boolean oldFidelityESet = fidelityESet;
+		fidelity = FIDELITY_EDEFAULT;
+		fidelityESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.MISSION__FIDELITY, oldFidelity, FIDELITY_EDEFAULT, oldFidelityESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetFidelity() {
+		return fidelityESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case VehiclePackage.MISSION__TARGET_ORBIT:
@@ -519,6 +599,8 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 				return getRecovery();
 			case VehiclePackage.MISSION__SCENARIOS:
 				return getScenarios();
+			case VehiclePackage.MISSION__FIDELITY:
+				return getFidelity();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -561,6 +643,9 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 				getScenarios().clear();
 				getScenarios().addAll((Collection<? extends Scenario>)newValue);
 				return;
+			case VehiclePackage.MISSION__FIDELITY:
+				setFidelity((String)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -600,6 +685,9 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 			case VehiclePackage.MISSION__SCENARIOS:
 				getScenarios().clear();
 				return;
+			case VehiclePackage.MISSION__FIDELITY:
+				unsetFidelity();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -630,6 +718,8 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 				return recovery != null;
 			case VehiclePackage.MISSION__SCENARIOS:
 				return scenarios != null && !scenarios.isEmpty();
+			case VehiclePackage.MISSION__FIDELITY:
+				return isSetFidelity();
 		}
 		return super.eIsSet(featureID);
 	}
@@ -654,6 +744,8 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 		if (launchAzimuthESet) result.append(launchAzimuth); else result.append("<unset>");
 		result.append(", payloadAdapterId: ");
 		result.append(payloadAdapterId);
+		result.append(", fidelity: ");
+		if (fidelityESet) result.append(fidelity); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

@@ -2029,6 +2029,16 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getMission_Fidelity() {
+		return (EAttribute)missionEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getRigidBody() {
 		return rigidBodyEClass;
 	}
@@ -2513,6 +2523,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEReference(missionEClass, MISSION__MANIFEST);
 		createEReference(missionEClass, MISSION__RECOVERY);
 		createEReference(missionEClass, MISSION__SCENARIOS);
+		createEAttribute(missionEClass, MISSION__FIDELITY);
 
 		rigidBodyEClass = createEClass(RIGID_BODY);
 		createEAttribute(rigidBodyEClass, RIGID_BODY__DRY_CENTRE_OF_MASS);
@@ -2780,6 +2791,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEReference(getMission_Manifest(), this.getManifestEntry(), null, "manifest", null, 0, -1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMission_Recovery(), this.getRecoveryPlan(), null, "recovery", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMission_Scenarios(), this.getScenario(), null, "scenarios", null, 0, -1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getMission_Fidelity(), ecorePackage.getEString(), "fidelity", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(rigidBodyEClass, RigidBody.class, "RigidBody", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getRigidBody_DryCentreOfMass(), ecorePackage.getEDouble(), "dryCentreOfMass", null, 0, 1, RigidBody.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
