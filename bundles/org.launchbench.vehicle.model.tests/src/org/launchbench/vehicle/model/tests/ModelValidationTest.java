@@ -241,6 +241,20 @@ class ModelValidationTest {
     }
 
     @Test
+    void aMissionsFidelityIsOneLaunchBenchShips() {
+        Mission m = TestModels.mission();
+        m.setFidelity("6dof");
+        assertEquals(List.of(), problems(m));
+        m.setFidelity("3dof");
+        assertEquals(List.of(), problems(m));
+        m.setFidelity("6DOF");
+        Problem p = problems(m).get(0);
+        assertEquals("fidelity", p.feature());
+        assertEquals("6DOF", p.value());
+        assertTrue(p.allowed().contains("3dof or 6dof"), p.allowed());
+    }
+
+    @Test
     void anIdUsedTwiceAmongElementsOfOneKindIsReported() {
         Problem p = onlyProblem(v -> v.getStages().get(1).setId("stage-1"));
         assertEquals("id", p.feature());

@@ -255,11 +255,18 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
+    /** The fidelities LaunchBench ships (org.launchbench.trajectory's point mass, org.launchbench.flight's rigid body). */
+    static final java.util.List<String> FIDELITIES = java.util.List.of("3dof", "6dof");
+
     private static void mission(ConstraintChecks c, Mission m, ModelReferences refs) {
         try {
             Instant.parse(m.getEpoch() == null ? "" : m.getEpoch());
         } catch (DateTimeParseException e) {
             c.problem(Literals.MISSION__EPOCH, m.getEpoch(), "ISO-8601 UTC, e.g. 2025-12-03T04:00:00Z", "the launch time must be a date and time");
+        }
+        if (m.isSetFidelity() && !FIDELITIES.contains(m.getFidelity())) {
+            c.problem(Literals.MISSION__FIDELITY, m.getFidelity(), String.join(" or ", FIDELITIES)
+                + " (a fidelity a third-party bundle adds is chosen with --fidelity)", "the flight fidelity is not one LaunchBench ships");
         }
         if (refs.launchSite(m.getLaunchSiteId()).isEmpty()) {
             c.problem(Literals.MISSION__LAUNCH_SITE_ID, m.getLaunchSiteId(), known(refs.launchSiteIds()), "no such launch site");
