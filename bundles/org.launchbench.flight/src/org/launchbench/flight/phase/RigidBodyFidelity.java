@@ -59,7 +59,11 @@ public final class RigidBodyFidelity implements DynamicsFactory {
             s.pitchDampingPerRad());
     }
 
+    /** The stage's vehicle's propellant family (the rigid-body estimate's tank densities need it). */
     private static PropellantFamily family(Stage s) {
-        return s.eContainer() instanceof LaunchVehicle v ? v.getPropellantFamily() : PropellantFamily.KEROLOX;
+        if (s.eContainer() instanceof LaunchVehicle v) {
+            return v.getPropellantFamily();
+        }
+        throw new IllegalArgumentException("stage " + s.getId() + " belongs to no vehicle: its propellant family is unknown");
     }
 }

@@ -1,12 +1,15 @@
 package org.launchbench.flight.phase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
 import org.launchbench.flight.FlightEnvironment;
 import org.launchbench.flight.ForceModel;
+import org.launchbench.flight.Loads;
 import org.launchbench.flight.MassModel;
 import org.launchbench.flight.Quaternion;
 import org.launchbench.flight.RigidBodyDynamics;
@@ -74,7 +77,7 @@ public final class RigidBodyPhase implements PhaseDynamics {
     @Override
     public double[] computeDerivatives(double t, double[] y) {
         double[] rigid = new double[RigidBodyState.SIZE];
-        body.derivatives(t, toRigid(y), org.launchbench.flight.EffectorPositions.NONE, Vector3D.ZERO, rigid);
+        body.derivatives(t, toRigid(y), EffectorPositions.NONE, Vector3D.ZERO, rigid);
         return fromRigid(rigid);
     }
 
@@ -112,7 +115,7 @@ public final class RigidBodyPhase implements PhaseDynamics {
             axis = r;
         }
         Quaternion q = pointing(axis.normalize(), r);
-        double[] y = java.util.Arrays.copyOf(state, DIMENSION);
+        double[] y = Arrays.copyOf(state, DIMENSION);
         y[7] = q.w();
         y[8] = q.x();
         y[9] = q.y();
@@ -142,7 +145,7 @@ public final class RigidBodyPhase implements PhaseDynamics {
         return s.attitude().toInertial(c.airVelocityBodyMS()).negate();
     }
 
-    private void thrust(FlightConditions c, org.launchbench.flight.Loads loads) {
+    private void thrust(FlightConditions c, Loads loads) {
         RigidBodyState s = c.state();
         double throttle = throttleAt(s.timeS(), s.positionEciM(), s.velocityEciMS(), s.massKg());
         if (throttle > 0) {
@@ -151,7 +154,7 @@ public final class RigidBodyPhase implements PhaseDynamics {
         }
     }
 
-    private void fins(FlightConditions c, org.launchbench.flight.Loads loads) {
+    private void fins(FlightConditions c, Loads loads) {
         RigidBodyState s = c.state();
         Vector3D r = s.positionEciM();
         Vector3D v = s.velocityEciMS();
