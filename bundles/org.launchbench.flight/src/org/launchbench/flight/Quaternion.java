@@ -45,6 +45,49 @@ public record Quaternion(double w, double x, double y, double z) {
         return rotate(w, -x, -y, -z, i);
     }
 
+    /** @return the inverse rotation (the conjugate of a unit quaternion) */
+    public Quaternion conjugate() {
+        return new Quaternion(w, -x, -y, -z);
+    }
+
+    /**
+     * Hamilton's product: {@code this ⊗ q} is the rotation q followed, in this one's frame, by this one (Solà,
+     * "Quaternion kinematics for the error-state Kalman filter", 2017, eq. 12). A body attitude turned by a body-axes
+     * rotation δ is {@code attitude ⊗ δ}.
+     *
+     * @param q the right-hand factor
+     * @return the product (not renormalised)
+     */
+    public Quaternion multiply(Quaternion q) {
+        return new Quaternion(w * q.w - x * q.x - y * q.y - z * q.z, w * q.x + x * q.w + y * q.z - z * q.y,
+            w * q.y - x * q.z + y * q.w + z * q.x, w * q.z + x * q.y - y * q.x + z * q.w);
+    }
+
+    /**
+     * @param rotationVector a rotation as axis times angle, rad
+     * @return its unit quaternion (Solà 2017, eq. 101: the exponential map), exact at every angle
+     */
+    public static Quaternion fromRotationVector(Vector3D rotationVector) {
+        double angle = rotationVector.getNorm();
+        if (angle < 1e-12) {
+            // the series to first order: the error is angle² / 8, below 1e-25
+            return new Quaternion(1, rotationVector.getX() / 2, rotationVector.getY() / 2, rotationVector.getZ() / 2).normalized();
+        }
+        double s = Math.sin(angle / 2) / angle;
+        return new Quaternion(Math.cos(angle / 2), s * rotationVector.getX(), s * rotationVector.getY(), s * rotationVector.getZ());
+    }
+
+    /** @return this rotation as axis times angle (the logarithmic map, angle in [0, π]), rad */
+    public Vector3D rotationVector() {
+        Quaternion q = w < 0 ? new Quaternion(-w, -x, -y, -z) : this;
+        double v = Math.sqrt(q.x * q.x + q.y * q.y + q.z * q.z);
+        if (v < 1e-12) {
+            return new Vector3D(2 * q.x, 2 * q.y, 2 * q.z);
+        }
+        double angle = 2 * Math.atan2(v, q.w);
+        return new Vector3D(angle / v * q.x, angle / v * q.y, angle / v * q.z);
+    }
+
     private static Vector3D rotate(double w, double x, double y, double z, Vector3D v) {
         // v + 2 w (q_v x v) + 2 q_v x (q_v x v), the rotation without building the matrix
         double vx = v.getX();

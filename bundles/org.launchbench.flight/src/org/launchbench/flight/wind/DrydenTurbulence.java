@@ -1,6 +1,7 @@
 package org.launchbench.flight.wind;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.flight.WhiteNoise;
 
 /**
  * The linear gust velocities (u, v, w) of Dryden continuous turbulence (MIL-F-8785C §3.7, MIL-HDBK-1797), made by

@@ -1,4 +1,4 @@
-package org.launchbench.flight.wind;
+package org.launchbench.flight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

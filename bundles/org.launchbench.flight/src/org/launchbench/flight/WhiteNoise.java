@@ -1,4 +1,4 @@
-package org.launchbench.flight.wind;
+package org.launchbench.flight;
 
 /**
  * A seeded stream of independent standard normal numbers that is the same, bit for bit, on every JVM and platform:
@@ -8,7 +8,7 @@ package org.launchbench.flight.wind;
  * fdlibm-specified log, cos and sin and IEEE-exact sqrt. java.util.Random.nextGaussian is specified as tightly but
  * draws from a 48-bit LCG; RandomGenerator.nextGaussian's algorithm is not part of its contract. Not thread-safe.
  */
-final class WhiteNoise {
+public final class WhiteNoise {
 
     private static final double TWO_PI = 2 * Math.PI;
     private static final double ULP53 = 0x1.0p-53;
@@ -18,19 +18,19 @@ final class WhiteNoise {
     private boolean hasSpare;
 
     /** @param seed any value; nearby seeds give unrelated streams (SplitMix64 mixes its state before output) */
-    WhiteNoise(long seed) {
+    public WhiteNoise(long seed) {
         reseed(seed);
     }
 
     /** @param seed restarts the stream as if newly built with this seed */
-    void reseed(long seed) {
+    public void reseed(long seed) {
         state = seed;
         hasSpare = false;
         spare = 0;
     }
 
     /** @return 64 uniformly distributed bits (SplitMix64's output function) */
-    long nextLong() {
+    public long nextLong() {
         long z = state += 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -38,7 +38,7 @@ final class WhiteNoise {
     }
 
     /** @return a standard normal number: mean 0, variance 1 */
-    double nextGaussian() {
+    public double nextGaussian() {
         if (hasSpare) {
             hasSpare = false;
             return spare;

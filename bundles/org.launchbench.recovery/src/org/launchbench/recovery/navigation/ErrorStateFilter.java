@@ -1,0 +1,418 @@
+package org.launchbench.recovery.navigation;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.flight.Quaternion;
+import org.launchbench.flight.sensors.GnssErrors;
+import org.launchbench.flight.sensors.GnssFix;
+import org.launchbench.flight.sensors.ImuErrors;
+import org.launchbench.flight.sensors.ImuSample;
+import org.launchbench.trajectory.dynamics.EarthModel;
+
+/**
+ * An error-state (multiplicative) extended Kalman filter for a vehicle with an IMU, aided by GNSS and a radar
+ * altimeter (Solà, "Quaternion kinematics for the error-state Kalman filter", 2017, §5 and §6, with the attitude error
+ * local to the body: q_true = q̂ ⊗ Exp(δθ); Groves 2013, ch. 14, for the inertial frame). The nominal state (ECI position
+ * and velocity, body-to-ECI attitude, accelerometer and gyro biases) is propagated by the IMU's samples (the mean of
+ * consecutive samples over each interval, the attitude at mid-interval for the specific force, gravitation with J2 at
+ * mid-interval); the error state {δp, δv, δθ, δb_a, δb_g} carries the covariance:
+ * <pre>
+ *   δp' = δv        δv' = G δp − R [f]× δθ − R δb_a + n_v        δθ' = −[ω]× δθ − δb_g + n_θ
+ *   δb_a' = n_ba    δb_g' = n_bg
+ * </pre>
+ * with G the point-mass gravity gradient, R body to ECI, f and ω the bias-corrected measurements; discretised to
+ * second order in the step. A GNSS fix arrives after its latency: its residual is taken against the nominal state
+ * when the fix was valid (kept for a second), and the correction applied now (the error changes little over a
+ * latency of a tenth of a second). Updates in Joseph's form; after each the error is injected into the nominal state
+ * and the covariance reset (Solà eq. 287). The IMU's scale-factor and misalignment errors are not states: with them
+ * the filter is overconfident once the body has turned (docs/navigation.md). Not thread-safe; one filter per flight.
+ */
+public final class ErrorStateFilter {
+
+    /** The error state's dimension. */
+    public static final int N = 15;
+    /** How long the nominal states are kept for delayed measurements, s. */
+    static final double HISTORY_S = 1.0;
+
+    /**
+     * The filter's noise model, from the IMU's grade: white-noise densities and bias walks. The grade's scale-factor
+     * and misalignment errors are not modelled (they are not states yet: docs/navigation.md).
+     *
+     * @param velocityRandomWalk m/s/√s
+     * @param angleRandomWalk    rad/√s
+     * @param accelBiasWalk      m/s²/√s
+     * @param gyroBiasWalk       rad/s/√s
+     */
+    public record Tuning(double velocityRandomWalk, double angleRandomWalk, double accelBiasWalk, double gyroBiasWalk) {
+        /** @param imu the unit's grade; @return the noise it puts in */
+        public static Tuning of(ImuErrors imu) {
+            return new Tuning(imu.velocityRandomWalkMSPerRootS(), imu.angleRandomWalkRadPerRootS(), imu.accelBiasWalkMS2PerRootS(),
+                imu.gyroBiasWalkRadSPerRootS());
+        }
+    }
+
+    private record Stored(double t, Vector3D p, Vector3D v) {
+    }
+
+    private final EarthModel earth;
+    private final Tuning tuning;
+    private final ArrayDeque<Stored> history = new ArrayDeque<>();
+    private double t;
+    private Vector3D p;
+    private Vector3D v;
+    private Quaternion q;
+    private Vector3D ba;
+    private Vector3D bg;
+    private double[][] cov;
+    private ImuSample last;
+
+    /**
+     * @param earth   the Earth model the flight software carries
+     * @param tuning  its noise model
+     * @param initial where it starts, and how sure (the covariance is copied)
+     */
+    public ErrorStateFilter(EarthModel earth, Tuning tuning, NavigationEstimate initial) {
+        this.earth = earth;
+        this.tuning = tuning;
+        this.t = initial.timeS();
+        this.p = initial.positionEciM();
+        this.v = initial.velocityEciMS();
+        this.q = initial.attitude().normalized();
+        this.ba = initial.accelBiasMS2();
+        this.bg = initial.gyroBiasRadS();
+        this.cov = copy(initial.covariance());
+        if (cov.length != N || cov[0].length != N) {
+            throw new IllegalArgumentException("the initial covariance must be " + N + " x " + N);
+        }
+        history.addLast(new Stored(t, p, v));
+    }
+
+    /** @return the estimate now */
+    public NavigationEstimate estimate() {
+        return new NavigationEstimate(t, p, v, q, ba, bg, copy(cov));
+    }
+
+    /**
+     * Moves the estimate to the sample's time. The first sample only starts the interval (it must be at the estimate's
+     * time); each later one closes an interval with the mean of its two ends.
+     *
+     * @param s the IMU's next sample
+     */
+    public void propagate(ImuSample s) {
+        if (last == null) {
+            last = s;
+            return;
+        }
+        double dt = s.timeS() - last.timeS();
+        if (!(dt > 0)) {
+            throw new IllegalArgumentException("IMU samples must advance in time: " + last.timeS() + " then " + s.timeS());
+        }
+        Vector3D f = last.specificForceBodyMS2().add(s.specificForceBodyMS2()).scalarMultiply(0.5).subtract(ba);
+        Vector3D w = last.angularRateBodyRadS().add(s.angularRateBodyRadS()).scalarMultiply(0.5).subtract(bg);
+        Quaternion mid = q.multiply(Quaternion.fromRotationVector(w.scalarMultiply(dt / 2))).normalized();
+        Vector3D accel = mid.toInertial(f).add(earth.gravity(p.add(dt / 2, v)));
+        double[][] r = matrix(mid);
+        covariance(dt, r, f, w);
+        p = p.add(dt, v).add(0.5 * dt * dt, accel);
+        v = v.add(dt, accel);
+        q = q.multiply(Quaternion.fromRotationVector(w.scalarMultiply(dt))).normalized();
+        t = s.timeS();
+        last = s;
+        history.addLast(new Stored(t, p, v));
+        while (history.size() > 2 && history.peekFirst().t() < t - HISTORY_S) {
+            history.removeFirst();
+        }
+    }
+
+    /** P ← F P Fᵀ + Q with F = I + A dt to second order: P + dt (AP + (AP)ᵀ) + dt² A P Aᵀ. */
+    private void covariance(double dt, double[][] r, Vector3D f, Vector3D w) {
+        double[][] gg = gravityGradient(p);
+        double[][] rf = multiply(r, skew(f));
+        double[][] sw = skew(w);
+        double[][] ap = applyA(cov, gg, rf, r, sw);
+        double[][] apt = transpose(ap);
+        double[][] apat = applyA(apt, gg, rf, r, sw);
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                cov[i][j] += dt * (ap[i][j] + apt[i][j]) + dt * dt * apat[i][j];
+            }
+        }
+        double qv = tuning.velocityRandomWalk() * tuning.velocityRandomWalk() * dt;
+        double qt = tuning.angleRandomWalk() * tuning.angleRandomWalk() * dt;
+        double qa = tuning.accelBiasWalk() * tuning.accelBiasWalk() * dt;
+        double qg = tuning.gyroBiasWalk() * tuning.gyroBiasWalk() * dt;
+        for (int i = 0; i < 3; i++) {
+            cov[3 + i][3 + i] += qv;
+            cov[6 + i][6 + i] += qt;
+            cov[9 + i][9 + i] += qa;
+            cov[12 + i][12 + i] += qg;
+        }
+        symmetrise(cov);
+    }
+
+    /** A·M for the error dynamics' A (blocks of 3: p, v, θ, b_a, b_g), by its non-zero blocks. */
+    private static double[][] applyA(double[][] m, double[][] gg, double[][] rf, double[][] r, double[][] sw) {
+        double[][] out = new double[N][N];
+        for (int j = 0; j < N; j++) {
+            for (int i = 0; i < 3; i++) {
+                out[i][j] = m[3 + i][j];
+                double dv = 0;
+                double dth = -m[12 + i][j];
+                for (int k = 0; k < 3; k++) {
+                    dv += gg[i][k] * m[k][j] - rf[i][k] * m[6 + k][j] - r[i][k] * m[9 + k][j];
+                    dth -= sw[i][k] * m[6 + k][j];
+                }
+                out[3 + i][j] = dv;
+                out[6 + i][j] = dth;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fuses a GNSS fix (once the flight software has it: at or after its {@code availableAtS}).
+     *
+     * @param fix    the fix
+     * @param errors the receiver's figures (the measurement's noise)
+     */
+    public void updateGnss(GnssFix fix, GnssErrors errors) {
+        double tv = fix.validAtS();
+        Vector3D rI = earth.toInertial(tv, fix.positionEcefM());
+        Vector3D vI = earth.toInertial(tv, fix.velocityEcefMS()).add(Vector3D.crossProduct(earth.rotation(), rI));
+        Stored then = at(tv);
+        Vector3D dp = rI.subtract(then.p());
+        Vector3D dv = vI.subtract(then.v());
+        double[] residual = {dp.getX(), dp.getY(), dp.getZ(), dv.getX(), dv.getY(), dv.getZ()};
+        double[][] h = new double[6][N];
+        double[][] noise = new double[6][6];
+        for (int i = 0; i < 3; i++) {
+            h[i][i] = 1;
+            h[3 + i][3 + i] = 1;
+            noise[i][i] = errors.positionSigmaM() * errors.positionSigmaM();
+            noise[3 + i][3 + i] = errors.velocitySigmaMS() * errors.velocitySigmaMS();
+        }
+        update(residual, h, noise);
+    }
+
+    /**
+     * Fuses a height above the landing zone's plane (a radar altimeter over a flat pad or deck).
+     *
+     * @param heightM   the reading, m
+     * @param sigmaM    its one-sigma noise, m
+     * @param zoneEcef  the zone's centre, ECEF, m
+     * @param upEcef    the zone's vertical, ECEF, unit
+     */
+    public void updateHeight(double heightM, double sigmaM, Vector3D zoneEcef, Vector3D upEcef) {
+        Vector3D upI = earth.toInertial(t, upEcef);
+        double predicted = Vector3D.dotProduct(earth.toFixed(t, p).subtract(zoneEcef), upEcef);
+        double[][] h = new double[1][N];
+        h[0][0] = upI.getX();
+        h[0][1] = upI.getY();
+        h[0][2] = upI.getZ();
+        update(new double[] {heightM - predicted}, h, new double[][] {{sigmaM * sigmaM}});
+    }
+
+    /** The nominal state at a past time, linear between the kept states (the oldest kept before them, now after). */
+    private Stored at(double time) {
+        Stored before = null;
+        Iterator<Stored> it = history.iterator();
+        while (it.hasNext()) {
+            Stored s = it.next();
+            if (s.t() >= time) {
+                if (before == null || s.t() == time) {
+                    return s;
+                }
+                double a = (time - before.t()) / (s.t() - before.t());
+                return new Stored(time, before.p().add(a, s.p().subtract(before.p())), before.v().add(a, s.v().subtract(before.v())));
+            }
+            before = s;
+        }
+        return new Stored(t, p, v);
+    }
+
+    private void update(double[] residual, double[][] h, double[][] noise) {
+        int m = residual.length;
+        double[][] ht = transpose(h);
+        double[][] pht = multiply(cov, ht);
+        double[][] s = multiply(h, pht);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                s[i][j] += noise[i][j];
+            }
+        }
+        double[][] k = multiply(pht, inverse(s));
+        double[] dx = new double[N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < m; j++) {
+                dx[i] += k[i][j] * residual[j];
+            }
+        }
+        // Joseph's form: (I - KH) P (I - KH)ᵀ + K R Kᵀ
+        double[][] ikh = multiply(k, h);
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                ikh[i][j] = (i == j ? 1 : 0) - ikh[i][j];
+            }
+        }
+        double[][] next = multiply(multiply(ikh, cov), transpose(ikh));
+        double[][] krk = multiply(multiply(k, noise), transpose(k));
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                next[i][j] += krk[i][j];
+            }
+        }
+        cov = next;
+        inject(dx);
+    }
+
+    /** Adds the estimated error to the nominal state and resets the error to zero (Solà 2017, §6.2-6.3). */
+    private void inject(double[] dx) {
+        Vector3D dp = new Vector3D(dx[0], dx[1], dx[2]);
+        Vector3D dv = new Vector3D(dx[3], dx[4], dx[5]);
+        p = p.add(dp);
+        v = v.add(dv);
+        // the kept states take the correction too, each back-dated along the velocity correction, so that a delayed fix
+        // is compared with what the filter now believes about that instant, not with what it believed then (else a fix
+        // would count again what the fixes and heights since have corrected)
+        ArrayDeque<Stored> corrected = new ArrayDeque<>(history.size());
+        for (Stored s : history) {
+            corrected.addLast(new Stored(s.t(), s.p().add(dp).subtract(t - s.t(), dv), s.v().add(dv)));
+        }
+        history.clear();
+        history.addAll(corrected);
+        Vector3D dth = new Vector3D(dx[6], dx[7], dx[8]);
+        q = q.multiply(Quaternion.fromRotationVector(dth)).normalized();
+        ba = ba.add(new Vector3D(dx[9], dx[10], dx[11]));
+        bg = bg.add(new Vector3D(dx[12], dx[13], dx[14]));
+        // G = I with the attitude block I - [δθ/2]×
+        double[][] g = new double[N][N];
+        for (int i = 0; i < N; i++) {
+            g[i][i] = 1;
+        }
+        double[][] half = skew(dth.scalarMultiply(0.5));
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                g[6 + i][6 + j] -= half[i][j];
+            }
+        }
+        cov = multiply(multiply(g, cov), transpose(g));
+        symmetrise(cov);
+    }
+
+    // ------------------------------------------------------------------ small dense algebra (15 x 15 at most)
+
+    /** ∂g/∂r of the point mass, μ/r³ (3 r̂ r̂ᵀ − I): J2's share is a thousandth of it. */
+    private double[][] gravityGradient(Vector3D r) {
+        double rn = r.getNorm();
+        double k = earth.mu() / (rn * rn * rn);
+        double[] u = r.scalarMultiply(1 / rn).toArray();
+        double[][] g = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                g[i][j] = k * (3 * u[i] * u[j] - (i == j ? 1 : 0));
+            }
+        }
+        return g;
+    }
+
+    static double[][] skew(Vector3D a) {
+        return new double[][] {{0, -a.getZ(), a.getY()}, {a.getZ(), 0, -a.getX()}, {-a.getY(), a.getX(), 0}};
+    }
+
+    private static double[][] matrix(Quaternion q) {
+        Vector3D x = q.toInertial(Vector3D.PLUS_I);
+        Vector3D y = q.toInertial(Vector3D.PLUS_J);
+        Vector3D z = q.toInertial(Vector3D.PLUS_K);
+        return new double[][] {{x.getX(), y.getX(), z.getX()}, {x.getY(), y.getY(), z.getY()}, {x.getZ(), y.getZ(), z.getZ()}};
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        int m = b[0].length;
+        int l = b.length;
+        double[][] out = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < l; k++) {
+                double aik = a[i][k];
+                if (aik == 0) {
+                    continue;
+                }
+                for (int j = 0; j < m; j++) {
+                    out[i][j] += aik * b[k][j];
+                }
+            }
+        }
+        return out;
+    }
+
+    static double[][] transpose(double[][] a) {
+        double[][] out = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                out[j][i] = a[i][j];
+            }
+        }
+        return out;
+    }
+
+    /** Gauss-Jordan with partial pivoting: the innovation covariances are small and positive definite. */
+    static double[][] inverse(double[][] a) {
+        int n = a.length;
+        double[][] m = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] tmp = m[c];
+            m[c] = m[pivot];
+            m[pivot] = tmp;
+            double d = m[c][c];
+            if (d == 0) {
+                throw new ArithmeticException("a singular innovation covariance");
+            }
+            for (int j = 0; j < 2 * n; j++) {
+                m[c][j] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c && m[r][c] != 0) {
+                    double f = m[r][c];
+                    for (int j = 0; j < 2 * n; j++) {
+                        m[r][j] -= f * m[c][j];
+                    }
+                }
+            }
+        }
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], n, out[i], 0, n);
+        }
+        return out;
+    }
+
+    private static void symmetrise(double[][] a) {
+        for (int i = 0; i < a.length; i++) {
+            for (int j = i + 1; j < a.length; j++) {
+                double s = 0.5 * (a[i][j] + a[j][i]);
+                a[i][j] = s;
+                a[j][i] = s;
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+}
