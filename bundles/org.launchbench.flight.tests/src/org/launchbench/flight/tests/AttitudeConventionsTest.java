@@ -11,6 +11,29 @@ import org.launchbench.flight.Quaternion;
 /** The attitude conventions of docs/flight-dynamics.md, checked on cases whose answer is known by hand. */
 class AttitudeConventionsTest {
 
+    /** 90° about z by the exponential map: x goes to y, and the logarithm gives the rotation back. */
+    @Test
+    void theExponentialOfARotationVectorTurnsByItsAngleAboutItsAxis() {
+        Quaternion q = Quaternion.fromRotationVector(new Vector3D(0, 0, Math.PI / 2));
+        assertVector(Vector3D.PLUS_J, q.toInertial(Vector3D.PLUS_I));
+        assertVector(new Vector3D(0, 0, Math.PI / 2), q.rotationVector());
+        Vector3D tiny = new Vector3D(1e-14, -2e-14, 3e-14);
+        Vector3D back = Quaternion.fromRotationVector(tiny).rotationVector();
+        assertEquals(0, tiny.subtract(back).getNorm(), 1e-28, "a tiny rotation keeps its value: " + back);
+        // a rotation of more than π comes back as the shorter one the other way
+        assertVector(new Vector3D(-0.5 * Math.PI, 0, 0), Quaternion.fromRotationVector(new Vector3D(1.5 * Math.PI, 0, 0)).rotationVector());
+    }
+
+    /** q1 ⊗ q2 rotates a body vector by q2 first, then q1; the conjugate undoes a rotation. */
+    @Test
+    void theProductComposesRotationsAndTheConjugateUndoesOne() {
+        Quaternion a = Quaternion.fromRotationVector(new Vector3D(0.3, -1.1, 0.7));
+        Quaternion b = Quaternion.fromRotationVector(new Vector3D(-0.4, 0.2, 0.9));
+        Vector3D v = new Vector3D(1.5, -2, 0.25);
+        assertVector(a.toInertial(b.toInertial(v)), a.multiply(b).toInertial(v));
+        assertVector(v, a.conjugate().toInertial(a.toInertial(v)));
+    }
+
     @Test
     void aNinetyDegreeYawPointsTheNoseEastAndTheRightWingSouth() {
         EulerAngles yaw90 = new EulerAngles(0, 0, Math.PI / 2);

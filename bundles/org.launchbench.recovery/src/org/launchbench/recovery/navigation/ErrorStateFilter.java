@@ -25,7 +25,7 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * with G the point-mass gravity gradient, R body to ECI, f and ω the bias-corrected measurements; discretised to
  * second order in the step. A GNSS fix arrives after its latency: its residual is taken against the nominal state
  * when the fix was valid (kept for a second), and the correction applied now (the error changes little over a
- * latency of a tenth of a second). Updates in Joseph's form; after each the error is injected into the nominal state
+ * latency of a tenth of a second). Updates row by row in Joseph's form; after each the error is injected into the nominal state
  * and the covariance reset (Solà eq. 287). The IMU's scale-factor and misalignment errors are not states: with them
  * the filter is overconfident once the body has turned (docs/navigation.md). Not thread-safe; one filter per flight.
  */
@@ -232,38 +232,42 @@ public final class ErrorStateFilter {
         return new Stored(t, p, v);
     }
 
+    /**
+     * The update, one measurement row at a time (the noises are independent, so sequential scalar updates give the
+     * batch update exactly, in O(N²) a row instead of O(N³)): for each row h with noise r, s = h P hᵀ + r,
+     * k = P hᵀ / s, the error estimate moves by k (z − h δx) and P ← (I − k h) P (I − k h)ᵀ + r k kᵀ, which is
+     * P − k uᵀ − u kᵀ + s k kᵀ with u = P hᵀ (Joseph's form, kept symmetric and positive). Then the error is injected.
+     */
     private void update(double[] residual, double[][] h, double[][] noise) {
-        int m = residual.length;
-        double[][] ht = transpose(h);
-        double[][] pht = multiply(cov, ht);
-        double[][] s = multiply(h, pht);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                s[i][j] += noise[i][j];
-            }
-        }
-        double[][] k = multiply(pht, inverse(s));
         double[] dx = new double[N];
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < m; j++) {
-                dx[i] += k[i][j] * residual[j];
+        for (int row = 0; row < residual.length; row++) {
+            double[] hr = h[row];
+            double[] u = new double[N];
+            for (int i = 0; i < N; i++) {
+                double sum = 0;
+                for (int j = 0; j < N; j++) {
+                    sum += cov[i][j] * hr[j];
+                }
+                u[i] = sum;
             }
-        }
-        // Joseph's form: (I - KH) P (I - KH)ᵀ + K R Kᵀ
-        double[][] ikh = multiply(k, h);
-        for (int i = 0; i < N; i++) {
+            double innovation = residual[row];
+            double hph = 0;
             for (int j = 0; j < N; j++) {
-                ikh[i][j] = (i == j ? 1 : 0) - ikh[i][j];
+                hph += hr[j] * u[j];
+                innovation -= hr[j] * dx[j];
+            }
+            double sv = hph + noise[row][row];
+            double[] k = new double[N];
+            for (int i = 0; i < N; i++) {
+                k[i] = u[i] / sv;
+                dx[i] += k[i] * innovation;
+            }
+            for (int i = 0; i < N; i++) {
+                for (int j = 0; j < N; j++) {
+                    cov[i][j] += -k[i] * u[j] - u[i] * k[j] + sv * k[i] * k[j];
+                }
             }
         }
-        double[][] next = multiply(multiply(ikh, cov), transpose(ikh));
-        double[][] krk = multiply(multiply(k, noise), transpose(k));
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < N; j++) {
-                next[i][j] += krk[i][j];
-            }
-        }
-        cov = next;
         inject(dx);
     }
 
@@ -286,18 +290,33 @@ public final class ErrorStateFilter {
         q = q.multiply(Quaternion.fromRotationVector(dth)).normalized();
         ba = ba.add(new Vector3D(dx[9], dx[10], dx[11]));
         bg = bg.add(new Vector3D(dx[12], dx[13], dx[14]));
-        // G = I with the attitude block I - [δθ/2]×
-        double[][] g = new double[N][N];
-        for (int i = 0; i < N; i++) {
-            g[i][i] = 1;
-        }
-        double[][] half = skew(dth.scalarMultiply(0.5));
+        // P ← G P Gᵀ with G = I but its attitude block B = I − [δθ/2]×: rows 6-8 by B, then columns 6-8 by Bᵀ
+        double[][] b = skew(dth.scalarMultiply(-0.5));
         for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                g[6 + i][6 + j] -= half[i][j];
+            b[i][i] += 1;
+        }
+        double[][] rows = new double[3][N];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < N; j++) {
+                for (int k = 0; k < 3; k++) {
+                    rows[i][j] += b[i][k] * cov[6 + k][j];
+                }
             }
         }
-        cov = multiply(multiply(g, cov), transpose(g));
+        for (int i = 0; i < 3; i++) {
+            cov[6 + i] = rows[i];
+        }
+        for (int i = 0; i < N; i++) {
+            double[] c = new double[3];
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 3; k++) {
+                    c[j] += cov[i][6 + k] * b[j][k];
+                }
+            }
+            for (int j = 0; j < 3; j++) {
+                cov[i][6 + j] = c[j];
+            }
+        }
         symmetrise(cov);
     }
 
