@@ -56,6 +56,26 @@ public final class Imu {
         return new Vector3D(gyroBias);
     }
 
+    /** @return the accelerometers' scale-factor and misalignment errors M_a (the truth navigation estimates) */
+    public double[][] accelErrorMatrix() {
+        return minusIdentity(accelMatrix);
+    }
+
+    /** @return the gyros' M_g */
+    public double[][] gyroErrorMatrix() {
+        return minusIdentity(gyroMatrix);
+    }
+
+    private static double[][] minusIdentity(double[][] m) {
+        double[][] out = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                out[i][j] = m[i][j] - (i == j ? 1 : 0);
+            }
+        }
+        return out;
+    }
+
     /**
      * @param t                   time, s
      * @param specificForceBody   the true specific force, body axes, m/s²

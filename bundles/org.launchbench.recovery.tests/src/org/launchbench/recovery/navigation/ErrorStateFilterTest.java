@@ -27,13 +27,21 @@ class ErrorStateFilterTest {
     private record Run(double[] nees, double[] finalError, double[] finalSigma, double[] positionSigma, double[] positionError) {
     }
 
-    /** 5 m, 0.5 m/s and 2 mrad per axis, the grade's fixed biases. */
+    /** 5 m, 0.5 m/s and 2 mrad per axis, the grade's fixed biases, scale factors and misalignments. */
     private static double[][] initialCovariance(ImuErrors imu) {
-        double[] sigma = {5, 5, 5, 0.5, 0.5, 0.5, 2e-3, 2e-3, 2e-3, imu.accelBiasMS2(), imu.accelBiasMS2(), imu.accelBiasMS2(),
+        double[] sigma = new double[ErrorStateFilter.N];
+        double[] head = {5, 5, 5, 0.5, 0.5, 0.5, 2e-3, 2e-3, 2e-3, imu.accelBiasMS2(), imu.accelBiasMS2(), imu.accelBiasMS2(),
             imu.gyroBiasRadS(), imu.gyroBiasRadS(), imu.gyroBiasRadS()};
-        double[][] p = new double[15][15];
-        for (int i = 0; i < 15; i++) {
-            // a perfect unit's biases are known exactly; the covariance stays invertible
+        System.arraycopy(head, 0, sigma, 0, head.length);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                sigma[ErrorStateFilter.MA + 3 * i + j] = i == j ? imu.accelScaleFactor() : imu.accelMisalignmentRad();
+                sigma[ErrorStateFilter.MG + 3 * i + j] = i == j ? imu.gyroScaleFactor() : imu.gyroMisalignmentRad();
+            }
+        }
+        double[][] p = new double[ErrorStateFilter.N][ErrorStateFilter.N];
+        for (int i = 0; i < ErrorStateFilter.N; i++) {
+            // a perfect unit's errors are known exactly; the covariance stays invertible
             p[i][i] = Math.max(sigma[i] * sigma[i], 1e-24);
         }
         return p;
@@ -46,19 +54,40 @@ class ErrorStateFilterTest {
         Vector3D dth = e.attitude().conjugate().multiply(DescentTruth.attitude(t)).rotationVector().negate();
         Vector3D dba = e.accelBiasMS2().subtract(imu.accelBiasMS2());
         Vector3D dbg = e.gyroBiasRadS().subtract(imu.gyroBiasRadS());
-        return new double[] {dp.getX(), dp.getY(), dp.getZ(), dv.getX(), dv.getY(), dv.getZ(), dth.getX(), dth.getY(), dth.getZ(),
+        double[] out = new double[ErrorStateFilter.N];
+        double[] head = {dp.getX(), dp.getY(), dp.getZ(), dv.getX(), dv.getY(), dv.getZ(), dth.getX(), dth.getY(), dth.getZ(),
             dba.getX(), dba.getY(), dba.getZ(), dbg.getX(), dbg.getY(), dbg.getZ()};
+        System.arraycopy(head, 0, out, 0, head.length);
+        double[][] ma = imu.accelErrorMatrix();
+        double[][] mg = imu.gyroErrorMatrix();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                out[ErrorStateFilter.MA + 3 * i + j] = e.accelErrorMatrix()[i][j] - ma[i][j];
+                out[ErrorStateFilter.MG + 3 * i + j] = e.gyroErrorMatrix()[i][j] - mg[i][j];
+            }
+        }
+        return out;
     }
 
     private static double nees(double[] e, double[][] p) {
         double[][] inv = ErrorStateFilter.inverse(p);
         double s = 0;
-        for (int i = 0; i < 15; i++) {
-            for (int j = 0; j < 15; j++) {
+        for (int i = 0; i < e.length; i++) {
+            for (int j = 0; j < e.length; j++) {
                 s += e[i] * inv[i][j] * e[j];
             }
         }
         return s;
+    }
+
+    private static double[][] offBy(double[][] m, double[] e, int from) {
+        double[][] out = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                out[i][j] = m[i][j] + e[from + 3 * i + j];
+            }
+        }
+        return out;
     }
 
     /**
@@ -71,14 +100,15 @@ class ErrorStateFilterTest {
         RadarAltimeter radar = RadarAltimeter.landing(seed + 2_000_000);
         double[][] p0 = initialCovariance(grade);
         WhiteNoise draw = new WhiteNoise(seed + 3_000_000);
-        double[] e0 = new double[15];
-        for (int i = 0; i < 15; i++) {
+        double[] e0 = new double[ErrorStateFilter.N];
+        for (int i = 0; i < e0.length; i++) {
             e0[i] = startOff ? Math.sqrt(p0[i][i]) * draw.nextGaussian() : 0;
         }
         Quaternion q0 = DescentTruth.attitude(0).multiply(Quaternion.fromRotationVector(new Vector3D(e0[6], e0[7], e0[8])).conjugate());
         NavigationEstimate start = new NavigationEstimate(0, DescentTruth.positionEci(0).add(new Vector3D(e0[0], e0[1], e0[2])),
             DescentTruth.velocityEci(0).add(new Vector3D(e0[3], e0[4], e0[5])), q0,
-            imu.accelBiasMS2().add(new Vector3D(e0[9], e0[10], e0[11])), imu.gyroBiasRadS().add(new Vector3D(e0[12], e0[13], e0[14])), p0);
+            imu.accelBiasMS2().add(new Vector3D(e0[9], e0[10], e0[11])), imu.gyroBiasRadS().add(new Vector3D(e0[12], e0[13], e0[14])),
+            offBy(imu.accelErrorMatrix(), e0, ErrorStateFilter.MA), offBy(imu.gyroErrorMatrix(), e0, ErrorStateFilter.MG), p0);
         ErrorStateFilter filter = new ErrorStateFilter(DescentTruth.EARTH, ErrorStateFilter.Tuning.of(grade), start);
         double dt = grade.periodS();
         int steps = (int) Math.round(DURATION / dt);
@@ -115,21 +145,11 @@ class ErrorStateFilterTest {
             }
         }
         NavigationEstimate end = filter.estimate();
-        double[] sigma = new double[15];
-        for (int i = 0; i < 15; i++) {
+        double[] sigma = new double[ErrorStateFilter.N];
+        for (int i = 0; i < sigma.length; i++) {
             sigma[i] = end.sigma(i);
         }
         return new Run(nees, error(end, steps * dt, imu), sigma, positionSigma, positionError);
-    }
-
-    /**
-     * The tactical grade's errors that the filter models (fixed bias, bias walk, white noise, quantisation), without the
-     * scale-factor and misalignment errors it does not (docs/navigation.md gives what they do to it).
-     */
-    private static ImuErrors modelled() {
-        ImuErrors g = ImuErrors.TACTICAL;
-        return new ImuErrors(g.accelBiasMS2(), g.accelBiasWalkMS2PerRootS(), g.velocityRandomWalkMSPerRootS(), 0, 0, g.accelQuantumMS2(),
-            g.gyroBiasRadS(), g.gyroBiasWalkRadSPerRootS(), g.angleRandomWalkRadPerRootS(), 0, 0, g.gyroQuantumRadS(), g.rateHz());
     }
 
     /** The p-quantile of χ² with k degrees of freedom (Wilson and Hilferty, PNAS 17, 1931: 1e-4 relative at k = 1,500). */
@@ -155,25 +175,25 @@ class ErrorStateFilterTest {
 
     /**
      * Consistency (Bar-Shalom, Li and Kirubarajan, <i>Estimation with Applications to Tracking and Navigation</i>, 2001,
-     * §5.4.2): over 100 descents, each started off the truth by an error drawn from the filter's own initial covariance,
-     * the mean normalised estimation error squared at each second lies in the two-sided 95 % interval of χ²(1500)/100
-     * (13.95 to 16.09). By chance 2 of the 40 seconds may fall outside; all 40 are inside.
+     * §5.4.2): over 100 descents with the tactical IMU (every error of its grade), each started off the truth by an
+     * error drawn from the filter's own initial covariance, the mean normalised estimation error squared of the 33
+     * error states at each second lies in the two-sided 95 % interval of χ²(3300)/100 (31.43 to 34.61). By chance 2 of the 40 seconds may fall outside; all 40 are inside.
      */
     @Test
     void theFilterIsConsistentOverAHundredDescents() {
         int runs = 100;
         double[] mean = new double[(int) DURATION];
         for (int r = 0; r < runs; r++) {
-            double[] nees = fly(r, modelled(), List.of(), true, true).nees();
+            double[] nees = fly(r, ImuErrors.TACTICAL, List.of(), true, true).nees();
             for (int i = 0; i < mean.length; i++) {
                 mean[i] += nees[i] / runs;
             }
         }
-        double low = chiSquareQuantile(-1.959964, 15 * runs) / runs;
-        double high = chiSquareQuantile(1.959964, 15 * runs) / runs;
-        // scipy.stats.chi2.ppf(0.025 and 0.975, 1500) / 100
-        assertEquals(13.94555, low, 1e-4);
-        assertEquals(16.09233, high, 1e-4);
+        double low = chiSquareQuantile(-1.959964, ErrorStateFilter.N * runs) / runs;
+        double high = chiSquareQuantile(1.959964, ErrorStateFilter.N * runs) / runs;
+        // scipy.stats.chi2.ppf(0.025 and 0.975, 3300) / 100
+        assertEquals(31.42674, low, 1e-4);
+        assertEquals(34.61114, high, 1e-4);
         int inside = 0;
         for (double m : mean) {
             inside += m >= low && m <= high ? 1 : 0;
@@ -189,7 +209,7 @@ class ErrorStateFilterTest {
      */
     @Test
     void aGnssOutageGrowsTheUncertaintyAndTheErrorStaysInsideIt() {
-        Run run = fly(7, modelled(), List.of(new GnssReceiver.Outage(10, 25)), true, true);
+        Run run = fly(7, ImuErrors.TACTICAL, List.of(new GnssReceiver.Outage(10, 25)), true, true);
         double[] sigma = run.positionSigma();
         assertTrue(sigma[24] > 2 * sigma[9], sigma[9] + " m at 10 s, " + sigma[24] + " m at 25 s");
         assertTrue(sigma[25] < 0.5 * sigma[24], sigma[24] + " m at 25 s, " + sigma[25] + " m at 26 s");

@@ -17,28 +17,35 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * local to the body: q_true = q̂ ⊗ Exp(δθ); Groves 2013, ch. 14, for the inertial frame). The nominal state (ECI position
  * and velocity, body-to-ECI attitude, accelerometer and gyro biases) is propagated by the IMU's samples (the mean of
  * consecutive samples over each interval, the attitude at mid-interval for the specific force, gravitation with J2 at
- * mid-interval); the error state {δp, δv, δθ, δb_a, δb_g} carries the covariance:
+ * mid-interval); the error state {δp, δv, δθ, δb_a, δb_g, δM_a, δM_g} carries the covariance:
  * <pre>
- *   δp' = δv        δv' = G δp − R [f]× δθ − R δb_a + n_v        δθ' = −[ω]× δθ − δb_g + n_θ
- *   δb_a' = n_ba    δb_g' = n_bg
+ *   δp' = δv        δv' = G δp − R [f]× δθ − R (δb_a + δM_a f̃) + n_v        δθ' = −[ω]× δθ − δb_g − δM_g ω̃ + n_θ
+ *   δb_a' = n_ba    δb_g' = n_bg    δM' = 0
  * </pre>
  * with G the point-mass gravity gradient, R body to ECI, f and ω the bias-corrected measurements; discretised to
  * second order in the step. A GNSS fix arrives after its latency: its residual is taken against the nominal state
  * when the fix was valid (kept for a second), and the correction applied now (the error changes little over a
  * latency of a tenth of a second). Updates row by row in Joseph's form; after each the error is injected into the nominal state
- * and the covariance reset (Solà eq. 287). The IMU's scale-factor and misalignment errors are not states: with them
- * the filter is overconfident once the body has turned (docs/navigation.md). Not thread-safe; one filter per flight.
+ * and the covariance reset (Solà eq. 287). The IMU's scale-factor and misalignment errors are states too (constant,
+ * 9 for each sensor, Groves 2013, ch. 14): without them the filter grew overconfident once the body had turned
+ * (docs/navigation.md). Not thread-safe; one filter per flight.
  */
 public final class ErrorStateFilter {
 
-    /** The error state's dimension. */
-    public static final int N = 15;
+    /** The error state's dimension: position, velocity, attitude, the two biases (3 each), the two error matrices (9 each). */
+    public static final int N = 33;
+    /** Where the accelerometers' error matrix starts in the error state. */
+    static final int MA = 15;
+    /** Where the gyros' error matrix starts. */
+    static final int MG = 24;
+    /** How often the covariance moves, Hz (the nominal state moves at every IMU sample). */
+    static final double COVARIANCE_RATE_HZ = 50;
     /** How long the nominal states are kept for delayed measurements, s. */
     static final double HISTORY_S = 1.0;
 
     /**
-     * The filter's noise model, from the IMU's grade: white-noise densities and bias walks. The grade's scale-factor
-     * and misalignment errors are not modelled (they are not states yet: docs/navigation.md).
+     * The filter's noise model, from the IMU's grade: white-noise densities and bias walks (the scale-factor and
+     * misalignment errors are states, their spread the initial covariance's).
      *
      * @param velocityRandomWalk m/s/√s
      * @param angleRandomWalk    rad/√s
@@ -65,8 +72,12 @@ public final class ErrorStateFilter {
     private Quaternion q;
     private Vector3D ba;
     private Vector3D bg;
+    private double[][] ma;
+    private double[][] mg;
     private double[][] cov;
     private ImuSample last;
+    private double pendingDt;
+    private Pending pending;
 
     /**
      * @param earth   the Earth model the flight software carries
@@ -82,6 +93,8 @@ public final class ErrorStateFilter {
         this.q = initial.attitude().normalized();
         this.ba = initial.accelBiasMS2();
         this.bg = initial.gyroBiasRadS();
+        this.ma = copy(initial.accelErrorMatrix());
+        this.mg = copy(initial.gyroErrorMatrix());
         this.cov = copy(initial.covariance());
         if (cov.length != N || cov[0].length != N) {
             throw new IllegalArgumentException("the initial covariance must be " + N + " x " + N);
@@ -91,7 +104,8 @@ public final class ErrorStateFilter {
 
     /** @return the estimate now */
     public NavigationEstimate estimate() {
-        return new NavigationEstimate(t, p, v, q, ba, bg, copy(cov));
+        flushCovariance();
+        return new NavigationEstimate(t, p, v, q, ba, bg, copy(ma), copy(mg), copy(cov));
     }
 
     /**
@@ -109,12 +123,22 @@ public final class ErrorStateFilter {
         if (!(dt > 0)) {
             throw new IllegalArgumentException("IMU samples must advance in time: " + last.timeS() + " then " + s.timeS());
         }
-        Vector3D f = last.specificForceBodyMS2().add(s.specificForceBodyMS2()).scalarMultiply(0.5).subtract(ba);
-        Vector3D w = last.angularRateBodyRadS().add(s.angularRateBodyRadS()).scalarMultiply(0.5).subtract(bg);
+        Vector3D fRaw = last.specificForceBodyMS2().add(s.specificForceBodyMS2()).scalarMultiply(0.5);
+        Vector3D wRaw = last.angularRateBodyRadS().add(s.angularRateBodyRadS()).scalarMultiply(0.5);
+        // b + (I + M) x measured: x = measured − b − M x, with M x taken at the measured value (M is of order 1e-3, so the
+        // difference is of order 1e-6 of the error's own 1e-3)
+        Vector3D f = fRaw.subtract(ba).subtract(times(ma, fRaw));
+        Vector3D w = wRaw.subtract(bg).subtract(times(mg, wRaw));
         Quaternion mid = q.multiply(Quaternion.fromRotationVector(w.scalarMultiply(dt / 2))).normalized();
         Vector3D accel = mid.toInertial(f).add(earth.gravity(p.add(dt / 2, v)));
         double[][] r = matrix(mid);
-        covariance(dt, r, f, w);
+        // the covariance moves at COVARIANCE_RATE_HZ: its dynamics change slowly, and at the IMU's 200 Hz it was most of
+        // the filter's cost; it is brought up to date before any update or estimate
+        pendingDt += dt;
+        pending = new Pending(r, f, w, fRaw.toArray(), wRaw.toArray());
+        if (pendingDt >= 1 / COVARIANCE_RATE_HZ - 1e-9) {
+            flushCovariance();
+        }
         p = p.add(dt, v).add(0.5 * dt * dt, accel);
         v = v.add(dt, accel);
         q = q.multiply(Quaternion.fromRotationVector(w.scalarMultiply(dt))).normalized();
@@ -126,14 +150,26 @@ public final class ErrorStateFilter {
         }
     }
 
+    /** The error dynamics' inputs at the last sample, for the covariance's next step. */
+    private record Pending(double[][] r, Vector3D f, Vector3D w, double[] fRaw, double[] wRaw) {
+    }
+
+    /** Brings the covariance up to the nominal state's time, over the interval since it last moved. */
+    private void flushCovariance() {
+        if (pendingDt > 0) {
+            covariance(pendingDt, pending.r(), pending.f(), pending.w(), pending.fRaw(), pending.wRaw());
+            pendingDt = 0;
+        }
+    }
+
     /** P ← F P Fᵀ + Q with F = I + A dt to second order: P + dt (AP + (AP)ᵀ) + dt² A P Aᵀ. */
-    private void covariance(double dt, double[][] r, Vector3D f, Vector3D w) {
+    private void covariance(double dt, double[][] r, Vector3D f, Vector3D w, double[] fRaw, double[] wRaw) {
         double[][] gg = gravityGradient(p);
         double[][] rf = multiply(r, skew(f));
         double[][] sw = skew(w);
-        double[][] ap = applyA(cov, gg, rf, r, sw);
+        double[][] ap = applyA(cov, gg, rf, r, sw, fRaw, wRaw);
         double[][] apt = transpose(ap);
-        double[][] apat = applyA(apt, gg, rf, r, sw);
+        double[][] apat = applyA(apt, gg, rf, r, sw, fRaw, wRaw);
         for (int i = 0; i < N; i++) {
             for (int j = 0; j < N; j++) {
                 cov[i][j] += dt * (ap[i][j] + apt[i][j]) + dt * dt * apat[i][j];
@@ -152,16 +188,24 @@ public final class ErrorStateFilter {
         symmetrise(cov);
     }
 
-    /** A·M for the error dynamics' A (blocks of 3: p, v, θ, b_a, b_g), by its non-zero blocks. */
-    private static double[][] applyA(double[][] m, double[][] gg, double[][] rf, double[][] r, double[][] sw) {
+    /**
+     * A·M for the error dynamics' A (blocks of 3: p, v, θ, b_a, b_g; then the error matrices), by its non-zero blocks:
+     * the error matrices enter as δf = −δM_a x̃ (row i of δM_a times the measured input) and likewise for the rate.
+     */
+    private static double[][] applyA(double[][] m, double[][] gg, double[][] rf, double[][] r, double[][] sw, double[] fRaw,
+                                     double[] wRaw) {
         double[][] out = new double[N][N];
+        double[] dfBody = new double[3];
         for (int j = 0; j < N; j++) {
+            for (int k = 0; k < 3; k++) {
+                dfBody[k] = m[9 + k][j] + fRaw[0] * m[MA + 3 * k][j] + fRaw[1] * m[MA + 3 * k + 1][j] + fRaw[2] * m[MA + 3 * k + 2][j];
+            }
             for (int i = 0; i < 3; i++) {
                 out[i][j] = m[3 + i][j];
                 double dv = 0;
-                double dth = -m[12 + i][j];
+                double dth = -m[12 + i][j] - (wRaw[0] * m[MG + 3 * i][j] + wRaw[1] * m[MG + 3 * i + 1][j] + wRaw[2] * m[MG + 3 * i + 2][j]);
                 for (int k = 0; k < 3; k++) {
-                    dv += gg[i][k] * m[k][j] - rf[i][k] * m[6 + k][j] - r[i][k] * m[9 + k][j];
+                    dv += gg[i][k] * m[k][j] - rf[i][k] * m[6 + k][j] - r[i][k] * dfBody[k];
                     dth -= sw[i][k] * m[6 + k][j];
                 }
                 out[3 + i][j] = dv;
@@ -239,6 +283,7 @@ public final class ErrorStateFilter {
      * P − k uᵀ − u kᵀ + s k kᵀ with u = P hᵀ (Joseph's form, kept symmetric and positive). Then the error is injected.
      */
     private void update(double[] residual, double[][] h, double[][] noise) {
+        flushCovariance();
         double[] dx = new double[N];
         for (int row = 0; row < residual.length; row++) {
             double[] hr = h[row];
@@ -290,6 +335,12 @@ public final class ErrorStateFilter {
         q = q.multiply(Quaternion.fromRotationVector(dth)).normalized();
         ba = ba.add(new Vector3D(dx[9], dx[10], dx[11]));
         bg = bg.add(new Vector3D(dx[12], dx[13], dx[14]));
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                ma[i][j] += dx[MA + 3 * i + j];
+                mg[i][j] += dx[MG + 3 * i + j];
+            }
+        }
         // P ← G P Gᵀ with G = I but its attitude block B = I − [δθ/2]×: rows 6-8 by B, then columns 6-8 by Bᵀ
         double[][] b = skew(dth.scalarMultiply(-0.5));
         for (int i = 0; i < 3; i++) {
@@ -334,6 +385,11 @@ public final class ErrorStateFilter {
             }
         }
         return g;
+    }
+
+    private static Vector3D times(double[][] m, Vector3D x) {
+        return new Vector3D(m[0][0] * x.getX() + m[0][1] * x.getY() + m[0][2] * x.getZ(), m[1][0] * x.getX() + m[1][1] * x.getY()
+            + m[1][2] * x.getZ(), m[2][0] * x.getX() + m[2][1] * x.getY() + m[2][2] * x.getZ());
     }
 
     static double[][] skew(Vector3D a) {

@@ -12,13 +12,20 @@ import org.launchbench.flight.Quaternion;
  * @param attitude         body to ECI
  * @param accelBiasMS2     the accelerometers' bias, body axes, m/s²
  * @param gyroBiasRadS     the gyros' bias, body axes, rad/s
- * @param covariance       of the error state {δp, δv, δθ, δb_a, δb_g} (15 × 15, SI; δθ the attitude error in body axes,
- *                         the truth being this attitude turned by it); a copy
+ * @param accelErrorMatrix the accelerometers' scale-factor (diagonal) and misalignment (off-diagonal) errors M_a, the
+ *                         measurement being b_a + (I + M_a) f
+ * @param gyroErrorMatrix  the gyros' M_g
+ * @param covariance       of the error state {δp, δv, δθ, δb_a, δb_g, δM_a, δM_g} (33 × 33, SI; δθ the attitude error in
+ *                         body axes, the truth being this attitude turned by it; the matrices row by row)
  */
 public record NavigationEstimate(double timeS, Vector3D positionEciM, Vector3D velocityEciMS, Quaternion attitude, Vector3D accelBiasMS2,
-                                 Vector3D gyroBiasRadS, double[][] covariance) {
+                                 Vector3D gyroBiasRadS, double[][] accelErrorMatrix, double[][] gyroErrorMatrix, double[][] covariance) {
 
-    /** @param i an error-state index (0-2 position, 3-5 velocity, 6-8 attitude, 9-11 and 12-14 biases); @return its sigma */
+    /**
+     * @param i an error-state index (0-2 position, 3-5 velocity, 6-8 attitude, 9-11 and 12-14 biases, 15-23 and 24-32 the
+     *          error matrices)
+     * @return its sigma
+     */
     public double sigma(int i) {
         return Math.sqrt(covariance[i][i]);
     }

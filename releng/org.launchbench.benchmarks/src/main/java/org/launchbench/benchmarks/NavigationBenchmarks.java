@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The navigation filter's cost: 40 s of a stage hovering over a pad (the cost does not depend on the path), a
- * tactical IMU at 200 Hz (8,000 propagations of the 15-state covariance), GNSS fixes at 10 Hz (400 six-row updates)
+ * tactical IMU at 200 Hz (8,000 propagations of the 33-state covariance), GNSS fixes at 10 Hz (400 six-row updates)
  * and radar heights at 20 Hz (800 one-row updates).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -41,15 +41,15 @@ public class NavigationBenchmarks {
     public NavigationEstimate fortySecondsOfNavigation() {
         Vector3D padEcef = EARTH.ecef(PAD);
         Vector3D hoverEcef = padEcef.add(1000, PAD.up());
-        double[][] p0 = new double[15][15];
+        double[][] p0 = new double[ErrorStateFilter.N][ErrorStateFilter.N];
         double[] sigma = {5, 5, 5, 0.5, 0.5, 0.5, 2e-3, 2e-3, 2e-3, 1e-2, 1e-2, 1e-2, 5e-6, 5e-6, 5e-6};
-        for (int i = 0; i < 15; i++) {
-            p0[i][i] = sigma[i] * sigma[i];
+        for (int i = 0; i < ErrorStateFilter.N; i++) {
+            p0[i][i] = i < sigma.length ? sigma[i] * sigma[i] : 3e-4 * 3e-4;
         }
         Vector3D r0 = EARTH.toInertial(0, hoverEcef);
         Vector3D v0 = Vector3D.crossProduct(EARTH.rotation(), r0);
         ErrorStateFilter filter = new ErrorStateFilter(EARTH, ErrorStateFilter.Tuning.of(ImuErrors.TACTICAL),
-            new NavigationEstimate(0, r0, v0, Quaternion.IDENTITY, Vector3D.ZERO, Vector3D.ZERO, p0));
+            new NavigationEstimate(0, r0, v0, Quaternion.IDENTITY, Vector3D.ZERO, Vector3D.ZERO, new double[3][3], new double[3][3], p0));
         Imu imu = new Imu(ImuErrors.TACTICAL, 1);
         // hovering: the specific force holds the stage against gravity and the centripetal pull (approximately)
         Vector3D f = Quaternion.IDENTITY.toBody(EARTH.gravity(r0).negate());
