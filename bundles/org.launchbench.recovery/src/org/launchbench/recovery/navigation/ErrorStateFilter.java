@@ -28,7 +28,7 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  * latency of a tenth of a second). Updates row by row in Joseph's form; after each the error is injected into the nominal state
  * and the covariance reset (Solà eq. 287). The IMU's scale-factor and misalignment errors are states too (constant,
  * 9 for each sensor, Groves 2013, ch. 14): without them the filter grew overconfident once the body had turned
- * (docs/navigation.md). Not thread-safe; one filter per flight.
+ * (docs/gnc.md). Not thread-safe; one filter per flight.
  */
 public final class ErrorStateFilter {
 
