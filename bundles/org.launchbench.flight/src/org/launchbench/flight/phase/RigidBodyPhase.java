@@ -123,6 +123,21 @@ public final class RigidBodyPhase implements PhaseDynamics {
         return y;
     }
 
+    /** @param y a phase's state; @return whether it is a rigid body's (this layout) rather than a point mass's */
+    public static boolean isRigid(double[] y) {
+        return y.length == DIMENSION;
+    }
+
+    /** @param y a rigid body's phase state; @return its body-to-ECI attitude */
+    public static Quaternion attitude(double[] y) {
+        return new Quaternion(y[7], y[8], y[9], y[10]).normalized();
+    }
+
+    /** @param y a rigid body's phase state; @return its body rates relative to inertial space, body axes, rad/s */
+    public static Vector3D bodyRates(double[] y) {
+        return new Vector3D(y[11], y[12], y[13]);
+    }
+
     /** @return the attitude with body x along the axis and body z as near the local down as it allows */
     static Quaternion pointing(Vector3D xAxis, Vector3D position) {
         Vector3D down = position.normalize().negate();

@@ -80,6 +80,7 @@ class FidelityOptionTest {
         JsonObject recovery = doc.getAsJsonObject("recovery");
         assertEquals("6dof", recovery.get("fidelity").getAsString());
         assertEquals("crashed", recovery.get("outcome").getAsString());
+        assertTrue(recovery.get("touchdown_tilt_deg").getAsDouble() >= 0, recovery.toString());
         assertTrue(mentions(recovery.getAsJsonArray("notes"), "fidelity 6dof: the booster's return flown as a rigid body"),
             recovery.get("notes").toString());
         assertTrue(mentions(recovery.getAsJsonArray("notes"), "fidelity 6dof") && recovery.get("notes").toString()
@@ -90,6 +91,7 @@ class FidelityOptionTest {
         JsonObject d3 = JsonParser.parseString(three.toString()).getAsJsonObject();
         assertEquals("3dof", d3.get("fidelity").getAsString());
         assertEquals("landed", d3.getAsJsonObject("recovery").get("outcome").getAsString());
+        assertTrue(d3.getAsJsonObject("recovery").get("touchdown_tilt_deg").isJsonNull());
         // the ascent is the same at either fidelity
         assertEquals(d3.getAsJsonObject("orbit").toString(), doc.getAsJsonObject("orbit").toString());
     }

@@ -41,7 +41,8 @@ class DispersionTest {
 
     private static Dispersion.Run run(int i, double east, double north, double propellant, boolean landed) {
         RecoveryResult r = new RecoveryResult(landed ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, null,
-            Math.hypot(east, north), east, north, 0.5, 0.1, propellant, List.of(), List.of(), List.of(), 0, 0, 0);
+            Math.hypot(east, north), east, north, 0.5, 0.1, propellant, List.of(), List.of(), List.of(), 0, 0, 0, Double.NaN,
+            Double.NaN);
         return new Dispersion.Run(i, Perturbation.NONE, r);
     }
 

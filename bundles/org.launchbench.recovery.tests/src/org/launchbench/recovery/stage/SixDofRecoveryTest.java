@@ -1,6 +1,7 @@
 package org.launchbench.recovery.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -61,7 +62,7 @@ class SixDofRecoveryTest {
      * 78 deg off the stage's axis. A point mass turns there at once and lands within a millimetre; the rigid body
      * turns at 30 deg/s, meanwhile pushes the wrong way and meets the air at high incidence, and does not stop in
      * time. Regression values of this deterministic flight (the recovery GNC issue flies it with a controller that
-     * knows the body): the outcome, and the ignition height to 1 m.
+     * knows the body): the outcome, the ignition height to 1 m, the attitude at impact.
      */
     @Test
     void thePointMassLandingGuidanceCannotBeFlownByTheRigidBody() {
@@ -69,5 +70,10 @@ class SixDofRecoveryTest {
         assertEquals(RecoveryResult.Outcome.CRASHED, rigid.outcome(), rigid.reason());
         assertEquals("landing", rigid.burns().get(1).name());
         assertEquals(3734.5, rigid.burns().get(1).ignitionAltitude(), 1.0);
+        // only a body has an attitude to land with: the point mass reports none
+        assertTrue(Double.isNaN(point.touchdownTiltDeg()) && Double.isNaN(point.touchdownAngularRateDegS()));
+        // the body hits the water leaning 22 deg, turning at 2 deg/s (regression values of this flight)
+        assertEquals(22.09, rigid.touchdownTiltDeg(), 0.01);
+        assertEquals(2.13, rigid.touchdownAngularRateDegS(), 0.01);
     }
 }

@@ -105,6 +105,8 @@ public final class RecoveryService implements BoosterRecovery {
         m.put("landing_north_m", num(r.north(), 3));
         m.put("touchdown_vertical_speed_m_s", num(r.touchdownVerticalSpeed(), 3));
         m.put("touchdown_horizontal_speed_m_s", num(r.touchdownHorizontalSpeed(), 3));
+        m.put("touchdown_tilt_deg", num(r.touchdownTiltDeg(), 2));
+        m.put("touchdown_angular_rate_deg_s", num(r.touchdownAngularRateDegS(), 2));
         m.put("propellant_remaining_kg", num(r.propellantRemaining(), 1));
         m.put("landing_ignition_margin_m", num(r.landingIgnitionMargin(), 1));
         m.put("peak_dynamic_pressure_Pa", num(r.peakDynamicPressure(), 1));

@@ -23,11 +23,14 @@ import org.launchbench.trajectory.flight.FlightSample;
  *                                   stop from (1-D, no drag), m; NaN when there was no landing burn
  * @param peakDynamicPressure        the largest dynamic pressure between the entry burn and the landing burn, Pa
  * @param guidanceSolves             cone programs the landing guidance solved
+ * @param touchdownTiltDeg           the stage's axis from the local vertical at touchdown, deg (NaN: a point mass has none)
+ * @param touchdownAngularRateDegS   its angular rate relative to the ground at touchdown, deg/s (NaN: a point mass)
  */
 public record RecoveryResult(Outcome outcome, String reason, double missDistance, double east, double north,
                              double touchdownVerticalSpeed, double touchdownHorizontalSpeed, double propellantRemaining,
                              List<Burn> burns, List<FlightEvent> events, List<FlightSample> history,
-                             double landingIgnitionMargin, double peakDynamicPressure, int guidanceSolves) {
+                             double landingIgnitionMargin, double peakDynamicPressure, int guidanceSolves, double touchdownTiltDeg,
+                             double touchdownAngularRateDegS) {
 
     /** How the stage ended. */
     public enum Outcome {

@@ -11,6 +11,7 @@ import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.atmosphere.AtmosphereState;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.flight.phase.RigidBodyPhase;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.PhaseDynamics;
 import org.launchbench.trajectory.dynamics.PointMassDynamics;
@@ -467,7 +468,8 @@ public final class StageRecovery {
         Hardware hw = hardware(c);
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
             return new Approach(new RecoveryResult(RecoveryResult.Outcome.EXPENDED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0), null, null, List.of(), Double.NaN);
+                Double.NaN, Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN), null, null,
+                List.of(), Double.NaN);
         }
         double[] y0 = c.separationState().clone();
         y0[6] += p.dryMass() + p.propellant();
@@ -1321,7 +1323,28 @@ public final class StageRecovery {
             return new RecoveryResult(reason == null ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, reason, miss,
                 l[1], l[2], vDown, vH, f.state()[6] - emptyMass, List.copyOf(burns), f.events(), f.samples(), margin,
                 o.record() ? f.events().stream().filter(e -> e.name().equals("max-q") && e.time() > firstEntryCutoff(f))
-                    .mapToDouble(FlightEvent::dynamicPressure).max().orElse(peakQ) : peakQ, solves);
+                    .mapToDouble(FlightEvent::dynamicPressure).max().orElse(peakQ) : peakQ, solves, tilt(f), groundRate(f));
+        }
+
+        /** The body axis from the local vertical, deg, for a rigid body; NaN for a point mass. */
+        private double tilt(Flight f) {
+            double[] y = f.state();
+            if (!RigidBodyPhase.isRigid(y)) {
+                return Double.NaN;
+            }
+            Vector3D r = new Vector3D(y[0], y[1], y[2]);
+            Vector3D upI = earth.toInertial(f.time(), earth.geodetic(earth.toFixed(f.time(), r)).up());
+            return Math.toDegrees(Vector3D.angle(RigidBodyPhase.attitude(y).toInertial(Vector3D.PLUS_I), upI));
+        }
+
+        /** The body's angular rate relative to the Earth, deg/s, for a rigid body; NaN for a point mass. */
+        private double groundRate(Flight f) {
+            double[] y = f.state();
+            if (!RigidBodyPhase.isRigid(y)) {
+                return Double.NaN;
+            }
+            Vector3D earthRateBody = RigidBodyPhase.attitude(y).toBody(earth.rotation());
+            return Math.toDegrees(RigidBodyPhase.bodyRates(y).subtract(earthRateBody).getNorm());
         }
 
         double firstEntryCutoff(Flight f) {

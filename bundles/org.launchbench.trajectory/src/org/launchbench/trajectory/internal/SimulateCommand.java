@@ -114,7 +114,8 @@ public final class SimulateCommand implements CliCommand {
                            "longitude_deg", "downrange_m"} | null, "model"},
                            "recovery": {"outcome": "landed" | "crashed" | "expended", "reason", "scenarios",
                            "miss_distance_m", "landing_east_m", "landing_north_m", "touchdown_vertical_speed_m_s",
-                           "touchdown_horizontal_speed_m_s", "propellant_remaining_kg", "landing_zone",
+                           "touchdown_horizontal_speed_m_s", "touchdown_tilt_deg", "touchdown_angular_rate_deg_s"
+                           (null at 3dof), "propellant_remaining_kg", "landing_zone",
                            "landing_ignition_margin_m", "peak_dynamic_pressure_Pa", "burns": [{"name", "ignition_time_s",
                            "ignition_altitude_m", "duration_s", "propellant_kg"}], "events": [...], "notes"},
                            "notes": [...]}
