@@ -49,8 +49,9 @@ class SensorsTest {
     }
 
     /**
-     * The bias walks as a random walk: after 60 s its spread over 300 units (900 axes) is the walk's coefficient times
-     * √60 s; the sample sigma's spread is 1/√1800 = 2.4 %, and 8 % is over three of those.
+     * The bias walks as a random walk: after 60 s its spread over 300 units (1,800 values: 3 accelerometer and 3 gyro
+     * axes each) is the walk's coefficient times √60 s; the sample sigma's relative spread is 1/√(2 × 1800) = 1.7 %,
+     * and 8 % is nearly five of those.
      */
     @Test
     void theBiasWalksAsARandomWalk() {

@@ -16,7 +16,8 @@ import org.launchbench.flight.PlainVectorAlgebra;
  * 4 s re-plans and slow beside the integrator's reach. Every other moment (aerodynamic, thrust off the axis) acts on
  * the body and the loop answers it, so the body lags its command as a real one does.
  *
- * @param target where the body's x axis should point, inertial, any length (zero: hold the attitude)
+ * @param target where the body's x axis should point, inertial, any length (zero: the rates are damped to zero, and the
+ *               attitude then drifts under any moment)
  */
 public record IdealAttitudeLoop(Target target) implements ForceModel {
 
@@ -33,7 +34,7 @@ public record IdealAttitudeLoop(Target target) implements ForceModel {
     /** Where the loop points the body, from its conditions. */
     @FunctionalInterface
     public interface Target {
-        /** @param c the body's conditions; @return the direction for its x axis, inertial (zero: hold) */
+        /** @param c the body's conditions; @return the direction for its x axis, inertial (zero: damp the rates only) */
         Vector3D direction(FlightConditions c);
     }
 

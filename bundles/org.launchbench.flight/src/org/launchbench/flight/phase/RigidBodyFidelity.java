@@ -1,5 +1,6 @@
 package org.launchbench.flight.phase;
 
+import java.lang.ref.SoftReference;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
  * The 6-DOF fidelity ({@code --fidelity 6dof}): each phase a {@link RigidBodyPhase} of the stage's
  * {@link StageFlightModel} (mass properties from its tanks, slender-body aerodynamics from its rigid-body figures),
  * flown under the existing guidance through the {@link IdealAttitudeLoop}. The stage's model is built once per stage
- * and kept while the stage lives (a dispersion builds thousands of phases of one stage).
+ * object and kept while memory allows (a dispersion builds thousands of phases of one stage); a stage edited in place
+ * after it was first flown keeps its first model, so an editor flies a copy.
  */
 @Component(service = DynamicsFactory.class)
 public final class RigidBodyFidelity implements DynamicsFactory {
@@ -28,7 +30,11 @@ public final class RigidBodyFidelity implements DynamicsFactory {
     /** The name users choose it by. */
     public static final String NAME = "6dof";
 
-    private final Map<Stage, StageFlightModel> models = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The stages' models. The model refers to its stage, so it is held softly: a weak key alone would never clear (its
+     * value holds it), while a soft value lets the collector take both when memory runs short.
+     */
+    private final Map<Stage, SoftReference<StageFlightModel>> models = Collections.synchronizedMap(new WeakHashMap<>());
 
     @Override
     public String name() {
@@ -46,8 +52,18 @@ public final class RigidBodyFidelity implements DynamicsFactory {
 
     @Override
     public PhaseDynamics create(Phase phase) {
-        StageFlightModel model = models.computeIfAbsent(phase.stage(), s -> StageFlightModel.of(s, family(s), false));
+        StageFlightModel model = model(phase.stage());
         return new RigidBodyPhase(phase, model.massModel(), aerodynamics(model, phase.aerodynamics()));
+    }
+
+    private StageFlightModel model(Stage stage) {
+        SoftReference<StageFlightModel> ref = models.get(stage);
+        StageFlightModel model = ref == null ? null : ref.get();
+        if (model == null) {
+            model = StageFlightModel.of(stage, family(stage), false);
+            models.put(stage, new SoftReference<>(model));
+        }
+        return model;
     }
 
     /** The stage's normal force and centres of pressure, with the phase's axial drag (a dispersed flight's). */

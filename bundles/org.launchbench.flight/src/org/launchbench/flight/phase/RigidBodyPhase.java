@@ -66,8 +66,8 @@ public final class RigidBodyPhase implements PhaseDynamics {
     }
 
     /**
-     * The loop's rate time constant (k_ω h = 1, 0.25 s): well inside Dormand-Prince's stability region (|h λ| up to
-     * about 6 on the real axis), and short enough that the loop's saturation and its target's changes are seen.
+     * The loop's rate time constant (k_ω h = 1, 0.25 s): |h λ| = 1, inside Dormand-Prince's stability region on the real
+     * axis, and short enough that the loop's saturation and its target's changes are seen.
      */
     @Override
     public double maxStepS() {

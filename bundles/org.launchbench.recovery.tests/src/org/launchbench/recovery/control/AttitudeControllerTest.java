@@ -39,7 +39,7 @@ class AttitudeControllerTest {
     }
 
     /** What one flight did. */
-    record Flown(double[] angleDeg, double maxGimbalDeg, double maxFinDeg, double finalAngleDeg, int saturatedPeriods) {
+    record Flown(double[] angleDeg, double maxGimbalAxisDeg, double maxFinDeg, double finalAngleDeg, int saturatedPeriods) {
     }
 
     /**
@@ -86,7 +86,9 @@ class AttitudeControllerTest {
             Vector3D body = plant.state().attitude().toInertial(Vector3D.PLUS_I);
             angle[k] = Math.toDegrees(Vector3D.angle(body, tilted));
             for (int i = 0; i < n; i++) {
-                maxG = Math.max(maxG, Math.toDegrees(Math.hypot(plant.effectors().gimbalPitchRad(i), plant.effectors().gimbalYawRad(i))));
+                // the gimbal's stops are per axis (pitch and yaw each within the range)
+                maxG = Math.max(maxG, Math.toDegrees(Math.max(Math.abs(plant.effectors().gimbalPitchRad(i)),
+                    Math.abs(plant.effectors().gimbalYawRad(i)))));
             }
             for (int f = 0; f < model.finCount(); f++) {
                 maxF = Math.max(maxF, Math.toDegrees(Math.abs(plant.effectors().finDeflectionRad(f))));
@@ -101,34 +103,44 @@ class AttitudeControllerTest {
     }
 
     /**
+     * Checks a turn against the closed form at 1, 1.5 and 2 s after the step: within 10 % (the closed form leaves out the
+     * actuators' 0.05 s lags, which delay the curve by some 0.05 s, 7 % of it at 1 s where it falls at 2.7 deg/s, and
+     * the integral's slow zero).
+     */
+    private static void followsTheClosedForm(Flown f) {
+        for (int k : new int[] {399, 449, 499}) {
+            double t = (k + 1) / 100.0 - 3;
+            assertEquals(closedForm(5, t), f.angleDeg()[k], 0.10 * closedForm(5, t), "at " + t + " s after the step");
+        }
+    }
+
+    /**
      * A 5° turn in the landing burn (5 km, 250 m/s, the centre engine at 70 %): gimbal and fins share it without
-     * saturating, and the body follows the loop's closed form, 1.0° left 1.5 s after the step and 0.08° after 3 s; 0.15°
-     * allows for the actuators' 0.05 s lags and the integral's slow zero, which the closed form leaves out.
+     * saturating, and the body follows the loop's closed form.
      */
     @Test
     void aSmallTurnInTheLandingBurnFollowsTheLoopsClosedForm() {
         Flown f = fly(5000, 250, 0.7, 5, true, 8);
         assertEquals(0, f.saturatedPeriods());
-        assertEquals(closedForm(5, 1.5), f.angleDeg()[449], 0.15);
-        assertEquals(closedForm(5, 3.0), f.angleDeg()[599], 0.15);
-        assertTrue(f.maxGimbalDeg() > 1 && f.maxGimbalDeg() < 5, "gimbal " + f.maxGimbalDeg());
+        followsTheClosedForm(f);
+        assertTrue(f.maxGimbalAxisDeg() > 1 && f.maxGimbalAxisDeg() < 5, "gimbal " + f.maxGimbalAxisDeg());
         assertTrue(f.maxFinDeg() > 1 && f.maxFinDeg() < 20, "fins " + f.maxFinDeg());
     }
 
-    /** Unpowered at 20 km and 600 m/s the fins alone turn the stage 5°, as the same closed form says. */
+    /** Unpowered at 20 km and 600 m/s the fins alone turn the stage 5° (no unlit engine's gimbal is used), as the closed form says. */
     @Test
     void theFinsAloneTurnAFallingStage() {
         Flown f = fly(20_000, 600, 0, 5, true, 8);
-        assertEquals(0, f.maxGimbalDeg());
+        assertEquals(0, f.maxGimbalAxisDeg());
         assertTrue(f.maxFinDeg() > 1, "fins " + f.maxFinDeg());
-        assertEquals(closedForm(5, 1.5), f.angleDeg()[449], 0.15);
+        followsTheClosedForm(f);
     }
 
     /**
      * A 30° turn at 23 kPa asks more than 5° of gimbal and 20° of fins can give against the air at that incidence: the
      * effectors ride their limits for seconds and the body swings back before it settles. With the integral stopped
      * while they saturate, the body is within 1° of its target 12 s after the step; integrating through the
-     * saturation (the wound-up integral), it is still 3° off and swinging. The limits are never passed.
+     * saturation (the wound-up integral), it is still more than 2° off and swinging. The limits are never passed.
      */
     @Test
     void antiWindupSettlesASaturatedTurn() {
@@ -136,7 +148,7 @@ class AttitudeControllerTest {
         Flown without = fly(5000, 250, 0.7, 30, false, 15);
         assertTrue(with.saturatedPeriods() > 100, "saturated for " + with.saturatedPeriods() + " periods");
         assertTrue(with.finalAngleDeg() < 1, "with anti-windup " + with.finalAngleDeg());
-        assertTrue(without.finalAngleDeg() > 2 * with.finalAngleDeg(), with.finalAngleDeg() + " against " + without.finalAngleDeg());
-        assertTrue(with.maxGimbalDeg() <= 5 + 1e-3 && with.maxFinDeg() <= 20 + 1e-9, with.maxGimbalDeg() + " / " + with.maxFinDeg());
+        assertTrue(without.finalAngleDeg() > 2, "without anti-windup " + without.finalAngleDeg());
+        assertTrue(with.maxGimbalAxisDeg() <= 5 + 1e-9 && with.maxFinDeg() <= 20 + 1e-9, with.maxGimbalAxisDeg() + " / " + with.maxFinDeg());
     }
 }

@@ -177,7 +177,9 @@ class ErrorStateFilterTest {
      * Consistency (Bar-Shalom, Li and Kirubarajan, <i>Estimation with Applications to Tracking and Navigation</i>, 2001,
      * §5.4.2): over 100 descents with the tactical IMU (every error of its grade), each started off the truth by an
      * error drawn from the filter's own initial covariance, the mean normalised estimation error squared of the 33
-     * error states at each second lies in the two-sided 95 % interval of χ²(3300)/100 (31.43 to 34.61). By chance 2 of the 40 seconds may fall outside; all 40 are inside.
+     * error states is χ²(3300)/100 at each second if the filter is consistent. All 40 seconds must lie in the two-sided
+     * band whose family-wise level is 5 % by Bonferroni (each second at 0.125 %: 30.44 to 35.68), which holds whatever
+     * the seconds' correlation. Measured: 32.3 to 33.8, inside even each second's own 95 % band (31.43 to 34.61).
      */
     @Test
     void theFilterIsConsistentOverAHundredDescents() {
@@ -189,16 +191,15 @@ class ErrorStateFilterTest {
                 mean[i] += nees[i] / runs;
             }
         }
-        double low = chiSquareQuantile(-1.959964, ErrorStateFilter.N * runs) / runs;
-        double high = chiSquareQuantile(1.959964, ErrorStateFilter.N * runs) / runs;
-        // scipy.stats.chi2.ppf(0.025 and 0.975, 3300) / 100
-        assertEquals(31.42674, low, 1e-4);
-        assertEquals(34.61114, high, 1e-4);
-        int inside = 0;
-        for (double m : mean) {
-            inside += m >= low && m <= high ? 1 : 0;
+        double z = 3.2272184; // the normal quantile at 1 - 0.05 / 80 (scipy.stats.norm.ppf)
+        double low = chiSquareQuantile(-z, ErrorStateFilter.N * runs) / runs;
+        double high = chiSquareQuantile(z, ErrorStateFilter.N * runs) / runs;
+        // scipy.stats.chi2.ppf(0.05 / 80 and 1 - 0.05 / 80, 3300) / 100
+        assertEquals(30.44081, low, 1e-3);
+        assertEquals(35.68472, high, 1e-3);
+        for (int i = 0; i < mean.length; i++) {
+            assertTrue(mean[i] >= low && mean[i] <= high, "at " + (i + 1) + " s: " + mean[i]);
         }
-        assertTrue(inside >= 38, inside + " of 40 inside: " + java.util.Arrays.toString(mean));
     }
 
     /**

@@ -21,8 +21,9 @@ import org.launchbench.flight.vehicle.StageFlightModel;
  * <li>Moment to effectors: {@link ControlAllocation} over the burning engines' gimbals and the fins, by their
  * effectiveness now ({@link ControlEffectiveness}), within their ranges; the moment left is given to the RCS (each
  * thruster fires when its own moment points along what is left by more than half its size).</li>
- * <li>Anti-windup by conditional integration: the integral stops while the allocation cannot give the moment asked
- * (Åström and Hägglund, <i>Advanced PID Control</i>, 2006, §3.5).</li>
+ * <li>Anti-windup by conditional integration, axis by axis: an axis's integral stops while the allocation leaves more
+ * than {@link #SATURATED_SHARE} of that axis's moment ungiven (Åström and Hägglund, <i>Advanced PID Control</i>, 2006,
+ * §3.5); an axis no effector reaches (roll, with one engine and thin air) does not stop the others.</li>
  * </ul>
  * Its inputs are what the flight software knows (the navigation's attitude and rates, its model of the air); in tests
  * they may be the truth. Not thread-safe; one per flight.
@@ -37,13 +38,14 @@ public final class AttitudeController {
      */
     public record Gains(double attitudePerS, double ratePerS, double integralPerS2, double maxRateRadS) {
         /**
-         * The ideal loop's cascade (ω_n = 2 rad/s, ζ = 1 without the integral) with a slow integral (k_i = k_ω / 8, a
-         * zero at 0.5 rad/s, below the loop's crossover) to take out a steady moment the model misses; 30 deg/s.
+         * The ideal loop's cascade (ω_n = 2 rad/s, ζ = 1 without the integral) with a slow integral: k_ω + k_i / s has its
+         * zero at k_i / k_ω = 0.125 rad/s, well below the loop's 2 rad/s, to take out a steady moment the model misses;
+         * 30 deg/s.
          */
         public static final Gains DEFAULT = new Gains(1.0, 4.0, 0.5, Math.toRadians(30));
     }
 
-    /** Above this share of the moment asked left ungiven, the allocation counts as saturated. */
+    /** Above this share of an axis's moment asked left ungiven, that axis counts as saturated. */
     static final double SATURATED_SHARE = 0.05;
 
     private final StageFlightModel model;
@@ -67,7 +69,7 @@ public final class AttitudeController {
         this.rcs = models.stream().filter(RcsThrusters.class::isInstance).map(RcsThrusters.class::cast).findFirst().orElse(null);
     }
 
-    /** @return whether the last period's allocation could not give the moment asked */
+    /** @return whether the last period's allocation could not give some axis's moment asked */
     public boolean saturated() {
         return saturated;
     }
@@ -129,10 +131,16 @@ public final class AttitudeController {
             }
         }
         Vector3D leftOver = new Vector3D(left);
-        saturated = leftOver.getNorm() > SATURATED_SHARE * new Vector3D(wanted).getNorm();
-        if (!antiWindup || !saturated) {
-            integral = integral.add(dt, rateError);
+        double[] add = rateError.scalarMultiply(dt).toArray();
+        saturated = false;
+        for (int i = 0; i < 3; i++) {
+            boolean axisSaturated = Math.abs(left[i]) > SATURATED_SHARE * Math.abs(wanted[i]) && Math.abs(left[i]) > 1e-9 * (1 + Math.abs(wanted[i]));
+            saturated |= axisSaturated;
+            if (antiWindup && axisSaturated) {
+                add[i] = 0;
+            }
         }
+        integral = integral.add(new Vector3D(add));
         double[] pitch = new double[n];
         double[] yaw = new double[n];
         for (int k = 0; k < engines.length; k++) {

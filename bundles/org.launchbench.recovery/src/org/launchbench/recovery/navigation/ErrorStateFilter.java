@@ -22,8 +22,8 @@ import org.launchbench.trajectory.dynamics.EarthModel;
  *   δp' = δv        δv' = G δp − R [f]× δθ − R (δb_a + δM_a f̃) + n_v        δθ' = −[ω]× δθ − δb_g − δM_g ω̃ + n_θ
  *   δb_a' = n_ba    δb_g' = n_bg    δM' = 0
  * </pre>
- * with G the point-mass gravity gradient, R body to ECI, f and ω the bias-corrected measurements; discretised to
- * second order in the step. A GNSS fix arrives after its latency: its residual is taken against the nominal state
+ * with G the point-mass gravity gradient, R body to ECI, f and ω the corrected measurements; discretised to second
+ * order in the step (F = I + A dt + ½ A² dt²). A GNSS fix arrives after its latency: its residual is taken against the nominal state
  * when the fix was valid (kept for a second), and the correction applied now (the error changes little over a
  * latency of a tenth of a second). Updates row by row in Joseph's form; after each the error is injected into the nominal state
  * and the covariance reset (Solà eq. 287). The IMU's scale-factor and misalignment errors are states too (constant,
@@ -78,6 +78,7 @@ public final class ErrorStateFilter {
     private ImuSample last;
     private double pendingDt;
     private Pending pending;
+    private Vector3D pendingPosition;
 
     /**
      * @param earth   the Earth model the flight software carries
@@ -102,10 +103,16 @@ public final class ErrorStateFilter {
         history.addLast(new Stored(t, p, v));
     }
 
-    /** @return the estimate now */
+    /**
+     * @return the estimate now; its covariance is the filter's brought up to now on a copy, so reading the estimate
+     *         never changes what the filter does next
+     */
     public NavigationEstimate estimate() {
-        flushCovariance();
-        return new NavigationEstimate(t, p, v, q, ba, bg, copy(ma), copy(mg), copy(cov));
+        double[][] now = copy(cov);
+        if (pendingDt > 0) {
+            covariance(now, pendingDt, pending.r(), pending.f(), pending.w(), pending.fRaw(), pending.wRaw(), pendingPosition);
+        }
+        return new NavigationEstimate(t, p, v, q, ba, bg, copy(ma), copy(mg), now);
     }
 
     /**
@@ -116,6 +123,9 @@ public final class ErrorStateFilter {
      */
     public void propagate(ImuSample s) {
         if (last == null) {
+            if (Math.abs(s.timeS() - t) > 1e-9) {
+                throw new IllegalArgumentException("the first IMU sample must be at the estimate's time " + t + ", not " + s.timeS());
+            }
             last = s;
             return;
         }
@@ -136,6 +146,7 @@ public final class ErrorStateFilter {
         // the filter's cost; it is brought up to date before any update or estimate
         pendingDt += dt;
         pending = new Pending(r, f, w, fRaw.toArray(), wRaw.toArray());
+        pendingPosition = p;
         if (pendingDt >= 1 / COVARIANCE_RATE_HZ - 1e-9) {
             flushCovariance();
         }
@@ -145,9 +156,16 @@ public final class ErrorStateFilter {
         t = s.timeS();
         last = s;
         history.addLast(new Stored(t, p, v));
-        while (history.size() > 2 && history.peekFirst().t() < t - HISTORY_S) {
+        // keep one state at or before the window's start, so that a fix valid anywhere in the window is interpolated
+        while (history.size() > 2 && secondOldest().t() <= t - HISTORY_S) {
             history.removeFirst();
         }
+    }
+
+    private Stored secondOldest() {
+        Iterator<Stored> it = history.iterator();
+        it.next();
+        return it.next();
     }
 
     /** The error dynamics' inputs at the last sample, for the covariance's next step. */
@@ -157,22 +175,27 @@ public final class ErrorStateFilter {
     /** Brings the covariance up to the nominal state's time, over the interval since it last moved. */
     private void flushCovariance() {
         if (pendingDt > 0) {
-            covariance(pendingDt, pending.r(), pending.f(), pending.w(), pending.fRaw(), pending.wRaw());
+            covariance(cov, pendingDt, pending.r(), pending.f(), pending.w(), pending.fRaw(), pending.wRaw(), pendingPosition);
             pendingDt = 0;
         }
     }
 
-    /** P ← F P Fᵀ + Q with F = I + A dt to second order: P + dt (AP + (AP)ᵀ) + dt² A P Aᵀ. */
-    private void covariance(double dt, double[][] r, Vector3D f, Vector3D w, double[] fRaw, double[] wRaw) {
-        double[][] gg = gravityGradient(p);
+    /**
+     * P ← F P Fᵀ + Q with F = I + A dt + ½ A² dt², to second order in dt: P + dt (AP + (AP)ᵀ) + dt² (A P Aᵀ + ½ (A²P +
+     * (A²P)ᵀ)), in place.
+     */
+    private void covariance(double[][] cov, double dt, double[][] r, Vector3D f, Vector3D w, double[] fRaw, double[] wRaw,
+                            Vector3D position) {
+        double[][] gg = gravityGradient(position);
         double[][] rf = multiply(r, skew(f));
         double[][] sw = skew(w);
         double[][] ap = applyA(cov, gg, rf, r, sw, fRaw, wRaw);
         double[][] apt = transpose(ap);
         double[][] apat = applyA(apt, gg, rf, r, sw, fRaw, wRaw);
+        double[][] aap = applyA(ap, gg, rf, r, sw, fRaw, wRaw);
         for (int i = 0; i < N; i++) {
             for (int j = 0; j < N; j++) {
-                cov[i][j] += dt * (ap[i][j] + apt[i][j]) + dt * dt * apat[i][j];
+                cov[i][j] += dt * (ap[i][j] + apt[i][j]) + dt * dt * (apat[i][j] + 0.5 * (aap[i][j] + aap[j][i]));
             }
         }
         double qv = tuning.velocityRandomWalk() * tuning.velocityRandomWalk() * dt;
@@ -258,8 +281,12 @@ public final class ErrorStateFilter {
         update(new double[] {heightM - predicted}, h, new double[][] {{sigmaM * sigmaM}});
     }
 
-    /** The nominal state at a past time, linear between the kept states (the oldest kept before them, now after). */
+    /** The nominal state at a past time, linear between the kept states (now after them). */
     private Stored at(double time) {
+        if (time < history.peekFirst().t() - 1e-9) {
+            throw new IllegalArgumentException("a fix valid at " + time + " s is older than the " + HISTORY_S
+                + " s the filter keeps (now " + t + " s): its latency is too long for this filter");
+        }
         Stored before = null;
         Iterator<Stored> it = history.iterator();
         while (it.hasNext()) {
@@ -279,8 +306,9 @@ public final class ErrorStateFilter {
     /**
      * The update, one measurement row at a time (the noises are independent, so sequential scalar updates give the
      * batch update exactly, in O(N²) a row instead of O(N³)): for each row h with noise r, s = h P hᵀ + r,
-     * k = P hᵀ / s, the error estimate moves by k (z − h δx) and P ← (I − k h) P (I − k h)ᵀ + r k kᵀ, which is
-     * P − k uᵀ − u kᵀ + s k kᵀ with u = P hᵀ (Joseph's form, kept symmetric and positive). Then the error is injected.
+     * k = P hᵀ / s, the error estimate moves by k (z − h δx) and P ← (I − k h) P (I − k h)ᵀ + r k kᵀ, Joseph's form,
+     * expanded for one row: P − k uᵀ − u kᵀ + s k kᵀ with u = P hᵀ (an identity for any gain k; with the optimal one it
+     * equals P − u uᵀ / s, computed here as the expansion, symmetric term by term). Then the error is injected.
      */
     private void update(double[] residual, double[][] h, double[][] noise) {
         flushCovariance();
@@ -371,7 +399,7 @@ public final class ErrorStateFilter {
         symmetrise(cov);
     }
 
-    // ------------------------------------------------------------------ small dense algebra (15 x 15 at most)
+    // ------------------------------------------------------------------ small dense algebra (N x N at most)
 
     /** ∂g/∂r of the point mass, μ/r³ (3 r̂ r̂ᵀ − I): J2's share is a thousandth of it. */
     private double[][] gravityGradient(Vector3D r) {

@@ -154,6 +154,8 @@ public final class SimulateCommand implements CliCommand {
         // checked before the ascent is flown: a misspelt scenario is the user's mistake, not a run's
         List<String> scenarios = loaded.scenarios(args.value("--scenario"), true, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(installed(), args.value(Fidelities.OPTION), mission, file.toString());
+        // outputs are checked before the run, so a bad one costs nothing and writes nothing
+        Path csv = args.value("--csv").map(d -> csvTarget(Path.of(d), mission.getId())).orElse(null);
         AscentResult result = loaded.fly(profile, invocation.monitor());
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
@@ -169,8 +171,8 @@ public final class SimulateCommand implements CliCommand {
         double[] atSeparation = orbital.ascentState(separation);
         timeline.add(Flight.event(EARTH, pad, "payload-separation", coast, orbital.sinceLiftoff(separation.getDate()), atSeparation));
 
-        if (args.value("--csv").isPresent()) {
-            writeCsv(Path.of(args.value("--csv").get()), mission.getId(), result.history());
+        if (csv != null) {
+            writeCsv(csv, result.history());
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("mission", mission.getId());
@@ -315,11 +317,25 @@ public final class SimulateCommand implements CliCommand {
         return m;
     }
 
-    private static void writeCsv(Path dir, String missionId, List<FlightSample> history) {
+    /**
+     * The history file for a mission in the --csv folder, checked before any work: the folder exists, and the file
+     * built from the mission's id stays in it (ids are validated as names; this is the second lock).
+     */
+    static Path csvTarget(Path dir, String missionId) {
         if (!Files.isDirectory(dir)) {
             throw InvalidInputException.because("is not a directory").source("--csv").value(dir).fix("create it first").build();
         }
-        AtomicTextFile.write(dir.resolve(missionId + "-history.csv"), w -> {
+        Path folder = dir.toAbsolutePath().normalize();
+        Path file = folder.resolve(missionId + "-history.csv").normalize();
+        if (!folder.equals(file.getParent())) {
+            throw InvalidInputException.because("the mission's id would put the history outside the --csv folder").source("--csv")
+                .value(missionId).allowed("an id of letters, digits, '-', '_' and '.'").build();
+        }
+        return file;
+    }
+
+    private static void writeCsv(Path file, List<FlightSample> history) {
+        AtomicTextFile.write(file, w -> {
             w.write("time_s,altitude_m,speed_m_s,mach,dynamic_pressure_Pa,downrange_m,mass_kg,throttle,acceleration_m_s2,latitude_deg,"
                 + "longitude_deg\n");
             for (FlightSample s : history) {

@@ -240,6 +240,22 @@ class ModelValidationTest {
         assertEquals("epoch", problems(m).get(0).feature());
     }
 
+    /** Ids are names, not paths (issue 28: a mission id of "../escaped-by-id" made simulate write outside --csv DIR). */
+    @Test
+    void anIdIsANameNotAPath() {
+        Mission m = TestModels.mission();
+        for (String bad : new String[] {"../escaped-by-id", "/etc/passwd", ".hidden", "a b", "x".repeat(65), "a/b"}) {
+            m.setId(bad);
+            Problem p = problems(m).get(0);
+            assertEquals("id", p.feature(), bad);
+            assertTrue(p.why().contains("not a path"), p.why());
+        }
+        for (String good : new String[] {"falcon9-leo_asds.v2", "x".repeat(64), "7"}) {
+            m.setId(good);
+            assertEquals(List.of(), problems(m), good);
+        }
+    }
+
     @Test
     void aMissionsFidelityIsOneLaunchBenchShips() {
         Mission m = TestModels.mission();

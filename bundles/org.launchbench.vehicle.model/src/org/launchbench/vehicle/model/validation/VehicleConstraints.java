@@ -122,9 +122,28 @@ public final class VehicleConstraints extends EObjectValidator {
         return ok && c.ok;
     }
 
-    /** Ids are unique among the elements of one kind in a file (two stages, two engines), as references need. */
+    /**
+     * What an id may be: letters, digits, '-', '_' and '.', not starting with '.', at most 64 characters. Ids are names,
+     * not paths: commands build file names from them (simulate's DIR/ID-history.csv), so "../x" or "/etc/x" must never
+     * be one.
+     */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+
+    /**
+     * Ids are names ({@link #ID}) and unique among the elements of one kind in a file (two stages, two engines), as
+     * references need.
+     */
     private static void uniqueIds(DiagnosticChain d, ModelRoot root) {
         Map<EClass, java.util.Set<String>> seen = new java.util.HashMap<>();
+        java.util.List<EObject> all = new java.util.ArrayList<>();
+        all.add(root);
+        root.eAllContents().forEachRemaining(all::add);
+        for (EObject o : all) {
+            if (o instanceof NamedElement n && n.getId() != null && !n.getId().isBlank() && !ID.matcher(n.getId()).matches()) {
+                new ConstraintChecks(n, d).problem(Literals.NAMED_ELEMENT__ID, n.getId(), "letters, digits, '-', '_' and '.', not"
+                    + " starting with '.', at most 64 characters", "an id is a name, not a path: commands make file names of it");
+            }
+        }
         for (java.util.Iterator<EObject> it = root.eAllContents(); it.hasNext();) {
             if (it.next() instanceof NamedElement n && n.getId() != null && !n.getId().isBlank()
                 && !seen.computeIfAbsent(n.eClass(), k -> new java.util.HashSet<>()).add(n.getId())) {
