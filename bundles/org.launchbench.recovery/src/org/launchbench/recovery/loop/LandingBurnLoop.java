@@ -1,0 +1,344 @@
+package org.launchbench.recovery.loop;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.FlightEnvironment;
+import org.launchbench.flight.ForceModel;
+import org.launchbench.flight.Loads;
+import org.launchbench.flight.RigidBodyState;
+import org.launchbench.flight.WhiteNoise;
+import org.launchbench.flight.models.Gravitation;
+import org.launchbench.flight.sensors.GnssErrors;
+import org.launchbench.flight.sensors.GnssFix;
+import org.launchbench.flight.sensors.GnssReceiver;
+import org.launchbench.flight.sensors.Imu;
+import org.launchbench.flight.sensors.ImuErrors;
+import org.launchbench.flight.sensors.ImuSample;
+import org.launchbench.flight.sensors.RadarAltimeter;
+import org.launchbench.flight.vehicle.ActuatorCommands;
+import org.launchbench.flight.vehicle.StageFlightModel;
+import org.launchbench.flight.vehicle.StagePlant;
+import org.launchbench.flight.wind.AirDisturbances;
+import org.launchbench.recovery.control.AttitudeController;
+import org.launchbench.recovery.descent.LandingGuidance;
+import org.launchbench.recovery.descent.PoweredDescent;
+import org.launchbench.recovery.navigation.ErrorStateFilter;
+import org.launchbench.recovery.navigation.NavigationEstimate;
+import org.launchbench.trajectory.atmosphere.Atmosphere;
+import org.launchbench.trajectory.atmosphere.AtmosphereState;
+import org.launchbench.trajectory.dynamics.Aerodynamics;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Winds;
+
+/**
+ * A landing burn flown by the flight software on the 6-DOF plant, from ignition to the ground: each control period
+ * the plant's truth gives the IMU its specific force and rates, GNSS its fix (after its latency) and the radar its
+ * height; the {@link ErrorStateFilter} estimates the state; the {@link LandingGuidance} re-solves its descent from the
+ * <i>estimate</i> at its rate and gives the thrust acceleration, the drag it did not plan made up from the drag the
+ * accelerometers measure; the {@link AttitudeController} points the landing engines along it through gimbals, fins and
+ * RCS; the plant's actuators move within their limits. The flight software reads the truth nowhere but in its mass
+ * (taken as known, as a flight computer integrates its flow meters) and in the actuators' achieved positions.
+ * Not thread-safe; one instance per flight.
+ */
+public final class LandingBurnLoop {
+
+    /** GNSS fixes and radar heights per second. */
+    static final double RADAR_HZ = 20;
+    /** Where the radar reads from, m. */
+    static final double RADAR_RANGE_M = 5000;
+
+    /**
+     * The flight software's set-up.
+     *
+     * @param model       the stage
+     * @param zone        the landing point
+     * @param engines     the landing engines, in effector order
+     * @param emptyMassKg the stage with no usable propellant, kg
+     * @param marginKg    propellant the plans keep while they can, kg
+     * @param maxTiltDeg  the plans' thrust limit from the vertical (NaN: none), deg
+     * @param imu         the IMU's grade (its rate must be the loop's)
+     * @param gnss        the GNSS receiver's figures
+     * @param seed        the sensors' and the navigation's initial error's seed
+     */
+    public record Setup(StageFlightModel model, EarthModel.Geodetic zone, int[] engines, double emptyMassKg, double marginKg,
+                        double maxTiltDeg, ImuErrors imu, GnssErrors gnss, long seed) {
+    }
+
+    /**
+     * How it ended, in the truth and as navigation saw it.
+     *
+     * @param grounded              whether the stage reached the ground within the time allowed
+     * @param trouble               what went wrong in the flight software (null: nothing)
+     * @param missM                 horizontal distance from the zone's centre at touchdown, m
+     * @param verticalSpeedMS       downward speed at touchdown, m/s
+     * @param horizontalSpeedMS     horizontal speed at touchdown, m/s
+     * @param tiltDeg               the body axis from the vertical at touchdown, deg
+     * @param angularRateDegS       the body's rate relative to the ground at touchdown, deg/s
+     * @param navigationErrorM      |estimate − truth| of the position at touchdown, m
+     * @param propellantLeftKg      above the empty mass, kg
+     * @param maxGimbalDeg          the largest gimbal angle on either axis, deg
+     * @param maxFinDeg             the largest fin deflection, deg
+     * @param solves                cone programs the guidance solved
+     * @param durationS             ignition to the ground, s
+     * @param maxCommandOffRetrogradeDeg the guidance's thrust direction's largest angle from the retrograde in the burn's
+     *                              first {@link #OPENING_S} s (the thickest air, where the body is held near the
+     *                              retrograde), deg
+     * @param maxBodyOffRetrogradeDeg    the body axis's largest angle from it then, deg
+     */
+    public record Result(boolean grounded, String trouble, double missM, double verticalSpeedMS, double horizontalSpeedMS, double tiltDeg,
+                         double angularRateDegS, double navigationErrorM, double propellantLeftKg, double maxGimbalDeg, double maxFinDeg,
+                         int solves, double durationS, double maxCommandOffRetrogradeDeg, double maxBodyOffRetrogradeDeg) {
+    }
+
+    /** The burn's opening seconds, over which the guidance's pointing is compared with the retrograde. */
+    public static final double OPENING_S = 3;
+
+    private final Setup setup;
+    private final EarthModel earth;
+    private final Atmosphere atmosphere;
+    private final Vector3D zoneEcef;
+    private final Vector3D up;
+    private final Vector3D east;
+    private final Vector3D north;
+    private final Aerodynamics descentDrag;
+
+    /**
+     * @param setup      the flight software's set-up
+     * @param earth      the Earth (the plant's and the flight software's)
+     * @param atmosphere the air (likewise)
+     */
+    public LandingBurnLoop(Setup setup, EarthModel earth, Atmosphere atmosphere) {
+        this.setup = setup;
+        this.earth = earth;
+        this.atmosphere = atmosphere;
+        this.zoneEcef = earth.ecef(setup.zone());
+        this.up = setup.zone().up();
+        this.east = setup.zone().east();
+        this.north = setup.zone().north();
+        var stage = setup.model().stage();
+        this.descentDrag = Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter());
+    }
+
+    /**
+     * @param initial    the stage at ignition (truth)
+     * @param maxSeconds the longest the burn may take
+     * @return how it ended
+     */
+    public Result fly(RigidBodyState initial, double maxSeconds) {
+        StageFlightModel model = setup.model();
+        double dt = setup.imu().periodS();
+        FlightEnvironment env = new FlightEnvironment(earth, atmosphere, Winds.CALM);
+        StagePlant plant = new StagePlant(model, env, new AirDisturbances(null, List.of()), initial, 1 / dt, dt);
+        Imu imu = new Imu(setup.imu(), setup.seed());
+        GnssReceiver gnss = new GnssReceiver(setup.gnss(), List.of(), setup.seed() + 1);
+        RadarAltimeter radar = RadarAltimeter.landing(setup.seed() + 2);
+        ErrorStateFilter nav = new ErrorStateFilter(earth, ErrorStateFilter.Tuning.of(setup.imu()), startingEstimate(initial));
+        PoweredDescent descent = LandingGuidance.newDescent();
+        int n = model.engines().size();
+        var engine = model.stage().getEngines().get(0).getEngine();
+        double ispNominal = engine.getIspVacuum();
+        LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(setup.emptyMassKg(), setup.marginKg(), ispNominal,
+            setup.maxTiltDeg(), 20, 0.25, 2, this::modelDrag), descent);
+        AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
+        double[] gimbalRange = new double[n];
+        Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
+        double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
+        boolean[] on = new boolean[n];
+        for (int e : setup.engines()) {
+            on[e] = true;
+        }
+        double tVac = model.engines().get(setup.engines()[0]).thrustVacuumN() * setup.engines().length;
+        double exit = model.engines().get(setup.engines()[0]).nozzleExitAreaM2() * setup.engines().length;
+        int perFix = (int) Math.round(setup.gnss().rateHz() > 0 ? 1 / (dt * setup.gnss().rateHz()) : Integer.MAX_VALUE);
+        int perRadar = (int) Math.round(1 / (dt * RADAR_HZ));
+        ArrayDeque<GnssFix> pending = new ArrayDeque<>();
+        double maxGimbal = 0;
+        double maxFin = 0;
+        double maxCommandOff = 0;
+        double maxBodyOff = 0;
+        String trouble = null;
+        boolean cut = false;
+        double t0 = initial.timeS();
+        Vector3D lastForce = specificForceBody(plant);
+        int steps = (int) Math.ceil(maxSeconds / dt);
+        boolean flying = true;
+        for (int k = 0; k <= steps && flying; k++) {
+            RigidBodyState truth = plant.state();
+            double t = truth.timeS();
+            // sensors (truth in), then navigation
+            ImuSample sample = imu.measure(t, lastForce, truth.bodyRatesInertialRadS());
+            nav.propagate(sample);
+            if (k % perFix == 0) {
+                Vector3D rE = earth.toFixed(t, truth.positionEciM());
+                Vector3D vE = earth.toFixed(t, truth.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), truth.positionEciM())));
+                gnss.measure(t, rE, vE).ifPresent(pending::addLast);
+            }
+            while (!pending.isEmpty() && pending.peekFirst().availableAtS() <= t + 1e-9) {
+                nav.updateGnss(pending.removeFirst(), setup.gnss());
+            }
+            if (k % perRadar == 0) {
+                Optional<Double> h = radar.measure(heightOf(t, truth.positionEciM()));
+                if (h.isPresent()) {
+                    nav.updateHeight(h.get(), radar.sigmaM(h.get()), zoneEcef, up);
+                }
+            }
+            NavigationEstimate est = nav.estimate();
+            double[] l = local(t, est.positionEciM(), est.velocityEciMS());
+            double mass = truth.massKg();
+            double pressure = air(l[0]).pressure();
+            double[] measuredDrag = measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure);
+            // guidance on the estimate
+            if (!cut && guidance.due(t)) {
+                double tMax = tVac - pressure * exit;
+                double tMin = Math.max(0, engine.getThrottleMin() * tVac - pressure * exit);
+                guidance.update(t, new double[] {l[0], l[1], l[2]}, new double[] {l[3], l[4], l[5]}, mass, tMin, tMax,
+                    new double[] {-gravityAtZone(), 0, 0}, measuredDrag);
+                trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
+            }
+            LandingGuidance.Plan plan = guidance.plan();
+            double[] a;
+            if (plan != null && t < plan.end()) {
+                a = plan.thrustAcceleration(t, measuredDrag);
+            } else if (plan != null) {
+                // after the plan: hold a slow descent, the thrust straight up
+                a = new double[] {LandingGuidance.settleAcceleration(l[3], gravityAtZone()), 0, 0};
+            } else {
+                // no plan: full thrust against the velocity, as the recovery's fallback does
+                double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
+                double full = (tVac - pressure * exit) / mass;
+                a = speed > 1e-3 ? new double[] {-full * l[3] / speed, -full * l[4] / speed, -full * l[5] / speed} : new double[] {full, 0, 0};
+            }
+            if (!cut && guidance.finished(t, l[3])) {
+                cut = true;
+            }
+            double thrust = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass;
+            double throttle = (thrust + pressure * exit) / tVac;
+            double[] throttles = new double[n];
+            boolean[] burning = new boolean[n];
+            for (int e : setup.engines()) {
+                throttles[e] = throttle;
+                burning[e] = !cut;
+            }
+            Vector3D axis = earth.toInertial(t, new Vector3D(a[0], up, a[1], east, a[2], north));
+            FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
+                sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), env, model.massModel().at(mass), plant.effectors(),
+                Vector3D.ZERO);
+            ActuatorCommands cmd = control.next(known, cut ? Vector3D.ZERO : axis, throttles, burning, gimbalRange, finRange, dt);
+            Vector3D vRel = truth.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), truth.positionEciM()));
+            if (t - t0 < OPENING_S && vRel.getNorm() > 0) {
+                maxCommandOff = Math.max(maxCommandOff, Math.toDegrees(Vector3D.angle(axis, vRel.negate())));
+                maxBodyOff = Math.max(maxBodyOff, Math.toDegrees(Vector3D.angle(truth.attitude().toInertial(Vector3D.PLUS_I), vRel.negate())));
+            }
+            plant.command(cmd);
+            flying = plant.advance();
+            lastForce = specificForceBody(plant);
+            for (int i = 0; i < n; i++) {
+                maxGimbal = Math.max(maxGimbal, Math.toDegrees(Math.max(Math.abs(plant.effectors().gimbalPitchRad(i)),
+                    Math.abs(plant.effectors().gimbalYawRad(i)))));
+            }
+            for (int f = 0; f < model.finCount(); f++) {
+                maxFin = Math.max(maxFin, Math.toDegrees(Math.abs(plant.effectors().finDeflectionRad(f))));
+            }
+        }
+        RigidBodyState end = plant.state();
+        double tEnd = end.timeS();
+        double[] lt = local(tEnd, end.positionEciM(), end.velocityEciMS());
+        NavigationEstimate est = nav.estimate();
+        Vector3D upI = earth.toInertial(tEnd, up);
+        double tilt = Math.toDegrees(Vector3D.angle(end.attitude().toInertial(Vector3D.PLUS_I), upI));
+        double rate = Math.toDegrees(end.bodyRatesInertialRadS().subtract(end.attitude().toBody(earth.rotation())).getNorm());
+        return new Result(!flying, trouble, Math.hypot(lt[1], lt[2]), -lt[3], Math.hypot(lt[4], lt[5]), tilt, rate,
+            est.positionEciM().distance(end.positionEciM()), end.massKg() - setup.emptyMassKg(), maxGimbal, maxFin,
+            guidance.solves(), tEnd - t0, maxCommandOff, maxBodyOff);
+    }
+
+    /** Navigation at ignition: converged since launch, off the truth by an error drawn from its covariance. */
+    private NavigationEstimate startingEstimate(RigidBodyState s) {
+        double[] sigma = new double[ErrorStateFilter.N];
+        double[] head = {2, 2, 2, 0.1, 0.1, 0.1, 1e-3, 1e-3, 1e-3, setup.imu().accelBiasMS2(), setup.imu().accelBiasMS2(),
+            setup.imu().accelBiasMS2(), setup.imu().gyroBiasRadS(), setup.imu().gyroBiasRadS(), setup.imu().gyroBiasRadS()};
+        System.arraycopy(head, 0, sigma, 0, head.length);
+        for (int i = 15; i < ErrorStateFilter.N; i++) {
+            boolean diagonal = (i - 15) % 9 % 4 == 0;
+            sigma[i] = i < 24 ? (diagonal ? setup.imu().accelScaleFactor() : setup.imu().accelMisalignmentRad())
+                : (diagonal ? setup.imu().gyroScaleFactor() : setup.imu().gyroMisalignmentRad());
+        }
+        double[][] p = new double[ErrorStateFilter.N][ErrorStateFilter.N];
+        WhiteNoise draw = new WhiteNoise(setup.seed() + 3);
+        double[] e = new double[ErrorStateFilter.N];
+        for (int i = 0; i < ErrorStateFilter.N; i++) {
+            p[i][i] = Math.max(sigma[i] * sigma[i], 1e-24);
+            e[i] = sigma[i] * draw.nextGaussian();
+        }
+        // the biases and error matrices start at zero: the unit's own are unknown to it beyond their spread
+        return new NavigationEstimate(s.timeS(), s.positionEciM().add(new Vector3D(e[0], e[1], e[2])),
+            s.velocityEciMS().add(new Vector3D(e[3], e[4], e[5])),
+            s.attitude().multiply(org.launchbench.flight.Quaternion.fromRotationVector(new Vector3D(e[6], e[7], e[8]))).normalized(),
+            Vector3D.ZERO, Vector3D.ZERO, new double[3][3], new double[3][3], p);
+    }
+
+    /** The specific force on the plant's body now, body axes: every force but gravitation, over the mass. */
+    private static Vector3D specificForceBody(StagePlant plant) {
+        FlightConditions c = plant.conditions();
+        Loads loads = new Loads();
+        for (ForceModel m : plant.model().models()) {
+            if (!(m instanceof Gravitation)) {
+                m.contribute(c, loads);
+            }
+        }
+        return loads.forceBody().add(c.state().attitude().toBody(loads.forceInertial())).scalarMultiply(1 / c.state().massKg());
+    }
+
+    /**
+     * The aerodynamic acceleration the accelerometers measure, [up, east, north]: their specific force (corrected by the
+     * estimated biases), turned into ECI by the estimated attitude, less the thrust the engines are known to give along
+     * the body axis.
+     */
+    private double[] measuredAero(NavigationEstimate est, Vector3D measuredBody, StagePlant plant, double mass, double tVac, double exit,
+                                  double pressure) {
+        double thrust = 0;
+        for (int e : setup.engines()) {
+            thrust += Math.max(0, plant.effectors().thrustFraction(e) * tVac / setup.engines().length - pressure * exit / setup.engines().length);
+        }
+        Vector3D aero = measuredBody.subtract(est.accelBiasMS2()).subtract(new Vector3D(thrust / mass, 0, 0));
+        Vector3D inFixed = earth.toFixed(est.timeS(), est.attitude().toInertial(aero));
+        return new double[] {Vector3D.dotProduct(inFixed, up), Vector3D.dotProduct(inFixed, east), Vector3D.dotProduct(inFixed, north)};
+    }
+
+    /** {up, east, north, v_up, v_east, v_north} from the zone, velocities relative to the ground. */
+    private double[] local(double t, Vector3D rI, Vector3D vI) {
+        Vector3D rf = earth.toFixed(t, rI);
+        Vector3D vf = earth.toFixed(t, vI.subtract(Vector3D.crossProduct(earth.rotation(), rI)));
+        Vector3D d = rf.subtract(zoneEcef);
+        return new double[] {Vector3D.dotProduct(d, up), Vector3D.dotProduct(d, east), Vector3D.dotProduct(d, north),
+            Vector3D.dotProduct(vf, up), Vector3D.dotProduct(vf, east), Vector3D.dotProduct(vf, north)};
+    }
+
+    private double heightOf(double t, Vector3D rI) {
+        return Vector3D.dotProduct(earth.toFixed(t, rI).subtract(zoneEcef), up);
+    }
+
+    private double gravityAtZone() {
+        Vector3D w = earth.rotation();
+        Vector3D g = earth.gravity(zoneEcef).subtract(Vector3D.crossProduct(w, Vector3D.crossProduct(w, zoneEcef)));
+        return -Vector3D.dotProduct(g, up);
+    }
+
+    private AtmosphereState air(double h) {
+        return atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), h + setup.zone().height())));
+    }
+
+    /** The guidance's drag model: the stage's descent drag curve in the standard atmosphere. */
+    private double[] modelDrag(double h, double[] v, double mass) {
+        AtmosphereState a = air(Math.max(0, h));
+        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        double mach = a.speedOfSound() > 0 ? speed / a.speedOfSound() : 0;
+        double k = -0.5 * a.density() * speed * descentDrag.dragCoefficient(mach) * descentDrag.referenceArea() / mass;
+        return new double[] {k * v[0], k * v[1], k * v[2]};
+    }
+}
