@@ -70,7 +70,7 @@ class LandingBurnLoopTest {
         Stage stage = falcon9.stage();
         StageFlightModel model = StageFlightModel.of(stage, ((LaunchVehicle) stage.eContainer()).getPropellantFamily(), false);
         LandingBurnLoop.Setup setup = new LandingBurnLoop.Setup(model, EarthModel.Geodetic.of(falcon9.zone()), new int[] {0},
-            ignition.emptyMass(), 0, Double.NaN, at100Hz(ImuErrors.TACTICAL), GnssErrors.SINGLE_FREQUENCY, 1);
+            ignition.emptyMass(), 0, Double.NaN, Double.NaN, at100Hz(ImuErrors.TACTICAL), GnssErrors.SINGLE_FREQUENCY, 1);
         LandingBurnLoop.Result r = new LandingBurnLoop(setup, EARTH, UsStandardAtmosphere1976.INSTANCE).fly(atIgnition(), 120);
         assertTrue(r.grounded());
         // the actuators' limits hold (5° gimbal per axis, 20° fins), and they were used to them

@@ -21,10 +21,32 @@ package org.launchbench.recovery.descent;
  * @param objective     what to minimise
  * @param disturbance   a known acceleration besides gravity along the descent (the drag a closed loop predicts), by time
  *                      from the start; null: none
+ * @param pointing      an axis the thrust must stay near at each node, by time from the start (a body flying engines first
+ *                      through thick air can point its thrust only near its retrograde); null: none
+ * @param maxPointingDeg largest angle between the thrust and that axis (NaN: none), degrees
  */
 public record DescentProblem(double[] gravity, double dryMass, double wetMass, double isp, double thrustMin, double thrustMax,
                              double[] position, double[] velocity, double glideSlopeDeg, double maxTiltDeg, double maxSpeed,
-                             double timeOfFlight, int nodes, Objective objective, Disturbance disturbance) {
+                             double timeOfFlight, int nodes, Objective objective, Disturbance disturbance, Pointing pointing,
+                             double maxPointingDeg) {
+
+    /** An axis for the thrust to keep near, as a function of the time since the descent's start. */
+    @FunctionalInterface
+    public interface Pointing {
+        /**
+         * @param t time since the descent's start, s
+         * @return a unit axis [up, east, north], or null where the thrust may point anywhere
+         */
+        double[] axisAt(double t);
+    }
+
+    /** A problem with a disturbance and no pointing limit. */
+    public DescentProblem(double[] gravity, double dryMass, double wetMass, double isp, double thrustMin, double thrustMax,
+                          double[] position, double[] velocity, double glideSlopeDeg, double maxTiltDeg, double maxSpeed,
+                          double timeOfFlight, int nodes, Objective objective, Disturbance disturbance) {
+        this(gravity, dryMass, wetMass, isp, thrustMin, thrustMax, position, velocity, glideSlopeDeg, maxTiltDeg, maxSpeed,
+            timeOfFlight, nodes, objective, disturbance, null, Double.NaN);
+    }
 
     /** A known acceleration along the descent, as a function of the time since its start. */
     @FunctionalInterface
@@ -55,6 +77,6 @@ public record DescentProblem(double[] gravity, double dryMass, double wetMass, d
     /** @return the same problem with a fixed time of flight */
     public DescentProblem withTimeOfFlight(double seconds) {
         return new DescentProblem(gravity, dryMass, wetMass, isp, thrustMin, thrustMax, position, velocity, glideSlopeDeg,
-            maxTiltDeg, maxSpeed, seconds, nodes, objective, disturbance);
+            maxTiltDeg, maxSpeed, seconds, nodes, objective, disturbance, pointing, maxPointingDeg);
     }
 }

@@ -117,12 +117,24 @@ public final class LandingGuidance {
      * @param terminalRate re-solves a second in the last {@link #TERMINAL_PHASE} seconds (at least {@code rate})
      * @param drag         the drag the plans predict and the loop tracks (null: a constant share of the present drag,
      *                     untracked)
+     * @param maxPointingDeg largest thrust angle from the retrograde while the stage is faster than
+     *                     {@code pointingAboveSpeed} (NaN: none), degrees: a body flying engines first through thick air
+     *                     can hold its thrust only near its retrograde; each plan keeps it there about the previous plan's
+     *                     retrograde at the same time (the present one for the first plan), linearised as successive
+     *                     convexification does
+     * @param pointingAboveSpeed the speed above which the pointing limit holds, m/s
      */
     public record Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate, double terminalRate,
-                         DragModel drag) {
+                         DragModel drag, double maxPointingDeg, double pointingAboveSpeed) {
         /** Untracked, the last seconds at 4 Hz: the reference flight computer's set-up. */
         public Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate) {
             this(emptyMass, margin, isp, maxTiltDeg, nodes, rate, 4, null);
+        }
+
+        /** Without a pointing limit (a point mass points its thrust anywhere at once). */
+        public Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate, double terminalRate,
+                      DragModel drag) {
+            this(emptyMass, margin, isp, maxTiltDeg, nodes, rate, terminalRate, drag, Double.NaN, 0);
         }
     }
 
@@ -311,6 +323,14 @@ public final class LandingGuidance {
             Plan tracked = predicted == null ? null : solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, predicted, false);
             next = tracked != null ? tracked : next;
         }
+        if (next != null && first && !Double.isNaN(config.maxPointingDeg())) {
+            // the first plan pointed freely: solved again with the pointing held about its own retrograde (one step of
+            // successive convexification; later re-solves take the plan in force's)
+            plan = next;
+            DescentProblem.Disturbance d = drag == null ? disturbance : along(t, position, velocity, mass, drag);
+            Plan held = solve(t, position, velocity, mass, thrustMin, thrustMax, gravity, d == null ? disturbance : d, false);
+            next = held != null ? held : next;
+        }
         if (next != null) {
             plan = next;
             last = next;
@@ -378,7 +398,7 @@ public final class LandingGuidance {
             double bottom = k == 0 && config.drag() != null ? Math.min(top, tMin + FLOOR_SHARE * (tMax - tMin)) : tMin;
             DescentProblem problem = new DescentProblem(gravity, config.emptyMass() + attempt[0], mass, config.isp(), bottom, top, r, v,
                 Double.NaN, config.maxTiltDeg(), Double.NaN, plan == null ? Double.NaN : plan.end() - t, nodes,
-                DescentProblem.Objective.MIN_PROPELLANT, disturbance);
+                DescentProblem.Objective.MIN_PROPELLANT, disturbance, pointing(t, v), config.maxPointingDeg());
             PoweredDescent.Solution s = plan == null && Double.isFinite(expected) && expected > 0
                 ? descent.solveNear(problem, NEAR[0] * expected, NEAR[1] * expected) : descent.solve(problem);
             solves += s.solves();
@@ -406,6 +426,27 @@ public final class LandingGuidance {
             }
         }
         return null;
+    }
+
+    /**
+     * The retrograde to keep the thrust near, by time from now: along the plan in force (its velocity then); none where
+     * that speed is below the pointing limit's, and none without a plan in force.
+     */
+    private DescentProblem.Pointing pointing(double t, double[] v) {
+        if (Double.isNaN(config.maxPointingDeg())) {
+            return null;
+        }
+        Plan path = plan;
+        if (path == null) {
+            // the first plan is solved free, then again about its own retrograde (update)
+            return null;
+        }
+        double floor = config.pointingAboveSpeed();
+        return tau -> {
+            double[] u = path.state(t + tau)[1];
+            double speed = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+            return speed > floor && speed > 0 ? new double[] {-u[0] / speed, -u[1] / speed, -u[2] / speed} : null;
+        };
     }
 
     /** The disturbance at a solution's nodes, as its program took it. */

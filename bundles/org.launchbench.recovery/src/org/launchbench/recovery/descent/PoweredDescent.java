@@ -153,7 +153,7 @@ public final class PoweredDescent {
     private Solution solve(DescentProblem p, double shortest, double longest, boolean scan) {
         if (Double.isNaN(p.timeOfFlight()) && p.nodes() > searchNodes) {
             DescentProblem coarse = new DescentProblem(p.gravity(), p.dryMass(), p.wetMass(), p.isp(), p.thrustMin(), p.thrustMax(),
-                p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective(), p.disturbance());
+                p.position(), p.velocity(), p.glideSlopeDeg(), p.maxTiltDeg(), p.maxSpeed(), Double.NaN, searchNodes, p.objective(), p.disturbance(), p.pointing(), p.maxPointingDeg());
             Solution found = search(coarse, shortest, longest, scan);
             if (found.feasible()) {
                 Solution fine = solveFixed(p, found.timeOfFlight());
@@ -391,6 +391,7 @@ public final class PoweredDescent {
             eq.row(vu).set(v(n, i), 1).rhs(0);
         }
         double cosTilt = Double.isNaN(p.maxTiltDeg()) ? Double.NaN : Math.cos(Math.toRadians(p.maxTiltDeg()));
+        double cosPointing = p.pointing() == null || Double.isNaN(p.maxPointingDeg()) ? -3 : Math.cos(Math.toRadians(p.maxPointingDeg()));
         for (int k = 0; k <= n; k++) {
             double t = k * dt;
             double z0 = Math.log(Math.max(p.wetMass() - alpha * p.thrustMax() * t, p.dryMass()));
@@ -403,6 +404,11 @@ public final class PoweredDescent {
             orth.row().set(z(k), 1).rhs(zMax);                                  // z ≤ ln(m_wet - α ρ₁ t)
             if (!Double.isNaN(cosTilt)) {
                 orth.row(au).set(u(k, 0), -1).set(sigma(k), cosTilt).rhs(0);     // u_up ≥ σ cos θ
+            }
+            double[] axis = cosPointing > -2 ? p.pointing().axisAt(t) : null;
+            if (axis != null) {
+                // d · u ≥ σ cos φ: the thrust within φ of the node's axis (linear, as the tilt limit is)
+                orth.row(au).set(u(k, 0), -axis[0]).set(u(k, 1), -axis[1]).set(u(k, 2), -axis[2]).set(sigma(k), cosPointing).rhs(0);
             }
             if (aboveGround && Double.isNaN(p.glideSlopeDeg()) && k > 0 && k < n) {
                 orth.row(lu).set(r(k, 0), -1).rhs(0);                             // r_up ≥ 0: above the ground

@@ -61,12 +61,13 @@ public final class LandingBurnLoop {
      * @param emptyMassKg the stage with no usable propellant, kg
      * @param marginKg    propellant the plans keep while they can, kg
      * @param maxTiltDeg  the plans' thrust limit from the vertical (NaN: none), deg
+     * @param maxPointingDeg the plans' thrust limit from the retrograde above {@link #POINTING_ABOVE_M_S} (NaN: none), deg
      * @param imu         the IMU's grade (its rate must be the loop's)
      * @param gnss        the GNSS receiver's figures
      * @param seed        the sensors' and the navigation's initial error's seed
      */
     public record Setup(StageFlightModel model, EarthModel.Geodetic zone, int[] engines, double emptyMassKg, double marginKg,
-                        double maxTiltDeg, ImuErrors imu, GnssErrors gnss, long seed) {
+                        double maxTiltDeg, double maxPointingDeg, ImuErrors imu, GnssErrors gnss, long seed) {
     }
 
     /**
@@ -94,6 +95,9 @@ public final class LandingBurnLoop {
                          double angularRateDegS, double navigationErrorM, double propellantLeftKg, double maxGimbalDeg, double maxFinDeg,
                          int solves, double durationS, double maxCommandOffRetrogradeDeg, double maxBodyOffRetrogradeDeg) {
     }
+
+    /** Above this speed the pointing limit holds, m/s: where the air's moments are beyond what gimbal and fins hold. */
+    public static final double POINTING_ABOVE_M_S = 100;
 
     /** The burn's opening seconds, over which the guidance's pointing is compared with the retrograde. */
     public static final double OPENING_S = 3;
@@ -143,7 +147,7 @@ public final class LandingBurnLoop {
         var engine = model.stage().getEngines().get(0).getEngine();
         double ispNominal = engine.getIspVacuum();
         LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(setup.emptyMassKg(), setup.marginKg(), ispNominal,
-            setup.maxTiltDeg(), 20, 0.25, 2, this::modelDrag), descent);
+            setup.maxTiltDeg(), 20, 0.25, 2, this::modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
         AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
         double[] gimbalRange = new double[n];
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
