@@ -120,8 +120,9 @@ public final class LandingGuidance {
      * @param maxPointingDeg largest thrust angle from the retrograde while the stage is faster than
      *                     {@code pointingAboveSpeed} (NaN: none), degrees: a body flying engines first through thick air
      *                     can hold its thrust only near its retrograde; each plan keeps it there about the previous plan's
-     *                     retrograde at the same time (the present one for the first plan), linearised as successive
-     *                     convexification does
+     *                     retrograde at the same time (the first plan is solved free, then again about its own),
+     *                     linearised as successive convexification does; when no descent meets the limit, the free plan
+     *                     stays in force
      * @param pointingAboveSpeed the speed above which the pointing limit holds, m/s
      */
     public record Config(double emptyMass, double margin, double isp, double maxTiltDeg, int nodes, double rate, double terminalRate,
