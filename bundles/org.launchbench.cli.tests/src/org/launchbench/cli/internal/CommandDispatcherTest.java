@@ -226,6 +226,16 @@ class CommandDispatcherTest {
         assertEquals(ExitCode.RUN_FAILED, run("simulate").code);
     }
 
+    /** Issue 28: an OutOfMemoryError reached only the launcher's log and the command line exited 0 in silence. */
+    @Test
+    void runningOutOfMemoryIsExitOneWithOneLine() {
+        register(new FakeCommand("simulate", i -> { throw new OutOfMemoryError("Java heap space"); }), 0);
+        Run r = run("simulate");
+        assertEquals(ExitCode.RUN_FAILED, r.code);
+        assertOneLine(r.err);
+        assertTrue(r.err.contains("launchbench simulate: ran out of memory (Java heap space)"), r.err);
+    }
+
     @Test
     void aBugIsReportedWithoutAStackTraceUnlessDebugging() {
         register(new FakeCommand("simulate", i -> { throw new IllegalStateException("boom"); }), 0);

@@ -111,6 +111,13 @@ public final class CommandDispatcher {
         } catch (RuntimeException | LinkageError e) {
             return fail(err, ExitCode.RUN_FAILED, prefix(commandName) + "internal error: " + e
                 + (debug ? "" : " (run again with --debug for the details, and please report it)"), e, debug);
+        } catch (OutOfMemoryError e) {
+            // never a silent exit (issue 28: a huge input's OutOfMemoryError reached only the launcher's log, exit 0)
+            return fail(err, ExitCode.RUN_FAILED, prefix(commandName) + "ran out of memory (" + e.getMessage()
+                + "): give it a smaller input, or more memory with -Xmx in launchbench.ini", e, debug);
+        } catch (StackOverflowError e) {
+            return fail(err, ExitCode.RUN_FAILED, prefix(commandName) + "ran out of stack (an input nested too deep?)"
+                + (debug ? "" : " (run again with --debug for the details)"), e, debug);
         } finally {
             out.flush();
             restore(previousData);

@@ -68,7 +68,7 @@ public final class ModelFiles {
         ModelFileKind kind = kindOf(file);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readBounded(file);
         } catch (NoSuchFileException e) {
             throw InvalidInputException.because("does not exist").source(file.toString())
                 .fix("check the path").build(e);
@@ -78,6 +78,32 @@ public final class ModelFiles {
             throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(file.toString()).build(e);
         }
         return parse(bytes, file.toString(), URI.createFileURI(file.toAbsolutePath().toString()), kind);
+    }
+
+    /**
+     * The most a model file may hold, bytes: the largest shipped file is some 100 kB; 64 MB is generous and keeps a
+     * mistaken device, a symbolic link to /dev/zero or a huge file from filling the memory (issue 28).
+     */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * Reads a model file whole, refusing what is not a regular file (a directory, a device, a FIFO) and what holds
+     * more than {@link #MAX_BYTES}; the read itself stops one byte past the limit, so a file that grows while read
+     * is refused too.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw InvalidInputException.because("is not a regular file (a directory, a device or a pipe)").source(file.toString())
+                .allowed("a ." + kindOf(file).extension() + " file").fix("give the model file's path").build();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw InvalidInputException.because("holds more than the " + (MAX_BYTES >> 20) + " MB a model file may").source(file.toString())
+                    .fix("check that this is the model file meant").build();
+            }
+            return bytes;
+        }
     }
 
     /**
