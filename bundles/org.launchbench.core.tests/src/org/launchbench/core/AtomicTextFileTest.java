@@ -42,4 +42,24 @@ class AtomicTextFileTest {
             assertEquals(1, files.count());
         }
     }
+
+    /**
+     * Outputs are checked before a run (issue 28: `--csv` naming a folder failed only after the whole campaign): a
+     * folder, or a path under a file, is refused naming the option; a folder still to be made is fine (the write makes
+     * it).
+     */
+    @Test
+    void anOutputIsCheckedBeforeTheRun() throws IOException {
+        InvalidInputException folder = assertThrows(InvalidInputException.class, () -> AtomicTextFile.checkTarget(dir, "--csv"));
+        assertTrue(folder.getMessage().contains("--csv") && folder.getMessage().contains("is a folder"), folder.getMessage());
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        InvalidInputException under = assertThrows(InvalidInputException.class,
+            () -> AtomicTextFile.checkTarget(file.resolve("out.csv"), "--record"));
+        assertTrue(under.getMessage().contains("--record") && under.getMessage().contains("is not a folder"), under.getMessage());
+        AtomicTextFile.checkTarget(dir.resolve("new/sub/out.csv"), "--csv");
+        AtomicTextFile.checkTarget(dir.resolve("out.csv"), "--csv");
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the checks write nothing");
+        }
+    }
 }

@@ -61,6 +61,29 @@ public final class AtomicTextFile implements AutoCloseable {
     }
 
     /**
+     * Checks an output path before any work: not a folder, and not in a folder that cannot be written (a missing folder
+     * is created when the file is written). A command calls this before its run, so that a bad output costs nothing.
+     *
+     * @param file   the output file
+     * @param option the option that named it, for the message
+     * @throws InvalidInputException when the file cannot be written there
+     */
+    public static void checkTarget(Path file, String option) {
+        if (Files.isDirectory(file)) {
+            throw InvalidInputException.because("is a folder, not a file").source(option).value(file)
+                .fix("name a file (in that folder, say)").build();
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir != null && (!Files.isDirectory(dir) || !Files.isWritable(dir))) {
+            throw InvalidInputException.because("cannot be written: " + dir + (Files.isDirectory(dir) ? " is not writable" : " is not a folder"))
+                .source(option).value(file).fix("choose a folder you can write").build();
+        }
+    }
+
+    /**
      * Starts the file: write through {@link #writer()}, then {@link #commit()} puts it in place; closing without a
      * commit leaves the previous file (or none) and removes the temporary one.
      *

@@ -95,6 +95,8 @@ public final class DispersionCommand implements CliCommand {
         long seed = integer(args, "--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         int threads = (int) integer(args, "--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""));
+        // the output is checked before the campaign, so a bad one costs nothing (issue 28)
+        args.value("--csv").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--csv"));
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
         MissionAscent m = MissionAscent.load(file, catalog);
         if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {

@@ -14,6 +14,7 @@ import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.cli.JsonNumbers;
+import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.Endpoint;
 import org.launchbench.fc.api.FlightComputerLink;
@@ -120,6 +121,8 @@ public final class HilCommand implements CliCommand {
         long silence = (long) args.number("--silence-ms", 500, 50, 60_000);
         LinkProvider provider = LinkProviders.choose(providers, args.value("--protocol").orElse(LinkProviders.DEFAULT_PROTOCOL), "--protocol");
         PacketDictionary dictionary = LandingPlant.dictionary(args.value("--dictionary").map(Path::of));
+        // the record is checked before the ascent and the loop, so a bad one costs nothing (issue 28)
+        args.value("--record").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--record"));
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
         List<DynamicsFactory> installed = fidelities;
         HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), installed == null ? List.of() : installed,
