@@ -25,12 +25,13 @@ import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.flight.vehicle.StagePlant;
 import org.launchbench.flight.wind.AirDisturbances;
 import org.launchbench.recovery.control.AttitudeController;
+import org.launchbench.recovery.descent.DescentDrag;
+import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
 import org.launchbench.recovery.navigation.ErrorStateFilter;
 import org.launchbench.recovery.navigation.NavigationEstimate;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
-import org.launchbench.trajectory.atmosphere.AtmosphereState;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;
@@ -105,11 +106,8 @@ public final class LandingBurnLoop {
     private final Setup setup;
     private final EarthModel earth;
     private final Atmosphere atmosphere;
-    private final Vector3D zoneEcef;
-    private final Vector3D up;
-    private final Vector3D east;
-    private final Vector3D north;
-    private final Aerodynamics descentDrag;
+    private final LandingFrame frame;
+    private final DescentDrag modelDrag;
 
     /**
      * @param setup      the flight software's set-up
@@ -120,12 +118,10 @@ public final class LandingBurnLoop {
         this.setup = setup;
         this.earth = earth;
         this.atmosphere = atmosphere;
-        this.zoneEcef = earth.ecef(setup.zone());
-        this.up = setup.zone().up();
-        this.east = setup.zone().east();
-        this.north = setup.zone().north();
+        this.frame = LandingFrame.at(earth, setup.zone());
         var stage = setup.model().stage();
-        this.descentDrag = Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter());
+        this.modelDrag = new DescentDrag(Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter()), atmosphere,
+            setup.zone().height());
     }
 
     /**
@@ -147,11 +143,12 @@ public final class LandingBurnLoop {
         var engine = model.stage().getEngines().get(0).getEngine();
         double ispNominal = engine.getIspVacuum();
         LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(setup.emptyMassKg(), setup.marginKg(), ispNominal,
-            setup.maxTiltDeg(), 20, 0.25, 2, this::modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
+            setup.maxTiltDeg(), 20, 0.25, 2, modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
         AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
         double[] gimbalRange = new double[n];
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
         double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
+        double g = frame.effectiveGravity();
         boolean[] on = new boolean[n];
         for (int e : setup.engines()) {
             on[e] = true;
@@ -188,20 +185,20 @@ public final class LandingBurnLoop {
             if (k % perRadar == 0) {
                 Optional<Double> h = radar.measure(heightOf(t, truth.positionEciM()));
                 if (h.isPresent()) {
-                    nav.updateHeight(h.get(), radar.sigmaM(h.get()), zoneEcef, up);
+                    nav.updateHeight(h.get(), radar.sigmaM(h.get()), frame.zoneEcef(), frame.up());
                 }
             }
             NavigationEstimate est = nav.estimate();
-            double[] l = local(t, est.positionEciM(), est.velocityEciMS());
+            double[] l = frame.local(t, est.positionEciM(), est.velocityEciMS());
             double mass = truth.massKg();
-            double pressure = air(l[0]).pressure();
+            double pressure = modelDrag.air(l[0]).pressure();
             double[] measuredDrag = measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure);
             // guidance on the estimate
             if (!cut && guidance.due(t)) {
                 double tMax = tVac - pressure * exit;
                 double tMin = Math.max(0, engine.getThrottleMin() * tVac - pressure * exit);
                 guidance.update(t, new double[] {l[0], l[1], l[2]}, new double[] {l[3], l[4], l[5]}, mass, tMin, tMax,
-                    new double[] {-gravityAtZone(), 0, 0}, measuredDrag);
+                    new double[] {-g, 0, 0}, measuredDrag);
                 trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
             }
             LandingGuidance.Plan plan = guidance.plan();
@@ -210,7 +207,7 @@ public final class LandingBurnLoop {
                 a = plan.thrustAcceleration(t, measuredDrag);
             } else if (plan != null) {
                 // after the plan: hold a slow descent, the thrust straight up
-                a = new double[] {LandingGuidance.settleAcceleration(l[3], gravityAtZone()), 0, 0};
+                a = new double[] {LandingGuidance.settleAcceleration(l[3], g), 0, 0};
             } else {
                 // no plan: full thrust against the velocity, as the recovery's fallback does
                 double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
@@ -228,7 +225,7 @@ public final class LandingBurnLoop {
                 throttles[e] = throttle;
                 burning[e] = !cut;
             }
-            Vector3D axis = earth.toInertial(t, new Vector3D(a[0], up, a[1], east, a[2], north));
+            Vector3D axis = frame.inertial(t, a[0], a[1], a[2]);
             FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
                 sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), env, model.massModel().at(mass), plant.effectors(),
                 Vector3D.ZERO);
@@ -251,9 +248,9 @@ public final class LandingBurnLoop {
         }
         RigidBodyState end = plant.state();
         double tEnd = end.timeS();
-        double[] lt = local(tEnd, end.positionEciM(), end.velocityEciMS());
+        double[] lt = frame.local(tEnd, end.positionEciM(), end.velocityEciMS());
         NavigationEstimate est = nav.estimate();
-        Vector3D upI = earth.toInertial(tEnd, up);
+        Vector3D upI = earth.toInertial(tEnd, frame.up());
         double tilt = Math.toDegrees(Vector3D.angle(end.attitude().toInertial(Vector3D.PLUS_I), upI));
         double rate = Math.toDegrees(end.bodyRatesInertialRadS().subtract(end.attitude().toBody(earth.rotation())).getNorm());
         return new Result(!flying, trouble, Math.hypot(lt[1], lt[2]), -lt[3], Math.hypot(lt[4], lt[5]), tilt, rate,
@@ -311,38 +308,11 @@ public final class LandingBurnLoop {
         }
         Vector3D aero = measuredBody.subtract(est.accelBiasMS2()).subtract(new Vector3D(thrust / mass, 0, 0));
         Vector3D inFixed = earth.toFixed(est.timeS(), est.attitude().toInertial(aero));
-        return new double[] {Vector3D.dotProduct(inFixed, up), Vector3D.dotProduct(inFixed, east), Vector3D.dotProduct(inFixed, north)};
-    }
-
-    /** {up, east, north, v_up, v_east, v_north} from the zone, velocities relative to the ground. */
-    private double[] local(double t, Vector3D rI, Vector3D vI) {
-        Vector3D rf = earth.toFixed(t, rI);
-        Vector3D vf = earth.toFixed(t, vI.subtract(Vector3D.crossProduct(earth.rotation(), rI)));
-        Vector3D d = rf.subtract(zoneEcef);
-        return new double[] {Vector3D.dotProduct(d, up), Vector3D.dotProduct(d, east), Vector3D.dotProduct(d, north),
-            Vector3D.dotProduct(vf, up), Vector3D.dotProduct(vf, east), Vector3D.dotProduct(vf, north)};
+        return new double[] {Vector3D.dotProduct(inFixed, frame.up()), Vector3D.dotProduct(inFixed, frame.east()),
+            Vector3D.dotProduct(inFixed, frame.north())};
     }
 
     private double heightOf(double t, Vector3D rI) {
-        return Vector3D.dotProduct(earth.toFixed(t, rI).subtract(zoneEcef), up);
-    }
-
-    private double gravityAtZone() {
-        Vector3D w = earth.rotation();
-        Vector3D g = earth.gravity(zoneEcef).subtract(Vector3D.crossProduct(w, Vector3D.crossProduct(w, zoneEcef)));
-        return -Vector3D.dotProduct(g, up);
-    }
-
-    private AtmosphereState air(double h) {
-        return atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), h + setup.zone().height())));
-    }
-
-    /** The guidance's drag model: the stage's descent drag curve in the standard atmosphere. */
-    private double[] modelDrag(double h, double[] v, double mass) {
-        AtmosphereState a = air(Math.max(0, h));
-        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        double mach = a.speedOfSound() > 0 ? speed / a.speedOfSound() : 0;
-        double k = -0.5 * a.density() * speed * descentDrag.dragCoefficient(mach) * descentDrag.referenceArea() / mass;
-        return new double[] {k * v[0], k * v[1], k * v[2]};
+        return Vector3D.dotProduct(earth.toFixed(t, rI).subtract(frame.zoneEcef()), frame.up());
     }
 }

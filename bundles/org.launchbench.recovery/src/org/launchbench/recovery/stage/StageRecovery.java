@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.recovery.descent.DescentDrag;
+import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
@@ -720,6 +722,9 @@ public final class StageRecovery {
         final List<Failure> failures;
         final Aerodynamics aero;
         final Winds winds;
+        final LandingFrame frame;
+        /** The drag the landing guidance predicts: the stage's nominal descent drag in the standard atmosphere. */
+        final DescentDrag modelDrag;
         final Vector3D zone;
         final Vector3D up;
         final Vector3D east;
@@ -754,13 +759,13 @@ public final class StageRecovery {
             this.winds = p.windSpeed() == 0 ? Winds.CALM
                 : Winds.fromDirection(p.windFromDeg(), h -> h < WIND_CEILING ? p.windSpeed() : 0);
             EarthModel.Geodetic z = EarthModel.Geodetic.of(c.zone());
-            this.zone = earth.ecef(z);
-            this.up = z.up();
-            this.east = z.east();
-            this.north = z.north();
-            Vector3D w = earth.rotation();
-            Vector3D effective = earth.gravity(zone).subtract(Vector3D.crossProduct(w, Vector3D.crossProduct(w, zone)));
-            this.g = -Vector3D.dotProduct(effective, up);
+            this.frame = LandingFrame.at(earth, z);
+            this.zone = frame.zoneEcef();
+            this.up = frame.up();
+            this.east = frame.east();
+            this.north = frame.north();
+            this.g = frame.effectiveGravity();
+            this.modelDrag = new DescentDrag(hw.aero(), atmosphere, c.zone().getAltitude());
             this.zonePressure = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
             this.neutral = phase(Propulsion.NONE, Steering.COAST, null);
             this.finned = hw.fins() != null ? phase(Propulsion.NONE, Steering.COAST, this::fins) : neutral;
@@ -791,11 +796,7 @@ public final class StageRecovery {
 
         /** @return {up, east, north, v_up, v_east, v_north} relative to the zone and the ground */
         double[] local(double t, double[] y) {
-            Vector3D rf = earth.toFixed(t, new Vector3D(y[0], y[1], y[2]));
-            Vector3D vf = earth.toFixed(t, new Vector3D(y[3], y[4], y[5])).subtract(Vector3D.crossProduct(earth.rotation(), rf));
-            Vector3D d = rf.subtract(zone);
-            return new double[] {Vector3D.dotProduct(d, up), Vector3D.dotProduct(d, east), Vector3D.dotProduct(d, north),
-                Vector3D.dotProduct(vf, up), Vector3D.dotProduct(vf, east), Vector3D.dotProduct(vf, north)};
+            return frame.local(t, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5]));
         }
 
         /** Height above the zone, along its vertical (the local frame the landing is flown in). */
@@ -808,7 +809,7 @@ public final class StageRecovery {
         }
 
         Vector3D inertial(double t, double upC, double eastC, double northC) {
-            return earth.toInertial(t, new Vector3D(upC, up, eastC, east, northC, north));
+            return frame.inertial(t, upC, eastC, northC);
         }
 
         /** The landing engines' thrust at full throttle at the zone, as the guidance knows it (failures it sees). */
@@ -910,7 +911,7 @@ public final class StageRecovery {
 
         /** The standard atmosphere at a height above the zone, within the table's range. */
         private AtmosphereState air(double h) {
-            return atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), c.zone().getAltitude() + h)));
+            return modelDrag.air(h);
         }
 
         /** The 1-D stop's mass flow at a mass, kg/s. */
@@ -918,22 +919,6 @@ public final class StageRecovery {
             return designThrust(m, full) / full * hw.landing().massFlow();
         }
 
-        /**
-         * The drag the landing guidance predicts: still air of the standard atmosphere, the stage's nominal drag curve.
-         *
-         * @param h    height above the zone, m
-         * @param v    [up, east, north] relative to the ground, m/s
-         * @param mass kg
-         * @return drag acceleration [up, east, north], m/s²
-         */
-        double[] modelDrag(double h, double[] v, double mass) {
-            var air = air(Math.max(0, h));
-            double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-            double mach = air.speedOfSound() > 0 ? speed / air.speedOfSound() : 0;
-            Aerodynamics nominal = hw.aero();
-            double k = -0.5 * air.density() * speed * nominal.dragCoefficient(mach) * nominal.referenceArea() / mass;
-            return new double[] {k * v[0], k * v[1], k * v[2]};
-        }
 
         /** @return the drag's deceleration now, m/s² */
         double dragAcceleration(double t, double[] y) {
@@ -1160,7 +1145,7 @@ public final class StageRecovery {
             f.mark("landing-ignition", powered(nominal, Steering.COAST));
             double tilt = c.plan().isSetLandingMaxTilt() ? c.plan().getLandingMaxTilt() : Double.NaN;
             LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(emptyMass,
-                c.plan().getPropellantMargin() * hw.reserve(), ispNominal, tilt, o.nodes(), o.rate(), TERMINAL_RATE, this::modelDrag), descent);
+                c.plan().getPropellantMargin() * hw.reserve(), ispNominal, tilt, o.nodes(), o.rate(), TERMINAL_RATE, modelDrag), descent);
             // the first plan's search starts near the fuel-optimal burn's usual share of the ignition rule's stop
             stoppingHeight(t0, f.state());
             guidance.expect(OPTIMAL_SHARE_OF_STOP * stopTime);
