@@ -6,6 +6,7 @@ import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.InertiaTensor;
 import org.launchbench.flight.Loads;
 import org.launchbench.flight.PlainVectorAlgebra;
+import org.launchbench.flight.Quaternion;
 
 /**
  * An attitude loop with ideal actuation: the moment that turns the body's x axis toward a target direction, as a
@@ -41,23 +42,35 @@ public record IdealAttitudeLoop(Target target) implements ForceModel {
     @Override
     public void contribute(FlightConditions c, Loads loads) {
         Vector3D w = c.state().bodyRatesInertialRadS();
-        Vector3D command = Vector3D.ZERO;
-        Vector3D d = target.direction(c);
-        double n = d.getNorm();
-        if (n > 0 && Double.isFinite(n)) {
-            Vector3D db = c.state().attitude().toBody(d.scalarMultiply(1 / n));
-            // the rotation from x_b to d: axis x_b × d = (0, -d_z, d_y), angle atan2(|x × d|, x · d)
-            double sy = -db.getZ();
-            double sz = db.getY();
-            double s = Math.hypot(sy, sz);
-            double angle = Math.atan2(s, db.getX());
-            double ay = s > 1e-12 ? sy / s : 0;
-            double az = s > 1e-12 ? sz / s : 1;
-            double rate = Math.min(MAX_RATE_RAD_S, ATTITUDE_GAIN_PER_S * angle);
-            command = new Vector3D(0, rate * ay, rate * az);
-        }
+        Vector3D command = rateCommand(c.state().attitude(), target.direction(c), ATTITUDE_GAIN_PER_S, MAX_RATE_RAD_S);
         InertiaTensor inertia = c.massProperties().inertiaKgM2();
         Vector3D accel = command.subtract(w).scalarMultiply(RATE_GAIN_PER_S);
         loads.addMomentBody(inertia.times(accel).add(PlainVectorAlgebra.cross(w, inertia.times(w))));
+    }
+
+    /**
+     * The cascade's outer loop, shared with the flight software's attitude controller: a body rate k_θ θ about
+     * x_b × d, at most a limit, no roll.
+     *
+     * @param attitude    body to inertial
+     * @param axisEci     where the body's x axis should point, inertial, any length (zero or not finite: no rate)
+     * @param gainPerS    k_θ, rad/s per rad
+     * @param maxRateRadS the largest rate commanded, rad/s
+     * @return the rate command, body axes, rad/s
+     */
+    public static Vector3D rateCommand(Quaternion attitude, Vector3D axisEci, double gainPerS, double maxRateRadS) {
+        double n = axisEci.getNorm();
+        if (!(n > 0) || !Double.isFinite(n)) {
+            return Vector3D.ZERO;
+        }
+        Vector3D db = attitude.toBody(axisEci.scalarMultiply(1 / n));
+        // the rotation from x_b to d: axis x_b × d = (0, -d_z, d_y), angle atan2(|x × d|, x · d); opposite d, any
+        // axis across will do (body z)
+        double sy = -db.getZ();
+        double sz = db.getY();
+        double s = Math.hypot(sy, sz);
+        double angle = Math.atan2(s, db.getX());
+        double rate = Math.min(maxRateRadS, gainPerS * angle);
+        return s > 1e-12 ? new Vector3D(0, rate * (sy / s), rate * (sz / s)) : new Vector3D(0, 0, rate);
     }
 }

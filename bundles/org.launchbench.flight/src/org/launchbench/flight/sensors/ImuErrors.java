@@ -55,6 +55,13 @@ public record ImuErrors(double accelBiasMS2, double accelBiasWalkMS2PerRootS, do
         }
     }
 
+    /** @param hz samples per second; @return the same unit sampled at that rate */
+    public ImuErrors atRate(double hz) {
+        return new ImuErrors(accelBiasMS2, accelBiasWalkMS2PerRootS, velocityRandomWalkMSPerRootS, accelScaleFactor, accelMisalignmentRad,
+            accelQuantumMS2, gyroBiasRadS, gyroBiasWalkRadSPerRootS, angleRandomWalkRadPerRootS, gyroScaleFactor, gyroMisalignmentRad,
+            gyroQuantumRadS, hz);
+    }
+
     /** @return the interval between samples, s */
     public double periodS() {
         return 1 / rateHz;

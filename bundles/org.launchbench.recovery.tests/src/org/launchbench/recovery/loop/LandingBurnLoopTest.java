@@ -35,12 +35,6 @@ class LandingBurnLoopTest {
         ignition = engine.landingBurn(falcon9, StageRecoveryTestAccess.plan(), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
     }
 
-    static ImuErrors at100Hz(ImuErrors g) {
-        return new ImuErrors(g.accelBiasMS2(), g.accelBiasWalkMS2PerRootS(), g.velocityRandomWalkMSPerRootS(), g.accelScaleFactor(),
-            g.accelMisalignmentRad(), g.accelQuantumMS2(), g.gyroBiasRadS(), g.gyroBiasWalkRadSPerRootS(), g.angleRandomWalkRadPerRootS(),
-            g.gyroScaleFactor(), g.gyroMisalignmentRad(), g.gyroQuantumRadS(), 100);
-    }
-
     static RigidBodyState atIgnition() {
         EarthModel.Geodetic zone = EarthModel.Geodetic.of(falcon9.zone());
         double[] l = ignition.local();
@@ -70,7 +64,7 @@ class LandingBurnLoopTest {
         Stage stage = falcon9.stage();
         StageFlightModel model = StageFlightModel.of(stage, ((LaunchVehicle) stage.eContainer()).getPropellantFamily(), false);
         LandingBurnLoop.Setup setup = new LandingBurnLoop.Setup(model, EarthModel.Geodetic.of(falcon9.zone()), new int[] {0},
-            ignition.emptyMass(), 0, Double.NaN, Double.NaN, at100Hz(ImuErrors.TACTICAL), GnssErrors.SINGLE_FREQUENCY, 1);
+            ignition.emptyMass(), 0, Double.NaN, Double.NaN, ImuErrors.TACTICAL.atRate(100), GnssErrors.SINGLE_FREQUENCY, 1);
         LandingBurnLoop.Result r = new LandingBurnLoop(setup, EARTH, UsStandardAtmosphere1976.INSTANCE).fly(atIgnition(), 120);
         assertTrue(r.grounded());
         // the actuators' limits hold (5° gimbal per axis, 20° fins), and they were used to them

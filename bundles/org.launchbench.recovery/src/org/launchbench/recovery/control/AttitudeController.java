@@ -7,6 +7,7 @@ import org.launchbench.flight.FlightConditions;
 import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.InertiaTensor;
 import org.launchbench.flight.models.RcsThrusters;
+import org.launchbench.flight.phase.IdealAttitudeLoop;
 import org.launchbench.flight.vehicle.ActuatorCommands;
 import org.launchbench.flight.vehicle.StageFlightModel;
 
@@ -87,7 +88,7 @@ public final class AttitudeController {
     public ActuatorCommands next(FlightConditions c, Vector3D axisEci, double[] throttle, boolean[] on, double[] gimbalRange,
                                  double finRange, double dt) {
         Vector3D w = c.state().bodyRatesInertialRadS();
-        Vector3D rateCommand = rateCommand(c, axisEci);
+        Vector3D rateCommand = IdealAttitudeLoop.rateCommand(c.state().attitude(), axisEci, gains.attitudePerS(), gains.maxRateRadS());
         Vector3D rateError = rateCommand.subtract(w);
         Vector3D alpha = rateError.scalarMultiply(gains.ratePerS()).add(integral.scalarMultiply(gains.integralPerS2()));
         InertiaTensor inertia = c.massProperties().inertiaKgM2();
@@ -150,21 +151,6 @@ public final class AttitudeController {
         double[] fins = new double[model.finCount()];
         System.arraycopy(u, 2 * engines.length, fins, 0, fins.length);
         return new ActuatorCommands(pitch, yaw, throttle, on, fins, rcsFiring(c, leftOver));
-    }
-
-    /** The cascade's outer loop: a rate about x_b × d proportional to the angle, limited; no roll. */
-    private Vector3D rateCommand(FlightConditions c, Vector3D axisEci) {
-        double norm = axisEci.getNorm();
-        if (!(norm > 0) || !Double.isFinite(norm)) {
-            return Vector3D.ZERO;
-        }
-        Vector3D d = c.state().attitude().toBody(axisEci.scalarMultiply(1 / norm));
-        double sy = -d.getZ();
-        double sz = d.getY();
-        double s = Math.hypot(sy, sz);
-        double angle = Math.atan2(s, d.getX());
-        double rate = Math.min(gains.maxRateRadS(), gains.attitudePerS() * angle);
-        return s > 1e-12 ? new Vector3D(0, rate * sy / s, rate * sz / s) : new Vector3D(0, 0, rate);
     }
 
     /** Each thruster fires when its moment points along what is left by more than half its own size. */

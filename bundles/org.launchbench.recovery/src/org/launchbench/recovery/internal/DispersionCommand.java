@@ -105,9 +105,7 @@ public final class DispersionCommand implements CliCommand {
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
-        List<DynamicsFactory> installed = fidelities;
-        DynamicsFactory fidelity = Fidelities.choose(installed == null ? List.of() : installed, args.value(Fidelities.OPTION), m.mission(),
-            file.toString());
+        DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), m.mission(), file.toString());
         long start = System.nanoTime();
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());

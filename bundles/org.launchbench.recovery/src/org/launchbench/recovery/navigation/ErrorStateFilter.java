@@ -460,47 +460,6 @@ public final class ErrorStateFilter {
         return out;
     }
 
-    /** Gauss-Jordan with partial pivoting: the innovation covariances are small and positive definite. */
-    static double[][] inverse(double[][] a) {
-        int n = a.length;
-        double[][] m = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n + i] = 1;
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] tmp = m[c];
-            m[c] = m[pivot];
-            m[pivot] = tmp;
-            double d = m[c][c];
-            if (d == 0) {
-                throw new ArithmeticException("a singular innovation covariance");
-            }
-            for (int j = 0; j < 2 * n; j++) {
-                m[c][j] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != c && m[r][c] != 0) {
-                    double f = m[r][c];
-                    for (int j = 0; j < 2 * n; j++) {
-                        m[r][j] -= f * m[c][j];
-                    }
-                }
-            }
-        }
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], n, out[i], 0, n);
-        }
-        return out;
-    }
-
     private static void symmetrise(double[][] a) {
         for (int i = 0; i < a.length; i++) {
             for (int j = i + 1; j < a.length; j++) {

@@ -22,7 +22,8 @@ public final class Fidelities {
     }
 
     /**
-     * @param installed the fidelity services registered (the point mass is always there)
+     * @param installed the fidelity services registered (the point mass is always there; null: none, as a command's
+     *                  dynamic reference is before any registers)
      * @param option    the {@value #OPTION} value, if given
      * @param mission   the mission (its {@code fidelity} is the default)
      * @param source    the mission file, for error messages
@@ -30,6 +31,9 @@ public final class Fidelities {
      * @throws InvalidInputException when the name is not installed
      */
     public static DynamicsFactory choose(Collection<DynamicsFactory> installed, Optional<String> option, Mission mission, String source) {
+        if (installed == null) {
+            return choose(List.of(), option, mission, source);
+        }
         if (option.isPresent()) {
             return find(installed, option.get()).orElseThrow(() -> InvalidInputException.because("unknown fidelity").element(OPTION)
                 .value(option.get()).allowed(names(installed)).build());

@@ -153,7 +153,7 @@ public final class SimulateCommand implements CliCommand {
         AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
         // checked before the ascent is flown: a misspelt scenario is the user's mistake, not a run's
         List<String> scenarios = loaded.scenarios(args.value("--scenario"), true, file.toString());
-        DynamicsFactory fidelity = Fidelities.choose(installed(), args.value(Fidelities.OPTION), mission, file.toString());
+        DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), mission, file.toString());
         // outputs are checked before the run, so a bad one costs nothing and writes nothing
         Path csv = args.value("--csv").map(d -> csvTarget(Path.of(d), mission.getId())).orElse(null);
         AscentResult result = loaded.fly(profile, invocation.monitor());
@@ -289,11 +289,6 @@ public final class SimulateCommand implements CliCommand {
             return new BoosterRecovery.Report(json, false, List.of("Recovery: " + (expendable ? "none (expendable)" : "not flown (no recovery engine)")));
         }
         return recovery.recover(mission, refs, vehicle, result, scenarios, fidelity, file.toString(), invocation.monitor());
-    }
-
-    private List<DynamicsFactory> installed() {
-        List<DynamicsFactory> f = fidelities;
-        return f == null ? List.of() : f;
     }
 
     private static List<Map<String, Object>> events(List<FlightEvent> timeline) {

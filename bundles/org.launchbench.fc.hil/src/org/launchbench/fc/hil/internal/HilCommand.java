@@ -124,9 +124,8 @@ public final class HilCommand implements CliCommand {
         // the record is checked before the ascent and the loop, so a bad one costs nothing (issue 28)
         args.value("--record").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--record"));
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
-        List<DynamicsFactory> installed = fidelities;
-        HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), installed == null ? List.of() : installed,
-            args.value(Fidelities.OPTION), progress.split(50));
+        HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), fidelities, args.value(Fidelities.OPTION),
+            progress.split(50));
         StageRecovery.Case c = hm.recoveryCase();
         StageRecovery.Plan plan = hm.plan();
         List<String> scenarios = hm.scenarios();
