@@ -202,12 +202,11 @@ class StageRecoveryTest {
     }
 
     /**
-     * The ignition rule's margin (lit where 60 % of full thrust would stop the stage): lit 6 s late, 1.5 km lower,
-     * the stage still lands; 9 s late no descent can stop it in the height left and it crashes, and 10 s late it comes
-     * down farther from the pad. (Until the guidance's plans were kept above the ground, 8 s late crashed too: its plans
-     * "landed" by flying through the pad; now 8 s is within reach and lands.) Both crashes slide in at 80 to 90 m/s
-     * across with under 1 m/s down, so which of them comes down faster vertically is not a property of the physics and
-     * is not asserted (it flipped, 0.57 and 0.74 m/s to 0.51 and 0.44, when the first plan's search changed).
+     * The ignition rule's margin: lit 6 s late, 1.5 km lower, the stage still lands; 10 s late no descent can stop it
+     * in the height left and it crashes, and 12 s late it hits harder (it has 600 m less to brake in). Between the two
+     * the outcome is not monotone in the delay (8 s crashed sliding in across, 9 s landed, when the fins began to steer
+     * on the predicted rest point; docs/recovery.md), a property of the guidance's searches, not of the physics, so it
+     * is not asserted.
      */
     @Test
     void aLateLandingBurnLandsWithinTheIgnitionMarginAndCrashesBeyondIt() {
@@ -217,16 +216,16 @@ class StageRecoveryTest {
         assertEquals(6, six.burns().get(1).ignitionTime() - nominal.burns().get(1).ignitionTime(), 1e-6);
         assertEquals(RecoveryResult.Outcome.LANDED, six.outcome(), six.reason());
         assertTrue(six.burns().get(1).ignitionAltitude() < nominal.burns().get(1).ignitionAltitude() - 1000);
-        RecoveryResult nine = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 9, 0)),
-            StageRecovery.Options.DEFAULT);
         RecoveryResult ten = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 10, 0)),
             StageRecovery.Options.DEFAULT);
-        assertEquals(RecoveryResult.Outcome.CRASHED, nine.outcome());
+        RecoveryResult twelve = ENGINE.fly(falcon9, plan, Perturbation.NONE,
+            List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 12, 0)), StageRecovery.Options.DEFAULT);
         assertEquals(RecoveryResult.Outcome.CRASHED, ten.outcome());
-        assertTrue(ten.missDistance() > nine.missDistance() && nine.missDistance() > 100,
-            nine.missDistance() + " m then " + ten.missDistance() + " m");
-        assertTrue(nine.touchdownHorizontalSpeed() > 20 && ten.touchdownHorizontalSpeed() > 20,
-            nine.touchdownHorizontalSpeed() + " and " + ten.touchdownHorizontalSpeed() + " m/s across");
+        assertEquals(RecoveryResult.Outcome.CRASHED, twelve.outcome());
+        // measured 44 and 148 m/s down: the later stop has less height, so hits harder by far more than the guidance's
+        // own scatter between neighbouring delays (tens of m/s)
+        assertTrue(twelve.touchdownVerticalSpeed() > ten.touchdownVerticalSpeed() + 50 && ten.touchdownVerticalSpeed() > 20,
+            ten.touchdownVerticalSpeed() + " then " + twelve.touchdownVerticalSpeed() + " m/s down");
     }
 
     /**

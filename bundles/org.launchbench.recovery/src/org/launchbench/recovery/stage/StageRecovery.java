@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.recovery.descent.ApproachSteering;
 import org.launchbench.recovery.descent.DescentDrag;
 import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.LandingGuidance;
@@ -490,7 +491,7 @@ public final class StageRecovery {
         while (true) {
             double[] y = f.state();
             double t = f.time();
-            env.finCommand(t, y, sizingLandingAltitude(c));
+            env.finCommand(t, y);
             PhaseDynamics d = env.ballistic(true);
             if (env.ignitionExcess(t, y) >= 0 && (scheduled || env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2)) {
                 // already where the burn must start (a stage falling too fast for its engines lights at once); high up,
@@ -737,6 +738,9 @@ public final class StageRecovery {
         final PhaseDynamics finned;
         double emptyMass;
         Vector3D finAcceleration = Vector3D.ZERO;
+        /** The fins' steering (null: none); its shares, once set, give the fins' force instead of finAcceleration. */
+        final ApproachSteering steering;
+        double[] finShares;
         double stuckTime = Double.NaN;
         Vector3D stuck = Vector3D.ZERO;
         double peakQ;
@@ -769,15 +773,21 @@ public final class StageRecovery {
             this.zonePressure = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
             this.neutral = phase(Propulsion.NONE, Steering.COAST, null);
             this.finned = hw.fins() != null ? phase(Propulsion.NONE, Steering.COAST, this::fins) : neutral;
+            this.steering = hw.fins() != null ? new ApproachSteering(new SteeredStage()) : null;
         }
 
         /** How far the stage is below where its landing burn must be lit (the plan's height, or the stopping height), m. */
         double ignitionExcess(double t, double[] y) {
-            double h = height(t, y);
+            double[] l = local(t, y);
+            return ignitionExcess(height(t, y), new double[] {l[3], l[4], l[5]}, y[6]);
+        }
+
+        /** {@link #ignitionExcess(double, double[])} at a height, ground velocity [up, east, north] and mass, m. */
+        double ignitionExcess(double h, double[] v, double m) {
             if (c.plan().isSetLandingIgnitionAltitude()) {
                 return c.plan().getLandingIgnitionAltitude() - h;
             }
-            Fall fall = fall(t, y);
+            Fall fall = fall(v, m);
             // far above, a cheap bound has the same sign: without drag and at the present mass (the deceleration only
             // grows as propellant burns) the stop takes longer, so the simulated stop is never above this bound
             if (fall.deceleration() > 0) {
@@ -786,7 +796,7 @@ public final class StageRecovery {
                     return bound - h;
                 }
             }
-            return stop(h, fall, y[6]) - h;
+            return stop(h, fall, m) - h;
         }
 
         /** Flies engines off, fins neutral, to the ground. */
@@ -826,7 +836,8 @@ public final class StageRecovery {
          * high up, where the stop is long.
          */
         double stoppingHeight(double t, double[] y) {
-            return stop(height(t, y), fall(t, y), y[6]);
+            double[] l = local(t, y);
+            return stop(height(t, y), fall(new double[] {l[3], l[4], l[5]}, y[6]), y[6]);
         }
 
         /**
@@ -840,12 +851,11 @@ public final class StageRecovery {
         private record Fall(double speed, double sin, double full, double deceleration) {
         }
 
-        private Fall fall(double t, double[] y) {
-            double[] l = local(t, y);
-            double v = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
-            double sin = v > 0 ? Math.max(0.1, -l[3] / v) : 1;
+        private Fall fall(double[] u, double m) {
+            double v = Math.sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+            double sin = v > 0 ? Math.max(0.1, -u[0] / v) : 1;
             double full = landingThrust(1);
-            return new Fall(v, sin, full, designThrust(y[6], full) / y[6] - g * sin);
+            return new Fall(v, sin, full, designThrust(m, full) / m - g * sin);
         }
 
         /** The last 1-D stop's duration, s. */
@@ -912,6 +922,49 @@ public final class StageRecovery {
         /** The standard atmosphere at a height above the zone, within the table's range. */
         private AtmosphereState air(double h) {
             return modelDrag.air(h);
+        }
+
+        /** The stage as the fins' steering knows it: the guidance's drag, the ignition rule, the rule's braking. */
+        private final class SteeredStage implements ApproachSteering.Stage {
+            @Override
+            public double[] drag(double height, double[] velocity, double mass) {
+                return modelDrag.acceleration(height, velocity, mass);
+            }
+
+            @Override
+            public double finCapability(double height, double speed, double mass) {
+                return Env.this.finCapability(0.5 * air(height).density() * speed * speed, mass, hw.fins().getCount());
+            }
+
+            @Override
+            public double ignitionExcess(double height, double[] velocity, double mass) {
+                return Env.this.ignitionExcess(height, velocity, mass);
+            }
+
+            @Override
+            public double brakingThrust(double mass) {
+                return designThrust(mass, landingThrust(1));
+            }
+
+            @Override
+            public double brakingFlow(double mass) {
+                return stopFlow(mass, landingThrust(1));
+            }
+
+            @Override
+            public double fullThrust() {
+                return landingThrust(1);
+            }
+
+            @Override
+            public double emptyMass() {
+                return emptyMass;
+            }
+
+            @Override
+            public double gravity() {
+                return g;
+            }
         }
 
         /** The 1-D stop's mass flow at a mass, kg/s. */
@@ -992,17 +1045,17 @@ public final class StageRecovery {
         }
 
         Vector3D fins(double t, Vector3D r, Vector3D v, double m, PointMassDynamics.Environment e) {
-            if (finAcceleration.equals(Vector3D.ZERO) && Double.isNaN(stuckTime)) {
+            if (finAcceleration.equals(Vector3D.ZERO) && finShares == null && Double.isNaN(stuckTime)) {
                 return Vector3D.ZERO;
             }
-            Vector3D a = finAcceleration;
             Vector3D air = e.airVelocity();
+            int working = hw.fins().getCount() - (Double.isNaN(stuckTime) || t < stuckTime ? 0 : 1);
+            double cap = finCapability(e.dynamicPressure(), m, working);
+            Vector3D a = finShares != null ? sharedFins(t, air, cap) : finAcceleration;
             if (air.getNorm() > 0) {
                 Vector3D u = air.normalize();
                 a = a.subtract(Vector3D.dotProduct(a, u), u);
             }
-            int working = hw.fins().getCount() - (Double.isNaN(stuckTime) || t < stuckTime ? 0 : 1);
-            double cap = finCapability(e.dynamicPressure(), m, working);
             if (a.getNorm() > cap) {
                 a = a.scalarMultiply(cap / a.getNorm());
             }
@@ -1012,18 +1065,36 @@ public final class StageRecovery {
             return a;
         }
 
-        /** Zero-effort-miss steering to the point above the zone where the landing burn will be lit. */
-        void finCommand(double t, double[] y, double landingAltitude) {
+        /** The fins' force at shares of their capability, across the air velocity's track and in its lift, inertial. */
+        private Vector3D sharedFins(double t, Vector3D air, double cap) {
+            if (air.getNorm() == 0) {
+                return Vector3D.ZERO;
+            }
+            Vector3D u = air.normalize();
+            Vector3D across = Vector3D.crossProduct(earth.toInertial(t, up), u);
+            if (across.getNorm() < 1e-6) {
+                return Vector3D.ZERO;
+            }
+            across = across.normalize();
+            Vector3D lift = Vector3D.crossProduct(u, across);
+            return new Vector3D(cap * finShares[0], across, cap * finShares[1], lift);
+        }
+
+        /**
+         * The fins' steering ({@link ApproachSteering}): the shares of their capability that put the predicted rest point
+         * of the descent and the braking burn on the zone, from the navigated state.
+         */
+        void finCommand(double t, double[] y) {
             if (hw.fins() == null) {
                 return;
             }
             double q = ballistic(false).environment(t, new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5])).dynamicPressure();
             double[] l = local(t, y);
             double[] nav = navigated(l);
-            double tgo = Math.max(2, (nav[0] - landingAltitude) / Math.max(1, -l[3]));
-            double zemE = nav[1] + l[4] * tgo;
-            double zemN = nav[2] + l[5] * tgo;
-            finAcceleration = inertial(t, 0, -3 * zemE / (tgo * tgo), -3 * zemN / (tgo * tgo));
+            finShares = steering.update(new double[] {height(t, y), nav[1], nav[2], l[3], l[4], l[5]}, y[6]);
+            double[] a = ApproachSteering.finAcceleration(new double[] {l[3], l[4], l[5]}, finCapability(q, y[6], hw.fins().getCount()),
+                finShares[0], finShares[1]);
+            finAcceleration = inertial(t, a[0], a[1], a[2]);
             for (Failure x : failures) {
                 if (x.getKind() == FailureKind.STUCK_FIN && Double.isNaN(stuckTime) && t + FIN_INTERVAL >= x.getTime() + c.separationTime()) {
                     // the fin keeps its deflection: its share of the command now, or the magnitude in degrees when given

@@ -1,0 +1,336 @@
+package org.launchbench.recovery.descent;
+
+import java.util.Arrays;
+
+/**
+ * The grid fins' steering on the aerodynamic descent, by prediction and correction (the numerical predictor-corrector
+ * of entry guidance: Lu, "Entry guidance: a unified method", Journal of Guidance, Control, and Dynamics 37(3), 2014):
+ * each update predicts where the stage would come to rest, falling on its fins at a fixed share of their capability,
+ * lighting its landing engines when the ignition rule says and braking along its retrograde, and changes that share by
+ * Newton's method so that the rest point is the landing point.
+ * <p>
+ * Why the rest point and not the point above the zone: the landing burn can only brake along the stage's retrograde
+ * while the air is thick (a body flying engines first holds its thrust near its velocity: see {@code docs/gnc.md}), so
+ * the approach must arrive heading at the zone with the range the burn's braking covers. A zero-effort-miss law aimed
+ * above the zone, without drag, left the Falcon 9 drone-ship approach 4.5 km short and 30° off heading at ignition,
+ * which only a thrust pointed 78° off the axis could correct.
+ * <p>
+ * The fins' command is two shares of their capability (at most 1 together): across the track (horizontal, to the left
+ * of the velocity) and in lift (perpendicular to the velocity, in its vertical plane, upward: more range). Vectors are
+ * [up, east, north] relative to the landing point, in a flat frame with constant gravity (the last tens of kilometres).
+ * Not thread-safe: one instance per flight.
+ */
+public final class ApproachSteering {
+
+    /** Time step of the prediction's fall on the fins, s (classical Runge-Kutta: smooth, drag at most ~4 g). */
+    static final double FALL_STEP = 1.0;
+    /** Time step of the prediction's braking burn, s. */
+    static final double BURN_STEP = 0.5;
+    /** The share by which a Newton step's derivatives are taken. */
+    static final double PROBE = 0.1;
+    /** Regula falsi iterations that place the ignition within a fall step. */
+    static final int IGNITION_ITERATIONS = 4;
+    /** The ignition is placed when the rule's excess is below this, m. */
+    static final double IGNITION_TOLERANCE_M = 1;
+    /** Secant iterations on the braking thrust between the rule's and full. */
+    static final int THROTTLE_ITERATIONS = 6;
+    /** The braking is taken to stop at the ground within this, m. */
+    static final double STOP_TOLERANCE_M = 2;
+    /** The longest prediction, s: a stage that has not come to rest by then is taken where it is. */
+    static final double HORIZON = 600;
+
+    /** The stage's figures as the flight software knows them. */
+    public interface Stage {
+        /** @return the drag acceleration [up, east, north], m/s², at a height, velocity and mass */
+        double[] drag(double height, double[] velocity, double mass);
+
+        /** @return the fins' lateral acceleration at full deflection, m/s², at a height, speed and mass */
+        double finCapability(double height, double speed, double mass);
+
+        /**
+         * @return how far the stage is below where the ignition rule lights the landing engines, m (≥ 0: light now), at a
+         *         height, velocity and mass
+         */
+        double ignitionExcess(double height, double[] velocity, double mass);
+
+        /** @return the braking thrust the ignition rule assumes, N, at a mass */
+        double brakingThrust(double mass);
+
+        /** @return the propellant flow at that thrust, kg/s, at a mass */
+        double brakingFlow(double mass);
+
+        /** @return the landing engines' full thrust, N */
+        double fullThrust();
+
+        /** @return the stage with no propellant, kg */
+        double emptyMass();
+
+        /** @return gravity, m/s² (down) */
+        double gravity();
+    }
+
+    /**
+     * Where a prediction ends.
+     *
+     * @param east   m from the landing point
+     * @param north  m
+     * @param height above it, m (0 when it reaches the ground still moving)
+     * @param speed  left there, m/s
+     * @param lit    whether the landing engines were lit
+     */
+    public record Rest(double east, double north, double height, double speed, boolean lit) {
+    }
+
+    private final Stage stage;
+    private double cross;
+    private double lift;
+
+    /** @param stage the stage as the flight software knows it */
+    public ApproachSteering(Stage stage) {
+        this.stage = stage;
+    }
+
+    /**
+     * One correction: the shares that put the predicted rest point on the landing point (one Newton step from the
+     * present shares, held to the fins' capability).
+     *
+     * @param local [up, east, north, v_up, v_east, v_north] relative to the landing point and the ground (navigated)
+     * @param mass  kg
+     * @return {across, lift}: shares of the fins' capability
+     */
+    public double[] update(double[] local, double mass) {
+        Rest base = predict(local, mass, cross, lift);
+        Rest c = predict(local, mass, cross + PROBE, lift);
+        Rest l = predict(local, mass, cross, lift + PROBE);
+        double j00 = (c.east() - base.east()) / PROBE;
+        double j01 = (l.east() - base.east()) / PROBE;
+        double j10 = (c.north() - base.north()) / PROBE;
+        double j11 = (l.north() - base.north()) / PROBE;
+        double det = j00 * j11 - j01 * j10;
+        if (det != 0 && Double.isFinite(det)) {
+            double dc = -(j11 * base.east() - j01 * base.north()) / det;
+            double dl = -(-j10 * base.east() + j00 * base.north()) / det;
+            double nc = cross + dc;
+            double nl = lift + dl;
+            double size = Math.hypot(nc, nl);
+            if (size > 1) {
+                nc /= size;
+                nl /= size;
+            }
+            cross = nc;
+            lift = nl;
+        }
+        return new double[] {cross, lift};
+    }
+
+    /** @return the shares in force, {across, lift} */
+    public double[] shares() {
+        return new double[] {cross, lift};
+    }
+
+    /**
+     * The fins' acceleration for shares at a velocity: across the track and in lift, perpendicular to it.
+     *
+     * @param velocity   [up, east, north] relative to the air, m/s
+     * @param capability the fins' lateral acceleration at full deflection, m/s²
+     * @param across     share across the track (to the left of the velocity)
+     * @param up         share in lift
+     * @return [up, east, north], m/s²
+     */
+    public static double[] finAcceleration(double[] velocity, double capability, double across, double up) {
+        double speed = Math.sqrt(velocity[0] * velocity[0] + velocity[1] * velocity[1] + velocity[2] * velocity[2]);
+        double horizontal = Math.hypot(velocity[1], velocity[2]);
+        if (speed == 0 || horizontal < 1e-6 * speed) {
+            return new double[3];
+        }
+        double[] v = {velocity[0] / speed, velocity[1] / speed, velocity[2] / speed};
+        // across: up × v̂, horizontal, to the left; lift: v̂ × across, in the vertical plane, upward
+        double[] c = {0, -v[2], v[1]};
+        double cn = Math.hypot(c[1], c[2]);
+        c[1] /= cn;
+        c[2] /= cn;
+        double[] l = {v[1] * c[2] - v[2] * c[1], v[2] * c[0] - v[0] * c[2], v[0] * c[1] - v[1] * c[0]};
+        return new double[] {capability * (across * c[0] + up * l[0]), capability * (across * c[1] + up * l[1]),
+            capability * (across * c[2] + up * l[2])};
+    }
+
+    /**
+     * The rest point: the fall on the fins at the given shares until the ignition rule lights the engines, then the
+     * braking along the retrograde at the rule's thrust until the stage stops or reaches the ground.
+     *
+     * @param local  [up, east, north, v_up, v_east, v_north]
+     * @param mass   kg
+     * @param across share across the track
+     * @param up     share in lift
+     * @return where it ends
+     */
+    public Rest predict(double[] local, double mass, double across, double up) {
+        double[] x = {local[0], local[1], local[2], local[3], local[4], local[5], mass};
+        double t = 0;
+        boolean lit = stage.ignitionExcess(x[0], new double[] {x[3], x[4], x[5]}, x[6]) >= 0;
+        while (!lit && x[0] > 0 && t < HORIZON) {
+            double[] y = rk4(x, FALL_STEP, false, across, up);
+            lit = excess(y) >= 0;
+            if (lit) {
+                // lit within the step: found by regula falsi on the rule's excess, smooth in time (a second's fall is
+                // hundreds of metres, and the rule's stop has no slack for them)
+                double lo = 0;
+                double hi = FALL_STEP;
+                double eLo = excess(x);
+                double eHi = excess(y);
+                for (int i = 0; i < IGNITION_ITERATIONS && eHi > IGNITION_TOLERANCE_M; i++) {
+                    double mid = lo + (hi - lo) * -eLo / (eHi - eLo);
+                    double[] z = rk4(x, mid, false, across, up);
+                    double e = excess(z);
+                    if (e >= 0) {
+                        hi = mid;
+                        eHi = e;
+                        y = z;
+                    } else {
+                        lo = mid;
+                        eLo = e;
+                    }
+                }
+                t += hi;
+            } else {
+                t += FALL_STEP;
+            }
+            x = y[0] < 0 && !lit ? ground(x, y) : y;
+        }
+        if (!lit) {
+            return new Rest(x[1], x[2], Math.max(0, x[0]), Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]), false);
+        }
+        // the rule's braking stops the stage along a straight fall; along the gravity turn it truly flies the path
+        // steepens and the stop is longer, so the braking is raised towards full thrust (by the secant method on the
+        // stop's height, continued below the ground) until it stops at the ground
+        double[] end = brake(x, 0);
+        if (end[8] < -STOP_TOLERANCE_M) {
+            double sLo = end[8];
+            double[] full = brake(x, 1);
+            end = full;
+            // regula falsi on the raise, the stop's height bracketed between below the ground and above it
+            double lo = 0;
+            double hi = 1;
+            double sHi = full[8];
+            for (int i = 0; i < THROTTLE_ITERATIONS && sHi > 0 && Math.min(-sLo, sHi) > STOP_TOLERANCE_M; i++) {
+                double r = lo + (hi - lo) * -sLo / (sHi - sLo);
+                double[] e = brake(x, r);
+                end = e;
+                if (e[8] >= 0) {
+                    hi = r;
+                    sHi = e[8];
+                } else {
+                    lo = r;
+                    sLo = e[8];
+                }
+            }
+        }
+        return new Rest(end[1], end[2], Math.max(0, end[8]), end[7], true);
+    }
+
+    /**
+     * The braking along the retrograde from ignition, at the rule's thrust raised by a share of the way to full.
+     *
+     * @return {r, v, m, speed at the end, the stop's height}: the height where it stopped, or, where it reaches the
+     *         ground still moving, the height below the ground it would have stopped at decelerating as it then does
+     */
+    private double[] brake(double[] from, double raise) {
+        double[] x = from;
+        double t = 0;
+        while (x[0] > 0 && x[3] < 0 && t < HORIZON) {
+            double speed = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
+            double[] y = rk4(x, BURN_STEP, raise);
+            double after = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
+            if (y[3] >= 0 || after > speed && speed < 5) {
+                // stopped within the step: the rest of the stop at the step's mean deceleration
+                double[] out = Arrays.copyOf(x, 9);
+                double fall = -x[3] * BURN_STEP * -x[3] / Math.max(1e-9, y[3] - x[3]) / 2;
+                out[8] = x[0] - Math.min(fall, -x[3] * BURN_STEP);
+                return out;
+            }
+            x = y[0] < 0 ? ground(x, y) : y;
+            t += BURN_STEP;
+        }
+        double[] out = Arrays.copyOf(x, 9);
+        double speed = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
+        out[7] = x[0] > 0 ? 0 : speed;
+        if (x[0] > 0) {
+            out[8] = x[0];
+        } else {
+            double[] a = rate(x, true, 0, 0, raise);
+            double decel = Math.max(1e-3, a[3]);
+            out[8] = -x[3] * x[3] / (2 * decel);
+        }
+        return out;
+    }
+
+    /** The state where a step crosses the ground, linear between its ends in height (the step's end when it does not). */
+    private static double[] ground(double[] x, double[] y) {
+        double f = x[0] > 0 ? x[0] / (x[0] - y[0]) : 1;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + f * (y[i] - x[i]);
+        }
+        out[0] = 0;
+        return out;
+    }
+
+    private double excess(double[] x) {
+        return stage.ignitionExcess(x[0], new double[] {x[3], x[4], x[5]}, x[6]);
+    }
+
+    private double[] rk4(double[] x, double h, double raise) {
+        return rk4(x, h, true, 0, 0, raise);
+    }
+
+    private double[] rk4(double[] x, double h, boolean burning, double across, double up) {
+        return rk4(x, h, burning, across, up, 0);
+    }
+
+    private double[] rk4(double[] x, double h, boolean burning, double across, double up, double raise) {
+        double[] k1 = rate(x, burning, across, up, raise);
+        double[] k2 = rate(add(x, k1, h / 2), burning, across, up, raise);
+        double[] k3 = rate(add(x, k2, h / 2), burning, across, up, raise);
+        double[] k4 = rate(add(x, k3, h), burning, across, up, raise);
+        double[] out = new double[7];
+        for (int i = 0; i < 7; i++) {
+            out[i] = x[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+        }
+        out[6] = Math.max(stage.emptyMass(), out[6]);
+        return out;
+    }
+
+    private static double[] add(double[] x, double[] k, double h) {
+        double[] out = new double[7];
+        for (int i = 0; i < 7; i++) {
+            out[i] = x[i] + h * k[i];
+        }
+        return out;
+    }
+
+    /** d/dt of {r, v, m}: gravity, drag, and the fins (falling) or the braking thrust (burning). */
+    private double[] rate(double[] x, boolean burning, double across, double up, double raise) {
+        double[] v = {x[3], x[4], x[5]};
+        double m = Math.max(stage.emptyMass(), x[6]);
+        double[] d = stage.drag(Math.max(0, x[0]), v, m);
+        double[] a = {d[0] - stage.gravity(), d[1], d[2]};
+        double flow = 0;
+        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        if (burning) {
+            if (speed > 0 && x[6] > stage.emptyMass()) {
+                double rule = stage.brakingThrust(m);
+                double force = rule + raise * (stage.fullThrust() - rule);
+                for (int i = 0; i < 3; i++) {
+                    a[i] -= force / m * v[i] / speed;
+                }
+                flow = stage.brakingFlow(m) * force / rule;
+            }
+        } else if (across != 0 || up != 0) {
+            double[] f = finAcceleration(v, stage.finCapability(Math.max(0, x[0]), speed, m), across, up);
+            for (int i = 0; i < 3; i++) {
+                a[i] += f[i];
+            }
+        }
+        return new double[] {v[0], v[1], v[2], a[0], a[1], a[2], -flow};
+    }
+}
