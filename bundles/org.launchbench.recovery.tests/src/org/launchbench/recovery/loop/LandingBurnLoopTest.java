@@ -35,10 +35,6 @@ class LandingBurnLoopTest {
         ignition = engine.landingBurn(falcon9, StageRecoveryTestAccess.plan(), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
     }
 
-    static double emptyMass() {
-        return ignition.emptyMass();
-    }
-
     static RigidBodyState atIgnition() {
         EarthModel.Geodetic zone = EarthModel.Geodetic.of(falcon9.zone());
         double[] l = ignition.local();
