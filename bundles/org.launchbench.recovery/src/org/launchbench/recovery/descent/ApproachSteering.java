@@ -1,7 +1,5 @@
 package org.launchbench.recovery.descent;
 
-import java.util.Arrays;
-
 /**
  * The grid fins' steering on the aerodynamic descent, by prediction and correction (the numerical predictor-corrector
  * of entry guidance: Lu, "Entry guidance: a unified method", Journal of Guidance, Control, and Dynamics 37(3), 2014):
@@ -24,26 +22,17 @@ public final class ApproachSteering {
 
     /** Time step of the prediction's fall on the fins, s (classical Runge-Kutta: smooth, drag at most ~4 g). */
     static final double FALL_STEP = 1.0;
-    /** Time step of the prediction's braking burn, s. */
-    static final double BURN_STEP = 0.5;
     /** The share by which a Newton step's derivatives are taken. */
     static final double PROBE = 0.1;
     /** Regula falsi iterations that place the ignition within a fall step. */
     static final int IGNITION_ITERATIONS = 4;
     /** The ignition is placed when the rule's excess is below this, m. */
     static final double IGNITION_TOLERANCE_M = 1;
-    /** Secant iterations on the braking thrust between the rule's and full. */
-    static final int THROTTLE_ITERATIONS = 6;
-    /** The braking is taken to stop at the ground within this, m. */
-    static final double STOP_TOLERANCE_M = 2;
     /** The longest prediction, s: a stage that has not come to rest by then is taken where it is. */
     static final double HORIZON = 600;
 
-    /** The stage's figures as the flight software knows them. */
-    public interface Stage {
-        /** @return the drag acceleration [up, east, north], m/s², at a height, velocity and mass */
-        double[] drag(double height, double[] velocity, double mass);
-
+    /** The stage's figures as the flight software knows them: its braking's, its fins' and its ignition rule. */
+    public interface Stage extends RetrogradeBraking.Stage {
         /** @return the fins' lateral acceleration at full deflection, m/s², at a height, speed and mass */
         double finCapability(double height, double speed, double mass);
 
@@ -52,21 +41,6 @@ public final class ApproachSteering {
          *         height, velocity and mass
          */
         double ignitionExcess(double height, double[] velocity, double mass);
-
-        /** @return the braking thrust the ignition rule assumes, N, at a mass */
-        double brakingThrust(double mass);
-
-        /** @return the propellant flow at that thrust, kg/s, at a mass */
-        double brakingFlow(double mass);
-
-        /** @return the landing engines' full thrust, N */
-        double fullThrust();
-
-        /** @return the stage with no propellant, kg */
-        double emptyMass();
-
-        /** @return gravity, m/s² (down) */
-        double gravity();
     }
 
     /**
@@ -82,12 +56,14 @@ public final class ApproachSteering {
     }
 
     private final Stage stage;
+    private final RetrogradeBraking braking;
     private double cross;
     private double lift;
 
     /** @param stage the stage as the flight software knows it */
     public ApproachSteering(Stage stage) {
         this.stage = stage;
+        this.braking = new RetrogradeBraking(stage);
     }
 
     /**
@@ -169,7 +145,7 @@ public final class ApproachSteering {
         double t = 0;
         boolean lit = stage.ignitionExcess(x[0], new double[] {x[3], x[4], x[5]}, x[6]) >= 0;
         while (!lit && x[0] > 0 && t < HORIZON) {
-            double[] y = rk4(x, FALL_STEP, false, across, up);
+            double[] y = rk4(x, FALL_STEP, across, up);
             lit = excess(y) >= 0;
             if (lit) {
                 // lit within the step: found by regula falsi on the rule's excess, smooth in time (a second's fall is
@@ -180,7 +156,7 @@ public final class ApproachSteering {
                 double eHi = excess(y);
                 for (int i = 0; i < IGNITION_ITERATIONS && eHi > IGNITION_TOLERANCE_M; i++) {
                     double mid = lo + (hi - lo) * -eLo / (eHi - eLo);
-                    double[] z = rk4(x, mid, false, across, up);
+                    double[] z = rk4(x, mid, across, up);
                     double e = excess(z);
                     if (e >= 0) {
                         hi = mid;
@@ -201,71 +177,13 @@ public final class ApproachSteering {
             return new Rest(x[1], x[2], Math.max(0, x[0]), Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]), false);
         }
         // the rule's braking stops the stage along a straight fall; along the gravity turn it truly flies the path
-        // steepens and the stop is longer, so the braking is raised towards full thrust (by the secant method on the
-        // stop's height, continued below the ground) until it stops at the ground
-        double[] end = brake(x, 0);
-        if (end[8] < -STOP_TOLERANCE_M) {
-            double sLo = end[8];
-            double[] full = brake(x, 1);
-            end = full;
-            // regula falsi on the raise, the stop's height bracketed between below the ground and above it
-            double lo = 0;
-            double hi = 1;
-            double sHi = full[8];
-            for (int i = 0; i < THROTTLE_ITERATIONS && sHi > 0 && Math.min(-sLo, sHi) > STOP_TOLERANCE_M; i++) {
-                double r = lo + (hi - lo) * -sLo / (sHi - sLo);
-                double[] e = brake(x, r);
-                end = e;
-                if (e[8] >= 0) {
-                    hi = r;
-                    sHi = e[8];
-                } else {
-                    lo = r;
-                    sLo = e[8];
-                }
-            }
-        }
-        return new Rest(end[1], end[2], Math.max(0, end[8]), end[7], true);
-    }
-
-    /**
-     * The braking along the retrograde from ignition, at the rule's thrust raised by a share of the way to full.
-     *
-     * @return {r, v, m, speed at the end, the stop's height}: the height where it stopped, or, where it reaches the
-     *         ground still moving, the height below the ground it would have stopped at decelerating as it then does
-     */
-    private double[] brake(double[] from, double raise) {
-        double[] x = from;
-        double t = 0;
-        while (x[0] > 0 && x[3] < 0 && t < HORIZON) {
-            double speed = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
-            double[] y = rk4(x, BURN_STEP, raise);
-            double after = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
-            if (y[3] >= 0 || after > speed && speed < 5) {
-                // stopped within the step: the rest of the stop at the step's mean deceleration
-                double[] out = Arrays.copyOf(x, 9);
-                double fall = -x[3] * BURN_STEP * -x[3] / Math.max(1e-9, y[3] - x[3]) / 2;
-                out[8] = x[0] - Math.min(fall, -x[3] * BURN_STEP);
-                return out;
-            }
-            x = y[0] < 0 ? ground(x, y) : y;
-            t += BURN_STEP;
-        }
-        double[] out = Arrays.copyOf(x, 9);
-        double speed = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
-        out[7] = x[0] > 0 ? 0 : speed;
-        if (x[0] > 0) {
-            out[8] = x[0];
-        } else {
-            double[] a = rate(x, true, 0, 0, raise);
-            double decel = Math.max(1e-3, a[3]);
-            out[8] = -x[3] * x[3] / (2 * decel);
-        }
-        return out;
+        // steepens and the stop is longer: the braking is raised towards full thrust until it stops at the ground
+        RetrogradeBraking.Stop end = braking.toTheGround(x);
+        return new Rest(end.east(), end.north(), Math.max(0, end.heightM()), end.speedMS(), true);
     }
 
     /** The state where a step crosses the ground, linear between its ends in height (the step's end when it does not). */
-    private static double[] ground(double[] x, double[] y) {
+    static double[] ground(double[] x, double[] y) {
         double f = x[0] > 0 ? x[0] / (x[0] - y[0]) : 1;
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -279,58 +197,39 @@ public final class ApproachSteering {
         return stage.ignitionExcess(x[0], new double[] {x[3], x[4], x[5]}, x[6]);
     }
 
-    private double[] rk4(double[] x, double h, double raise) {
-        return rk4(x, h, true, 0, 0, raise);
-    }
-
-    private double[] rk4(double[] x, double h, boolean burning, double across, double up) {
-        return rk4(x, h, burning, across, up, 0);
-    }
-
-    private double[] rk4(double[] x, double h, boolean burning, double across, double up, double raise) {
-        double[] k1 = rate(x, burning, across, up, raise);
-        double[] k2 = rate(add(x, k1, h / 2), burning, across, up, raise);
-        double[] k3 = rate(add(x, k2, h / 2), burning, across, up, raise);
-        double[] k4 = rate(add(x, k3, h), burning, across, up, raise);
+    private double[] rk4(double[] x, double h, double across, double up) {
+        double[] k1 = rate(x, across, up);
+        double[] k2 = rate(add(x, k1, h / 2), across, up);
+        double[] k3 = rate(add(x, k2, h / 2), across, up);
+        double[] k4 = rate(add(x, k3, h), across, up);
         double[] out = new double[7];
         for (int i = 0; i < 7; i++) {
             out[i] = x[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
         }
-        out[6] = Math.max(stage.emptyMass(), out[6]);
         return out;
     }
 
-    private static double[] add(double[] x, double[] k, double h) {
-        double[] out = new double[7];
-        for (int i = 0; i < 7; i++) {
+    static double[] add(double[] x, double[] k, double h) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
             out[i] = x[i] + h * k[i];
         }
         return out;
     }
 
-    /** d/dt of {r, v, m}: gravity, drag, and the fins (falling) or the braking thrust (burning). */
-    private double[] rate(double[] x, boolean burning, double across, double up, double raise) {
+    /** d/dt of {r, v, m} falling: gravity, drag and the fins. */
+    private double[] rate(double[] x, double across, double up) {
         double[] v = {x[3], x[4], x[5]};
-        double m = Math.max(stage.emptyMass(), x[6]);
+        double m = x[6];
         double[] d = stage.drag(Math.max(0, x[0]), v, m);
         double[] a = {d[0] - stage.gravity(), d[1], d[2]};
-        double flow = 0;
-        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        if (burning) {
-            if (speed > 0 && x[6] > stage.emptyMass()) {
-                double rule = stage.brakingThrust(m);
-                double force = rule + raise * (stage.fullThrust() - rule);
-                for (int i = 0; i < 3; i++) {
-                    a[i] -= force / m * v[i] / speed;
-                }
-                flow = stage.brakingFlow(m) * force / rule;
-            }
-        } else if (across != 0 || up != 0) {
+        if (across != 0 || up != 0) {
+            double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
             double[] f = finAcceleration(v, stage.finCapability(Math.max(0, x[0]), speed, m), across, up);
             for (int i = 0; i < 3; i++) {
                 a[i] += f[i];
             }
         }
-        return new double[] {v[0], v[1], v[2], a[0], a[1], a[2], -flow};
+        return new double[] {v[0], v[1], v[2], a[0], a[1], a[2], 0};
     }
 }

@@ -1,0 +1,179 @@
+package org.launchbench.recovery.descent;
+
+/**
+ * A landing burn braking along the stage's retrograde (a gravity turn: thrust against the velocity relative to the
+ * ground, gravity bending the path down), predicted in a flat frame with constant gravity: where it stops at a thrust,
+ * and the thrust that stops it at the ground. A body flying engines first through thick air can hold its thrust only
+ * near its retrograde, so this is the braking it can fly; the fins' steering aims it, and the flight software lights
+ * and throttles by it. Vectors are [up, east, north] relative to the landing point. Immutable.
+ */
+public final class RetrogradeBraking {
+
+    /** Time step of the prediction, s (classical Runge-Kutta). */
+    static final double STEP = 0.5;
+    /** Regula falsi iterations on the thrust that stops at the ground. */
+    static final int ITERATIONS = 8;
+    /** A stop within this of the ground is at the ground, m. */
+    public static final double STOP_TOLERANCE_M = 2;
+    /** The longest braking predicted, s. */
+    static final double HORIZON = 600;
+
+    /** The stage as the braking knows it. */
+    public interface Stage {
+        /** @return the drag acceleration [up, east, north], m/s², at a height, velocity and mass */
+        double[] drag(double height, double[] velocity, double mass);
+
+        /** @return the lowest thrust the braking considers (its raise 0), N, at a mass */
+        double brakingThrust(double mass);
+
+        /** @return the propellant flow at the braking thrust, kg/s, at a mass (in proportion to thrust) */
+        double brakingFlow(double mass);
+
+        /** @return the landing engines' full thrust (the raise 1), N */
+        double fullThrust();
+
+        /** @return the stage with no propellant, kg */
+        double emptyMass();
+
+        /** @return gravity, m/s² (down) */
+        double gravity();
+    }
+
+    /**
+     * Where a braking ends.
+     *
+     * @param east    m from the landing point
+     * @param north   m
+     * @param heightM where it stopped, m; where it reaches the ground still moving, the (negative) height below the
+     *                ground it would have stopped at, decelerating as it then does (so that it is smooth in the thrust)
+     * @param speedMS left at the ground, m/s (0 when it stopped above it)
+     * @param raise   the thrust flown, as a share of the way from the braking thrust to full
+     */
+    public record Stop(double east, double north, double heightM, double speedMS, double raise) {
+    }
+
+    private final Stage stage;
+
+    /** @param stage the stage as the flight software knows it */
+    public RetrogradeBraking(Stage stage) {
+        this.stage = stage;
+    }
+
+    /**
+     * @param local [up, east, north, v_up, v_east, v_north] relative to the landing point and the ground
+     * @param mass  kg
+     * @param raise the thrust as a share of the way from the braking thrust to full
+     * @return where the braking lit now at that thrust ends
+     */
+    public Stop at(double[] local, double mass, double raise) {
+        return brake(state(local, mass), raise);
+    }
+
+    /**
+     * @param local [up, east, north, v_up, v_east, v_north]
+     * @param mass  kg
+     * @return the braking lit now that stops at the ground: at the braking thrust when that already stops above it,
+     *         at full thrust when even that does not stop it, else at the thrust between found by regula falsi
+     */
+    public Stop toTheGround(double[] local, double mass) {
+        return toTheGround(state(local, mass));
+    }
+
+    Stop toTheGround(double[] x) {
+        Stop low = brake(x, 0);
+        if (low.heightM() >= -STOP_TOLERANCE_M) {
+            return low;
+        }
+        Stop full = brake(x, 1);
+        Stop end = full;
+        double lo = 0;
+        double sLo = low.heightM();
+        double hi = 1;
+        double sHi = full.heightM();
+        // the Illinois variant of regula falsi (Dowell and Jarratt, BIT 11, 1971): an end kept twice has its value
+        // halved, so that the stop's height, convex in the thrust, does not hold one end still
+        int kept = 0;
+        for (int i = 0; i < ITERATIONS && sHi > 0 && Math.abs(end.heightM()) > STOP_TOLERANCE_M; i++) {
+            double r = lo + (hi - lo) * -sLo / (sHi - sLo);
+            end = brake(x, r);
+            if (end.heightM() >= 0) {
+                hi = r;
+                sHi = end.heightM();
+                sLo = kept < 0 ? sLo / 2 : sLo;
+                kept = Math.min(kept, 0) - 1;
+            } else {
+                lo = r;
+                sLo = end.heightM();
+                sHi = kept > 0 ? sHi / 2 : sHi;
+                kept = Math.max(kept, 0) + 1;
+            }
+        }
+        return end;
+    }
+
+    private static double[] state(double[] local, double mass) {
+        return new double[] {local[0], local[1], local[2], local[3], local[4], local[5], mass};
+    }
+
+    private Stop brake(double[] from, double raise) {
+        double[] x = from;
+        double t = 0;
+        while (x[0] > 0 && x[3] < 0 && t < HORIZON) {
+            double speed = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
+            double[] k = rate(x, raise);
+            double along = -(k[3] * x[3] + k[4] * x[4] + k[5] * x[5]) / speed;
+            if (along > 0 && speed <= along * STEP) {
+                // stops within the step (where a Runge-Kutta stage would see the velocity reversed, and the thrust
+                // with it): the rest of the stop at the deceleration now, the velocity falling linearly to zero
+                double tau = speed / along;
+                return new Stop(x[1] + x[4] * tau / 2, x[2] + x[5] * tau / 2, x[0] + x[3] * tau / 2, 0, raise);
+            }
+            double[] y = rk4(x, raise);
+            if (y[0] < 0) {
+                x = ApproachSteering.ground(x, y);
+                break;
+            }
+            x = y;
+            t += STEP;
+        }
+        double speed = Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]);
+        if (x[0] > 0) {
+            return new Stop(x[1], x[2], x[0], 0, raise);
+        }
+        double decel = Math.max(1e-3, rate(x, raise)[3]);
+        return new Stop(x[1], x[2], -x[3] * x[3] / (2 * decel), speed, raise);
+    }
+
+    private double[] rk4(double[] x, double raise) {
+        double h = STEP;
+        double[] k1 = rate(x, raise);
+        double[] k2 = rate(ApproachSteering.add(x, k1, h / 2), raise);
+        double[] k3 = rate(ApproachSteering.add(x, k2, h / 2), raise);
+        double[] k4 = rate(ApproachSteering.add(x, k3, h), raise);
+        double[] out = new double[7];
+        for (int i = 0; i < 7; i++) {
+            out[i] = x[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+        }
+        out[6] = Math.max(stage.emptyMass(), out[6]);
+        return out;
+    }
+
+    /** d/dt of {r, v, m}: gravity, drag and the thrust against the velocity (none once the propellant is gone). */
+    private double[] rate(double[] x, double raise) {
+        double[] v = {x[3], x[4], x[5]};
+        double m = Math.max(stage.emptyMass(), x[6]);
+        double[] d = stage.drag(Math.max(0, x[0]), v, m);
+        double[] a = {d[0] - stage.gravity(), d[1], d[2]};
+        double flow = 0;
+        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        if (speed > 0 && x[6] > stage.emptyMass()) {
+            double low = stage.brakingThrust(m);
+            double force = low + raise * (stage.fullThrust() - low);
+            for (int i = 0; i < 3; i++) {
+                a[i] -= force / m * v[i] / speed;
+            }
+            flow = stage.brakingFlow(m) * force / low;
+        }
+        return new double[] {v[0], v[1], v[2], a[0], a[1], a[2], -flow};
+    }
+}
