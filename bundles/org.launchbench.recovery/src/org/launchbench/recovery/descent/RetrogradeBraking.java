@@ -76,12 +76,22 @@ public final class RetrogradeBraking {
      *         at full thrust when even that does not stop it, else at the thrust between found by regula falsi
      */
     public Stop toTheGround(double[] local, double mass) {
-        return toTheGround(state(local, mass));
+        return stopAtTheGround(state(local, mass), STOP_TOLERANCE_M);
     }
 
-    Stop toTheGround(double[] x) {
+    /**
+     * @param local     [up, east, north, v_up, v_east, v_north]
+     * @param mass      kg
+     * @param tolerance how near the ground the stop must come, m
+     * @return {@link #toTheGround(double[], double)} to that tolerance
+     */
+    public Stop toTheGround(double[] local, double mass, double tolerance) {
+        return stopAtTheGround(state(local, mass), tolerance);
+    }
+
+    Stop stopAtTheGround(double[] x, double tolerance) {
         Stop low = brake(x, 0);
-        if (low.heightM() >= -STOP_TOLERANCE_M) {
+        if (low.heightM() >= -tolerance) {
             return low;
         }
         Stop full = brake(x, 1);
@@ -93,7 +103,7 @@ public final class RetrogradeBraking {
         // the Illinois variant of regula falsi (Dowell and Jarratt, BIT 11, 1971): an end kept twice has its value
         // halved, so that the stop's height, convex in the thrust, does not hold one end still
         int kept = 0;
-        for (int i = 0; i < ITERATIONS && sHi > 0 && Math.abs(end.heightM()) > STOP_TOLERANCE_M; i++) {
+        for (int i = 0; i < ITERATIONS && sHi > 0 && Math.abs(end.heightM()) > tolerance; i++) {
             double r = lo + (hi - lo) * -sLo / (sHi - sLo);
             end = brake(x, r);
             if (end.heightM() >= 0) {

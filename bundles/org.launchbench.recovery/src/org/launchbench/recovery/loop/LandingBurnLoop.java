@@ -25,6 +25,7 @@ import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.flight.vehicle.StagePlant;
 import org.launchbench.flight.wind.AirDisturbances;
 import org.launchbench.recovery.control.AttitudeController;
+import org.launchbench.recovery.descent.BrakingGuidance;
 import org.launchbench.recovery.descent.DescentDrag;
 import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.LandingGuidance;
@@ -37,12 +38,14 @@ import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;
 
 /**
- * A landing burn flown by the flight software on the 6-DOF plant, from ignition to the ground: each control period
- * the plant's truth gives the IMU its specific force and rates, GNSS its fix (after its latency) and the radar its
- * height; the {@link ErrorStateFilter} estimates the state; the {@link LandingGuidance} re-solves its descent from the
- * <i>estimate</i> at its rate and gives the thrust acceleration, the drag it did not plan made up from the drag the
- * accelerometers measure; the {@link AttitudeController} points the landing engines along it through gimbals, fins and
- * RCS; the plant's actuators move within their limits. The flight software reads the truth nowhere but in its mass
+ * A landing burn flown by the flight software on the 6-DOF plant, to the ground: each control period the plant's truth
+ * gives the IMU its specific force and rates, GNSS its fix (after its latency) and the radar its height; the
+ * {@link ErrorStateFilter} estimates the state; the guidance works on the <i>estimate</i>: either the
+ * {@link BrakingGuidance}, which holds the body along its retrograde until its rule lights the engines, brakes along
+ * the retrograde and ends in a vertical descent, or (the point-mass recovery's way) the {@link LandingGuidance}'s
+ * fuel-optimal plans from ignition on, re-solved at their rate, the drag they did not plan made up from the drag the
+ * accelerometers measure; the {@link AttitudeController} points the landing engines along the guidance's thrust
+ * through gimbals, fins and RCS; the plant's actuators move within their limits. The flight software reads the truth nowhere but in its mass
  * (taken as known, as a flight computer integrates its flow meters) and in the actuators' achieved positions.
  * Not thread-safe; one instance per flight.
  */
@@ -66,9 +69,12 @@ public final class LandingBurnLoop {
      * @param imu         the IMU's grade (its rate must be the loop's)
      * @param gnss        the GNSS receiver's figures
      * @param seed        the sensors' and the navigation's initial error's seed
+     * @param brakesFirst whether the flight software lights the engines itself and flies the burn by
+     *                    {@link BrakingGuidance} (along the retrograde, then a vertical descent); otherwise the engines are
+     *                    lit at the start and the convex guidance flies the whole burn (as the point-mass recovery does)
      */
     public record Setup(StageFlightModel model, EarthModel.Geodetic zone, int[] engines, double emptyMassKg, double marginKg,
-                        double maxTiltDeg, double maxPointingDeg, ImuErrors imu, GnssErrors gnss, long seed) {
+                        double maxTiltDeg, double maxPointingDeg, ImuErrors imu, GnssErrors gnss, long seed, boolean brakesFirst) {
     }
 
     /**
@@ -91,10 +97,12 @@ public final class LandingBurnLoop {
      *                              first {@link #OPENING_S} s (the thickest air, where the body is held near the
      *                              retrograde), deg
      * @param maxBodyOffRetrogradeDeg    the body axis's largest angle from it then, deg
+     * @param ignitionHeightM       where the engines were lit, m above the zone (NaN: never)
      */
     public record Result(boolean grounded, String trouble, double missM, double verticalSpeedMS, double horizontalSpeedMS, double tiltDeg,
                          double angularRateDegS, double navigationErrorM, double propellantLeftKg, double maxGimbalDeg, double maxFinDeg,
-                         int solves, double durationS, double maxCommandOffRetrogradeDeg, double maxBodyOffRetrogradeDeg) {
+                         int solves, double durationS, double maxCommandOffRetrogradeDeg, double maxBodyOffRetrogradeDeg,
+                         double ignitionHeightM) {
     }
 
     /** Above this speed the pointing limit holds, m/s: where the air's moments are beyond what gimbal and fins hold. */
@@ -145,6 +153,8 @@ public final class LandingBurnLoop {
         LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(setup.emptyMassKg(), setup.marginKg(), ispNominal,
             setup.maxTiltDeg(), 20, 0.25, 2, modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
         AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
+        BrakingGuidance braking = setup.brakesFirst()
+            ? KnownStage.braking(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity()) : null;
         double[] gimbalRange = new double[n];
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
         double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
@@ -164,7 +174,11 @@ public final class LandingBurnLoop {
         double maxBodyOff = 0;
         String trouble = null;
         boolean cut = false;
+        boolean lit = !setup.brakesFirst();
+        boolean convex = !setup.brakesFirst();
         double t0 = initial.timeS();
+        double litAt = lit ? t0 : Double.NaN;
+        double litHeight = lit ? heightOf(t0, initial.positionEciM()) : Double.NaN;
         Vector3D lastForce = specificForceBody(plant);
         int steps = (int) Math.ceil(maxSeconds / dt);
         boolean flying = true;
@@ -193,37 +207,32 @@ public final class LandingBurnLoop {
             double mass = truth.massKg();
             double pressure = modelDrag.air(l[0]).pressure();
             double[] measuredDrag = measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure);
-            // guidance on the estimate
-            if (!cut && guidance.due(t)) {
-                double tMax = tVac - pressure * exit;
-                double tMin = Math.max(0, engine.getThrottleMin() * tVac - pressure * exit);
-                guidance.update(t, new double[] {l[0], l[1], l[2]}, new double[] {l[3], l[4], l[5]}, mass, tMin, tMax,
-                    new double[] {-g, 0, 0}, measuredDrag);
+            if (!lit && braking.light(l, mass)) {
+                lit = true;
+                litAt = t;
+                litHeight = heightOf(t, truth.positionEciM());
+            }
+            double[] a;
+            if (!lit) {
+                // falling engines first: the body held along the retrograde, engines off
+                a = new double[] {-l[3], -l[4], -l[5]};
+            } else if (!convex) {
+                a = braking.thrust(t, l, mass);
+            } else {
+                a = terminalCommand(guidance, cut, t, l, mass, pressure, engine.getThrottleMin(), tVac, exit, g, measuredDrag);
                 trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
             }
-            LandingGuidance.Plan plan = guidance.plan();
-            double[] a;
-            if (plan != null && t < plan.end()) {
-                a = plan.thrustAcceleration(t, measuredDrag);
-            } else if (plan != null) {
-                // after the plan: hold a slow descent, the thrust straight up
-                a = new double[] {LandingGuidance.settleAcceleration(l[3], g), 0, 0};
-            } else {
-                // no plan: full thrust against the velocity, as the recovery's fallback does
-                double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
-                double full = (tVac - pressure * exit) / mass;
-                a = speed > 1e-3 ? new double[] {-full * l[3] / speed, -full * l[4] / speed, -full * l[5] / speed} : new double[] {full, 0, 0};
-            }
-            if (!cut && guidance.finished(t, l[3])) {
+            // the burn ends when the plan says, or (braking) when the stage has stopped falling: it cannot hover
+            if (!cut && (convex ? guidance.finished(t, l[3]) : lit && t - litAt > 1 && l[3] > -0.1)) {
                 cut = true;
             }
-            double thrust = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass;
-            double throttle = (thrust + pressure * exit) / tVac;
+            double thrust = lit ? Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass : 0;
+            double throttle = lit ? (thrust + pressure * exit) / tVac : 0;
             double[] throttles = new double[n];
             boolean[] burning = new boolean[n];
             for (int e : setup.engines()) {
                 throttles[e] = throttle;
-                burning[e] = !cut;
+                burning[e] = lit && !cut;
             }
             Vector3D axis = frame.inertial(t, a[0], a[1], a[2]);
             FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
@@ -231,7 +240,7 @@ public final class LandingBurnLoop {
                 Vector3D.ZERO);
             ActuatorCommands cmd = control.next(known, cut ? Vector3D.ZERO : axis, throttles, burning, gimbalRange, finRange, dt);
             Vector3D vRel = truth.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), truth.positionEciM()));
-            if (t - t0 < OPENING_S && vRel.getNorm() > 0) {
+            if (lit && t - litAt < OPENING_S && vRel.getNorm() > 0) {
                 maxCommandOff = Math.max(maxCommandOff, Math.toDegrees(Vector3D.angle(axis, vRel.negate())));
                 maxBodyOff = Math.max(maxBodyOff, Math.toDegrees(Vector3D.angle(truth.attitude().toInertial(Vector3D.PLUS_I), vRel.negate())));
             }
@@ -255,7 +264,33 @@ public final class LandingBurnLoop {
         double rate = Math.toDegrees(end.bodyRatesInertialRadS().subtract(end.attitude().toBody(earth.rotation())).getNorm());
         return new Result(!flying, trouble, Math.hypot(lt[1], lt[2]), -lt[3], Math.hypot(lt[4], lt[5]), tilt, rate,
             est.positionEciM().distance(end.positionEciM()), end.massKg() - setup.emptyMassKg(), maxGimbal, maxFin,
-            guidance.solves(), tEnd - t0, maxCommandOff, maxBodyOff);
+            guidance.solves() + (braking == null ? 0 : braking.solves()), tEnd - t0, maxCommandOff, maxBodyOff, litHeight);
+    }
+
+    /**
+     * The convex guidance's command (re-solved when due): the plan's thrust with the drag it did not plan made up;
+     * after the plan, a slow settle; with no plan, full thrust against the velocity (as the point-mass recovery's
+     * fallback does).
+     */
+    private static double[] terminalCommand(LandingGuidance guidance, boolean cut, double t, double[] l, double mass,
+                                            double pressure, double throttleMin, double tVac, double exit, double g, double[] measuredDrag) {
+        if (!cut && guidance.due(t)) {
+            double tMax = tVac - pressure * exit;
+            double tMin = Math.max(0, throttleMin * tVac - pressure * exit);
+            guidance.update(t, new double[] {l[0], l[1], l[2]}, new double[] {l[3], l[4], l[5]}, mass, tMin, tMax, new double[] {-g, 0, 0},
+                measuredDrag);
+        }
+        LandingGuidance.Plan plan = guidance.plan();
+        if (plan != null && t < plan.end()) {
+            return plan.thrustAcceleration(t, measuredDrag);
+        }
+        if (plan != null) {
+            // after the plan: hold a slow descent, the thrust straight up
+            return new double[] {LandingGuidance.settleAcceleration(l[3], g), 0, 0};
+        }
+        double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
+        double full = (tVac - pressure * exit) / mass;
+        return speed > 1e-3 ? new double[] {-full * l[3] / speed, -full * l[4] / speed, -full * l[5] / speed} : new double[] {full, 0, 0};
     }
 
     /** Navigation at ignition: converged since launch, off the truth by an error drawn from its covariance. */

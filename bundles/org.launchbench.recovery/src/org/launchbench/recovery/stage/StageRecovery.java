@@ -6,10 +6,12 @@ import java.util.List;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.recovery.descent.ApproachSteering;
+import org.launchbench.recovery.descent.BrakingGuidance;
 import org.launchbench.recovery.descent.DescentDrag;
 import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
+import org.launchbench.recovery.descent.RetrogradeBraking;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.atmosphere.AtmosphereState;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
@@ -424,7 +426,7 @@ public final class StageRecovery {
 
     private Trial afterEntry(Case c, Hardware hw, boolean record, double az, double dv, double entryDv, double entryAlt) {
         Flight f = start(c, hw, record, 1e-8);
-        Env env = new Env(c, hw, Perturbation.NONE, List.of(), DynamicsFactory.POINT_MASS);
+        Env env = new Env(c, hw, Perturbation.NONE, List.of(), DynamicsFactory.POINT_MASS, false);
         env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
         return new Trial(f, env);
     }
@@ -449,7 +451,7 @@ public final class StageRecovery {
      * @return how it ended
      */
     public RecoveryResult fly(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
-        Approach a = approach(c, plan, p, failures, o);
+        Approach a = approach(c, plan, p, failures, o, Double.NaN);
         return a.result() != null ? a.result() : a.env().land(a.flight(), a.burns(), a.margin(), o);
     }
 
@@ -460,14 +462,26 @@ public final class StageRecovery {
      * @return the stage at ignition (already {@linkplain LandingBurn#finished() finished} when it never got there)
      */
     public LandingBurn landingBurn(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
-        return new LandingBurn(approach(c, plan, p, failures, o), o);
+        return new LandingBurn(approach(c, plan, p, failures, o, Double.NaN), o);
+    }
+
+    /**
+     * Flies the recovery down on its fins to a height above the zone, or to its landing-burn ignition if that comes
+     * first, and hands the stage over there: flight software that chooses its own ignition flies on from it.
+     *
+     * @param heightM the hand-over height above the zone, m
+     * @return the stage there (already {@linkplain LandingBurn#finished() finished} when it never got there)
+     */
+    public LandingBurn handOver(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o, double heightM) {
+        return new LandingBurn(approach(c, plan, p, failures, o, heightM), o);
     }
 
     /** The flight up to the landing burn: how it ended, or where the burn starts. */
     private record Approach(RecoveryResult result, Env env, Flight flight, List<RecoveryResult.Burn> burns, double margin) {
     }
 
-    private Approach approach(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o) {
+    /** @param handOver a height above the zone to stop at before the ignition (NaN: none), m */
+    private Approach approach(Case c, Plan plan, Perturbation p, List<Failure> failures, Options o, double handOver) {
         Hardware hw = hardware(c);
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
             return new Approach(new RecoveryResult(RecoveryResult.Outcome.EXPENDED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -478,7 +492,7 @@ public final class StageRecovery {
         y0[6] += p.dryMass() + p.propellant();
         Case perturbed = new Case(c.launchSite(), c.stage(), c.plan(), c.zone(), c.separationTime(), y0, c.source());
         Flight f = start(perturbed, hw, o.record(), o.tolerance());
-        Env env = new Env(perturbed, hw, p, failures, dynamics);
+        Env env = new Env(perturbed, hw, p, failures, dynamics, !Double.isNaN(handOver));
         env.emptyMass = hw.emptyMass() + p.dryMass();
         f.mark("booster-separation", env.ballistic(false));
         List<RecoveryResult.Burn> burns = new ArrayList<>();
@@ -493,16 +507,22 @@ public final class StageRecovery {
             double t = f.time();
             env.finCommand(t, y);
             PhaseDynamics d = env.ballistic(true);
-            if (env.ignitionExcess(t, y) >= 0 && (scheduled || env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2)) {
+            if (env.ignitionExcess(t, y) >= 0 && (scheduled || env.local(t, y)[3] < 0 && env.dragAcceleration(t, y) > env.g / 2)
+                || env.height(t, y) <= handOver) {
                 // already where the burn must start (a stage falling too fast for its engines lights at once); high up,
                 // where the air has not yet slowed the stage, the estimate waits for the drag to bite
                 return new Approach(null, env, f, burns, env.height(t, y) - env.stoppingHeight(t, y));
             }
-            Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, s -> env.ignitionExcess(s.getTime(), s.getPrimaryState()));
+            Flight.End end = f.fly(d, -1, FIN_INTERVAL, null, Double.isNaN(handOver)
+                ? s -> env.ignitionExcess(s.getTime(), s.getPrimaryState())
+                : s -> Math.max(env.ignitionExcess(s.getTime(), s.getPrimaryState()), handOver - env.height(s.getTime(), s.getPrimaryState())));
             env.trackQ(f.time(), f.state(), d);
             if (end == Flight.End.GROUND) {
                 return new Approach(env.finish(f, burns, "the stage hit the ground before its landing burn", Double.NaN, o), env, f, burns,
                     Double.NaN);
+            }
+            if (end == Flight.End.CONDITION && env.height(f.time(), f.state()) <= handOver + 1e-6) {
+                return new Approach(null, env, f, burns, Double.NaN);
             }
             if (end == Flight.End.CONDITION) {
                 double margin = env.height(f.time(), f.state()) - env.stoppingHeight(f.time(), f.state());
@@ -740,13 +760,19 @@ public final class StageRecovery {
         Vector3D finAcceleration = Vector3D.ZERO;
         /** The fins' steering (null: none); its shares, once set, give the fins' force instead of finAcceleration. */
         final ApproachSteering steering;
+        /** The flight software's braking the burn is handed over to (null: the point-mass recovery flies it). */
+        final BrakingGuidance software;
         double[] finShares;
         double stuckTime = Double.NaN;
         Vector3D stuck = Vector3D.ZERO;
         double peakQ;
         int solves;
 
-        Env(Case c, Hardware hw, Perturbation p, List<Failure> failures, DynamicsFactory fidelity) {
+        /**
+         * @param handedOver whether the landing burn is handed over to flight software that lights by its braking's rule
+         *                   ({@link BrakingGuidance}): the fins then aim where that burn comes to rest
+         */
+        Env(Case c, Hardware hw, Perturbation p, List<Failure> failures, DynamicsFactory fidelity, boolean handedOver) {
             this.c = c;
             this.fidelity = fidelity;
             this.hw = hw;
@@ -773,6 +799,7 @@ public final class StageRecovery {
             this.zonePressure = atmosphere.at(Math.max(atmosphere.minAltitude(), c.zone().getAltitude())).pressure();
             this.neutral = phase(Propulsion.NONE, Steering.COAST, null);
             this.finned = hw.fins() != null ? phase(Propulsion.NONE, Steering.COAST, this::fins) : neutral;
+            this.software = handedOver ? new BrakingGuidance(new FloorStage(), (h, v) -> 0) : null;
             this.steering = hw.fins() != null ? new ApproachSteering(new SteeredStage()) : null;
         }
 
@@ -938,7 +965,8 @@ public final class StageRecovery {
 
             @Override
             public double ignitionExcess(double height, double[] velocity, double mass) {
-                return Env.this.ignitionExcess(height, velocity, mass);
+                return software != null ? software.ignitionExcess(new double[] {height, 0, 0, velocity[0], velocity[1], velocity[2]}, mass)
+                    : Env.this.ignitionExcess(height, velocity, mass);
             }
 
             @Override
@@ -949,6 +977,40 @@ public final class StageRecovery {
             @Override
             public double brakingFlow(double mass) {
                 return stopFlow(mass, landingThrust(1));
+            }
+
+            @Override
+            public double fullThrust() {
+                return landingThrust(1);
+            }
+
+            @Override
+            public double emptyMass() {
+                return emptyMass;
+            }
+
+            @Override
+            public double gravity() {
+                return g;
+            }
+        }
+
+        /** The landing engines from their throttle's floor, as the flight software's braking takes them. */
+        private final class FloorStage implements RetrogradeBraking.Stage {
+            @Override
+            public double[] drag(double height, double[] velocity, double mass) {
+                return modelDrag.acceleration(height, velocity, mass);
+            }
+
+            @Override
+            public double brakingThrust(double mass) {
+                Propulsion n = hw.landing();
+                return Math.max(0, n.throttleMin() * n.vacuumThrust() - zonePressure * n.exitArea());
+            }
+
+            @Override
+            public double brakingFlow(double mass) {
+                return hw.landing().throttleMin() * hw.landing().massFlow();
             }
 
             @Override

@@ -1,0 +1,233 @@
+package org.launchbench.recovery.descent;
+
+/**
+ * The landing burn flown from the navigated state as a body flying engines first can fly it:
+ * <ul>
+ * <li><b>ignition</b> when a braking along the retrograde at a thrust halfway through the throttle range would stop at
+ * the ground ({@link #light}), so that the braking has thrust in hand both ways for what its prediction missed (drag,
+ * thrust, the estimate's errors);</li>
+ * <li><b>braking</b> along the retrograde at the thrust that stops at the ground ({@link RetrogradeBraking}, re-solved
+ * at {@link #RATE_HZ}, {@link #FINAL_RATE_HZ} in the last {@link #FINAL_S} s), tilted off it by at most
+ * {@link #MAX_TILT_DEG} to move the predicted rest point onto the landing point;</li>
+ * <li><b>vertical descent</b> below {@link #DESCENT_BELOW_M_S}: the thrust near the vertical, meeting the ground at
+ * {@link #TOUCHDOWN_M_S}, leaning back towards the point, upright in the last {@link #UPRIGHT_S} s.</li>
+ * </ul>
+ * The phases of a lunar descent's braking and terminal descent (Klumpp, "Apollo lunar descent guidance", Automatica
+ * 10(2), 1974), with the retrograde held because a body in thick air cannot hold its thrust far from it: a fuel-optimal
+ * plan that ignores this points its thrust where the body cannot ({@code docs/gnc.md}).
+ * <p>
+ * The tilt's sign: tilting the body tilts its thrust one way and meets the air at incidence, whose normal force
+ * pushes the other way. The lateral acceleration per radian of tilt is T/m − q S C_Nα / m (Jorgensen's slender-body
+ * normal force at small incidence), negative in the thick air of a fast burn's start; the guidance tilts by the
+ * acceleration wanted over that, and not at all where it is within {@link #LEAST_AUTHORITY} of zero. Vectors are [up,
+ * east, north] relative to the landing point. Not thread-safe: one instance per burn.
+ */
+public final class BrakingGuidance {
+
+    /** The thrust the ignition assumes: this share of the way from the throttle's floor to full. */
+    public static final double IGNITION_RAISE = 0.5;
+    /** Re-solves of the braking's thrust and tilt a second. */
+    public static final double RATE_HZ = 2;
+    /** The braking's last seconds, re-solved at {@link #FINAL_RATE_HZ}, s. */
+    public static final double FINAL_S = 5;
+    /** Re-solves a second in the last seconds. */
+    public static final double FINAL_RATE_HZ = 10;
+    /** How near the ground the stop is solved at the end, m (1 % of the height above, 2 m at most). */
+    public static final double FINAL_TOLERANCE_M = 0.05;
+    /**
+     * Below this speed the braking ends in a vertical descent: the thrust near the vertical, its vertical part the
+     * constant deceleration that stops at the ground, its horizontal part taking out the horizontal offset and
+     * velocity by then (a retrograde thrust would swing with the slow velocity's direction), m/s.
+     */
+    public static final double DESCENT_BELOW_M_S = 30;
+    /** The vertical descent's largest tilt, deg. */
+    public static final double DESCENT_TILT_DEG = 10;
+    /** The last seconds of the descent, s: the body comes upright for the legs. */
+    public static final double UPRIGHT_S = 3;
+    /** The largest tilt then, deg. */
+    public static final double UPRIGHT_TILT_DEG = 3;
+    /** The largest horizontal velocity the descent asks for to take out an offset, m/s. */
+    public static final double DRIFT_M_S = 3;
+    /** The time constant of the descent's horizontal velocity, s. */
+    public static final double VELOCITY_TIME_S = 1.5;
+    /** The vertical speed the descent meets the ground at, m/s (Falcon 9's legs take 6). */
+    public static final double TOUCHDOWN_M_S = 1;
+    /** The largest tilt off the retrograde, deg. */
+    public static final double MAX_TILT_DEG = 8;
+    /**
+     * The tilt's gain on the rest point's miss over the time left squared: 3, the zero-effort-miss law's (Zarchan,
+     * Tactical and Strategic Missile Guidance, ch. 8): twice what a constant acceleration over the time left needs,
+     * as the miss it leaves is re-solved.
+     */
+    public static final double ZEM_GAIN = 3;
+    /** Lateral acceleration per radian below which the tilt is not used, m/s². */
+    public static final double LEAST_AUTHORITY = 2;
+
+    /** The body's normal force the tilt meets: q S C_Nα, N per rad, at a height and speed. */
+    @FunctionalInterface
+    public interface NormalForce {
+        /** @return the normal force's slope, N/rad */
+        double perRadian(double height, double speed);
+    }
+
+    private final RetrogradeBraking.Stage stage;
+    private final RetrogradeBraking braking;
+    private final NormalForce normal;
+    private double raise = IGNITION_RAISE;
+    private double[] tilt = new double[3];
+    private double next = Double.NEGATIVE_INFINITY;
+    private int solves;
+
+    /**
+     * @param stage  the stage as the flight software knows it (its braking thrust is the throttle's floor)
+     * @param normal the body's normal force, as its aerodynamic model gives it
+     */
+    public BrakingGuidance(RetrogradeBraking.Stage stage, NormalForce normal) {
+        this.stage = stage;
+        this.braking = new RetrogradeBraking(stage);
+        this.normal = normal;
+    }
+
+    /**
+     * @param local [up, east, north, v_up, v_east, v_north] (navigated)
+     * @param mass  kg
+     * @return whether to light now: a braking at {@link #IGNITION_RAISE} would stop at or below the ground
+     */
+    public boolean light(double[] local, double mass) {
+        return local[3] < 0 && ignitionExcess(local, mass) >= 0;
+    }
+
+    /**
+     * How far below the height where a braking at {@link #IGNITION_RAISE} would stop at the ground the stage is, m
+     * (≥ 0: light). Far above, a cheap bound with the same sign stands in (without drag and straight down the stop is
+     * longer); engines that cannot out-brake gravity are never lit by this rule.
+     *
+     * @param local [up, east, north, v_up, v_east, v_north]
+     * @param mass  kg
+     * @return m
+     */
+    public double ignitionExcess(double[] local, double mass) {
+        double speed = Math.sqrt(local[3] * local[3] + local[4] * local[4] + local[5] * local[5]);
+        double m = Math.max(stage.emptyMass(), mass);
+        double low = stage.brakingThrust(m);
+        double decel = (low + IGNITION_RAISE * (stage.fullThrust() - low)) / m - stage.gravity();
+        if (decel <= 0) {
+            return -Math.max(1, local[0]);
+        }
+        double bound = speed * speed / (2 * decel);
+        if (local[3] >= 0 || local[0] > bound + 1) {
+            return -Math.max(1, local[0] - bound);
+        }
+        return -braking.at(local, mass, IGNITION_RAISE).heightM();
+    }
+
+    /**
+     * @param t     now, s
+     * @param local [up, east, north, v_up, v_east, v_north] (navigated)
+     * @param mass  kg
+     * @return the thrust acceleration [up, east, north], m/s²
+     */
+    public double[] thrust(double t, double[] local, double mass) {
+        double[] v = {local[3], local[4], local[5]};
+        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        double low = stage.brakingThrust(mass);
+        double left = 2 * local[0] / Math.max(1, -local[3]);
+        if (t >= next - 1e-9) {
+            next = t + 1 / (left < FINAL_S ? FINAL_RATE_HZ : RATE_HZ);
+            solves++;
+            RetrogradeBraking.Stop stop = braking.toTheGround(local, mass, Math.max(FINAL_TOLERANCE_M,
+                Math.min(RetrogradeBraking.STOP_TOLERANCE_M, 0.01 * local[0])));
+            raise = stop.raise();
+            tilt = tiltFor(local, mass, speed, low + raise * (stage.fullThrust() - low), stop);
+        }
+        if (speed < DESCENT_BELOW_M_S) {
+            return descent(local);
+        }
+        double accel = (low + raise * (stage.fullThrust() - low)) / mass;
+        // along the retrograde, tilted: the unit thrust direction is -v̂ cos φ + t̂ sin φ, with tilt = t̂ sin φ
+        double sin = Math.sqrt(tilt[0] * tilt[0] + tilt[1] * tilt[1] + tilt[2] * tilt[2]);
+        double cos = Math.sqrt(Math.max(0, 1 - sin * sin));
+        double[] a = new double[3];
+        for (int i = 0; i < 3; i++) {
+            a[i] = accel * (-v[i] / speed * cos + tilt[i]);
+        }
+        return a;
+    }
+
+    /**
+     * The tilt that moves the rest point onto the landing point over the time the braking has left: the miss across
+     * the velocity, removed at constant acceleration in that time (a = 2 Δ / τ²), over the lateral acceleration per
+     * radian, at most {@link #MAX_TILT_DEG}.
+     *
+     * @return the tilt, sin φ along its direction [up, east, north]
+     */
+    private double[] tiltFor(double[] local, double mass, double speed, double force, RetrogradeBraking.Stop stop) {
+        if (speed == 0) {
+            return new double[3];
+        }
+        double[] u = {local[3] / speed, local[4] / speed, local[5] / speed};
+        // the rest point's miss, across the velocity (the along-track part lies in the lift plane too)
+        double[] miss = {0, stop.east(), stop.north()};
+        double along = miss[1] * u[1] + miss[2] * u[2];
+        double[] across = {-along * u[0], miss[1] - along * u[1], miss[2] - along * u[2]};
+        double left = 2 * local[0] / Math.max(1, -local[3]);
+        double perRadian = force / mass - normal.perRadian(local[0], speed) / mass;
+        if (Math.abs(perRadian) < LEAST_AUTHORITY) {
+            return new double[3];
+        }
+        double most = Math.sin(Math.toRadians(MAX_TILT_DEG));
+        double[] out = new double[3];
+        double size = 0;
+        for (int i = 0; i < 3; i++) {
+            out[i] = -ZEM_GAIN * across[i] / (left * left) / perRadian;
+            size += out[i] * out[i];
+        }
+        size = Math.sqrt(size);
+        if (size > most) {
+            for (int i = 0; i < 3; i++) {
+                out[i] *= most / size;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The vertical descent's thrust acceleration: up, the constant deceleration that stops at the ground (v²/2h + g);
+     * across, the acceleration that brings the horizontal offset and velocity to zero together in the time left
+     * (−6 r/τ² − 4 v/τ, the least-effort law for a fixed time: Bryson and Ho, Applied Optimal Control, 1975, §5.1), held
+     * within {@link #DESCENT_TILT_DEG} of the vertical.
+     */
+    private double[] descent(double[] local) {
+        double h = Math.max(0.1, local[0]);
+        double down = Math.max(0.1, -local[3]);
+        // the constant deceleration that meets the ground at the touchdown speed (a stage that cannot hover, stopped
+        // above the ground, would drop the rest)
+        double up = Math.max(0, down * down - TOUCHDOWN_M_S * TOUCHDOWN_M_S) / (2 * h) + stage.gravity();
+        double tau = Math.max(0.5, 2 * h / (down + TOUCHDOWN_M_S));
+        boolean last = tau < UPRIGHT_S;
+        // a cascade: the offset asks for a horizontal velocity back towards the point (at most DRIFT_M_S, none in the
+        // last seconds), and the tilt takes the velocity to it in VELOCITY_TIME_S
+        double scale = Math.max(UPRIGHT_S, tau);
+        double wantEast = last ? 0 : -local[1] / scale;
+        double wantNorth = last ? 0 : -local[2] / scale;
+        double want = Math.hypot(wantEast, wantNorth);
+        if (want > DRIFT_M_S) {
+            wantEast *= DRIFT_M_S / want;
+            wantNorth *= DRIFT_M_S / want;
+        }
+        double east = (wantEast - local[4]) / VELOCITY_TIME_S;
+        double north = (wantNorth - local[5]) / VELOCITY_TIME_S;
+        double across = Math.hypot(east, north);
+        double most = up * Math.tan(Math.toRadians(last ? UPRIGHT_TILT_DEG : DESCENT_TILT_DEG));
+        if (across > most) {
+            east *= most / across;
+            north *= most / across;
+        }
+        return new double[] {up, east, north};
+    }
+
+    /** @return the braking's re-solves so far */
+    public int solves() {
+        return solves;
+    }
+}
