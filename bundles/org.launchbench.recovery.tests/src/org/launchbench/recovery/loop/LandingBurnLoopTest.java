@@ -95,7 +95,7 @@ class LandingBurnLoopTest {
      * halfway through the throttle range would stop at the ground), brakes along the retrograde, the body within 1.5°
      * of it in the thick air, and ends in a vertical descent, all on the estimate. It lands: on the deck, inside the
      * legs' envelope, upright. Six seeds (the sensors' errors and the navigation's initial error) measured 1.4 to 1.8 m
-     * from the centre, 0.6 to 1.4 m/s down, 0.11 to 0.25 m/s across, 1.8 to 2.3° of tilt; seed 1 is asserted against
+     * from the centre, 0.6 to 1.4 m/s down, 0.11 to 0.25 m/s across, 1.8 to 2.3° of tilt (measured before the fins' derivatives were kept for four updates, which moved seed 1 by a centimetre); seed 1 is asserted against
      * the legs, the deck and the issue's figures, and frozen to a centimetre and a tenth of a degree as this
      * deterministic flight's regression.
      */
@@ -132,10 +132,10 @@ class LandingBurnLoopTest {
         assertTrue(r.verticalSpeedMS() < 2 && r.horizontalSpeedMS() < 1, r.verticalSpeedMS() + " / " + r.horizontalSpeedMS() + " m/s");
         assertTrue(r.maxGimbalDeg() <= 5 + 1e-9 && r.maxFinDeg() <= 20 + 1e-9, r.maxGimbalDeg() + "° / " + r.maxFinDeg() + "°");
         // regression values of this deterministic flight (seed 1)
-        assertEquals(1.75, r.missM(), 0.01);
+        assertEquals(1.76, r.missM(), 0.01);
         assertEquals(0.84, r.verticalSpeedMS(), 0.01);
-        assertEquals(0.13, r.horizontalSpeedMS(), 0.01);
-        assertEquals(1.82, r.tiltDeg(), 0.1);
+        assertEquals(0.14, r.horizontalSpeedMS(), 0.01);
+        assertEquals(1.78, r.tiltDeg(), 0.1);
         assertEquals(4306, r.propellantLeftKg(), 1);
     }
 }

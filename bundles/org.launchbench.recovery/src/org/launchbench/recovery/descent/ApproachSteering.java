@@ -24,6 +24,11 @@ public final class ApproachSteering {
     static final double FALL_STEP = 1.0;
     /** The share by which a Newton step's derivatives are taken. */
     static final double PROBE = 0.1;
+    /**
+     * Updates between fresh derivatives (a chord method in between: the rest point's sensitivity to the shares moves
+     * slowly, and each derivative costs two predictions).
+     */
+    static final int JACOBIAN_EVERY = 4;
     /** Regula falsi iterations that place the ignition within a fall step. */
     static final int IGNITION_ITERATIONS = 4;
     /** The ignition is placed when the rule's excess is below this, m. */
@@ -57,6 +62,11 @@ public final class ApproachSteering {
 
     private final Stage stage;
     private final RetrogradeBraking braking;
+    /** The rest point's derivatives by the shares, {∂e/∂across, ∂e/∂lift, ∂n/∂across, ∂n/∂lift} (null: none yet). */
+    private double[] jacobian;
+    private int sinceJacobian;
+    /** The last braking's raise, where the next one's search starts (NaN: none yet). */
+    private double raise = Double.NaN;
     private double cross;
     private double lift;
 
@@ -76,16 +86,18 @@ public final class ApproachSteering {
      */
     public double[] update(double[] local, double mass) {
         Rest base = predict(local, mass, cross, lift);
-        Rest c = predict(local, mass, cross + PROBE, lift);
-        Rest l = predict(local, mass, cross, lift + PROBE);
-        double j00 = (c.east() - base.east()) / PROBE;
-        double j01 = (l.east() - base.east()) / PROBE;
-        double j10 = (c.north() - base.north()) / PROBE;
-        double j11 = (l.north() - base.north()) / PROBE;
-        double det = j00 * j11 - j01 * j10;
+        if (jacobian == null || sinceJacobian >= JACOBIAN_EVERY) {
+            Rest c = predict(local, mass, cross + PROBE, lift);
+            Rest l = predict(local, mass, cross, lift + PROBE);
+            jacobian = new double[] {(c.east() - base.east()) / PROBE, (l.east() - base.east()) / PROBE, (c.north() - base.north()) / PROBE,
+                (l.north() - base.north()) / PROBE};
+            sinceJacobian = 0;
+        }
+        sinceJacobian++;
+        double det = jacobian[0] * jacobian[3] - jacobian[1] * jacobian[2];
         if (det != 0 && Double.isFinite(det)) {
-            double dc = -(j11 * base.east() - j01 * base.north()) / det;
-            double dl = -(-j10 * base.east() + j00 * base.north()) / det;
+            double dc = -(jacobian[3] * base.east() - jacobian[1] * base.north()) / det;
+            double dl = -(-jacobian[2] * base.east() + jacobian[0] * base.north()) / det;
             double nc = cross + dc;
             double nl = lift + dl;
             double size = Math.hypot(nc, nl);
@@ -178,7 +190,8 @@ public final class ApproachSteering {
         }
         // the rule's braking stops the stage along a straight fall; along the gravity turn it truly flies the path
         // steepens and the stop is longer: the braking is raised towards full thrust until it stops at the ground
-        RetrogradeBraking.Stop end = braking.stopAtTheGround(x, RetrogradeBraking.STOP_TOLERANCE_M);
+        RetrogradeBraking.Stop end = braking.stopAtTheGround(x, RetrogradeBraking.STOP_TOLERANCE_M, raise);
+        raise = end.raise();
         return new Rest(end.east(), end.north(), Math.max(0, end.heightM()), end.speedMS(), true);
     }
 

@@ -11,6 +11,8 @@ public final class RetrogradeBraking {
 
     /** Time step of the prediction, s (classical Runge-Kutta). */
     static final double STEP = 0.5;
+    /** The first step outwards from a guessed raise when bracketing, doubled each step. */
+    static final double BRACKET = 0.03;
     /** Regula falsi iterations on the thrust that stops at the ground. */
     static final int ITERATIONS = 8;
     /** A stop within this of the ground is at the ground, m. */
@@ -90,15 +92,53 @@ public final class RetrogradeBraking {
     }
 
     Stop stopAtTheGround(double[] x, double tolerance) {
-        Stop low = brake(x, 0);
-        if (low.heightM() >= -tolerance) {
-            return low;
-        }
-        Stop full = brake(x, 1);
-        Stop end = full;
+        return stopAtTheGround(x, tolerance, Double.NaN);
+    }
+
+    /**
+     * @param guess a raise near the answer (the last one found, say; NaN: none): the bracket is sought from it outwards
+     *              by {@link #BRACKET} (the stop's height grows with the thrust), which takes two or three brakings
+     *              where the whole range takes six to eight
+     */
+    Stop stopAtTheGround(double[] x, double tolerance, double guess) {
         double lo = 0;
-        double sLo = low.heightM();
         double hi = 1;
+        Stop low;
+        Stop full;
+        if (Double.isNaN(guess)) {
+            low = brake(x, 0);
+            if (low.heightM() >= -tolerance) {
+                return low;
+            }
+            full = brake(x, 1);
+        } else {
+            Stop at = brake(x, Math.max(0, Math.min(1, guess)));
+            if (Math.abs(at.heightM()) <= tolerance) {
+                return at;
+            }
+            // outwards from the guess until the stop's height changes sign, or the range ends
+            boolean below = at.heightM() < 0;
+            Stop other = at;
+            double r = at.raise();
+            for (double step = BRACKET; (other.heightM() < 0) == below; step *= 2) {
+                if (below ? r >= 1 : r <= 0) {
+                    // full thrust does not stop it, or the floor already stops it above the ground
+                    return other;
+                }
+                at = other;
+                r = below ? Math.min(1, r + step) : Math.max(0, r - step);
+                other = brake(x, r);
+                if (Math.abs(other.heightM()) <= tolerance) {
+                    return other;
+                }
+            }
+            low = below ? at : other;
+            full = below ? other : at;
+            lo = low.raise();
+            hi = full.raise();
+        }
+        Stop end = full;
+        double sLo = low.heightM();
         double sHi = full.heightM();
         // the Illinois variant of regula falsi (Dowell and Jarratt, BIT 11, 1971): an end kept twice has its value
         // halved, so that the stop's height, convex in the thrust, does not hold one end still

@@ -965,8 +965,16 @@ public final class StageRecovery {
 
             @Override
             public double ignitionExcess(double height, double[] velocity, double mass) {
-                return software != null ? software.ignitionExcess(new double[] {height, 0, 0, velocity[0], velocity[1], velocity[2]}, mass)
-                    : Env.this.ignitionExcess(height, velocity, mass);
+                if (software != null) {
+                    return software.ignitionExcess(new double[] {height, 0, 0, velocity[0], velocity[1], velocity[2]}, mass);
+                }
+                // as the approach lights: not before the drag decelerates the stage by half a g (high up the stop is long
+                // and its 1-D integration the prediction's main cost; its excess there is far below zero)
+                double[] d = modelDrag.acceleration(height, velocity, mass);
+                if (!c.plan().isSetLandingIgnitionAltitude() && Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]) <= g / 2) {
+                    return -Math.max(1, height);
+                }
+                return Env.this.ignitionExcess(height, velocity, mass);
             }
 
             @Override
