@@ -9,40 +9,10 @@ import org.junit.jupiter.api.Test;
 /** The braking's rule and commands in vacuum, with no propellant flow, where the stops are closed forms. */
 class BrakingGuidanceTest {
 
-    private static final double G = 9.8;
+    private static final double G = VacuumStage.G;
 
     /** Braking from 20 m/s² (the floor) to 40 m/s² at 1 t; no drag, no flow; no normal force. */
-    private static final RetrogradeBraking.Stage VACUUM = new RetrogradeBraking.Stage() {
-        @Override
-        public double[] drag(double height, double[] velocity, double mass) {
-            return new double[3];
-        }
-
-        @Override
-        public double brakingThrust(double mass) {
-            return 20 * mass;
-        }
-
-        @Override
-        public double brakingFlow(double mass) {
-            return 0;
-        }
-
-        @Override
-        public double fullThrust() {
-            return 40_000;
-        }
-
-        @Override
-        public double emptyMass() {
-            return 500;
-        }
-
-        @Override
-        public double gravity() {
-            return G;
-        }
-    };
+    private static final RetrogradeBraking.Stage VACUUM = new VacuumStage(20, 40_000);
 
     /**
      * Lit where halfway through the range (30 m/s²) stops a vertical fall at the ground: at 200 m/s that is

@@ -8,40 +8,10 @@ import org.junit.jupiter.api.Test;
 /** The retrograde braking in vacuum with no propellant flow, where a vertical stop is the closed form v²/(2(a − g)). */
 class RetrogradeBrakingTest {
 
-    private static final double G = 9.8;
+    private static final double G = VacuumStage.G;
 
     /** Braking from 20 m/s² (raise 0) to 60 m/s² (raise 1) at 1 t; no drag, no flow. */
-    private static final RetrogradeBraking.Stage VACUUM = new RetrogradeBraking.Stage() {
-        @Override
-        public double[] drag(double height, double[] velocity, double mass) {
-            return new double[3];
-        }
-
-        @Override
-        public double brakingThrust(double mass) {
-            return 20 * mass;
-        }
-
-        @Override
-        public double brakingFlow(double mass) {
-            return 0;
-        }
-
-        @Override
-        public double fullThrust() {
-            return 60_000;
-        }
-
-        @Override
-        public double emptyMass() {
-            return 500;
-        }
-
-        @Override
-        public double gravity() {
-            return G;
-        }
-    };
+    private static final RetrogradeBraking.Stage VACUUM = new VacuumStage(20, 60_000);
 
     /**
      * From 2 km at 250 m/s straight down the stop needs 250²/(2 · 2000) + g = 25.43 m/s², a raise of 0.1356; found by

@@ -951,13 +951,12 @@ public final class StageRecovery {
             return modelDrag.air(h);
         }
 
-        /** The stage as the fins' steering knows it: the guidance's drag, the ignition rule, the rule's braking. */
-        private final class SteeredStage implements ApproachSteering.Stage {
-            @Override
-            public double[] drag(double height, double[] velocity, double mass) {
-                return modelDrag.acceleration(height, velocity, mass);
-            }
-
+        /**
+         * The stage as the fins' steering knows it: the guidance's drag, the fins' capability in the standard atmosphere,
+         * the ignition rule of whoever flies the burn, and (the point-mass recovery's) the rule's design thrust as the
+         * braking's lowest.
+         */
+        private final class SteeredStage extends FloorStage implements ApproachSteering.Stage {
             @Override
             public double finCapability(double height, double speed, double mass) {
                 return Env.this.finCapability(0.5 * air(height).density() * speed * speed, mass, hw.fins().getCount());
@@ -986,25 +985,10 @@ public final class StageRecovery {
             public double brakingFlow(double mass) {
                 return stopFlow(mass, landingThrust(1));
             }
-
-            @Override
-            public double fullThrust() {
-                return landingThrust(1);
-            }
-
-            @Override
-            public double emptyMass() {
-                return emptyMass;
-            }
-
-            @Override
-            public double gravity() {
-                return g;
-            }
         }
 
-        /** The landing engines from their throttle's floor, as the flight software's braking takes them. */
-        private final class FloorStage implements RetrogradeBraking.Stage {
+        /** The stage from its landing engines' throttle floor to full, as the flight software's braking takes it. */
+        private class FloorStage implements RetrogradeBraking.Stage {
             @Override
             public double[] drag(double height, double[] velocity, double mass) {
                 return modelDrag.acceleration(height, velocity, mass);
