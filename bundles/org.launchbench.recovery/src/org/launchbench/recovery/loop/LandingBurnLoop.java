@@ -138,10 +138,21 @@ public final class LandingBurnLoop {
      * @return how it ended
      */
     public Result fly(RigidBodyState initial, double maxSeconds) {
+        return fly(initial, maxSeconds, Winds.CALM);
+    }
+
+    /**
+     * @param initial    the stage at the hand-over (truth)
+     * @param maxSeconds the longest the flight may take
+     * @param winds      the wind the plant flies in (the flight software does not know it: its conditions are calm)
+     * @return how it ended
+     */
+    public Result fly(RigidBodyState initial, double maxSeconds, Winds winds) {
         StageFlightModel model = setup.model();
         double dt = setup.imu().periodS();
         FlightEnvironment env = new FlightEnvironment(earth, atmosphere, Winds.CALM);
-        StagePlant plant = new StagePlant(model, env, new AirDisturbances(null, List.of()), initial, 1 / dt, dt);
+        StagePlant plant = new StagePlant(model, new FlightEnvironment(earth, atmosphere, winds), new AirDisturbances(null, List.of()), initial,
+            1 / dt, dt);
         Imu imu = new Imu(setup.imu(), setup.seed());
         GnssReceiver gnss = new GnssReceiver(setup.gnss(), List.of(), setup.seed() + 1);
         RadarAltimeter radar = RadarAltimeter.landing(setup.seed() + 2);
