@@ -13,62 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class ApproachSteeringTest {
 
-    private static final double G = 9.8;
-
-    /**
-     * A stage in vacuum whose fins give a constant acceleration, whose ignition rule is the exact vertical stop at its
-     * braking thrust (no propellant flow, so the deceleration is constant).
-     */
-    private record Vacuum(double fins, double thrustAcceleration, boolean lights) implements ApproachSteering.Stage {
-        @Override
-        public double[] drag(double height, double[] velocity, double mass) {
-            return new double[3];
-        }
-
-        @Override
-        public double finCapability(double height, double speed, double mass) {
-            return fins;
-        }
-
-        @Override
-        public double ignitionExcess(double height, double[] velocity, double mass) {
-            if (!lights) {
-                return -1;
-            }
-            double v = -velocity[0];
-            return v > 0 ? v * v / (2 * (thrustAcceleration - G)) - height : -height;
-        }
-
-        @Override
-        public double brakingThrust(double mass) {
-            return thrustAcceleration * mass;
-        }
-
-        @Override
-        public double brakingFlow(double mass) {
-            return 0;
-        }
-
-        @Override
-        public double fullThrust() {
-            return 2 * thrustAcceleration * 1000;
-        }
-
-        @Override
-        public double emptyMass() {
-            return 500;
-        }
-
-        @Override
-        public double gravity() {
-            return G;
-        }
-    }
+    private static final double G = VacuumStage.G;
 
     /** Unlit and finless, the prediction is the parabola: classical Runge-Kutta is exact for it (to rounding). */
     @Test
     void withoutEnginesOrFinsThePredictionIsTheParabola() {
-        ApproachSteering s = new ApproachSteering(new Vacuum(0, 30, false));
+        ApproachSteering s = new ApproachSteering(new VacuumStage(30, 60_000, 0, false));
         double h = 2000;
         double vUp = -100;
         double tImpact = (vUp + Math.sqrt(vUp * vUp + 2 * G * h)) / G;
@@ -89,7 +39,7 @@ class ApproachSteeringTest {
      */
     @Test
     void aVerticalBrakingStopsAtTheGround() {
-        ApproachSteering s = new ApproachSteering(new Vacuum(0, 30, true));
+        ApproachSteering s = new ApproachSteering(new VacuumStage(30, 60_000, 0, true));
         ApproachSteering.Rest r = s.predict(new double[] {3000, 0, 0, -200, 0, 0}, 1000, 0, 0);
         assertTrue(r.lit());
         assertTrue(r.height() <= 2, "stopped " + r.height() + " m up");
@@ -122,7 +72,7 @@ class ApproachSteeringTest {
         // falling east at 100 m/s from 2 km: 15.7 s to the ground, 1,570 m along; fins of 2 m/s² move the point by up
         // to about 250 m
         double[] state = {2000, -1500, 150, -50, 100, 0};
-        ApproachSteering s = new ApproachSteering(new Vacuum(2, 30, false));
+        ApproachSteering s = new ApproachSteering(new VacuumStage(30, 60_000, 2, false));
         double[] first = s.update(state, 1000);
         ApproachSteering.Rest once = s.predict(state, 1000, first[0], first[1]);
         double[] shares = first;
@@ -138,7 +88,7 @@ class ApproachSteeringTest {
         assertEquals(0, r.east(), 0.1);
 
         double[] far = {2000, -1800, 5000, -50, 100, 0};
-        ApproachSteering t = new ApproachSteering(new Vacuum(2, 30, false));
+        ApproachSteering t = new ApproachSteering(new VacuumStage(30, 60_000, 2, false));
         double[] held = t.update(far, 1000);
         assertEquals(1, Math.hypot(held[0], held[1]), 1e-12);
         assertTrue(held[0] < 0, "the fins push south, towards the point: " + held[0]);

@@ -39,6 +39,20 @@ class LandingBurnLoopTest {
         ignition = engine.landingBurn(falcon9, StageRecoveryTestAccess.plan(), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
     }
 
+    /** The Falcon 9 drone-ship case with a boostback (34 m/s). */
+    static StageRecovery.Case withBoostback() {
+        RecoveryPlan plan = EcoreUtil.copy(falcon9.plan());
+        plan.setBoostback(true);
+        return new StageRecovery.Case(falcon9.launchSite(), falcon9.stage(), plan, falcon9.zone(), falcon9.separationTime(),
+            falcon9.separationState(), "test");
+    }
+
+    /** The case flown on its fins to a height, its fins aiming where the flight software's burn comes to rest. */
+    static StageRecovery.LandingBurn handedOverAt(StageRecovery.Case c, double heightM) {
+        StageRecovery engine = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
+        return engine.handOver(c, engine.plan(c), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT, heightM);
+    }
+
     static RigidBodyState atIgnition() {
         return bodyAt(ignition, falcon9);
     }
@@ -102,13 +116,8 @@ class LandingBurnLoopTest {
      */
     @Test
     void theFlightSoftwareLightsBrakesAndLandsTheStageOnTheEstimate() {
-        RecoveryPlan withBoostback = EcoreUtil.copy(falcon9.plan());
-        withBoostback.setBoostback(true);
-        StageRecovery.Case c = new StageRecovery.Case(falcon9.launchSite(), falcon9.stage(), withBoostback, falcon9.zone(),
-            falcon9.separationTime(), falcon9.separationState(), "test");
-        StageRecovery engine = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
-        StageRecovery.LandingBurn handedOver = engine.handOver(c, engine.plan(c), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT,
-            5500);
+        StageRecovery.Case c = withBoostback();
+        StageRecovery.LandingBurn handedOver = handedOverAt(c, 5500);
         assertEquals(5500, handedOver.local()[0], 1e-3);
         Stage stage = c.stage();
         StageFlightModel model = StageFlightModel.of(stage, ((LaunchVehicle) stage.eContainer()).getPropellantFamily(), false);
@@ -150,13 +159,8 @@ class LandingBurnLoopTest {
      */
     @Test
     void inAWindTheBrakingComesDownDownwind() {
-        RecoveryPlan withBoostback = EcoreUtil.copy(falcon9.plan());
-        withBoostback.setBoostback(true);
-        StageRecovery.Case c = new StageRecovery.Case(falcon9.launchSite(), falcon9.stage(), withBoostback, falcon9.zone(),
-            falcon9.separationTime(), falcon9.separationState(), "test");
-        StageRecovery engine = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
-        StageRecovery.LandingBurn handedOver = engine.handOver(c, engine.plan(c), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT,
-            5500);
+        StageRecovery.Case c = withBoostback();
+        StageRecovery.LandingBurn handedOver = handedOverAt(c, 5500);
         Stage stage = c.stage();
         StageFlightModel model = StageFlightModel.of(stage, ((LaunchVehicle) stage.eContainer()).getPropellantFamily(), false);
         LandingBurnLoop.Setup setup = new LandingBurnLoop.Setup(model, EarthModel.Geodetic.of(c.zone()), new int[] {0},
