@@ -202,10 +202,10 @@ class StageRecoveryTest {
     }
 
     /**
-     * The ignition rule's margin: lit 6 s late, 1.5 km lower, the stage still lands; 10 s late no descent can stop it
-     * in the height left and it crashes, and 12 s late it hits harder (it has 600 m less to brake in). (8 and 9 s late
-     * crash too, sliding in across at 77 to 98 m/s with under 1 m/s down: how such a crash comes down depends on the
-     * guidance's searches more than on the physics, and is not asserted.)
+     * The ignition rule's margin: lit 6 s late, 1.5 km lower, the stage still lands; 9 s late no descent can stop it in
+     * the height left and it crashes, 10 s late farther from the pad, and 12 s late it hits harder (it has 600 m less to
+     * brake in). (8 s late crashes too, sliding in across at 98 m/s with under 1 m/s down: how such a crash comes down
+     * depends on the guidance's searches more than on the physics, and is not asserted.)
      */
     @Test
     void aLateLandingBurnLandsWithinTheIgnitionMarginAndCrashesBeyondIt() {
@@ -215,12 +215,19 @@ class StageRecoveryTest {
         assertEquals(6, six.burns().get(1).ignitionTime() - nominal.burns().get(1).ignitionTime(), 1e-6);
         assertEquals(RecoveryResult.Outcome.LANDED, six.outcome(), six.reason());
         assertTrue(six.burns().get(1).ignitionAltitude() < nominal.burns().get(1).ignitionAltitude() - 1000);
+        RecoveryResult nine = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 9, 0)),
+            StageRecovery.Options.DEFAULT);
         RecoveryResult ten = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 10, 0)),
             StageRecovery.Options.DEFAULT);
         RecoveryResult twelve = ENGINE.fly(falcon9, plan, Perturbation.NONE,
             List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 12, 0)), StageRecovery.Options.DEFAULT);
+        assertEquals(RecoveryResult.Outcome.CRASHED, nine.outcome());
         assertEquals(RecoveryResult.Outcome.CRASHED, ten.outcome());
         assertEquals(RecoveryResult.Outcome.CRASHED, twelve.outcome());
+        assertTrue(ten.missDistance() > nine.missDistance() && nine.missDistance() > 100,
+            nine.missDistance() + " m then " + ten.missDistance() + " m");
+        assertTrue(nine.touchdownHorizontalSpeed() > 20 && ten.touchdownHorizontalSpeed() > 20,
+            nine.touchdownHorizontalSpeed() + " and " + ten.touchdownHorizontalSpeed() + " m/s across");
         // measured 44 and 148 m/s down: the later stop has less height, so hits harder by far more than the guidance's
         // own scatter between neighbouring delays (tens of m/s)
         assertTrue(twelve.touchdownVerticalSpeed() > ten.touchdownVerticalSpeed() + 50 && ten.touchdownVerticalSpeed() > 20,
