@@ -5,7 +5,8 @@ package org.launchbench.recovery.descent;
  * of entry guidance: Lu, "Entry guidance: a unified method", Journal of Guidance, Control, and Dynamics 37(3), 2014):
  * each update predicts where the stage would come to rest, falling on its fins at a fixed share of their capability,
  * lighting its landing engines when the ignition rule says and braking along its retrograde, and changes that share by
- * Newton's method so that the rest point is the landing point.
+ * Newton's method (its derivatives kept for {@link #JACOBIAN_EVERY} updates) so that the rest point is the landing
+ * point.
  * <p>
  * Why the rest point and not the point above the zone: the landing burn can only brake along the stage's retrograde
  * while the air is thick (a body flying engines first holds its thrust near its velocity: see {@code docs/gnc.md}), so
@@ -78,7 +79,7 @@ public final class ApproachSteering {
 
     /**
      * One correction: the shares that put the predicted rest point on the landing point (one Newton step from the
-     * present shares, held to the fins' capability).
+     * present shares on derivatives at most {@link #JACOBIAN_EVERY} updates old, held to the fins' capability).
      *
      * @param local [up, east, north, v_up, v_east, v_north] relative to the landing point and the ground (navigated)
      * @param mass  kg
@@ -144,7 +145,7 @@ public final class ApproachSteering {
 
     /**
      * The rest point: the fall on the fins at the given shares until the ignition rule lights the engines, then the
-     * braking along the retrograde at the rule's thrust until the stage stops or reaches the ground.
+     * braking along the retrograde at the thrust that stops it at the ground (full thrust when none does).
      *
      * @param local  [up, east, north, v_up, v_east, v_north]
      * @param mass   kg
@@ -155,17 +156,20 @@ public final class ApproachSteering {
     public Rest predict(double[] local, double mass, double across, double up) {
         double[] x = {local[0], local[1], local[2], local[3], local[4], local[5], mass};
         double t = 0;
-        boolean lit = stage.ignitionExcess(x[0], new double[] {x[3], x[4], x[5]}, x[6]) >= 0;
+        // the rule's excess at x, kept from step to step (its 1-D stop is the prediction's main cost)
+        double eX = excess(x);
+        boolean lit = eX >= 0;
         while (!lit && x[0] > 0 && t < HORIZON) {
             double[] y = rk4(x, FALL_STEP, across, up);
-            lit = excess(y) >= 0;
+            double eY = excess(y);
+            lit = eY >= 0;
             if (lit) {
                 // lit within the step: found by regula falsi on the rule's excess, smooth in time (a second's fall is
                 // hundreds of metres, and the rule's stop has no slack for them)
                 double lo = 0;
                 double hi = FALL_STEP;
-                double eLo = excess(x);
-                double eHi = excess(y);
+                double eLo = eX;
+                double eHi = eY;
                 for (int i = 0; i < IGNITION_ITERATIONS && eHi > IGNITION_TOLERANCE_M; i++) {
                     double mid = lo + (hi - lo) * -eLo / (eHi - eLo);
                     double[] z = rk4(x, mid, across, up);
@@ -183,7 +187,8 @@ public final class ApproachSteering {
             } else {
                 t += FALL_STEP;
             }
-            x = y[0] < 0 && !lit ? ground(x, y) : y;
+            x = y[0] < 0 && !lit ? RetrogradeBraking.ground(x, y) : y;
+            eX = eY;
         }
         if (!lit) {
             return new Rest(x[1], x[2], Math.max(0, x[0]), Math.sqrt(x[3] * x[3] + x[4] * x[4] + x[5] * x[5]), false);
@@ -195,39 +200,12 @@ public final class ApproachSteering {
         return new Rest(end.east(), end.north(), Math.max(0, end.heightM()), end.speedMS(), true);
     }
 
-    /** The state where a step crosses the ground, linear between its ends in height (the step's end when it does not). */
-    static double[] ground(double[] x, double[] y) {
-        double f = x[0] > 0 ? x[0] / (x[0] - y[0]) : 1;
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] + f * (y[i] - x[i]);
-        }
-        out[0] = 0;
-        return out;
-    }
-
     private double excess(double[] x) {
         return stage.ignitionExcess(x[0], new double[] {x[3], x[4], x[5]}, x[6]);
     }
 
     private double[] rk4(double[] x, double h, double across, double up) {
-        double[] k1 = rate(x, across, up);
-        double[] k2 = rate(add(x, k1, h / 2), across, up);
-        double[] k3 = rate(add(x, k2, h / 2), across, up);
-        double[] k4 = rate(add(x, k3, h), across, up);
-        double[] out = new double[7];
-        for (int i = 0; i < 7; i++) {
-            out[i] = x[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-        }
-        return out;
-    }
-
-    static double[] add(double[] x, double[] k, double h) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] + h * k[i];
-        }
-        return out;
+        return RetrogradeBraking.rk4(x, h, rate(x, across, up), z -> rate(z, across, up));
     }
 
     /** d/dt of {r, v, m} falling: gravity, drag and the fins. */

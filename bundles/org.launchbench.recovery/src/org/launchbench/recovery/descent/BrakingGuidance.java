@@ -130,7 +130,11 @@ public final class BrakingGuidance {
     public double[] thrust(double t, double[] local, double mass) {
         double[] v = {local[3], local[4], local[5]};
         double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        if (speed < DESCENT_BELOW_M_S) {
+            return descent(local);
+        }
         double low = stage.brakingThrust(mass);
+        // the braking's time left at a constant deceleration, s
         double left = 2 * local[0] / Math.max(1, -local[3]);
         if (t >= next - 1e-9) {
             next = t + 1 / (left < FINAL_S ? FINAL_RATE_HZ : RATE_HZ);
@@ -138,10 +142,7 @@ public final class BrakingGuidance {
             RetrogradeBraking.Stop stop = braking.toTheGround(local, mass, Math.max(FINAL_TOLERANCE_M,
                 Math.min(RetrogradeBraking.STOP_TOLERANCE_M, 0.01 * local[0])));
             raise = stop.raise();
-            tilt = tiltFor(local, mass, speed, low + raise * (stage.fullThrust() - low), stop);
-        }
-        if (speed < DESCENT_BELOW_M_S) {
-            return descent(local);
+            tilt = tiltFor(local, mass, speed, left, low + raise * (stage.fullThrust() - low), stop);
         }
         double accel = (low + raise * (stage.fullThrust() - low)) / mass;
         // along the retrograde, tilted: the unit thrust direction is -v̂ cos φ + t̂ sin φ, with tilt = t̂ sin φ
@@ -156,12 +157,13 @@ public final class BrakingGuidance {
 
     /**
      * The tilt that moves the rest point onto the landing point over the time the braking has left: the miss across
-     * the velocity, removed at constant acceleration in that time (a = 2 Δ / τ²), over the lateral acceleration per
+     * the velocity by the zero-effort-miss law (a = {@link #ZEM_GAIN} Δ / τ²), over the lateral acceleration per
      * radian, at most {@link #MAX_TILT_DEG}.
      *
+     * @param left the braking's time left, s
      * @return the tilt, sin φ along its direction [up, east, north]
      */
-    private double[] tiltFor(double[] local, double mass, double speed, double force, RetrogradeBraking.Stop stop) {
+    private double[] tiltFor(double[] local, double mass, double speed, double left, double force, RetrogradeBraking.Stop stop) {
         if (speed == 0) {
             return new double[3];
         }
@@ -170,7 +172,6 @@ public final class BrakingGuidance {
         double[] miss = {0, stop.east(), stop.north()};
         double along = miss[1] * u[1] + miss[2] * u[2];
         double[] across = {-along * u[0], miss[1] - along * u[1], miss[2] - along * u[2]};
-        double left = 2 * local[0] / Math.max(1, -local[3]);
         double perRadian = force / mass - normal.perRadian(local[0], speed) / mass;
         if (Math.abs(perRadian) < LEAST_AUTHORITY) {
             return new double[3];
@@ -192,10 +193,11 @@ public final class BrakingGuidance {
     }
 
     /**
-     * The vertical descent's thrust acceleration: up, the constant deceleration that stops at the ground (v²/2h + g);
-     * across, the acceleration that brings the horizontal offset and velocity to zero together in the time left
-     * (−6 r/τ² − 4 v/τ, the least-effort law for a fixed time: Bryson and Ho, Applied Optimal Control, 1975, §5.1), held
-     * within {@link #DESCENT_TILT_DEG} of the vertical.
+     * The vertical descent's thrust acceleration: up, the constant deceleration that meets the ground at
+     * {@link #TOUCHDOWN_M_S} ((v² − v_td²)/2h + g); across, a cascade taking the horizontal velocity in
+     * {@link #VELOCITY_TIME_S} to one that takes out the offset (at most {@link #DRIFT_M_S}; none in the last
+     * {@link #UPRIGHT_S} s), held within {@link #DESCENT_TILT_DEG} of the vertical ({@link #UPRIGHT_TILT_DEG} at the
+     * end).
      */
     private double[] descent(double[] local) {
         double h = Math.max(0.1, local[0]);

@@ -1,5 +1,7 @@
 package org.launchbench.recovery.descent;
 
+import java.util.function.UnaryOperator;
+
 /**
  * A landing burn braking along the stage's retrograde (a gravity turn: thrust against the velocity relative to the
  * ground, gravity bending the path down), predicted in a flat frame with constant gravity: where it stops at a thrust,
@@ -178,9 +180,10 @@ public final class RetrogradeBraking {
                 double tau = speed / along;
                 return new Stop(x[1] + x[4] * tau / 2, x[2] + x[5] * tau / 2, x[0] + x[3] * tau / 2, 0, raise);
             }
-            double[] y = rk4(x, raise);
+            double[] y = rk4(x, STEP, k, z -> rate(z, raise));
+            y[6] = Math.max(stage.emptyMass(), y[6]);
             if (y[0] < 0) {
-                x = ApproachSteering.ground(x, y);
+                x = ground(x, y);
                 break;
             }
             x = y;
@@ -194,17 +197,42 @@ public final class RetrogradeBraking {
         return new Stop(x[1], x[2], -x[3] * x[3] / (2 * decel), speed, raise);
     }
 
-    private double[] rk4(double[] x, double raise) {
-        double h = STEP;
-        double[] k1 = rate(x, raise);
-        double[] k2 = rate(ApproachSteering.add(x, k1, h / 2), raise);
-        double[] k3 = rate(ApproachSteering.add(x, k2, h / 2), raise);
-        double[] k4 = rate(ApproachSteering.add(x, k3, h), raise);
-        double[] out = new double[7];
-        for (int i = 0; i < 7; i++) {
+    /**
+     * One classical Runge-Kutta step.
+     *
+     * @param x    the state
+     * @param h    the step, s
+     * @param k1   the rate at x (already evaluated by the caller)
+     * @param rate the rate at a state
+     * @return the state after the step
+     */
+    static double[] rk4(double[] x, double h, double[] k1, UnaryOperator<double[]> rate) {
+        double[] k2 = rate.apply(add(x, k1, h / 2));
+        double[] k3 = rate.apply(add(x, k2, h / 2));
+        double[] k4 = rate.apply(add(x, k3, h));
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
             out[i] = x[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
         }
-        out[6] = Math.max(stage.emptyMass(), out[6]);
+        return out;
+    }
+
+    private static double[] add(double[] x, double[] k, double h) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + h * k[i];
+        }
+        return out;
+    }
+
+    /** The state where a step crosses the ground, linear between its ends in height (the step's end when it does not). */
+    static double[] ground(double[] x, double[] y) {
+        double f = x[0] > 0 ? x[0] / (x[0] - y[0]) : 1;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + f * (y[i] - x[i]);
+        }
+        out[0] = 0;
         return out;
     }
 

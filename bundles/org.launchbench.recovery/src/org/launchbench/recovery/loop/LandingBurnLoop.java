@@ -170,10 +170,6 @@ public final class LandingBurnLoop {
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
         double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
         double g = frame.effectiveGravity();
-        boolean[] on = new boolean[n];
-        for (int e : setup.engines()) {
-            on[e] = true;
-        }
         double tVac = model.engines().get(setup.engines()[0]).thrustVacuumN() * setup.engines().length;
         double exit = model.engines().get(setup.engines()[0]).nozzleExitAreaM2() * setup.engines().length;
         int perFix = (int) Math.round(setup.gnss().rateHz() > 0 ? 1 / (dt * setup.gnss().rateHz()) : Integer.MAX_VALUE);
@@ -217,7 +213,6 @@ public final class LandingBurnLoop {
             double[] l = frame.local(t, est.positionEciM(), est.velocityEciMS());
             double mass = truth.massKg();
             double pressure = modelDrag.air(l[0]).pressure();
-            double[] measuredDrag = measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure);
             if (!lit && braking.light(l, mass)) {
                 lit = true;
                 litAt = t;
@@ -230,7 +225,8 @@ public final class LandingBurnLoop {
             } else if (!convex) {
                 a = braking.thrust(t, l, mass);
             } else {
-                a = terminalCommand(guidance, cut, t, l, mass, pressure, engine.getThrottleMin(), tVac, exit, g, measuredDrag);
+                a = terminalCommand(guidance, cut, t, l, mass, pressure, engine.getThrottleMin(), tVac, exit, g,
+                    measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure));
                 trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
             }
             // the burn ends when the plan says, or (braking) when the stage has stopped falling: it cannot hover
