@@ -70,9 +70,12 @@ public final class SixDofPropagator {
      */
     public record Step(RigidBodyState state, FlightEventDetector detector) {
 
-        /** @return whether the body reached the ground in the interval (the state is then the touchdown) */
+        /**
+         * @return whether the body reached the ground in the interval (the state is then the touchdown): the event named
+         *         {@code "ground"}, at the ellipsoid or at a landing pad's height
+         */
         public boolean ground() {
-            return detector == FlightEventDetector.GROUND;
+            return detector != null && FlightEventDetector.GROUND.name().equals(detector.name());
         }
 
         /** @return whether an event ended the interval early */

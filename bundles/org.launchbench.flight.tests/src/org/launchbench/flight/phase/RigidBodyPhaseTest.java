@@ -94,6 +94,33 @@ class RigidBodyPhaseTest {
     }
 
     /**
+     * The flip to a burn's attitude: a coast whose steering points ({@link Steering#pointing}) turns the body along the
+     * direction with its engines off, as the boostback's flip does, where a plain coast turns it engines first. The
+     * direction is 180 deg from engines first: the loop's closed form above after 150 deg more at its rate limit (5 s),
+     * 30 (1 + t) e^(-2t) deg from then, 3e-4 deg at 12 s; 0.1 deg covers the corners as above. (Without it the rigid
+     * body lit the boostback tail first, and its arc came down 2.6 km south and 2 km west of the point mass's.)
+     */
+    @Test
+    void aPointingCoastTurnsTheBodyToItsNextBurnWithTheEnginesOff() {
+        double[] y0 = separated(120_000);
+        Vector3D relative = new Vector3D(y0[3], y0[4], y0[5]).subtract(Vector3D.crossProduct(EARTH.rotation(), new Vector3D(y0[0], y0[1], y0[2])));
+        Vector3D back = relative.normalize();
+        PhaseDynamics flip = phase(new RigidBodyFidelity(), Propulsion.NONE, Steering.pointing((t, r, v, m) -> back));
+        Flight flight = new Flight(EARTH, SITE, 0, y0, 1.0).tolerance(1e-9);
+        flight.fly(flip, -1, 12, null);
+        double[] y = flight.state();
+        assertEquals(0, Math.toDegrees(Vector3D.angle(axis(y), back)), 0.1);
+        // no thrust: the mass is the same, and a point mass flies the pointing coast as a coast
+        assertEquals(y0[6], y[6], 0);
+        Flight point = new Flight(EARTH, SITE, 0, y0, 1.0).tolerance(1e-9);
+        point.fly(phase(DynamicsFactory.POINT_MASS, Propulsion.NONE, Steering.pointing((t, r, v, m) -> back)), -1, 12, null);
+        Flight coast = new Flight(EARTH, SITE, 0, y0, 1.0).tolerance(1e-9);
+        coast.fly(phase(DynamicsFactory.POINT_MASS, Propulsion.NONE, Steering.COAST), -1, 12, null);
+        assertEquals(0, new Vector3D(point.state()[0] - coast.state()[0], point.state()[1] - coast.state()[1], point.state()[2] - coast.state()[2])
+            .getNorm(), 0);
+    }
+
+    /**
      * The roll channel: the loop drives the roll rate to zero at its rate gain, ω_x' = −k_ω ω_x (the gyroscopic terms
      * it cancels, the aerodynamic ones it has none of at 120 km), so 0.2 rad/s falls to 0.2 e^(−4) in a second while the
      * stage also turns over. 1 % covers the integrator (1e-9) many times.

@@ -47,7 +47,9 @@ public final class RigidBodyFidelity implements DynamicsFactory {
                 + " slender-body aerodynamics at its incidence) under the existing guidance through an ideal attitude loop (moment"
                 + " without actuator limits, 1 s time constant, at most 30 deg/s; engines first between burns); grid fins give the"
                 + " point-mass model's steering force; the ascent is flown as a point mass",
-            "until the recovery GNC flies it, gimbal, fin and RCS limits do not bound the attitude");
+            "from the entry burn's cut-off the recovery's flight software flies the stage in the loop (sensors, navigation,"
+                + " guidance, attitude control and actuators with their limits); before it the ideal attitude loop's turns are not"
+                + " bounded by gimbal, fin and RCS limits");
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class RigidBodyPhase implements PhaseDynamics {
         RigidBodyState s = c.state();
         Vector3D r = s.positionEciM();
         Vector3D v = s.velocityEciMS();
-        if (throttleAt(s.timeS(), r, v, s.massKg()) > 0) {
+        if (phase.steering().points() || throttleAt(s.timeS(), r, v, s.massKg()) > 0) {
             return phase.steering().direction(s.timeS(), r, v, s.massKg());
         }
         // engines first: body x against the air-relative velocity

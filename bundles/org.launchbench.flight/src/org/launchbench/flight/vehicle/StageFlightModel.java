@@ -11,6 +11,7 @@ import org.launchbench.flight.models.Gravitation;
 import org.launchbench.flight.models.GridFins;
 import org.launchbench.flight.models.MachCurve;
 import org.launchbench.flight.models.RcsThrusters;
+import org.launchbench.flight.models.ScaledThrust;
 import org.launchbench.flight.models.SlenderBodyAerodynamics;
 import org.launchbench.flight.models.StageMassModel;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
@@ -88,6 +89,16 @@ public record StageFlightModel(Stage stage, double lengthM, RigidBody rigidBody,
             rcs = r.thrusters().size();
         }
         return new StageFlightModel(stage, length, body, mass, List.copyOf(engines), List.copyOf(models), fins, rcs, List.copyOf(notes));
+    }
+
+    /**
+     * @param factor the engines' thrust over the model's, read at each evaluation (see {@link ScaledThrust})
+     * @return this stage with its engines' thrust so scaled: a flight's thrust dispersion and failures, which its
+     *         flight software does not know
+     */
+    public StageFlightModel withThrust(java.util.function.DoubleSupplier factor) {
+        List<ForceModel> scaled = models.stream().map(m -> m instanceof EngineThrust e ? (ForceModel) new ScaledThrust(e, factor) : m).toList();
+        return new StageFlightModel(stage, lengthM, rigidBody, massModel, engines, scaled, finCount, rcsCount, notes);
     }
 
     /** @return the stage's slender-body aerodynamics among its {@link #models()} */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
 import org.launchbench.flight.FlightEnvironment;
+import org.launchbench.flight.FlightEventDetector;
 import org.launchbench.flight.RigidBodyDynamics;
 import org.launchbench.flight.RigidBodyState;
 import org.launchbench.flight.SixDofPropagator;
@@ -84,6 +85,21 @@ public final class StagePlant {
      */
     public StagePlant(StageFlightModel model, List<org.launchbench.flight.ForceModel> extra, FlightEnvironment environment,
                       AirDisturbances air, RigidBodyState initial, double rateHz, double maxStepS) {
+        this(model, extra, environment, air, initial, rateHz, maxStepS, 0);
+    }
+
+    /**
+     * @param model         the stage as a 6-DOF body
+     * @param extra         force models added to the stage's own
+     * @param environment   the Earth, air and mean wind
+     * @param air           turbulence and gusts
+     * @param initial       the stage's state at the start
+     * @param rateHz        the actuators' and controller's rate, Hz
+     * @param maxStepS      the integrator's largest step, s
+     * @param groundHeightM the ground's height above the ellipsoid where the stage comes down (a landing pad's), m
+     */
+    public StagePlant(StageFlightModel model, List<org.launchbench.flight.ForceModel> extra, FlightEnvironment environment,
+                      AirDisturbances air, RigidBodyState initial, double rateHz, double maxStepS, double groundHeightM) {
         if (!(rateHz > 0)) {
             throw new IllegalArgumentException("a control rate is positive: " + rateHz);
         }
@@ -91,7 +107,8 @@ public final class StagePlant {
         List<org.launchbench.flight.ForceModel> models = new ArrayList<>(model.models());
         models.addAll(extra);
         this.dynamics = new RigidBodyDynamics(environment, model.massModel(), models);
-        this.propagator = new SixDofPropagator(dynamics, maxStepS);
+        this.propagator = new SixDofPropagator(dynamics, maxStepS, List.of(groundHeightM == 0 ? FlightEventDetector.ground()
+            : FlightEventDetector.descendingThrough("ground", groundHeightM)));
         this.air = air;
         this.periodS = 1 / rateHz;
         Stage stage = model.stage();

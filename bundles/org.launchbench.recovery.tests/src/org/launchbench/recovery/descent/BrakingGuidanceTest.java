@@ -34,6 +34,74 @@ class BrakingGuidanceTest {
     }
 
     /**
+     * A 30 t stage with 8 t of propellant, 480 to 1,200 kN, Isp 300 s, in an exponential atmosphere (1.2 kg/m³, scale
+     * height 7 km) with Falcon 9's descent drag (C_D S = 8.4 m²), falling straight down.
+     */
+    private static final RetrogradeBraking.Stage IN_AIR = new RetrogradeBraking.Stage() {
+        @Override
+        public double[] drag(double height, double[] velocity, double mass) {
+            double speed = Math.sqrt(velocity[0] * velocity[0] + velocity[1] * velocity[1] + velocity[2] * velocity[2]);
+            double k = 0.5 * 1.2 * Math.exp(-height / 7000) * 8.4 * speed / mass;
+            return new double[] {-k * velocity[0], -k * velocity[1], -k * velocity[2]};
+        }
+
+        @Override
+        public double brakingThrust(double mass) {
+            return 480_000;
+        }
+
+        @Override
+        public double brakingFlow(double mass) {
+            return 480_000 / (9.80665 * 300);
+        }
+
+        @Override
+        public double fullThrust() {
+            return 1_200_000;
+        }
+
+        @Override
+        public double emptyMass() {
+            return 22_000;
+        }
+
+        @Override
+        public double gravity() {
+            return G;
+        }
+    };
+
+    /**
+     * High up the rule waits for the air. At 20 km and 900 m/s a braking lit at once would not stop the stage (its 8 t
+     * last some 28 s at half thrust and the air is thin; the prediction reaches the ground at speed), so a rule without
+     * the wait would light there and crash; yet falling on, the air slows the stage towards its terminal speed for free.
+     * Flown down unpowered (Runge-Kutta, 0.1 s), the rule lights where the plain rule does: where a braking at half
+     * thrust from there stops at the ground (to the 2 m the stop is solved to, and the 0.1 s step's 30 m).
+     */
+    @Test
+    void highUpItWaitsForTheAirToBrakeTheStage() {
+        BrakingGuidance b = new BrakingGuidance(IN_AIR, (h, v) -> 0);
+        RetrogradeBraking plain = new RetrogradeBraking(IN_AIR);
+        double[] high = {20_000, 0, 0, -900, 0, 0};
+        assertTrue(plain.at(high, 30_000, BrakingGuidance.IGNITION_RAISE).heightM() < 0, "the plain rule would light at 20 km");
+        assertTrue(b.ignitionExcess(high, 30_000) <= -1);
+        assertFalse(b.light(high, 30_000));
+        double[] x = {20_000, 0, 0, -900, 0, 0, 30_000};
+        while (!b.light(new double[] {x[0], 0, 0, x[3], 0, 0}, 30_000) && x[0] > 0) {
+            x = RetrogradeBraking.rk4(x, 0.1, fall(x), BrakingGuidanceTest::fall);
+        }
+        double litAt = x[0];
+        assertTrue(litAt > 500 && litAt < 10_000, "lit at " + litAt + " m");
+        // there, a braking at half thrust stops at the ground; a step earlier it stopped above it
+        assertEquals(0, plain.at(new double[] {x[0], 0, 0, x[3], 0, 0}, 30_000, BrakingGuidance.IGNITION_RAISE).heightM(), 2 + 0.1 * -x[3]);
+    }
+
+    private static double[] fall(double[] x) {
+        double[] d = IN_AIR.drag(x[0], new double[] {x[3], x[4], x[5]}, x[6]);
+        return new double[] {x[3], x[4], x[5], d[0] - G, d[1], d[2], 0};
+    }
+
+    /**
      * Falling straight down onto the point, the braking thrust points straight up and is the constant deceleration that
      * stops at the ground, g + v²/2h (to the 2 m the stop is solved to: 0.5 % here, at 800 m).
      */

@@ -1,6 +1,7 @@
 package org.launchbench.recovery.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
@@ -42,8 +43,54 @@ class DispersionTest {
     private static Dispersion.Run run(int i, double east, double north, double propellant, boolean landed) {
         RecoveryResult r = new RecoveryResult(landed ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, null,
             Math.hypot(east, north), east, north, 0.5, 0.1, propellant, List.of(), List.of(), List.of(), 0, 0, 0, Double.NaN,
-            Double.NaN);
+            Double.NaN, null);
         return new Dispersion.Run(i, Perturbation.NONE, r);
+    }
+
+    /** A run flown by flight software: it landed at (east, north), believing itself (navEast, navNorth) further on. */
+    private static Dispersion.Run software(int i, double east, double north, double navEast, double navNorth, String crash) {
+        RecoveryResult.FlightSoftware fs = new RecoveryResult.FlightSoftware(1, 5, 2, 20, 3, 200, Math.hypot(navEast, navNorth), navEast,
+            navNorth, 10, 0.1, 0.2, 0.3);
+        RecoveryResult r = new RecoveryResult(crash == null ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, crash,
+            Math.hypot(east, north), east, north, 0.5, 0.1, 1000, List.of(), List.of(), List.of(), 0, 0, 10, 1, 0.1, fs);
+        return new Dispersion.Run(i, Perturbation.NONE, r);
+    }
+
+    /**
+     * The miss's shares: the navigation's is the estimate's horizontal error; the guidance and control's the believed
+     * landing point's distance from the centre (touchdown plus that error). 100 runs that believed they landed on the
+     * centre, their navigation off by i/10 m east: every miss is navigation's, R95 9.505 m (type 7 over 0.1 to 10),
+     * guidance's 0; and runs that knew where they were but landed i/10 m north: the reverse.
+     */
+    @Test
+    void theMissIsSplitIntoNavigationAndGuidanceShares() {
+        List<Dispersion.Run> nav = new ArrayList<>();
+        List<Dispersion.Run> gnc = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            nav.add(software(i, -i / 10.0, 0, i / 10.0, 0, null));
+            gnc.add(software(i, 0, i / 10.0, 0, 0, null));
+        }
+        Dispersion.MissShares a = Dispersion.shares(nav);
+        assertEquals(9.505, a.navigationR95M(), 1e-9);
+        assertEquals(0, a.guidanceControlR95M(), 1e-12);
+        Dispersion.MissShares b = Dispersion.shares(gnc);
+        assertEquals(0, b.navigationR95M(), 1e-12);
+        assertEquals(9.505, b.guidanceControlR95M(), 1e-9);
+        assertEquals(100, b.runs());
+        // point-mass runs have no flight software: no shares, not zero ones
+        assertTrue(Double.isNaN(Dispersion.shares(List.of(run(0, 1, 1, 1, true))).navigationR95M()));
+    }
+
+    /** Crashes are counted by the kind of their reason, as the recovery words them; landings are not counted. */
+    @Test
+    void crashesAreCountedByReason() {
+        List<Dispersion.Run> runs = List.of(software(0, 0, 0, 0, 0, "touched down at 2.8 m/s horizontal, more than the legs' 2.0 m/s"),
+            software(1, 0, 0, 0, 0, "touched down 189.2 m from the centre, outside the zone's 25 m"),
+            software(2, 0, 0, 0, 0, "touched down at 3.1 m/s horizontal, more than the legs' 2.0 m/s"),
+            software(3, 0, 0, 0, 0, "the landing burn ran out of propellant"), software(4, 0, 0, 0, 0, null));
+        assertEquals(java.util.Map.of("horizontal_speed", 2, "outside_zone", 1, "propellant", 1), Dispersion.crashesByReason(runs));
+        assertEquals(List.of("horizontal_speed", "outside_zone", "propellant"), List.copyOf(Dispersion.crashesByReason(runs).keySet()));
+        assertEquals("other", Dispersion.reasonKind("something new"));
     }
 
     @Test

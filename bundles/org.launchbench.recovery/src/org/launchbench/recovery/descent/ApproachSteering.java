@@ -47,6 +47,15 @@ public final class ApproachSteering {
          *         height, velocity and mass
          */
         double ignitionExcess(double height, double[] velocity, double mass);
+
+        /**
+         * @return the drag the steering adds at a share of the capability, m/s² (a body turned to an incidence meets
+         *         more air; fins that are themselves the force, as the point mass's, add none), at a height, speed and
+         *         mass
+         */
+        default double steeringDrag(double height, double speed, double mass, double share) {
+            return 0;
+        }
     }
 
     /**
@@ -217,8 +226,9 @@ public final class ApproachSteering {
         if (across != 0 || up != 0) {
             double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
             double[] f = finAcceleration(v, stage.finCapability(Math.max(0, x[0]), speed, m), across, up);
+            double extra = speed > 0 ? stage.steeringDrag(Math.max(0, x[0]), speed, m, Math.hypot(across, up)) / speed : 0;
             for (int i = 0; i < 3; i++) {
-                a[i] += f[i];
+                a[i] += f[i] - extra * v[i];
             }
         }
         return new double[] {v[0], v[1], v[2], a[0], a[1], a[2], 0};

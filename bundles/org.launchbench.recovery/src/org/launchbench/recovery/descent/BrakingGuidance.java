@@ -37,9 +37,11 @@ public final class BrakingGuidance {
     /**
      * Below this speed the braking ends in a vertical descent: the thrust near the vertical, its vertical part the
      * constant deceleration that stops at the ground, its horizontal part taking out the horizontal offset and
-     * velocity by then (a retrograde thrust would swing with the slow velocity's direction), m/s.
+     * velocity by then (a retrograde thrust would swing with the slow velocity's direction), m/s. At 50 m/s some 5 s
+     * remain, time for the tilt to take out a few m/s sideways before the upright seconds; from 30 m/s (2.5 s) a stage
+     * that came in with 6 m/s sideways touched down at 3 m/s, over Falcon 9's legs' 2 (docs/gnc.md).
      */
-    public static final double DESCENT_BELOW_M_S = 30;
+    public static final double DESCENT_BELOW_M_S = 50;
     /** The vertical descent's largest tilt, deg. */
     public static final double DESCENT_TILT_DEG = 10;
     /** The last seconds of the descent, s: the body comes upright for the legs. */
@@ -60,6 +62,13 @@ public final class BrakingGuidance {
      * as the miss it leaves is re-solved.
      */
     public static final double ZEM_GAIN = 3;
+    /** The step of the rule's scan of the fall ahead, s. */
+    static final double SCAN_STEP_S = 2;
+    /**
+     * The longest fall ahead the rule scans, s: from an entry burn's cut-off (Falcon 9's at 54 km) the descent's peak
+     * dynamic pressure is about a minute below, and the air's braking lasts beyond it.
+     */
+    static final double SCAN_S = 120;
     /** Lateral acceleration per radian below which the tilt is not used, m/s². */
     public static final double LEAST_AUTHORITY = 2;
 
@@ -74,6 +83,8 @@ public final class BrakingGuidance {
     private final RetrogradeBraking braking;
     private final NormalForce normal;
     private double raise = IGNITION_RAISE;
+    /** The height of the later window the rule's last scan found, m (infinity: none). */
+    private double windowM = Double.POSITIVE_INFINITY;
     private double[] tilt = new double[3];
     private double next = Double.NEGATIVE_INFINITY;
     private int solves;
@@ -118,7 +129,51 @@ public final class BrakingGuidance {
         if (local[3] >= 0 || local[0] > bound + 1) {
             return -Math.max(1, local[0] - bound);
         }
+        double excess = -braking.at(local, mass, IGNITION_RAISE).heightM();
+        if (excess >= 0 && laterWindow(local, mass)) {
+            // the air will brake the stage for free: lit later, the braking would still stop it
+            return -Math.max(1, local[0]);
+        }
+        return excess;
+    }
+
+    /** The rule's excess without the wait, m: a braking at the ignition raise from the state. */
+    private double excess(double[] local, double mass) {
         return -braking.at(local, mass, IGNITION_RAISE).heightM();
+    }
+
+    /**
+     * Whether the unpowered fall reaches a point from which the braking would still stop the stage above the ground:
+     * lit now it would not, yet it need not be lit now. High up, where the stage falls into ever denser air at several
+     * times the speed of sound, a braking lit at once could not stop it, but the air will slow it for free to near its
+     * terminal speed; near the ground the fall only shortens the room to stop, and the scan runs out at the ground. (A
+     * rule without this lit a Falcon 9 stage handed over at 20 km at once, and it ran out of propellant.) Scanned in
+     * {@link #SCAN_STEP_S} s steps of classical Runge-Kutta for at most {@link #SCAN_S} s.
+     */
+    private boolean laterWindow(double[] local, double mass) {
+        if (local[0] > windowM) {
+            // above the window the last scan found: the fall reaches it (the predictions' falls differ by their shares,
+            // which move it by metres), so the scan is not repeated at every step of the band
+            return true;
+        }
+        double[] x = {local[0], local[1], local[2], local[3], local[4], local[5], mass};
+        for (double t = 0; t < SCAN_S; t += SCAN_STEP_S) {
+            x = RetrogradeBraking.rk4(x, SCAN_STEP_S, fall(x), this::fall);
+            if (x[0] <= 0 || x[3] >= 0) {
+                break;
+            }
+            if (excess(x, mass) < 0) {
+                windowM = x[0];
+                return true;
+            }
+        }
+        windowM = Double.POSITIVE_INFINITY;
+        return false;
+    }
+
+    private double[] fall(double[] x) {
+        double[] d = stage.drag(Math.max(0, x[0]), new double[] {x[3], x[4], x[5]}, x[6]);
+        return new double[] {x[3], x[4], x[5], d[0] - stage.gravity(), d[1], d[2], 0};
     }
 
     /**
@@ -213,9 +268,12 @@ public final class BrakingGuidance {
         double wantEast = last ? 0 : -local[1] / scale;
         double wantNorth = last ? 0 : -local[2] / scale;
         double want = Math.hypot(wantEast, wantNorth);
-        if (want > DRIFT_M_S) {
-            wantEast *= DRIFT_M_S / want;
-            wantNorth *= DRIFT_M_S / want;
+        // a drift the tilt can still take out, at half its authority, before the upright seconds: the legs take little
+        // sideways speed (Falcon 9's 2 m/s)
+        double drift = Math.min(DRIFT_M_S, 0.5 * up * Math.tan(Math.toRadians(DESCENT_TILT_DEG)) * Math.max(0, tau - UPRIGHT_S));
+        if (want > drift) {
+            wantEast *= drift / want;
+            wantNorth *= drift / want;
         }
         double east = (wantEast - local[4]) / VELOCITY_TIME_S;
         double north = (wantNorth - local[5]) / VELOCITY_TIME_S;

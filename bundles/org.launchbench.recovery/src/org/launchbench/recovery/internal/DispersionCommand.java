@@ -14,6 +14,8 @@ import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.flight.phase.RigidBodyFidelity;
+import org.launchbench.recovery.loop.FlightSoftwareRecovery;
 import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
@@ -110,7 +112,10 @@ public final class DispersionCommand implements CliCommand {
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-        List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE.withDynamics(fidelity)).fly(c, plan, sigmas,
+        if (fidelity instanceof RigidBodyFidelity) {
+            FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, RecoveryService.failures(m.mission(), scenarios));
+        }
+        List<Dispersion.Run> all = new Dispersion((rc, rp, p, f, o, runSeed) -> RecoveryService.fly(fidelity, rc, rp, p, f, o, runSeed)).fly(c, plan, sigmas,
             RecoveryService.failures(m.mission(), scenarios), runs, seed, threads, progress.split(95));
         double elapsed = (System.nanoTime() - start) / 1e9;
         Dispersion.Summary s = Dispersion.summarise(all);
@@ -159,6 +164,10 @@ public final class DispersionCommand implements CliCommand {
         prop.put("p95", RecoveryService.num(s.propellantP95(), 1));
         doc.put("propellant_remaining_kg", prop);
         doc.put("touchdown_vertical_speed_p95_m_s", RecoveryService.num(s.verticalSpeedP95(), 3));
+        Dispersion.MissShares shares = Dispersion.shares(all);
+        doc.put("navigation_share_r95_m", RecoveryService.num(shares.navigationR95M(), 3));
+        doc.put("guidance_control_share_r95_m", RecoveryService.num(shares.guidanceControlR95M(), 3));
+        doc.put("crashes_by_reason", Dispersion.crashesByReason(all));
         doc.put("elapsed_s", RecoveryService.num(elapsed, 2));
         if (args.flag("--json")) {
             invocation.printJson(doc);
@@ -175,6 +184,15 @@ public final class DispersionCommand implements CliCommand {
             s.ellipseMajor(), s.ellipseMinor(), s.ellipseAzimuth());
         out.printf(Locale.ROOT, "Propellant left: mean %.0f kg, sd %.0f kg, min %.0f kg, 5th percentile %.0f kg%n", s.propellantMean(),
             s.propellantSd(), s.propellantMin(), s.propellantP5());
+        if (shares.runs() > 0) {
+            out.printf(Locale.ROOT, "Miss by source (R95): navigation %.2f m, guidance and control %.2f m%n", shares.navigationR95M(),
+                shares.guidanceControlR95M());
+        }
+        Map<String, Integer> crashes = Dispersion.crashesByReason(all);
+        if (!crashes.isEmpty()) {
+            out.println("Crashes by reason: " + crashes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
+        }
         return ExitCode.OK;
     }
 
@@ -226,17 +244,31 @@ public final class DispersionCommand implements CliCommand {
         return Dispersion.Sigmas.of(values);
     }
 
+    /** A CSV cell: the number rounded, or empty where there is none. */
+    private static String cell(double value, int decimals) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "";
+    }
+
     private static void writeCsv(Path file, List<Dispersion.Run> runs) {
         AtomicTextFile.write(file, w -> {
+            // the recovery JSON's per-flight figures, less the guidance's solve times (wall clock: a CSV is reproduced byte
+            // for byte from its seed); empty where a point-mass flight has none
             w.write("run,outcome,east_m,north_m,miss_m,touchdown_vertical_m_s,touchdown_horizontal_m_s,propellant_remaining_kg,"
-                + "thrust,isp,dry_mass_kg,propellant_kg,drag,wind_m_s,wind_from_deg,ignition_delay_s,nav_east_m,nav_north_m\n");
+                + "thrust,isp,dry_mass_kg,propellant_kg,drag,wind_m_s,wind_from_deg,ignition_delay_s,nav_east_m,nav_north_m,"
+                + "crash_reason,touchdown_tilt_deg,touchdown_angular_rate_deg_s,max_gimbal_deg,max_fin_deflection_deg,rcs_propellant_kg,"
+                + "navigation_error_at_touchdown_m,guidance_solves\n");
             for (Dispersion.Run r : runs) {
                 RecoveryResult x = r.result();
                 var p = r.perturbation();
-                w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f%n",
+                var fs = x.software();
+                w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f,%s,%s,%s,%s,%s,%s,%s,%d%n",
                     r.index(), x.outcome().json(), x.east(), x.north(), x.missDistance(), x.touchdownVerticalSpeed(),
                     x.touchdownHorizontalSpeed(), x.propellantRemaining(), p.thrust(), p.isp(), p.dryMass(), p.propellant(), p.drag(),
-                    p.windSpeed(), p.windFromDeg(), p.ignitionDelay(), p.navEast(), p.navNorth()));
+                    p.windSpeed(), p.windFromDeg(), p.ignitionDelay(), p.navEast(), p.navNorth(),
+                    x.outcome() == RecoveryResult.Outcome.CRASHED ? Dispersion.reasonKind(x.reason()) : "", cell(x.touchdownTiltDeg(), 2),
+                    cell(x.touchdownAngularRateDegS(), 2), cell(fs == null ? Double.NaN : fs.maxGimbalDeg(), 3),
+                    cell(fs == null ? Double.NaN : fs.maxFinDeflectionDeg(), 3), cell(fs == null ? Double.NaN : fs.rcsPropellantKg(), 3),
+                    cell(fs == null ? Double.NaN : fs.navigationErrorAtTouchdownM(), 3), x.guidanceSolves()));
             }
         });
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.launchbench.cli.JsonNumbers;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.flight.phase.RigidBodyFidelity;
+import org.launchbench.recovery.loop.FlightSoftwareRecovery;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
@@ -41,7 +43,7 @@ public final class RecoveryService implements BoosterRecovery {
         StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
         StageRecovery.Plan plan = ENGINE.plan(c);
         List<Failure> failures = failures(mission, scenarios);
-        RecoveryResult r = ENGINE.withDynamics(fidelity).fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
+        RecoveryResult r = fly(fidelity, c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT, SIMULATE_SEED);
         Map<String, Object> json = json(r, c, plan, scenarios, fidelity);
         List<String> lines = new ArrayList<>();
         lines.add(FlightEvent.tableHeader("STAGE EVENT"));
@@ -55,6 +57,25 @@ public final class RecoveryService implements BoosterRecovery {
         }
         notes(plan, fidelity).forEach(n -> lines.add("Recovery note: " + n));
         return new Report(json, r.outcome() == RecoveryResult.Outcome.CRASHED, lines);
+    }
+
+    /** The flight software's sensor seed of a single flight ({@code simulate}); a campaign's runs draw their own. */
+    public static final long SIMULATE_SEED = 1;
+
+    /**
+     * One recovery at a fidelity: the point mass flown by the sequencer's own guidance; the rigid body with the
+     * flight software in the loop from the hand-over ({@link FlightSoftwareRecovery}).
+     *
+     * @param seed the flight software's sensors' seed (unused by the point mass)
+     */
+    public static RecoveryResult fly(DynamicsFactory fidelity, StageRecovery.Case c, StageRecovery.Plan plan, Perturbation p,
+                                     List<Failure> failures, StageRecovery.Options o, long seed) {
+        StageRecovery engine = ENGINE.withDynamics(fidelity);
+        if (fidelity instanceof RigidBodyFidelity) {
+            return new FlightSoftwareRecovery(engine, EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE, FlightSoftwareRecovery.Settings.DEFAULT)
+                .fly(c, plan, p, failures, o, seed);
+        }
+        return engine.fly(c, plan, p, failures, o);
     }
 
     /** The recovery of a flown ascent, its references checked. */
@@ -111,6 +132,19 @@ public final class RecoveryService implements BoosterRecovery {
         m.put("landing_ignition_margin_m", num(r.landingIgnitionMargin(), 1));
         m.put("peak_dynamic_pressure_Pa", num(r.peakDynamicPressure(), 1));
         m.put("guidance_solves", r.guidanceSolves());
+        RecoveryResult.FlightSoftware fs = r.software();
+        m.put("max_gimbal_deg", fs == null ? null : num(fs.maxGimbalDeg(), 3));
+        m.put("gimbal_limit_deg", fs == null ? null : num(fs.gimbalLimitDeg(), 3));
+        m.put("max_fin_deflection_deg", fs == null ? null : num(fs.maxFinDeflectionDeg(), 3));
+        m.put("fin_limit_deg", fs == null ? null : num(fs.finLimitDeg(), 3));
+        m.put("rcs_propellant_kg", fs == null ? null : num(fs.rcsPropellantKg(), 3));
+        m.put("rcs_propellant_capacity_kg", fs == null ? null : num(fs.rcsPropellantCapacityKg(), 3));
+        m.put("navigation_error_at_touchdown_m", fs == null ? null : num(fs.navigationErrorAtTouchdownM(), 3));
+        Map<String, Object> solveTime = new LinkedHashMap<>();
+        solveTime.put("p50", fs == null ? null : num(fs.solveTimeP50Ms(), 4));
+        solveTime.put("p99", fs == null ? null : num(fs.solveTimeP99Ms(), 4));
+        solveTime.put("max", fs == null ? null : num(fs.solveTimeMaxMs(), 4));
+        m.put("guidance_solve_time_ms", solveTime);
         List<Map<String, Object>> burns = new ArrayList<>();
         for (RecoveryResult.Burn b : r.burns()) {
             Map<String, Object> x = new LinkedHashMap<>();

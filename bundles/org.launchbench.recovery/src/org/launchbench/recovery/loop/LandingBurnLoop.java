@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.FlightConditions;
@@ -25,6 +26,7 @@ import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.flight.vehicle.StagePlant;
 import org.launchbench.flight.wind.AirDisturbances;
 import org.launchbench.recovery.control.AttitudeController;
+import org.launchbench.recovery.descent.ApproachSteering;
 import org.launchbench.recovery.descent.BrakingGuidance;
 import org.launchbench.recovery.descent.DescentDrag;
 import org.launchbench.recovery.descent.LandingFrame;
@@ -32,6 +34,7 @@ import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
 import org.launchbench.recovery.navigation.ErrorStateFilter;
 import org.launchbench.recovery.navigation.NavigationEstimate;
+import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
@@ -72,9 +75,18 @@ public final class LandingBurnLoop {
      * @param brakesFirst whether the flight software lights the engines itself and flies the burn by
      *                    {@link BrakingGuidance} (along the retrograde, then a vertical descent); otherwise the engines are
      *                    lit at the start and the convex guidance flies the whole burn (as the point-mass recovery does)
+     * @param scheduledIgnitionM the plan's ignition height above the zone, m, where it sets one (NaN: the flight
+     *                    software's own rule)
      */
     public record Setup(StageFlightModel model, EarthModel.Geodetic zone, int[] engines, double emptyMassKg, double marginKg,
-                        double maxTiltDeg, double maxPointingDeg, ImuErrors imu, GnssErrors gnss, long seed, boolean brakesFirst) {
+                        double maxTiltDeg, double maxPointingDeg, ImuErrors imu, GnssErrors gnss, long seed, boolean brakesFirst,
+                        double scheduledIgnitionM) {
+
+        /** A set-up whose ignition is the flight software's own rule. */
+        public Setup(StageFlightModel model, EarthModel.Geodetic zone, int[] engines, double emptyMassKg, double marginKg, double maxTiltDeg,
+                     double maxPointingDeg, ImuErrors imu, GnssErrors gnss, long seed, boolean brakesFirst) {
+            this(model, zone, engines, emptyMassKg, marginKg, maxTiltDeg, maxPointingDeg, imu, gnss, seed, brakesFirst, Double.NaN);
+        }
     }
 
     /**
@@ -87,12 +99,9 @@ public final class LandingBurnLoop {
      * @param horizontalSpeedMS     horizontal speed at touchdown, m/s
      * @param tiltDeg               the body axis from the vertical at touchdown, deg
      * @param angularRateDegS       the body's rate relative to the ground at touchdown, deg/s
-     * @param navigationErrorM      |estimate − truth| of the position at touchdown, m
      * @param propellantLeftKg      above the empty mass, kg
-     * @param maxGimbalDeg          the largest gimbal angle on either axis, deg
-     * @param maxFinDeg             the largest fin deflection, deg
-     * @param solves                cone programs the guidance solved
-     * @param durationS             ignition to the ground, s
+     * @param software              the actuators' use, the navigation's error at touchdown and the guidance's solves
+     * @param durationS             hand-over to the ground, s
      * @param maxCommandOffRetrogradeDeg the guidance's thrust direction's largest angle from the retrograde in the burn's
      *                              first {@link #OPENING_S} s (the thickest air, where the body is held near the
      *                              retrograde), deg
@@ -100,13 +109,45 @@ public final class LandingBurnLoop {
      * @param ignitionHeightM       where the engines were lit, m above the zone (NaN: never)
      */
     public record Result(boolean grounded, String trouble, double missM, double verticalSpeedMS, double horizontalSpeedMS, double tiltDeg,
-                         double angularRateDegS, double navigationErrorM, double propellantLeftKg, double maxGimbalDeg, double maxFinDeg,
-                         int solves, double durationS, double maxCommandOffRetrogradeDeg, double maxBodyOffRetrogradeDeg,
-                         double ignitionHeightM) {
+                         double angularRateDegS, double propellantLeftKg, RecoveryResult.FlightSoftware software, double durationS,
+                         double maxCommandOffRetrogradeDeg, double maxBodyOffRetrogradeDeg, double ignitionHeightM) {
+    }
+
+    /**
+     * What the plant has that the flight software does not know (a flight's dispersion and failures).
+     *
+     * @param winds          the wind the plant flies in (the software's conditions are calm)
+     * @param thrustFactor   the engines' thrust over the model's against the seconds since they lit (the flight's
+     *                       thrust error and the landing burn's failures)
+     * @param ignitionDelayS how long after the software lights them the engines give thrust, s
+     */
+    public record Plant(Winds winds, DoubleUnaryOperator thrustFactor, double ignitionDelayS) {
+        /** The plant as the flight software models it. */
+        public static final Plant AS_MODELLED = new Plant(Winds.CALM, since -> 1, 0);
+    }
+
+    /** Watches the flight after each control period (to carry another simulation's record along, say). */
+    public interface Observer {
+        /**
+         * @param truth            the stage now
+         * @param burning          whether the landing engines give thrust now
+         * @param throttle         their throttle now
+         * @param specificForceMS2 the specific force's magnitude now, m/s²
+         */
+        void step(RigidBodyState truth, boolean burning, double throttle, double specificForceMS2);
     }
 
     /** Above this speed the pointing limit holds, m/s: where the air's moments are beyond what gimbal and fins hold. */
     public static final double POINTING_ABOVE_M_S = 100;
+
+    /**
+     * The largest incidence the flight software flies the fall before the burn at, deg: its steering is the body's lift
+     * there, which the grid fins hold (assumed; the fins' largest deflection is reported with every flight).
+     */
+    public static final double FALL_INCIDENCE_DEG = 10;
+
+    /** How often the fall's steering re-solves its shares, Hz (the fins' steering's rate in the point-mass recovery). */
+    static final double FALL_STEERING_HZ = 1;
 
     /** The burn's opening seconds, over which the guidance's pointing is compared with the retrograde. */
     public static final double OPENING_S = 3;
@@ -138,7 +179,7 @@ public final class LandingBurnLoop {
      * @return how it ended
      */
     public Result fly(RigidBodyState initial, double maxSeconds) {
-        return fly(initial, maxSeconds, Winds.CALM);
+        return fly(initial, maxSeconds, Plant.AS_MODELLED, null);
     }
 
     /**
@@ -148,11 +189,23 @@ public final class LandingBurnLoop {
      * @return how it ended
      */
     public Result fly(RigidBodyState initial, double maxSeconds, Winds winds) {
+        return fly(initial, maxSeconds, new Plant(winds, since -> 1, 0), null);
+    }
+
+    /**
+     * @param initial    the stage at the hand-over (truth)
+     * @param maxSeconds the longest the flight may take
+     * @param truth      what the plant has that the flight software does not know
+     * @param observer   told of each control period (null: none)
+     * @return how it ended
+     */
+    public Result fly(RigidBodyState initial, double maxSeconds, Plant truth, Observer observer) {
         StageFlightModel model = setup.model();
         double dt = setup.imu().periodS();
         FlightEnvironment env = new FlightEnvironment(earth, atmosphere, Winds.CALM);
-        StagePlant plant = new StagePlant(model, new FlightEnvironment(earth, atmosphere, winds), new AirDisturbances(null, List.of()), initial,
-            1 / dt, dt);
+        double[] factor = {1};
+        StagePlant plant = new StagePlant(model.withThrust(() -> factor[0]), List.of(), new FlightEnvironment(earth, atmosphere, truth.winds()),
+            new AirDisturbances(null, List.of()), initial, 1 / dt, dt, setup.zone().height());
         Imu imu = new Imu(setup.imu(), setup.seed());
         GnssReceiver gnss = new GnssReceiver(setup.gnss(), List.of(), setup.seed() + 1);
         RadarAltimeter radar = RadarAltimeter.landing(setup.seed() + 2);
@@ -164,8 +217,14 @@ public final class LandingBurnLoop {
         LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(setup.emptyMassKg(), setup.marginKg(), ispNominal,
             setup.maxTiltDeg(), 20, 0.25, 2, modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
         AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
-        BrakingGuidance braking = setup.brakesFirst()
-            ? KnownStage.braking(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity()) : null;
+        KnownStage figures = setup.brakesFirst()
+            ? KnownStage.of(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity()) : null;
+        BrakingGuidance braking = figures != null ? figures.braking() : null;
+        double incidence = Math.toRadians(FALL_INCIDENCE_DEG);
+        double scheduled = setup.scheduledIgnitionM();
+        ApproachSteering fall = figures != null ? figures.approach(braking, incidence, scheduled) : null;
+        double[] shares = {0, 0};
+        double nextFall = Double.NEGATIVE_INFINITY;
         double[] gimbalRange = new double[n];
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
         double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
@@ -189,44 +248,59 @@ public final class LandingBurnLoop {
         Vector3D lastForce = specificForceBody(plant);
         int steps = (int) Math.ceil(maxSeconds / dt);
         boolean flying = true;
+        SolveClock clock = new SolveClock();
+        double rcsKg = 0;
+        double[] rcsFlow = rcsFlowKgS(model);
         for (int k = 0; k <= steps && flying; k++) {
-            RigidBodyState truth = plant.state();
-            double t = truth.timeS();
+            RigidBodyState now = plant.state();
+            double t = now.timeS();
             // sensors (truth in), then navigation
-            ImuSample sample = imu.measure(t, lastForce, truth.bodyRatesInertialRadS());
+            ImuSample sample = imu.measure(t, lastForce, now.bodyRatesInertialRadS());
             nav.propagate(sample);
             if (k % perFix == 0) {
-                Vector3D rE = earth.toFixed(t, truth.positionEciM());
-                Vector3D vE = earth.toFixed(t, truth.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), truth.positionEciM())));
+                Vector3D rE = earth.toFixed(t, now.positionEciM());
+                Vector3D vE = earth.toFixed(t, now.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), now.positionEciM())));
                 gnss.measure(t, rE, vE).ifPresent(pending::addLast);
             }
             while (!pending.isEmpty() && pending.peekFirst().availableAtS() <= t + 1e-9) {
                 nav.updateGnss(pending.removeFirst(), setup.gnss());
             }
             if (k % perRadar == 0) {
-                Optional<Double> h = radar.measure(heightOf(t, truth.positionEciM()));
+                Optional<Double> h = radar.measure(heightOf(t, now.positionEciM()));
                 if (h.isPresent()) {
                     nav.updateHeight(h.get(), radar.sigmaM(h.get()), frame.zoneEcef(), frame.up());
                 }
             }
             NavigationEstimate est = nav.estimate();
             double[] l = frame.local(t, est.positionEciM(), est.velocityEciMS());
-            double mass = truth.massKg();
+            double mass = now.massKg();
             double pressure = modelDrag.air(l[0]).pressure();
-            if (!lit && braking.light(l, mass)) {
+            if (!lit && (Double.isNaN(scheduled) ? braking.light(l, mass) : l[3] < 0 && l[0] <= scheduled)) {
                 lit = true;
                 litAt = t;
-                litHeight = heightOf(t, truth.positionEciM());
+                litHeight = heightOf(t, now.positionEciM());
             }
             double[] a;
             if (!lit) {
-                // falling engines first: the body held along the retrograde, engines off
-                a = new double[] {-l[3], -l[4], -l[5]};
+                // falling engines first, engines off, the body at the incidence whose lift the fall's steering asks for
+                if (t >= nextFall - 1e-9) {
+                    long before = clock.start();
+                    shares = fall.update(l, mass);
+                    clock.stop(before, true);
+                    nextFall = t + 1 / FALL_STEERING_HZ;
+                }
+                a = fallAxis(l, mass, shares, figures, incidence);
             } else if (!convex) {
+                long before = clock.start();
+                int solved = braking.solves();
                 a = braking.thrust(t, l, mass);
+                clock.stop(before, braking.solves() > solved);
             } else {
+                long before = clock.start();
+                int solved = guidance.solves();
                 a = terminalCommand(guidance, cut, t, l, mass, pressure, engine.getThrottleMin(), tVac, exit, g,
                     measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure));
+                clock.stop(before, guidance.solves() > solved);
                 trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
             }
             // the burn ends when the plan says, or (braking) when the stage has stopped falling: it cannot hover
@@ -237,19 +311,21 @@ public final class LandingBurnLoop {
             double throttle = lit ? (thrust + pressure * exit) / tVac : 0;
             double[] throttles = new double[n];
             boolean[] burning = new boolean[n];
+            boolean giving = lit && !cut && t >= litAt + truth.ignitionDelayS() - 1e-9;
+            factor[0] = giving ? truth.thrustFactor().applyAsDouble(t - litAt - truth.ignitionDelayS()) : 1;
             for (int e : setup.engines()) {
                 throttles[e] = throttle;
-                burning[e] = lit && !cut;
+                burning[e] = giving;
             }
             Vector3D axis = frame.inertial(t, a[0], a[1], a[2]);
             FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
                 sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), env, model.massModel().at(mass), plant.effectors(),
                 Vector3D.ZERO);
             ActuatorCommands cmd = control.next(known, cut ? Vector3D.ZERO : axis, throttles, burning, gimbalRange, finRange, dt);
-            Vector3D vRel = truth.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), truth.positionEciM()));
+            Vector3D vRel = now.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), now.positionEciM()));
             if (lit && t - litAt < OPENING_S && vRel.getNorm() > 0) {
                 maxCommandOff = Math.max(maxCommandOff, Math.toDegrees(Vector3D.angle(axis, vRel.negate())));
-                maxBodyOff = Math.max(maxBodyOff, Math.toDegrees(Vector3D.angle(truth.attitude().toInertial(Vector3D.PLUS_I), vRel.negate())));
+                maxBodyOff = Math.max(maxBodyOff, Math.toDegrees(Vector3D.angle(now.attitude().toInertial(Vector3D.PLUS_I), vRel.negate())));
             }
             plant.command(cmd);
             flying = plant.advance();
@@ -261,17 +337,58 @@ public final class LandingBurnLoop {
             for (int f = 0; f < model.finCount(); f++) {
                 maxFin = Math.max(maxFin, Math.toDegrees(Math.abs(plant.effectors().finDeflectionRad(f))));
             }
+            for (int j = 0; j < rcsFlow.length; j++) {
+                rcsKg += plant.effectors().rcsOnFraction(j) * rcsFlow[j] * dt;
+            }
+            if (observer != null) {
+                observer.step(plant.state(), giving, throttle, lastForce.getNorm());
+            }
         }
         RigidBodyState end = plant.state();
         double tEnd = end.timeS();
         double[] lt = frame.local(tEnd, end.positionEciM(), end.velocityEciMS());
         NavigationEstimate est = nav.estimate();
+        double[] le = frame.local(tEnd, est.positionEciM(), est.velocityEciMS());
         Vector3D upI = earth.toInertial(tEnd, frame.up());
         double tilt = Math.toDegrees(Vector3D.angle(end.attitude().toInertial(Vector3D.PLUS_I), upI));
         double rate = Math.toDegrees(end.bodyRatesInertialRadS().subtract(end.attitude().toBody(earth.rotation())).getNorm());
+        RecoveryResult.FlightSoftware software = new RecoveryResult.FlightSoftware(maxGimbal, engine.getGimbalRange(), maxFin,
+            Math.toDegrees(finRange) > 0 ? Math.toDegrees(finRange) : Double.NaN, rcsKg, rcsCapacityKg(model), est.positionEciM().distance(end.positionEciM()),
+            le[1] - lt[1], le[2] - lt[2],
+            guidance.solves() + (braking == null ? 0 : braking.solves()), clock.percentileMs(50), clock.percentileMs(99), clock.percentileMs(100));
         return new Result(!flying, trouble, Math.hypot(lt[1], lt[2]), -lt[3], Math.hypot(lt[4], lt[5]), tilt, rate,
-            est.positionEciM().distance(end.positionEciM()), end.massKg() - setup.emptyMassKg(), maxGimbal, maxFin,
-            guidance.solves() + (braking == null ? 0 : braking.solves()), tEnd - t0, maxCommandOff, maxBodyOff, litHeight);
+            end.massKg() - setup.emptyMassKg(), software, tEnd - t0, maxCommandOff, maxBodyOff, litHeight);
+    }
+
+    /**
+     * The body axis for the fall's steering: the retrograde, turned by the incidence whose lift gives the steering's
+     * lateral acceleration. The air pushes a body at incidence along the crossflow, toward the side its leading end
+     * (the engines, falling) leans to; so the nose is turned away from the wanted acceleration.
+     *
+     * @param l         [up, east, north, v_up, v_east, v_north] (navigated)
+     * @param mass      kg
+     * @param shares    the steering's {across, lift} shares of the body's capability at the largest incidence
+     * @param known     the stage as the flight software knows it
+     * @param incidence the largest incidence, rad
+     * @return the axis [up, east, north] (any length)
+     */
+    static double[] fallAxis(double[] l, double mass, double[] shares, KnownStage known, double incidence) {
+        double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
+        double[] retro = {-l[3], -l[4], -l[5]};
+        double perRad = known.normal().perRadian(l[0], speed);
+        if (speed == 0 || !(perRad > 0)) {
+            return retro;
+        }
+        double[] want = ApproachSteering.finAcceleration(new double[] {l[3], l[4], l[5]}, known.lift(l[0], speed, mass, incidence), shares[0],
+            shares[1]);
+        double size = Math.sqrt(want[0] * want[0] + want[1] * want[1] + want[2] * want[2]);
+        if (size == 0) {
+            return retro;
+        }
+        double alpha = known.incidenceFor(size, l[0], speed, mass, incidence);
+        double c = Math.cos(alpha) / speed;
+        double sn = Math.sin(alpha) / size;
+        return new double[] {c * retro[0] - sn * want[0], c * retro[1] - sn * want[1], c * retro[2] - sn * want[2]};
     }
 
     /**
@@ -298,6 +415,51 @@ public final class LandingBurnLoop {
         double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
         double full = (tVac - pressure * exit) / mass;
         return speed > 1e-3 ? new double[] {-full * l[3] / speed, -full * l[4] / speed, -full * l[5] / speed} : new double[] {full, 0, 0};
+    }
+
+    /** Each RCS thruster's propellant flow when on, kg/s, from the stage's RCS figures (none: no thrusters). */
+    private static double[] rcsFlowKgS(StageFlightModel model) {
+        double[] flow = new double[model.rcsCount()];
+        var rcs = model.stage().getRecovery() != null ? model.stage().getRecovery().getRcs() : null;
+        if (rcs != null && rcs.getIsp() > 0) {
+            Arrays.fill(flow, rcs.getThrust() / (PoweredDescent.G0 * rcs.getIsp()));
+        }
+        return flow;
+    }
+
+    /** The propellant the stage's RCS carries, kg (0: none). */
+    private static double rcsCapacityKg(StageFlightModel model) {
+        var rcs = model.stage().getRecovery() != null ? model.stage().getRecovery().getRcs() : null;
+        return rcs != null ? rcs.getPropellantMass() : 0;
+    }
+
+    /** The wall-clock time of the guidance's calls that solved, ms. */
+    private static final class SolveClock {
+        private double[] ms = new double[64];
+        private int n;
+
+        long start() {
+            return System.nanoTime();
+        }
+
+        void stop(long start, boolean solved) {
+            if (solved) {
+                if (n == ms.length) {
+                    ms = Arrays.copyOf(ms, 2 * n);
+                }
+                ms[n++] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+
+        /** @param p percent (100: the longest) @return that percentile by nearest rank, ms (NaN: no solve) */
+        double percentileMs(double p) {
+            if (n == 0) {
+                return Double.NaN;
+            }
+            double[] sorted = Arrays.copyOf(ms, n);
+            Arrays.sort(sorted);
+            return sorted[Math.max(0, (int) Math.ceil(p / 100 * n) - 1)];
+        }
     }
 
     /** Navigation at ignition: converged since launch, off the truth by an error drawn from its covariance. */

@@ -28,11 +28,26 @@ public final class Dispersion {
     /** Guidance for campaign runs: as {@code simulate} flies it (a re-solve every 4 s, 20 intervals), no history kept, integrator tolerance 1e-8. */
     public static final StageRecovery.Options OPTIONS = new StageRecovery.Options(StageRecovery.Options.DEFAULT.rate(), 20, false, 1e-8);
 
-    private final StageRecovery engine;
+    private final RecoveryFlight flight;
 
-    /** @param engine the recovery engine */
+    /** @param engine the recovery engine (its point-mass sequencer flies each run) */
     public Dispersion(StageRecovery engine) {
-        this.engine = engine;
+        this((c, plan, p, failures, o, seed) -> engine.fly(c, plan, p, failures, o));
+    }
+
+    /** @param flight how each run is flown (its sensors seeded by {@link #sensorSeed}) */
+    public Dispersion(RecoveryFlight flight) {
+        this.flight = flight;
+    }
+
+    /**
+     * @param seed the campaign's seed
+     * @param run  the run's index
+     * @return the seed of run's flight-software sensors: a function of seed and index only, unrelated to the stream its
+     *         errors are drawn from
+     */
+    public static long sensorSeed(long seed, int run) {
+        return mix(mix(seed * 0x9E3779B97F4A7C15L + run) ^ 0x5DEECE66DL);
     }
 
     /**
@@ -155,7 +170,7 @@ public final class Dispersion {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
                         Perturbation p = sample(seed, i, sigmas);
-                        out[i] = new Run(i, p, engine.fly(c, plan, p, failures, OPTIONS));
+                        out[i] = new Run(i, p, flight.fly(c, plan, p, failures, OPTIONS, sensorSeed(seed, i)));
                         onRun.accept(out[i]);
                         done.incrementAndGet();
                     }
@@ -278,6 +293,96 @@ public final class Dispersion {
             quantile(sortedMiss, 0.5), quantile(sortedMiss, 0.9), quantile(sortedMiss, 0.95), sortedMiss[n - 1], me, mn, major, minor,
             azimuth, propMean, sd(prop, propMean), sortedProp[0], quantile(sortedProp, 0.05), quantile(sortedProp, 0.5),
             quantile(sortedProp, 0.95), quantile(sortedVz, 0.95));
+    }
+
+    /**
+     * The miss split by its sources, for campaigns flown by flight software in the loop: the navigation's error at
+     * touchdown (estimate − truth, horizontal) and the guidance and control's (where the flight software believed it
+     * landed, from the zone's centre), each as the 95th percentile over the runs. The two add as vectors to the miss.
+     *
+     * @param navigationR95M     95th percentile of the navigation's horizontal error at touchdown, m
+     * @param guidanceControlR95M 95th percentile of the believed landing point's distance from the centre, m
+     * @param runs               the runs that had flight software (0: none, and both are NaN)
+     */
+    public record MissShares(double navigationR95M, double guidanceControlR95M, int runs) {
+    }
+
+    /** @param runs a campaign's runs; @return its miss shares (NaN when no run had flight software) */
+    public static MissShares shares(List<Run> runs) {
+        double[] nav = new double[runs.size()];
+        double[] gnc = new double[runs.size()];
+        int n = 0;
+        for (Run run : runs) {
+            RecoveryResult r = run.result();
+            RecoveryResult.FlightSoftware fs = r.software();
+            if (fs != null) {
+                nav[n] = Math.hypot(fs.navigationEastM(), fs.navigationNorthM());
+                gnc[n] = Math.hypot(r.east() + fs.navigationEastM(), r.north() + fs.navigationNorthM());
+                n++;
+            }
+        }
+        if (n == 0) {
+            return new MissShares(Double.NaN, Double.NaN, 0);
+        }
+        double[] a = Arrays.copyOf(nav, n);
+        double[] b = Arrays.copyOf(gnc, n);
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return new MissShares(quantile(a, 0.95), quantile(b, 0.95), n);
+    }
+
+    /**
+     * The crashes counted by their kind of reason: {@code vertical_speed}, {@code horizontal_speed}, {@code outside_zone}
+     * (the touchdown's judges, in that order), {@code propellant}, {@code no_descent} (the guidance found none),
+     * {@code hit_ground_early} (before a burn), {@code not_lit}, {@code still_flying} and {@code other}.
+     *
+     * @param runs a campaign's runs
+     * @return the counts, in that order, kinds with none left out
+     */
+    public static Map<String, Integer> crashesByReason(List<Run> runs) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String k : List.of("vertical_speed", "horizontal_speed", "outside_zone", "propellant", "no_descent", "hit_ground_early",
+            "not_lit", "still_flying", "other")) {
+            counts.put(k, 0);
+        }
+        for (Run run : runs) {
+            RecoveryResult r = run.result();
+            if (r.outcome() == RecoveryResult.Outcome.CRASHED) {
+                counts.merge(reasonKind(r.reason()), 1, Integer::sum);
+            }
+        }
+        counts.values().removeIf(c -> c == 0);
+        return counts;
+    }
+
+    /** @param reason a crash's reason, as the recovery words it @return its kind ({@link #crashesByReason}) */
+    public static String reasonKind(String reason) {
+        String r = reason == null ? "" : reason;
+        if (r.contains("m/s vertical")) {
+            return "vertical_speed";
+        }
+        if (r.contains("m/s horizontal")) {
+            return "horizontal_speed";
+        }
+        if (r.contains("outside the zone")) {
+            return "outside_zone";
+        }
+        if (r.contains("out of propellant")) {
+            return "propellant";
+        }
+        if (r.contains("found no descent")) {
+            return "no_descent";
+        }
+        if (r.contains("before its")) {
+            return "hit_ground_early";
+        }
+        if (r.contains("never lit")) {
+            return "not_lit";
+        }
+        if (r.contains("still in the air")) {
+            return "still_flying";
+        }
+        return "other";
     }
 
     private static double mean(double[] x) {

@@ -25,12 +25,39 @@ import org.launchbench.trajectory.flight.FlightSample;
  * @param guidanceSolves             cone programs the landing guidance solved
  * @param touchdownTiltDeg           the stage's axis from the local vertical at touchdown, deg (NaN: a point mass has none)
  * @param touchdownAngularRateDegS   its angular rate relative to the ground at touchdown, deg/s (NaN: a point mass)
+ * @param software                   what the flight software in the loop did and how close its actuators came to their
+ *                                   limits (null: no flight software flew the landing, as in the point-mass recovery)
  */
 public record RecoveryResult(Outcome outcome, String reason, double missDistance, double east, double north,
                              double touchdownVerticalSpeed, double touchdownHorizontalSpeed, double propellantRemaining,
                              List<Burn> burns, List<FlightEvent> events, List<FlightSample> history,
                              double landingIgnitionMargin, double peakDynamicPressure, int guidanceSolves, double touchdownTiltDeg,
-                             double touchdownAngularRateDegS) {
+                             double touchdownAngularRateDegS, FlightSoftware software) {
+
+    /**
+     * The flight software's landing: its actuators' use, its navigation's error and its guidance's cost.
+     *
+     * @param maxGimbalDeg              the largest gimbal angle on either axis, deg
+     * @param gimbalLimitDeg            the gimbals' limit, deg
+     * @param maxFinDeflectionDeg       the largest grid-fin deflection, deg
+     * @param finLimitDeg               the fins' limit, deg (NaN: no fins)
+     * @param rcsPropellantKg           propellant the RCS thrusters spent, kg
+     * @param rcsPropellantCapacityKg   what they carry, kg (the plant does not run them dry: a use above it is a
+     *                                  flight the hardware could not fly)
+     * @param navigationErrorAtTouchdownM |estimate − truth| of the position at touchdown, m
+     * @param navigationEastM           its horizontal part east (estimate − truth), m: where the flight software believed
+     *                                  it landed is the touchdown plus this
+     * @param navigationNorthM          its part north, m
+     * @param guidanceSolves            the guidance's solves
+     * @param solveTimeP50Ms            their median wall-clock time, ms (NaN: none)
+     * @param solveTimeP99Ms            their 99th percentile, ms
+     * @param solveTimeMaxMs            the longest, ms
+     */
+    public record FlightSoftware(double maxGimbalDeg, double gimbalLimitDeg, double maxFinDeflectionDeg, double finLimitDeg,
+                                 double rcsPropellantKg, double rcsPropellantCapacityKg, double navigationErrorAtTouchdownM, double navigationEastM,
+                                 double navigationNorthM, int guidanceSolves, double solveTimeP50Ms,
+                                 double solveTimeP99Ms, double solveTimeMaxMs) {
+    }
 
     /** How the stage ended. */
     public enum Outcome {

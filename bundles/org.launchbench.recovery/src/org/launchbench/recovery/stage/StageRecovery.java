@@ -485,7 +485,7 @@ public final class StageRecovery {
         Hardware hw = hardware(c);
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
             return new Approach(new RecoveryResult(RecoveryResult.Outcome.EXPENDED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN), null, null,
+                Double.NaN, Double.NaN, List.of(), List.of(), List.of(), Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, null), null, null,
                 List.of(), Double.NaN);
         }
         double[] y0 = c.separationState().clone();
@@ -526,7 +526,8 @@ public final class StageRecovery {
             }
             if (end == Flight.End.CONDITION) {
                 double margin = env.height(f.time(), f.state()) - env.stoppingHeight(f.time(), f.state());
-                if (delay > 0) {
+                if (delay > 0 && Double.isNaN(handOver)) {
+                    // (handed over, the delay is the flight software's plant's to fly)
                     Flight.End late = f.fly(env.ballistic(true), -1, delay, null, null);
                     if (late == Flight.End.GROUND) {
                         return new Approach(env.finish(f, burns, "the stage hit the ground before its (late) landing burn lit", margin, o), env,
@@ -551,6 +552,9 @@ public final class StageRecovery {
         private final double ignitionMass;
         private final double ignitionHeight;
         private double litAt = Double.NaN;
+        private double ignitionMassCarried = Double.NaN;
+        private double ignitionHeightCarried = Double.NaN;
+        private double marginCarried = Double.NaN;
         private boolean cutOff;
         private String trouble;
         private RecoveryResult result;
@@ -579,6 +583,92 @@ public final class StageRecovery {
         /** @return the true state {up, east, north, v_up, v_east, v_north} relative to the zone and the ground */
         public double[] local() {
             return a.env().local(a.flight().time(), a.flight().state());
+        }
+
+        /** @return s since liftoff now */
+        public double flightTime() {
+            return a.flight().time();
+        }
+
+        /**
+         * @return the true state now in the flight's own layout: inertial position, velocity and mass, then, when the
+         *         approach was flown as a rigid body, its attitude quaternion and body rates
+         */
+        public double[] state() {
+            return a.flight().state();
+        }
+
+        /** @return how many engines the landing burn lights */
+        public int landingEngines() {
+            return a.env().hw.recovery().getLandingEngines();
+        }
+
+        /**
+         * @param sinceS s since the landing engines lit
+         * @return their thrust over the model's then: the flight's thrust error and the landing burn's failures
+         */
+        public double thrustFactor(double sinceS) {
+            return a.env().thrustFactor(BurnKind.LANDING, sinceS, landingEngines());
+        }
+
+        /** @return how long after the command the landing engines light: the flight's error and a late-ignition failure, s */
+        public double ignitionDelay() {
+            return a.env().p.ignitionDelay() + a.env().lateIgnition(BurnKind.LANDING);
+        }
+
+        /** @return the winds the stage flies in (the flight's dispersion) */
+        public Winds winds() {
+            return a.env().winds;
+        }
+
+        /**
+         * Carries the flight on to where flight software flying its own plant has taken the stage (the 6-DOF loop), at
+         * the plant's steps in time order.
+         *
+         * @param timeS         s since liftoff
+         * @param y             the stage's state in the flight's layout
+         * @param throttle      the landing engines' throttle then
+         * @param specificForce the specific force's magnitude then, m/s²
+         */
+        public void carriedTo(double timeS, double[] y, double throttle, double specificForce) {
+            a.flight().carriedTo(timeS, y, a.env().ballistic(false), throttle, specificForce);
+            a.env().trackQ(timeS, y, a.env().ballistic(false));
+        }
+
+        /** Marks the landing engines lit now (where {@link #carriedTo} has brought the flight). */
+        public void markIgnition() {
+            litAt = a.flight().time();
+            ignitionMassCarried = a.flight().state()[6];
+            ignitionHeightCarried = a.env().height(litAt, a.flight().state());
+            marginCarried = ignitionHeightCarried - a.env().stoppingHeight(litAt, a.flight().state());
+            a.flight().mark("landing-ignition", a.env().ballistic(false));
+        }
+
+        /** Marks the landing engines shut down now. */
+        public void markCutoff() {
+            cutOff = true;
+            a.flight().mark("landing-cutoff", a.env().ballistic(false));
+        }
+
+        /**
+         * Ends a flight carried on the ground by flight software's plant ({@link #carriedTo}): the touchdown judged as
+         * any other.
+         *
+         * @param why      what went wrong in the flight software (null: nothing)
+         * @param software what it did
+         * @return how the recovery ended
+         */
+        public RecoveryResult landedBy(String why, RecoveryResult.FlightSoftware software) {
+            if (result == null) {
+                List<RecoveryResult.Burn> burns = new ArrayList<>(a.burns());
+                if (!Double.isNaN(litAt)) {
+                    burns.add(new RecoveryResult.Burn("landing", litAt, ignitionHeightCarried, a.flight().time() - litAt,
+                        ignitionMassCarried - a.flight().state()[6]));
+                }
+                String trouble = why != null ? why : Double.isNaN(litAt) ? "the landing engines were never lit" : null;
+                result = a.env().finish(a.flight(), burns, trouble, marginCarried, o, software);
+            }
+            return result;
         }
 
         /** @return the mass now, kg */
@@ -1180,16 +1270,14 @@ public final class StageRecovery {
 
         /** Flip, boostback, coast and entry burn; false when the stage reached the ground first. */
         boolean boostAndEntry(Flight f, double az, double dv, double entryDv, double entryAlt, List<RecoveryResult.Burn> burns) {
-            if (f.fly(ballistic(false), -1, FLIP_DURATION, null) == Flight.End.GROUND) {
+            // the flip: a body turns to the boostback's attitude (as at separation) before it lights; a point mass coasts
+            PhaseDynamics flip = dv > 0 ? phase(Propulsion.NONE, Steering.pointing(boostbackDirection(f.time(), f.state(), az)), null)
+                : ballistic(false);
+            if (f.fly(flip, -1, FLIP_DURATION, null) == Flight.End.GROUND) {
                 return false;
             }
             if (dv > 0) {
-                double t = f.time();
-                double[] y = f.state();
-                Vector3D r = earth.toFixed(t, new Vector3D(y[0], y[1], y[2]));
-                EarthModel.Geodetic here = earth.geodetic(r);
-                Vector3D dir = earth.toInertial(t, new Vector3D(Math.sin(az), here.east(), Math.cos(az), here.north()));
-                Steering fixed = Steering.fullThrust((t0, r0, v0, m0) -> dir);
+                Steering fixed = Steering.fullThrust(boostbackDirection(f.time(), f.state(), az));
                 if (!burn(f, "boostback", BurnKind.BOOSTBACK, hw.boostback(), hw.recovery().getBoostbackEngines(), fixed, dv, burns)) {
                     return false;
                 }
@@ -1208,6 +1296,13 @@ public final class StageRecovery {
                 return burn(f, "entry", BurnKind.ENTRY, hw.entry(), hw.recovery().getEntryEngines(), retro, entryDv, burns);
             }
             return true;
+        }
+
+        /** The boostback's thrust direction from a point (inertial, fixed): horizontal at the azimuth there. */
+        private Steering.Direction boostbackDirection(double t, double[] y, double az) {
+            EarthModel.Geodetic here = earth.geodetic(earth.toFixed(t, new Vector3D(y[0], y[1], y[2])));
+            Vector3D dir = earth.toInertial(t, new Vector3D(Math.sin(az), here.east(), Math.cos(az), here.north()));
+            return (t0, r0, v0, m0) -> dir;
         }
 
         /** A burn cut off on the velocity it gains (as a flight computer's accelerometers measure it). */
@@ -1412,6 +1507,11 @@ public final class StageRecovery {
         }
 
         RecoveryResult finish(Flight f, List<RecoveryResult.Burn> burns, String trouble, double margin, Options o) {
+            return finish(f, burns, trouble, margin, o, null);
+        }
+
+        RecoveryResult finish(Flight f, List<RecoveryResult.Burn> burns, String trouble, double margin, Options o,
+                              RecoveryResult.FlightSoftware software) {
             double[] l = local(f.time(), f.state());
             double miss = Math.hypot(l[1], l[2]);
             double vDown = -l[3];
@@ -1433,7 +1533,8 @@ public final class StageRecovery {
             return new RecoveryResult(reason == null ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, reason, miss,
                 l[1], l[2], vDown, vH, f.state()[6] - emptyMass, List.copyOf(burns), f.events(), f.samples(), margin,
                 o.record() ? f.events().stream().filter(e -> e.name().equals("max-q") && e.time() > firstEntryCutoff(f))
-                    .mapToDouble(FlightEvent::dynamicPressure).max().orElse(peakQ) : peakQ, solves, tilt(f), groundRate(f));
+                    .mapToDouble(FlightEvent::dynamicPressure).max().orElse(peakQ) : peakQ, software != null ? software.guidanceSolves() : solves,
+                tilt(f), groundRate(f), software);
         }
 
         /** The body axis from the local vertical, deg, for a rigid body; NaN for a point mass. */

@@ -44,6 +44,35 @@ public interface Steering {
     }
 
     /**
+     * @param direction where the vehicle points, engines off
+     * @return no thrust, the vehicle turned along the direction: a stage flipping to its next burn's attitude (a
+     *         point mass has no attitude, and flies it as {@link #COAST})
+     */
+    static Steering pointing(Direction direction) {
+        return new Steering() {
+            @Override
+            public double throttle(double t, Vector3D r, Vector3D v, double mass) {
+                return 0;
+            }
+
+            @Override
+            public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
+                return direction.at(t, r, v, mass);
+            }
+
+            @Override
+            public boolean points() {
+                return true;
+            }
+        };
+    }
+
+    /** @return whether {@link #direction} holds with the engines off too (where a body with an attitude points) */
+    default boolean points() {
+        return false;
+    }
+
+    /**
      * @param t    time since the simulation epoch, s
      * @param r    inertial position, m
      * @param v    inertial velocity, m/s

@@ -237,6 +237,41 @@ public final class Flight {
         state[6] -= mass;
     }
 
+    /**
+     * Moves the flight on to where another simulation has flown the vehicle (flight software in the loop on its own
+     * plant, say): later events, phases and the history go on from there; a history sample is recorded when one is
+     * due, and max-q moves when passed. Called at the other simulation's steps, in time order.
+     *
+     * @param time          s since liftoff, not before now
+     * @param state         the state there, in this flight's layout and frame
+     * @param airData       the equations of motion for the air data of the sample
+     * @param throttle      the throttle then, for the sample
+     * @param specificForce the specific force's magnitude then, m/s², for the sample
+     */
+    public void carriedTo(double time, double[] state, PhaseDynamics airData, double throttle, double specificForce) {
+        if (time < this.time - 1e-9) {
+            throw new IllegalArgumentException("a flight is carried forward in time, not back: " + time + " s after " + this.time + " s");
+        }
+        this.time = time;
+        this.state = state.clone();
+        Vector3D r = position(state);
+        Vector3D v = new Vector3D(state[3], state[4], state[5]);
+        PointMassDynamics.Environment env = airData.environment(time, r, v);
+        if (env.dynamicPressure() > maxQ) {
+            maxQ = env.dynamicPressure();
+            maxQEvent = event("max-q", airData, time, state);
+        }
+        if (recording && time >= nextSample - 1e-9) {
+            Vector3D ground = v.subtract(Vector3D.crossProduct(earth.rotation(), r));
+            samples.add(new FlightSample(time, env.position().height(), ground.getNorm(), env.mach(), env.dynamicPressure(),
+                downrange(site, env.position()), state[6], throttle, specificForce, Math.toDegrees(env.position().latitude()),
+                Math.toDegrees(Math.IEEEremainder(env.position().longitude(), 2 * Math.PI))));
+            while (nextSample <= time + 1e-9) {
+                nextSample += sampleInterval;
+            }
+        }
+    }
+
     /** @param name an event to record now, with the current state; @param dynamics for the air data */
     public void mark(String name, PhaseDynamics dynamics) {
         events.add(event(name, dynamics, time, state));
