@@ -146,6 +146,9 @@ public final class LandingBurnLoop {
      */
     public static final double FALL_INCIDENCE_DEG = 10;
 
+    /** The control periods between the ignition rule's evaluations far from lighting (10 Hz at 100 Hz). */
+    static final int RULE_EVERY = 10;
+
     /** How often the fall's steering re-solves its shares, Hz (the fins' steering's rate in the point-mass recovery). */
     static final double FALL_STEERING_HZ = 1;
 
@@ -225,6 +228,7 @@ public final class LandingBurnLoop {
         ApproachSteering fall = figures != null ? figures.approach(braking, incidence, scheduled) : null;
         double[] shares = {0, 0};
         double nextFall = Double.NEGATIVE_INFINITY;
+        double ruleExcess = Double.NEGATIVE_INFINITY;
         double[] gimbalRange = new double[n];
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
         double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
@@ -275,7 +279,16 @@ public final class LandingBurnLoop {
             double[] l = frame.local(t, est.positionEciM(), est.velocityEciMS());
             double mass = now.massKg();
             double pressure = modelDrag.air(l[0]).pressure();
-            if (!lit && (Double.isNaN(scheduled) ? braking.light(l, mass) : l[3] < 0 && l[0] <= scheduled)) {
+            boolean light = false;
+            if (!lit && !Double.isNaN(scheduled)) {
+                light = l[3] < 0 && l[0] <= scheduled;
+            } else if (!lit && (k % RULE_EVERY == 0 || ruleExcess > -RULE_EVERY * dt * 2 * Math.abs(l[3]))) {
+                // the rule's prediction is the loop's dearest sum: evaluated at 10 Hz, and at every step once within two
+                // of those periods of lighting (so the ignition is placed to a step, as before)
+                ruleExcess = braking.ignitionExcess(l, mass);
+                light = l[3] < 0 && ruleExcess >= 0;
+            }
+            if (light) {
                 lit = true;
                 litAt = t;
                 litHeight = heightOf(t, now.positionEciM());
