@@ -98,6 +98,15 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
      */
     static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag,
                                    double g) {
+        return of(model, engines, engine, emptyMassKg, modelDrag, g, new ThrustEstimator());
+    }
+
+    /**
+     * @param thrust the engines' thrust as measured in flight: the braking's thrusts and flow scale with its factor
+     * @return the stage as the flight software knows it, its thrust as measured
+     */
+    static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag, double g,
+                         ThrustEstimator thrust) {
         double tVac = model.engines().get(engines[0]).thrustVacuumN() * engines.length;
         double exit = model.engines().get(engines[0]).nozzleExitAreaM2() * engines.length;
         double zonePressure = modelDrag.air(0).pressure();
@@ -112,17 +121,17 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
 
             @Override
             public double brakingThrust(double mass) {
-                return floor;
+                return floor * thrust.factor();
             }
 
             @Override
             public double brakingFlow(double mass) {
-                return floorFlow;
+                return floorFlow * thrust.factor();
             }
 
             @Override
             public double fullThrust() {
-                return full;
+                return full * thrust.factor();
             }
 
             @Override

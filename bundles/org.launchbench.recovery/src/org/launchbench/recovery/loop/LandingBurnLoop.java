@@ -220,8 +220,9 @@ public final class LandingBurnLoop {
         LandingGuidance guidance = new LandingGuidance(new LandingGuidance.Config(setup.emptyMassKg(), setup.marginKg(), ispNominal,
             setup.maxTiltDeg(), 20, 0.25, 2, modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
         AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
+        ThrustEstimator measured = new ThrustEstimator();
         KnownStage figures = setup.brakesFirst()
-            ? KnownStage.of(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity()) : null;
+            ? KnownStage.of(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity(), measured) : null;
         BrakingGuidance braking = figures != null ? figures.braking() : null;
         double incidence = Math.toRadians(FALL_INCIDENCE_DEG);
         double scheduled = setup.scheduledIgnitionM();
@@ -261,6 +262,12 @@ public final class LandingBurnLoop {
             // sensors (truth in), then navigation
             ImuSample sample = imu.measure(t, lastForce, now.bodyRatesInertialRadS());
             nav.propagate(sample);
+            if (figures != null) {
+                NavigationEstimate e = nav.estimate();
+                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), modelAxial(e, now.massKg()),
+                    modelThrust(plant, tVac, modelDrag.air(frame.local(t, e.positionEciM(), e.velocityEciMS())[0]).pressure(), exit),
+                    now.massKg(), dt);
+            }
             if (k % perFix == 0) {
                 Vector3D rE = earth.toFixed(t, now.positionEciM());
                 Vector3D vE = earth.toFixed(t, now.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), now.positionEciM())));
@@ -321,7 +328,7 @@ public final class LandingBurnLoop {
                 cut = true;
             }
             double thrust = lit ? Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) * mass : 0;
-            double throttle = lit ? (thrust + pressure * exit) / tVac : 0;
+            double throttle = lit ? (thrust / measured.factor() + pressure * exit) / tVac : 0;
             double[] throttles = new double[n];
             boolean[] burning = new boolean[n];
             boolean giving = lit && !cut && t >= litAt + truth.ignitionDelayS() - 1e-9;
@@ -498,6 +505,25 @@ public final class LandingBurnLoop {
             s.velocityEciMS().add(new Vector3D(e[3], e[4], e[5])),
             s.attitude().multiply(org.launchbench.flight.Quaternion.fromRotationVector(new Vector3D(e[6], e[7], e[8]))).normalized(),
             Vector3D.ZERO, Vector3D.ZERO, new double[3][3], new double[3][3], p);
+    }
+
+    /** The model's aerodynamic acceleration along the body axis at the estimate, m/s² (engines first: toward the nose). */
+    private double modelAxial(NavigationEstimate e, double mass) {
+        double t = e.timeS();
+        double[] l = frame.local(t, e.positionEciM(), e.velocityEciMS());
+        double[] d = modelDrag.acceleration(l[0], new double[] {l[3], l[4], l[5]}, mass);
+        Vector3D inertial = frame.inertial(t, d[0], d[1], d[2]);
+        return Vector3D.dotProduct(inertial, e.attitude().toInertial(Vector3D.PLUS_I));
+    }
+
+    /** The model's net thrust of the landing engines at their achieved throttles, N. */
+    private double modelThrust(StagePlant plant, double tVac, double pressure, double exit) {
+        double thrust = 0;
+        int n = setup.engines().length;
+        for (int e : setup.engines()) {
+            thrust += Math.max(0, plant.effectors().thrustFraction(e) * tVac / n - pressure * exit / n);
+        }
+        return thrust;
     }
 
     /** The specific force on the plant's body now, body axes: every force but gravitation, over the mass. */
