@@ -11,6 +11,7 @@ import org.launchbench.flight.models.Gravitation;
 import org.launchbench.flight.models.GridFins;
 import org.launchbench.flight.models.MachCurve;
 import org.launchbench.flight.models.RcsThrusters;
+import org.launchbench.flight.models.ScaledAxialForce;
 import org.launchbench.flight.models.ScaledThrust;
 import org.launchbench.flight.models.SlenderBodyAerodynamics;
 import org.launchbench.flight.models.StageMassModel;
@@ -92,12 +93,15 @@ public record StageFlightModel(Stage stage, double lengthM, RigidBody rigidBody,
     }
 
     /**
-     * @param factor the engines' thrust over the model's, read at each evaluation (see {@link ScaledThrust})
-     * @return this stage with its engines' thrust so scaled: a flight's thrust dispersion and failures, which its
-     *         flight software does not know
+     * @param factor    the engines' thrust over the model's, read at each evaluation (see {@link ScaledThrust})
+     * @param ispFactor their specific impulse over the model's
+     * @param axialDrag the body's axial aerodynamic force over the model's ({@link ScaledAxialForce})
+     * @return this stage with its engines and its drag so scaled: a flight's dispersions and failures, which its flight
+     *         software does not know
      */
-    public StageFlightModel withThrust(java.util.function.DoubleSupplier factor) {
-        List<ForceModel> scaled = models.stream().map(m -> m instanceof EngineThrust e ? (ForceModel) new ScaledThrust(e, factor) : m).toList();
+    public StageFlightModel dispersed(java.util.function.DoubleSupplier factor, double ispFactor, double axialDrag) {
+        List<ForceModel> scaled = models.stream().map(m -> m instanceof EngineThrust e ? (ForceModel) new ScaledThrust(e, factor, ispFactor)
+            : m instanceof SlenderBodyAerodynamics a && axialDrag != 1 ? new ScaledAxialForce(a, axialDrag) : m).toList();
         return new StageFlightModel(stage, lengthM, rigidBody, massModel, engines, scaled, finCount, rcsCount, notes);
     }
 

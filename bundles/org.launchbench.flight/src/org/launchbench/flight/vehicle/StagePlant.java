@@ -148,6 +148,11 @@ public final class StagePlant {
         return timeConstant > 0 || rate > 0 ? timeConstant : fallback;
     }
 
+    /** @return whether the usable propellant is gone (the engines then stay down) */
+    public boolean depleted() {
+        return depleted;
+    }
+
     /** @param c the commands, held from now until the next; sized for this stage's engines, fins and thrusters */
     public void command(ActuatorCommands c) {
         for (int i = 0; i < gimbals.size(); i++) {

@@ -87,9 +87,13 @@ class BrakingGuidanceTest {
         assertTrue(b.ignitionExcess(high, 30_000) <= -1);
         assertFalse(b.light(high, 30_000));
         double[] x = {20_000, 0, 0, -900, 0, 0, 30_000};
+        double[] before = x;
         while (!b.light(new double[] {x[0], 0, 0, x[3], 0, 0}, 30_000) && x[0] > 0) {
+            before = x;
             x = RetrogradeBraking.rk4(x, 0.1, fall(x), BrakingGuidanceTest::fall);
         }
+        assertTrue(plain.at(new double[] {before[0], 0, 0, before[3], 0, 0}, 30_000, BrakingGuidance.IGNITION_RAISE).heightM() > 0,
+            "a step earlier the braking stopped above the ground");
         double litAt = x[0];
         assertTrue(litAt > 500 && litAt < 10_000, "lit at " + litAt + " m");
         // there, a braking at half thrust stops at the ground; a step earlier it stopped above it

@@ -90,7 +90,7 @@ class FlightSoftwareRecoveryTest {
         RecoveryResult.Burn landing = r.burns().get(2);
         assertEquals("landing", landing.name());
         // regression values of this deterministic flight (seed 1)
-        assertEquals(2828, landing.ignitionAltitude(), 1);
+        assertEquals(2831, landing.ignitionAltitude(), 1);
         assertEquals(7.86, r.missDistance(), 0.01);
         assertEquals(1.14, r.touchdownVerticalSpeed(), 0.01);
         assertEquals(0.16, r.touchdownHorizontalSpeed(), 0.01);
@@ -135,7 +135,7 @@ class FlightSoftwareRecoveryTest {
 
     /**
      * What the loop does not absorb yet, frozen as findings (docs/gnc.md). 3 % more thrust than modelled: the
-     * predicted rest point is 340 m short at ignition and the braking's tilt, 8 deg at most, holds it 210 to 220 m
+     * predicted rest point is 340 m short at ignition and the braking's tilt, 8 deg at most, leaves it some 210 m
      * short (measured or not, the stronger engine's braking is shorter); half a second's late ignition leaves the
      * stage sliding at 2.7 m/s onto the deck, over the legs' 2; a 10 m/s north wind, which the predictions do not know,
      * blows it 189 m south. A campaign with the default dispersions therefore does not yet land 99 %. Regression values
@@ -172,6 +172,22 @@ class FlightSoftwareRecoveryTest {
         // the burn lit where the nominal one did, and ended with its engine
         assertEquals(landed.burns().get(2).ignitionAltitude(), r.burns().get(2).ignitionAltitude(), 1e-6);
         assertTrue(r.burns().get(2).duration() < landed.burns().get(2).duration(), r.burns().get(2).toString());
+    }
+
+    /**
+     * A campaign's specific-impulse and drag draws reach the plant, which the flight software is not told: 1 % less
+     * specific impulse burns more for the same thrust (the landing burn takes more propellant, about 1 % of its 5.5 t);
+     * 5 % more axial drag moves the flight.
+     */
+    @Test
+    void aCampaignsSpecificImpulseAndDragDrawsAreFlown() {
+        RecoveryResult lowIsp = fly(new Perturbation(0, -0.01, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
+        double nominal = landed.burns().get(2).propellant();
+        double more = lowIsp.burns().get(2).propellant() - nominal;
+        assertTrue(more > 0.005 * nominal && more < 0.03 * nominal, "the landing burn took " + more + " kg more of " + nominal);
+        RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.05, 0, 0, 0, 0, 0), List.of(), 1);
+        assertTrue(Math.abs(draggy.missDistance() - landed.missDistance()) > 0.01
+            || Math.abs(draggy.burns().get(2).ignitionTime() - landed.burns().get(2).ignitionTime()) > 0.01, "the drag changed nothing");
     }
 
     /** A failure the loop has no model for is refused, naming it and its scenario, rather than silently dropped. */

@@ -98,7 +98,7 @@ class LandingBurnLoopTest {
 
     /**
      * The loop's own figures on the whole descent (the 6-DOF recovery's, {@link FlightSoftwareRecoveryTest}): handed over
-     * at the entry burn's cut-off, the flight software lights the engine by its own rule at 2.8 km (the decision; the thrust is there one control period, 3 m, later), and in the burn's
+     * at the entry burn's cut-off, the flight software lights the engine by its own rule at 2.8 km, and in the burn's
      * opening seconds, the thickest air, its command stays within 2 deg of the retrograde (the point-mass guidance's
      * command, above, was over 90 deg off it) and the body within 8 deg, turning back from the fall's incidence (up to
      * 10 deg). Regression values of this deterministic flight (seed 1).

@@ -13,8 +13,10 @@ import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.flight.FlightEvent;
 
 /**
- * The Falcon 9 drone-ship recovery of {@link StageRecoveryTest} flown at 6-DOF: the same targeting and guidance, the
- * stage a rigid body turned by the ideal attitude loop (1 s time constant, 30 deg/s).
+ * The Falcon 9 drone-ship recovery of {@link StageRecoveryTest} flown by the sequencer's own guidance at 6-DOF: the
+ * same targeting and guidance, the stage a rigid body turned by the ideal attitude loop (1 s time constant, 30 deg/s).
+ * (What {@code --fidelity 6dof} flies is the flight software in the loop from the entry burn: its tests are
+ * {@code loop.FlightSoftwareRecoveryTest}'s.)
  */
 class SixDofRecoveryTest {
 
@@ -60,8 +62,8 @@ class SixDofRecoveryTest {
      * The finding the 6-DOF fidelity exists to show: the point-mass landing guidance plans as if the thrust could point
      * anywhere at once, and a rigid body whose thrust follows its axis (turning at 30 deg/s, meeting the air at
      * incidence) cannot fly its plan: the point mass lands within a millimetre, the rigid body spends its propellant
-     * and crashes. Regression values of this deterministic flight (the recovery GNC issue's loop is to land it): the
-     * outcome and reason, the ignition height to 1 m, the attitude at impact.
+     * and crashes. Regression values of this deterministic flight (the finding that made the flight software's own
+     * braking necessary): the outcome and reason, the ignition height to 1 m, the attitude at impact.
      */
     @Test
     void thePointMassLandingGuidanceCannotBeFlownByTheRigidBody() {

@@ -130,6 +130,9 @@ public final class DispersionCommand implements CliCommand {
         doc.put("threads", threads);
         doc.put("sigmas", sigmas.asMap());
         doc.put("scenarios", scenarios);
+        if (fidelity instanceof RigidBodyFidelity) {
+            doc.put("notes", List.of(NAVIGATION_AT_6DOF));
+        }
         doc.put("landed", s.landed());
         doc.put("success_probability", RecoveryService.num(s.successProbability(), 5));
         doc.put("success_standard_error", RecoveryService.num(s.successStandardError(), 5));
@@ -176,6 +179,9 @@ public final class DispersionCommand implements CliCommand {
         var out = invocation.out();
         out.printf(Locale.ROOT, "%s: %d runs (seed %d, %d threads, %.1f s, fidelity %s)%n", m.mission().getName(), runs, seed, threads,
             elapsed, fidelity.name());
+        if (fidelity instanceof RigidBodyFidelity) {
+            out.println("Note: " + NAVIGATION_AT_6DOF);
+        }
         out.printf(Locale.ROOT, "Landed: %d of %d, P = %.4f ± %.4f (standard error)%n", s.landed(), runs, s.successProbability(),
             s.successStandardError());
         out.printf(Locale.ROOT, "Miss distance: mean %.2f ± %.2f m, R50 (CEP) %.2f m, R90 %.2f m, R95 %.2f m, max %.2f m%n", s.missMean(),
@@ -195,6 +201,10 @@ public final class DispersionCommand implements CliCommand {
         }
         return ExitCode.OK;
     }
+
+    /** What the navigation sigma is at 6-DOF, said in the output rather than left to be guessed. */
+    static final String NAVIGATION_AT_6DOF = "at 6dof the navigation sigma is not flown (its draws stay in the CSV): the flight"
+        + " software's navigation errors come from its own sensors and filter, seeded per run";
 
     private static long integer(Arguments args, String option, long fallback, long min, long max) {
         var v = args.value(option);

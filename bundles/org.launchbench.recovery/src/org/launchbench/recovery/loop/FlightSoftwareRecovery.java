@@ -102,17 +102,20 @@ public final class FlightSoftwareRecovery {
             landingEngines(model, handedOver.landingEngines()), handedOver.emptyMass(), handedOver.propellantMargin(), handedOver.maxTiltDeg(),
             Double.NaN, settings.imu(), settings.gnss(), seed, true, c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude()
                 : Double.NaN);
-        LandingBurnLoop.Plant plant = new LandingBurnLoop.Plant(handedOver.winds(), handedOver::thrustFactor, handedOver.ignitionDelay());
+        LandingBurnLoop.Plant plant = new LandingBurnLoop.Plant(handedOver.winds(), handedOver::thrustFactor, handedOver.ignitionDelay(),
+            1 + p.isp(), 1 + p.drag());
         boolean[] was = {false};
         LandingBurnLoop.Result r = new LandingBurnLoop(setup, earth, atmosphere).fly(body(handedOver, earth), MAX_SECONDS, plant,
             (truth, burning, throttle, specificForce) -> {
-                handedOver.carriedTo(truth.timeS(), layout(truth), burning ? throttle : 0, specificForce);
+                // the engines gave thrust (or stopped) over the period just flown: marked where it began, where the
+                // flight still stands
                 if (burning && !was[0]) {
                     handedOver.markIgnition();
                 } else if (!burning && was[0]) {
                     handedOver.markCutoff();
                 }
                 was[0] = burning;
+                handedOver.carriedTo(truth.timeS(), layout(truth), burning ? throttle : 0, specificForce);
             });
         return handedOver.landedBy(r.grounded() ? r.trouble() : "the stage was still in the air after " + (int) MAX_SECONDS + " s",
             r.software());

@@ -120,10 +120,12 @@ public final class LandingBurnLoop {
      * @param thrustFactor   the engines' thrust over the model's against the seconds since they lit (the flight's
      *                       thrust error and the landing burn's failures)
      * @param ignitionDelayS how long after the software lights them the engines give thrust, s
+     * @param ispFactor      the engines' specific impulse over the model's
+     * @param dragFactor     the body's axial aerodynamic force over the model's
      */
-    public record Plant(Winds winds, DoubleUnaryOperator thrustFactor, double ignitionDelayS) {
+    public record Plant(Winds winds, DoubleUnaryOperator thrustFactor, double ignitionDelayS, double ispFactor, double dragFactor) {
         /** The plant as the flight software models it. */
-        public static final Plant AS_MODELLED = new Plant(Winds.CALM, since -> 1, 0);
+        public static final Plant AS_MODELLED = new Plant(Winds.CALM, since -> 1, 0, 1, 1);
     }
 
     /** Watches the flight after each control period (to carry another simulation's record along, say). */
@@ -145,6 +147,12 @@ public final class LandingBurnLoop {
      * there, which the grid fins hold (assumed; the fins' largest deflection is reported with every flight).
      */
     public static final double FALL_INCIDENCE_DEG = 10;
+
+    /**
+     * A stage whose propellant ran out and which hits the ground faster than this was brought down by that, m/s (one
+     * that runs dry in its last centimetres of a good landing was not).
+     */
+    static final double TOUCHDOWN_OUT_OF_PROPELLANT_M_S = 6;
 
     /** The control periods between the ignition rule's evaluations far from lighting (10 Hz at 100 Hz). */
     static final int RULE_EVERY = 10;
@@ -192,7 +200,7 @@ public final class LandingBurnLoop {
      * @return how it ended
      */
     public Result fly(RigidBodyState initial, double maxSeconds, Winds winds) {
-        return fly(initial, maxSeconds, new Plant(winds, since -> 1, 0), null);
+        return fly(initial, maxSeconds, new Plant(winds, since -> 1, 0, 1, 1), null);
     }
 
     /**
@@ -207,7 +215,7 @@ public final class LandingBurnLoop {
         double dt = setup.imu().periodS();
         FlightEnvironment env = new FlightEnvironment(earth, atmosphere, Winds.CALM);
         double[] factor = {1};
-        StagePlant plant = new StagePlant(model.withThrust(() -> factor[0]), List.of(), new FlightEnvironment(earth, atmosphere, truth.winds()),
+        StagePlant plant = new StagePlant(model.dispersed(() -> factor[0], truth.ispFactor(), truth.dragFactor()), List.of(), new FlightEnvironment(earth, atmosphere, truth.winds()),
             new AirDisturbances(null, List.of()), initial, 1 / dt, dt, setup.zone().height());
         Imu imu = new Imu(setup.imu(), setup.seed());
         GnssReceiver gnss = new GnssReceiver(setup.gnss(), List.of(), setup.seed() + 1);
@@ -226,7 +234,10 @@ public final class LandingBurnLoop {
         BrakingGuidance braking = figures != null ? figures.braking() : null;
         double incidence = Math.toRadians(FALL_INCIDENCE_DEG);
         double scheduled = setup.scheduledIgnitionM();
-        ApproachSteering fall = figures != null ? figures.approach(braking, incidence, scheduled) : null;
+        // the fall's predictions ask the rule of states the stage may never fly: their own instance, so that its scan's
+        // memory is not the decision's
+        ApproachSteering fall = figures != null ? figures.approach(figures.braking(), incidence, scheduled) : null;
+        int fallSolves = 0;
         double[] shares = {0, 0};
         double nextFall = Double.NEGATIVE_INFINITY;
         double ruleExcess = Double.NEGATIVE_INFINITY;
@@ -307,6 +318,7 @@ public final class LandingBurnLoop {
                     long before = clock.start();
                     shares = fall.update(l, mass);
                     clock.stop(before, true);
+                    fallSolves++;
                     nextFall = t + 1 / FALL_STEERING_HZ;
                 }
                 a = fallAxis(l, mass, shares, figures, incidence);
@@ -375,7 +387,10 @@ public final class LandingBurnLoop {
         RecoveryResult.FlightSoftware software = new RecoveryResult.FlightSoftware(maxGimbal, engine.getGimbalRange(), maxFin,
             Math.toDegrees(finRange) > 0 ? Math.toDegrees(finRange) : Double.NaN, rcsKg, rcsCapacityKg(model), est.positionEciM().distance(end.positionEciM()),
             le[1] - lt[1], le[2] - lt[2],
-            guidance.solves() + (braking == null ? 0 : braking.solves()), clock.percentileMs(50), clock.percentileMs(99), clock.percentileMs(100));
+            guidance.solves() + (braking == null ? 0 : braking.solves()) + fallSolves, clock.percentileMs(50), clock.percentileMs(99), clock.percentileMs(100));
+        if (trouble == null && plant.depleted() && -lt[3] > TOUCHDOWN_OUT_OF_PROPELLANT_M_S) {
+            trouble = "the landing burn ran out of propellant";
+        }
         return new Result(!flying, trouble, Math.hypot(lt[1], lt[2]), -lt[3], Math.hypot(lt[4], lt[5]), tilt, rate,
             end.massKg() - setup.emptyMassKg(), software, tEnd - t0, maxCommandOff, maxBodyOff, litHeight);
     }

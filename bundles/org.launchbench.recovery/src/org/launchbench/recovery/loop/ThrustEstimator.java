@@ -3,9 +3,9 @@ package org.launchbench.recovery.loop;
 /**
  * The landing engines' thrust as the flight software measures it, over the thrust its model gives: the
  * accelerometers' specific force along the body axis, less the model's axial aerodynamic force, against the model's
- * thrust at the engines' achieved throttle, low-passed. A stage whose engines give 3 % more than their model brakes
- * harder than its guidance predicts, and its predictions (the stop, the rest point) are then wrong by hundreds of
- * metres; flight software closes this with the accelerometers, as launch vehicles' guidance does with its
+ * thrust at the engines' achieved throttle, low-passed. A stage whose engines give less than their model brakes
+ * less than its guidance predicts, and its predictions (the stop, the rest point) are then wrong by tens of metres;
+ * flight software closes this with the accelerometers, as launch vehicles' guidance does with its
  * thrust-acceleration estimate (Jaggers, "An explicit solution to the exoatmospheric powered flight guidance and
  * trajectory optimization problem for Space Shuttle", JSC-12716, 1977, estimates the thrust acceleration from the
  * sensed velocity change). Not thread-safe: one per flight.

@@ -298,7 +298,8 @@ public final class Dispersion {
     /**
      * The miss split by its sources, for campaigns flown by flight software in the loop: the navigation's error at
      * touchdown (estimate − truth, horizontal) and the guidance and control's (where the flight software believed it
-     * landed, from the zone's centre), each as the 95th percentile over the runs. The two add as vectors to the miss.
+     * landed, from the zone's centre), each as the 95th percentile over the runs. As vectors, the miss is the believed
+     * landing point less the navigation's error.
      *
      * @param navigationR95M     95th percentile of the navigation's horizontal error at touchdown, m
      * @param guidanceControlR95M 95th percentile of the believed landing point's distance from the centre, m

@@ -555,6 +555,7 @@ public final class StageRecovery {
         private double ignitionMassCarried = Double.NaN;
         private double ignitionHeightCarried = Double.NaN;
         private double marginCarried = Double.NaN;
+        private double cutAt = Double.NaN;
         private boolean cutOff;
         private String trouble;
         private RecoveryResult result;
@@ -647,6 +648,7 @@ public final class StageRecovery {
         /** Marks the landing engines shut down now. */
         public void markCutoff() {
             cutOff = true;
+            cutAt = a.flight().time();
             a.flight().mark("landing-cutoff", a.env().ballistic(false));
         }
 
@@ -662,7 +664,8 @@ public final class StageRecovery {
             if (result == null) {
                 List<RecoveryResult.Burn> burns = new ArrayList<>(a.burns());
                 if (!Double.isNaN(litAt)) {
-                    burns.add(new RecoveryResult.Burn("landing", litAt, ignitionHeightCarried, a.flight().time() - litAt,
+                    double end = Double.isNaN(cutAt) ? a.flight().time() : cutAt;
+                    burns.add(new RecoveryResult.Burn("landing", litAt, ignitionHeightCarried, end - litAt,
                         ignitionMassCarried - a.flight().state()[6]));
                 }
                 String trouble = why != null ? why : Double.isNaN(litAt) ? "the landing engines were never lit" : null;
