@@ -90,7 +90,7 @@ class BrakingGuidanceTest {
         double[] before = x;
         while (!b.light(new double[] {x[0], 0, 0, x[3], 0, 0}, 30_000) && x[0] > 0) {
             before = x;
-            x = RetrogradeBraking.rk4(x, 0.1, fall(x), BrakingGuidanceTest::fall);
+            x = RetrogradeBraking.rk4(x, 0.1, RetrogradeBraking.fall(IN_AIR, x), z -> RetrogradeBraking.fall(IN_AIR, z));
         }
         assertTrue(plain.at(new double[] {before[0], 0, 0, before[3], 0, 0}, 30_000, BrakingGuidance.IGNITION_RAISE).heightM() > 0,
             "a step earlier the braking stopped above the ground");
@@ -98,11 +98,6 @@ class BrakingGuidanceTest {
         assertTrue(litAt > 500 && litAt < 10_000, "lit at " + litAt + " m");
         // there, a braking at half thrust stops at the ground; a step earlier it stopped above it
         assertEquals(0, plain.at(new double[] {x[0], 0, 0, x[3], 0, 0}, 30_000, BrakingGuidance.IGNITION_RAISE).heightM(), 2 + 0.1 * -x[3]);
-    }
-
-    private static double[] fall(double[] x) {
-        double[] d = IN_AIR.drag(x[0], new double[] {x[3], x[4], x[5]}, x[6]);
-        return new double[] {x[3], x[4], x[5], d[0] - G, d[1], d[2], 0};
     }
 
     /**

@@ -219,18 +219,17 @@ public final class ApproachSteering {
 
     /** d/dt of {r, v, m} falling: gravity, drag and the fins. */
     private double[] rate(double[] x, double across, double up) {
-        double[] v = {x[3], x[4], x[5]};
-        double m = x[6];
-        double[] d = stage.drag(Math.max(0, x[0]), v, m);
-        double[] a = {d[0] - stage.gravity(), d[1], d[2]};
+        double[] dx = RetrogradeBraking.fall(stage, x);
         if (across != 0 || up != 0) {
+            double[] v = {x[3], x[4], x[5]};
+            double m = x[6];
             double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
             double[] f = finAcceleration(v, stage.finCapability(Math.max(0, x[0]), speed, m), across, up);
             double extra = speed > 0 ? stage.steeringDrag(Math.max(0, x[0]), speed, m, Math.hypot(across, up)) / speed : 0;
             for (int i = 0; i < 3; i++) {
-                a[i] += f[i] - extra * v[i];
+                dx[3 + i] += f[i] - extra * v[i];
             }
         }
-        return new double[] {v[0], v[1], v[2], a[0], a[1], a[2], 0};
+        return dx;
     }
 }

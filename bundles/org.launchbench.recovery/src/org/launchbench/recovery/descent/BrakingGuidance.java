@@ -158,7 +158,7 @@ public final class BrakingGuidance {
         }
         double[] x = {local[0], local[1], local[2], local[3], local[4], local[5], mass};
         for (double t = 0; t < SCAN_S; t += SCAN_STEP_S) {
-            x = RetrogradeBraking.rk4(x, SCAN_STEP_S, fall(x), this::fall);
+            x = RetrogradeBraking.rk4(x, SCAN_STEP_S, RetrogradeBraking.fall(stage, x), z -> RetrogradeBraking.fall(stage, z));
             if (x[0] <= 0 || x[3] >= 0) {
                 break;
             }
@@ -169,11 +169,6 @@ public final class BrakingGuidance {
         }
         windowM = Double.POSITIVE_INFINITY;
         return false;
-    }
-
-    private double[] fall(double[] x) {
-        double[] d = stage.drag(Math.max(0, x[0]), new double[] {x[3], x[4], x[5]}, x[6]);
-        return new double[] {x[3], x[4], x[5], d[0] - stage.gravity(), d[1], d[2], 0};
     }
 
     /**

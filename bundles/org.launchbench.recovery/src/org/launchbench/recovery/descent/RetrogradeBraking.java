@@ -198,6 +198,15 @@ public final class RetrogradeBraking {
     }
 
     /**
+     * d/dt of {r, v, m} falling with the engines off: gravity and the stage's drag (the fins' steering, where there is
+     * any, adds to it).
+     */
+    static double[] fall(Stage stage, double[] x) {
+        double[] d = stage.drag(Math.max(0, x[0]), new double[] {x[3], x[4], x[5]}, x[6]);
+        return new double[] {x[3], x[4], x[5], d[0] - stage.gravity(), d[1], d[2], 0};
+    }
+
+    /**
      * One classical Runge-Kutta step.
      *
      * @param x    the state

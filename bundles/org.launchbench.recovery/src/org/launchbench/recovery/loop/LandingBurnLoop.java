@@ -196,16 +196,6 @@ public final class LandingBurnLoop {
     /**
      * @param initial    the stage at the hand-over (truth)
      * @param maxSeconds the longest the flight may take
-     * @param winds      the wind the plant flies in (the flight software does not know it: its conditions are calm)
-     * @return how it ended
-     */
-    public Result fly(RigidBodyState initial, double maxSeconds, Winds winds) {
-        return fly(initial, maxSeconds, new Plant(winds, since -> 1, 0, 1, 1), null);
-    }
-
-    /**
-     * @param initial    the stage at the hand-over (truth)
-     * @param maxSeconds the longest the flight may take
      * @param truth      what the plant has that the flight software does not know
      * @param observer   told of each control period (null: none)
      * @return how it ended
@@ -275,9 +265,9 @@ public final class LandingBurnLoop {
             nav.propagate(sample);
             if (figures != null) {
                 NavigationEstimate e = nav.estimate();
-                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), modelAxial(e, now.massKg()),
-                    modelThrust(plant, tVac, modelDrag.air(frame.local(t, e.positionEciM(), e.velocityEciMS())[0]).pressure(), exit),
-                    now.massKg(), dt);
+                double[] le = frame.local(e.timeS(), e.positionEciM(), e.velocityEciMS());
+                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), modelAxial(e, le, now.massKg()),
+                    modelThrust(plant, tVac, modelDrag.air(le[0]).pressure(), exit), now.massKg(), dt);
             }
             if (k % perFix == 0) {
                 Vector3D rE = earth.toFixed(t, now.positionEciM());
@@ -522,12 +512,14 @@ public final class LandingBurnLoop {
             Vector3D.ZERO, Vector3D.ZERO, new double[3][3], new double[3][3], p);
     }
 
-    /** The model's aerodynamic acceleration along the body axis at the estimate, m/s² (engines first: toward the nose). */
-    private double modelAxial(NavigationEstimate e, double mass) {
-        double t = e.timeS();
-        double[] l = frame.local(t, e.positionEciM(), e.velocityEciMS());
+    /**
+     * The model's aerodynamic acceleration along the body axis at the estimate, m/s² (engines first: toward the nose).
+     *
+     * @param l the estimate in the landing frame
+     */
+    private double modelAxial(NavigationEstimate e, double[] l, double mass) {
         double[] d = modelDrag.acceleration(l[0], new double[] {l[3], l[4], l[5]}, mass);
-        Vector3D inertial = frame.inertial(t, d[0], d[1], d[2]);
+        Vector3D inertial = frame.inertial(e.timeS(), d[0], d[1], d[2]);
         return Vector3D.dotProduct(inertial, e.attitude().toInertial(Vector3D.PLUS_I));
     }
 
@@ -560,11 +552,7 @@ public final class LandingBurnLoop {
      */
     private double[] measuredAero(NavigationEstimate est, Vector3D measuredBody, StagePlant plant, double mass, double tVac, double exit,
                                   double pressure) {
-        double thrust = 0;
-        for (int e : setup.engines()) {
-            thrust += Math.max(0, plant.effectors().thrustFraction(e) * tVac / setup.engines().length - pressure * exit / setup.engines().length);
-        }
-        Vector3D aero = measuredBody.subtract(est.accelBiasMS2()).subtract(new Vector3D(thrust / mass, 0, 0));
+        Vector3D aero = measuredBody.subtract(est.accelBiasMS2()).subtract(new Vector3D(modelThrust(plant, tVac, pressure, exit) / mass, 0, 0));
         Vector3D inFixed = earth.toFixed(est.timeS(), est.attitude().toInertial(aero));
         return new double[] {Vector3D.dotProduct(inFixed, frame.up()), Vector3D.dotProduct(inFixed, frame.east()),
             Vector3D.dotProduct(inFixed, frame.north())};
