@@ -57,10 +57,7 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
         boolean noseFirst = cosA >= 0;
         double ca = (noseFirst ? axialForward : axialAft).at(mach) * cosA;
         // cos(α/2) of the incidence from the leading end, whose cosine is |cos α_t|
-        double cosHalf = Math.sqrt(0.5 * (1 + Math.abs(cosA)));
-        double eta = crossflowEfficiency(referenceLengthM / Math.sqrt(4 * referenceAreaM2 / Math.PI));
-        double cn = normalSlopePerRad.at(mach) * sinA * Math.abs(cosA) * cosHalf
-            + eta * crossflowDragCoefficient * planformAreaM2 / referenceAreaM2 * sinA * sinA;
+        double cn = normalCoefficient(sinA, Math.abs(cosA), mach);
         double fy = 0;
         double fz = 0;
         if (lateral > 0) {
@@ -76,6 +73,21 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
             double k = qs * referenceLengthM * pitchDampingPerRad * referenceLengthM / (2 * speed);
             loads.addMomentBody(new Vector3D(0, k * w.getY(), k * w.getZ()));
         }
+    }
+
+    /**
+     * Jorgensen's normal-force coefficient (the class comment's C_N) at an incidence from the leading end.
+     *
+     * @param sinIncidence    sin α
+     * @param absCosIncidence |cos α|
+     * @param mach            Mach number
+     * @return C_N, on the reference area
+     */
+    public double normalCoefficient(double sinIncidence, double absCosIncidence, double mach) {
+        double cosHalf = Math.sqrt(0.5 * (1 + absCosIncidence));
+        double eta = crossflowEfficiency(referenceLengthM / Math.sqrt(4 * referenceAreaM2 / Math.PI));
+        return normalSlopePerRad.at(mach) * sinIncidence * absCosIncidence * cosHalf
+            + eta * crossflowDragCoefficient * planformAreaM2 / referenceAreaM2 * sinIncidence * sinIncidence;
     }
 
     /**
