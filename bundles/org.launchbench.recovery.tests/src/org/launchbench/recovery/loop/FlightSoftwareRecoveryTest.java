@@ -26,15 +26,17 @@ import org.launchbench.vehicle.model.VehicleFactory;
 
 /**
  * The 6-DOF recovery with the flight software in the loop from the entry burn's cut-off, on the Falcon 9 drone-ship case
- * of {@code StageRecoveryTest}: with a boostback (34 m/s) it lands on the estimate, steering its fall by the body's
- * lift; the shipped plan without one, which the point mass reaches only by thrusting far off its axis, it cannot; and
- * what the loop does not yet absorb is frozen as findings.
+ * of {@code StageRecoveryTest} with a boostback: the boostback aimed at the flight software's own rest point, the fall
+ * steered by the trimmed body's lift, the air measured, the braking diverted by the trimmed stage's authority; it
+ * lands, and absorbs the dispersions' thrust, drag and ignition errors; the shipped plan without a boostback it cannot
+ * reach; what the loop does not yet absorb is frozen as findings.
  */
 class FlightSoftwareRecoveryTest {
 
     private static StageRecovery sixDof;
     private static FlightSoftwareRecovery software;
     private static StageRecovery.Case withBoostback;
+    private static StageRecovery.Plan plan;
     private static RecoveryResult landed;
 
     @BeforeAll
@@ -44,11 +46,12 @@ class FlightSoftwareRecoveryTest {
         sixDof = new StageRecovery(EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE).withDynamics(new RigidBodyFidelity());
         software = new FlightSoftwareRecovery(sixDof, EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE, FlightSoftwareRecovery.Settings.DEFAULT);
         withBoostback = LandingBurnLoopTest.withBoostback();
+        plan = software.plan(withBoostback);
         landed = fly(Perturbation.NONE, List.of(), 1);
     }
 
     private static RecoveryResult fly(Perturbation p, List<Failure> failures, long seed) {
-        return software.fly(withBoostback, sixDof.plan(withBoostback), p, failures, StageRecovery.Options.DEFAULT, seed);
+        return software.fly(withBoostback, plan, p, failures, StageRecovery.Options.DEFAULT, seed);
     }
 
     private static FlightEvent event(RecoveryResult r, String name) {
@@ -56,13 +59,31 @@ class FlightSoftwareRecoveryTest {
     }
 
     /**
-     * The whole descent on the estimate: the fall steered by the body's lift (10 deg of incidence at most), the engines
-     * lit by the software's own rule at 2.8 km (after the descent's peak dynamic pressure, 137 kPa at 11 km, which the
-     * loop's part of the flight records), the braking, the vertical descent. It lands on the deck and inside the legs'
-     * envelope, within the issue's touchdown figures; the actuators stay within their limits, and reach them: the fins
-     * and the RCS hold the incidence (the RCS spends 184 of its 200 kg), which is what this stage's lift costs. Seeds 1
-     * and 2 measured 7.9 and 8.5 m from the centre, 1.1 and 1.5 m/s down, 0.2 m/s across; seed 1 is frozen as this
-     * deterministic flight's regression (to a centimetre and a tenth of a degree).
+     * The targeting at 6-DOF aims the flight software's own prediction from the entry burn's cut-off (the rigid body
+     * flown there) at the zone: the rest point within a metre. The point-mass targeting's boostback, aimed at the
+     * fins-off impact point, is 4 m/s larger and pointed 31 deg away; flown with it, the same flight software came down
+     * 1.45 km off (measured). Regression values of the deterministic targeting.
+     */
+    @Test
+    void theBoostbackIsAimedAtTheFlightSoftwaresRestPoint() {
+        assertTrue(plan.predictedMiss() < 1, plan.toString());
+        assertTrue(plan.notes().isEmpty(), plan.notes().toString());
+        StageRecovery.Plan pointMass = sixDof.plan(withBoostback);
+        assertEquals(30.20, plan.boostbackDv(), 0.01);
+        assertEquals(34.31, pointMass.boostbackDv(), 0.01);
+        assertEquals(11.8, Math.toDegrees(plan.boostbackAzimuth()), 0.1);
+        assertEquals(-18.8, Math.toDegrees(pointMass.boostbackAzimuth()), 0.1);
+    }
+
+    /**
+     * The whole descent on the estimate: the fall steered by the trimmed body's lift, the engines lit by the software's
+     * own rule at 5.1 km (after the descent's peak dynamic pressure, 152 kPa, which the loop's part of the flight
+     * records), the braking, the vertical descent. It lands on the deck and inside the legs' envelope, within the
+     * issue's touchdown figures; the actuators stay within their limits; the fins reach theirs as they turn the body in
+     * the thin air after the hand-over, and hold the fall's incidence with a fifth of their deflection to spare (the
+     * RCS spends 7 of its 200 kg). Seeds 1, 2 and 3 measured 2.4, 2.5 and 3.6 m from the centre, 1.2, 1.5 and 1.0 m/s
+     * down, under 0.11 m/s across; seed 1 is frozen as this deterministic flight's regression (to a centimetre and a
+     * tenth of a degree).
      */
     @Test
     void theFlightSoftwareFliesTheWholeDescentAndLandsTheStage() {
@@ -77,7 +98,7 @@ class FlightSoftwareRecoveryTest {
         RecoveryResult.FlightSoftware fs = r.software();
         assertTrue(fs.maxGimbalDeg() <= fs.gimbalLimitDeg() + 1e-9 && fs.maxFinDeflectionDeg() <= fs.finLimitDeg() + 1e-9,
             fs.maxGimbalDeg() + " / " + fs.maxFinDeflectionDeg());
-        assertTrue(fs.rcsPropellantKg() < fs.rcsPropellantCapacityKg() && fs.rcsPropellantKg() > 150, fs.rcsPropellantKg() + " kg of RCS");
+        assertTrue(fs.rcsPropellantKg() < 0.1 * fs.rcsPropellantCapacityKg(), fs.rcsPropellantKg() + " kg of RCS");
         // navigation from sensors alone, within 4 times the GNSS's 3-D sigma (1.5 m per axis: 2.6 m)
         assertTrue(fs.navigationErrorAtTouchdownM() < 4 * 2.6, fs.navigationErrorAtTouchdownM() + " m");
         // the flight's record runs on through the loop: the events in order, the history to the touchdown
@@ -85,75 +106,83 @@ class FlightSoftwareRecoveryTest {
         double lit = event(r, "landing-ignition").time();
         double down = event(r, "touchdown").time();
         assertTrue(cutoff < event(r, "max-q").time() && event(r, "max-q").time() < lit && lit < down, r.events().toString());
-        assertEquals(137_495, r.peakDynamicPressure(), 1);
+        assertEquals(152_156, r.peakDynamicPressure(), 1);
         assertEquals(down, r.history().get(r.history().size() - 1).time(), 1.0);
         RecoveryResult.Burn landing = r.burns().get(2);
         assertEquals("landing", landing.name());
         // regression values of this deterministic flight (seed 1)
-        assertEquals(2831, landing.ignitionAltitude(), 1);
-        assertEquals(7.86, r.missDistance(), 0.01);
-        assertEquals(1.14, r.touchdownVerticalSpeed(), 0.01);
-        assertEquals(0.16, r.touchdownHorizontalSpeed(), 0.01);
-        assertEquals(0.82, r.touchdownTiltDeg(), 0.1);
-        assertEquals(4988, r.propellantRemaining(), 1);
+        assertEquals(5093, landing.ignitionAltitude(), 1);
+        assertEquals(2.41, r.missDistance(), 0.01);
+        assertEquals(1.17, r.touchdownVerticalSpeed(), 0.01);
+        assertEquals(0.02, r.touchdownHorizontalSpeed(), 0.01);
+        assertEquals(0.06, r.touchdownTiltDeg(), 0.1);
+        assertEquals(3944, r.propellantRemaining(), 1);
     }
 
-    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 8.5 m). */
+    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 2.5 m). */
     @Test
     void anotherSeedLandsToo() {
         RecoveryResult r = fly(Perturbation.NONE, List.of(), 2);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
-        assertTrue(Math.abs(r.missDistance() - landed.missDistance()) > 0.1, "the seed changed nothing: " + r.missDistance() + " m");
-        assertEquals(8.46, r.missDistance(), 0.01);
+        assertTrue(Math.abs(r.missDistance() - landed.missDistance()) > 0.05, "the seed changed nothing: " + r.missDistance() + " m");
+        assertEquals(2.52, r.missDistance(), 0.01);
     }
 
     /**
-     * The shipped plan has no boostback, and its ship lies 8.8 km from where the stage falls, beyond what the body's lift
-     * can move it: the point mass lands there only by thrusting 78 deg off its axis (docs/gnc.md). The flight software
-     * brings the stage down upright and slow (6 m/s, at the legs' limit), 4.5 km short, in the sea. Regression value of this deterministic flight, to a metre.
+     * The shipped plan has no boostback, and its ship lies 8 km from where the stage falls, beyond what the body's
+     * trimmed lift can move it: the point mass lands there only by thrusting 78 deg off its axis (docs/gnc.md). The
+     * flight software brings the stage down upright, 6 km short, in the sea, and at 7.6 m/s, over the legs' 6 (it spent
+     * its braking's margin flying toward the ship). Regression value of this deterministic flight, to a metre.
      */
     @Test
     void theShippedPlanWithoutABoostbackIsBeyondTheBodysReach() {
         StageRecovery.Case shipped = StageRecoveryTestAccess.falcon9();
-        RecoveryResult r = software.fly(shipped, sixDof.plan(shipped), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT, 1);
+        RecoveryResult r = software.fly(shipped, software.plan(shipped), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT, 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, r.outcome());
-        assertTrue(r.touchdownTiltDeg() < 5 && r.touchdownVerticalSpeed() < 7, r.touchdownTiltDeg() + " deg, " + r.touchdownVerticalSpeed() + " m/s");
-        assertEquals(4599, r.missDistance(), 1);
+        assertTrue(r.touchdownTiltDeg() < 5 && r.touchdownVerticalSpeed() < 8, r.touchdownTiltDeg() + " deg, " + r.touchdownVerticalSpeed() + " m/s");
+        assertEquals(5982, r.missDistance(), 1);
     }
 
     /**
-     * The thrust the flight software measures ({@link ThrustEstimator}): with 3 % less thrust than modelled the braking,
-     * its thrusts scaled by the estimate, lands the stage 8.6 m from the centre (without the estimate: 27.6 m off, 4.2
-     * m/s down). Regression value of this deterministic flight.
+     * What the flight software measures and absorbs (each, before, a finding: docs/gnc.md): 3 % less thrust than
+     * modelled (the {@link ThrustEstimator}; before it, 27.6 m off at 4.2 m/s down), half a second's late ignition
+     * (before the lag in its predictions, sliding at 2.7 m/s), 10 % more drag (the {@link AirDataEstimator}'s axial
+     * factor; 835 m short without it) and a 10 m/s east wind (its wind): each lands. Regression values of these
+     * deterministic flights.
      */
     @Test
-    void aWeakerEngineIsMeasuredAndLanded() {
+    void thrustIgnitionDragAndWindErrorsAreMeasuredAndLanded() {
         RecoveryResult weak = fly(new Perturbation(-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, weak.outcome(), weak.reason());
-        assertEquals(8.60, weak.missDistance(), 0.01);
+        assertEquals(1.70, weak.missDistance(), 0.01);
+        RecoveryResult late = fly(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, late.outcome(), late.reason());
+        assertEquals(1.68, late.missDistance(), 0.01);
+        RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, draggy.outcome(), draggy.reason());
+        assertEquals(3.17, draggy.missDistance(), 0.01);
+        RecoveryResult east = fly(new Perturbation(0, 0, 0, 0, 0, 10, 90, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, east.outcome(), east.reason());
+        assertTrue(east.east() < 0, "an east wind blows it west: " + east.east() + " m");
+        assertEquals(8.54, east.missDistance(), 0.01);
     }
 
     /**
-     * What the loop does not absorb yet, frozen as findings (docs/gnc.md). 3 % more thrust than modelled: the
-     * predicted rest point is 340 m short at ignition and the braking's tilt, 8 deg at most, leaves it some 210 m
-     * short (measured or not, the stronger engine's braking is shorter); half a second's late ignition leaves the
-     * stage sliding at 2.7 m/s onto the deck, over the legs' 2; a 10 m/s north wind, which the predictions do not know,
-     * blows it 189 m south. A campaign with the default dispersions therefore does not yet land 99 %. Regression values
-     * of these deterministic flights, to a metre and a tenth of a metre per second.
+     * What the loop does not absorb yet, frozen as findings (docs/gnc.md). 3 % more thrust than modelled: the braking
+     * lit lower (4.9 km) ends 40 m past the ship, sliding at 2.5 m/s, the braking's tilt at its limit in the last
+     * seconds; a 10 m/s north wind, across the track, blows it 31 m south during the braking, where the side force of
+     * the body held across the wind is larger than the braking's model of it until it is measured. Regression values of
+     * these deterministic flights, to a metre.
      */
     @Test
-    void thrustErrorsLateIgnitionAndWindAreNotYetAbsorbed() {
+    void moreThrustAndACrosswindAreNotYetAbsorbed() {
         RecoveryResult hot = fly(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, hot.outcome());
-        assertEquals(208, hot.missDistance(), 1);
-        RecoveryResult late = fly(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.CRASHED, late.outcome());
-        assertTrue(late.reason().contains("horizontal"), late.reason());
-        assertEquals(2.7, late.touchdownHorizontalSpeed(), 0.1);
+        assertEquals(40, hot.missDistance(), 1);
         RecoveryResult wind = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, wind.outcome());
-        assertTrue(wind.north() < -150, "a north wind blows it south: " + wind.north() + " m");
-        assertEquals(189, wind.missDistance(), 1);
+        assertTrue(wind.north() < -25, "a north wind blows it south: " + wind.north() + " m");
+        assertEquals(31, wind.missDistance(), 1);
     }
 
     /**
@@ -175,19 +204,17 @@ class FlightSoftwareRecoveryTest {
     }
 
     /**
-     * A campaign's specific-impulse and drag draws reach the plant, which the flight software is not told: 1 % less
-     * specific impulse burns more for the same thrust (the landing burn takes more propellant, about 1 % of its 5.5 t);
-     * 5 % more axial drag moves the flight.
+     * A campaign's specific-impulse draw reaches the plant, which the flight software is not told: with 1 % less
+     * specific impulse the landing burn's mean flow is about 1 % higher for the thrust it measures (measured 0.97 %;
+     * the throttle the guidance flies differs a little between the two flights, hence the half-point either way).
      */
     @Test
-    void aCampaignsSpecificImpulseAndDragDrawsAreFlown() {
+    void aCampaignsSpecificImpulseDrawIsFlown() {
         RecoveryResult lowIsp = fly(new Perturbation(0, -0.01, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
-        double nominal = landed.burns().get(2).propellant();
-        double more = lowIsp.burns().get(2).propellant() - nominal;
-        assertTrue(more > 0.005 * nominal && more < 0.03 * nominal, "the landing burn took " + more + " kg more of " + nominal);
-        RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.05, 0, 0, 0, 0, 0), List.of(), 1);
-        assertTrue(Math.abs(draggy.missDistance() - landed.missDistance()) > 0.01
-            || Math.abs(draggy.burns().get(2).ignitionTime() - landed.burns().get(2).ignitionTime()) > 0.01, "the drag changed nothing");
+        RecoveryResult.Burn nominal = landed.burns().get(2);
+        RecoveryResult.Burn low = lowIsp.burns().get(2);
+        double ratio = low.propellant() / low.duration() / (nominal.propellant() / nominal.duration());
+        assertTrue(ratio > 1.005 && ratio < 1.015, "mean flow ratio " + ratio);
     }
 
     /** A failure the loop has no model for is refused, naming it and its scenario, rather than silently dropped. */

@@ -204,7 +204,7 @@ public final class ApproachSteering {
         }
         // the rule's braking stops the stage along a straight fall; along the gravity turn it truly flies the path
         // steepens and the stop is longer: the braking is raised towards full thrust until it stops at the ground
-        RetrogradeBraking.Stop end = braking.stopAtTheGround(x, RetrogradeBraking.STOP_TOLERANCE_M, raise);
+        RetrogradeBraking.Stop end = braking.stopAtTheGround(braking.afterLag(x), RetrogradeBraking.STOP_TOLERANCE_M, raise);
         raise = end.raise();
         return new Rest(end.east(), end.north(), Math.max(0, end.heightM()), end.speedMS(), true);
     }

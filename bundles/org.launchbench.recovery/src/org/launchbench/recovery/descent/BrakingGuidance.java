@@ -79,9 +79,26 @@ public final class BrakingGuidance {
         double perRadian(double height, double speed);
     }
 
+    /**
+     * The lateral acceleration a tilt off the retrograde gives, per radian, as the trimmed stage gives it (the flight
+     * software's model of its own stage).
+     */
+    @FunctionalInterface
+    public interface TiltAuthority {
+        /**
+         * @param local     [up, east, north, v_up, v_east, v_north] (navigated)
+         * @param mass      kg
+         * @param thrustN   the braking's thrust, N
+         * @param direction the tilt's direction, a unit vector across the velocity, [up, east, north]
+         * @return the acceleration along that direction per radian of tilt toward it, m/s²
+         */
+        double perRadian(double[] local, double mass, double thrustN, double[] direction);
+    }
+
     private final RetrogradeBraking.Stage stage;
     private final RetrogradeBraking braking;
     private final NormalForce normal;
+    private final TiltAuthority authority;
     private double raise = IGNITION_RAISE;
     /** The height of the later window the rule's last scan found, m (infinity: none). */
     private double windowM = Double.POSITIVE_INFINITY;
@@ -94,9 +111,20 @@ public final class BrakingGuidance {
      * @param normal the body's normal force, as its aerodynamic model gives it
      */
     public BrakingGuidance(RetrogradeBraking.Stage stage, NormalForce normal) {
+        this(stage, normal, null);
+    }
+
+    /**
+     * @param stage     the stage as the flight software knows it
+     * @param normal    the body's normal force, as its aerodynamic model gives it
+     * @param authority the tilt's lateral acceleration per radian (null: the thrust less the normal-force slope,
+     *                  T/m − q S C_Nα / m)
+     */
+    public BrakingGuidance(RetrogradeBraking.Stage stage, NormalForce normal, TiltAuthority authority) {
         this.stage = stage;
         this.braking = new RetrogradeBraking(stage);
         this.normal = normal;
+        this.authority = authority;
     }
 
     /**
@@ -129,7 +157,7 @@ public final class BrakingGuidance {
         if (local[3] >= 0 || local[0] > bound + 1) {
             return -Math.max(1, local[0] - bound);
         }
-        double excess = -braking.at(local, mass, IGNITION_RAISE).heightM();
+        double excess = -braking.lit(local, mass, IGNITION_RAISE).heightM();
         if (excess >= 0 && laterWindow(local, mass)) {
             // the air will brake the stage for free: lit later, the braking would still stop it
             return -Math.max(1, local[0]);
@@ -139,7 +167,7 @@ public final class BrakingGuidance {
 
     /** The rule's excess without the wait, m: a braking at the ignition raise from the state. */
     private double excess(double[] local, double mass) {
-        return -braking.at(local, mass, IGNITION_RAISE).heightM();
+        return -braking.lit(local, mass, IGNITION_RAISE).heightM();
     }
 
     /**
@@ -222,7 +250,9 @@ public final class BrakingGuidance {
         double[] miss = {0, stop.east(), stop.north()};
         double along = miss[1] * u[1] + miss[2] * u[2];
         double[] across = {-along * u[0], miss[1] - along * u[1], miss[2] - along * u[2]};
-        double perRadian = force / mass - normal.perRadian(local[0], speed) / mass;
+        double size0 = Math.sqrt(across[0] * across[0] + across[1] * across[1] + across[2] * across[2]);
+        double perRadian = authority == null || size0 == 0 ? force / mass - normal.perRadian(local[0], speed) / mass
+            : authority.perRadian(local, mass, force, new double[] {-across[0] / size0, -across[1] / size0, -across[2] / size0});
         if (Math.abs(perRadian) < LEAST_AUTHORITY) {
             return new double[3];
         }

@@ -41,6 +41,23 @@ public final class RetrogradeBraking {
 
         /** @return gravity, m/s² (down) */
         double gravity();
+
+        /**
+         * @return the force across the body, m/s² [up, east, north], on a body held along the retrograde over the
+         *         ground while the air moves past it at an angle (a wind): its normal force at that incidence, pushing
+         *         downwind; none in still air
+         */
+        default double[] crossflow(double height, double[] velocity, double mass) {
+            return new double[3];
+        }
+
+        /**
+         * @return how long the engines' thrust build-up delays the braking once lit, s: the time at full thrust its
+         *         impulse is worth less than the transient's length (half of it for a build-up whose mean is half)
+         */
+        default double ignitionLagS() {
+            return 0;
+        }
     }
 
     /**
@@ -71,6 +88,26 @@ public final class RetrogradeBraking {
      */
     public Stop at(double[] local, double mass, double raise) {
         return brake(state(local, mass), raise);
+    }
+
+    /**
+     * @param local [up, east, north, v_up, v_east, v_north]
+     * @param mass  kg
+     * @param raise the thrust as a share of the way from the braking thrust to full
+     * @return where the braking ends that is lit now, its thrust building up over the stage's ignition lag
+     */
+    public Stop lit(double[] local, double mass, double raise) {
+        return brake(afterLag(state(local, mass)), raise);
+    }
+
+    /** @return the state {r, v, m} after the stage's ignition lag, falling (the state when there is none) */
+    double[] afterLag(double[] x) {
+        double lag = stage.ignitionLagS();
+        if (!(lag > 0)) {
+            return x;
+        }
+        double[] y = rk4(x, lag, fall(stage, x), z -> fall(stage, z));
+        return y[0] < 0 ? ground(x, y) : y;
     }
 
     /**
@@ -250,7 +287,8 @@ public final class RetrogradeBraking {
         double[] v = {x[3], x[4], x[5]};
         double m = Math.max(stage.emptyMass(), x[6]);
         double[] d = stage.drag(Math.max(0, x[0]), v, m);
-        double[] a = {d[0] - stage.gravity(), d[1], d[2]};
+        double[] side = stage.crossflow(Math.max(0, x[0]), v, m);
+        double[] a = {d[0] + side[0] - stage.gravity(), d[1] + side[1], d[2] + side[2]};
         double flow = 0;
         double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
         if (speed > 0 && x[6] > stage.emptyMass()) {

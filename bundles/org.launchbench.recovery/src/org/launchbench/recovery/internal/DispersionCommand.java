@@ -111,7 +111,7 @@ public final class DispersionCommand implements CliCommand {
         long start = System.nanoTime();
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
-        StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
+        StageRecovery.Plan plan = RecoveryService.plan(fidelity, c);
         if (fidelity instanceof RigidBodyFidelity) {
             FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, RecoveryService.failures(m.mission(), scenarios));
         }

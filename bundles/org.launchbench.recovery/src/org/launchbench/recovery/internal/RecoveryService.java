@@ -41,7 +41,7 @@ public final class RecoveryService implements BoosterRecovery {
     public Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, List<String> scenarios,
                           DynamicsFactory fidelity, String source, IProgressMonitor monitor) {
         StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
-        StageRecovery.Plan plan = ENGINE.plan(c);
+        StageRecovery.Plan plan = plan(fidelity, c);
         List<Failure> failures = failures(mission, scenarios);
         RecoveryResult r = fly(fidelity, c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT, SIMULATE_SEED);
         Map<String, Object> json = json(r, c, plan, scenarios, fidelity);
@@ -76,6 +76,18 @@ public final class RecoveryService implements BoosterRecovery {
                 .fly(c, plan, p, failures, o, seed);
         }
         return engine.fly(c, plan, p, failures, o);
+    }
+
+    /**
+     * The nominal targeting for a fidelity: the point mass's aims the fins-off impact point; the flight software's
+     * (6-DOF) aims its own rest point ({@link FlightSoftwareRecovery#plan}).
+     */
+    public static StageRecovery.Plan plan(DynamicsFactory fidelity, StageRecovery.Case c) {
+        if (fidelity instanceof RigidBodyFidelity) {
+            return new FlightSoftwareRecovery(ENGINE.withDynamics(fidelity), EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE,
+                FlightSoftwareRecovery.Settings.DEFAULT).plan(c);
+        }
+        return ENGINE.plan(c);
     }
 
     /** The recovery of a flown ascent, its references checked. */

@@ -12,10 +12,14 @@ import org.launchbench.flight.phase.RigidBodyPhase;
 import org.launchbench.flight.sensors.GnssErrors;
 import org.launchbench.flight.sensors.ImuErrors;
 import org.launchbench.flight.vehicle.StageFlightModel;
+import org.launchbench.recovery.descent.ApproachSteering;
+import org.launchbench.recovery.descent.DescentDrag;
+import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
+import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.vehicle.model.Failure;
 import org.launchbench.vehicle.model.FailureKind;
@@ -76,6 +80,48 @@ public final class FlightSoftwareRecovery {
         this.earth = earth;
         this.atmosphere = atmosphere;
         this.settings = settings;
+    }
+
+    /**
+     * The lift share the targeting aims the fall at: none, the middle of the body's reach, so that the fall's steering
+     * has its whole lift either way for what the flight brings (drag, wind, thrust).
+     */
+    static final double AIM_LIFT_SHARE = 0;
+
+    /**
+     * The nominal targeting for this loop: the boostback aimed so that the flight software's own prediction from the
+     * entry burn's cut-off (its fall on the body's trimmed lift at {@link #AIM_LIFT_SHARE}, its rule's ignition, its
+     * braking) comes to rest on the zone. The point-mass targeting puts the fins-off impact point there instead, which
+     * the body cannot reach: its landing burn brakes short of that point and its lift is a fraction of the point mass's
+     * fins' (docs/gnc.md).
+     *
+     * @param c the recovery
+     * @return the plan
+     */
+    public StageRecovery.Plan plan(StageRecovery.Case c) {
+        ApproachSteering[] steering = {null};
+        return engine.plan(c, (local, massKg) -> {
+            if (steering[0] == null) {
+                // built at the first call, after the engine has checked the stage's recovery hardware
+                steering[0] = fallSteering(c, massKg);
+            }
+            ApproachSteering.Rest r = steering[0].predict(local, massKg, 0, AIM_LIFT_SHARE);
+            return new double[] {r.east(), r.north()};
+        });
+    }
+
+    /** The flight software's steering of the fall, as it will know the stage at the entry burn's cut-off. */
+    private ApproachSteering fallSteering(StageRecovery.Case c, double massKg) {
+        StageFlightModel model = StageFlightModel.of(c.stage(), ((LaunchVehicle) c.stage().eContainer()).getPropellantFamily(), false);
+        EarthModel.Geodetic zone = EarthModel.Geodetic.of(c.zone());
+        var stage = c.stage();
+        DescentDrag drag = new DescentDrag(Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter()), atmosphere,
+            zone.height());
+        double most = Math.toRadians(LandingBurnLoop.FALL_INCIDENCE_DEG);
+        KnownStage known = KnownStage.of(model, landingEngines(model, stage.getRecovery().getLandingEngines()), stage.getEngines().get(0).getEngine(),
+            stage.getDryMass() + stage.getResidualPropellantMass(), drag, LandingFrame.at(earth, zone).effectiveGravity(), new ThrustEstimator(),
+            AirData.STILL, TrimmedLift.of(model, earth, atmosphere, zone, massKg, most), most);
+        return known.approach(known.braking(), c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : Double.NaN);
     }
 
     /**

@@ -11,40 +11,44 @@ import org.launchbench.vehicle.model.Engine;
 
 /**
  * The stage as its flight software knows it, for the braking and the fall before it: the guidance's drag, the landing
- * engines' floor and full thrust at the zone's pressure (their flow at the floor), and the body's normal-force slope
- * q S C_Nα from its aerodynamic model (the flight software's aerodynamic database).
+ * engines' floor and full thrust at the zone's pressure (their flow at the floor), and the body's normal force from
+ * its aerodynamic model (the flight software's aerodynamic database): its slope q S C_Nα for the braking's small tilts,
+ * and the whole of Jorgensen's normal force (with the crossflow's part) for the fall's incidence.
  *
- * @param stage  the braking's figures
- * @param normal the body's normal force
+ * @param stage  the braking's figures (its drag in the air as measured: {@link AirData})
+ * @param normal the body's normal-force slope
+ * @param air    the air as measured
+ * @param still  the guidance's drag in still air, at the model's coefficients
+ * @param body   the body's aerodynamic model (null: none, no lift)
+ * @param trim   what the fins' trim leaves of the body's incidence and lift (null: all of it, to {@link #mostRad})
+ * @param mostRad the largest incidence the fall is flown at, rad
  */
-record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce normal) {
+record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce normal, AirData air, DescentDrag still,
+                  SlenderBodyAerodynamics body, TrimmedLift trim, double mostRad) {
 
     /**
      * The steering of the fall before the burn: the {@link ApproachSteering}'s predictor-corrector over this stage, its
      * ignition the braking's rule, its capability the body's lift at an incidence α: the normal force N turned by α less
-     * the axial force A's part across the air, N cos α − A sin α, with the drag it adds, N sin α + A (cos α − 1) (N = q
-     * S C_Nα sin α from the aerodynamic model, A the model's drag). The grid fins hold the body there; their own force
-     * while they trim is left out.
+     * the axial force A's part across the air, N cos α − A sin α, with the drag it adds, N sin α + A cos α − A₀ (N = q
+     * S C_N(α) from the aerodynamic model, A = A₀ cos α, A₀ the guidance's drag), the lift times the share the fins'
+     * trim leaves of it, at most at the incidence they hold ({@link TrimmedLift}).
      *
      * @param rule        the braking whose rule lights the engines
-     * @param incidenceRad the largest incidence the fall is flown at, rad
      * @param scheduledM  the plan's ignition height above the zone, m (NaN: the rule's)
      * @return the steering
      */
-    ApproachSteering approach(BrakingGuidance rule, double incidenceRad, double scheduledM) {
+    ApproachSteering approach(BrakingGuidance rule, double scheduledM) {
         RetrogradeBraking.Stage b = stage;
-        BrakingGuidance.NormalForce n = normal;
         return new ApproachSteering(new ApproachSteering.Stage() {
             @Override
             public double finCapability(double height, double speed, double mass) {
-                return lift(height, speed, mass, incidenceRad);
+                return capability(height, speed, mass);
             }
 
             @Override
             public double steeringDrag(double height, double speed, double mass, double share) {
-                double alpha = Math.asin(Math.min(1, share) * Math.sin(incidenceRad));
-                double normal = n.perRadian(height, speed) * Math.sin(alpha) / mass;
-                return normal * Math.sin(alpha) + axial(height, speed, mass) * (Math.cos(alpha) - 1);
+                double alpha = incidenceFor(Math.min(1, share) * capability(height, speed, mass), height, speed, mass);
+                return forces(height, speed, mass, alpha)[1] - axial(height, speed, mass);
             }
 
             @Override
@@ -58,6 +62,16 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
             @Override
             public double[] drag(double height, double[] velocity, double mass) {
                 return b.drag(height, velocity, mass);
+            }
+
+            @Override
+            public double[] crossflow(double height, double[] velocity, double mass) {
+                return b.crossflow(height, velocity, mass);
+            }
+
+            @Override
+            public double ignitionLagS() {
+                return b.ignitionLagS();
             }
 
             @Override
@@ -98,25 +112,45 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
      */
     static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag,
                                    double g) {
-        return of(model, engines, engine, emptyMassKg, modelDrag, g, new ThrustEstimator());
+        return of(model, engines, engine, emptyMassKg, modelDrag, g, new ThrustEstimator(), AirData.STILL, null,
+            Math.toRadians(LandingBurnLoop.FALL_INCIDENCE_DEG));
     }
 
     /**
      * @param thrust the engines' thrust as measured in flight: the braking's thrusts and flow scale with its factor
-     * @return the stage as the flight software knows it, its thrust as measured
+     * @param air    the air as measured in flight: the drag is the model's at the velocity relative to that wind, times
+     *               its axial factor
+     * @param trim   what the fins' trim leaves of the incidence and lift (null: all)
+     * @param mostRad the largest incidence the fall is flown at, rad
+     * @return the stage as the flight software knows it, its thrust and air as measured
      */
     static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag, double g,
-                         ThrustEstimator thrust) {
+                         ThrustEstimator thrust, AirData air, TrimmedLift trim, double mostRad) {
         double tVac = model.engines().get(engines[0]).thrustVacuumN() * engines.length;
         double exit = model.engines().get(engines[0]).nozzleExitAreaM2() * engines.length;
         double zonePressure = modelDrag.air(0).pressure();
         double floor = Math.max(0, engine.getThrottleMin() * tVac - zonePressure * exit);
         double full = tVac - zonePressure * exit;
         double floorFlow = engine.getThrottleMin() * tVac / (PhysicalConstants.STANDARD_GRAVITY * engine.getIspVacuum());
+        SlenderBodyAerodynamics body = model.models().stream().filter(SlenderBodyAerodynamics.class::isInstance)
+            .map(SlenderBodyAerodynamics.class::cast).findFirst().orElse(null);
         RetrogradeBraking.Stage stage = new RetrogradeBraking.Stage() {
             @Override
+            public double[] crossflow(double height, double[] velocity, double mass) {
+                return KnownStage.crossflow(body, modelDrag, air, height, velocity, mass);
+            }
+
+            @Override
+            public double ignitionLagS() {
+                // the raised-cosine build-up's mean is half its length (EngineTransient)
+                return engine.getIgnitionTransient() / 2;
+            }
+
+            @Override
             public double[] drag(double height, double[] velocity, double mass) {
-                return modelDrag.acceleration(height, velocity, mass);
+                double[] d = modelDrag.acceleration(height, air.airVelocity(velocity), mass);
+                double k = air.axialFactor();
+                return new double[] {k * d[0], k * d[1], k * d[2]};
             }
 
             @Override
@@ -144,48 +178,164 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
                 return g;
             }
         };
-        SlenderBodyAerodynamics body = model.models().stream().filter(SlenderBodyAerodynamics.class::isInstance)
-            .map(SlenderBodyAerodynamics.class::cast).findFirst().orElse(null);
         BrakingGuidance.NormalForce normal = body == null ? (h, v) -> 0 : (h, v) -> {
-            var air = modelDrag.air(h);
-            double mach = air.speedOfSound() > 0 ? v / air.speedOfSound() : 0;
-            return 0.5 * air.density() * v * v * body.referenceAreaM2() * body.normalSlopePerRad().at(mach);
+            var atHeight = modelDrag.air(h);
+            double mach = atHeight.speedOfSound() > 0 ? v / atHeight.speedOfSound() : 0;
+            return 0.5 * atHeight.density() * v * v * body.referenceAreaM2() * body.normalSlopePerRad().at(mach);
         };
-        return new KnownStage(stage, normal);
-    }
-
-    /** @return the body's lift at an incidence, m/s²: N cos α − A sin α, at a height, speed and mass */
-    double lift(double height, double speed, double mass, double alpha) {
-        return (normal.perRadian(height, speed) * Math.cos(alpha) / mass - axial(height, speed, mass)) * Math.sin(alpha);
-    }
-
-    /** @return the model's drag at incidence 0, m/s², at a height, speed and mass */
-    double axial(double height, double speed, double mass) {
-        double[] d = stage.drag(height, new double[] {-speed, 0, 0}, mass);
-        return Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        return new KnownStage(stage, normal, air, modelDrag, body, trim, mostRad);
     }
 
     /**
-     * @param want  a lateral acceleration, m/s²
-     * @param most  the largest incidence, rad
-     * @return the incidence whose lift gives it (at most the largest), rad, at a height, speed and mass
+     * The normal force on a body held along the retrograde over the ground in the measured wind: the air's velocity
+     * v − w meets it at an incidence α, and the body's normal force q S C_N(α) (its aerodynamic model's) pushes against
+     * the air's motion across the axis, downwind.
+     *
+     * @return m/s², [up, east, north] (none in still air or without a body model)
      */
-    double incidenceFor(double want, double height, double speed, double mass, double most) {
-        double alpha = 0;
-        for (int i = 0; i < 3; i++) {
-            // N cos α − A at the last α, the lift's slope in sin α; three fixed-point steps settle it to 1e-4 rad
-            double slope = normal.perRadian(height, speed) * Math.cos(alpha) / mass - axial(height, speed, mass);
-            if (!(slope > 0)) {
-                return 0;
-            }
-            alpha = Math.asin(Math.min(Math.sin(most), want / slope));
+    static double[] crossflow(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
+        double[] n = normalInWind(body, drag, air, height, velocity, mass);
+        double[] perPa = air.sidePerPascal();
+        if (perPa[0] == 0 && perPa[1] == 0 && perPa[2] == 0) {
+            return n;
         }
-        return alpha;
+        double speed = Math.sqrt(velocity[0] * velocity[0] + velocity[1] * velocity[1] + velocity[2] * velocity[2]);
+        if (speed == 0) {
+            return n;
+        }
+        // the measured remainder, scaled by the dynamic pressure there, across the velocity there
+        double[] va = air.airVelocity(velocity);
+        double q = 0.5 * drag.air(height).density() * (va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
+        double along = (perPa[0] * velocity[0] + perPa[1] * velocity[1] + perPa[2] * velocity[2]) / speed;
+        for (int i = 0; i < 3; i++) {
+            n[i] += q * (perPa[i] - along * velocity[i] / speed);
+        }
+        return n;
     }
+
+    /** The body's normal force held along the ground's retrograde in the measured wind alone, m/s². */
+    static double[] normalInWind(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
+        if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
+            return new double[3];
+        }
+        double speed = Math.sqrt(velocity[0] * velocity[0] + velocity[1] * velocity[1] + velocity[2] * velocity[2]);
+        if (speed == 0) {
+            return new double[3];
+        }
+        double[] va = air.airVelocity(velocity);
+        double[] u = {velocity[0] / speed, velocity[1] / speed, velocity[2] / speed};
+        double along = va[0] * u[0] + va[1] * u[1] + va[2] * u[2];
+        double[] across = {va[0] - along * u[0], va[1] - along * u[1], va[2] - along * u[2]};
+        double crossSpeed = Math.sqrt(across[0] * across[0] + across[1] * across[1] + across[2] * across[2]);
+        double airspeed = Math.sqrt(along * along + crossSpeed * crossSpeed);
+        if (crossSpeed == 0 || airspeed == 0) {
+            return new double[3];
+        }
+        var at = drag.air(height);
+        double mach = at.speedOfSound() > 0 ? airspeed / at.speedOfSound() : 0;
+        double n = 0.5 * at.density() * airspeed * airspeed * body.referenceAreaM2()
+            * body.normalCoefficient(crossSpeed / airspeed, Math.abs(along) / airspeed, mach) / mass * air.crossflowScale();
+        return new double[] {-n * across[0] / crossSpeed, -n * across[1] / crossSpeed, -n * across[2] / crossSpeed};
+    }
+
+    /** @return the lift the trimmed body gives at its largest incidence, m/s², at a height, airspeed and mass */
+    double capability(double height, double speed, double mass) {
+        Flow f = flow(height, speed, mass);
+        return f.share() * f.forces(f.largest())[0];
+    }
+
+    /** @return the body's lift at an incidence, m/s²: N cos α − A sin α, at a height, airspeed and mass */
+    double lift(double height, double speed, double mass, double alpha) {
+        return forces(height, speed, mass, alpha)[0];
+    }
+
+    /**
+     * @return {lift N cos α − A sin α, drag N sin α + A cos α}, m/s², at a height, airspeed, mass and incidence: N from
+     *         the body's aerodynamic model, A the guidance's drag (times the measured factor) turned by α, as the
+     *         model's axial force C_A,aft cos α
+     */
+    double[] forces(double height, double speed, double mass, double alpha) {
+        return flow(height, speed, mass).forces(alpha);
+    }
+
+    /** @return the drag at incidence 0, m/s², at a height, airspeed and mass (the model's times the measured factor) */
+    double axial(double height, double speed, double mass) {
+        return Math.abs(still.acceleration(height, new double[] {-speed, 0, 0}, mass)[0]) * air.axialFactor();
+    }
+
+    /**
+     * The incidence whose lift gives a lateral acceleration, by bisection (the lift rises with the incidence over the
+     * few degrees flown; {@link #BISECTIONS} halvings place it to 1e-7 of the largest).
+     *
+     * @param want  a lateral acceleration, m/s² (of the trimmed body)
+     * @return the incidence (at most the largest the fins hold, 0 for none), rad, at a height, airspeed and mass
+     */
+    double incidenceFor(double want, double height, double speed, double mass) {
+        Flow f = flow(height, speed, mass);
+        double most = f.largest();
+        want /= f.share();
+        double top = f.forces(most)[0];
+        if (!(want > 0) || !(top > 0)) {
+            return 0;
+        }
+        if (top <= want) {
+            return most;
+        }
+        double lo = 0;
+        double hi = most;
+        for (int i = 0; i < BISECTIONS; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (f.forces(mid)[0] < want) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** The air's figures at a height and airspeed, evaluated once for any incidence. */
+    private Flow flow(double height, double speed, double mass) {
+        double a0 = axial(height, speed, mass);
+        if (body == null) {
+            return new Flow(null, 0, 0, a0, mostRad, 1);
+        }
+        var at = still.air(height);
+        double mach = at.speedOfSound() > 0 ? speed / at.speedOfSound() : 0;
+        double largest = trim == null ? mostRad : Math.min(mostRad, trim.largestRad(mach));
+        double share = trim == null ? 1 : Math.max(1e-3, trim.liftShare(mach));
+        return new Flow(body, 0.5 * at.density() * speed * speed * body.referenceAreaM2() / mass, mach, a0, largest, share);
+    }
+
+    /**
+     * @param body the body's model (null: none)
+     * @param qs   q S / m, m/s²
+     * @param mach Mach number
+     * @param a0   the drag at incidence 0, m/s²
+     * @param largest the largest incidence the fins hold, rad
+     * @param share the trimmed lift's share of the body's
+     */
+    private record Flow(SlenderBodyAerodynamics body, double qs, double mach, double a0, double largest, double share) {
+        double[] forces(double alpha) {
+            double s = Math.sin(alpha);
+            double c = Math.cos(alpha);
+            double n = body == null ? 0 : qs * body.normalCoefficient(s, c, mach);
+            double a = a0 * c;
+            return new double[] {n * c - a * s, n * s + a * c};
+        }
+    }
+
+    /** Halvings of the incidence's interval. */
+    static final int BISECTIONS = 24;
 
     /** @return the braking's guidance on this stage */
     BrakingGuidance braking() {
         return new BrakingGuidance(stage, normal);
+    }
+
+    /** @param authority the tilt's lateral acceleration per radian @return the braking's guidance on this stage, with it */
+    BrakingGuidance braking(BrakingGuidance.TiltAuthority authority) {
+        return new BrakingGuidance(stage, normal, authority);
     }
 
 }

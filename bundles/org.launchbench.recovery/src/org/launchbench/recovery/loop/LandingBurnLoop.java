@@ -45,7 +45,9 @@ import org.launchbench.trajectory.dynamics.Winds;
  * gives the IMU its specific force and rates, GNSS its fix (after its latency) and the radar its height; the
  * {@link ErrorStateFilter} estimates the state; the guidance works on the <i>estimate</i>: either the
  * {@link BrakingGuidance}, which holds the body along its retrograde until its rule lights the engines, brakes along
- * the retrograde and ends in a vertical descent, or (the point-mass recovery's way) the {@link LandingGuidance}'s
+ * the retrograde and ends in a vertical descent, its fall steered by the trimmed body's lift ({@link TrimmedLift}), its
+ * predictions in the air it measures ({@link AirDataEstimator}) and its braking's tilt by the trimmed stage's authority
+ * ({@link TrimmedTilt}), or (the point-mass recovery's way) the {@link LandingGuidance}'s
  * fuel-optimal plans from ignition on, re-solved at their rate, the drag they did not plan made up from the drag the
  * accelerometers measure; the {@link AttitudeController} points the landing engines along the guidance's thrust
  * through gimbals, fins and RCS; the plant's actuators move within their limits. The flight software reads the truth nowhere but in its mass
@@ -219,14 +221,19 @@ public final class LandingBurnLoop {
             setup.maxTiltDeg(), 20, 0.25, 2, modelDrag, setup.maxPointingDeg(), POINTING_ABOVE_M_S), descent);
         AttitudeController control = new AttitudeController(model, AttitudeController.Gains.DEFAULT, true);
         ThrustEstimator measured = new ThrustEstimator();
+        AirDataEstimator airData = setup.brakesFirst() ? new AirDataEstimator(model, earth, atmosphere) : null;
         KnownStage figures = setup.brakesFirst()
-            ? KnownStage.of(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity(), measured) : null;
-        BrakingGuidance braking = figures != null ? figures.braking() : null;
-        double incidence = Math.toRadians(FALL_INCIDENCE_DEG);
+            ? KnownStage.of(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity(), measured,
+                airData, TrimmedLift.of(model, earth, atmosphere, setup.zone(), initial.massKg(), Math.toRadians(FALL_INCIDENCE_DEG)),
+                Math.toRadians(FALL_INCIDENCE_DEG)) : null;
+        double finLimit = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
+        TrimmedTilt authority = figures != null ? new TrimmedTilt(model, setup.engines(), earth, atmosphere, frame, figures.air(),
+            Math.toRadians(engine.getGimbalRange()), finLimit, airData::crossflowScale) : null;
+        BrakingGuidance braking = figures != null ? figures.braking(authority) : null;
         double scheduled = setup.scheduledIgnitionM();
         // the fall's predictions ask the rule of states the stage may never fly: their own instance, so that its scan's
         // memory is not the decision's
-        ApproachSteering fall = figures != null ? figures.approach(figures.braking(), incidence, scheduled) : null;
+        ApproachSteering fall = figures != null ? figures.approach(figures.braking(), scheduled) : null;
         int fallSolves = 0;
         double[] shares = {0, 0};
         double nextFall = Double.NEGATIVE_INFINITY;
@@ -266,8 +273,20 @@ public final class LandingBurnLoop {
             if (figures != null) {
                 NavigationEstimate e = nav.estimate();
                 double[] le = frame.local(e.timeS(), e.positionEciM(), e.velocityEciMS());
-                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), modelAxial(e, le, now.massKg()),
+                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), modelAxial(e, le, now.massKg(), figures),
                     modelThrust(plant, tVac, modelDrag.air(le[0]).pressure(), exit), now.massKg(), dt);
+                if (airData != null) {
+                    // the air's force alone while the engines are off: measured until they light, then held
+                    if (lit) {
+                        airData.discard();
+                    } else {
+                        airData.sample(sample.specificForceBodyMS2().subtract(e.accelBiasMS2()));
+                        if (k % RULE_EVERY == 0) {
+                            airData.update(e, sample.angularRateBodyRadS().subtract(e.gyroBiasRadS()), now.massKg(), plant.effectors(),
+                                RULE_EVERY * dt);
+                        }
+                    }
+                }
             }
             if (k % perFix == 0) {
                 Vector3D rE = earth.toFixed(t, now.positionEciM());
@@ -311,17 +330,25 @@ public final class LandingBurnLoop {
                     fallSolves++;
                     nextFall = t + 1 / FALL_STEERING_HZ;
                 }
-                a = fallAxis(l, mass, shares, figures, incidence);
+                a = fallAxis(l, mass, shares, figures);
             } else if (!convex) {
                 long before = clock.start();
                 int solved = braking.solves();
+                if (authority != null) {
+                    authority.at(t);
+                }
+                if (t >= litAt + truth.ignitionDelayS() + 2 * engine.getIgnitionTransient()) {
+                    // the side force the model misses, measured once the thrust has built up
+                    sampleSide(airData, figures, l, mass, measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure,
+                        measured.factor()), dt);
+                }
                 a = braking.thrust(t, l, mass);
                 clock.stop(before, braking.solves() > solved);
             } else {
                 long before = clock.start();
                 int solved = guidance.solves();
                 a = terminalCommand(guidance, cut, t, l, mass, pressure, engine.getThrottleMin(), tVac, exit, g,
-                    measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure));
+                    measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure, 1));
                 clock.stop(before, guidance.solves() > solved);
                 trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
             }
@@ -386,31 +413,32 @@ public final class LandingBurnLoop {
     }
 
     /**
-     * The body axis for the fall's steering: the retrograde, turned by the incidence whose lift gives the steering's
-     * lateral acceleration. The air pushes a body at incidence along the crossflow, toward the side its leading end
-     * (the engines, falling) leans to; so the nose is turned away from the wanted acceleration.
+     * The body axis for the fall's steering: the retrograde relative to the air as measured, turned by the incidence
+     * whose trimmed lift gives the steering's lateral acceleration. The air pushes a body at incidence along the
+     * crossflow, toward the side its leading end (the engines, falling) leans to; so the nose is turned away from the
+     * wanted acceleration.
      *
      * @param l         [up, east, north, v_up, v_east, v_north] (navigated)
      * @param mass      kg
      * @param shares    the steering's {across, lift} shares of the body's capability at the largest incidence
-     * @param known     the stage as the flight software knows it
-     * @param incidence the largest incidence, rad
+     * @param known     the stage as the flight software knows it (its trimmed lift and largest incidence)
      * @return the axis [up, east, north] (any length)
      */
-    static double[] fallAxis(double[] l, double mass, double[] shares, KnownStage known, double incidence) {
-        double speed = Math.sqrt(l[3] * l[3] + l[4] * l[4] + l[5] * l[5]);
-        double[] retro = {-l[3], -l[4], -l[5]};
+    static double[] fallAxis(double[] l, double mass, double[] shares, KnownStage known) {
+        double[] v = known.air().airVelocity(new double[] {l[3], l[4], l[5]});
+        double speed = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        double[] retro = {-v[0], -v[1], -v[2]};
         double perRad = known.normal().perRadian(l[0], speed);
         if (speed == 0 || !(perRad > 0)) {
             return retro;
         }
-        double[] want = ApproachSteering.finAcceleration(new double[] {l[3], l[4], l[5]}, known.lift(l[0], speed, mass, incidence), shares[0],
+        double[] want = ApproachSteering.finAcceleration(v, known.capability(l[0], speed, mass), shares[0],
             shares[1]);
         double size = Math.sqrt(want[0] * want[0] + want[1] * want[1] + want[2] * want[2]);
         if (size == 0) {
             return retro;
         }
-        double alpha = known.incidenceFor(size, l[0], speed, mass, incidence);
+        double alpha = known.incidenceFor(size, l[0], speed, mass);
         double c = Math.cos(alpha) / speed;
         double sn = Math.sin(alpha) / size;
         return new double[] {c * retro[0] - sn * want[0], c * retro[1] - sn * want[1], c * retro[2] - sn * want[2]};
@@ -513,12 +541,29 @@ public final class LandingBurnLoop {
     }
 
     /**
-     * The model's aerodynamic acceleration along the body axis at the estimate, m/s² (engines first: toward the nose).
+     * One sample of the braking's side force beyond the model: the measured aerodynamic acceleration (the gimbals' side
+     * thrust with it) against the model's drag and the body's normal force in the measured wind.
+     *
+     * @param l    the estimate in the landing frame
+     * @param seen the measured aerodynamic acceleration, [up, east, north], m/s²
+     */
+    private void sampleSide(AirDataEstimator air, KnownStage known, double[] l, double mass, double[] seen, double dt) {
+        double[] v = {l[3], l[4], l[5]};
+        double[] drag = known.stage().drag(l[0], v, mass);
+        double[] side = KnownStage.normalInWind(known.body(), modelDrag, air, l[0], v, mass);
+        double[] va = air.airVelocity(v);
+        double q = 0.5 * modelDrag.air(l[0]).density() * (va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
+        air.sampleSide(seen, new double[] {drag[0] + side[0], drag[1] + side[1], drag[2] + side[2]}, v, q, dt);
+    }
+
+    /**
+     * The model's aerodynamic acceleration along the body axis at the estimate, in the air as measured, m/s² (engines
+     * first: toward the nose).
      *
      * @param l the estimate in the landing frame
      */
-    private double modelAxial(NavigationEstimate e, double[] l, double mass) {
-        double[] d = modelDrag.acceleration(l[0], new double[] {l[3], l[4], l[5]}, mass);
+    private double modelAxial(NavigationEstimate e, double[] l, double mass, KnownStage known) {
+        double[] d = known.stage().drag(l[0], new double[] {l[3], l[4], l[5]}, mass);
         Vector3D inertial = frame.inertial(e.timeS(), d[0], d[1], d[2]);
         return Vector3D.dotProduct(inertial, e.attitude().toInertial(Vector3D.PLUS_I));
     }
@@ -551,8 +596,9 @@ public final class LandingBurnLoop {
      * the body axis.
      */
     private double[] measuredAero(NavigationEstimate est, Vector3D measuredBody, StagePlant plant, double mass, double tVac, double exit,
-                                  double pressure) {
-        Vector3D aero = measuredBody.subtract(est.accelBiasMS2()).subtract(new Vector3D(modelThrust(plant, tVac, pressure, exit) / mass, 0, 0));
+                                  double pressure, double thrustFactor) {
+        Vector3D aero = measuredBody.subtract(est.accelBiasMS2())
+            .subtract(new Vector3D(thrustFactor * modelThrust(plant, tVac, pressure, exit) / mass, 0, 0));
         Vector3D inFixed = earth.toFixed(est.timeS(), est.attitude().toInertial(aero));
         return new double[] {Vector3D.dotProduct(inFixed, frame.up()), Vector3D.dotProduct(inFixed, frame.east()),
             Vector3D.dotProduct(inFixed, frame.north())};

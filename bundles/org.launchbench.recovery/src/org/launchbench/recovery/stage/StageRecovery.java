@@ -242,6 +242,37 @@ public final class StageRecovery {
      * @return the plan
      */
     public Plan plan(Case c) {
+        return plan(c, null);
+    }
+
+    /**
+     * Where a flight's own guidance would bring the stage to rest from the entry burn's cut-off (or from the boostback's,
+     * without an entry burn): what the targeting puts on the zone in place of the fins-off impact point, when the
+     * guidance that flies the descent is not this engine's (the 6-DOF flight software's body has less reach than the
+     * point mass's fins, and its landing burn brakes short of the impact point).
+     */
+    @FunctionalInterface
+    public interface Aim {
+        /**
+         * @param local  {height above the zone, east, north, v_up, v_east, v_north} from the zone's centre, over the
+         *               ground, m and m/s
+         * @param massKg the stage's mass, kg
+         * @return {east, north} of the rest point from the zone's centre, m
+         */
+        double[] rest(double[] local, double massKg);
+    }
+
+    /**
+     * The nominal targeting aimed at another guidance's rest point: first as {@link #plan(Case)}, then the boostback
+     * re-aimed (and the entry burn re-sized) so that the aim's rest point, not the fins-off impact point, is on the
+     * zone, the flight to the entry burn's cut-off flown at this engine's fidelity (a rigid body's flip and burns do not
+     * end where a point mass's do).
+     *
+     * @param c   the recovery
+     * @param aim the rest point of the guidance that will fly the descent (null: the fins-off impact point)
+     * @return the plan; its predicted miss is the aim's
+     */
+    public Plan plan(Case c, Aim aim) {
         Hardware hw = hardware(c);
         java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
@@ -249,11 +280,14 @@ public final class StageRecovery {
         }
         double entryAlt = c.plan().isSetEntryIgnitionAltitude() ? c.plan().getEntryIgnitionAltitude() : DEFAULT_ENTRY_ALTITUDE;
         double az = 0, dv = 0, entryDv = 0;
-        for (int round = 0; round < 3; round++) {
+        boolean aimed = aim != null && c.plan().isBoostback();
+        int rounds = aimed ? 5 : 3;
+        for (int round = 0; round < rounds; round++) {
             if (c.plan().isBoostback()) {
-                double[] aim = targetBoostback(c, hw, az, dv, entryDv, entryAlt, round == 0);
-                az = aim[0];
-                dv = aim[1];
+                // the fins-off impact first (its first guess is along its miss), then the aim from there
+                double[] x = targetBoostback(c, hw, az, dv, entryDv, entryAlt, round == 0, round < 3 ? null : aim);
+                az = x[0];
+                dv = x[1];
             }
             if (c.plan().isEntryBurn()) {
                 entryDv = sizeEntry(c, hw, az, dv, entryAlt, notes);
@@ -262,29 +296,38 @@ public final class StageRecovery {
                 break;
             }
         }
-        double[] miss = predictImpact(c, hw, az, dv, entryDv, entryAlt);
+        if (aimed) {
+            // the entry burn's sizing moves by up to its 1 m/s bisection, and the rest point with it by a hundred metres
+            // or more: aimed once more at the entry burn as sized
+            double[] x = targetBoostback(c, hw, az, dv, entryDv, entryAlt, false, aim);
+            az = x[0];
+            dv = x[1];
+        }
+        double[] miss = predictImpact(c, hw, az, dv, entryDv, entryAlt, aim);
         if (c.plan().isBoostback() && Math.hypot(miss[0], miss[1]) > 100) {
-            notes.add(String.format("the boostback burn cannot put the impact point on the zone: it falls %.0f m from it",
-                Math.hypot(miss[0], miss[1])));
+            notes.add(String.format("the boostback burn cannot put the %s on the zone: it falls %.0f m from it",
+                aimed ? "flight software's predicted rest point" : "impact point", Math.hypot(miss[0], miss[1])));
         }
         return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]), finCrossRange(c, hw, az, dv, entryDv, entryAlt),
             peaks(c, hw, az, dv, entryDv, entryAlt)[1], List.copyOf(notes));
     }
 
     /** Newton on (azimuth, velocity gained) for the impact point, from a first guess along the miss. */
-    private double[] targetBoostback(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt, boolean guess) {
+    private double[] targetBoostback(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt, boolean guess, Aim aim) {
         if (guess) {
-            double[] miss = predictImpact(c, hw, 0, 0, entryDv, entryAlt);
+            double[] miss = predictImpact(c, hw, 0, 0, entryDv, entryAlt, null);
             az = Math.atan2(-miss[0], -miss[1]);
             // the horizontal velocity that moves the impact point by the miss over the ~fall time
             dv = Math.hypot(miss[0], miss[1]) / Math.max(100, miss[2] - c.separationTime() - FLIP_DURATION);
         }
         double[] x = {az, dv};
-        double[] e = predictImpact(c, hw, x[0], x[1], entryDv, entryAlt);
+        double[] e = predictImpact(c, hw, x[0], x[1], entryDv, entryAlt, aim);
         for (int it = 0; it < 20 && Math.hypot(e[0], e[1]) > 1; it++) {
-            double ha = 1e-4, hv = 1e-2;
-            double[] ea = predictImpact(c, hw, x[0] + ha, x[1], entryDv, entryAlt);
-            double[] ev = predictImpact(c, hw, x[0], x[1] + hv, entryDv, entryAlt);
+            // an aim's rest point is placed by its own iterations to about a metre: wider steps for its derivatives
+            double ha = aim == null ? 1e-4 : 1e-3;
+            double hv = aim == null ? 1e-2 : 0.1;
+            double[] ea = predictImpact(c, hw, x[0] + ha, x[1], entryDv, entryAlt, aim);
+            double[] ev = predictImpact(c, hw, x[0], x[1] + hv, entryDv, entryAlt, aim);
             double j00 = (ea[0] - e[0]) / ha, j01 = (ev[0] - e[0]) / hv;
             double j10 = (ea[1] - e[1]) / ha, j11 = (ev[1] - e[1]) / hv;
             double det = j00 * j11 - j01 * j10;
@@ -299,7 +342,7 @@ public final class StageRecovery {
             double[] en;
             do {
                 trial = new double[] {x[0] + step * da, Math.max(0, x[1] + step * dd)};
-                en = predictImpact(c, hw, trial[0], trial[1], entryDv, entryAlt);
+                en = predictImpact(c, hw, trial[0], trial[1], entryDv, entryAlt, aim);
                 step /= 2;
             } while (Math.hypot(en[0], en[1]) > before && step > 1e-3);
             x = trial;
@@ -369,10 +412,19 @@ public final class StageRecovery {
         return new double[] {q, heat};
     }
 
-    /** @return {east, north, time} of the fins-off, burn-free fall to the zone's height, relative to its centre */
-    private double[] predictImpact(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt) {
-        Trial trial = afterEntry(c, hw, false, az, dv, entryDv, entryAlt);
+    /**
+     * @return {east, north, time} of the fins-off, burn-free fall to the zone's height, relative to its centre; with an
+     *         aim, {east, north} of its rest point from the entry burn's cut-off and the cut-off's time
+     */
+    private double[] predictImpact(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt, Aim aim) {
+        Trial trial = afterEntry(c, hw, false, az, dv, entryDv, entryAlt, aim == null ? DynamicsFactory.POINT_MASS : dynamics);
         Flight f = trial.flight();
+        if (aim != null) {
+            double[] y = f.state();
+            double[] l = trial.env().local(f.time(), y);
+            double[] rest = aim.rest(new double[] {trial.env().height(f.time(), y), l[1], l[2], l[3], l[4], l[5]}, y[6]);
+            return new double[] {rest[0], rest[1], f.time()};
+        }
         trial.env().fallToGround(f);
         double[] enu = trial.env().local(f.time(), f.state());
         return new double[] {enu[1], enu[2], f.time()};
@@ -425,8 +477,13 @@ public final class StageRecovery {
     }
 
     private Trial afterEntry(Case c, Hardware hw, boolean record, double az, double dv, double entryDv, double entryAlt) {
+        return afterEntry(c, hw, record, az, dv, entryDv, entryAlt, DynamicsFactory.POINT_MASS);
+    }
+
+    /** The same flown at a fidelity (an aim's targeting flies the body its guidance will fly). */
+    private Trial afterEntry(Case c, Hardware hw, boolean record, double az, double dv, double entryDv, double entryAlt, DynamicsFactory fidelity) {
         Flight f = start(c, hw, record, 1e-8);
-        Env env = new Env(c, hw, Perturbation.NONE, List.of(), DynamicsFactory.POINT_MASS, false);
+        Env env = new Env(c, hw, Perturbation.NONE, List.of(), fidelity, false);
         env.boostAndEntry(f, az, dv, entryDv, entryAlt, null);
         return new Trial(f, env);
     }

@@ -1,0 +1,138 @@
+package org.launchbench.recovery.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.launchbench.flight.models.SlenderBodyAerodynamics;
+import org.launchbench.flight.vehicle.StageFlightModel;
+import org.launchbench.recovery.descent.DescentDrag;
+import org.launchbench.recovery.descent.LandingFrame;
+import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.recovery.stage.StageRecoveryTestAccess;
+import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
+import org.launchbench.trajectory.dynamics.Aerodynamics;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.Stage;
+
+/**
+ * What the flight software's models of its own stage give, on the Falcon 9 stage: the incidence its fins hold and the
+ * lift that is left once they trim ({@link TrimmedLift}), the braking's tilt authority ({@link TrimmedTilt}), and the
+ * crosswind's push on a body held along the ground's retrograde ({@link KnownStage#crossflow}).
+ */
+class TrimmedForcesTest {
+
+    private static final EarthModel EARTH = EarthModel.WGS84;
+    private static StageRecovery.Case falcon9;
+    private static StageFlightModel model;
+    private static EarthModel.Geodetic zone;
+    private static DescentDrag drag;
+
+    @BeforeAll
+    static void stage() {
+        falcon9 = StageRecoveryTestAccess.falcon9();
+        model = StageFlightModel.of(falcon9.stage(), ((LaunchVehicle) falcon9.stage().eContainer()).getPropellantFamily(), false);
+        zone = EarthModel.Geodetic.of(falcon9.zone());
+        Stage s = falcon9.stage();
+        drag = new DescentDrag(Aerodynamics.of(s.getRecovery().getDescentDrag(), s.getReferenceDiameter()), UsStandardAtmosphere1976.INSTANCE,
+            zone.height());
+    }
+
+    /**
+     * The fins hold 6.5 deg of incidence at 80 % of their 20 deg (regression values at Mach 1.6 and 4, the stage at 32 t);
+     * flown, the body held 6.5 to 6.9 deg with the fins at 15 to 16 deg, and 8.3 to 8.5 deg with them at their limit
+     * (docs/gnc.md), which bounds it from above. A trimming tail pushes against the lift: 57 to 58 % of the body's is left.
+     */
+    @Test
+    void theFinsHoldTheIncidenceTheyCanAndTakeSomeOfTheLift() {
+        TrimmedLift t = TrimmedLift.of(model, EARTH, UsStandardAtmosphere1976.INSTANCE, zone, 32_000, Math.toRadians(10));
+        for (double mach : new double[] {1.6, 4}) {
+            double largest = Math.toDegrees(t.largestRad(mach));
+            assertTrue(largest > 5 && largest < 8.3, largest + " deg at Mach " + mach);
+            assertTrue(t.liftShare(mach) > 0.4 && t.liftShare(mach) < 0.8, t.liftShare(mach) + " at Mach " + mach);
+        }
+        assertEquals(6.54, Math.toDegrees(t.largestRad(1.6)), 0.01);
+        assertEquals(0.569, t.liftShare(1.6), 0.001);
+        assertEquals(0.583, t.liftShare(4), 0.001);
+    }
+
+    /** A stage without fins has nothing to trim with: the whole incidence asked for, and the body's whole lift. */
+    @Test
+    void withoutFinsTheIncidenceIsTheLargestAskedFor() {
+        Stage bare = EcoreUtil.copy(falcon9.stage());
+        bare.getRecovery().setGridFins(null);
+        LaunchVehicle vehicle = EcoreUtil.copy((LaunchVehicle) falcon9.stage().eContainer());
+        vehicle.getStages().set(0, bare);
+        StageFlightModel finless = StageFlightModel.of(bare, vehicle.getPropellantFamily(), false);
+        TrimmedLift t = TrimmedLift.of(finless, EARTH, UsStandardAtmosphere1976.INSTANCE, zone, 32_000, Math.toRadians(10));
+        assertEquals(10, Math.toDegrees(t.largestRad(2)), 1e-12);
+        assertEquals(1, t.liftShare(2), 1e-12);
+    }
+
+    /**
+     * The braking's tilt authority: near the ground, slow, the tilted thrust is nearly all of it (T/m, less the small
+     * normal force and trim there); at the burn's start, 5 km up at 400 m/s (59 kPa), the air's push on the tilted
+     * body and the gimbals' trim exceed the thrust's turn and the authority is negative: tilting one way moves the
+     * stage the other (the flight's divert turned its rest point the wrong way under the thrust-less-slope model).
+     */
+    @Test
+    void theBrakingsAuthorityChangesSignWithTheAir() {
+        AirData still = AirData.STILL;
+        int[] centre = FlightSoftwareRecovery.landingEngines(model, 1);
+        TrimmedTilt tilt = new TrimmedTilt(model, centre, EARTH, UsStandardAtmosphere1976.INSTANCE, LandingFrame.at(EARTH, zone), still,
+            Math.toRadians(5), Math.toRadians(20), null);
+        tilt.at(400);
+        double thrust = 0.8 * model.engines().get(centre[0]).thrustVacuumN();
+        double mass = 30_000;
+        double slow = tilt.perRadian(new double[] {200, 0, 0, -60, 0, 0}, mass, thrust, new double[] {0, 1, 0});
+        assertTrue(slow > 0.8 * thrust / mass && slow < thrust / mass, slow + " against T/m " + thrust / mass);
+        double fast = tilt.perRadian(new double[] {5000, -2000, 0, -300, 260, 0}, mass, thrust, new double[] {0.65, 0.76, 0});
+        assertTrue(fast < 0, "authority at 5 km and 400 m/s: " + fast);
+        assertEquals(20.52, slow, 0.01);
+        assertEquals(-32.48, fast, 0.01);
+    }
+
+    /**
+     * The crosswind's push on a body falling straight down at 200 m/s, held along the ground's retrograde, in a 10 m/s
+     * wind blowing north: the air meets it at atan(10/200) from the side the wind comes from, and its normal force
+     * (Jorgensen's, as the aerodynamic model gives it) pushes it north, downwind; none in still air.
+     */
+    @Test
+    void aCrosswindPushesABodyHeldAlongTheGroundsRetrogradeDownwind() {
+        SlenderBodyAerodynamics body = model.aerodynamics();
+        AirData north = new AirData() {
+            @Override
+            public double eastMS() {
+                return 0;
+            }
+
+            @Override
+            public double northMS() {
+                return 10;
+            }
+
+            @Override
+            public double axialFactor() {
+                return 1;
+            }
+        };
+        double[] v = {-200, 0, 0};
+        double[] push = KnownStage.crossflow(body, drag, north, 1000, v, 30_000);
+        double airspeed = Math.hypot(200, 10);
+        double q = 0.5 * drag.air(1000).density() * airspeed * airspeed;
+        double alpha = Math.atan2(10, 200);
+        double mach = airspeed / drag.air(1000).speedOfSound();
+        double cn = body.normalSlopePerRad().at(mach) * Math.sin(alpha) * Math.cos(alpha) * Math.cos(alpha / 2)
+            + SlenderBodyAerodynamics.crossflowEfficiency(body.referenceLengthM() / Math.sqrt(4 * body.referenceAreaM2() / Math.PI))
+            * body.crossflowDragCoefficient() * body.planformAreaM2() / body.referenceAreaM2() * Math.sin(alpha) * Math.sin(alpha);
+        assertEquals(0, push[0], 1e-12);
+        assertEquals(0, push[1], 1e-12);
+        assertEquals(q * body.referenceAreaM2() * cn / 30_000, push[2], 1e-9);
+        assertTrue(push[2] > 0);
+        double[] calm = KnownStage.crossflow(body, drag, AirData.STILL, 1000, v, 30_000);
+        assertEquals(0, Math.abs(calm[0]) + Math.abs(calm[1]) + Math.abs(calm[2]), 0);
+    }
+}
