@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The Falcon 9 drone-ship stage with a 34 m/s boostback brought home at 6-DOF as {@code --fidelity 6dof} flies it, on
- * one thread: the rigid body to the entry burn's cut-off, then some 100 s of flight software at 100 Hz (IMU, GNSS,
+ * The Falcon 9 drone-ship stage with a boostback (aimed at the flight software's rest point, as {@code --fidelity 6dof}
+ * aims it) brought home at 6-DOF as {@code --fidelity 6dof} flies it, on one thread: the rigid body to the entry burn's cut-off, then some 100 s of flight software at 100 Hz (IMU, GNSS,
  * radar, the 33-state filter, the fall's predictor-corrector each second, the ignition rule, the braking's
  * predictions, the attitude controller and its allocation, the actuators, the rigid body) to the landing, as
  * {@code FlightSoftwareRecoveryTest} flies it. No history, as a dispersion flies it.
@@ -51,8 +51,8 @@ public class FlightSoftwareLandingBenchmarks {
         c = new StageRecovery.Case(shipped.launchSite(), shipped.stage(), p, shipped.zone(), shipped.separationTime(),
             shipped.separationState(), "benchmark");
         StageRecovery sixDof = f9.engine().withDynamics(new RigidBodyFidelity());
-        plan = sixDof.plan(c);
         software = new FlightSoftwareRecovery(sixDof, EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE, FlightSoftwareRecovery.Settings.DEFAULT);
+        plan = software.plan(c);
     }
 
     @Benchmark
