@@ -56,7 +56,6 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
         double sinA = lateral / speed;
         boolean noseFirst = cosA >= 0;
         double ca = (noseFirst ? axialForward : axialAft).at(mach) * cosA;
-        // cos(α/2) of the incidence from the leading end, whose cosine is |cos α_t|
         double cn = normalCoefficient(sinA, Math.abs(cosA), mach);
         double fy = 0;
         double fz = 0;
@@ -84,6 +83,7 @@ public record SlenderBodyAerodynamics(double referenceAreaM2, double referenceLe
      * @return C_N, on the reference area
      */
     public double normalCoefficient(double sinIncidence, double absCosIncidence, double mach) {
+        // cos(α/2) of the incidence from the leading end, whose cosine is |cos α_t|
         double cosHalf = Math.sqrt(0.5 * (1 + absCosIncidence));
         double eta = crossflowEfficiency(referenceLengthM / Math.sqrt(4 * referenceAreaM2 / Math.PI));
         return normalSlopePerRad.at(mach) * sinIncidence * absCosIncidence * cosHalf

@@ -61,7 +61,7 @@ class FlightSoftwareRecoveryTest {
     /**
      * The targeting at 6-DOF aims the flight software's own prediction from the entry burn's cut-off (the rigid body
      * flown there) at the zone: the rest point within a metre. The point-mass targeting's boostback, aimed at the
-     * fins-off impact point, is 4 m/s larger and pointed 31 deg away; flown with it, the same flight software came down
+     * fins-off impact point, is 4 m/s larger and pointed 32 deg away; flown with it, the same flight software came down
      * 1.45 km off (measured). Regression values of the deterministic targeting.
      */
     @Test
@@ -69,21 +69,20 @@ class FlightSoftwareRecoveryTest {
         assertTrue(plan.predictedMiss() < 1, plan.toString());
         assertTrue(plan.notes().isEmpty(), plan.notes().toString());
         StageRecovery.Plan pointMass = sixDof.plan(withBoostback);
-        assertEquals(30.20, plan.boostbackDv(), 0.01);
+        assertEquals(30.19, plan.boostbackDv(), 0.01);
         assertEquals(34.31, pointMass.boostbackDv(), 0.01);
-        assertEquals(11.8, Math.toDegrees(plan.boostbackAzimuth()), 0.1);
+        assertEquals(13.4, Math.toDegrees(plan.boostbackAzimuth()), 0.1);
         assertEquals(-18.8, Math.toDegrees(pointMass.boostbackAzimuth()), 0.1);
     }
 
     /**
      * The whole descent on the estimate: the fall steered by the trimmed body's lift, the engines lit by the software's
-     * own rule at 5.1 km (after the descent's peak dynamic pressure, 152 kPa, which the loop's part of the flight
+     * own rule at 5.2 km (after the descent's peak dynamic pressure, 153 kPa, which the loop's part of the flight
      * records), the braking, the vertical descent. It lands on the deck and inside the legs' envelope, within the
-     * issue's touchdown figures; the actuators stay within their limits; the fins reach theirs as they turn the body in
-     * the thin air after the hand-over, and hold the fall's incidence with a fifth of their deflection to spare (the
-     * RCS spends 7 of its 200 kg). Seeds 1, 2 and 3 measured 2.4, 2.5 and 3.6 m from the centre, 1.2, 1.5 and 1.0 m/s
-     * down, under 0.11 m/s across; seed 1 is frozen as this deterministic flight's regression (to a centimetre and a
-     * tenth of a degree).
+     * issue's touchdown figures; the actuators stay within their limits, the fins with 1.5 of their 20 deg to spare
+     * (they hold the fall's incidence at about 16 deg; the RCS spends 2 of its 200 kg). Seeds 1, 2 and 3 measured 1.1,
+     * 1.4 and 1.5 m from the centre, 1.0 to 1.5 m/s down, under 0.14 m/s across; seed 1 is frozen as this
+     * deterministic flight's regression (to a centimetre and a tenth of a degree).
      */
     @Test
     void theFlightSoftwareFliesTheWholeDescentAndLandsTheStage() {
@@ -98,6 +97,7 @@ class FlightSoftwareRecoveryTest {
         RecoveryResult.FlightSoftware fs = r.software();
         assertTrue(fs.maxGimbalDeg() <= fs.gimbalLimitDeg() + 1e-9 && fs.maxFinDeflectionDeg() <= fs.finLimitDeg() + 1e-9,
             fs.maxGimbalDeg() + " / " + fs.maxFinDeflectionDeg());
+        assertEquals(18.50, fs.maxFinDeflectionDeg(), 0.01);
         assertTrue(fs.rcsPropellantKg() < 0.1 * fs.rcsPropellantCapacityKg(), fs.rcsPropellantKg() + " kg of RCS");
         // navigation from sensors alone, within 4 times the GNSS's 3-D sigma (1.5 m per axis: 2.6 m)
         assertTrue(fs.navigationErrorAtTouchdownM() < 4 * 2.6, fs.navigationErrorAtTouchdownM() + " m");
@@ -106,26 +106,26 @@ class FlightSoftwareRecoveryTest {
         double lit = event(r, "landing-ignition").time();
         double down = event(r, "touchdown").time();
         assertTrue(cutoff < event(r, "max-q").time() && event(r, "max-q").time() < lit && lit < down, r.events().toString());
-        assertEquals(152_156, r.peakDynamicPressure(), 1);
+        assertEquals(152_822, r.peakDynamicPressure(), 1);
         assertEquals(down, r.history().get(r.history().size() - 1).time(), 1.0);
         RecoveryResult.Burn landing = r.burns().get(2);
         assertEquals("landing", landing.name());
         // regression values of this deterministic flight (seed 1)
-        assertEquals(5093, landing.ignitionAltitude(), 1);
-        assertEquals(2.41, r.missDistance(), 0.01);
-        assertEquals(1.17, r.touchdownVerticalSpeed(), 0.01);
-        assertEquals(0.02, r.touchdownHorizontalSpeed(), 0.01);
-        assertEquals(0.06, r.touchdownTiltDeg(), 0.1);
-        assertEquals(3944, r.propellantRemaining(), 1);
+        assertEquals(5243, landing.ignitionAltitude(), 1);
+        assertEquals(1.12, r.missDistance(), 0.01);
+        assertEquals(1.05, r.touchdownVerticalSpeed(), 0.01);
+        assertEquals(0.11, r.touchdownHorizontalSpeed(), 0.01);
+        assertEquals(0.44, r.touchdownTiltDeg(), 0.1);
+        assertEquals(3896, r.propellantRemaining(), 1);
     }
 
-    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 2.5 m). */
+    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 1.4 m). */
     @Test
     void anotherSeedLandsToo() {
         RecoveryResult r = fly(Perturbation.NONE, List.of(), 2);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
         assertTrue(Math.abs(r.missDistance() - landed.missDistance()) > 0.05, "the seed changed nothing: " + r.missDistance() + " m");
-        assertEquals(2.52, r.missDistance(), 0.01);
+        assertEquals(1.38, r.missDistance(), 0.01);
     }
 
     /**
@@ -145,44 +145,47 @@ class FlightSoftwareRecoveryTest {
 
     /**
      * What the flight software measures and absorbs (each, before, a finding: docs/gnc.md): 3 % less thrust than
-     * modelled (the {@link ThrustEstimator}; before it, 27.6 m off at 4.2 m/s down), half a second's late ignition
-     * (before the lag in its predictions, sliding at 2.7 m/s), 10 % more drag (the {@link AirDataEstimator}'s axial
-     * factor; 835 m short without it) and a 10 m/s east wind (its wind): each lands. Regression values of these
-     * deterministic flights.
+     * modelled (the {@link ThrustEstimator}; before it, 27.6 m off at 4.2 m/s down) and 3 % more (208 m short before),
+     * half a second's late ignition (sliding at 2.7 m/s before the lag in its predictions), 10 % more drag (the
+     * {@link AirDataEstimator}'s axial factor; 835 m short without it), a 10 m/s wind along the track (from the east)
+     * and across it (from the north: 189 m off before the wind was measured; now at the deck's edge). Each lands.
+     * Regression values of these deterministic flights.
      */
     @Test
     void thrustIgnitionDragAndWindErrorsAreMeasuredAndLanded() {
         RecoveryResult weak = fly(new Perturbation(-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, weak.outcome(), weak.reason());
-        assertEquals(1.70, weak.missDistance(), 0.01);
+        assertEquals(3.40, weak.missDistance(), 0.01);
+        RecoveryResult hot = fly(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, hot.outcome(), hot.reason());
+        assertEquals(0.32, hot.missDistance(), 0.01);
         RecoveryResult late = fly(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, late.outcome(), late.reason());
-        assertEquals(1.68, late.missDistance(), 0.01);
+        assertEquals(5.41, late.missDistance(), 0.01);
         RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, draggy.outcome(), draggy.reason());
-        assertEquals(3.17, draggy.missDistance(), 0.01);
+        assertEquals(2.99, draggy.missDistance(), 0.01);
         RecoveryResult east = fly(new Perturbation(0, 0, 0, 0, 0, 10, 90, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, east.outcome(), east.reason());
         assertTrue(east.east() < 0, "an east wind blows it west: " + east.east() + " m");
-        assertEquals(8.54, east.missDistance(), 0.01);
+        assertEquals(9.44, east.missDistance(), 0.01);
+        RecoveryResult north = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, north.outcome(), north.reason());
+        assertEquals(24.27, north.missDistance(), 0.01);
     }
 
     /**
-     * What the loop does not absorb yet, frozen as findings (docs/gnc.md). 3 % more thrust than modelled: the braking
-     * lit lower (4.9 km) ends 40 m past the ship, sliding at 2.5 m/s, the braking's tilt at its limit in the last
-     * seconds; a 10 m/s north wind, across the track, blows it 31 m south during the braking, where the side force of
-     * the body held across the wind is larger than the braking's model of it until it is measured. Regression values of
-     * these deterministic flights, to a metre.
+     * What the loop does not absorb yet, frozen as a finding (docs/gnc.md): a stronger wind across the track. 12 m/s
+     * from the north blows the stage 27 m south during the braking, off the 25 m deck: the side force of a body held
+     * across the wind grows faster than the braking's model of it until it is measured, and the braking's tilt is then
+     * at its limit. Regression value of this deterministic flight, to a metre.
      */
     @Test
-    void moreThrustAndACrosswindAreNotYetAbsorbed() {
-        RecoveryResult hot = fly(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.CRASHED, hot.outcome());
-        assertEquals(40, hot.missDistance(), 1);
-        RecoveryResult wind = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
+    void aStrongerCrosswindIsNotYetAbsorbed() {
+        RecoveryResult wind = fly(new Perturbation(0, 0, 0, 0, 0, 12, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, wind.outcome());
         assertTrue(wind.north() < -25, "a north wind blows it south: " + wind.north() + " m");
-        assertEquals(31, wind.missDistance(), 1);
+        assertEquals(29, wind.missDistance(), 1);
     }
 
     /**

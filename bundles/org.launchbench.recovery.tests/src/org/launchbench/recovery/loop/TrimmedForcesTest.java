@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.launchbench.flight.EffectorPositions;
+import org.launchbench.flight.FlightConditions;
+import org.launchbench.flight.FlightEnvironment;
+import org.launchbench.flight.Loads;
+import org.launchbench.flight.Quaternion;
+import org.launchbench.flight.RigidBodyState;
 import org.launchbench.flight.models.SlenderBodyAerodynamics;
 import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.recovery.descent.DescentDrag;
@@ -15,6 +22,7 @@ import org.launchbench.recovery.stage.StageRecoveryTestAccess;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.dynamics.Winds;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.Stage;
 
@@ -55,8 +63,21 @@ class TrimmedForcesTest {
             assertTrue(t.liftShare(mach) > 0.4 && t.liftShare(mach) < 0.8, t.liftShare(mach) + " at Mach " + mach);
         }
         assertEquals(6.54, Math.toDegrees(t.largestRad(1.6)), 0.01);
+        assertEquals(6.54, Math.toDegrees(t.largestRad(4)), 0.01);
         assertEquals(0.569, t.liftShare(1.6), 0.001);
         assertEquals(0.583, t.liftShare(4), 0.001);
+    }
+
+    /**
+     * Asked for less than the fins hold (2 deg), both roll planes hold it all, and the trim still takes its share of the
+     * lift: the share is the smaller plane's, not 1.
+     */
+    @Test
+    void whereTheFinsHoldItAllTheirTrimStillTakesLift() {
+        TrimmedLift t = TrimmedLift.of(model, EARTH, UsStandardAtmosphere1976.INSTANCE, zone, 32_000, Math.toRadians(2));
+        assertEquals(2, Math.toDegrees(t.largestRad(1.6)), 1e-12);
+        assertTrue(t.liftShare(1.6) > 0.3 && t.liftShare(1.6) < 0.9, t.liftShare(1.6) + "");
+        assertEquals(0.436, t.liftShare(1.6), 0.001);
     }
 
     /** A stage without fins has nothing to trim with: the whole incidence asked for, and the body's whole lift. */
@@ -120,7 +141,7 @@ class TrimmedForcesTest {
             }
         };
         double[] v = {-200, 0, 0};
-        double[] push = KnownStage.crossflow(body, drag, north, 1000, v, 30_000);
+        double[] push = KnownStage.normalInWind(body, drag, north, 1000, v, 30_000);
         double airspeed = Math.hypot(200, 10);
         double q = 0.5 * drag.air(1000).density() * airspeed * airspeed;
         double alpha = Math.atan2(10, 200);
@@ -132,7 +153,37 @@ class TrimmedForcesTest {
         assertEquals(0, push[1], 1e-12);
         assertEquals(q * body.referenceAreaM2() * cn / 30_000, push[2], 1e-9);
         assertTrue(push[2] > 0);
+        // against the plant's own force model (FlightConditions, SlenderBodyAerodynamics) on a body held along the
+        // ground's retrograde in that wind: across the ground's velocity, its normal force is all there is
+        double across = plantAcross(v, 10, 1000, 30_000);
+        assertEquals(across, push[2], 1e-9 * across);
         double[] calm = KnownStage.crossflow(body, drag, AirData.STILL, 1000, v, 30_000);
         assertEquals(0, Math.abs(calm[0]) + Math.abs(calm[1]) + Math.abs(calm[2]), 0);
+    }
+
+    /**
+     * The plant's body force across the ground's velocity (north here), over the mass: the stage's slender-body model on
+     * a body held along the ground's retrograde, falling at a velocity [up, east, north] in a wind blowing north.
+     */
+    private static double plantAcross(double[] v, double windNorth, double heightM, double massKg) {
+        EarthModel.Geodetic at = new EarthModel.Geodetic(zone.latitude(), zone.longitude(), zone.height() + heightM);
+        Vector3D r = EARTH.toInertial(0, EARTH.ecef(at));
+        Vector3D up = EARTH.toInertial(0, at.up());
+        Vector3D east = EARTH.toInertial(0, at.east());
+        Vector3D north = EARTH.toInertial(0, at.north());
+        Vector3D ground = new Vector3D(v[0], up, v[1], east).add(v[2], north);
+        Vector3D x = ground.normalize().negate();
+        Vector3D y = Vector3D.crossProduct(x, north.add(east)).normalize();
+        Quaternion q = Quaternion.fromAxes(x, y, Vector3D.crossProduct(x, y));
+        RigidBodyState s = new RigidBodyState(0, r, ground.add(Vector3D.crossProduct(EARTH.rotation(), r)), q, Vector3D.ZERO, massKg);
+        Winds winds = g -> new Vector3D(windNorth, g.north());
+        int n = model.engines().size();
+        FlightConditions c = new FlightConditions(s, new FlightEnvironment(EARTH, UsStandardAtmosphere1976.INSTANCE, winds),
+            model.massModel().at(massKg), new EffectorPositions(new double[n], new double[n], new double[n], new double[model.finCount()],
+                new double[model.rcsCount()]), Vector3D.ZERO);
+        Loads loads = new Loads();
+        model.aerodynamics().contribute(c, loads);
+        Vector3D f = q.toInertial(loads.forceBody()).add(loads.forceInertial());
+        return Vector3D.dotProduct(EARTH.toFixed(0, f), at.north()) / massKg;
     }
 }

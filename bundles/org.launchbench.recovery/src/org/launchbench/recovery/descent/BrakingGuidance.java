@@ -311,6 +311,11 @@ public final class BrakingGuidance {
         return new double[] {up, east, north};
     }
 
+    /** @return the braking's tilt off the retrograde in force, rad */
+    public double tiltRad() {
+        return Math.asin(Math.min(1, Math.sqrt(tilt[0] * tilt[0] + tilt[1] * tilt[1] + tilt[2] * tilt[2])));
+    }
+
     /** @return the braking's re-solves so far */
     public int solves() {
         return solves;

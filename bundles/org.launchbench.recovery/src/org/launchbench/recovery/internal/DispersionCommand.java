@@ -111,10 +111,10 @@ public final class DispersionCommand implements CliCommand {
         long start = System.nanoTime();
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
-        StageRecovery.Plan plan = RecoveryService.plan(fidelity, c);
         if (fidelity instanceof RigidBodyFidelity) {
             FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, RecoveryService.failures(m.mission(), scenarios));
         }
+        StageRecovery.Plan plan = RecoveryService.plan(fidelity, c);
         List<Dispersion.Run> all = new Dispersion((rc, rp, p, f, o, runSeed) -> RecoveryService.fly(fidelity, rc, rp, p, f, o, runSeed)).fly(c, plan, sigmas,
             RecoveryService.failures(m.mission(), scenarios), runs, seed, threads, progress.split(95));
         double elapsed = (System.nanoTime() - start) / 1e9;

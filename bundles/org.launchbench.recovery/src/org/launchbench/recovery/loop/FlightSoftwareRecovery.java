@@ -99,29 +99,31 @@ public final class FlightSoftwareRecovery {
      * @return the plan
      */
     public StageRecovery.Plan plan(StageRecovery.Case c) {
-        ApproachSteering[] steering = {null};
+        KnownStage[] known = {null};
+        double scheduled = c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : Double.NaN;
         return engine.plan(c, (local, massKg) -> {
-            if (steering[0] == null) {
+            if (known[0] == null) {
                 // built at the first call, after the engine has checked the stage's recovery hardware
-                steering[0] = fallSteering(c, massKg);
+                known[0] = knownStage(c, massKg);
             }
-            ApproachSteering.Rest r = steering[0].predict(local, massKg, 0, AIM_LIFT_SHARE);
+            // a steering of its own for each trial: the rule's and the braking's memories (the window found, the last
+            // raise) belong to one flight, and the trials' flights differ by kilometres
+            ApproachSteering.Rest r = known[0].approach(known[0].braking(), scheduled).predict(local, massKg, 0, AIM_LIFT_SHARE);
             return new double[] {r.east(), r.north()};
         });
     }
 
-    /** The flight software's steering of the fall, as it will know the stage at the entry burn's cut-off. */
-    private ApproachSteering fallSteering(StageRecovery.Case c, double massKg) {
+    /** The stage as the flight software will know it at the entry burn's cut-off, in still air. */
+    private KnownStage knownStage(StageRecovery.Case c, double massKg) {
         StageFlightModel model = StageFlightModel.of(c.stage(), ((LaunchVehicle) c.stage().eContainer()).getPropellantFamily(), false);
         EarthModel.Geodetic zone = EarthModel.Geodetic.of(c.zone());
         var stage = c.stage();
         DescentDrag drag = new DescentDrag(Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter()), atmosphere,
             zone.height());
         double most = Math.toRadians(LandingBurnLoop.FALL_INCIDENCE_DEG);
-        KnownStage known = KnownStage.of(model, landingEngines(model, stage.getRecovery().getLandingEngines()), stage.getEngines().get(0).getEngine(),
+        return KnownStage.of(model, landingEngines(model, stage.getRecovery().getLandingEngines()), stage.getEngines().get(0).getEngine(),
             stage.getDryMass() + stage.getResidualPropellantMass(), drag, LandingFrame.at(earth, zone).effectiveGravity(), new ThrustEstimator(),
             AirData.STILL, TrimmedLift.of(model, earth, atmosphere, zone, massKg, most), most);
-        return known.approach(known.braking(), c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude() : Double.NaN);
     }
 
     /**

@@ -159,6 +159,15 @@ public final class LandingBurnLoop {
     /** The control periods between the ignition rule's evaluations far from lighting (10 Hz at 100 Hz). */
     static final int RULE_EVERY = 10;
 
+    /**
+     * The braking's side force is measured from this many ignition transients after the engines are commanded on: the
+     * thrust has built up by then even when they light late (a late ignition the flight software is not told of).
+     */
+    static final double SIDE_AFTER_TRANSIENTS = 2;
+
+    /** The braking's side force is measured while its tilt off the retrograde is under this, rad (half a degree). */
+    static final double SIDE_TILT_RAD = Math.toRadians(0.5);
+
     /** How often the fall's steering re-solves its shares, Hz (the fins' steering's rate in the point-mass recovery). */
     static final double FALL_STEERING_HZ = 1;
 
@@ -337,8 +346,9 @@ public final class LandingBurnLoop {
                 if (authority != null) {
                     authority.at(t);
                 }
-                if (t >= litAt + truth.ignitionDelayS() + 2 * engine.getIgnitionTransient()) {
-                    // the side force the model misses, measured once the thrust has built up
+                if (t >= litAt + SIDE_AFTER_TRANSIENTS * engine.getIgnitionTransient() && braking.tiltRad() < SIDE_TILT_RAD) {
+                    // the side force the model misses, measured once the thrust has built up and while the braking
+                    // holds the body along the retrograde (the model's body; a tilt's own push is not a disturbance)
                     sampleSide(airData, figures, l, mass, measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure,
                         measured.factor()), dt);
                 }
@@ -550,7 +560,7 @@ public final class LandingBurnLoop {
     private void sampleSide(AirDataEstimator air, KnownStage known, double[] l, double mass, double[] seen, double dt) {
         double[] v = {l[3], l[4], l[5]};
         double[] drag = known.stage().drag(l[0], v, mass);
-        double[] side = KnownStage.normalInWind(known.body(), modelDrag, air, l[0], v, mass);
+        double[] side = KnownStage.sideModel(known.body(), modelDrag, air, l[0], v, mass);
         double[] va = air.airVelocity(v);
         double q = 0.5 * modelDrag.air(l[0]).density() * (va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
         air.sampleSide(seen, new double[] {drag[0] + side[0], drag[1] + side[1], drag[2] + side[2]}, v, q, dt);

@@ -84,10 +84,11 @@ final class TrimmedLift {
         }
         Case c = new Case(model, earth, atmosphere, zone, massKg, limit * FIN_SHARE);
         for (int i = 0; i < MACH.length; i++) {
-            double[] best = {mostRad, 1};
+            double[] best = null;
             for (double roll : new double[] {0, Math.PI / model.finCount()}) {
                 double[] r = c.trim(MACH[i], roll, mostRad);
-                if (r[0] < best[0]) {
+                // the smaller incidence, and at the same incidence the smaller share: what both roll planes give
+                if (best == null || r[0] < best[0] || r[0] == best[0] && r[1] < best[1]) {
                     best = r;
                 }
             }

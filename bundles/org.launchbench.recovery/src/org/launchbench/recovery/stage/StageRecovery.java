@@ -115,8 +115,9 @@ public final class StageRecovery {
     /**
      * @param earth      the Earth
      * @param atmosphere the atmosphere
-     * @param dynamics   the fidelity the stage's flight is flown at; the targeting ({@link #plan}) and the guidance's
-     *                   predictions stay point-mass models, as a flight computer's are
+     * @param dynamics   the fidelity the stage's flight is flown at; the point-mass targeting ({@link #plan(Case)}) and
+     *                   the sequencer's guidance predictions stay point-mass models, as a flight computer's are (an
+     *                   aimed targeting, {@link #plan(Case, Aim)}, flies the stage at this fidelity to the entry burn)
      */
     public StageRecovery(EarthModel earth, Atmosphere atmosphere, DynamicsFactory dynamics) {
         this.earth = earth;
@@ -303,7 +304,7 @@ public final class StageRecovery {
             az = x[0];
             dv = x[1];
         }
-        double[] miss = predictImpact(c, hw, az, dv, entryDv, entryAlt, aim);
+        double[] miss = predictImpact(c, hw, az, dv, entryDv, entryAlt, aimed ? aim : null);
         if (c.plan().isBoostback() && Math.hypot(miss[0], miss[1]) > 100) {
             notes.add(String.format("the boostback burn cannot put the %s on the zone: it falls %.0f m from it",
                 aimed ? "flight software's predicted rest point" : "impact point", Math.hypot(miss[0], miss[1])));
@@ -422,7 +423,8 @@ public final class StageRecovery {
         if (aim != null) {
             double[] y = f.state();
             double[] l = trial.env().local(f.time(), y);
-            double[] rest = aim.rest(new double[] {trial.env().height(f.time(), y), l[1], l[2], l[3], l[4], l[5]}, y[6]);
+            // the height along the zone's vertical, as the flight software's landing frame has it
+            double[] rest = aim.rest(l.clone(), y[6]);
             return new double[] {rest[0], rest[1], f.time()};
         }
         trial.env().fallToGround(f);
