@@ -70,8 +70,8 @@ class AirDataEstimatorTest {
     /** What the accelerometers read: every force but gravitation, over the mass, body axes, on the dispersed stage. */
     private static Vector3D specificForce(RigidBodyState s, double windEast, double windNorth, double axial) {
         StageFlightModel truth = model.dispersed(() -> 1, 1, axial);
-        Winds winds = g -> new Vector3D(windEast, g.east(), windNorth, g.north());
-        FlightConditions c = new FlightConditions(s, new FlightEnvironment(EARTH, UsStandardAtmosphere1976.INSTANCE, winds),
+        FlightEnvironment air = new FlightEnvironment(EARTH, UsStandardAtmosphere1976.INSTANCE, Winds.horizontal(windEast, windNorth));
+        FlightConditions c = new FlightConditions(s, air,
             truth.massModel().at(s.massKg()), fins(), Vector3D.ZERO);
         Loads loads = new Loads();
         for (ForceModel m : truth.models()) {

@@ -20,7 +20,6 @@ import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.recovery.stage.StageRecoveryTestAccess;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
-import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;
 import org.launchbench.vehicle.model.LaunchVehicle;
@@ -45,8 +44,7 @@ class TrimmedForcesTest {
         model = StageFlightModel.of(falcon9.stage(), ((LaunchVehicle) falcon9.stage().eContainer()).getPropellantFamily(), false);
         zone = EarthModel.Geodetic.of(falcon9.zone());
         Stage s = falcon9.stage();
-        drag = new DescentDrag(Aerodynamics.of(s.getRecovery().getDescentDrag(), s.getReferenceDiameter()), UsStandardAtmosphere1976.INSTANCE,
-            zone.height());
+        drag = DescentDrag.of(s, UsStandardAtmosphere1976.INSTANCE, zone.height());
     }
 
     /**
@@ -176,9 +174,9 @@ class TrimmedForcesTest {
         Vector3D y = Vector3D.crossProduct(x, north.add(east)).normalize();
         Quaternion q = Quaternion.fromAxes(x, y, Vector3D.crossProduct(x, y));
         RigidBodyState s = new RigidBodyState(0, r, ground.add(Vector3D.crossProduct(EARTH.rotation(), r)), q, Vector3D.ZERO, massKg);
-        Winds winds = g -> new Vector3D(windNorth, g.north());
         int n = model.engines().size();
-        FlightConditions c = new FlightConditions(s, new FlightEnvironment(EARTH, UsStandardAtmosphere1976.INSTANCE, winds),
+        FlightEnvironment air = new FlightEnvironment(EARTH, UsStandardAtmosphere1976.INSTANCE, Winds.horizontal(0, windNorth));
+        FlightConditions c = new FlightConditions(s, air,
             model.massModel().at(massKg), new EffectorPositions(new double[n], new double[n], new double[n], new double[model.finCount()],
                 new double[model.rcsCount()]), Vector3D.ZERO);
         Loads loads = new Loads();

@@ -14,6 +14,16 @@ import org.launchbench.trajectory.dynamics.Aerodynamics;
  */
 public record DescentDrag(Aerodynamics drag, Atmosphere atmosphere, double zoneAltitude) implements LandingGuidance.DragModel {
 
+    /**
+     * @param stage        the stage (its recovery's descent drag table and reference diameter)
+     * @param atmosphere   the air
+     * @param zoneAltitude the zone's height above the ellipsoid, m
+     * @return the guidance's drag of that stage falling engines first
+     */
+    public static DescentDrag of(org.launchbench.vehicle.model.Stage stage, Atmosphere atmosphere, double zoneAltitude) {
+        return new DescentDrag(Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter()), atmosphere, zoneAltitude);
+    }
+
     /** @param h height above the zone, m; @return the air there, held within the atmosphere's range */
     public AtmosphereState air(double h) {
         return atmosphere.at(Math.max(atmosphere.minAltitude(), Math.min(atmosphere.maxAltitude(), zoneAltitude + h)));

@@ -231,8 +231,8 @@ final class AirDataEstimator implements AirData {
     }
 
     private Parts parts(RigidBodyState s, org.launchbench.flight.MassProperties mass, EffectorPositions achieved, double we, double wn) {
-        Winds winds = g -> new Vector3D(we, g.east(), wn, g.north());
-        FlightConditions c = new FlightConditions(s, new FlightEnvironment(earth, atmosphere, winds), mass, achieved, Vector3D.ZERO);
+        FlightConditions c = new FlightConditions(s, new FlightEnvironment(earth, atmosphere, Winds.horizontal(we, wn)), mass, achieved,
+            Vector3D.ZERO);
         Loads own = new Loads();
         body.contribute(c, own);
         Vector3D b = own.forceBody().add(s.attitude().toBody(own.forceInertial()));

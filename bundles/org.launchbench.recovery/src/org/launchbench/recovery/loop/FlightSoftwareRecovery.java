@@ -14,12 +14,10 @@ import org.launchbench.flight.sensors.ImuErrors;
 import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.recovery.descent.ApproachSteering;
 import org.launchbench.recovery.descent.DescentDrag;
-import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
-import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.vehicle.model.Failure;
 import org.launchbench.vehicle.model.FailureKind;
@@ -118,12 +116,9 @@ public final class FlightSoftwareRecovery {
         StageFlightModel model = StageFlightModel.of(c.stage(), ((LaunchVehicle) c.stage().eContainer()).getPropellantFamily(), false);
         EarthModel.Geodetic zone = EarthModel.Geodetic.of(c.zone());
         var stage = c.stage();
-        DescentDrag drag = new DescentDrag(Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter()), atmosphere,
-            zone.height());
-        double most = Math.toRadians(LandingBurnLoop.FALL_INCIDENCE_DEG);
-        return KnownStage.of(model, landingEngines(model, stage.getRecovery().getLandingEngines()), stage.getEngines().get(0).getEngine(),
-            stage.getDryMass() + stage.getResidualPropellantMass(), drag, LandingFrame.at(earth, zone).effectiveGravity(), new ThrustEstimator(),
-            AirData.STILL, TrimmedLift.of(model, earth, atmosphere, zone, massKg, most), most);
+        return KnownStage.flying(model, landingEngines(model, stage.getRecovery().getLandingEngines()),
+            stage.getDryMass() + stage.getResidualPropellantMass(), DescentDrag.of(stage, atmosphere, zone.height()), earth, atmosphere, zone,
+            massKg, new ThrustEstimator(), AirData.STILL);
     }
 
     /**

@@ -6,7 +6,10 @@ import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.recovery.descent.ApproachSteering;
 import org.launchbench.recovery.descent.BrakingGuidance;
 import org.launchbench.recovery.descent.DescentDrag;
+import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.RetrogradeBraking;
+import org.launchbench.trajectory.atmosphere.Atmosphere;
+import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.vehicle.model.Engine;
 
 /**
@@ -42,13 +45,13 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
         return new ApproachSteering(new ApproachSteering.Stage() {
             @Override
             public double finCapability(double height, double speed, double mass) {
-                return capability(height, speed, mass);
+                return flow(height, speed, mass).capability();
             }
 
             @Override
             public double steeringDrag(double height, double speed, double mass, double share) {
-                double alpha = incidenceFor(Math.min(1, share) * capability(height, speed, mass), height, speed, mass);
-                return forces(height, speed, mass, alpha)[1] - axial(height, speed, mass);
+                Flow f = flow(height, speed, mass);
+                return f.forces(f.incidenceFor(Math.min(1, share) * f.capability()))[1] - f.a0();
             }
 
             @Override
@@ -102,18 +105,27 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
     }
 
     /**
+     * The stage as its flight software knows it at the hand-over: the guidance's drag, the landing engines (the stage's
+     * first engine's figures), gravity at the zone, the fins' trim tabulated at this mass, the fall's largest incidence
+     * {@link LandingBurnLoop#FALL_INCIDENCE_DEG}.
+     *
      * @param model       the stage
      * @param engines     the landing engines, in effector order
-     * @param engine      their figures
      * @param emptyMassKg the stage with no usable propellant, kg
      * @param modelDrag   the guidance's drag
-     * @param g           gravity at the zone, m/s²
+     * @param earth       the Earth
+     * @param atmosphere  the air's model
+     * @param zone        the landing point
+     * @param massKg      the stage's mass at the hand-over, kg
+     * @param thrust      the engines' thrust as measured in flight
+     * @param air         the air as measured in flight
      * @return the stage as the flight software knows it
      */
-    static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag,
-                                   double g) {
-        return of(model, engines, engine, emptyMassKg, modelDrag, g, new ThrustEstimator(), AirData.STILL, null,
-            Math.toRadians(LandingBurnLoop.FALL_INCIDENCE_DEG));
+    static KnownStage flying(StageFlightModel model, int[] engines, double emptyMassKg, DescentDrag modelDrag, EarthModel earth,
+                             Atmosphere atmosphere, EarthModel.Geodetic zone, double massKg, ThrustEstimator thrust, AirData air) {
+        double most = Math.toRadians(LandingBurnLoop.FALL_INCIDENCE_DEG);
+        return of(model, engines, model.stage().getEngines().get(0).getEngine(), emptyMassKg, modelDrag,
+            LandingFrame.at(earth, zone).effectiveGravity(), thrust, air, TrimmedLift.of(model, earth, atmosphere, zone, massKg, most), most);
     }
 
     /**
@@ -124,8 +136,8 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
      * @param mostRad the largest incidence the fall is flown at, rad
      * @return the stage as the flight software knows it, its thrust and air as measured
      */
-    static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag, double g,
-                         ThrustEstimator thrust, AirData air, TrimmedLift trim, double mostRad) {
+    private static KnownStage of(StageFlightModel model, int[] engines, Engine engine, double emptyMassKg, DescentDrag modelDrag, double g,
+                                 ThrustEstimator thrust, AirData air, TrimmedLift trim, double mostRad) {
         double tVac = model.engines().get(engines[0]).thrustVacuumN() * engines.length;
         double exit = model.engines().get(engines[0]).nozzleExitAreaM2() * engines.length;
         double zonePressure = modelDrag.air(0).pressure();
@@ -187,14 +199,14 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
     }
 
     /**
-     * The normal force on a body held along the retrograde over the ground in the measured wind: the air's velocity
-     * v − w meets it at an incidence α, and the body's normal force q S C_N(α) (its aerodynamic model's) pushes against
-     * the air's motion across the axis, downwind.
+     * The side force the braking's predictions add: the normal force in the measured wind ({@link #normalInWind}) and
+     * the side force measured beyond the model ({@link AirData#sidePerPascal}), scaled by the dynamic pressure there,
+     * across the velocity there.
      *
-     * @return m/s², [up, east, north] (none in still air or without a body model)
+     * @return m/s², [up, east, north] (none in still air)
      */
     static double[] crossflow(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
-        double[] n = sideModel(body, drag, air, height, velocity, mass);
+        double[] n = normalInWind(body, drag, air, height, velocity, mass);
         double[] perPa = air.sidePerPascal();
         if (perPa[0] == 0 && perPa[1] == 0 && perPa[2] == 0) {
             return n;
@@ -214,21 +226,17 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
     }
 
     /**
-     * The side force the braking's predictions add in the measured wind: the normal force of a body held along the
-     * ground's retrograde (times the trimmed stage's scale), on top of the guidance's drag, which they apply along the
-     * air's velocity. For a body held exactly there this counts the drag's sideways part (D sin α) twice; flown, the
-     * body is not held exactly there: in a crosswind its gimbals reach their limit and it leans toward the air's
-     * retrograde, where the drag's and the thrust's sideways parts are real. Counted as for an exactly held body (the
-     * drag's sideways part taken out), a 100-run campaign landed 48 % against 79 %, and the wind moved the landing
-     * point 4.2 m per m/s against 1.9 (docs/gnc.md).
+     * The normal force of a body held along the ground's retrograde in the measured wind: the air's velocity v − w
+     * meets it at an incidence α, and its normal force q S C_N(α) (the aerodynamic model's, times the trimmed stage's
+     * scale) pushes against the air's motion across the axis, downwind. The predictions add it on top of the guidance's
+     * drag, which they apply along the air's velocity: for a body held exactly there this counts the drag's sideways
+     * part (D sin α) twice. Flown, the body is not held exactly there: in a crosswind its gimbals reach their limit and
+     * it leans toward the air's retrograde, where the drag's and the thrust's sideways parts are real. Counted as for
+     * an exactly held body (the drag's sideways part taken out), a 100-run campaign landed 48 % against 79 %, and the
+     * wind moved the landing point 4.2 m per m/s against 1.9 (docs/gnc.md).
      *
-     * @return m/s², [up, east, north] (none in still air)
+     * @return m/s², [up, east, north] (none in still air or without a body model)
      */
-    static double[] sideModel(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
-        return normalInWind(body, drag, air, height, velocity, mass);
-    }
-
-    /** The body's normal force held along the ground's retrograde in the measured wind alone, m/s². */
     static double[] normalInWind(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
         if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
             return new double[3];
@@ -253,64 +261,13 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
         return new double[] {-n * across[0] / crossSpeed, -n * across[1] / crossSpeed, -n * across[2] / crossSpeed};
     }
 
-    /** @return the lift the trimmed body gives at its largest incidence, m/s², at a height, airspeed and mass */
-    double capability(double height, double speed, double mass) {
-        Flow f = flow(height, speed, mass);
-        return f.share() * f.forces(f.largest())[0];
-    }
-
-    /** @return the body's lift at an incidence, m/s²: N cos α − A sin α, at a height, airspeed and mass */
-    double lift(double height, double speed, double mass, double alpha) {
-        return forces(height, speed, mass, alpha)[0];
-    }
-
-    /**
-     * @return {lift N cos α − A sin α, drag N sin α + A cos α}, m/s², at a height, airspeed, mass and incidence: N from
-     *         the body's aerodynamic model, A the guidance's drag (times the measured factor) turned by α, as the
-     *         model's axial force C_A,aft cos α
-     */
-    double[] forces(double height, double speed, double mass, double alpha) {
-        return flow(height, speed, mass).forces(alpha);
-    }
-
     /** @return the drag at incidence 0, m/s², at a height, airspeed and mass (the model's times the measured factor) */
     double axial(double height, double speed, double mass) {
         return Math.abs(still.acceleration(height, new double[] {-speed, 0, 0}, mass)[0]) * air.axialFactor();
     }
 
-    /**
-     * The incidence whose lift gives a lateral acceleration, by bisection (the lift rises with the incidence over the
-     * few degrees flown; {@link #BISECTIONS} halvings place it to 1e-7 of the largest).
-     *
-     * @param want  a lateral acceleration, m/s² (of the trimmed body)
-     * @return the incidence (at most the largest the fins hold, 0 for none), rad, at a height, airspeed and mass
-     */
-    double incidenceFor(double want, double height, double speed, double mass) {
-        Flow f = flow(height, speed, mass);
-        double most = f.largest();
-        want /= f.share();
-        double top = f.forces(most)[0];
-        if (!(want > 0) || !(top > 0)) {
-            return 0;
-        }
-        if (top <= want) {
-            return most;
-        }
-        double lo = 0;
-        double hi = most;
-        for (int i = 0; i < BISECTIONS; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (f.forces(mid)[0] < want) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    /** The air's figures at a height and airspeed, evaluated once for any incidence. */
-    private Flow flow(double height, double speed, double mass) {
+    /** @return the air's figures at a height, airspeed and mass, evaluated once for any incidence */
+    Flow flow(double height, double speed, double mass) {
         double a0 = axial(height, speed, mass);
         if (body == null) {
             return new Flow(null, 0, 0, a0, mostRad, 1);
@@ -323,14 +280,56 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
     }
 
     /**
+     * The trimmed body's forces at one height and airspeed.
+     *
      * @param body the body's model (null: none)
      * @param qs   q S / m, m/s²
      * @param mach Mach number
-     * @param a0   the drag at incidence 0, m/s²
+     * @param a0   the drag at incidence 0, m/s² (the model's times the measured factor)
      * @param largest the largest incidence the fins hold, rad
      * @param share the trimmed lift's share of the body's
      */
-    private record Flow(SlenderBodyAerodynamics body, double qs, double mach, double a0, double largest, double share) {
+    record Flow(SlenderBodyAerodynamics body, double qs, double mach, double a0, double largest, double share) {
+
+        /** @return the lift the trimmed body gives at its largest incidence, m/s² */
+        double capability() {
+            return share * forces(largest)[0];
+        }
+
+        /**
+         * The incidence whose trimmed lift gives a lateral acceleration, by bisection (the lift rises with the incidence
+         * over the few degrees flown; {@link KnownStage#BISECTIONS} halvings place it to 1e-7 of the largest).
+         *
+         * @param want a lateral acceleration, m/s² (of the trimmed body)
+         * @return the incidence (at most the largest the fins hold, 0 for none), rad
+         */
+        double incidenceFor(double want) {
+            double most = largest;
+            want /= share;
+            double top = forces(most)[0];
+            if (!(want > 0) || !(top > 0)) {
+                return 0;
+            }
+            if (top <= want) {
+                return most;
+            }
+            double lo = 0;
+            double hi = most;
+            for (int i = 0; i < BISECTIONS; i++) {
+                double mid = 0.5 * (lo + hi);
+                if (forces(mid)[0] < want) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return 0.5 * (lo + hi);
+        }
+
+        /**
+         * @return {lift N cos α − A sin α, drag N sin α + A cos α}, m/s², at an incidence: N from the body's aerodynamic
+         *         model, A the guidance's drag turned by α, as the model's axial force C_A,aft cos α
+         */
         double[] forces(double alpha) {
             double s = Math.sin(alpha);
             double c = Math.cos(alpha);

@@ -36,7 +36,6 @@ import org.launchbench.recovery.navigation.ErrorStateFilter;
 import org.launchbench.recovery.navigation.NavigationEstimate;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
-import org.launchbench.trajectory.dynamics.Aerodynamics;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;
 
@@ -190,9 +189,7 @@ public final class LandingBurnLoop {
         this.earth = earth;
         this.atmosphere = atmosphere;
         this.frame = LandingFrame.at(earth, setup.zone());
-        var stage = setup.model().stage();
-        this.modelDrag = new DescentDrag(Aerodynamics.of(stage.getRecovery().getDescentDrag(), stage.getReferenceDiameter()), atmosphere,
-            setup.zone().height());
+        this.modelDrag = DescentDrag.of(setup.model().stage(), atmosphere, setup.zone().height());
     }
 
     /**
@@ -232,12 +229,11 @@ public final class LandingBurnLoop {
         ThrustEstimator measured = new ThrustEstimator();
         AirDataEstimator airData = setup.brakesFirst() ? new AirDataEstimator(model, earth, atmosphere) : null;
         KnownStage figures = setup.brakesFirst()
-            ? KnownStage.of(model, setup.engines(), engine, setup.emptyMassKg(), modelDrag, frame.effectiveGravity(), measured,
-                airData, TrimmedLift.of(model, earth, atmosphere, setup.zone(), initial.massKg(), Math.toRadians(FALL_INCIDENCE_DEG)),
-                Math.toRadians(FALL_INCIDENCE_DEG)) : null;
-        double finLimit = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
+            ? KnownStage.flying(model, setup.engines(), setup.emptyMassKg(), modelDrag, earth, atmosphere, setup.zone(), initial.massKg(),
+                measured, airData) : null;
+        double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
         TrimmedTilt authority = figures != null ? new TrimmedTilt(model, setup.engines(), earth, atmosphere, frame, figures.air(),
-            Math.toRadians(engine.getGimbalRange()), finLimit, airData::crossflowScale) : null;
+            Math.toRadians(engine.getGimbalRange()), finRange, airData::crossflowScale) : null;
         BrakingGuidance braking = figures != null ? figures.braking(authority) : null;
         double scheduled = setup.scheduledIgnitionM();
         // the fall's predictions ask the rule of states the stage may never fly: their own instance, so that its scan's
@@ -249,7 +245,6 @@ public final class LandingBurnLoop {
         double ruleExcess = Double.NEGATIVE_INFINITY;
         double[] gimbalRange = new double[n];
         Arrays.fill(gimbalRange, Math.toRadians(engine.getGimbalRange()));
-        double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
         double g = frame.effectiveGravity();
         double tVac = model.engines().get(setup.engines()[0]).thrustVacuumN() * setup.engines().length;
         double exit = model.engines().get(setup.engines()[0]).nozzleExitAreaM2() * setup.engines().length;
@@ -442,13 +437,14 @@ public final class LandingBurnLoop {
         if (speed == 0 || !(perRad > 0)) {
             return retro;
         }
-        double[] want = ApproachSteering.finAcceleration(v, known.capability(l[0], speed, mass), shares[0],
-            shares[1]);
+        // the air's figures at this height and airspeed, once for the capability and the incidence
+        KnownStage.Flow flow = known.flow(l[0], speed, mass);
+        double[] want = ApproachSteering.finAcceleration(v, flow.capability(), shares[0], shares[1]);
         double size = Math.sqrt(want[0] * want[0] + want[1] * want[1] + want[2] * want[2]);
         if (size == 0) {
             return retro;
         }
-        double alpha = known.incidenceFor(size, l[0], speed, mass);
+        double alpha = flow.incidenceFor(size);
         double c = Math.cos(alpha) / speed;
         double sn = Math.sin(alpha) / size;
         return new double[] {c * retro[0] - sn * want[0], c * retro[1] - sn * want[1], c * retro[2] - sn * want[2]};
@@ -560,7 +556,7 @@ public final class LandingBurnLoop {
     private void sampleSide(AirDataEstimator air, KnownStage known, double[] l, double mass, double[] seen, double dt) {
         double[] v = {l[3], l[4], l[5]};
         double[] drag = known.stage().drag(l[0], v, mass);
-        double[] side = KnownStage.sideModel(known.body(), modelDrag, air, l[0], v, mass);
+        double[] side = KnownStage.normalInWind(known.body(), modelDrag, air, l[0], v, mass);
         double[] va = air.airVelocity(v);
         double q = 0.5 * modelDrag.air(l[0]).density() * (va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
         air.sampleSide(seen, new double[] {drag[0] + side[0], drag[1] + side[1], drag[2] + side[2]}, v, q, dt);
@@ -591,13 +587,19 @@ public final class LandingBurnLoop {
     /** The specific force on the plant's body now, body axes: every force but gravitation, over the mass. */
     private static Vector3D specificForceBody(StagePlant plant) {
         FlightConditions c = plant.conditions();
+        Loads loads = nonGravitational(plant.model().models(), c);
+        return loads.forceBody().add(c.state().attitude().toBody(loads.forceInertial())).scalarMultiply(1 / c.state().massKg());
+    }
+
+    /** @return the loads of every model but gravitation (what accelerometers sense), at the conditions */
+    static Loads nonGravitational(List<ForceModel> models, FlightConditions c) {
         Loads loads = new Loads();
-        for (ForceModel m : plant.model().models()) {
+        for (ForceModel m : models) {
             if (!(m instanceof Gravitation)) {
                 m.contribute(c, loads);
             }
         }
-        return loads.forceBody().add(c.state().attitude().toBody(loads.forceInertial())).scalarMultiply(1 / c.state().massKg());
+        return loads;
     }
 
     /**

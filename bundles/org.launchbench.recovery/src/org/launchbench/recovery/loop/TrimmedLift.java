@@ -4,12 +4,10 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
 import org.launchbench.flight.FlightEnvironment;
-import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 import org.launchbench.flight.MassProperties;
 import org.launchbench.flight.Quaternion;
 import org.launchbench.flight.RigidBodyState;
-import org.launchbench.flight.models.Gravitation;
 import org.launchbench.flight.models.MachCurve;
 import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.recovery.control.ControlEffectiveness;
@@ -104,27 +102,33 @@ final class TrimmedLift {
 
         /** @return {largest incidence held, trimmed lift share there} at a Mach number, the body rolled by an angle */
         double[] trim(double mach, double roll, double mostRad) {
-            if (holds(mach, roll, mostRad) != null) {
-                return new double[] {mostRad, share(mach, roll, mostRad)};
+            double[] held = holds(mach, roll, mostRad);
+            if (held != null) {
+                return new double[] {mostRad, share(mach, roll, mostRad, held)};
             }
             double lo = 0;
             double hi = mostRad;
             for (int i = 0; i < BISECTIONS; i++) {
                 double mid = 0.5 * (lo + hi);
-                if (holds(mach, roll, mid) != null) {
+                double[] d = holds(mach, roll, mid);
+                if (d != null) {
                     lo = mid;
+                    held = d;
                 } else {
                     hi = mid;
                 }
             }
-            return new double[] {lo, lo > 0 ? share(mach, roll, lo) : 1};
+            return new double[] {lo, held != null ? share(mach, roll, lo, held) : 1};
         }
 
-        /** @return the trimmed lift over the body's at an incidence (1 where the fins are not needed) */
-        private double share(double mach, double roll, double alpha) {
-            double[] deflections = holds(mach, roll, alpha);
-            Parts centred = parts(mach, roll, alpha, new double[model.finCount()]);
-            Parts full = parts(mach, roll, alpha, deflections);
+        /**
+         * @param deflections the fins' deflections that hold the incidence ({@link #holds})
+         * @return the trimmed lift over the body's at an incidence (1 where the fins are not needed)
+         */
+        private double share(double mach, double roll, double alpha, double[] deflections) {
+            Vector3D centredNm = loads(conditions(mach, roll, alpha, new double[model.finCount()]), false).momentBody();
+            Parts centred = parts(mach, roll, alpha, new double[model.finCount()], centredNm);
+            Parts full = parts(mach, roll, alpha, deflections, centredNm);
             // the deflection that balances the moment, between centred and the share's, linear in the moment
             double m0 = centred.moment();
             double m1 = full.moment();
@@ -155,7 +159,8 @@ final class TrimmedLift {
                 double along = b.perRadNm()[1][f] * m.getY() + b.perRadNm()[2][f] * m.getZ();
                 d[f] = along == 0 ? 0 : -Math.signum(along) * deflectionRad;
             }
-            return parts(mach, roll, alpha, d).moment() <= 0 ? d : null;
+            // the centred moment is the effectiveness's own (gravitation, among its models, gives none)
+            return parts(mach, roll, alpha, d, m).moment() <= 0 ? d : null;
         }
 
         /**
@@ -166,10 +171,8 @@ final class TrimmedLift {
         private record Parts(double moment, double lift, double bodyLift) {
         }
 
-        private Parts parts(double mach, double roll, double alpha, double[] fins) {
-            FlightConditions centred = conditions(mach, roll, alpha, new double[model.finCount()]);
-            Loads c0 = loads(centred, false);
-            Vector3D m0 = c0.momentBody();
+        /** @param m0 the moment with the fins centred, body axes, N m (the direction the moment is measured along) */
+        private Parts parts(double mach, double roll, double alpha, double[] fins, Vector3D m0) {
             FlightConditions c = conditions(mach, roll, alpha, fins);
             Loads all = loads(c, false);
             Loads body = loads(c, true);
@@ -193,12 +196,11 @@ final class TrimmedLift {
         }
 
         private Loads loads(FlightConditions c, boolean bodyOnly) {
-            Loads l = new Loads();
-            for (ForceModel m : model.models()) {
-                if (bodyOnly ? m == model.aerodynamics() : !(m instanceof Gravitation)) {
-                    m.contribute(c, l);
-                }
+            if (!bodyOnly) {
+                return LandingBurnLoop.nonGravitational(model.models(), c);
             }
+            Loads l = new Loads();
+            model.aerodynamics().contribute(c, l);
             return l;
         }
 

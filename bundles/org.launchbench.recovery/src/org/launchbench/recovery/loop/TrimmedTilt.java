@@ -4,11 +4,9 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.EffectorPositions;
 import org.launchbench.flight.FlightConditions;
 import org.launchbench.flight.FlightEnvironment;
-import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 import org.launchbench.flight.Quaternion;
 import org.launchbench.flight.RigidBodyState;
-import org.launchbench.flight.models.Gravitation;
 import org.launchbench.flight.vehicle.StageFlightModel;
 import org.launchbench.recovery.control.ControlAllocation;
 import org.launchbench.recovery.control.ControlEffectiveness;
@@ -125,8 +123,7 @@ final class TrimmedTilt implements BrakingGuidance.TiltAuthority {
         Vector3D r = earth.toInertial(t, rE);
         Vector3D v = earth.toInertial(t, vE).add(Vector3D.crossProduct(earth.rotation(), r));
         RigidBodyState state = new RigidBodyState(t, r, v, q, Vector3D.ZERO, mass);
-        Winds winds = g -> new Vector3D(air.eastMS(), g.east(), air.northMS(), g.north());
-        FlightEnvironment env = new FlightEnvironment(earth, atmosphere, winds);
+        FlightEnvironment env = new FlightEnvironment(earth, atmosphere, Winds.horizontal(air.eastMS(), air.northMS()));
         int n = model.engines().size();
         double[] thrust = new double[n];
         FlightConditions probe = new FlightConditions(state, env, model.massModel().at(mass), EffectorPositions.NONE, Vector3D.ZERO);
@@ -158,12 +155,7 @@ final class TrimmedTilt implements BrakingGuidance.TiltAuthority {
         System.arraycopy(u, 2 * engines.length, finDeflection, 0, fins);
         FlightConditions trimmed = new FlightConditions(state, env, model.massModel().at(mass),
             new EffectorPositions(pitch, yaw, thrust, finDeflection, new double[model.rcsCount()]), Vector3D.ZERO);
-        Loads loads = new Loads();
-        for (ForceModel f : model.models()) {
-            if (!(f instanceof Gravitation)) {
-                f.contribute(trimmed, loads);
-            }
-        }
+        Loads loads = LandingBurnLoop.nonGravitational(model.models(), trimmed);
         Vector3D force = q.toInertial(loads.forceBody()).add(loads.forceInertial());
         Vector3D fE = earth.toFixed(t, force);
         double along = Vector3D.dotProduct(fE, frame.up()) * direction[0] + Vector3D.dotProduct(fE, frame.east()) * direction[1]

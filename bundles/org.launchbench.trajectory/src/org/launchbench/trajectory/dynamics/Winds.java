@@ -15,6 +15,17 @@ public interface Winds {
     Vector3D at(EarthModel.Geodetic position);
 
     /**
+     * A horizontal wind the same everywhere, given by its components.
+     *
+     * @param eastMS  the air's velocity east over the ground, m/s
+     * @param northMS the same north, m/s
+     * @return the wind field
+     */
+    static Winds horizontal(double eastMS, double northMS) {
+        return g -> new Vector3D(eastMS, g.east(), northMS, g.north());
+    }
+
+    /**
      * A horizontal wind that blows from one direction at a speed depending on height only.
      *
      * @param fromAzimuthDeg direction the wind blows from, degrees clockwise from north
