@@ -69,20 +69,20 @@ class FlightSoftwareRecoveryTest {
         assertTrue(plan.predictedMiss() < 1, plan.toString());
         assertTrue(plan.notes().isEmpty(), plan.notes().toString());
         StageRecovery.Plan pointMass = sixDof.plan(withBoostback);
-        assertEquals(30.19, plan.boostbackDv(), 0.01);
+        assertEquals(30.20, plan.boostbackDv(), 0.01);
         assertEquals(34.31, pointMass.boostbackDv(), 0.01);
-        assertEquals(13.4, Math.toDegrees(plan.boostbackAzimuth()), 0.1);
+        assertEquals(13.7, Math.toDegrees(plan.boostbackAzimuth()), 0.1);
         assertEquals(-18.8, Math.toDegrees(pointMass.boostbackAzimuth()), 0.1);
     }
 
     /**
      * The whole descent on the estimate: the fall steered by the trimmed body's lift, the engines lit by the software's
-     * own rule at 5.2 km (after the descent's peak dynamic pressure, 153 kPa, which the loop's part of the flight
+     * own rule at 5.3 km (after the descent's peak dynamic pressure, 153 kPa, which the loop's part of the flight
      * records), the braking, the vertical descent. It lands on the deck and inside the legs' envelope, within the
-     * issue's touchdown figures; the actuators stay within their limits, the fins with 1.5 of their 20 deg to spare
-     * (they hold the fall's incidence at about 16 deg; the RCS spends 2 of its 200 kg). Seeds 1, 2 and 3 measured 1.1,
-     * 1.4 and 1.5 m from the centre, 1.0 to 1.5 m/s down, under 0.14 m/s across; seed 1 is frozen as this
-     * deterministic flight's regression (to a centimetre and a tenth of a degree).
+     * issue's touchdown figures; the actuators stay within their limits (the fins reach 19.6 of their 20 deg, the
+     * gimbals 4.98 of their 5; the RCS spends 2 of its 200 kg). Seeds 1, 2 and 3 measured 1.3, 1.4 and 0.6 m from the
+     * centre, 1.0 to 1.5 m/s down, under 0.6 m/s across; seed 1 is frozen as this deterministic flight's regression (to
+     * a centimetre and a tenth of a degree).
      */
     @Test
     void theFlightSoftwareFliesTheWholeDescentAndLandsTheStage() {
@@ -97,7 +97,7 @@ class FlightSoftwareRecoveryTest {
         RecoveryResult.FlightSoftware fs = r.software();
         assertTrue(fs.maxGimbalDeg() <= fs.gimbalLimitDeg() + 1e-9 && fs.maxFinDeflectionDeg() <= fs.finLimitDeg() + 1e-9,
             fs.maxGimbalDeg() + " / " + fs.maxFinDeflectionDeg());
-        assertEquals(18.50, fs.maxFinDeflectionDeg(), 0.01);
+        assertEquals(19.62, fs.maxFinDeflectionDeg(), 0.01);
         assertTrue(fs.rcsPropellantKg() < 0.1 * fs.rcsPropellantCapacityKg(), fs.rcsPropellantKg() + " kg of RCS");
         // navigation from sensors alone, within 4 times the GNSS's 3-D sigma (1.5 m per axis: 2.6 m)
         assertTrue(fs.navigationErrorAtTouchdownM() < 4 * 2.6, fs.navigationErrorAtTouchdownM() + " m");
@@ -106,26 +106,26 @@ class FlightSoftwareRecoveryTest {
         double lit = event(r, "landing-ignition").time();
         double down = event(r, "touchdown").time();
         assertTrue(cutoff < event(r, "max-q").time() && event(r, "max-q").time() < lit && lit < down, r.events().toString());
-        assertEquals(152_822, r.peakDynamicPressure(), 1);
+        assertEquals(152_737, r.peakDynamicPressure(), 1);
         assertEquals(down, r.history().get(r.history().size() - 1).time(), 1.0);
         RecoveryResult.Burn landing = r.burns().get(2);
         assertEquals("landing", landing.name());
         // regression values of this deterministic flight (seed 1)
-        assertEquals(5243, landing.ignitionAltitude(), 1);
-        assertEquals(1.12, r.missDistance(), 0.01);
-        assertEquals(1.05, r.touchdownVerticalSpeed(), 0.01);
-        assertEquals(0.11, r.touchdownHorizontalSpeed(), 0.01);
-        assertEquals(0.44, r.touchdownTiltDeg(), 0.1);
-        assertEquals(3896, r.propellantRemaining(), 1);
+        assertEquals(5252, landing.ignitionAltitude(), 1);
+        assertEquals(1.33, r.missDistance(), 0.01);
+        assertEquals(1.01, r.touchdownVerticalSpeed(), 0.01);
+        assertEquals(0.44, r.touchdownHorizontalSpeed(), 0.01);
+        assertEquals(0.45, r.touchdownTiltDeg(), 0.1);
+        assertEquals(3887, r.propellantRemaining(), 1);
     }
 
-    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 1.4 m). */
+    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 1.42 m). */
     @Test
     void anotherSeedLandsToo() {
         RecoveryResult r = fly(Perturbation.NONE, List.of(), 2);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
         assertTrue(Math.abs(r.missDistance() - landed.missDistance()) > 0.05, "the seed changed nothing: " + r.missDistance() + " m");
-        assertEquals(1.38, r.missDistance(), 0.01);
+        assertEquals(1.42, r.missDistance(), 0.01);
     }
 
     /**
@@ -140,7 +140,7 @@ class FlightSoftwareRecoveryTest {
         RecoveryResult r = software.fly(shipped, software.plan(shipped), Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT, 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, r.outcome());
         assertTrue(r.touchdownTiltDeg() < 5 && r.touchdownVerticalSpeed() < 8, r.touchdownTiltDeg() + " deg, " + r.touchdownVerticalSpeed() + " m/s");
-        assertEquals(5982, r.missDistance(), 1);
+        assertEquals(5979, r.missDistance(), 1);
     }
 
     /**
@@ -148,47 +148,53 @@ class FlightSoftwareRecoveryTest {
      * modelled (the {@link ThrustEstimator}; before it, 27.6 m off at 4.2 m/s down) and 3 % more (208 m short before),
      * half a second's late ignition (sliding at 2.7 m/s before the lag in its predictions), 10 % more drag (the
      * {@link AirDataEstimator}'s axial factor; 835 m short without it), a 10 m/s wind along the track (from the east)
-     * and across it (from the north: 189 m off before the wind was measured; now at the deck's edge). Each lands.
+     * and across it (from the north: 189 m off before the wind was measured, 24 m with one measured scale of the
+     * crosswind's push for the whole braking, 4 m with its table against the airspeed). Each lands.
      * Regression values of these deterministic flights.
      */
     @Test
     void thrustIgnitionDragAndWindErrorsAreMeasuredAndLanded() {
         RecoveryResult weak = fly(new Perturbation(-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, weak.outcome(), weak.reason());
-        assertEquals(3.40, weak.missDistance(), 0.01);
+        assertEquals(2.64, weak.missDistance(), 0.01);
         RecoveryResult hot = fly(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, hot.outcome(), hot.reason());
-        assertEquals(0.32, hot.missDistance(), 0.01);
+        assertEquals(0.68, hot.missDistance(), 0.01);
         RecoveryResult late = fly(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, late.outcome(), late.reason());
-        assertEquals(5.41, late.missDistance(), 0.01);
+        assertEquals(5.57, late.missDistance(), 0.01);
         RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, draggy.outcome(), draggy.reason());
         // the plant flies the draw: slowed more by the air, the stage reaches the rule's ignition lower (4.1 km, 5.2 nominal)
         assertTrue(draggy.burns().get(2).ignitionAltitude() < landed.burns().get(2).ignitionAltitude() - 500,
             draggy.burns().get(2).ignitionAltitude() + " m");
-        assertEquals(2.99, draggy.missDistance(), 0.01);
+        assertEquals(0.68, draggy.missDistance(), 0.01);
         RecoveryResult east = fly(new Perturbation(0, 0, 0, 0, 0, 10, 90, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, east.outcome(), east.reason());
-        assertTrue(east.east() < 0, "an east wind blows it west: " + east.east() + " m");
-        assertEquals(9.44, east.missDistance(), 0.01);
+        assertEquals(6.85, east.missDistance(), 0.01);
         RecoveryResult north = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, north.outcome(), north.reason());
-        assertEquals(24.27, north.missDistance(), 0.01);
+        assertEquals(3.98, north.missDistance(), 0.01);
     }
 
     /**
-     * What the loop does not absorb yet, frozen as a finding (docs/gnc.md): a stronger wind across the track. 12 m/s
-     * from the north blows the stage 27 m south during the braking, off the 25 m deck: the side force of a body held
-     * across the wind grows faster than the braking's model of it until it is measured, and the braking's tilt is then
-     * at its limit. Regression value of this deterministic flight, to a metre.
+     * The crosswind as the trimmed stage feels it ({@link TrimmedCrossflow}): 12 m/s from the north, once a finding (29 m
+     * south, off the deck: the braking's one measured scale of the push under-counted the push ahead by a factor of
+     * three), lands 6 m from the centre. What the loop does not absorb yet, frozen as a finding (docs/gnc.md): a steady
+     * 15 m/s from the surface to 20 km. From the north the stage comes down 8 m from the centre but sliding at 2.9 m/s,
+     * over the legs' 2: the braking ends at 50 m/s with some 10 m/s across, which the vertical descent's 10 deg cannot
+     * take out in its 4 s. Regression values of these deterministic flights.
      */
     @Test
-    void aStrongerCrosswindIsNotYetAbsorbed() {
-        RecoveryResult wind = fly(new Perturbation(0, 0, 0, 0, 0, 12, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.CRASHED, wind.outcome());
-        assertTrue(wind.north() < -25, "a north wind blows it south: " + wind.north() + " m");
-        assertEquals(29, wind.missDistance(), 1);
+    void a12MetrePerSecondCrosswindIsAbsorbedAnd15IsNot() {
+        RecoveryResult twelve = fly(new Perturbation(0, 0, 0, 0, 0, 12, 0, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, twelve.outcome(), twelve.reason());
+        assertEquals(6.33, twelve.missDistance(), 0.01);
+        RecoveryResult fifteen = fly(new Perturbation(0, 0, 0, 0, 0, 15, 0, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.CRASHED, fifteen.outcome());
+        assertTrue(fifteen.reason().contains("horizontal"), fifteen.reason());
+        assertTrue(fifteen.missDistance() < withBoostback.zone().getRadius(), fifteen.missDistance() + " m");
+        assertEquals(2.91, fifteen.touchdownHorizontalSpeed(), 0.01);
     }
 
     /**

@@ -30,8 +30,8 @@ public final class ApproachSteering {
      * slowly, and each derivative costs two predictions).
      */
     static final int JACOBIAN_EVERY = 4;
-    /** Regula falsi iterations that place the ignition within a fall step. */
-    static final int IGNITION_ITERATIONS = 4;
+    /** Iterations of the Illinois regula falsi that place the ignition within a fall step. */
+    static final int IGNITION_ITERATIONS = 8;
     /** The ignition is placed when the rule's excess is below this, m. */
     static final double IGNITION_TOLERANCE_M = 1;
     /** The longest prediction, s: a stage that has not come to rest by then is taken where it is. */
@@ -179,6 +179,12 @@ public final class ApproachSteering {
                 double hi = FALL_STEP;
                 double eLo = eX;
                 double eHi = eY;
+                // the Illinois variant (Dowell and Jarratt, BIT 11, 1971): plain regula falsi held the step's far end
+                // while the rule's excess, convex in the time, crept up from below, and its four iterations left the
+                // ignition up to most of a step late, a second's fall of several hundred metres; the predicted rest
+                // point then jumped by 60 to 90 m from one update to the next as the steps' grid moved past the
+                // ignition, and the fall's steering chased it (docs/gnc.md)
+                int kept = 0;
                 for (int i = 0; i < IGNITION_ITERATIONS && eHi > IGNITION_TOLERANCE_M; i++) {
                     double mid = lo + (hi - lo) * -eLo / (eHi - eLo);
                     double[] z = rk4(x, mid, across, up);
@@ -187,9 +193,13 @@ public final class ApproachSteering {
                         hi = mid;
                         eHi = e;
                         y = z;
+                        eLo = kept < 0 ? eLo / 2 : eLo;
+                        kept = Math.min(kept, 0) - 1;
                     } else {
                         lo = mid;
                         eLo = e;
+                        eHi = kept > 0 ? eHi / 2 : eHi;
+                        kept = Math.max(kept, 0) + 1;
                     }
                 }
                 t += hi;

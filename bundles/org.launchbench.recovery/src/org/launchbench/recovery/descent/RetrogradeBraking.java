@@ -52,6 +52,14 @@ public final class RetrogradeBraking {
         }
 
         /**
+         * @return the air's force across a body held upright (its axis the local vertical) in the wind, m/s² [up, east,
+         *         north]: what the vertical descent leans against; none in still air
+         */
+        default double[] uprightPush(double height, double[] velocity, double mass) {
+            return new double[3];
+        }
+
+        /**
          * @return how long the engines' thrust build-up delays the braking once lit, s: the time at full thrust its
          *         impulse is worth less than the transient's length (half of it for a build-up whose mean is half)
          */

@@ -42,10 +42,11 @@ interface AirData {
     }
 
     /**
-     * @return the trimmed stage's side force in a crosswind over the body's normal force alone (the gimbals and fins
-     *         that hold the body at its incidence add to it or take from it)
+     * @param airspeedMS the speed through the air, m/s
+     * @return the trimmed stage's side force in a crosswind over the body's normal force alone, at that airspeed (the
+     *         gimbals and fins that hold the body at its incidence add to it or take from it)
      */
-    default double crossflowScale() {
+    default double crossflowScale(double airspeedMS) {
         return 1;
     }
 

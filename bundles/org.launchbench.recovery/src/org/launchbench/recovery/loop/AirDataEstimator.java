@@ -1,6 +1,7 @@
 package org.launchbench.recovery.loop;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.flight.EffectorPositions;
@@ -69,7 +70,7 @@ final class AirDataEstimator implements AirData {
     private double factor = 1;
     private int updates;
     private final double[] side = new double[3];
-    private double crossflowScale = 1;
+    private DoubleUnaryOperator crossflowScale = airspeed -> 1;
 
     /**
      * @param model      the stage as the flight software models it (its aerodynamic database)
@@ -101,12 +102,12 @@ final class AirDataEstimator implements AirData {
     }
 
     @Override
-    public double crossflowScale() {
-        return crossflowScale;
+    public double crossflowScale(double airspeedMS) {
+        return crossflowScale.applyAsDouble(airspeedMS);
     }
 
-    /** @param scale the trimmed side force over the body's normal force, as the braking's model last found it */
-    void crossflowScale(double scale) {
+    /** @param scale the trimmed side force over the body's normal force against the airspeed ({@link TrimmedCrossflow}) */
+    void crossflowScale(DoubleUnaryOperator scale) {
         crossflowScale = scale;
     }
 

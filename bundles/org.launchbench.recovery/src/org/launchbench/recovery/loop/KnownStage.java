@@ -153,6 +153,11 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
             }
 
             @Override
+            public double[] uprightPush(double height, double[] velocity, double mass) {
+                return KnownStage.normalOnAxis(body, modelDrag, air, height, velocity, new double[] {1, 0, 0}, mass);
+            }
+
+            @Override
             public double ignitionLagS() {
                 // the raised-cosine build-up's mean is half its length (EngineTransient)
                 return engine.getIgnitionTransient() / 2;
@@ -227,17 +232,31 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
 
     /**
      * The normal force of a body held along the ground's retrograde in the measured wind: the air's velocity v − w
-     * meets it at an incidence α, and its normal force q S C_N(α) (the aerodynamic model's, times the trimmed stage's
-     * scale) pushes against the air's motion across the axis, downwind. The predictions add it on top of the guidance's
-     * drag, which they apply along the air's velocity: for a body held exactly there this counts the drag's sideways
-     * part (D sin α) twice. Flown, the body is not held exactly there: in a crosswind its gimbals reach their limit and
-     * it leans toward the air's retrograde, where the drag's and the thrust's sideways parts are real. Counted as for
-     * an exactly held body (the drag's sideways part taken out), a 100-run campaign landed 48 % against 79 %, and the
-     * wind moved the landing point 4.2 m per m/s against 1.9 (docs/gnc.md).
+     * meets it at an incidence α, and its normal force q S C_N(α) (the aerodynamic model's) pushes against the air's
+     * motion across the axis, downwind; times the trimmed stage's scale at that airspeed ({@link TrimmedCrossflow}),
+     * which is tabulated so that this and the sideways part of the guidance's drag (applied along the air's velocity)
+     * sum to the trimmed stage's side force, its gimbals' and fins' trimming forces with it.
      *
      * @return m/s², [up, east, north] (none in still air or without a body model)
      */
     static double[] normalInWind(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
+        double[] n = bodyNormalInWind(body, drag, air, height, velocity, mass);
+        if (n[0] == 0 && n[1] == 0 && n[2] == 0) {
+            return n;
+        }
+        double[] va = air.airVelocity(velocity);
+        double scale = air.crossflowScale(Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]));
+        return new double[] {scale * n[0], scale * n[1], scale * n[2]};
+    }
+
+    /**
+     * The body's own normal force in the measured wind, held along the ground's retrograde (Jorgensen's, from the
+     * aerodynamic model): {@link #normalInWind} before the trim's scale.
+     *
+     * @return m/s², [up, east, north] (none in still air or without a body model)
+     */
+    static double[] bodyNormalInWind(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity,
+                                     double mass) {
         if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
             return new double[3];
         }
@@ -257,7 +276,35 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
         var at = drag.air(height);
         double mach = at.speedOfSound() > 0 ? airspeed / at.speedOfSound() : 0;
         double n = 0.5 * at.density() * airspeed * airspeed * body.referenceAreaM2()
-            * body.normalCoefficient(crossSpeed / airspeed, Math.abs(along) / airspeed, mach) / mass * air.crossflowScale();
+            * body.normalCoefficient(crossSpeed / airspeed, Math.abs(along) / airspeed, mach) / mass;
+        return new double[] {-n * across[0] / crossSpeed, -n * across[1] / crossSpeed, -n * across[2] / crossSpeed};
+    }
+
+    /**
+     * The normal force of the body held along an axis in the measured wind, its trimmed scale at that airspeed
+     * ({@link AirData#crossflowScale}): Jorgensen's at the incidence between the axis and the air's velocity, pushing
+     * across the axis against the air's motion across it.
+     *
+     * @param axis the body axis, a unit vector [up, east, north] (engines first: pointing away from the fall)
+     * @return m/s², [up, east, north] (none in still air or without a body model)
+     */
+    static double[] normalOnAxis(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double[] axis,
+                                 double mass) {
+        if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
+            return new double[3];
+        }
+        double[] va = air.airVelocity(velocity);
+        double along = -(va[0] * axis[0] + va[1] * axis[1] + va[2] * axis[2]);
+        double[] across = {va[0] + along * axis[0], va[1] + along * axis[1], va[2] + along * axis[2]};
+        double crossSpeed = Math.sqrt(across[0] * across[0] + across[1] * across[1] + across[2] * across[2]);
+        double airspeed = Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
+        if (crossSpeed == 0 || airspeed == 0) {
+            return new double[3];
+        }
+        var at = drag.air(height);
+        double mach = at.speedOfSound() > 0 ? airspeed / at.speedOfSound() : 0;
+        double n = 0.5 * at.density() * airspeed * airspeed * body.referenceAreaM2()
+            * body.normalCoefficient(crossSpeed / airspeed, Math.abs(along) / airspeed, mach) / mass * air.crossflowScale(airspeed);
         return new double[] {-n * across[0] / crossSpeed, -n * across[1] / crossSpeed, -n * across[2] / crossSpeed};
     }
 

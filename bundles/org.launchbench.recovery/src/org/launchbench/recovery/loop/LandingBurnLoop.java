@@ -32,6 +32,7 @@ import org.launchbench.recovery.descent.DescentDrag;
 import org.launchbench.recovery.descent.LandingFrame;
 import org.launchbench.recovery.descent.LandingGuidance;
 import org.launchbench.recovery.descent.PoweredDescent;
+import org.launchbench.recovery.descent.RetrogradeBraking;
 import org.launchbench.recovery.navigation.ErrorStateFilter;
 import org.launchbench.recovery.navigation.NavigationEstimate;
 import org.launchbench.recovery.stage.RecoveryResult;
@@ -167,6 +168,15 @@ public final class LandingBurnLoop {
     /** The braking's side force is measured while its tilt off the retrograde is under this, rad (half a degree). */
     static final double SIDE_TILT_RAD = Math.toRadians(0.5);
 
+    /**
+     * The braking's side force is measured while the body itself (as navigated) is within this of the retrograde, rad
+     * (one degree): a body still swinging from a tilt just taken off pushes the air as the tilt did.
+     */
+    static final double SIDE_BODY_RAD = Math.toRadians(1);
+
+    /** How often the crosswind's push ahead is tabulated, Hz ({@link TrimmedCrossflow}). */
+    static final double CROSSWIND_HZ = 1;
+
     /** How often the fall's steering re-solves its shares, Hz (the fins' steering's rate in the point-mass recovery). */
     static final double FALL_STEERING_HZ = 1;
 
@@ -232,8 +242,14 @@ public final class LandingBurnLoop {
             ? KnownStage.flying(model, setup.engines(), setup.emptyMassKg(), modelDrag, earth, atmosphere, setup.zone(), initial.massKg(),
                 measured, airData) : null;
         double finRange = model.finCount() > 0 ? Math.toRadians(model.stage().getRecovery().getGridFins().getDeflectionLimit()) : 0;
-        TrimmedTilt authority = figures != null ? new TrimmedTilt(model, setup.engines(), earth, atmosphere, frame, figures.air(),
-            Math.toRadians(engine.getGimbalRange()), finRange, airData::crossflowScale) : null;
+        TrimmedForces trimmed = figures != null ? new TrimmedForces(model, setup.engines(), earth, atmosphere, frame, figures.air(),
+            Math.toRadians(engine.getGimbalRange()), finRange) : null;
+        TrimmedTilt authority = trimmed != null ? new TrimmedTilt(trimmed) : null;
+        TrimmedCrossflow crosswind = trimmed != null ? new TrimmedCrossflow(trimmed, modelDrag) : null;
+        if (crosswind != null) {
+            airData.crossflowScale(crosswind);
+        }
+        double nextCrosswind = Double.NEGATIVE_INFINITY;
         BrakingGuidance braking = figures != null ? figures.braking(authority) : null;
         double scheduled = setup.scheduledIgnitionM();
         // the fall's predictions ask the rule of states the stage may never fly: their own instance, so that its scan's
@@ -310,6 +326,14 @@ public final class LandingBurnLoop {
             double[] l = frame.local(t, est.positionEciM(), est.velocityEciMS());
             double mass = now.massKg();
             double pressure = modelDrag.air(l[0]).pressure();
+            if (crosswind != null && t >= nextCrosswind - 1e-9) {
+                // the crosswind's push ahead, as the trimmed stage gives it, for the fall's and the braking's predictions
+                RetrogradeBraking.Stage known = figures.stage();
+                double low = known.brakingThrust(mass);
+                double middle = low + BrakingGuidance.IGNITION_RAISE * (known.fullThrust() - low);
+                crosswind.update(t, l, mass, middle, middle / mass - g);
+                nextCrosswind = t + 1 / CROSSWIND_HZ;
+            }
             boolean light = false;
             if (!lit && !Double.isNaN(scheduled)) {
                 light = l[3] < 0 && l[0] <= scheduled;
@@ -341,7 +365,8 @@ public final class LandingBurnLoop {
                 if (authority != null) {
                     authority.at(t);
                 }
-                if (t >= litAt + SIDE_AFTER_TRANSIENTS * engine.getIgnitionTransient() && braking.tiltRad() < SIDE_TILT_RAD) {
+                if (t >= litAt + SIDE_AFTER_TRANSIENTS * engine.getIgnitionTransient() && braking.tiltRad() < SIDE_TILT_RAD
+                    && offRetrograde(est, l) < SIDE_BODY_RAD) {
                     // the side force the model misses, measured once the thrust has built up and while the braking
                     // holds the body along the retrograde (the model's body; a tilt's own push is not a disturbance)
                     sampleSide(airData, figures, l, mass, measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure,
@@ -372,8 +397,13 @@ public final class LandingBurnLoop {
                 burning[e] = giving;
             }
             Vector3D axis = frame.inertial(t, a[0], a[1], a[2]);
+            // the attitude loop's model of the air's moment, in the wind as measured: in calm air it left the moment of
+            // a crosswind's incidence to the slow integral, and the body hung 1 to 3 deg off its command toward the
+            // air's retrograde, where the braking's model of its push no longer held (docs/gnc.md)
+            FlightEnvironment air = airData != null ? new FlightEnvironment(earth, atmosphere, Winds.horizontal(airData.eastMS(), airData.northMS()))
+                : env;
             FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
-                sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), env, model.massModel().at(mass), plant.effectors(),
+                sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), air, model.massModel().at(mass), plant.effectors(),
                 Vector3D.ZERO);
             ActuatorCommands cmd = control.next(known, cut ? Vector3D.ZERO : axis, throttles, burning, gimbalRange, finRange, dt);
             Vector3D vRel = now.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), now.positionEciM()));
@@ -614,6 +644,13 @@ public final class LandingBurnLoop {
         Vector3D inFixed = earth.toFixed(est.timeS(), est.attitude().toInertial(aero));
         return new double[] {Vector3D.dotProduct(inFixed, frame.up()), Vector3D.dotProduct(inFixed, frame.east()),
             Vector3D.dotProduct(inFixed, frame.north())};
+    }
+
+    /** The estimated body axis's angle from the estimated retrograde over the ground, rad. */
+    private double offRetrograde(NavigationEstimate est, double[] l) {
+        Vector3D axis = earth.toFixed(est.timeS(), est.attitude().toInertial(Vector3D.PLUS_I));
+        Vector3D retro = frame.up().scalarMultiply(-l[3]).add(frame.east().scalarMultiply(-l[4])).add(frame.north().scalarMultiply(-l[5]));
+        return retro.getNorm() > 0 ? Vector3D.angle(axis, retro) : 0;
     }
 
     private double heightOf(double t, Vector3D rI) {
