@@ -240,13 +240,12 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
      * @return m/s², [up, east, north] (none in still air or without a body model)
      */
     static double[] normalInWind(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double mass) {
-        double[] n = bodyNormalInWind(body, drag, air, height, velocity, mass);
-        if (n[0] == 0 && n[1] == 0 && n[2] == 0) {
-            return n;
+        double speed = Math.sqrt(velocity[0] * velocity[0] + velocity[1] * velocity[1] + velocity[2] * velocity[2]);
+        if (speed == 0) {
+            return new double[3];
         }
-        double[] va = air.airVelocity(velocity);
-        double scale = air.crossflowScale(Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]));
-        return new double[] {scale * n[0], scale * n[1], scale * n[2]};
+        return normalOnAxis(body, drag, air, height, velocity, new double[] {-velocity[0] / speed, -velocity[1] / speed, -velocity[2] / speed},
+            mass);
     }
 
     /**
@@ -257,17 +256,43 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
      */
     static double[] bodyNormalInWind(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity,
                                      double mass) {
-        if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
-            return new double[3];
-        }
         double speed = Math.sqrt(velocity[0] * velocity[0] + velocity[1] * velocity[1] + velocity[2] * velocity[2]);
         if (speed == 0) {
             return new double[3];
         }
+        return bodyNormalOnAxis(body, drag, air, height, velocity, new double[] {-velocity[0] / speed, -velocity[1] / speed, -velocity[2] / speed},
+            mass);
+    }
+
+    /**
+     * The normal force of the body held along an axis in the measured wind, times the trimmed scale at that airspeed
+     * ({@link AirData#crossflowScale}).
+     *
+     * @param axis the body axis, a unit vector [up, east, north] (engines first: pointing away from the fall)
+     * @return m/s², [up, east, north] (none in still air or without a body model)
+     */
+    static double[] normalOnAxis(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double[] axis,
+                                 double mass) {
+        double[] n = bodyNormalOnAxis(body, drag, air, height, velocity, axis, mass);
         double[] va = air.airVelocity(velocity);
-        double[] u = {velocity[0] / speed, velocity[1] / speed, velocity[2] / speed};
-        double along = va[0] * u[0] + va[1] * u[1] + va[2] * u[2];
-        double[] across = {va[0] - along * u[0], va[1] - along * u[1], va[2] - along * u[2]};
+        double scale = air.crossflowScale(Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]));
+        return new double[] {scale * n[0], scale * n[1], scale * n[2]};
+    }
+
+    /**
+     * The body's own normal force held along an axis in the measured wind: Jorgensen's at the incidence between the axis
+     * and the air's velocity (the aerodynamic model's), pushing across the axis against the air's motion across it.
+     *
+     * @return m/s², [up, east, north] (none in still air or without a body model)
+     */
+    private static double[] bodyNormalOnAxis(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity,
+                                             double[] axis, double mass) {
+        if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
+            return new double[3];
+        }
+        double[] va = air.airVelocity(velocity);
+        double along = -(va[0] * axis[0] + va[1] * axis[1] + va[2] * axis[2]);
+        double[] across = {va[0] + along * axis[0], va[1] + along * axis[1], va[2] + along * axis[2]};
         double crossSpeed = Math.sqrt(across[0] * across[0] + across[1] * across[1] + across[2] * across[2]);
         double airspeed = Math.sqrt(along * along + crossSpeed * crossSpeed);
         if (crossSpeed == 0 || airspeed == 0) {
@@ -277,34 +302,6 @@ record KnownStage(RetrogradeBraking.Stage stage, BrakingGuidance.NormalForce nor
         double mach = at.speedOfSound() > 0 ? airspeed / at.speedOfSound() : 0;
         double n = 0.5 * at.density() * airspeed * airspeed * body.referenceAreaM2()
             * body.normalCoefficient(crossSpeed / airspeed, Math.abs(along) / airspeed, mach) / mass;
-        return new double[] {-n * across[0] / crossSpeed, -n * across[1] / crossSpeed, -n * across[2] / crossSpeed};
-    }
-
-    /**
-     * The normal force of the body held along an axis in the measured wind, its trimmed scale at that airspeed
-     * ({@link AirData#crossflowScale}): Jorgensen's at the incidence between the axis and the air's velocity, pushing
-     * across the axis against the air's motion across it.
-     *
-     * @param axis the body axis, a unit vector [up, east, north] (engines first: pointing away from the fall)
-     * @return m/s², [up, east, north] (none in still air or without a body model)
-     */
-    static double[] normalOnAxis(SlenderBodyAerodynamics body, DescentDrag drag, AirData air, double height, double[] velocity, double[] axis,
-                                 double mass) {
-        if (body == null || air.eastMS() == 0 && air.northMS() == 0) {
-            return new double[3];
-        }
-        double[] va = air.airVelocity(velocity);
-        double along = -(va[0] * axis[0] + va[1] * axis[1] + va[2] * axis[2]);
-        double[] across = {va[0] + along * axis[0], va[1] + along * axis[1], va[2] + along * axis[2]};
-        double crossSpeed = Math.sqrt(across[0] * across[0] + across[1] * across[1] + across[2] * across[2]);
-        double airspeed = Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
-        if (crossSpeed == 0 || airspeed == 0) {
-            return new double[3];
-        }
-        var at = drag.air(height);
-        double mach = at.speedOfSound() > 0 ? airspeed / at.speedOfSound() : 0;
-        double n = 0.5 * at.density() * airspeed * airspeed * body.referenceAreaM2()
-            * body.normalCoefficient(crossSpeed / airspeed, Math.abs(along) / airspeed, mach) / mass * air.crossflowScale(airspeed);
         return new double[] {-n * across[0] / crossSpeed, -n * across[1] / crossSpeed, -n * across[2] / crossSpeed};
     }
 
