@@ -1,6 +1,7 @@
 package org.launchbench.recovery.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -49,8 +50,13 @@ class DispersionTest {
 
     /** A run flown by flight software: it landed at (east, north), believing itself (navEast, navNorth) further on. */
     private static Dispersion.Run software(int i, double east, double north, double navEast, double navNorth, String crash) {
+        return software(i, east, north, navEast, navNorth, crash, 6);
+    }
+
+    /** The same, its navigation's NEES at touchdown given. */
+    private static Dispersion.Run software(int i, double east, double north, double navEast, double navNorth, String crash, double nees) {
         RecoveryResult.FlightSoftware fs = new RecoveryResult.FlightSoftware(1, 5, 2, 20, 3, 200, Math.hypot(navEast, navNorth), navEast,
-            navNorth, 10, 0.1, 0.2, 0.3);
+            navNorth, nees, 10, 0.1, 0.2, 0.3);
         RecoveryResult r = new RecoveryResult(crash == null ? RecoveryResult.Outcome.LANDED : RecoveryResult.Outcome.CRASHED, crash,
             Math.hypot(east, north), east, north, 0.5, 0.1, 1000, List.of(), List.of(), List.of(), 0, 0, 10, 1, 0.1, fs);
         return new Dispersion.Run(i, Perturbation.NONE, r);
@@ -82,6 +88,35 @@ class DispersionTest {
     }
 
     /** Crashes are counted by the kind of their reason, as the recovery words them; landings are not counted. */
+    /**
+     * The navigation's consistency over a campaign: the mean of the runs' NEES against the two-sided 95 % band of
+     * χ²(6 N) / N, here 100 runs (scipy.stats.chi2.ppf(0.025 and 0.975, 600) / 100: 5.340186 and 6.697692; Wilson and
+     * Hilferty's quantiles agree to 4e-6 there). Runs whose NEES are 0.12 i, i = 1 to 100 (mean 6.06), are consistent;
+     * the same 1.2 times larger (mean 7.27, an error 10 % larger than the filter believes) are not; runs without flight
+     * software give none.
+     */
+    @Test
+    void theNavigationsConsistencyIsItsMeanNeesAgainstTheChiSquareBand() {
+        List<Dispersion.Run> good = new ArrayList<>();
+        List<Dispersion.Run> over = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            good.add(software(i, 0, 0, 0, 0, null, 0.12 * i));
+            over.add(software(i, 0, 0, 0, 0, null, 1.2 * 0.12 * i));
+        }
+        Dispersion.NavigationConsistency a = Dispersion.consistency(good);
+        assertEquals(100, a.runs());
+        assertEquals(6.06, a.meanNees(), 1e-12);
+        assertEquals(5.340186, a.low(), 1e-4);
+        assertEquals(6.697692, a.high(), 1e-4);
+        assertTrue(a.consistent());
+        Dispersion.NavigationConsistency b = Dispersion.consistency(over);
+        assertEquals(7.272, b.meanNees(), 1e-12);
+        assertFalse(b.consistent());
+        Dispersion.NavigationConsistency none = Dispersion.consistency(List.of(run(1, 1, 1, 1000, true)));
+        assertEquals(0, none.runs());
+        assertTrue(Double.isNaN(none.meanNees()));
+    }
+
     @Test
     void crashesAreCountedByReason() {
         List<Dispersion.Run> runs = List.of(software(0, 0, 0, 0, 0, "touched down at 2.8 m/s horizontal, more than the legs' 2.0 m/s"),

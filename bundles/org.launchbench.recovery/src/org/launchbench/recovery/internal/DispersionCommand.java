@@ -170,6 +170,18 @@ public final class DispersionCommand implements CliCommand {
         Dispersion.MissShares shares = Dispersion.shares(all);
         doc.put("navigation_share_r95_m", RecoveryService.num(shares.navigationR95M(), 3));
         doc.put("guidance_control_share_r95_m", RecoveryService.num(shares.guidanceControlR95M(), 3));
+        Dispersion.NavigationConsistency nees = Dispersion.consistency(all);
+        if (nees.runs() > 0) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("mean", RecoveryService.num(nees.meanNees(), 3));
+            n.put("band_95", List.of(RecoveryService.num(nees.low(), 3), RecoveryService.num(nees.high(), 3)));
+            n.put("states", "position, velocity at touchdown");
+            n.put("runs", nees.runs());
+            n.put("consistent", nees.consistent());
+            doc.put("navigation_nees", n);
+        } else {
+            doc.put("navigation_nees", null);
+        }
         doc.put("crashes_by_reason", Dispersion.crashesByReason(all));
         doc.put("elapsed_s", RecoveryService.num(elapsed, 2));
         if (args.flag("--json")) {
@@ -193,6 +205,10 @@ public final class DispersionCommand implements CliCommand {
         if (shares.runs() > 0) {
             out.printf(Locale.ROOT, "Miss by source (R95): navigation %.2f m, guidance and control %.2f m%n", shares.navigationR95M(),
                 shares.guidanceControlR95M());
+        }
+        if (nees.runs() > 0) {
+            out.printf(Locale.ROOT, "Navigation NEES (position, velocity at touchdown): mean %.2f over %d runs, %s the 95 %% band %.2f to %.2f%n",
+                nees.meanNees(), nees.runs(), nees.consistent() ? "inside" : "OUTSIDE", nees.low(), nees.high());
         }
         Map<String, Integer> crashes = Dispersion.crashesByReason(all);
         if (!crashes.isEmpty()) {
@@ -266,19 +282,20 @@ public final class DispersionCommand implements CliCommand {
             w.write("run,outcome,east_m,north_m,miss_m,touchdown_vertical_m_s,touchdown_horizontal_m_s,propellant_remaining_kg,"
                 + "thrust,isp,dry_mass_kg,propellant_kg,drag,wind_m_s,wind_from_deg,ignition_delay_s,nav_east_m,nav_north_m,"
                 + "crash_reason,touchdown_tilt_deg,touchdown_angular_rate_deg_s,max_gimbal_deg,max_fin_deflection_deg,rcs_propellant_kg,"
-                + "navigation_error_at_touchdown_m,guidance_solves\n");
+                + "navigation_error_at_touchdown_m,navigation_nees,guidance_solves\n");
             for (Dispersion.Run r : runs) {
                 RecoveryResult x = r.result();
                 var p = r.perturbation();
                 var fs = x.software();
-                w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f,%s,%s,%s,%s,%s,%s,%s,%d%n",
+                w.write(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.6f,%.6f,%.2f,%.2f,%.5f,%.3f,%.2f,%.4f,%.3f,%.3f,%s,%s,%s,%s,%s,%s,%s,%s,%d%n",
                     r.index(), x.outcome().json(), x.east(), x.north(), x.missDistance(), x.touchdownVerticalSpeed(),
                     x.touchdownHorizontalSpeed(), x.propellantRemaining(), p.thrust(), p.isp(), p.dryMass(), p.propellant(), p.drag(),
                     p.windSpeed(), p.windFromDeg(), p.ignitionDelay(), p.navEast(), p.navNorth(),
                     x.outcome() == RecoveryResult.Outcome.CRASHED ? Dispersion.reasonKind(x.reason()) : "", cell(x.touchdownTiltDeg(), 2),
                     cell(x.touchdownAngularRateDegS(), 2), cell(fs == null ? Double.NaN : fs.maxGimbalDeg(), 3),
                     cell(fs == null ? Double.NaN : fs.maxFinDeflectionDeg(), 3), cell(fs == null ? Double.NaN : fs.rcsPropellantKg(), 3),
-                    cell(fs == null ? Double.NaN : fs.navigationErrorAtTouchdownM(), 3), x.guidanceSolves()));
+                    cell(fs == null ? Double.NaN : fs.navigationErrorAtTouchdownM(), 3), cell(fs == null ? Double.NaN : fs.navigationNees(), 3),
+                    x.guidanceSolves()));
             }
         });
     }

@@ -152,6 +152,7 @@ public final class RecoveryService implements BoosterRecovery {
         m.put("rcs_propellant_kg", fs == null ? null : num(fs.rcsPropellantKg(), 3));
         m.put("rcs_propellant_capacity_kg", fs == null ? null : num(fs.rcsPropellantCapacityKg(), 3));
         m.put("navigation_error_at_touchdown_m", fs == null ? null : num(fs.navigationErrorAtTouchdownM(), 3));
+        m.put("navigation_nees", fs == null ? null : num(fs.navigationNees(), 3));
         Map<String, Object> solveTime = new LinkedHashMap<>();
         solveTime.put("p50", fs == null ? null : num(fs.solveTimeP50Ms(), 4));
         solveTime.put("p99", fs == null ? null : num(fs.solveTimeP99Ms(), 4));

@@ -284,6 +284,9 @@ public final class LandingBurnLoop {
         SolveClock clock = new SolveClock();
         double rcsKg = 0;
         double[] rcsFlow = rcsFlowKgS(model);
+        // the estimate and the truth at the same instant, for the navigation's consistency at touchdown
+        NavigationEstimate lastEstimate = nav.estimate();
+        RigidBodyState lastTruth = plant.state();
         for (int k = 0; k <= steps && flying; k++) {
             RigidBodyState now = plant.state();
             double t = now.timeS();
@@ -323,6 +326,8 @@ public final class LandingBurnLoop {
                 }
             }
             NavigationEstimate est = nav.estimate();
+            lastEstimate = est;
+            lastTruth = now;
             double[] l = frame.local(t, est.positionEciM(), est.velocityEciMS());
             double mass = now.massKg();
             double pressure = modelDrag.air(l[0]).pressure();
@@ -438,7 +443,7 @@ public final class LandingBurnLoop {
         double rate = Math.toDegrees(end.bodyRatesInertialRadS().subtract(end.attitude().toBody(earth.rotation())).getNorm());
         RecoveryResult.FlightSoftware software = new RecoveryResult.FlightSoftware(maxGimbal, engine.getGimbalRange(), maxFin,
             Math.toDegrees(finRange) > 0 ? Math.toDegrees(finRange) : Double.NaN, rcsKg, rcsCapacityKg(model), est.positionEciM().distance(end.positionEciM()),
-            le[1] - lt[1], le[2] - lt[2],
+            le[1] - lt[1], le[2] - lt[2], lastEstimate.positionVelocityNees(lastTruth.positionEciM(), lastTruth.velocityEciMS()),
             guidance.solves() + (braking == null ? 0 : braking.solves()) + fallSolves, clock.percentileMs(50), clock.percentileMs(99), clock.percentileMs(100));
         if (trouble == null && plant.depleted() && -lt[3] > TOUCHDOWN_OUT_OF_PROPELLANT_M_S) {
             trouble = "the landing burn ran out of propellant";

@@ -1,6 +1,10 @@
 package org.launchbench.recovery.navigation;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.RealMatrix;
 import org.launchbench.flight.Quaternion;
 
 /**
@@ -28,5 +32,38 @@ public record NavigationEstimate(double timeS, Vector3D positionEciM, Vector3D v
      */
     public double sigma(int i) {
         return Math.sqrt(covariance[i][i]);
+    }
+
+    /**
+     * The normalised estimation error squared of the position and velocity (Bar-Shalom, Li and Kirubarajan,
+     * <i>Estimation with Applications to Tracking and Navigation</i>, 2001, §5.4.2): e<sup>T</sup> P<sup>−1</sup> e over
+     * the six states, e = estimate − truth, P their block of the covariance. For a consistent filter its mean over
+     * Monte Carlo runs is χ²(6 N) / N.
+     *
+     * @param truePositionEciM  the truth's position, ECI, m
+     * @param trueVelocityEciMS the truth's inertial velocity, m/s
+     * @return the NEES (NaN when the block is not positive definite)
+     */
+    public double positionVelocityNees(Vector3D truePositionEciM, Vector3D trueVelocityEciMS) {
+        Vector3D dp = positionEciM.subtract(truePositionEciM);
+        Vector3D dv = velocityEciMS.subtract(trueVelocityEciMS);
+        double[] e = {dp.getX(), dp.getY(), dp.getZ(), dv.getX(), dv.getY(), dv.getZ()};
+        RealMatrix p = new Array2DRowRealMatrix(6, 6);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                // symmetrised: the filter's products leave rounding asymmetry the decomposition would refuse
+                p.setEntry(i, j, 0.5 * (covariance[i][j] + covariance[j][i]));
+            }
+        }
+        try {
+            double[] x = new CholeskyDecomposition(p, 1e-12, 0).getSolver().solve(new ArrayRealVector(e)).toArray();
+            double s = 0;
+            for (int i = 0; i < 6; i++) {
+                s += e[i] * x[i];
+            }
+            return s;
+        } catch (org.hipparchus.exception.MathIllegalArgumentException notPositive) {
+            return Double.NaN;
+        }
     }
 }

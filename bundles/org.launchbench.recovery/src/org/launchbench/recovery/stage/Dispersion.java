@@ -333,6 +333,59 @@ public final class Dispersion {
     }
 
     /**
+     * The navigation's consistency over a campaign flown by flight software in the loop (Bar-Shalom, Li and Kirubarajan,
+     * <i>Estimation with Applications to Tracking and Navigation</i>, 2001, §5.4.2): the mean over the runs of the
+     * normalised estimation error squared of position and velocity at touchdown, and the two-sided 95 % band a
+     * consistent filter's mean falls in, χ²(6 N) / N.
+     *
+     * @param meanNees the mean NEES over the runs
+     * @param low      the band's lower end
+     * @param high     its upper end
+     * @param runs     the runs with flight software (0: none, and all are NaN)
+     */
+    public record NavigationConsistency(double meanNees, double low, double high, int runs) {
+        /** @return whether the mean lies in the band */
+        public boolean consistent() {
+            return meanNees >= low && meanNees <= high;
+        }
+    }
+
+    /** The states of the NEES: position and velocity. */
+    static final int NEES_STATES = 6;
+
+    /** The standard normal's 97.5 % quantile. */
+    static final double Z_975 = 1.959963984540054;
+
+    /** @param runs a campaign's runs; @return the navigation's consistency over those flown by flight software */
+    public static NavigationConsistency consistency(List<Run> runs) {
+        double sum = 0;
+        int n = 0;
+        for (Run run : runs) {
+            RecoveryResult.FlightSoftware fs = run.result().software();
+            if (fs != null && Double.isFinite(fs.navigationNees())) {
+                sum += fs.navigationNees();
+                n++;
+            }
+        }
+        if (n == 0) {
+            return new NavigationConsistency(Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        int k = NEES_STATES * n;
+        return new NavigationConsistency(sum / n, chiSquareQuantile(-Z_975, k) / n, chiSquareQuantile(Z_975, k) / n, n);
+    }
+
+    /**
+     * @param z the standard normal quantile of the probability wanted
+     * @param k degrees of freedom
+     * @return χ²'s quantile there (Wilson and Hilferty, PNAS 17, 1931: within 0.02 % of the exact one at the 2.5 % and
+     *         97.5 % points from k = 60, ten runs, on; 2.5 % off at the lower point for one run)
+     */
+    static double chiSquareQuantile(double z, int k) {
+        double a = 2.0 / (9 * k);
+        return k * Math.pow(1 - a + z * Math.sqrt(a), 3);
+    }
+
+    /**
      * The crashes counted by their kind of reason: {@code vertical_speed}, {@code horizontal_speed}, {@code outside_zone}
      * (the touchdown's judges, in that order), {@code propellant}, {@code no_descent} (the guidance found none),
      * {@code hit_ground_early} (before a burn), {@code not_lit}, {@code still_flying} and {@code other}.

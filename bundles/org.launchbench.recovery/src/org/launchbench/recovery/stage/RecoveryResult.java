@@ -48,6 +48,9 @@ public record RecoveryResult(Outcome outcome, String reason, double missDistance
      * @param navigationEastM           its horizontal part east (estimate − truth), m: where the flight software believed
      *                                  it landed is the touchdown plus this
      * @param navigationNorthM          its part north, m
+     * @param navigationNees            the navigation's normalised estimation error squared of position and velocity
+     *                                  at touchdown (six states; its mean over a campaign is χ²(6 N) / N when the filter
+     *                                  is consistent)
      * @param guidanceSolves            the guidance's solves
      * @param solveTimeP50Ms            their median wall-clock time, ms (NaN: none)
      * @param solveTimeP99Ms            their 99th percentile, ms
@@ -55,7 +58,7 @@ public record RecoveryResult(Outcome outcome, String reason, double missDistance
      */
     public record FlightSoftware(double maxGimbalDeg, double gimbalLimitDeg, double maxFinDeflectionDeg, double finLimitDeg,
                                  double rcsPropellantKg, double rcsPropellantCapacityKg, double navigationErrorAtTouchdownM, double navigationEastM,
-                                 double navigationNorthM, int guidanceSolves, double solveTimeP50Ms,
+                                 double navigationNorthM, double navigationNees, int guidanceSolves, double solveTimeP50Ms,
                                  double solveTimeP99Ms, double solveTimeMaxMs) {
     }
 
