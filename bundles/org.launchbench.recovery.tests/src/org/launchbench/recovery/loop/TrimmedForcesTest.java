@@ -123,22 +123,7 @@ class TrimmedForcesTest {
     @Test
     void aCrosswindPushesABodyHeldAlongTheGroundsRetrogradeDownwind() {
         SlenderBodyAerodynamics body = model.aerodynamics();
-        AirData north = new AirData() {
-            @Override
-            public double eastMS() {
-                return 0;
-            }
-
-            @Override
-            public double northMS() {
-                return 10;
-            }
-
-            @Override
-            public double axialFactor() {
-                return 1;
-            }
-        };
+        AirData north = blowingNorth(10, airspeed -> 1);
         double[] v = {-200, 0, 0};
         double[] push = KnownStage.normalInWind(body, drag, north, 1000, v, 30_000);
         double airspeed = Math.hypot(200, 10);
@@ -199,27 +184,7 @@ class TrimmedForcesTest {
     @Test
     void theCrosswindsPushIsTabulatedAlongTheBraking() {
         TrimmedCrossflow[] table = new TrimmedCrossflow[1];
-        AirData north = new AirData() {
-            @Override
-            public double eastMS() {
-                return 0;
-            }
-
-            @Override
-            public double northMS() {
-                return -12;
-            }
-
-            @Override
-            public double axialFactor() {
-                return 1;
-            }
-
-            @Override
-            public double crossflowScale(double airspeedMS) {
-                return table[0].applyAsDouble(airspeedMS);
-            }
-        };
+        AirData north = blowingNorth(-12, airspeed -> table[0].applyAsDouble(airspeed));
         int[] centre = FlightSoftwareRecovery.landingEngines(model, 1);
         TrimmedForces forces = new TrimmedForces(model, centre, EARTH, UsStandardAtmosphere1976.INSTANCE, LandingFrame.at(EARTH, zone), north,
             Math.toRadians(5), Math.toRadians(20));
@@ -248,5 +213,34 @@ class TrimmedForcesTest {
         assertEquals(1.22, table[0].applyAsDouble(speed0), 0.01);
         assertEquals(1.95, table[0].applyAsDouble(170), 0.01);
         assertEquals(1.85, table[0].applyAsDouble(40), 0.01);
+    }
+
+    /**
+     * @param northMS the wind, blowing north, m/s (negative: from the north)
+     * @param scale   the trimmed crosswind's scale against the airspeed
+     * @return air measured so, the axial factor 1
+     */
+    private static AirData blowingNorth(double northMS, java.util.function.DoubleUnaryOperator scale) {
+        return new AirData() {
+            @Override
+            public double eastMS() {
+                return 0;
+            }
+
+            @Override
+            public double northMS() {
+                return northMS;
+            }
+
+            @Override
+            public double axialFactor() {
+                return 1;
+            }
+
+            @Override
+            public double crossflowScale(double airspeedMS) {
+                return scale.applyAsDouble(airspeedMS);
+            }
+        };
     }
 }
