@@ -80,7 +80,7 @@ class FlightSoftwareRecoveryTest {
      * own rule at 5.3 km (after the descent's peak dynamic pressure, 153 kPa, which the loop's part of the flight
      * records), the braking, the vertical descent. It lands on the deck and inside the legs' envelope, within the
      * issue's touchdown figures; the actuators stay within their limits (the fins reach 19.6 of their 20 deg, the
-     * gimbals 4.98 of their 5; the RCS spends 2 of its 200 kg). Seeds 1, 2 and 3 measured 1.3, 1.4 and 0.6 m from the
+     * gimbals 4.98 of their 5; the RCS spends 2 of its 200 kg). Seeds 1, 2 and 3 measured 1.2, 1.2 and 0.6 m from the
      * centre, 1.0 to 1.5 m/s down, under 0.6 m/s across; seed 1 is frozen as this deterministic flight's regression (to
      * a centimetre and a tenth of a degree).
      */
@@ -112,20 +112,24 @@ class FlightSoftwareRecoveryTest {
         assertEquals("landing", landing.name());
         // regression values of this deterministic flight (seed 1)
         assertEquals(5252, landing.ignitionAltitude(), 1);
-        assertEquals(1.33, r.missDistance(), 0.01);
+        assertEquals(1.21, r.missDistance(), 0.01);
         assertEquals(1.01, r.touchdownVerticalSpeed(), 0.01);
-        assertEquals(0.44, r.touchdownHorizontalSpeed(), 0.01);
-        assertEquals(0.45, r.touchdownTiltDeg(), 0.1);
+        assertEquals(0.43, r.touchdownHorizontalSpeed(), 0.01);
+        assertEquals(0.59, r.touchdownTiltDeg(), 0.1);
         assertEquals(3887, r.propellantRemaining(), 1);
     }
 
-    /** Another seed draws other sensor errors and another initial estimate, and lands as well (measured: 1.42 m). */
+    /**
+     * Another seed draws other sensor errors and another initial estimate (the navigation's error at touchdown 3.4 m
+     * against 0.6), and lands as well (measured: 1.22 m).
+     */
     @Test
     void anotherSeedLandsToo() {
         RecoveryResult r = fly(Perturbation.NONE, List.of(), 2);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
-        assertTrue(Math.abs(r.missDistance() - landed.missDistance()) > 0.05, "the seed changed nothing: " + r.missDistance() + " m");
-        assertEquals(1.42, r.missDistance(), 0.01);
+        double nav = r.software().navigationErrorAtTouchdownM();
+        assertTrue(Math.abs(nav - landed.software().navigationErrorAtTouchdownM()) > 1, "the seed changed nothing: " + nav + " m");
+        assertEquals(1.22, r.missDistance(), 0.01);
     }
 
     /**
@@ -149,52 +153,55 @@ class FlightSoftwareRecoveryTest {
      * half a second's late ignition (sliding at 2.7 m/s before the lag in its predictions), 10 % more drag (the
      * {@link AirDataEstimator}'s axial factor; 835 m short without it), a 10 m/s wind along the track (from the east)
      * and across it (from the north: 189 m off before the wind was measured, 24 m with one measured scale of the
-     * crosswind's push for the whole braking, 4 m with its table against the airspeed). Each lands.
+     * crosswind's push for the whole braking, 3 m with its table against the airspeed). Each lands.
      * Regression values of these deterministic flights.
      */
     @Test
     void thrustIgnitionDragAndWindErrorsAreMeasuredAndLanded() {
         RecoveryResult weak = fly(new Perturbation(-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, weak.outcome(), weak.reason());
-        assertEquals(2.64, weak.missDistance(), 0.01);
+        assertEquals(2.10, weak.missDistance(), 0.01);
         RecoveryResult hot = fly(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, hot.outcome(), hot.reason());
         assertEquals(0.68, hot.missDistance(), 0.01);
         RecoveryResult late = fly(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, late.outcome(), late.reason());
-        assertEquals(5.57, late.missDistance(), 0.01);
+        assertEquals(4.44, late.missDistance(), 0.01);
         RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, draggy.outcome(), draggy.reason());
         // the plant flies the draw: slowed more by the air, the stage reaches the rule's ignition lower (4.1 km, 5.2 nominal)
         assertTrue(draggy.burns().get(2).ignitionAltitude() < landed.burns().get(2).ignitionAltitude() - 500,
             draggy.burns().get(2).ignitionAltitude() + " m");
-        assertEquals(0.68, draggy.missDistance(), 0.01);
+        assertEquals(0.67, draggy.missDistance(), 0.01);
         RecoveryResult east = fly(new Perturbation(0, 0, 0, 0, 0, 10, 90, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, east.outcome(), east.reason());
-        assertEquals(6.85, east.missDistance(), 0.01);
+        assertEquals(5.89, east.missDistance(), 0.01);
         RecoveryResult north = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, north.outcome(), north.reason());
-        assertEquals(3.98, north.missDistance(), 0.01);
+        assertEquals(3.12, north.missDistance(), 0.01);
     }
 
     /**
      * The crosswind as the trimmed stage feels it ({@link TrimmedCrossflow}): 12 m/s from the north, once a finding (29 m
      * south, off the deck: the braking's one measured scale of the push under-counted the push ahead by a factor of
-     * three), lands 6 m from the centre. What the loop does not absorb yet, frozen as a finding (docs/gnc.md): a steady
-     * 15 m/s from the surface to 20 km. From the north the stage comes down 8 m from the centre but sliding at 2.9 m/s,
-     * over the legs' 2: the braking ends at 50 m/s with some 10 m/s across, which the vertical descent's 10 deg cannot
-     * take out in its 4 s. Regression values of these deterministic flights.
+     * three), lands 6 m from the centre; 15 m/s from the north, 12 m (it slid at 2.9 m/s with the vertical descent's
+     * 10 deg, which could not take out the 10 m/s across the wind had given the slowing stage). What the loop does not
+     * absorb yet, frozen as a finding (docs/gnc.md): 15 m/s along the track, from the east, lands 28 m upwind, off the
+     * 25 m deck (18 m/s from the north or the east: 37 and 53 m). Regression values of these deterministic flights.
      */
     @Test
-    void a12MetrePerSecondCrosswindIsAbsorbedAnd15IsNot() {
+    void aStrongCrosswindIsAbsorbedAndAHeadwindOf15MetresPerSecondIsNot() {
         RecoveryResult twelve = fly(new Perturbation(0, 0, 0, 0, 0, 12, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, twelve.outcome(), twelve.reason());
-        assertEquals(6.33, twelve.missDistance(), 0.01);
+        assertEquals(5.65, twelve.missDistance(), 0.01);
         RecoveryResult fifteen = fly(new Perturbation(0, 0, 0, 0, 0, 15, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.CRASHED, fifteen.outcome());
-        assertTrue(fifteen.reason().contains("horizontal"), fifteen.reason());
-        assertTrue(fifteen.missDistance() < withBoostback.zone().getRadius(), fifteen.missDistance() + " m");
-        assertEquals(2.91, fifteen.touchdownHorizontalSpeed(), 0.01);
+        assertEquals(RecoveryResult.Outcome.LANDED, fifteen.outcome(), fifteen.reason());
+        assertEquals(12.38, fifteen.missDistance(), 0.01);
+        RecoveryResult head = fly(new Perturbation(0, 0, 0, 0, 0, 15, 90, 0, 0, 0), List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.CRASHED, head.outcome());
+        assertTrue(head.reason().contains("outside the zone"), head.reason());
+        assertTrue(head.east() > withBoostback.zone().getRadius(), "upwind, past the deck: " + head.east() + " m");
+        assertEquals(27.89, head.missDistance(), 0.01);
     }
 
     /**

@@ -130,6 +130,6 @@ class LandingBurnLoopTest {
         assertTrue(r.verticalSpeedMS() < legs.getMaxTouchdownVerticalSpeed() && r.horizontalSpeedMS() < legs.getMaxTouchdownHorizontalSpeed(),
             r.verticalSpeedMS() + " / " + r.horizontalSpeedMS() + " m/s");
         assertEquals(5252, r.ignitionHeightM(), 1);
-        assertEquals(1.33, r.missM(), 0.01);
+        assertEquals(1.21, r.missM(), 0.01);
     }
 }

@@ -42,8 +42,12 @@ public final class BrakingGuidance {
      * that came in with 6 m/s sideways touched down at 3 m/s, over Falcon 9's legs' 2 (docs/gnc.md).
      */
     public static final double DESCENT_BELOW_M_S = 50;
-    /** The vertical descent's largest tilt, deg. */
-    public static final double DESCENT_TILT_DEG = 10;
+    /**
+     * The vertical descent's largest tilt, deg. In a strong wind the braking ends with the stage carried sideways (10
+     * m/s across at 50 m/s down in a 15 m/s wind), which 10 deg could not take out in the descent's 4 s: it slid at 2.7
+     * to 2.9 m/s over the legs' 2 from three sides; with 15, it lands (docs/gnc.md).
+     */
+    public static final double DESCENT_TILT_DEG = 15;
     /**
      * The last seconds of the descent, s: the body comes upright for the legs (less the lean that holds off the air's
      * push). A descent from 50 m/s lasts some 4.5 s; with 3 upright seconds it had 1.5 s at its full tilt, and a stage
