@@ -108,6 +108,8 @@ class ApproachSteeringTest {
         double[] start = {6000, -2500, 400, -100, 150, -20};
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
+        double south = Double.POSITIVE_INFINITY;
+        double north = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= 40; k++) {
             double t = 0.25 * k;
             double[] at = {start[0] + start[3] * t - 0.5 * G * t * t, start[1] + start[4] * t, start[2] + start[5] * t, start[3] - G * t,
@@ -116,7 +118,10 @@ class ApproachSteeringTest {
             assertTrue(r.lit());
             lowest = Math.min(lowest, r.east());
             highest = Math.max(highest, r.east());
+            south = Math.min(south, r.north());
+            north = Math.max(north, r.north());
         }
-        assertTrue(highest - lowest < 0.2, "the rest point moved " + (highest - lowest) + " m along the track");
+        assertTrue(highest - lowest < 0.2, "the rest point moved " + (highest - lowest) + " m east");
+        assertTrue(north - south < 0.2, "the rest point moved " + (north - south) + " m north");
     }
 }

@@ -115,7 +115,7 @@ class BrakingGuidanceTest {
     }
 
     /**
-     * Slow and off the point, the vertical descent leans towards it, at most 10°: 10 m east and still, 50 m up at
+     * Slow and off the point, the vertical descent leans towards it, within its limit: 10 m east and still, 50 m up at
      * 20 m/s down, it asks to drift back west and so thrusts west.
      */
     @Test

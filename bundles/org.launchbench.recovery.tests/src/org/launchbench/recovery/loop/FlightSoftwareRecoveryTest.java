@@ -120,15 +120,15 @@ class FlightSoftwareRecoveryTest {
     }
 
     /**
-     * Another seed draws other sensor errors and another initial estimate (the navigation's error at touchdown 3.4 m
-     * against 0.6), and lands as well (measured: 1.22 m).
+     * Another seed draws other sensor errors and another initial estimate, and lands as well, elsewhere (measured: 1.22
+     * m from the centre, 0.12 m from the first seed's touchdown).
      */
     @Test
     void anotherSeedLandsToo() {
         RecoveryResult r = fly(Perturbation.NONE, List.of(), 2);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
-        double nav = r.software().navigationErrorAtTouchdownM();
-        assertTrue(Math.abs(nav - landed.software().navigationErrorAtTouchdownM()) > 1, "the seed changed nothing: " + nav + " m");
+        double apart = Math.hypot(r.east() - landed.east(), r.north() - landed.north());
+        assertTrue(apart > 0.05, "the seed changed nothing: " + apart + " m apart");
         assertEquals(1.22, r.missDistance(), 0.01);
     }
 
@@ -169,16 +169,16 @@ class FlightSoftwareRecoveryTest {
         assertEquals(4.44, late.missDistance(), 0.01);
         RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, draggy.outcome(), draggy.reason());
-        // the plant flies the draw: slowed more by the air, the stage reaches the rule's ignition lower (4.1 km, 5.2 nominal)
+        // the plant flies the draw: slowed more by the air, the stage reaches the rule's ignition lower (4.1 km, 5.25 nominal)
         assertTrue(draggy.burns().get(2).ignitionAltitude() < landed.burns().get(2).ignitionAltitude() - 500,
             draggy.burns().get(2).ignitionAltitude() + " m");
         assertEquals(0.67, draggy.missDistance(), 0.01);
         RecoveryResult east = fly(new Perturbation(0, 0, 0, 0, 0, 10, 90, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, east.outcome(), east.reason());
-        assertEquals(5.89, east.missDistance(), 0.01);
+        assertEquals(6.26, east.missDistance(), 0.01);
         RecoveryResult north = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, north.outcome(), north.reason());
-        assertEquals(3.12, north.missDistance(), 0.01);
+        assertEquals(3.10, north.missDistance(), 0.01);
     }
 
     /**
@@ -186,22 +186,22 @@ class FlightSoftwareRecoveryTest {
      * south, off the deck: the braking's one measured scale of the push under-counted the push ahead by a factor of
      * three), lands 6 m from the centre; 15 m/s from the north, 12 m (it slid at 2.9 m/s with the vertical descent's
      * 10 deg, which could not take out the 10 m/s across the wind had given the slowing stage). What the loop does not
-     * absorb yet, frozen as a finding (docs/gnc.md): 15 m/s along the track, from the east, lands 28 m upwind, off the
-     * 25 m deck (18 m/s from the north or the east: 37 and 53 m). Regression values of these deterministic flights.
+     * absorb yet, frozen as a finding (docs/gnc.md): 15 m/s along the track, from the east, lands 31 m upwind, off the
+     * 25 m deck. Regression values of these deterministic flights.
      */
     @Test
     void aStrongCrosswindIsAbsorbedAndAHeadwindOf15MetresPerSecondIsNot() {
         RecoveryResult twelve = fly(new Perturbation(0, 0, 0, 0, 0, 12, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, twelve.outcome(), twelve.reason());
-        assertEquals(5.65, twelve.missDistance(), 0.01);
+        assertEquals(5.62, twelve.missDistance(), 0.01);
         RecoveryResult fifteen = fly(new Perturbation(0, 0, 0, 0, 0, 15, 0, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.LANDED, fifteen.outcome(), fifteen.reason());
-        assertEquals(12.38, fifteen.missDistance(), 0.01);
+        assertEquals(12.35, fifteen.missDistance(), 0.01);
         RecoveryResult head = fly(new Perturbation(0, 0, 0, 0, 0, 15, 90, 0, 0, 0), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, head.outcome());
         assertTrue(head.reason().contains("outside the zone"), head.reason());
         assertTrue(head.east() > withBoostback.zone().getRadius(), "upwind, past the deck: " + head.east() + " m");
-        assertEquals(27.89, head.missDistance(), 0.01);
+        assertEquals(30.98, head.missDistance(), 0.01);
     }
 
     /**

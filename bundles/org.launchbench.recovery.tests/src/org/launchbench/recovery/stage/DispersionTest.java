@@ -87,7 +87,6 @@ class DispersionTest {
         assertTrue(Double.isNaN(Dispersion.shares(List.of(run(0, 1, 1, 1, true))).navigationR95M()));
     }
 
-    /** Crashes are counted by the kind of their reason, as the recovery words them; landings are not counted. */
     /**
      * The navigation's consistency over a campaign: the mean of the runs' NEES against the two-sided 95 % band of
      * χ²(6 N) / N, here 100 runs (scipy.stats.chi2.ppf(0.025 and 0.975, 600) / 100: 5.340186 and 6.697692; Wilson and
@@ -117,6 +116,7 @@ class DispersionTest {
         assertTrue(Double.isNaN(none.meanNees()));
     }
 
+    /** Crashes are counted by the kind of their reason, as the recovery words them; landings are not counted. */
     @Test
     void crashesAreCountedByReason() {
         List<Dispersion.Run> runs = List.of(software(0, 0, 0, 0, 0, "touched down at 2.8 m/s horizontal, more than the legs' 2.0 m/s"),

@@ -179,19 +179,20 @@ public final class ApproachSteering {
                 double hi = FALL_STEP;
                 double eLo = eX;
                 double eHi = eY;
-                // the Illinois variant (Dowell and Jarratt, BIT 11, 1971): plain regula falsi held the step's far end
-                // while the rule's excess, convex in the time, crept up from below, and its four iterations left the
-                // ignition up to most of a step late, a second's fall of several hundred metres; the predicted rest
-                // point then jumped by 60 to 90 m from one update to the next as the steps' grid moved past the
-                // ignition, and the fall's steering chased it (docs/gnc.md)
+                // the excess at the lit end itself: the Illinois steps halve eHi, not the distance from the rule
+                double atHi = eY;
+                // the Illinois variant (Dowell and Jarratt, BIT 11, 1971): plain regula falsi holds the step's far end
+                // while the rule's excess, convex in the time, creeps up from below, and leaves the ignition up to most
+                // of a step late (docs/gnc.md)
                 int kept = 0;
-                for (int i = 0; i < IGNITION_ITERATIONS && eHi > IGNITION_TOLERANCE_M; i++) {
+                for (int i = 0; i < IGNITION_ITERATIONS && atHi > IGNITION_TOLERANCE_M; i++) {
                     double mid = lo + (hi - lo) * -eLo / (eHi - eLo);
                     double[] z = rk4(x, mid, across, up);
                     double e = excess(z);
                     if (e >= 0) {
                         hi = mid;
                         eHi = e;
+                        atHi = e;
                         y = z;
                         eLo = kept < 0 ? eLo / 2 : eLo;
                         kept = Math.min(kept, 0) - 1;

@@ -37,22 +37,22 @@ public final class BrakingGuidance {
     /**
      * Below this speed the braking ends in a vertical descent: the thrust near the vertical, its vertical part the
      * constant deceleration that stops at the ground, its horizontal part taking out the horizontal offset and
-     * velocity by then (a retrograde thrust would swing with the slow velocity's direction), m/s. At 50 m/s some 5 s
-     * remain, time for the tilt to take out a few m/s sideways before the upright seconds; from 30 m/s (2.5 s) a stage
-     * that came in with 6 m/s sideways touched down at 3 m/s, over Falcon 9's legs' 2 (docs/gnc.md).
+     * velocity by then (a retrograde thrust would swing with the slow velocity's direction), m/s. At 50 m/s 4 to 5 s
+     * remain, time for the tilt to take out several m/s sideways before the upright seconds; from 30 m/s (2.5 s, with
+     * the first limits of 10 deg and 3 upright seconds) a stage that came in with 6 m/s sideways touched down at 3 m/s,
+     * over Falcon 9's legs' 2 (docs/gnc.md).
      */
     public static final double DESCENT_BELOW_M_S = 50;
     /**
-     * The vertical descent's largest tilt, deg. In a strong wind the braking ends with the stage carried sideways (10
-     * m/s across at 50 m/s down in a 15 m/s wind), which 10 deg could not take out in the descent's 4 s: it slid at 2.7
-     * to 2.9 m/s over the legs' 2 from three sides; with 15, it lands (docs/gnc.md).
+     * The vertical descent's largest tilt, deg: in a strong wind the braking ends with the stage carried sideways (some
+     * 10 m/s across at 50 m/s down in a 15 m/s wind), which the descent's 4 to 5 s must take out (10 deg could not;
+     * docs/gnc.md).
      */
     public static final double DESCENT_TILT_DEG = 15;
     /**
-     * The last seconds of the descent, s: the body comes upright for the legs (less the lean that holds off the air's
-     * push). A descent from 50 m/s lasts some 4.5 s; with 3 upright seconds it had 1.5 s at its full tilt, and a stage
-     * that came in with 10 m/s sideways in a strong wind slid over the legs' 2 m/s (a 100-run campaign: 89 % landed,
-     * 11 sliding; with 2 s, 99 %; with 1 or 1.5 s the same, at a degree more of tilt at touchdown; docs/gnc.md).
+     * The last seconds of the descent, s: the feedback comes upright for the legs (the lean that holds off the air's
+     * push stays). Of a descent of 4 to 5 s from 50 m/s, enough left at the full tilt to take out what a strong wind
+     * gave the stage sideways (with 3 s it slid; docs/gnc.md).
      */
     public static final double UPRIGHT_S = 2;
     /** The largest tilt then, deg. */

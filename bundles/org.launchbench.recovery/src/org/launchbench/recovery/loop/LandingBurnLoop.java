@@ -402,9 +402,8 @@ public final class LandingBurnLoop {
                 burning[e] = giving;
             }
             Vector3D axis = frame.inertial(t, a[0], a[1], a[2]);
-            // the attitude loop's model of the air's moment, in the wind as measured: in calm air it left the moment of
-            // a crosswind's incidence to the slow integral, and the body hung 1 to 3 deg off its command toward the
-            // air's retrograde, where the braking's model of its push no longer held (docs/gnc.md)
+            // the attitude loop's model of the air's moment, in the wind as measured: in calm air the moment of a
+            // crosswind's incidence is left to the slow integral, and the body hangs off its command (docs/gnc.md)
             FlightEnvironment air = airData != null ? new FlightEnvironment(earth, atmosphere, Winds.horizontal(airData.eastMS(), airData.northMS()))
                 : env;
             FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
@@ -436,14 +435,16 @@ public final class LandingBurnLoop {
         RigidBodyState end = plant.state();
         double tEnd = end.timeS();
         double[] lt = frame.local(tEnd, end.positionEciM(), end.velocityEciMS());
-        NavigationEstimate est = nav.estimate();
-        double[] le = frame.local(tEnd, est.positionEciM(), est.velocityEciMS());
+        // the estimate against the truth at the same instant (the last control period's)
+        NavigationEstimate est = lastEstimate;
+        double[] le = frame.local(lastTruth.timeS(), est.positionEciM(), est.velocityEciMS());
+        double[] lk = frame.local(lastTruth.timeS(), lastTruth.positionEciM(), lastTruth.velocityEciMS());
         Vector3D upI = earth.toInertial(tEnd, frame.up());
         double tilt = Math.toDegrees(Vector3D.angle(end.attitude().toInertial(Vector3D.PLUS_I), upI));
         double rate = Math.toDegrees(end.bodyRatesInertialRadS().subtract(end.attitude().toBody(earth.rotation())).getNorm());
         RecoveryResult.FlightSoftware software = new RecoveryResult.FlightSoftware(maxGimbal, engine.getGimbalRange(), maxFin,
-            Math.toDegrees(finRange) > 0 ? Math.toDegrees(finRange) : Double.NaN, rcsKg, rcsCapacityKg(model), est.positionEciM().distance(end.positionEciM()),
-            le[1] - lt[1], le[2] - lt[2], lastEstimate.positionVelocityNees(lastTruth.positionEciM(), lastTruth.velocityEciMS()),
+            Math.toDegrees(finRange) > 0 ? Math.toDegrees(finRange) : Double.NaN, rcsKg, rcsCapacityKg(model),
+            est.positionEciM().distance(lastTruth.positionEciM()), le[1] - lk[1], le[2] - lk[2], est.positionVelocityNees(lastTruth.positionEciM(), lastTruth.velocityEciMS()),
             guidance.solves() + (braking == null ? 0 : braking.solves()) + fallSolves, clock.percentileMs(50), clock.percentileMs(99), clock.percentileMs(100));
         if (trouble == null && plant.depleted() && -lt[3] > TOUCHDOWN_OUT_OF_PROPELLANT_M_S) {
             trouble = "the landing burn ran out of propellant";

@@ -13,20 +13,18 @@ import org.launchbench.recovery.descent.DescentDrag;
  * at each point of their path.
  * <p>
  * Why a table and not one number: the gimbals' and fins' share of the push changes with the Mach number (the centres of
- * pressure move), and the braking crosses it from Mach 1.5 to rest. A Falcon 9 stage in a 12 m/s crosswind: 0.7 at 500
- * m/s, 2.0 at 240, 2.5 at 110. One number measured at the present state and applied to the whole path under-counted the
- * push ahead by a factor of three at ignition, and the predicted rest point walked 110 m downwind over the burn's first
- * ten seconds, by when the tilt's authority was spent (docs/gnc.md).
+ * pressure move), and the braking crosses it from Mach 1.5 to rest (a Falcon 9 stage in a 12 m/s crosswind: from 0.6
+ * at 510 m/s to 2.0 at 240); one number measured at the present state under-counts the push ahead (docs/gnc.md).
  * <p>
- * Tabulated at {@link #POINTS} airspeeds from {@link #SLOWEST_M_S} to the present, each on the present path's
- * direction, at the height a braking at the guidance's deceleration would stop from it (no higher than the present
- * height). Not thread-safe: one per flight.
+ * Tabulated at {@link #POINTS} speeds over the ground from {@link #SLOWEST_M_S} to the present, each on the present
+ * path's direction, at the height a braking at the guidance's deceleration would stop from it (no higher than the
+ * present height), and looked up by the airspeed there. Not thread-safe: one per flight.
  */
 final class TrimmedCrossflow implements DoubleUnaryOperator {
 
     /** Airspeeds tabulated. */
     static final int POINTS = 12;
-    /** The slowest airspeed tabulated, m/s. */
+    /** The slowest speed tabulated, m/s. */
     static final double SLOWEST_M_S = 10;
     /** Below this body normal force the scale is not taken at a point (the wind nearly along the path), m/s². */
     static final double LEAST_NORMAL_MS2 = 1e-3;
@@ -39,7 +37,7 @@ final class TrimmedCrossflow implements DoubleUnaryOperator {
 
     /**
      * @param forces the trimmed stage's forces
-     * @param drag   the guidance's drag (the model's, in the air as measured, times the measured factor)
+     * @param drag   the guidance's drag model in still air (the measured wind and axial factor applied here)
      */
     TrimmedCrossflow(TrimmedForces forces, DescentDrag drag) {
         this.forces = forces;
@@ -82,8 +80,15 @@ final class TrimmedCrossflow implements DoubleUnaryOperator {
             double[] dir = {normal[0] / size, normal[1] / size, normal[2] / size};
             double[] d = drag.acceleration(h, air.airVelocity(velocity), mass);
             double dragSide = air.axialFactor() * (d[0] * dir[0] + d[1] * dir[1] + d[2] * dir[2]);
+            double[] va = air.airVelocity(velocity);
+            double airspeed = Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
+            if (n > 0 && airspeed <= s[n - 1]) {
+                // the table is looked up by airspeed: a point that does not add to it (a wind along the path, slow) is
+                // left out
+                continue;
+            }
             double trimmed = forces.along(t, at, mass, thrustN, new double[] {-u[0], -u[1], -u[2]}, dir);
-            s[n] = v;
+            s[n] = airspeed;
             k[n] = (trimmed - dragSide) / size;
             n++;
         }
