@@ -12,7 +12,6 @@ import org.launchbench.flight.FlightEnvironment;
 import org.launchbench.flight.ForceModel;
 import org.launchbench.flight.Loads;
 import org.launchbench.flight.RigidBodyState;
-import org.launchbench.flight.WhiteNoise;
 import org.launchbench.flight.models.Gravitation;
 import org.launchbench.flight.sensors.GnssErrors;
 import org.launchbench.flight.sensors.GnssFix;
@@ -188,6 +187,7 @@ public final class LandingBurnLoop {
     private final Atmosphere atmosphere;
     private final LandingFrame frame;
     private final DescentDrag modelDrag;
+    private final AirReadings readings;
 
     /**
      * @param setup      the flight software's set-up
@@ -200,6 +200,7 @@ public final class LandingBurnLoop {
         this.atmosphere = atmosphere;
         this.frame = LandingFrame.at(earth, setup.zone());
         this.modelDrag = DescentDrag.of(setup.model().stage(), atmosphere, setup.zone().height());
+        this.readings = new AirReadings(earth, frame, setup.engines(), modelDrag);
     }
 
     /**
@@ -228,7 +229,7 @@ public final class LandingBurnLoop {
         Imu imu = new Imu(setup.imu(), setup.seed());
         GnssReceiver gnss = new GnssReceiver(setup.gnss(), List.of(), setup.seed() + 1);
         RadarAltimeter radar = RadarAltimeter.landing(setup.seed() + 2);
-        ErrorStateFilter nav = new ErrorStateFilter(earth, ErrorStateFilter.Tuning.of(setup.imu()), startingEstimate(initial));
+        ErrorStateFilter nav = new ErrorStateFilter(earth, ErrorStateFilter.Tuning.of(setup.imu()), HandOverNavigation.drawn(initial, setup.imu(), setup.seed() + 3));
         PoweredDescent descent = LandingGuidance.newDescent();
         int n = model.engines().size();
         var engine = model.stage().getEngines().get(0).getEngine();
@@ -296,8 +297,8 @@ public final class LandingBurnLoop {
             if (figures != null) {
                 NavigationEstimate e = nav.estimate();
                 double[] le = frame.local(e.timeS(), e.positionEciM(), e.velocityEciMS());
-                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), modelAxial(e, le, now.massKg(), figures),
-                    modelThrust(plant, tVac, modelDrag.air(le[0]).pressure(), exit), now.massKg(), dt);
+                measured.update(sample.specificForceBodyMS2().getX() - e.accelBiasMS2().getX(), readings.modelAxial(e, le, now.massKg(), figures),
+                    readings.modelThrust(plant, tVac, modelDrag.air(le[0]).pressure(), exit), now.massKg(), dt);
                 if (airData != null) {
                     // the air's force alone while the engines are off: measured until they light, then held
                     if (lit) {
@@ -374,7 +375,7 @@ public final class LandingBurnLoop {
                     && offRetrograde(est, l) < SIDE_BODY_RAD) {
                     // the side force the model misses, measured once the thrust has built up and while the braking
                     // holds the body along the retrograde (the model's body; a tilt's own push is not a disturbance)
-                    sampleSide(airData, figures, l, mass, measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure,
+                    readings.sampleSide(airData, figures, l, mass, readings.measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure,
                         measured.factor()), dt);
                 }
                 a = braking.thrust(t, l, mass);
@@ -383,7 +384,7 @@ public final class LandingBurnLoop {
                 long before = clock.start();
                 int solved = guidance.solves();
                 a = terminalCommand(guidance, cut, t, l, mass, pressure, engine.getThrottleMin(), tVac, exit, g,
-                    measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure, 1));
+                    readings.measuredAero(est, sample.specificForceBodyMS2(), plant, mass, tVac, exit, pressure, 1));
                 clock.stop(before, guidance.solves() > solved);
                 trouble = guidance.trouble() != null ? guidance.trouble() : trouble;
             }
@@ -528,98 +529,6 @@ public final class LandingBurnLoop {
         return rcs != null ? rcs.getPropellantMass() : 0;
     }
 
-    /** The wall-clock time of the guidance's calls that solved, ms. */
-    private static final class SolveClock {
-        private double[] ms = new double[64];
-        private int n;
-
-        long start() {
-            return System.nanoTime();
-        }
-
-        void stop(long start, boolean solved) {
-            if (solved) {
-                if (n == ms.length) {
-                    ms = Arrays.copyOf(ms, 2 * n);
-                }
-                ms[n++] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-
-        /** @param p percent (100: the longest) @return that percentile by nearest rank, ms (NaN: no solve) */
-        double percentileMs(double p) {
-            if (n == 0) {
-                return Double.NaN;
-            }
-            double[] sorted = Arrays.copyOf(ms, n);
-            Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(p / 100 * n) - 1)];
-        }
-    }
-
-    /** Navigation at ignition: converged since launch, off the truth by an error drawn from its covariance. */
-    private NavigationEstimate startingEstimate(RigidBodyState s) {
-        double[] sigma = new double[ErrorStateFilter.N];
-        double[] head = {2, 2, 2, 0.1, 0.1, 0.1, 1e-3, 1e-3, 1e-3, setup.imu().accelBiasMS2(), setup.imu().accelBiasMS2(),
-            setup.imu().accelBiasMS2(), setup.imu().gyroBiasRadS(), setup.imu().gyroBiasRadS(), setup.imu().gyroBiasRadS()};
-        System.arraycopy(head, 0, sigma, 0, head.length);
-        for (int i = 15; i < ErrorStateFilter.N; i++) {
-            boolean diagonal = (i - 15) % 9 % 4 == 0;
-            sigma[i] = i < 24 ? (diagonal ? setup.imu().accelScaleFactor() : setup.imu().accelMisalignmentRad())
-                : (diagonal ? setup.imu().gyroScaleFactor() : setup.imu().gyroMisalignmentRad());
-        }
-        double[][] p = new double[ErrorStateFilter.N][ErrorStateFilter.N];
-        WhiteNoise draw = new WhiteNoise(setup.seed() + 3);
-        double[] e = new double[ErrorStateFilter.N];
-        for (int i = 0; i < ErrorStateFilter.N; i++) {
-            p[i][i] = Math.max(sigma[i] * sigma[i], 1e-24);
-            e[i] = sigma[i] * draw.nextGaussian();
-        }
-        // the biases and error matrices start at zero: the unit's own are unknown to it beyond their spread
-        return new NavigationEstimate(s.timeS(), s.positionEciM().add(new Vector3D(e[0], e[1], e[2])),
-            s.velocityEciMS().add(new Vector3D(e[3], e[4], e[5])),
-            s.attitude().multiply(org.launchbench.flight.Quaternion.fromRotationVector(new Vector3D(e[6], e[7], e[8]))).normalized(),
-            Vector3D.ZERO, Vector3D.ZERO, new double[3][3], new double[3][3], p);
-    }
-
-    /**
-     * One sample of the braking's side force beyond the model: the measured aerodynamic acceleration (the gimbals' side
-     * thrust with it) against the model's drag and the body's normal force in the measured wind.
-     *
-     * @param l    the estimate in the landing frame
-     * @param seen the measured aerodynamic acceleration, [up, east, north], m/s²
-     */
-    private void sampleSide(AirDataEstimator air, KnownStage known, double[] l, double mass, double[] seen, double dt) {
-        double[] v = {l[3], l[4], l[5]};
-        double[] drag = known.stage().drag(l[0], v, mass);
-        double[] side = KnownStage.normalInWind(known.body(), modelDrag, air, l[0], v, mass);
-        double[] va = air.airVelocity(v);
-        double q = 0.5 * modelDrag.air(l[0]).density() * (va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
-        air.sampleSide(seen, new double[] {drag[0] + side[0], drag[1] + side[1], drag[2] + side[2]}, v, q, dt);
-    }
-
-    /**
-     * The model's aerodynamic acceleration along the body axis at the estimate, in the air as measured, m/s² (engines
-     * first: toward the nose).
-     *
-     * @param l the estimate in the landing frame
-     */
-    private double modelAxial(NavigationEstimate e, double[] l, double mass, KnownStage known) {
-        double[] d = known.stage().drag(l[0], new double[] {l[3], l[4], l[5]}, mass);
-        Vector3D inertial = frame.inertial(e.timeS(), d[0], d[1], d[2]);
-        return Vector3D.dotProduct(inertial, e.attitude().toInertial(Vector3D.PLUS_I));
-    }
-
-    /** The model's net thrust of the landing engines at their achieved throttles, N. */
-    private double modelThrust(StagePlant plant, double tVac, double pressure, double exit) {
-        double thrust = 0;
-        int n = setup.engines().length;
-        for (int e : setup.engines()) {
-            thrust += Math.max(0, plant.effectors().thrustFraction(e) * tVac / n - pressure * exit / n);
-        }
-        return thrust;
-    }
-
     /** The specific force on the plant's body now, body axes: every force but gravitation, over the mass. */
     private static Vector3D specificForceBody(StagePlant plant) {
         FlightConditions c = plant.conditions();
@@ -636,20 +545,6 @@ public final class LandingBurnLoop {
             }
         }
         return loads;
-    }
-
-    /**
-     * The aerodynamic acceleration the accelerometers measure, [up, east, north]: their specific force (corrected by the
-     * estimated biases), turned into ECI by the estimated attitude, less the thrust the engines are known to give along
-     * the body axis.
-     */
-    private double[] measuredAero(NavigationEstimate est, Vector3D measuredBody, StagePlant plant, double mass, double tVac, double exit,
-                                  double pressure, double thrustFactor) {
-        Vector3D aero = measuredBody.subtract(est.accelBiasMS2())
-            .subtract(new Vector3D(thrustFactor * modelThrust(plant, tVac, pressure, exit) / mass, 0, 0));
-        Vector3D inFixed = earth.toFixed(est.timeS(), est.attitude().toInertial(aero));
-        return new double[] {Vector3D.dotProduct(inFixed, frame.up()), Vector3D.dotProduct(inFixed, frame.east()),
-            Vector3D.dotProduct(inFixed, frame.north())};
     }
 
     /** The estimated body axis's angle from the estimated retrograde over the ground, rad. */
