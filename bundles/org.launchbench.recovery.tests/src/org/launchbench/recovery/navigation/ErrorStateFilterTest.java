@@ -154,12 +154,6 @@ class ErrorStateFilterTest {
         return new Run(nees, error(end, steps * dt, imu), sigma, positionSigma, positionError);
     }
 
-    /** The p-quantile of χ² with k degrees of freedom (Wilson and Hilferty, PNAS 17, 1931: 1e-4 relative at k = 1,500). */
-    private static double chiSquareQuantile(double z, int k) {
-        double a = 2.0 / (9 * k);
-        return k * Math.pow(1 - a + z * Math.sqrt(a), 3);
-    }
-
     /**
      * The strapdown equations alone (a perfect IMU, the truth to start from, no aiding): the mean of consecutive samples
      * and the attitude at mid-interval make the integration second order, so halving the step divides the 40 s drift by
@@ -194,8 +188,8 @@ class ErrorStateFilterTest {
             }
         }
         double z = 3.2272184; // the normal quantile at 1 - 0.05 / 80 (scipy.stats.norm.ppf)
-        double low = chiSquareQuantile(-z, ErrorStateFilter.N * runs) / runs;
-        double high = chiSquareQuantile(z, ErrorStateFilter.N * runs) / runs;
+        double low = ChiSquare.quantile(-z, ErrorStateFilter.N * runs) / runs;
+        double high = ChiSquare.quantile(z, ErrorStateFilter.N * runs) / runs;
         // scipy.stats.chi2.ppf(0.05 / 80 and 1 - 0.05 / 80, 3300) / 100
         assertEquals(30.44081, low, 1e-3);
         assertEquals(35.68472, high, 1e-3);

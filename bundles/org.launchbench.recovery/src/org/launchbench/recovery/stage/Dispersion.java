@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.core.RunFailedException;
+import org.launchbench.recovery.navigation.ChiSquare;
 import org.launchbench.vehicle.model.Failure;
 
 /**
@@ -336,7 +337,7 @@ public final class Dispersion {
      * The navigation's consistency over a campaign flown by flight software in the loop (Bar-Shalom, Li and Kirubarajan,
      * <i>Estimation with Applications to Tracking and Navigation</i>, 2001, §5.4.2): the mean over the runs of the
      * normalised estimation error squared of position and velocity at touchdown, and the two-sided 95 % band a
-     * consistent filter's mean falls in, χ²(6 N) / N.
+     * consistent filter's mean falls in, χ²(6 N) / N ({@link ChiSquare}).
      *
      * @param meanNees the mean NEES over the runs
      * @param low      the band's lower end
@@ -371,18 +372,7 @@ public final class Dispersion {
             return new NavigationConsistency(Double.NaN, Double.NaN, Double.NaN, 0);
         }
         int k = NEES_STATES * n;
-        return new NavigationConsistency(sum / n, chiSquareQuantile(-Z_975, k) / n, chiSquareQuantile(Z_975, k) / n, n);
-    }
-
-    /**
-     * @param z the standard normal quantile of the probability wanted
-     * @param k degrees of freedom
-     * @return χ²'s quantile there (Wilson and Hilferty, PNAS 17, 1931: within 0.02 % of the exact one at the 2.5 % and
-     *         97.5 % points from k = 60, ten runs, on; 2.5 % off at the lower point for one run)
-     */
-    static double chiSquareQuantile(double z, int k) {
-        double a = 2.0 / (9 * k);
-        return k * Math.pow(1 - a + z * Math.sqrt(a), 3);
+        return new NavigationConsistency(sum / n, ChiSquare.quantile(-Z_975, k) / n, ChiSquare.quantile(Z_975, k) / n, n);
     }
 
     /**
