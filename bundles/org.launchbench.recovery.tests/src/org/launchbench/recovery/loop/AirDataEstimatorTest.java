@@ -21,7 +21,6 @@ import org.launchbench.recovery.stage.StageRecoveryTestAccess;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;
-import org.launchbench.vehicle.model.LaunchVehicle;
 
 /**
  * The air as the flight software infers it from its accelerometers: on the Falcon 9 stage falling through a known wind,
@@ -40,7 +39,7 @@ class AirDataEstimatorTest {
     @BeforeAll
     static void stage() {
         falcon9 = StageRecoveryTestAccess.falcon9();
-        model = StageFlightModel.of(falcon9.stage(), ((LaunchVehicle) falcon9.stage().eContainer()).getPropellantFamily(), false);
+        model = FlightSoftwareRecovery.model(falcon9);
     }
 
     /** The stage 10 km above the ship, falling at 300 m/s and drifting east at 50, its nose 3° off the air's retrograde. */

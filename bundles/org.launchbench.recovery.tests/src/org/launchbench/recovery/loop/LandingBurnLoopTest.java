@@ -21,7 +21,6 @@ import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.launchbench.vehicle.model.LandingLegs;
-import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.RecoveryPlan;
 import org.launchbench.vehicle.model.Stage;
 
@@ -78,8 +77,7 @@ class LandingBurnLoopTest {
      */
     @Test
     void theLoopFliesTheBurnOnTheEstimateAndShowsTheGuidanceAsksTheImpossible() {
-        Stage stage = falcon9.stage();
-        StageFlightModel model = StageFlightModel.of(stage, ((LaunchVehicle) stage.eContainer()).getPropellantFamily(), false);
+        StageFlightModel model = FlightSoftwareRecovery.model(falcon9);
         LandingBurnLoop.Setup setup = new LandingBurnLoop.Setup(model, EarthModel.Geodetic.of(falcon9.zone()), new int[] {0},
             ignition.emptyMass(), 0, Double.NaN, Double.NaN, ImuErrors.TACTICAL.atRate(100), GnssErrors.SINGLE_FREQUENCY, 1, false);
         LandingBurnLoop.Result r = new LandingBurnLoop(setup, EARTH, UsStandardAtmosphere1976.INSTANCE).fly(atIgnition(), 120);
@@ -114,7 +112,7 @@ class LandingBurnLoopTest {
             FlightSoftwareRecovery.HAND_OVER_M);
         assertTrue(handedOver.local()[0] > 50_000, "handed over at " + handedOver.local()[0] + " m");
         Stage stage = c.stage();
-        StageFlightModel model = StageFlightModel.of(stage, ((LaunchVehicle) stage.eContainer()).getPropellantFamily(), false);
+        StageFlightModel model = FlightSoftwareRecovery.model(c);
         LandingBurnLoop.Setup setup = new LandingBurnLoop.Setup(model, EarthModel.Geodetic.of(c.zone()),
             FlightSoftwareRecovery.landingEngines(model, 1), handedOver.emptyMass(), 0, Double.NaN, Double.NaN, ImuErrors.TACTICAL.atRate(100),
             GnssErrors.SINGLE_FREQUENCY, 1, true);

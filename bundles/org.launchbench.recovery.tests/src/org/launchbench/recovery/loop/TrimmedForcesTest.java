@@ -42,7 +42,7 @@ class TrimmedForcesTest {
     @BeforeAll
     static void stage() {
         falcon9 = StageRecoveryTestAccess.falcon9();
-        model = StageFlightModel.of(falcon9.stage(), ((LaunchVehicle) falcon9.stage().eContainer()).getPropellantFamily(), false);
+        model = FlightSoftwareRecovery.model(falcon9);
         zone = EarthModel.Geodetic.of(falcon9.zone());
         Stage s = falcon9.stage();
         drag = DescentDrag.of(s, UsStandardAtmosphere1976.INSTANCE, zone.height());

@@ -111,9 +111,14 @@ public final class FlightSoftwareRecovery {
         });
     }
 
+    /** @param c a recovery case @return its stage as a rigid body with its force models, its propellant its vehicle's */
+    static StageFlightModel model(StageRecovery.Case c) {
+        return StageFlightModel.of(c.stage(), ((LaunchVehicle) c.stage().eContainer()).getPropellantFamily(), false);
+    }
+
     /** The stage as the flight software will know it at the entry burn's cut-off, in still air. */
     private KnownStage knownStage(StageRecovery.Case c, double massKg) {
-        StageFlightModel model = StageFlightModel.of(c.stage(), ((LaunchVehicle) c.stage().eContainer()).getPropellantFamily(), false);
+        StageFlightModel model = model(c);
         EarthModel.Geodetic zone = EarthModel.Geodetic.of(c.zone());
         var stage = c.stage();
         return KnownStage.flying(model, landingEngines(model, stage.getRecovery().getLandingEngines()),
@@ -140,7 +145,7 @@ public final class FlightSoftwareRecovery {
         if (handedOver.finished()) {
             return handedOver.result();
         }
-        StageFlightModel model = StageFlightModel.of(c.stage(), ((LaunchVehicle) c.stage().eContainer()).getPropellantFamily(), false);
+        StageFlightModel model = model(c);
         LandingBurnLoop.Setup setup = new LandingBurnLoop.Setup(model, EarthModel.Geodetic.of(c.zone()),
             landingEngines(model, handedOver.landingEngines()), handedOver.emptyMass(), handedOver.propellantMargin(), handedOver.maxTiltDeg(),
             Double.NaN, settings.imu(), settings.gnss(), seed, true, c.plan().isSetLandingIgnitionAltitude() ? c.plan().getLandingIgnitionAltitude()
