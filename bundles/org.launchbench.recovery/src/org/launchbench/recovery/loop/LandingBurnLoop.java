@@ -223,6 +223,10 @@ public final class LandingBurnLoop {
         StageFlightModel model = setup.model();
         double dt = setup.imu().periodS();
         FlightEnvironment env = new FlightEnvironment(earth, atmosphere, Winds.CALM);
+        // the air the attitude loop models, rebuilt when the measured wind changes (10 Hz at most, then held)
+        FlightEnvironment measuredAir = env;
+        double windEast = 0;
+        double windNorth = 0;
         double[] factor = {1};
         StagePlant plant = new StagePlant(model.dispersed(() -> factor[0], truth.ispFactor(), truth.dragFactor()), List.of(), new FlightEnvironment(earth, atmosphere, truth.winds()),
             new AirDisturbances(null, List.of()), initial, 1 / dt, dt, setup.zone().height());
@@ -405,10 +409,13 @@ public final class LandingBurnLoop {
             Vector3D axis = frame.inertial(t, a[0], a[1], a[2]);
             // the attitude loop's model of the air's moment, in the wind as measured: in calm air the moment of a
             // crosswind's incidence is left to the slow integral, and the body hangs off its command (docs/gnc.md)
-            FlightEnvironment air = airData != null ? new FlightEnvironment(earth, atmosphere, Winds.horizontal(airData.eastMS(), airData.northMS()))
-                : env;
+            if (airData != null && (airData.eastMS() != windEast || airData.northMS() != windNorth)) {
+                windEast = airData.eastMS();
+                windNorth = airData.northMS();
+                measuredAir = new FlightEnvironment(earth, atmosphere, Winds.horizontal(windEast, windNorth));
+            }
             FlightConditions known = new FlightConditions(new RigidBodyState(t, est.positionEciM(), est.velocityEciMS(), est.attitude(),
-                sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), air, model.massModel().at(mass), plant.effectors(),
+                sample.angularRateBodyRadS().subtract(est.gyroBiasRadS()), mass), measuredAir, model.massModel().at(mass), plant.effectors(),
                 Vector3D.ZERO);
             ActuatorCommands cmd = control.next(known, cut ? Vector3D.ZERO : axis, throttles, burning, gimbalRange, finRange, dt);
             Vector3D vRel = now.velocityEciMS().subtract(Vector3D.crossProduct(earth.rotation(), now.positionEciM()));

@@ -78,9 +78,9 @@ final class TrimmedCrossflow implements DoubleUnaryOperator {
                 continue;
             }
             double[] dir = {normal[0] / size, normal[1] / size, normal[2] / size};
-            double[] d = drag.acceleration(h, air.airVelocity(velocity), mass);
-            double dragSide = air.axialFactor() * (d[0] * dir[0] + d[1] * dir[1] + d[2] * dir[2]);
             double[] va = air.airVelocity(velocity);
+            double[] d = drag.acceleration(h, va, mass);
+            double dragSide = air.axialFactor() * (d[0] * dir[0] + d[1] * dir[1] + d[2] * dir[2]);
             double airspeed = Math.sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
             if (n > 0 && airspeed <= s[n - 1]) {
                 // the table is looked up by airspeed: a point that does not add to it (a wind along the path, slow) is
