@@ -54,6 +54,19 @@ class FlightSoftwareRecoveryTest {
         return software.fly(withBoostback, plan, p, failures, StageRecovery.Options.DEFAULT, seed);
     }
 
+    /** @return the flight with a perturbation (seed 1), checked to land this far from the centre, to a centimetre */
+    private static RecoveryResult landsOff(Perturbation p, double missM) {
+        RecoveryResult r = fly(p, List.of(), 1);
+        assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
+        assertEquals(missM, r.missDistance(), 0.01);
+        return r;
+    }
+
+    /** @return a perturbation of the wind alone: a speed, m/s, from a direction, deg clockwise from north */
+    private static Perturbation wind(double speedMS, double fromDeg) {
+        return new Perturbation(0, 0, 0, 0, 0, speedMS, fromDeg, 0, 0, 0);
+    }
+
     private static FlightEvent event(RecoveryResult r, String name) {
         return r.events().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " in " + r.events()));
     }
@@ -158,27 +171,18 @@ class FlightSoftwareRecoveryTest {
      */
     @Test
     void thrustIgnitionDragAndWindErrorsAreMeasuredAndLanded() {
-        RecoveryResult weak = fly(new Perturbation(-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, weak.outcome(), weak.reason());
-        assertEquals(2.10, weak.missDistance(), 0.01);
-        RecoveryResult hot = fly(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, hot.outcome(), hot.reason());
-        assertEquals(0.68, hot.missDistance(), 0.01);
-        RecoveryResult late = fly(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, late.outcome(), late.reason());
-        assertEquals(4.44, late.missDistance(), 0.01);
-        RecoveryResult draggy = fly(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, draggy.outcome(), draggy.reason());
+        landsOff(new Perturbation(-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), 2.10);
+        landsOff(new Perturbation(0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0.68);
+        landsOff(new Perturbation(0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0), 4.44);
+        RecoveryResult draggy = landsOff(new Perturbation(0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0), 0.67);
         // the plant flies the draw: slowed more by the air, the stage reaches the rule's ignition lower (4.1 km, 5.25 nominal)
         assertTrue(draggy.burns().get(2).ignitionAltitude() < landed.burns().get(2).ignitionAltitude() - 500,
             draggy.burns().get(2).ignitionAltitude() + " m");
-        assertEquals(0.67, draggy.missDistance(), 0.01);
-        RecoveryResult east = fly(new Perturbation(0, 0, 0, 0, 0, 10, 90, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, east.outcome(), east.reason());
-        assertEquals(6.26, east.missDistance(), 0.01);
-        RecoveryResult north = fly(new Perturbation(0, 0, 0, 0, 0, 10, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, north.outcome(), north.reason());
-        assertEquals(3.10, north.missDistance(), 0.01);
+        RecoveryResult east = landsOff(wind(10, 90), 6.26);
+        // what is left of the wind's push is upwind, as in the stronger winds below: the predictions count a little more
+        // push than the stage meets at the end (before the wind was measured it landed downwind, west)
+        assertTrue(east.east() > 0, "an east wind, the miss upwind: " + east.east() + " m");
+        landsOff(wind(10, 0), 3.10);
     }
 
     /**
@@ -191,13 +195,9 @@ class FlightSoftwareRecoveryTest {
      */
     @Test
     void aStrongCrosswindIsAbsorbedAndAHeadwindOf15MetresPerSecondIsNot() {
-        RecoveryResult twelve = fly(new Perturbation(0, 0, 0, 0, 0, 12, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, twelve.outcome(), twelve.reason());
-        assertEquals(5.62, twelve.missDistance(), 0.01);
-        RecoveryResult fifteen = fly(new Perturbation(0, 0, 0, 0, 0, 15, 0, 0, 0, 0), List.of(), 1);
-        assertEquals(RecoveryResult.Outcome.LANDED, fifteen.outcome(), fifteen.reason());
-        assertEquals(12.35, fifteen.missDistance(), 0.01);
-        RecoveryResult head = fly(new Perturbation(0, 0, 0, 0, 0, 15, 90, 0, 0, 0), List.of(), 1);
+        landsOff(wind(12, 0), 5.62);
+        landsOff(wind(15, 0), 12.35);
+        RecoveryResult head = fly(wind(15, 90), List.of(), 1);
         assertEquals(RecoveryResult.Outcome.CRASHED, head.outcome());
         assertTrue(head.reason().contains("outside the zone"), head.reason());
         assertTrue(head.east() > withBoostback.zone().getRadius(), "upwind, past the deck: " + head.east() + " m");
