@@ -73,14 +73,13 @@ class FidelityOptionTest {
     @Test
     void simulateFliesTheReturnAtTheFidelityAskedAndSaysSo() throws Exception {
         StringBuilder out = new StringBuilder();
-        // exit 1: at 6-DOF the flight software cannot reach this plan's ship, 8.8 km from where the stage falls with no
-        // boostback (FlightSoftwareRecoveryTest)
-        assertEquals(1, run("simulate", out, MISSION.toString(), "--fidelity", "6dof", "--json"));
+        // the ship stationed where the stage falls is within the flight software's reach with no boostback
+        assertEquals(0, run("simulate", out, MISSION.toString(), "--fidelity", "6dof", "--json"));
         JsonObject doc = JsonParser.parseString(out.toString()).getAsJsonObject();
         assertEquals("6dof", doc.get("fidelity").getAsString());
         JsonObject recovery = doc.getAsJsonObject("recovery");
         assertEquals("6dof", recovery.get("fidelity").getAsString());
-        assertEquals("crashed", recovery.get("outcome").getAsString());
+        assertEquals("landed", recovery.get("outcome").getAsString());
         assertTrue(recovery.get("touchdown_tilt_deg").getAsDouble() >= 0, recovery.toString());
         // the flight software's figures: the actuators against their limits, the navigation, the guidance's cost
         assertTrue(recovery.get("max_gimbal_deg").getAsDouble() <= recovery.get("gimbal_limit_deg").getAsDouble() + 1e-3);
@@ -115,11 +114,12 @@ class FidelityOptionTest {
 
     /**
      * The Zhuque-3 examples at 6-DOF, the ignition at the plan's 3 km (the Y1 reports'): the anomaly's thrust shortfall
-     * (half the thrust, 10 s into the burn) flown on the plant ends in a crash 2.6 m from the pad's centre at 75 m/s
-     * (reported: about 40 m from the pad); the nominal flight comes down 2 m from the centre and slowly (1.1 m/s) but
-     * sliding at 3.7 m/s, over the legs' 2: lit that late, the braking needs nearly full thrust, its path stays shallow
-     * (11 m/s across at 50 m/s down, 36 m up), and the vertical descent has a second to take that out (docs/gnc.md).
-     * Regression values of these deterministic flights.
+     * (half the thrust, 10 s into the burn) flown on the plant ends in a crash 2.2 m from the pad's centre at 91 m/s
+     * (reported: about 40 m from the pad). The nominal flight is a finding: lit at the plan's 3 km at 541 m/s it does not
+     * stop and crashes at 76 m/s (the point mass, whose thrust turns at once, lands from the same ignition). With the
+     * ascent before the pitch program's vertical was the pad's plumb line it came down at 1.1 m/s sliding at 3.7 m/s:
+     * lit that late, the braking needs nearly full thrust, and this flight is at its edge (docs/gnc.md). Regression values
+     * of these deterministic flights.
      */
     @Test
     void theZhuque3ExamplesAtSixDof() throws Exception {
@@ -129,15 +129,14 @@ class FidelityOptionTest {
         assertEquals("crashed", a.get("outcome").getAsString());
         assertEquals(2995, a.getAsJsonArray("burns").get(2).getAsJsonObject().get("ignition_altitude_m").getAsDouble(), 10);
         assertTrue(a.get("touchdown_vertical_speed_m_s").getAsDouble() > 50, a.toString());
-        assertEquals(2.6, a.get("miss_distance_m").getAsDouble(), 0.1);
-        assertEquals(75.3, a.get("touchdown_vertical_speed_m_s").getAsDouble(), 0.1);
+        assertEquals(2.2, a.get("miss_distance_m").getAsDouble(), 0.1);
+        assertEquals(90.6, a.get("touchdown_vertical_speed_m_s").getAsDouble(), 0.1);
         StringBuilder nominal = new StringBuilder();
         assertEquals(1, run("simulate", nominal, "../../examples/missions/zhuque3-y1-downrange.mission", "--fidelity", "6dof", "--json"));
         JsonObject n = JsonParser.parseString(nominal.toString()).getAsJsonObject().getAsJsonObject("recovery");
-        assertTrue(n.get("reason").getAsString().contains("horizontal"), n.get("reason").getAsString());
-        assertEquals(2.17, n.get("miss_distance_m").getAsDouble(), 0.01);
-        assertEquals(1.12, n.get("touchdown_vertical_speed_m_s").getAsDouble(), 0.01);
-        assertEquals(3.65, n.get("touchdown_horizontal_speed_m_s").getAsDouble(), 0.01);
+        assertTrue(n.get("reason").getAsString().contains("vertical"), n.get("reason").getAsString());
+        assertEquals(2.4, n.get("miss_distance_m").getAsDouble(), 0.1);
+        assertEquals(76.2, n.get("touchdown_vertical_speed_m_s").getAsDouble(), 0.1);
     }
 
     @Test
@@ -181,10 +180,11 @@ class FidelityOptionTest {
         JsonObject doc = JsonParser.parseString(one.toString()).getAsJsonObject();
         assertEquals("6dof", doc.get("fidelity").getAsString());
         assertEquals(Files.readString(a), Files.readString(b));
-        // the miss by its sources, and the crashes by reason (this plan's ship is beyond the body's reach: all four)
-        assertTrue(doc.get("navigation_share_r95_m").getAsDouble() > 0 && doc.get("guidance_control_share_r95_m").getAsDouble() > 1000,
-            doc.toString());
-        assertEquals(4, doc.getAsJsonObject("crashes_by_reason").entrySet().stream().mapToInt(e -> e.getValue().getAsInt()).sum());
+        // the miss by its sources (the navigation's part of the R95 well under the whole), the crashes by reason (none)
+        assertTrue(doc.get("navigation_share_r95_m").getAsDouble() > 0
+            && doc.get("guidance_control_share_r95_m").getAsDouble() > doc.get("navigation_share_r95_m").getAsDouble(), doc.toString());
+        assertEquals(4, doc.get("landed").getAsInt(), doc.toString());
+        assertEquals(0, doc.getAsJsonObject("crashes_by_reason").entrySet().size(), doc.toString());
         List<String> csv = Files.readAllLines(a);
         assertTrue(csv.get(0).endsWith("crash_reason,touchdown_tilt_deg,touchdown_angular_rate_deg_s,max_gimbal_deg,max_fin_deflection_deg,"
             + "rcs_propellant_kg,navigation_error_at_touchdown_m,navigation_nees,guidance_solves"), csv.get(0));
@@ -193,25 +193,20 @@ class FidelityOptionTest {
 
     /**
      * The navigation's consistency in the closed loop (the issue's NEES within its bounds over Monte Carlo): 40 runs of
-     * the Falcon 9 drone-ship flight with its boostback, each flight software's filter on its own sensors against the
-     * plant's truth. The mean NEES of position and velocity at touchdown lies inside the 95 % band of χ²(240) / 40, 4.97
-     * to 7.12 (measured 6.20; over 100 runs 6.05 in 5.34 to 6.70, their median 5.6 and 90th percentile 10.7
+     * the Falcon 9 drone-ship example, each flight software's filter on its own sensors against the plant's truth. The
+     * mean NEES of position and velocity at touchdown lies inside the 95 % band of χ²(240) / 40, 4.97 to 7.12 (measured
+     * 6.10; with the earlier fixed ship and a boostback, over 100 runs 6.05 in 5.34 to 6.70, their median 5.6 and 90th percentile 10.7
      * against χ²(6)'s 5.35 and 10.64). Regression value of this deterministic campaign.
      */
     @Test
     void theFiltersErrorsAreWhatItsCovarianceSaysInTheClosedLoop() throws Exception {
-        Path boostback = dir.resolve("falcon9-leo-asds-boostback.mission");
-        String text = Files.readString(MISSION);
-        assertTrue(text.contains("boostback=\"false\""), "the shipped plan has no boostback");
-        Files.writeString(boostback, text.replace("boostback=\"false\"", "boostback=\"true\"")
-            .replace("id=\"falcon9-leo-asds\"", "id=\"falcon9-leo-asds-boostback\""));
         StringBuilder out = new StringBuilder();
-        assertEquals(0, run("dispersion", out, boostback.toString(), "-n", "40", "--fidelity", "6dof", "--json"));
+        assertEquals(0, run("dispersion", out, MISSION.toString(), "-n", "40", "--fidelity", "6dof", "--json"));
         JsonObject nees = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonObject("navigation_nees");
         assertEquals(40, nees.get("runs").getAsInt());
         assertEquals(4.975, nees.getAsJsonArray("band_95").get(0).getAsDouble(), 1e-3);
         assertEquals(7.120, nees.getAsJsonArray("band_95").get(1).getAsDouble(), 1e-3);
         assertTrue(nees.get("consistent").getAsBoolean(), nees.toString());
-        assertEquals(6.199, nees.get("mean").getAsDouble(), 1e-3);
+        assertEquals(6.101, nees.get("mean").getAsDouble(), 1e-3);
     }
 }

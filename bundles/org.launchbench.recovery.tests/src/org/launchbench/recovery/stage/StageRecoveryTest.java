@@ -66,8 +66,9 @@ class StageRecoveryTest {
         Stage first = vehicle.getStages().get(0);
         AscentResult ascent = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
             .flyBest(vehicle, pad, azimuth, 15_000 + 0, first.getRecovery().getLandingPropellantReserve(), target, new NullProgressMonitor());
-        falcon9 = new StageRecovery.Case(pad, first, shipPlan(), zone, ascent.booster().separationTime(),
-            ascent.booster().separationState(), "test");
+        // the drone ship waits where the stage falls, as the example missions station it (placeShip)
+        falcon9 = org.launchbench.recovery.internal.RecoveryService.stationed(new StageRecovery.Case(pad, first, shipPlan(), zone,
+            ascent.booster().separationTime(), ascent.booster().separationState(), "test"));
         plan = ENGINE.plan(falcon9);
     }
 
@@ -76,7 +77,7 @@ class StageRecoveryTest {
         p.setMode(RecoveryMode.SHIP);
         p.setLandingZoneId("asds-atlantic");
         p.setEntryBurn(true);
-        p.setMaxDynamicPressure(150_000);
+        p.setMaxDynamicPressure(110_000);
         p.setPropellantMargin(0.05);
         return p;
     }
@@ -102,7 +103,7 @@ class StageRecoveryTest {
         assertTrue(r.propellantRemaining() > 0);
         // the entry burn was sized to the limit: the descent's peak stays near it (the sizing predicts it without the
         // fins and down to 3 km; 5 % covers the difference)
-        assertTrue(r.peakDynamicPressure() < 1.05 * 150_000, "peak q " + r.peakDynamicPressure());
+        assertTrue(r.peakDynamicPressure() < 1.05 * 110_000, "peak q " + r.peakDynamicPressure());
     }
 
     @Test
@@ -202,36 +203,37 @@ class StageRecoveryTest {
     }
 
     /**
-     * The ignition rule's margin: lit 6 s late, 1.5 km lower, the stage still lands; 9 s late no descent can stop it in
-     * the height left and it crashes, 10 s late farther from the pad, and 12 s late it hits harder (it has 600 m less to
-     * brake in). (8 s late crashes too, sliding in across at 98 m/s with under 1 m/s down: how such a crash comes down
-     * depends on the guidance's searches more than on the physics, and is not asserted.)
+     * The ignition rule's margin: lit 6 s late, 2.6 km lower, the stage still lands; 12 s late no descent can stop it in
+     * the height left and it crashes, 14 s late farther from the ship, and 16 s late it hits harder (it has 600 m less to
+     * brake in). (Near the margin how a flight ends depends on the guidance's searches more than on the physics: 9 s late
+     * crashed sliding in across at 37 m/s with under 1 m/s down while 10 and 11 s late landed; not asserted.)
      */
     @Test
     void aLateLandingBurnLandsWithinTheIgnitionMarginAndCrashesBeyondIt() {
         RecoveryResult nominal = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
-        RecoveryResult six = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 6, 0)),
-            StageRecovery.Options.DEFAULT);
+        RecoveryResult six = late(6);
         assertEquals(6, six.burns().get(1).ignitionTime() - nominal.burns().get(1).ignitionTime(), 1e-6);
         assertEquals(RecoveryResult.Outcome.LANDED, six.outcome(), six.reason());
         assertTrue(six.burns().get(1).ignitionAltitude() < nominal.burns().get(1).ignitionAltitude() - 1000);
-        RecoveryResult nine = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 9, 0)),
-            StageRecovery.Options.DEFAULT);
-        RecoveryResult ten = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 10, 0)),
-            StageRecovery.Options.DEFAULT);
-        RecoveryResult twelve = ENGINE.fly(falcon9, plan, Perturbation.NONE,
-            List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, 12, 0)), StageRecovery.Options.DEFAULT);
-        assertEquals(RecoveryResult.Outcome.CRASHED, nine.outcome());
-        assertEquals(RecoveryResult.Outcome.CRASHED, ten.outcome());
+        RecoveryResult twelve = late(12);
+        RecoveryResult fourteen = late(14);
+        RecoveryResult sixteen = late(16);
         assertEquals(RecoveryResult.Outcome.CRASHED, twelve.outcome());
-        assertTrue(ten.missDistance() > nine.missDistance() && nine.missDistance() > 100,
-            nine.missDistance() + " m then " + ten.missDistance() + " m");
-        assertTrue(nine.touchdownHorizontalSpeed() > 20 && ten.touchdownHorizontalSpeed() > 20,
-            nine.touchdownHorizontalSpeed() + " and " + ten.touchdownHorizontalSpeed() + " m/s across");
-        // measured 44 and 148 m/s down: the later stop has less height, so hits harder by far more than the guidance's
+        assertEquals(RecoveryResult.Outcome.CRASHED, fourteen.outcome());
+        assertEquals(RecoveryResult.Outcome.CRASHED, sixteen.outcome());
+        assertTrue(fourteen.missDistance() > twelve.missDistance() && twelve.missDistance() > 100,
+            twelve.missDistance() + " m then " + fourteen.missDistance() + " m");
+        assertTrue(twelve.touchdownHorizontalSpeed() > 20 && fourteen.touchdownHorizontalSpeed() > 20,
+            twelve.touchdownHorizontalSpeed() + " and " + fourteen.touchdownHorizontalSpeed() + " m/s across");
+        // measured 104 and 208 m/s down: the later stop has less height, so hits harder by far more than the guidance's
         // own scatter between neighbouring delays (tens of m/s)
-        assertTrue(twelve.touchdownVerticalSpeed() > ten.touchdownVerticalSpeed() + 50 && ten.touchdownVerticalSpeed() > 20,
-            ten.touchdownVerticalSpeed() + " then " + twelve.touchdownVerticalSpeed() + " m/s down");
+        assertTrue(sixteen.touchdownVerticalSpeed() > twelve.touchdownVerticalSpeed() + 50 && twelve.touchdownVerticalSpeed() > 20,
+            twelve.touchdownVerticalSpeed() + " then " + sixteen.touchdownVerticalSpeed() + " m/s down");
+    }
+
+    private static RecoveryResult late(double seconds) {
+        return ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(failure(FailureKind.LATE_IGNITION, BurnKind.LANDING, 0, seconds, 0)),
+            StageRecovery.Options.DEFAULT);
     }
 
     /**

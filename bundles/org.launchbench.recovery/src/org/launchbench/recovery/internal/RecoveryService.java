@@ -48,6 +48,10 @@ public final class RecoveryService implements BoosterRecovery {
         List<String> lines = new ArrayList<>();
         lines.add(FlightEvent.tableHeader("STAGE EVENT"));
         r.events().forEach(e -> lines.add(e.tableRow()));
+        if (c.plan().isPlaceShip()) {
+            lines.add(String.format(Locale.ROOT, "Recovery: %s stationed where the stage falls, %.4f N %.4f E", c.zone().getName(),
+                c.zone().getLatitude(), c.zone().getLongitude()));
+        }
         lines.add(String.format(Locale.ROOT, "Recovery: %s at %s%s: %.1f m from the centre, touchdown %.2f m/s down, %.2f m/s across,"
             + " %.0f kg of propellant left", r.outcome().json(), c.zone().getName(), scenarios.isEmpty() ? "" : " (scenarios: "
             + String.join(", ", scenarios) + ")", r.missDistance(), r.touchdownVerticalSpeed(), r.touchdownHorizontalSpeed(),
@@ -58,6 +62,32 @@ public final class RecoveryService implements BoosterRecovery {
         notes(plan, fidelity).forEach(n -> lines.add("Recovery note: " + n));
         return new Report(json, r.outcome() == RecoveryResult.Outcome.CRASHED, lines);
     }
+
+    /**
+     * The nominal point-mass recovery flown from the ascent's separation: its mass ratio m_sep / m_end gives the reserve
+     * that flies the same burns and lands with the plan's margin (a fraction μ of the reserve) unused. With the empty
+     * mass E the stage separates at E + R and must end at E + μR, so E + R = K (E + μR) and R = E (K − 1) / (1 − K μ).
+     * The burns' velocity changes hardly depend on the mass carried, so the ratio K of one flight sizes the next.
+     */
+    @Override
+    public ReserveNeed need(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, String source) {
+        StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
+        StageRecovery.Plan plan = ENGINE.plan(c);
+        RecoveryResult r = ENGINE.fly(c, plan, Perturbation.NONE, List.of(), SIZING);
+        double start = c.separationState()[6];
+        double empty = c.stage().getDryMass() + c.stage().getResidualPropellantMass();
+        double end = empty + Math.max(0, r.propellantRemaining());
+        double ratio = start / end;
+        double margin = mission.getRecovery().getPropellantMargin();
+        boolean dry = r.outcome() == RecoveryResult.Outcome.CRASHED && r.propellantRemaining() < 1;
+        double reserve = ratio * margin < 1 ? empty * (ratio - 1) / (1 - ratio * margin) : Double.POSITIVE_INFINITY;
+        String trouble = r.outcome() == RecoveryResult.Outcome.CRASHED && !dry ? r.reason() : null;
+        return new ReserveNeed(reserve, ratio, dry, trouble, plan.boostbackDv(), plan.entryDv());
+    }
+
+    /** The sizing's flights: as a simulation's, unrecorded. */
+    private static final StageRecovery.Options SIZING = new StageRecovery.Options(StageRecovery.Options.DEFAULT.rate(),
+        StageRecovery.Options.DEFAULT.nodes(), false, StageRecovery.Options.DEFAULT.tolerance());
 
     /** The flight software's sensor seed of a single flight ({@code simulate}); a campaign's runs draw their own. */
     public static final long SIMULATE_SEED = 1;
@@ -100,7 +130,36 @@ public final class RecoveryService implements BoosterRecovery {
         LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
         Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
         AscentResult.Booster b = ascent.booster();
-        return new StageRecovery.Case(EarthModel.Geodetic.of(site), first, plan, zone, b.separationTime(), b.separationState(), source);
+        StageRecovery.Case c = new StageRecovery.Case(EarthModel.Geodetic.of(site), first, plan, zone, b.separationTime(),
+            b.separationState(), source);
+        return plan.isPlaceShip() ? stationed(c) : c;
+    }
+
+    /** Passes of the ship's stationing: the second takes the first's residual (the Earth's curvature) out. */
+    private static final int STATION_PASSES = 2;
+
+    /**
+     * The recovery with its drone ship stationed where the stage falls ({@link StageRecovery#fall}): the catalog's ship
+     * moved by the fall's offset from it, along the WGS-84 meridian and prime-vertical radii of curvature.
+     */
+    public static StageRecovery.Case stationed(StageRecovery.Case c) {
+        StageRecovery.Case at = c;
+        for (int pass = 0; pass < STATION_PASSES; pass++) {
+            double[] offset = ENGINE.fall(at);
+            LandingZone moved = org.eclipse.emf.ecore.util.EcoreUtil.copy(at.zone());
+            double lat = Math.toRadians(moved.getLatitude());
+            double a = EarthModel.WGS84.equatorialRadius();
+            double e2 = EarthModel.WGS84.eccentricitySquared();
+            double w = 1 - e2 * Math.sin(lat) * Math.sin(lat);
+            double meridian = a * (1 - e2) / Math.pow(w, 1.5);
+            double primeVertical = a / Math.sqrt(w);
+            moved.setLatitude(moved.getLatitude() + Math.toDegrees(offset[1] / meridian));
+            double lon = moved.getLongitude() + Math.toDegrees(offset[0] / (primeVertical * Math.cos(lat)));
+            moved.setLongitude(((lon + 180) % 360 + 360) % 360 - 180);
+            at = new StageRecovery.Case(at.launchSite(), at.stage(), at.plan(), moved, at.separationTime(), at.separationState(),
+                at.source());
+        }
+        return at;
     }
 
     /** A rounded number, or null (JSON null) for one that does not exist (no landing burn, say). */
@@ -133,6 +192,11 @@ public final class RecoveryService implements BoosterRecovery {
         m.put("reason", r.reason());
         m.put("scenarios", scenarios);
         m.put("landing_zone", c.zone().getId());
+        Map<String, Object> station = new LinkedHashMap<>();
+        station.put("latitude_deg", num(c.zone().getLatitude(), 5));
+        station.put("longitude_deg", num(c.zone().getLongitude(), 5));
+        station.put("placed_where_the_stage_falls", c.plan().isPlaceShip());
+        m.put("landing_zone_position", station);
         m.put("miss_distance_m", num(r.missDistance(), 3));
         m.put("landing_east_m", num(r.east(), 3));
         m.put("landing_north_m", num(r.north(), 3));

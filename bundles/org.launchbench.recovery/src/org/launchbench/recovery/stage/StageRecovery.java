@@ -223,7 +223,8 @@ public final class StageRecovery {
         }
         double empty = s.getDryMass() + s.getResidualPropellantMass();
         Propulsion landing = Propulsion.of(s.getEngines(), r.getLandingEngines());
-        double reserve = c.plan().isSetPropellantReserve() ? c.plan().getPropellantReserve() : r.getLandingPropellantReserve();
+        // the propellant the stage kept: what its ascent left it (the mission's figure, or the one sized for this recovery)
+        double reserve = c.plan().isSetPropellantReserve() ? c.plan().getPropellantReserve() : c.separationState()[6] - empty;
         return new Hardware(s, r, empty, reserve, Propulsion.of(s.getEngines(), Math.max(1, r.getBoostbackEngines())),
             Propulsion.of(s.getEngines(), Math.max(1, r.getEntryEngines())), landing, Aerodynamics.of(r.getDescentDrag(), s.getReferenceDiameter()),
             r.getGridFins(), r.getLandingLegs());
@@ -313,6 +314,19 @@ public final class StageRecovery {
             peaks(c, hw, az, dv, entryDv, entryAlt)[1], List.copyOf(notes));
     }
 
+    /**
+     * Where the stage falls with its nominal plan (entry burn sized, fins neutral, no landing burn), from the zone's
+     * centre: where a drone ship waiting for a stage that flies no boostback is stationed.
+     *
+     * @param c the recovery
+     * @return {east, north} of the impact point from the zone's centre, m
+     */
+    public double[] fall(Case c) {
+        Plan p = plan(c);
+        double[] e = predictImpact(c, hardware(c), p.boostbackAzimuth(), p.boostbackDv(), p.entryDv(), p.entryAltitude(), null);
+        return new double[] {e[0], e[1]};
+    }
+
     /** Newton on (azimuth, velocity gained) for the impact point, from a first guess along the miss. */
     private double[] targetBoostback(Case c, Hardware hw, double az, double dv, double entryDv, double entryAlt, boolean guess, Aim aim) {
         if (guess) {
@@ -323,6 +337,13 @@ public final class StageRecovery {
         }
         double[] x = {az, dv};
         double[] e = predictImpact(c, hw, x[0], x[1], entryDv, entryAlt, aim);
+        if (x[1] < 1 && Math.hypot(e[0], e[1]) > 1) {
+            // with no boostback the azimuth moves nothing and Newton's Jacobian is singular (a ship stationed at the fins-off
+            // impact point, an aim short of it): start along the miss, as the first guess does
+            x = new double[] {Math.atan2(-e[0], -e[1]),
+                Math.max(1, Math.hypot(e[0], e[1]) / Math.max(100, e[2] - c.separationTime() - FLIP_DURATION))};
+            e = predictImpact(c, hw, x[0], x[1], entryDv, entryAlt, aim);
+        }
         for (int it = 0; it < 20 && Math.hypot(e[0], e[1]) > 1; it++) {
             // an aim's rest point is placed by its own iterations to about a metre: wider steps for its derivatives
             double ha = aim == null ? 1e-4 : 1e-3;

@@ -24,6 +24,7 @@ import org.launchbench.trajectory.dynamics.Propulsion;
 import org.launchbench.trajectory.dynamics.Steering;
 import org.launchbench.trajectory.dynamics.Winds;
 import org.launchbench.trajectory.flight.Flight;
+import org.launchbench.trajectory.flight.AscentThrottle;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.PitchProgram;
 import org.launchbench.trajectory.guidance.InsertionGuidance;
@@ -54,8 +55,8 @@ import org.launchbench.vehicle.model.figures.VehicleFigures;
  * its ignition, payload included) is a kick stage and coasts to apogee; a restartable last stage going more than
  * {@value #PARKING_MARGIN} m above the parking altitude uses a parking orbit; any other flies direct.
  * <p>
- * Simplifications, stated: the first stage keeps its recovery reserve (it is not burned on ascent); no
- * throttling during the lower stages.
+ * The lower stages throttle only to hold the vehicle's (or the mission's) dynamic-pressure and acceleration limits
+ * ({@link AscentThrottle}). The first stage keeps its recovery reserve (it is not burned on ascent).
  */
 public final class AscentSimulator {
 
@@ -79,6 +80,8 @@ public final class AscentSimulator {
     private final AscentProfile profile;
     private double tolerance = Flight.DEFAULT_RELATIVE_TOLERANCE;
     private boolean cutSolids;
+    /** The dynamic-pressure limit of the lower stages, Pa (NaN: the vehicle's). */
+    private double maxDynamicPressure = Double.NaN;
 
     /**
      * @param earth      the Earth
@@ -262,6 +265,7 @@ public final class AscentSimulator {
             degrees, profile.sampleInterval(), profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
         s.tolerance = tolerance;
         s.cutSolids = cutSolids;
+        s.maxDynamicPressure = maxDynamicPressure;
         return s;
     }
 
@@ -273,6 +277,7 @@ public final class AscentSimulator {
         AscentSimulator s = new AscentSimulator(earth, atmosphere, profile);
         s.tolerance = relative;
         s.cutSolids = cutSolids;
+        s.maxDynamicPressure = maxDynamicPressure;
         return s;
     }
 
@@ -284,6 +289,16 @@ public final class AscentSimulator {
     public AscentSimulator cuttingSolidsOff() {
         AscentSimulator s = withTolerance(tolerance);
         s.cutSolids = true;
+        return s;
+    }
+
+    /**
+     * @param pascals the lower stages' dynamic-pressure limit for this flight (a mission's own), Pa; NaN: the vehicle's
+     * @return a simulator holding it
+     */
+    public AscentSimulator withMaxDynamicPressure(double pascals) {
+        AscentSimulator s = withTolerance(tolerance);
+        s.maxDynamicPressure = pascals;
         return s;
     }
 
@@ -308,17 +323,37 @@ public final class AscentSimulator {
             return profile.upperStageFlightPathAngleDeg();
         }
         SubMonitor progress = SubMonitor.convert(monitor, "Lofting of " + vehicle.getName(), FLIGHT_PATH_ANGLES.length + 12);
-        java.util.function.DoubleUnaryOperator left = deg -> {
+        return bestLofting(deg -> {
             try {
                 return withFlightPathAngle(deg).cuttingSolidsOff().fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve,
                     target, progress.split(1)).cutoffState()[6];
             } catch (RunFailedException e) {
                 return Double.NEGATIVE_INFINITY;
             }
-        };
+        });
+    }
+
+    /**
+     * The flight-path angle at last-stage ignition that leaves the most mass at insertion: a grid over
+     * {@link #FLIGHT_PATH_ANGLES}, then golden-section refinement to {@value #FLIGHT_PATH_ANGLE_RESOLUTION} deg around
+     * the best point.
+     *
+     * @param left the mass at insertion for an angle in degrees (−∞ where the orbit is not reached)
+     * @return degrees; NaN when no angle of the grid reaches the orbit
+     */
+    static double bestLofting(java.util.function.DoubleUnaryOperator left) {
+        return bestLofting(left, FLIGHT_PATH_ANGLES);
+    }
+
+    /**
+     * @param left the mass at insertion for an angle in degrees (−∞ where the orbit is not reached)
+     * @param grid the angles tried first, degrees, evenly spaced
+     * @return as {@link #bestLofting(java.util.function.DoubleUnaryOperator)}, over that grid
+     */
+    static double bestLofting(java.util.function.DoubleUnaryOperator left, double[] grid) {
         double best = Double.NaN;
         double bestMass = Double.NEGATIVE_INFINITY;
-        for (double deg : FLIGHT_PATH_ANGLES) {
+        for (double deg : grid) {
             double m = left.applyAsDouble(deg);
             if (m > bestMass) {
                 bestMass = m;
@@ -328,7 +363,7 @@ public final class AscentSimulator {
         if (Double.isNaN(best)) {
             return Double.NaN;
         }
-        double step = FLIGHT_PATH_ANGLES[1] - FLIGHT_PATH_ANGLES[0];
+        double step = grid[1] - grid[0];
         double a = best - step;
         double b = best + step;
         double ratio = (Math.sqrt(5) - 1) / 2;
@@ -513,7 +548,8 @@ public final class AscentSimulator {
         List<Stage> stages = vehicle.getStages();
         Flight flight = new Flight(earth, site, VehicleFigures.of(vehicle, payload).liftoffMass(), profile.sampleInterval())
             .recording(record).tolerance(tolerance);
-        Steering steering = new PitchProgram(earth, profile.riseTime(), profile.kickDuration(), kick, azimuth, t -> 1);
+        double setting = vehicle.isSetAscentThrottle() ? vehicle.getAscentThrottle() : 1;
+        Steering steering = new PitchProgram(earth, profile.riseTime(), profile.kickDuration(), kick, azimuth, t -> setting);
         Fairing fairing = vehicle.getFairing();
         if (fairing != null && fairing.getMass() > 0 && (fairing.getJettisonAltitude() > 0 || fairing.getJettisonHeatFlux() > 0)) {
             flight.jettison(new Jettison(earth, atmosphere, fairing.getMass(), fairing.getJettisonAltitude(),
@@ -525,13 +561,15 @@ public final class AscentSimulator {
             Stage core = stages.get(1);
             Propulsion both = Propulsion.of(boosters).plus(Propulsion.of(core));
             double t = Math.min(usable(boosters) / Propulsion.of(boosters).massFlow(1), usable(core) / Propulsion.of(core).massFlow(1));
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, aero(vehicle, boosters), steering, Winds.CALM);
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, aero(vehicle, boosters),
+                limited(steering, vehicle, both, aero(vehicle, boosters)), Winds.CALM);
             requireLiftoff(flight.fly(d, -1, t, "boosters-burnout"), flight, vehicle);
             flight.drop(boosters.getDryMass() + boosters.getPropellantMass() - Propulsion.of(boosters).massFlow(1) * t);
             flight.mark("boosters-separation", d);
             // the core continues with what it has left
             double coreLeft = usable(core) - Propulsion.of(core).massFlow(1) * t;
-            PointMassDynamics c = new PointMassDynamics(earth, atmosphere, Propulsion.of(core), aero(vehicle, core), steering, Winds.CALM);
+            PointMassDynamics c = new PointMassDynamics(earth, atmosphere, Propulsion.of(core), aero(vehicle, core),
+                limited(steering, vehicle, Propulsion.of(core), aero(vehicle, core)), Winds.CALM);
             if (coreLeft > 1) {
                 flight.fly(c, flight.state()[6] - coreLeft, 1e5, core.getId() + "-burnout");
             } else {
@@ -547,7 +585,8 @@ public final class AscentSimulator {
         for (; i < stages.size() - 1; i++) {
             Stage s = stages.get(i);
             double keep = i == 0 ? reserve : 0;
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), aero(vehicle, s), steering, Winds.CALM);
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), aero(vehicle, s),
+                limited(steering, vehicle, Propulsion.of(s), aero(vehicle, s)), Winds.CALM);
             if (i > 0) {
                 flight.mark(s.getId() + "-ignition", d);
             }
@@ -566,6 +605,17 @@ public final class AscentSimulator {
             flight.mark("fairing-jettison", unpowered(Aerodynamics.NONE));
         }
         return flight;
+    }
+
+    /**
+     * A lower stage's pitch program with its throttle held to the vehicle's acceleration limit and to the dynamic-pressure
+     * limit (this simulator's, else the vehicle's) ({@link AscentThrottle}).
+     */
+    private Steering limited(Steering steering, LaunchVehicle vehicle, Propulsion propulsion, Aerodynamics drag) {
+        double q = !Double.isNaN(maxDynamicPressure) ? maxDynamicPressure
+            : vehicle.isSetMaxAscentDynamicPressure() ? vehicle.getMaxAscentDynamicPressure() : Double.NaN;
+        double a = vehicle.isSetMaxAscentAcceleration() ? vehicle.getMaxAscentAcceleration() : Double.NaN;
+        return AscentThrottle.of(steering, earth, atmosphere, propulsion, drag, q, a);
     }
 
     /**

@@ -38,7 +38,8 @@ import org.launchbench.vehicle.model.validation.Problem;
  * @param azimuth launch azimuth, rad
  * @param payload satellites' mass, kg
  * @param carried payload plus adapter, kg
- * @param reserve first-stage propellant kept for the recovery, kg
+ * @param reserve first-stage propellant kept for the recovery, kg: the mission's, else the vehicle's figure (where
+ *                {@link ReserveSizing} starts from when a recovery engine sizes it)
  */
 public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle vehicle, LaunchSite site, EarthModel.Geodetic pad,
                             InsertionTarget target, double azimuth, double payload, double carried, double reserve) {
@@ -132,7 +133,25 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
      * @return the ascent with the best lofting, the separated first stage flown ballistically alongside
      */
     public AscentResult fly(AscentProfile profile, IProgressMonitor monitor) {
+        return simulator(profile).flyBest(vehicle, pad, azimuth, carried, reserve, target, monitor);
+    }
+
+    /**
+     * The ascent with the first stage's reserve sized by its recovery ({@link ReserveSizing}).
+     *
+     * @param profile  how to fly it
+     * @param recovery the recovery engine (null: none installed, the fixed reserve is kept)
+     * @param source   the mission file, for error messages
+     * @param monitor  progress and cancellation
+     * @return the ascent and its reserve
+     */
+    public ReserveSizing.Sized fly(AscentProfile profile, BoosterRecovery recovery, String source, IProgressMonitor monitor) {
+        return ReserveSizing.fly(this, profile, recovery, source, monitor);
+    }
+
+    /** @param profile how to fly it; @return the simulator the mission's ascents are flown with */
+    AscentSimulator simulator(AscentProfile profile) {
         return new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, profile)
-            .flyBest(vehicle, pad, azimuth, carried, reserve, target, monitor);
+            .withMaxDynamicPressure(mission.isSetMaxAscentDynamicPressure() ? mission.getMaxAscentDynamicPressure() : Double.NaN);
     }
 }

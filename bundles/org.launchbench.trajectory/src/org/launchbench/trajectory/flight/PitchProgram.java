@@ -29,7 +29,9 @@ public record PitchProgram(EarthModel earth, double riseTime, double kickDuratio
 
     @Override
     public Vector3D direction(double t, Vector3D r, Vector3D v, double mass) {
-        Vector3D up = r.normalize();
+        // the pad's vertical, not the geocentric one (LocalHorizontal#geodetic says why)
+        LocalHorizontal local = LocalHorizontal.geodetic(earth, t, r);
+        Vector3D up = local.up();
         if (t < riseTime) {
             return up;
         }
@@ -40,6 +42,6 @@ public record PitchProgram(EarthModel earth, double riseTime, double kickDuratio
             return airVelocity.normalize();
         }
         double angle = kickAngle * Math.min(1, (t - riseTime) / kickDuration);
-        return new Vector3D(Math.cos(angle), up, Math.sin(angle), LocalHorizontal.at(r).horizontal(azimuth));
+        return new Vector3D(Math.cos(angle), up, Math.sin(angle), local.horizontal(azimuth));
     }
 }

@@ -53,6 +53,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.ascent.ReserveSizing;
 
 /**
  * {@code launchbench simulate MISSION_FILE [--json] [--csv DIR]}: the mission's ascent to orbit insertion.
@@ -156,7 +157,9 @@ public final class SimulateCommand implements CliCommand {
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), mission, file.toString());
         // outputs are checked before the run, so a bad one costs nothing and writes nothing
         Path csv = args.value("--csv").map(d -> csvTarget(Path.of(d), mission.getId())).orElse(null);
-        AscentResult result = loaded.fly(profile, invocation.monitor());
+        boolean expendable = mission.getRecovery() == null || mission.getRecovery().getMode() == RecoveryMode.EXPENDABLE;
+        ReserveSizing.Sized sized = loaded.fly(profile, expendable ? null : recovery, file.toString(), invocation.monitor());
+        AscentResult result = sized.ascent();
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
         OrbitalPhase orbital = new OrbitalPhase(EARTH, UsStandardAtmosphere1976.INSTANCE, ctx, liftoff);
@@ -209,6 +212,8 @@ public final class SimulateCommand implements CliCommand {
         sep.put("time_s", JsonNumbers.round(orbital.sinceLiftoff(separation.getDate()), 3));
         doc.put("orbit_at_payload_separation", sep);
         doc.put("payload_kg", payload);
+        doc.put("first_stage_reserve_kg", JsonNumbers.round(sized.reserveKg(), 1));
+        doc.put("reserve_sizing", reserveSizing(sized));
         Map<String, Object> booster = null;
         if (result.booster() != null) {
             booster = new LinkedHashMap<>();
@@ -249,6 +254,7 @@ public final class SimulateCommand implements CliCommand {
         }
         var out = invocation.out();
         out.printf("%s: %s from %s, %.0f kg of payload%n", mission.getName(), vehicle.getName(), site.getName(), payload);
+        out.println(reserveLine(sized));
         out.println(FlightEvent.tableHeader("EVENT"));
         timeline.forEach(e -> out.println(e.tableRow()));
         out.printf("Orbit:  %s x %s km, i = %s deg, RAAN = %s deg%n", achieved.get("perigee_km"), achieved.get("apogee_km"),
@@ -271,6 +277,32 @@ public final class SimulateCommand implements CliCommand {
             out.println("Note: " + note);
         }
         return exit;
+    }
+
+    private static String reserveLine(ReserveSizing.Sized sized) {
+        return switch (sized.basis()) {
+            case EXPENDED -> "First stage: expended, burns to depletion";
+            case MISSION -> String.format(Locale.ROOT, "First stage: keeps %.0f kg of propellant for its recovery (the mission's figure)",
+                sized.reserveKg());
+            case VEHICLE -> String.format(Locale.ROOT, "First stage: keeps %.0f kg of propellant for its recovery (the vehicle's figure:"
+                + " no recovery engine to size it)", sized.reserveKg());
+            case RECOVERY -> String.format(Locale.ROOT, "First stage: keeps %.0f kg of propellant for its recovery (sized by it in %d"
+                + " ascents: boostback %.0f m/s, entry %.0f m/s, the stage's mass ratio %.3f)", sized.reserveKg(), sized.iterations(),
+                sized.need().boostbackDvMs(), sized.need().entryDvMs(), sized.need().massRatio());
+        };
+    }
+
+    /** How the first stage's reserve was chosen: its basis and, when the recovery sized it, what the recovery needs. */
+    private static Map<String, Object> reserveSizing(ReserveSizing.Sized sized) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("basis", sized.basis().name().toLowerCase(Locale.ROOT));
+        m.put("ascents_flown", sized.iterations());
+        BoosterRecovery.ReserveNeed need = sized.need();
+        m.put("needed_kg", need == null ? null : JsonNumbers.round(need.reserveKg(), 1));
+        m.put("mass_ratio", need == null ? null : JsonNumbers.round(need.massRatio(), 5));
+        m.put("boostback_delta_v_m_s", need == null ? null : JsonNumbers.round(need.boostbackDvMs(), 2));
+        m.put("entry_delta_v_m_s", need == null ? null : JsonNumbers.round(need.entryDvMs(), 2));
+        return m;
     }
 
     /** The first stage's recovery, by the recovery engine when one is installed. */

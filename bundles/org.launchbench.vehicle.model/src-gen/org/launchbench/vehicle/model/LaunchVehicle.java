@@ -23,6 +23,9 @@ import org.eclipse.emf.common.util.EList;
  *   <li>{@link org.launchbench.vehicle.model.LaunchVehicle#getStages <em>Stages</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.LaunchVehicle#getFairing <em>Fairing</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.LaunchVehicle#getPayloadAdapters <em>Payload Adapters</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.LaunchVehicle#getAscentThrottle <em>Ascent Throttle</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentAcceleration <em>Max Ascent Acceleration</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getLaunchVehicle()
@@ -137,5 +140,161 @@ public interface LaunchVehicle extends ModelRoot {
 	 * @generated
 	 */
 	EList<PayloadAdapter> getPayloadAdapters();
+
+	/**
+	 * Returns the value of the '<em><b>Ascent Throttle</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Throttle setting the liquid lower stages fly their ascent at, a fraction of full thrust (the acceleration and dynamic-pressure limits lower it further). Unset: full thrust.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Ascent Throttle</em>' attribute.
+	 * @see #isSetAscentThrottle()
+	 * @see #unsetAscentThrottle()
+	 * @see #setAscentThrottle(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getLaunchVehicle_AscentThrottle()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getAscentThrottle();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getAscentThrottle <em>Ascent Throttle</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Ascent Throttle</em>' attribute.
+	 * @see #isSetAscentThrottle()
+	 * @see #unsetAscentThrottle()
+	 * @see #getAscentThrottle()
+	 * @generated
+	 */
+	void setAscentThrottle(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getAscentThrottle <em>Ascent Throttle</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetAscentThrottle()
+	 * @see #getAscentThrottle()
+	 * @see #setAscentThrottle(double)
+	 * @generated
+	 */
+	void unsetAscentThrottle();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getAscentThrottle <em>Ascent Throttle</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Ascent Throttle</em>' attribute is set.
+	 * @see #unsetAscentThrottle()
+	 * @see #getAscentThrottle()
+	 * @see #setAscentThrottle(double)
+	 * @generated
+	 */
+	boolean isSetAscentThrottle();
+
+	/**
+	 * Returns the value of the '<em><b>Max Ascent Acceleration</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest sensed acceleration (thrust less drag, over mass) the liquid lower stages fly at, m/s2: their engines throttle down to hold it as the propellant burns off. Unset: no limit.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Ascent Acceleration</em>' attribute.
+	 * @see #isSetMaxAscentAcceleration()
+	 * @see #unsetMaxAscentAcceleration()
+	 * @see #setMaxAscentAcceleration(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getLaunchVehicle_MaxAscentAcceleration()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getMaxAscentAcceleration();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentAcceleration <em>Max Ascent Acceleration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Ascent Acceleration</em>' attribute.
+	 * @see #isSetMaxAscentAcceleration()
+	 * @see #unsetMaxAscentAcceleration()
+	 * @see #getMaxAscentAcceleration()
+	 * @generated
+	 */
+	void setMaxAscentAcceleration(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentAcceleration <em>Max Ascent Acceleration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetMaxAscentAcceleration()
+	 * @see #getMaxAscentAcceleration()
+	 * @see #setMaxAscentAcceleration(double)
+	 * @generated
+	 */
+	void unsetMaxAscentAcceleration();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentAcceleration <em>Max Ascent Acceleration</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Max Ascent Acceleration</em>' attribute is set.
+	 * @see #unsetMaxAscentAcceleration()
+	 * @see #getMaxAscentAcceleration()
+	 * @see #setMaxAscentAcceleration(double)
+	 * @generated
+	 */
+	boolean isSetMaxAscentAcceleration();
+
+	/**
+	 * Returns the value of the '<em><b>Max Ascent Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest dynamic pressure the liquid lower stages fly through, Pa: their engines throttle down to hold it through max-Q (the throttle bucket). A mission may set its own. Unset: no limit.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Ascent Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxAscentDynamicPressure()
+	 * @see #unsetMaxAscentDynamicPressure()
+	 * @see #setMaxAscentDynamicPressure(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getLaunchVehicle_MaxAscentDynamicPressure()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getMaxAscentDynamicPressure();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Ascent Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxAscentDynamicPressure()
+	 * @see #unsetMaxAscentDynamicPressure()
+	 * @see #getMaxAscentDynamicPressure()
+	 * @generated
+	 */
+	void setMaxAscentDynamicPressure(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetMaxAscentDynamicPressure()
+	 * @see #getMaxAscentDynamicPressure()
+	 * @see #setMaxAscentDynamicPressure(double)
+	 * @generated
+	 */
+	void unsetMaxAscentDynamicPressure();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Max Ascent Dynamic Pressure</em>' attribute is set.
+	 * @see #unsetMaxAscentDynamicPressure()
+	 * @see #getMaxAscentDynamicPressure()
+	 * @see #setMaxAscentDynamicPressure(double)
+	 * @generated
+	 */
+	boolean isSetMaxAscentDynamicPressure();
 
 } // LaunchVehicle

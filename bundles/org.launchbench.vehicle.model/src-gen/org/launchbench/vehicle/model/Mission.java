@@ -22,6 +22,7 @@ import org.eclipse.emf.common.util.EList;
  *   <li>{@link org.launchbench.vehicle.model.Mission#getLaunchSiteId <em>Launch Site Id</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getEpoch <em>Epoch</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getLaunchAzimuth <em>Launch Azimuth</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.Mission#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getTargetOrbit <em>Target Orbit</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getPayloadAdapterId <em>Payload Adapter Id</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.Mission#getManifest <em>Manifest</em>}</li>
@@ -161,6 +162,58 @@ public interface Mission extends ModelRoot {
 	 * @generated
 	 */
 	boolean isSetLaunchAzimuth();
+
+	/**
+	 * Returns the value of the '<em><b>Max Ascent Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * This mission's limit on the ascent's dynamic pressure (its payload's, say), Pa; the lower stages throttle to hold it. Unset: the vehicle's maxAscentDynamicPressure.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Ascent Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxAscentDynamicPressure()
+	 * @see #unsetMaxAscentDynamicPressure()
+	 * @see #setMaxAscentDynamicPressure(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getMission_MaxAscentDynamicPressure()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getMaxAscentDynamicPressure();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.Mission#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Ascent Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxAscentDynamicPressure()
+	 * @see #unsetMaxAscentDynamicPressure()
+	 * @see #getMaxAscentDynamicPressure()
+	 * @generated
+	 */
+	void setMaxAscentDynamicPressure(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.Mission#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetMaxAscentDynamicPressure()
+	 * @see #getMaxAscentDynamicPressure()
+	 * @see #setMaxAscentDynamicPressure(double)
+	 * @generated
+	 */
+	void unsetMaxAscentDynamicPressure();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.Mission#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Max Ascent Dynamic Pressure</em>' attribute is set.
+	 * @see #unsetMaxAscentDynamicPressure()
+	 * @see #getMaxAscentDynamicPressure()
+	 * @see #setMaxAscentDynamicPressure(double)
+	 * @generated
+	 */
+	boolean isSetMaxAscentDynamicPressure();
 
 	/**
 	 * Returns the value of the '<em><b>Target Orbit</b></em>' containment reference.

@@ -29,6 +29,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getMaxHeatFlux <em>Max Heat Flux</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#getPropellantReserve <em>Propellant Reserve</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryPlan#isPlaceShip <em>Place Ship</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan()
@@ -429,7 +430,7 @@ public interface RecoveryPlan extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Propellant the first stage keeps for its recovery burns on this mission, kg; unset: the stage's landingPropellantReserve. A return to the launch site keeps more than a landing downrange.
+	 * Propellant the first stage keeps for its recovery burns on this mission, kg; unset: sized by the recovery (the stage burns until what its boostback, entry and landing burns need for this zone is left, with propellantMargin unused), or the stage's landingPropellantReserve when no recovery engine is installed.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Propellant Reserve</em>' attribute.
 	 * @see #isSetPropellantReserve()
@@ -475,5 +476,30 @@ public interface RecoveryPlan extends EObject {
 	 * @generated
 	 */
 	boolean isSetPropellantReserve();
+
+	/**
+	 * Returns the value of the '<em><b>Place Ship</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The drone ship is stationed where the stage falls after its entry burn, as drone ships wait for boosters that fly no boostback: landingZoneId names the ship (its deck), whose catalog position is replaced by the one solved for this flight. Mode SHIP without a boostback only.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Place Ship</em>' attribute.
+	 * @see #setPlaceShip(boolean)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryPlan_PlaceShip()
+	 * @model
+	 * @generated
+	 */
+	boolean isPlaceShip();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryPlan#isPlaceShip <em>Place Ship</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Place Ship</em>' attribute.
+	 * @see #isPlaceShip()
+	 * @generated
+	 */
+	void setPlaceShip(boolean value);
 
 } // RecoveryPlan

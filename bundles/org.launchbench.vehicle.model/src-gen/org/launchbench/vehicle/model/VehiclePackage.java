@@ -345,13 +345,40 @@ public interface VehiclePackage extends EPackage {
 	int LAUNCH_VEHICLE__PAYLOAD_ADAPTERS = MODEL_ROOT_FEATURE_COUNT + 4;
 
 	/**
+	 * The feature id for the '<em><b>Ascent Throttle</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int LAUNCH_VEHICLE__ASCENT_THROTTLE = MODEL_ROOT_FEATURE_COUNT + 5;
+
+	/**
+	 * The feature id for the '<em><b>Max Ascent Acceleration</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION = MODEL_ROOT_FEATURE_COUNT + 6;
+
+	/**
+	 * The feature id for the '<em><b>Max Ascent Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE = MODEL_ROOT_FEATURE_COUNT + 7;
+
+	/**
 	 * The number of structural features of the '<em>Launch Vehicle</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int LAUNCH_VEHICLE_FEATURE_COUNT = MODEL_ROOT_FEATURE_COUNT + 5;
+	int LAUNCH_VEHICLE_FEATURE_COUNT = MODEL_ROOT_FEATURE_COUNT + 8;
 
 	/**
 	 * The number of operations of the '<em>Launch Vehicle</em>' class.
@@ -2275,13 +2302,22 @@ public interface VehiclePackage extends EPackage {
 	int RECOVERY_PLAN__PROPELLANT_RESERVE = 10;
 
 	/**
+	 * The feature id for the '<em><b>Place Ship</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_PLAN__PLACE_SHIP = 11;
+
+	/**
 	 * The number of structural features of the '<em>Recovery Plan</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_PLAN_FEATURE_COUNT = 11;
+	int RECOVERY_PLAN_FEATURE_COUNT = 12;
 
 	/**
 	 * The number of operations of the '<em>Recovery Plan</em>' class.
@@ -2530,13 +2566,22 @@ public interface VehiclePackage extends EPackage {
 	int MISSION__LAUNCH_AZIMUTH = MODEL_ROOT_FEATURE_COUNT + 3;
 
 	/**
+	 * The feature id for the '<em><b>Max Ascent Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int MISSION__MAX_ASCENT_DYNAMIC_PRESSURE = MODEL_ROOT_FEATURE_COUNT + 4;
+
+	/**
 	 * The feature id for the '<em><b>Target Orbit</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION__TARGET_ORBIT = MODEL_ROOT_FEATURE_COUNT + 4;
+	int MISSION__TARGET_ORBIT = MODEL_ROOT_FEATURE_COUNT + 5;
 
 	/**
 	 * The feature id for the '<em><b>Payload Adapter Id</b></em>' attribute.
@@ -2545,7 +2590,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION__PAYLOAD_ADAPTER_ID = MODEL_ROOT_FEATURE_COUNT + 5;
+	int MISSION__PAYLOAD_ADAPTER_ID = MODEL_ROOT_FEATURE_COUNT + 6;
 
 	/**
 	 * The feature id for the '<em><b>Manifest</b></em>' containment reference list.
@@ -2554,7 +2599,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION__MANIFEST = MODEL_ROOT_FEATURE_COUNT + 6;
+	int MISSION__MANIFEST = MODEL_ROOT_FEATURE_COUNT + 7;
 
 	/**
 	 * The feature id for the '<em><b>Recovery</b></em>' containment reference.
@@ -2563,7 +2608,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION__RECOVERY = MODEL_ROOT_FEATURE_COUNT + 7;
+	int MISSION__RECOVERY = MODEL_ROOT_FEATURE_COUNT + 8;
 
 	/**
 	 * The feature id for the '<em><b>Scenarios</b></em>' containment reference list.
@@ -2572,7 +2617,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION__SCENARIOS = MODEL_ROOT_FEATURE_COUNT + 8;
+	int MISSION__SCENARIOS = MODEL_ROOT_FEATURE_COUNT + 9;
 
 	/**
 	 * The feature id for the '<em><b>Fidelity</b></em>' attribute.
@@ -2581,7 +2626,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION__FIDELITY = MODEL_ROOT_FEATURE_COUNT + 9;
+	int MISSION__FIDELITY = MODEL_ROOT_FEATURE_COUNT + 10;
 
 	/**
 	 * The number of structural features of the '<em>Mission</em>' class.
@@ -2590,7 +2635,7 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MISSION_FEATURE_COUNT = MODEL_ROOT_FEATURE_COUNT + 10;
+	int MISSION_FEATURE_COUNT = MODEL_ROOT_FEATURE_COUNT + 11;
 
 	/**
 	 * The number of operations of the '<em>Mission</em>' class.
@@ -3080,6 +3125,39 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 */
 	EReference getLaunchVehicle_PayloadAdapters();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.LaunchVehicle#getAscentThrottle <em>Ascent Throttle</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Ascent Throttle</em>'.
+	 * @see org.launchbench.vehicle.model.LaunchVehicle#getAscentThrottle()
+	 * @see #getLaunchVehicle()
+	 * @generated
+	 */
+	EAttribute getLaunchVehicle_AscentThrottle();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentAcceleration <em>Max Ascent Acceleration</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Ascent Acceleration</em>'.
+	 * @see org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentAcceleration()
+	 * @see #getLaunchVehicle()
+	 * @generated
+	 */
+	EAttribute getLaunchVehicle_MaxAscentAcceleration();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Ascent Dynamic Pressure</em>'.
+	 * @see org.launchbench.vehicle.model.LaunchVehicle#getMaxAscentDynamicPressure()
+	 * @see #getLaunchVehicle()
+	 * @generated
+	 */
+	EAttribute getLaunchVehicle_MaxAscentDynamicPressure();
 
 	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Stage <em>Stage</em>}'.
@@ -4479,6 +4557,17 @@ public interface VehiclePackage extends EPackage {
 	EAttribute getRecoveryPlan_PropellantReserve();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryPlan#isPlaceShip <em>Place Ship</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Place Ship</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryPlan#isPlaceShip()
+	 * @see #getRecoveryPlan()
+	 * @generated
+	 */
+	EAttribute getRecoveryPlan_PlaceShip();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.Failure <em>Failure</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4617,6 +4706,17 @@ public interface VehiclePackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getMission_LaunchAzimuth();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.Mission#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Ascent Dynamic Pressure</em>'.
+	 * @see org.launchbench.vehicle.model.Mission#getMaxAscentDynamicPressure()
+	 * @see #getMission()
+	 * @generated
+	 */
+	EAttribute getMission_MaxAscentDynamicPressure();
 
 	/**
 	 * Returns the meta object for the containment reference '{@link org.launchbench.vehicle.model.Mission#getTargetOrbit <em>Target Orbit</em>}'.
@@ -5129,6 +5229,30 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EReference LAUNCH_VEHICLE__PAYLOAD_ADAPTERS = eINSTANCE.getLaunchVehicle_PayloadAdapters();
+
+		/**
+		 * The meta object literal for the '<em><b>Ascent Throttle</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute LAUNCH_VEHICLE__ASCENT_THROTTLE = eINSTANCE.getLaunchVehicle_AscentThrottle();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Ascent Acceleration</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION = eINSTANCE.getLaunchVehicle_MaxAscentAcceleration();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Ascent Dynamic Pressure</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE = eINSTANCE.getLaunchVehicle_MaxAscentDynamicPressure();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.StageImpl <em>Stage</em>}' class.
@@ -6207,6 +6331,14 @@ public interface VehiclePackage extends EPackage {
 		EAttribute RECOVERY_PLAN__PROPELLANT_RESERVE = eINSTANCE.getRecoveryPlan_PropellantReserve();
 
 		/**
+		 * The meta object literal for the '<em><b>Place Ship</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_PLAN__PLACE_SHIP = eINSTANCE.getRecoveryPlan_PlaceShip();
+
+		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.FailureImpl <em>Failure</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -6315,6 +6447,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute MISSION__LAUNCH_AZIMUTH = eINSTANCE.getMission_LaunchAzimuth();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Ascent Dynamic Pressure</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute MISSION__MAX_ASCENT_DYNAMIC_PRESSURE = eINSTANCE.getMission_MaxAscentDynamicPressure();
 
 		/**
 		 * The meta object literal for the '<em><b>Target Orbit</b></em>' containment reference feature.

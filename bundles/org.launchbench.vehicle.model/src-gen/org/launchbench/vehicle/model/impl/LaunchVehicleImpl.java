@@ -38,6 +38,9 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.LaunchVehicleImpl#getStages <em>Stages</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.LaunchVehicleImpl#getFairing <em>Fairing</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.LaunchVehicleImpl#getPayloadAdapters <em>Payload Adapters</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.LaunchVehicleImpl#getAscentThrottle <em>Ascent Throttle</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.LaunchVehicleImpl#getMaxAscentAcceleration <em>Max Ascent Acceleration</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.LaunchVehicleImpl#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}</li>
  * </ul>
  *
  * @generated
@@ -112,6 +115,93 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 	 * @ordered
 	 */
 	protected EList<PayloadAdapter> payloadAdapters;
+
+	/**
+	 * The default value of the '{@link #getAscentThrottle() <em>Ascent Throttle</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getAscentThrottle()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double ASCENT_THROTTLE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getAscentThrottle() <em>Ascent Throttle</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getAscentThrottle()
+	 * @generated
+	 * @ordered
+	 */
+	protected double ascentThrottle = ASCENT_THROTTLE_EDEFAULT;
+
+	/**
+	 * This is true if the Ascent Throttle attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean ascentThrottleESet;
+
+	/**
+	 * The default value of the '{@link #getMaxAscentAcceleration() <em>Max Ascent Acceleration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxAscentAcceleration()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MAX_ASCENT_ACCELERATION_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMaxAscentAcceleration() <em>Max Ascent Acceleration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxAscentAcceleration()
+	 * @generated
+	 * @ordered
+	 */
+	protected double maxAscentAcceleration = MAX_ASCENT_ACCELERATION_EDEFAULT;
+
+	/**
+	 * This is true if the Max Ascent Acceleration attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean maxAscentAccelerationESet;
+
+	/**
+	 * The default value of the '{@link #getMaxAscentDynamicPressure() <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxAscentDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMaxAscentDynamicPressure() <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxAscentDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected double maxAscentDynamicPressure = MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT;
+
+	/**
+	 * This is true if the Max Ascent Dynamic Pressure attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean maxAscentDynamicPressureESet;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -255,6 +345,156 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 	 * @generated
 	 */
 	@Override
+	public double getAscentThrottle() {
+		return ascentThrottle;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setAscentThrottle(double newAscentThrottle) {
+		double oldAscentThrottle = ascentThrottle;
+		ascentThrottle = newAscentThrottle;
+		boolean oldAscentThrottleESet = ascentThrottleESet;
+		ascentThrottleESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.LAUNCH_VEHICLE__ASCENT_THROTTLE, oldAscentThrottle, ascentThrottle, !oldAscentThrottleESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetAscentThrottle() {
+		double oldAscentThrottle = ascentThrottle;
+		boolean oldAscentThrottleESet = ascentThrottleESet;
+		ascentThrottle = ASCENT_THROTTLE_EDEFAULT;
+		ascentThrottleESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.LAUNCH_VEHICLE__ASCENT_THROTTLE, oldAscentThrottle, ASCENT_THROTTLE_EDEFAULT, oldAscentThrottleESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetAscentThrottle() {
+		return ascentThrottleESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getMaxAscentAcceleration() {
+		return maxAscentAcceleration;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxAscentAcceleration(double newMaxAscentAcceleration) {
+		double oldMaxAscentAcceleration = maxAscentAcceleration;
+		maxAscentAcceleration = newMaxAscentAcceleration;
+		boolean oldMaxAscentAccelerationESet = maxAscentAccelerationESet;
+		maxAscentAccelerationESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION, oldMaxAscentAcceleration, maxAscentAcceleration, !oldMaxAscentAccelerationESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetMaxAscentAcceleration() {
+		double oldMaxAscentAcceleration = maxAscentAcceleration;
+		boolean oldMaxAscentAccelerationESet = maxAscentAccelerationESet;
+		maxAscentAcceleration = MAX_ASCENT_ACCELERATION_EDEFAULT;
+		maxAscentAccelerationESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION, oldMaxAscentAcceleration, MAX_ASCENT_ACCELERATION_EDEFAULT, oldMaxAscentAccelerationESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetMaxAscentAcceleration() {
+		return maxAscentAccelerationESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getMaxAscentDynamicPressure() {
+		return maxAscentDynamicPressure;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxAscentDynamicPressure(double newMaxAscentDynamicPressure) {
+		double oldMaxAscentDynamicPressure = maxAscentDynamicPressure;
+		maxAscentDynamicPressure = newMaxAscentDynamicPressure;
+		boolean oldMaxAscentDynamicPressureESet = maxAscentDynamicPressureESet;
+		maxAscentDynamicPressureESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE, oldMaxAscentDynamicPressure, maxAscentDynamicPressure, !oldMaxAscentDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetMaxAscentDynamicPressure() {
+		double oldMaxAscentDynamicPressure = maxAscentDynamicPressure;
+		boolean oldMaxAscentDynamicPressureESet = maxAscentDynamicPressureESet;
+		maxAscentDynamicPressure = MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT;
+		maxAscentDynamicPressureESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE, oldMaxAscentDynamicPressure, MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT, oldMaxAscentDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetMaxAscentDynamicPressure() {
+		return maxAscentDynamicPressureESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case VehiclePackage.LAUNCH_VEHICLE__STAGES:
@@ -285,6 +525,12 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 				return getFairing();
 			case VehiclePackage.LAUNCH_VEHICLE__PAYLOAD_ADAPTERS:
 				return getPayloadAdapters();
+			case VehiclePackage.LAUNCH_VEHICLE__ASCENT_THROTTLE:
+				return getAscentThrottle();
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION:
+				return getMaxAscentAcceleration();
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE:
+				return getMaxAscentDynamicPressure();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -315,6 +561,15 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 				getPayloadAdapters().clear();
 				getPayloadAdapters().addAll((Collection<? extends PayloadAdapter>)newValue);
 				return;
+			case VehiclePackage.LAUNCH_VEHICLE__ASCENT_THROTTLE:
+				setAscentThrottle((Double)newValue);
+				return;
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION:
+				setMaxAscentAcceleration((Double)newValue);
+				return;
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE:
+				setMaxAscentDynamicPressure((Double)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -342,6 +597,15 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 			case VehiclePackage.LAUNCH_VEHICLE__PAYLOAD_ADAPTERS:
 				getPayloadAdapters().clear();
 				return;
+			case VehiclePackage.LAUNCH_VEHICLE__ASCENT_THROTTLE:
+				unsetAscentThrottle();
+				return;
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION:
+				unsetMaxAscentAcceleration();
+				return;
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE:
+				unsetMaxAscentDynamicPressure();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -364,6 +628,12 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 				return fairing != null;
 			case VehiclePackage.LAUNCH_VEHICLE__PAYLOAD_ADAPTERS:
 				return payloadAdapters != null && !payloadAdapters.isEmpty();
+			case VehiclePackage.LAUNCH_VEHICLE__ASCENT_THROTTLE:
+				return isSetAscentThrottle();
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION:
+				return isSetMaxAscentAcceleration();
+			case VehiclePackage.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE:
+				return isSetMaxAscentDynamicPressure();
 		}
 		return super.eIsSet(featureID);
 	}
@@ -382,6 +652,12 @@ public class LaunchVehicleImpl extends ModelRootImpl implements LaunchVehicle {
 		result.append(manufacturer);
 		result.append(", propellantFamily: ");
 		result.append(propellantFamily);
+		result.append(", ascentThrottle: ");
+		if (ascentThrottleESet) result.append(ascentThrottle); else result.append("<unset>");
+		result.append(", maxAscentAcceleration: ");
+		if (maxAscentAccelerationESet) result.append(maxAscentAcceleration); else result.append("<unset>");
+		result.append(", maxAscentDynamicPressure: ");
+		if (maxAscentDynamicPressureESet) result.append(maxAscentDynamicPressure); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

@@ -37,6 +37,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getLaunchSiteId <em>Launch Site Id</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getEpoch <em>Epoch</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getLaunchAzimuth <em>Launch Azimuth</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getMaxAscentDynamicPressure <em>Max Ascent Dynamic Pressure</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getTargetOrbit <em>Target Orbit</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getPayloadAdapterId <em>Payload Adapter Id</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.MissionImpl#getManifest <em>Manifest</em>}</li>
@@ -136,6 +137,35 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 	 * @ordered
 	 */
 	protected boolean launchAzimuthESet;
+
+	/**
+	 * The default value of the '{@link #getMaxAscentDynamicPressure() <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxAscentDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMaxAscentDynamicPressure() <em>Max Ascent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxAscentDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected double maxAscentDynamicPressure = MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT;
+
+	/**
+	 * This is true if the Max Ascent Dynamic Pressure attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean maxAscentDynamicPressureESet;
 
 	/**
 	 * The cached value of the '{@link #getTargetOrbit() <em>Target Orbit</em>}' containment reference.
@@ -370,6 +400,56 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 	 * @generated
 	 */
 	@Override
+	public double getMaxAscentDynamicPressure() {
+		return maxAscentDynamicPressure;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxAscentDynamicPressure(double newMaxAscentDynamicPressure) {
+		double oldMaxAscentDynamicPressure = maxAscentDynamicPressure;
+		maxAscentDynamicPressure = newMaxAscentDynamicPressure;
+		boolean oldMaxAscentDynamicPressureESet = maxAscentDynamicPressureESet;
+		maxAscentDynamicPressureESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE, oldMaxAscentDynamicPressure, maxAscentDynamicPressure, !oldMaxAscentDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetMaxAscentDynamicPressure() {
+		double oldMaxAscentDynamicPressure = maxAscentDynamicPressure;
+		boolean oldMaxAscentDynamicPressureESet = maxAscentDynamicPressureESet;
+		maxAscentDynamicPressure = MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT;
+		maxAscentDynamicPressureESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE, oldMaxAscentDynamicPressure, MAX_ASCENT_DYNAMIC_PRESSURE_EDEFAULT, oldMaxAscentDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetMaxAscentDynamicPressure() {
+		return maxAscentDynamicPressureESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public TargetOrbit getTargetOrbit() {
 		return targetOrbit;
 	}
@@ -589,6 +669,8 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 				return getEpoch();
 			case VehiclePackage.MISSION__LAUNCH_AZIMUTH:
 				return getLaunchAzimuth();
+			case VehiclePackage.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE:
+				return getMaxAscentDynamicPressure();
 			case VehiclePackage.MISSION__TARGET_ORBIT:
 				return getTargetOrbit();
 			case VehiclePackage.MISSION__PAYLOAD_ADAPTER_ID:
@@ -625,6 +707,9 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 				return;
 			case VehiclePackage.MISSION__LAUNCH_AZIMUTH:
 				setLaunchAzimuth((Double)newValue);
+				return;
+			case VehiclePackage.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE:
+				setMaxAscentDynamicPressure((Double)newValue);
 				return;
 			case VehiclePackage.MISSION__TARGET_ORBIT:
 				setTargetOrbit((TargetOrbit)newValue);
@@ -670,6 +755,9 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 			case VehiclePackage.MISSION__LAUNCH_AZIMUTH:
 				unsetLaunchAzimuth();
 				return;
+			case VehiclePackage.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE:
+				unsetMaxAscentDynamicPressure();
+				return;
 			case VehiclePackage.MISSION__TARGET_ORBIT:
 				setTargetOrbit((TargetOrbit)null);
 				return;
@@ -708,6 +796,8 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 				return EPOCH_EDEFAULT == null ? epoch != null : !EPOCH_EDEFAULT.equals(epoch);
 			case VehiclePackage.MISSION__LAUNCH_AZIMUTH:
 				return isSetLaunchAzimuth();
+			case VehiclePackage.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE:
+				return isSetMaxAscentDynamicPressure();
 			case VehiclePackage.MISSION__TARGET_ORBIT:
 				return targetOrbit != null;
 			case VehiclePackage.MISSION__PAYLOAD_ADAPTER_ID:
@@ -742,6 +832,8 @@ public class MissionImpl extends ModelRootImpl implements Mission {
 		result.append(epoch);
 		result.append(", launchAzimuth: ");
 		if (launchAzimuthESet) result.append(launchAzimuth); else result.append("<unset>");
+		result.append(", maxAscentDynamicPressure: ");
+		if (maxAscentDynamicPressureESet) result.append(maxAscentDynamicPressure); else result.append("<unset>");
 		result.append(", payloadAdapterId: ");
 		result.append(payloadAdapterId);
 		result.append(", fidelity: ");

@@ -33,6 +33,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getMaxHeatFlux <em>Max Heat Flux</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getLandingMaxTilt <em>Landing Max Tilt</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#getPropellantReserve <em>Propellant Reserve</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryPlanImpl#isPlaceShip <em>Place Ship</em>}</li>
  * </ul>
  *
  * @generated
@@ -311,6 +312,26 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @ordered
 	 */
 	protected boolean propellantReserveESet;
+
+	/**
+	 * The default value of the '{@link #isPlaceShip() <em>Place Ship</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isPlaceShip()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final boolean PLACE_SHIP_EDEFAULT = false;
+
+	/**
+	 * The cached value of the '{@link #isPlaceShip() <em>Place Ship</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isPlaceShip()
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean placeShip = PLACE_SHIP_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -752,6 +773,29 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 	 * @generated
 	 */
 	@Override
+	public boolean isPlaceShip() {
+		return placeShip;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setPlaceShip(boolean newPlaceShip) {
+		boolean oldPlaceShip = placeShip;
+		placeShip = newPlaceShip;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_PLAN__PLACE_SHIP, oldPlaceShip, placeShip));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case VehiclePackage.RECOVERY_PLAN__MODE:
@@ -776,6 +820,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return getLandingMaxTilt();
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
 				return getPropellantReserve();
+			case VehiclePackage.RECOVERY_PLAN__PLACE_SHIP:
+				return isPlaceShip();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -820,6 +866,9 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return;
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
 				setPropellantReserve((Double)newValue);
+				return;
+			case VehiclePackage.RECOVERY_PLAN__PLACE_SHIP:
+				setPlaceShip((Boolean)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -866,6 +915,9 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
 				unsetPropellantReserve();
 				return;
+			case VehiclePackage.RECOVERY_PLAN__PLACE_SHIP:
+				setPlaceShip(PLACE_SHIP_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -900,6 +952,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 				return isSetLandingMaxTilt();
 			case VehiclePackage.RECOVERY_PLAN__PROPELLANT_RESERVE:
 				return isSetPropellantReserve();
+			case VehiclePackage.RECOVERY_PLAN__PLACE_SHIP:
+				return placeShip != PLACE_SHIP_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -936,6 +990,8 @@ public class RecoveryPlanImpl extends MinimalEObjectImpl.Container implements Re
 		if (landingMaxTiltESet) result.append(landingMaxTilt); else result.append("<unset>");
 		result.append(", propellantReserve: ");
 		if (propellantReserveESet) result.append(propellantReserve); else result.append("<unset>");
+		result.append(", placeShip: ");
+		result.append(placeShip);
 		result.append(')');
 		return result.toString();
 	}

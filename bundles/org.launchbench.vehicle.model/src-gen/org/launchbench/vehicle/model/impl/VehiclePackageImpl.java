@@ -559,6 +559,36 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getLaunchVehicle_AscentThrottle() {
+		return (EAttribute)launchVehicleEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getLaunchVehicle_MaxAscentAcceleration() {
+		return (EAttribute)launchVehicleEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getLaunchVehicle_MaxAscentDynamicPressure() {
+		return (EAttribute)launchVehicleEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getStage() {
 		return stageEClass;
 	}
@@ -1849,6 +1879,16 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getRecoveryPlan_PlaceShip() {
+		return (EAttribute)recoveryPlanEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getFailure() {
 		return failureEClass;
 	}
@@ -1979,8 +2019,18 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getMission_MaxAscentDynamicPressure() {
+		return (EAttribute)missionEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getMission_TargetOrbit() {
-		return (EReference)missionEClass.getEStructuralFeatures().get(4);
+		return (EReference)missionEClass.getEStructuralFeatures().get(5);
 	}
 
 	/**
@@ -1990,7 +2040,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 */
 	@Override
 	public EAttribute getMission_PayloadAdapterId() {
-		return (EAttribute)missionEClass.getEStructuralFeatures().get(5);
+		return (EAttribute)missionEClass.getEStructuralFeatures().get(6);
 	}
 
 	/**
@@ -2000,16 +2050,6 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 */
 	@Override
 	public EReference getMission_Manifest() {
-		return (EReference)missionEClass.getEStructuralFeatures().get(6);
-	}
-
-	/**
-	 * <!-- begin-user-doc -->
-	 * <!-- end-user-doc -->
-	 * @generated
-	 */
-	@Override
-	public EReference getMission_Recovery() {
 		return (EReference)missionEClass.getEStructuralFeatures().get(7);
 	}
 
@@ -2019,7 +2059,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getMission_Scenarios() {
+	public EReference getMission_Recovery() {
 		return (EReference)missionEClass.getEStructuralFeatures().get(8);
 	}
 
@@ -2029,8 +2069,18 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getMission_Scenarios() {
+		return (EReference)missionEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EAttribute getMission_Fidelity() {
-		return (EAttribute)missionEClass.getEStructuralFeatures().get(9);
+		return (EAttribute)missionEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -2351,6 +2401,9 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEReference(launchVehicleEClass, LAUNCH_VEHICLE__STAGES);
 		createEReference(launchVehicleEClass, LAUNCH_VEHICLE__FAIRING);
 		createEReference(launchVehicleEClass, LAUNCH_VEHICLE__PAYLOAD_ADAPTERS);
+		createEAttribute(launchVehicleEClass, LAUNCH_VEHICLE__ASCENT_THROTTLE);
+		createEAttribute(launchVehicleEClass, LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION);
+		createEAttribute(launchVehicleEClass, LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE);
 
 		stageEClass = createEClass(STAGE);
 		createEAttribute(stageEClass, STAGE__PROPULSION);
@@ -2502,6 +2555,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__MAX_HEAT_FLUX);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__LANDING_MAX_TILT);
 		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__PROPELLANT_RESERVE);
+		createEAttribute(recoveryPlanEClass, RECOVERY_PLAN__PLACE_SHIP);
 
 		failureEClass = createEClass(FAILURE);
 		createEAttribute(failureEClass, FAILURE__KIND);
@@ -2518,6 +2572,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(missionEClass, MISSION__LAUNCH_SITE_ID);
 		createEAttribute(missionEClass, MISSION__EPOCH);
 		createEAttribute(missionEClass, MISSION__LAUNCH_AZIMUTH);
+		createEAttribute(missionEClass, MISSION__MAX_ASCENT_DYNAMIC_PRESSURE);
 		createEReference(missionEClass, MISSION__TARGET_ORBIT);
 		createEAttribute(missionEClass, MISSION__PAYLOAD_ADAPTER_ID);
 		createEReference(missionEClass, MISSION__MANIFEST);
@@ -2619,6 +2674,9 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEReference(getLaunchVehicle_Stages(), this.getStage(), null, "stages", null, 1, -1, LaunchVehicle.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getLaunchVehicle_Fairing(), this.getFairing(), null, "fairing", null, 0, 1, LaunchVehicle.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getLaunchVehicle_PayloadAdapters(), this.getPayloadAdapter(), null, "payloadAdapters", null, 0, -1, LaunchVehicle.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getLaunchVehicle_AscentThrottle(), ecorePackage.getEDouble(), "ascentThrottle", null, 0, 1, LaunchVehicle.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getLaunchVehicle_MaxAscentAcceleration(), ecorePackage.getEDouble(), "maxAscentAcceleration", null, 0, 1, LaunchVehicle.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getLaunchVehicle_MaxAscentDynamicPressure(), ecorePackage.getEDouble(), "maxAscentDynamicPressure", null, 0, 1, LaunchVehicle.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(stageEClass, Stage.class, "Stage", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getStage_Propulsion(), this.getPropulsion(), "propulsion", null, 0, 1, Stage.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2770,6 +2828,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRecoveryPlan_MaxHeatFlux(), ecorePackage.getEDouble(), "maxHeatFlux", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_LandingMaxTilt(), ecorePackage.getEDouble(), "landingMaxTilt", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryPlan_PropellantReserve(), ecorePackage.getEDouble(), "propellantReserve", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryPlan_PlaceShip(), ecorePackage.getEBoolean(), "placeShip", null, 0, 1, RecoveryPlan.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(failureEClass, Failure.class, "Failure", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getFailure_Kind(), this.getFailureKind(), "kind", null, 0, 1, Failure.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2786,6 +2845,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getMission_LaunchSiteId(), ecorePackage.getEString(), "launchSiteId", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMission_Epoch(), ecorePackage.getEString(), "epoch", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMission_LaunchAzimuth(), ecorePackage.getEDouble(), "launchAzimuth", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getMission_MaxAscentDynamicPressure(), ecorePackage.getEDouble(), "maxAscentDynamicPressure", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMission_TargetOrbit(), this.getTargetOrbit(), null, "targetOrbit", null, 1, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMission_PayloadAdapterId(), ecorePackage.getEString(), "payloadAdapterId", null, 0, 1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMission_Manifest(), this.getManifestEntry(), null, "manifest", null, 0, -1, Mission.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -154,6 +154,18 @@ public final class VehicleConstraints extends EObjectValidator {
     }
 
     private static void vehicle(ConstraintChecks c, LaunchVehicle v) {
+        if (v.isSetAscentThrottle()) {
+            c.range(Literals.LAUNCH_VEHICLE__ASCENT_THROTTLE, v.getAscentThrottle(), 0.1, 1, "0.1 to 1",
+                "a throttle setting is a fraction of full thrust (the engines' own floor still applies)");
+        }
+        if (v.isSetMaxAscentAcceleration()) {
+            c.range(Literals.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION, v.getMaxAscentAcceleration(), 10, 200, "10 to 200 m/s2",
+                "a sensed acceleration the stack can climb at (above 1 g; launchers hold 3 to 6 g)");
+        }
+        if (v.isSetMaxAscentDynamicPressure()) {
+            c.range(Literals.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE, v.getMaxAscentDynamicPressure(), 1_000, 1e6, "1000 to 1000000 Pa",
+                "a dynamic pressure (launchers fly max-Q at 25 to 60 kPa)");
+        }
         if (v.getStages().isEmpty() || v.getStages().get(0).getEngines().isEmpty()) {
             return; // reported by the multiplicity and stage checks
         }
@@ -290,6 +302,10 @@ public final class VehicleConstraints extends EObjectValidator {
         if (refs.launchSite(m.getLaunchSiteId()).isEmpty()) {
             c.problem(Literals.MISSION__LAUNCH_SITE_ID, m.getLaunchSiteId(), known(refs.launchSiteIds()), "no such launch site");
         }
+        if (m.isSetMaxAscentDynamicPressure()) {
+            c.range(Literals.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE, m.getMaxAscentDynamicPressure(), 1_000, 1e6, "1000 to 1000000 Pa",
+                "a dynamic pressure (launchers fly max-Q at 25 to 60 kPa)");
+        }
         if (m.isSetLaunchAzimuth()) {
             c.range(Literals.MISSION__LAUNCH_AZIMUTH, m.getLaunchAzimuth(), 0, 360, "0 to 360 deg", "an azimuth is clockwise from north");
         }
@@ -332,6 +348,10 @@ public final class VehicleConstraints extends EObjectValidator {
         if (p.isSetLandingIgnitionAltitude()) {
             c.range(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, p.getLandingIgnitionAltitude(), 10, 20_000, "10 m to 20 km",
                 "landing burns are lit a few kilometres up");
+        }
+        if (p.isPlaceShip() && (p.getMode() != RecoveryMode.SHIP || p.isBoostback())) {
+            c.problem(Literals.RECOVERY_PLAN__PLACE_SHIP, "true", "true only with mode SHIP and boostback false",
+                "a ship stationed where the stage falls is for a stage that flies no boostback");
         }
         if (p.getMode() == RecoveryMode.EXPENDABLE || !(p.eContainer() instanceof Mission m)) {
             return;

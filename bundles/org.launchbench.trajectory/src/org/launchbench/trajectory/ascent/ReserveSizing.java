@@ -1,0 +1,225 @@
+package org.launchbench.trajectory.ascent;
+
+import static org.launchbench.vehicle.model.figures.VehicleFigures.usable;
+
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.RunFailedException;
+import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.Stage;
+
+/**
+ * The first stage's cut-off sized by its recovery: the stage burns until exactly what its recovery plan needs is left
+ * (boostback, entry and landing propellant for this landing zone from this separation state, with the plan's margin
+ * unused), so the cut-off time and state move with the payload, the orbit, the recovery mode and the zone.
+ * <p>
+ * The need depends on the separation state, which depends on the reserve kept: a fixed point R = N(R), solved by
+ * Newton steps on N(R) − R from the stage's own figure, N's slope taken from the last two flights. More reserve cuts off earlier and slower, which lowers the
+ * need, so N(R) − R falls with R and has one root.
+ * <p>
+ * The lofting (the last stage's flight-path angle at ignition, {@link AscentSimulator#bestLofting}) is chosen with the
+ * reserve each lofting needs: the one that leaves the most mass at insertion once its own recovery is paid for. A
+ * return to the launch site lofts, because a steeper, slower cut-off needs less boostback.
+ * <p>
+ * An expendable flight burns to depletion; a mission that sets its own reserve keeps it (a customer's figure is
+ * flown as given); without a recovery engine installed the stage keeps its vehicle file's figure.
+ */
+public final class ReserveSizing {
+
+    /**
+     * The reserve has converged when what the recovery needs and what the stage kept differ by less than this, kg: the
+     * need itself is known to about ±50 kg (the entry burn's sizing to 1 m/s, the landing guidance's own propellant),
+     * and 100 kg is 0.05 s of the first stage's burn.
+     */
+    static final double TOLERANCE_KG = 100;
+    /**
+     * How much the need grows per kilogram kept, before two flights have measured it: a heavier stage needs about its
+     * mass ratio's share more for the same burns (Falcon 9: 0.3 to 0.5 measured).
+     */
+    static final double SLOPE_GUESS = 0.4;
+    /** The largest slope a step trusts. */
+    static final double MAX_SLOPE = 0.8;
+    /**
+     * The lofting search compares loftings by their mass at insertion with the reserve each needs to this, kg: 500 kg of
+     * first-stage propellant moves the mass at insertion by about 50 kg (Falcon 9), far less than the search's 1 deg
+     * resolution does; the lofting chosen is then sized to {@link #TOLERANCE_KG}.
+     */
+    static final double SEARCH_TOLERANCE_KG = 500;
+    /**
+     * The loftings tried first, degrees: the ascent's own grid and steeper ones, since a return to the launch site cuts
+     * off steeply (Falcon 9 CRS-16: 44 deg at cut-off against 25 deg for a drone ship; shahar603/Telemetry-Data).
+     */
+    static final double[] LOFTINGS = {10, 17, 24, 31, 38, 45, 52, 59};
+    /** A bracket of the root this narrow ends the sizing at its enough-side end, kg. */
+    static final double BRACKET_KG = 300;
+    /** Steps allowed before the sizing gives up. */
+    static final int MAX_ITERATIONS = 12;
+
+    private ReserveSizing() {
+    }
+
+    /** Where a flight's first-stage reserve came from. */
+    public enum Basis {
+        /** No recovery: the stage burns to depletion. */
+        EXPENDED,
+        /** The mission's {@code recovery/propellantReserve}. */
+        MISSION,
+        /** The vehicle file's {@code landingPropellantReserve} (no recovery engine to size it). */
+        VEHICLE,
+        /** Sized by the recovery engine for this mission. */
+        RECOVERY
+    }
+
+    /**
+     * An ascent with its first stage's reserve.
+     *
+     * @param ascent     the ascent flown with the reserve
+     * @param reserveKg  the propellant the first stage kept at cut-off for its recovery, kg
+     * @param basis      where the reserve came from
+     * @param iterations ascents flown to size it (0 when not sized)
+     * @param need       the recovery's need at the flown separation state (null when not sized)
+     */
+    public record Sized(AscentResult ascent, double reserveKg, Basis basis, int iterations, BoosterRecovery.ReserveNeed need) {
+    }
+
+    /**
+     * @param m        the mission, resolved
+     * @param profile  how to fly the ascent
+     * @param recovery the recovery engine (null: none installed)
+     * @param source   the mission file, for error messages
+     * @param monitor  progress and cancellation
+     * @return the ascent with the reserve sized
+     * @throws InvalidInputException when the recovery needs more propellant than the first stage can keep
+     * @throws RunFailedException    when the ascent cannot reach the orbit with the reserve
+     */
+    public static Sized fly(MissionAscent m, AscentProfile profile, BoosterRecovery recovery, String source, IProgressMonitor monitor) {
+        boolean recovered = m.mission().getRecovery() != null && m.mission().getRecovery().getMode() != RecoveryMode.EXPENDABLE;
+        if (!recovered) {
+            return new Sized(m.fly(profile, monitor), 0, Basis.EXPENDED, 0, null);
+        }
+        if (m.mission().getRecovery().isSetPropellantReserve() || recovery == null) {
+            return new Sized(m.fly(profile, monitor), m.reserve(), recovery == null && !m.mission().getRecovery().isSetPropellantReserve()
+                ? Basis.VEHICLE : Basis.MISSION, 0, null);
+        }
+        SubMonitor progress = SubMonitor.convert(monitor, "Sizing the first stage's recovery reserve", 100);
+        AscentSimulator simulator = m.simulator(profile);
+        Stage first = m.vehicle().getStages().get(m.vehicle().getStages().get(0).isStrapOn() ? 1 : 0);
+        double most = usable(first);
+        if (simulator.insertionFor(m.vehicle(), m.carried(), m.target()) == AscentProfile.Insertion.COAST_TO_APOGEE) {
+            // a kick stage's lofting is solved for its apogee, not chosen
+            Step step = converge(m, simulator, recovery, m.reserve(), TOLERANCE_KG, most, source, progress);
+            return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need);
+        }
+        // the lofting chosen with the reserve each lofting needs: an RTLS flight lofts, to need less boostback
+        double[] warm = {m.reserve()};
+        int[] flown = {0};
+        RuntimeException[] last = {null};
+        double deg = AscentSimulator.bestLofting(d -> {
+            try {
+                Step s = converge(m, simulator.withFlightPathAngle(d).cuttingSolidsOff(), recovery, warm[0], SEARCH_TOLERANCE_KG, most,
+                    source, progress);
+                warm[0] = s.reserve;
+                flown[0] += s.flown;
+                return s.ascent.cutoffState()[6];
+            } catch (RunFailedException | InvalidInputException e) {
+                last[0] = e;
+                return Double.NEGATIVE_INFINITY;
+            }
+        }, LOFTINGS);
+        if (Double.isNaN(deg)) {
+            throw last[0];
+        }
+        // the chosen lofting flown as it will be (a solid last stage to depletion), from the reserve found for it
+        Step step = converge(m, simulator.withFlightPathAngle(deg), recovery, warm[0], TOLERANCE_KG, most, source, progress);
+        step = new Step(step.ascent, step.reserve, step.need, flown[0] + step.flown);
+        return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need);
+    }
+
+    /** The last ascent of a converged sizing and its need. */
+    private record Step(AscentResult ascent, double reserve, BoosterRecovery.ReserveNeed need, int flown) {
+    }
+
+    /**
+     * Newton steps on g(R) = N(R) − R (N's slope from the last two flights, kept where it is physical) until g changes
+     * sign, then Illinois regula falsi inside the bracket. Where N grows almost as fast as R (a fixed drone ship: more
+     * reserve, earlier cut-off, less boostback, more entry burn), g is flat and its root is only known to a few hundred
+     * kilograms: the bracket's enough-side end is taken once it is {@value #BRACKET_KG} kg wide.
+     */
+    private static Step converge(MissionAscent m, AscentSimulator lofted, BoosterRecovery recovery, double start, double tolerance,
+                                 double most, String source, SubMonitor progress) {
+        double r = start;
+        double lastR = Double.NaN;
+        double lastG = Double.NaN;
+        Step shortEnd = null;
+        double shortG = Double.NaN;
+        Step enoughEnd = null;
+        double enoughG = Double.NaN;
+        int side = 0;
+        for (int k = 1; k <= MAX_ITERATIONS; k++) {
+            progress.checkCanceled();
+            AscentResult ascent;
+            try {
+                progress.setWorkRemaining(100);
+                ascent = lofted.fly(m.vehicle(), m.pad(), m.azimuth(), m.carried(), r, m.target(), progress.split(1));
+            } catch (RunFailedException e) {
+                throw new RunFailedException(String.format(Locale.ROOT, "with %.0f kg of its first stage's propellant kept for the"
+                    + " recovery, %s", r, e.getMessage()), e);
+            }
+            BoosterRecovery.ReserveNeed need = recovery.need(m.mission(), m.refs(), m.vehicle(), ascent, source);
+            if (need.trouble() != null) {
+                throw new RunFailedException(String.format(Locale.ROOT, "the first stage's recovery from this cut-off does not land"
+                    + " whatever it keeps (with %.0f kg: %s)", r, need.trouble()));
+            }
+            // a flight that ran dry needs more than it had, by an unknown amount: a quarter more is tried
+            double n = need.ranDry() ? Math.max(need.reserveKg(), 1.25 * r) : need.reserveKg();
+            double g = n - r;
+            Step here = new Step(ascent, r, need, k);
+            if (Math.abs(g) < tolerance && !need.ranDry()) {
+                return here;
+            }
+            if (g > 0) {
+                if (side == -1) {
+                    enoughG /= 2;
+                }
+                shortEnd = here;
+                shortG = g;
+                side = -1;
+            } else {
+                if (side == 1) {
+                    shortG /= 2;
+                }
+                enoughEnd = here;
+                enoughG = g;
+                side = 1;
+            }
+            double next;
+            if (shortEnd != null && enoughEnd != null) {
+                if (Math.abs(enoughEnd.reserve - shortEnd.reserve) < BRACKET_KG) {
+                    return new Step(enoughEnd.ascent, enoughEnd.reserve, enoughEnd.need, k);
+                }
+                next = (shortEnd.reserve * enoughG - enoughEnd.reserve * shortG) / (enoughG - shortG);
+            } else {
+                double slope = SLOPE_GUESS;
+                if (!Double.isNaN(lastG) && !need.ranDry() && r != lastR) {
+                    slope = Math.max(0, Math.min(MAX_SLOPE, 1 + (g - lastG) / (r - lastR)));
+                }
+                next = need.ranDry() ? n : r + g / (1 - slope);
+            }
+            if (!(next < most)) {
+                throw InvalidInputException.because(String.format(Locale.ROOT, "the recovery to this landing zone needs more"
+                    + " propellant than the first stage can keep while the ascent goes on (at least %.0f kg of its %.0f kg)",
+                    Math.min(n, next), most)).source(source).element("recovery/landingZoneId")
+                    .value(m.mission().getRecovery().getLandingZoneId()).allowed("a zone the stage can reach: nearer the"
+                        + " ground track, a drone ship downrange, or mode EXPENDABLE").build();
+            }
+            lastR = need.ranDry() ? Double.NaN : r;
+            lastG = need.ranDry() ? Double.NaN : g;
+            r = next;
+        }
+        throw new RunFailedException(String.format(Locale.ROOT, "the first stage's recovery reserve did not converge in %d ascents"
+            + " (last: %.0f kg kept)", MAX_ITERATIONS, r));
+    }
+}
