@@ -12,7 +12,6 @@ import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.Fidelities;
-import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.vehicle.model.RecoveryMode;
@@ -58,7 +57,7 @@ public record HilMission(String missionId, StageRecovery.Case recoveryCase, Stag
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
         List<String> scenarios = m.scenarios(scenario, true, file.toString());
-        AscentResult ascent = m.fly(AscentProfile.DEFAULT, monitor);
+        AscentResult ascent = RecoveryService.sizedAscent(m, file.toString(), monitor).ascent();
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
         StageRecovery.LandingBurn burn = RecoveryService.ENGINE.withDynamics(flown).landingBurn(c, plan, Perturbation.NONE,

@@ -19,9 +19,9 @@ import org.launchbench.recovery.loop.FlightSoftwareRecovery;
 import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
-import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.ascent.ReserveSizing;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.Fidelities;
 import org.launchbench.vehicle.model.RecoveryMode;
@@ -109,7 +109,8 @@ public final class DispersionCommand implements CliCommand {
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), m.mission(), file.toString());
         long start = System.nanoTime();
-        AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(5));
+        ReserveSizing.Sized sized = RecoveryService.sizedAscent(m, file.toString(), progress.split(5));
+        AscentResult ascent = sized.ascent();
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         if (fidelity instanceof RigidBodyFidelity) {
             FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, RecoveryService.failures(m.mission(), scenarios));
@@ -126,6 +127,7 @@ public final class DispersionCommand implements CliCommand {
         doc.put("mission", m.mission().getId());
         doc.put("fidelity", fidelity.name());
         doc.put("runs", runs);
+        doc.put("first_stage_reserve_kg", org.launchbench.cli.JsonNumbers.round(sized.reserveKg(), 1));
         doc.put("seed", seed);
         doc.put("threads", threads);
         doc.put("sigmas", sigmas.asMap());

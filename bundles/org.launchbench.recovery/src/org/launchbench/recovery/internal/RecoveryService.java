@@ -72,7 +72,7 @@ public final class RecoveryService implements BoosterRecovery {
     @Override
     public ReserveNeed need(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, String source) {
         StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
-        StageRecovery.Plan plan = ENGINE.plan(c);
+        StageRecovery.Plan plan = ENGINE.targeting(c);
         RecoveryResult r = ENGINE.fly(c, plan, Perturbation.NONE, List.of(), SIZING);
         double start = c.separationState()[6];
         double empty = c.stage().getDryMass() + c.stage().getResidualPropellantMass();
@@ -88,6 +88,21 @@ public final class RecoveryService implements BoosterRecovery {
     /** The sizing's flights: as a simulation's, unrecorded. */
     private static final StageRecovery.Options SIZING = new StageRecovery.Options(StageRecovery.Options.DEFAULT.rate(),
         StageRecovery.Options.DEFAULT.nodes(), false, StageRecovery.Options.DEFAULT.tolerance());
+
+    /**
+     * A mission's ascent as every command and view flies it: the first stage's reserve sized by this engine
+     * ({@link org.launchbench.trajectory.ascent.ReserveSizing}), so that {@code simulate}, {@code dispersion}, {@code hil}
+     * and the workbench separate the same stage.
+     *
+     * @param m       the mission, resolved
+     * @param source  the mission file, for error messages
+     * @param monitor progress and cancellation
+     * @return the ascent and its reserve
+     */
+    public static org.launchbench.trajectory.ascent.ReserveSizing.Sized sizedAscent(org.launchbench.trajectory.ascent.MissionAscent m,
+                                                                                   String source, IProgressMonitor monitor) {
+        return m.fly(org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, new RecoveryService(), source, monitor);
+    }
 
     /** The flight software's sensor seed of a single flight ({@code simulate}); a campaign's runs draw their own. */
     public static final long SIMULATE_SEED = 1;
@@ -145,6 +160,7 @@ public final class RecoveryService implements BoosterRecovery {
     public static StageRecovery.Case stationed(StageRecovery.Case c) {
         StageRecovery.Case at = c;
         for (int pass = 0; pass < STATION_PASSES; pass++) {
+            // the entry burn sized again for the moved ship: its heights are along the zone's own vertical
             double[] offset = ENGINE.fall(at);
             LandingZone moved = org.eclipse.emf.ecore.util.EcoreUtil.copy(at.zone());
             double lat = Math.toRadians(moved.getLatitude());

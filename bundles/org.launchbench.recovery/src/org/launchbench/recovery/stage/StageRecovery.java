@@ -275,6 +275,21 @@ public final class StageRecovery {
      * @return the plan; its predicted miss is the aim's
      */
     public Plan plan(Case c, Aim aim) {
+        return plan(c, aim, true);
+    }
+
+    /**
+     * The nominal targeting without what only a report needs (the fins' cross-range and the predicted peak heat flux,
+     * NaN here): what sizing a reserve or stationing a ship flies many times.
+     *
+     * @param c the recovery
+     * @return the plan
+     */
+    public Plan targeting(Case c) {
+        return plan(c, null, false);
+    }
+
+    private Plan plan(Case c, Aim aim, boolean reported) {
         Hardware hw = hardware(c);
         java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
@@ -310,8 +325,9 @@ public final class StageRecovery {
             notes.add(String.format("the boostback burn cannot put the %s on the zone: it falls %.0f m from it",
                 aimed ? "flight software's predicted rest point" : "impact point", Math.hypot(miss[0], miss[1])));
         }
-        return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]), finCrossRange(c, hw, az, dv, entryDv, entryAlt),
-            peaks(c, hw, az, dv, entryDv, entryAlt)[1], List.copyOf(notes));
+        return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]),
+            reported ? finCrossRange(c, hw, az, dv, entryDv, entryAlt) : Double.NaN,
+            reported ? peaks(c, hw, az, dv, entryDv, entryAlt)[1] : Double.NaN, List.copyOf(notes));
     }
 
     /**
@@ -322,7 +338,11 @@ public final class StageRecovery {
      * @return {east, north} of the impact point from the zone's centre, m
      */
     public double[] fall(Case c) {
-        Plan p = plan(c);
+        return fall(c, targeting(c));
+    }
+
+    /** @return {east, north} of the fins-off impact with this targeting, from the zone's centre, m */
+    private double[] fall(Case c, Plan p) {
         double[] e = predictImpact(c, hardware(c), p.boostbackAzimuth(), p.boostbackDv(), p.entryDv(), p.entryAltitude(), null);
         return new double[] {e[0], e[1]};
     }

@@ -29,7 +29,6 @@ import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
-import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.flight.FlightSample;
@@ -154,7 +153,7 @@ public final class RecoveryPart {
                     });
                     List<String> scenarios = m.scenarios(Optional.of(chosen.isEmpty() ? "none" : chosen), false, mission.toString());
                     List<org.launchbench.vehicle.model.Failure> failures = RecoveryService.failures(m.mission(), scenarios);
-                    AscentResult ascent = m.fly(AscentProfile.DEFAULT, progress.split(10));
+                    AscentResult ascent = RecoveryService.sizedAscent(m, mission.toString(), progress.split(10)).ascent();
                     StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, mission.toString());
                     StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
                     RecoveryResult nominal = RecoveryService.ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);

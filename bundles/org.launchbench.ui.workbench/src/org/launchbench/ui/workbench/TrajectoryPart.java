@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.launchbench.core.LaunchBenchException;
-import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.flight.FlightEvent;
@@ -134,7 +133,7 @@ public final class TrajectoryPart {
                         return Status.OK_STATUS;
                     }
                     MissionAscent m = MissionAscent.load(mission, catalog);
-                    AscentResult r = m.fly(AscentProfile.DEFAULT, monitor);
+                    AscentResult r = org.launchbench.recovery.internal.RecoveryService.sizedAscent(m, mission.toString(), monitor).ascent();
                     worldMapLoaded();
                     if (monitor.isCanceled()) {
                         show(display, null, "cancelled");
