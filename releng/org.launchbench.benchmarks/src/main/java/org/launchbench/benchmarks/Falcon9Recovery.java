@@ -21,8 +21,8 @@ import org.launchbench.vehicle.model.VehicleFactory;
 import org.launchbench.vehicle.model.io.ModelFiles;
 
 /**
- * The Falcon 9 drone-ship recovery the recovery benchmarks fly: the ascent to a 200 km, 28.6° orbit from SLC-40, the
- * first stage separated and its recovery planned. Models are read from the repository (run from its root, or set
+ * The Falcon 9 drone-ship recovery the recovery benchmarks fly: the ascent to a 200 km, 28.6° orbit from SLC-40 with the
+ * vehicle's 30 t reserve, the first stage separated, the ship stationed where it falls and its recovery planned. Models are read from the repository (run from its root, or set
  * -Dlaunchbench.root).
  *
  * @param engine the recovery engine
@@ -51,11 +51,12 @@ record Falcon9Recovery(StageRecovery engine, StageRecovery.Case c, StageRecovery
         p.setMode(RecoveryMode.SHIP);
         p.setLandingZoneId("asds-atlantic");
         p.setEntryBurn(true);
-        p.setMaxDynamicPressure(150_000);
+        p.setMaxDynamicPressure(110_000);
         p.setPropellantMargin(0.05);
         StageRecovery engine = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
-        StageRecovery.Case c = new StageRecovery.Case(pad, vehicle.getStages().get(0), p, zone, ascent.booster().separationTime(),
-            ascent.booster().separationState(), "benchmark");
+        // the ship stationed where the stage falls, as the shipped example's (placeShip)
+        StageRecovery.Case c = org.launchbench.recovery.internal.RecoveryService.stationed(new StageRecovery.Case(pad,
+            vehicle.getStages().get(0), p, zone, ascent.booster().separationTime(), ascent.booster().separationState(), "benchmark"));
         return new Falcon9Recovery(engine, c, engine.plan(c));
     }
 }

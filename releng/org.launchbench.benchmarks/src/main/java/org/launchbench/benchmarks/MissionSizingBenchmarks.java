@@ -1,0 +1,106 @@
+package org.launchbench.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.launchbench.recovery.internal.RecoveryService;
+import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.ascent.ReserveSizing;
+import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.trajectory.guidance.InsertionTarget;
+import org.launchbench.trajectory.orbit.OrbitGeometry;
+import org.launchbench.vehicle.model.LandingZone;
+import org.launchbench.vehicle.model.Mission;
+import org.launchbench.vehicle.model.PayloadAdapter;
+import org.launchbench.vehicle.model.TargetOrbit;
+import org.launchbench.vehicle.model.catalog.FolderReferences;
+import org.launchbench.vehicle.model.LaunchSite;
+import org.launchbench.vehicle.model.LaunchVehicle;
+import org.launchbench.vehicle.model.SiteCatalog;
+import org.launchbench.vehicle.model.catalog.CatalogProblem;
+import org.launchbench.vehicle.model.catalog.CatalogVehicle;
+import org.launchbench.vehicle.model.catalog.VehicleCatalog;
+import org.launchbench.vehicle.model.io.ModelFiles;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A mission-sized ascent, as {@code simulate} flies it before the recovery: the first stage's reserve sized by its
+ * recovery ({@link ReserveSizing}: the lofting search with each angle's reserve, every trial an ascent and a nominal
+ * point-mass recovery). The Falcon 9 drone-ship example (ship stationed where the stage falls) and CRS-16's return to
+ * LZ-1. Models are read from the repository (run from its root, or set -Dlaunchbench.root).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 3, time = 10)
+@Fork(1)
+@State(Scope.Benchmark)
+public class MissionSizingBenchmarks {
+
+    @Param({"falcon9-leo-asds", "falcon9-flights/crs-16"})
+    public String mission;
+
+    private MissionAscent ascent;
+    private Path file;
+
+    @Setup
+    public void setUp() {
+        Path root = Path.of(System.getProperty("launchbench.root", "."));
+        SiteCatalog sites = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.sites/model/launch-sites.sites"), SiteCatalog.class);
+        LaunchVehicle f9 = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.spacex/model/falcon9.vehicle"), LaunchVehicle.class);
+        VehicleCatalog catalog = new VehicleCatalog() {
+            @Override
+            public List<CatalogVehicle> vehicles() {
+                return List.of(new CatalogVehicle(f9.getId(), f9.getName(), "org.launchbench.vehicles.spacex", "falcon9.vehicle", f9));
+            }
+
+            @Override
+            public List<LaunchSite> launchSites() {
+                return List.copyOf(sites.getLaunchSites());
+            }
+
+            @Override
+            public List<LandingZone> landingZones() {
+                return List.copyOf(sites.getLandingZones());
+            }
+
+            @Override
+            public List<CatalogProblem> problems() {
+                return List.of();
+            }
+        };
+        file = root.resolve("examples/missions/" + mission + ".mission");
+        // MissionAscent.load validates with EMF's Diagnostician, whose messages this shaded jar does not carry: the
+        // mission resolved as load resolves it (valid files only)
+        Mission m = ModelFiles.load(file, Mission.class);
+        LaunchSite site = catalog.launchSites().stream().filter(x -> x.getId().equals(m.getLaunchSiteId())).findFirst().orElseThrow();
+        EarthModel earth = EarthModel.WGS84;
+        TargetOrbit t = m.getTargetOrbit();
+        InsertionTarget target = new InsertionTarget(earth.equatorialRadius() + t.getPerigeeAltitude(),
+            earth.equatorialRadius() + t.getApogeeAltitude(), Math.toRadians(t.getInclination()));
+        double azimuth = OrbitGeometry.launchAzimuth(earth, site, target.inclination(), target.perigeeSpeed(earth.mu()));
+        double payload = m.getManifest().stream().mapToDouble(e -> e.getCount() * e.getSatellite().getMass()).sum();
+        double adapter = f9.getPayloadAdapters().stream().filter(a -> a.getId().equals(m.getPayloadAdapterId()))
+            .mapToDouble(PayloadAdapter::getMass).sum();
+        ascent = new MissionAscent(m, FolderReferences.beside(catalog.references(), file), f9, site, EarthModel.Geodetic.of(site), target,
+            azimuth, payload, payload + adapter, f9.getStages().get(0).getRecovery().getLandingPropellantReserve());
+    }
+
+    @Benchmark
+    public ReserveSizing.Sized sizedAscent() {
+        return ascent.fly(AscentProfile.DEFAULT, new RecoveryService(), file.toString(), new NullProgressMonitor());
+    }
+}
