@@ -25,9 +25,9 @@ import com.google.gson.JsonParser;
  * vehicle and recovery figures, the first stage's cut-off sized by each flight's own recovery, against the webcast
  * telemetry (shahar603/Telemetry-Data, ../shared/telemetry: MECO time, and speed and altitude in the MECO second).
  * <ul>
- * <li>Calibration flights (the figures were chosen on them, docs/falcon9-validation.md): GPS III SV01 (expended: the
- * propellant load and the throttle), Bangabandhu-1 (drone ship: the entry burn's dynamic-pressure limit), CRS-16
- * (return to the launch site).</li>
+ * <li>Calibration flights (docs/falcon9-validation.md): all three gave the ascent throttle and the max-Q limit from
+ * their sensed acceleration and telemetered max-Q; Bangabandhu-1 (drone ship) also the entry burn's dynamic-pressure
+ * limit; GPS III SV01 (expended) checks the propellant load by its depletion cut-off; CRS-16 returns to the pad.</li>
  * <li>Held out: Telstar 19 VANTAGE (drone ship, 3.3 t heavier than Bangabandhu-1).</li>
  * </ul>
  * Tolerances are the issue's acceptance bounds (cut-off time and speed 5 %, altitude 10 %): the model's spread over the

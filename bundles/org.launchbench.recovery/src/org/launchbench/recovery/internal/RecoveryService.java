@@ -80,7 +80,13 @@ public final class RecoveryService implements BoosterRecovery {
         double ratio = start / end;
         double margin = mission.getRecovery().getPropellantMargin();
         boolean dry = r.outcome() == RecoveryResult.Outcome.CRASHED && r.propellantRemaining() < 1;
-        double reserve = ratio * margin < 1 ? empty * (ratio - 1) / (1 - ratio * margin) : Double.POSITIVE_INFINITY;
+        if (!(ratio * margin < 1)) {
+            // no reserve flies these burns and keeps that share of itself unused
+            return new ReserveNeed(Double.NaN, ratio, false, String.format(Locale.ROOT, "its burns take the stage's mass down by a"
+                + " ratio of %.2f, and no reserve then keeps %.0f %% of itself unused (recovery/propellantMargin)", ratio, 100 * margin),
+                plan.boostbackDv(), plan.entryDv());
+        }
+        double reserve = empty * (ratio - 1) / (1 - ratio * margin);
         String trouble = r.outcome() == RecoveryResult.Outcome.CRASHED && !dry ? r.reason() : null;
         return new ReserveNeed(reserve, ratio, dry, trouble, plan.boostbackDv(), plan.entryDv());
     }

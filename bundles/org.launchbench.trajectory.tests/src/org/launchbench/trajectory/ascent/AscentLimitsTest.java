@@ -66,10 +66,11 @@ class AscentLimitsTest {
         double limit = f9.getMaxAscentDynamicPressure();
         FlightSample peak = flown.history().stream().filter(s -> s.time() < meco())
             .max(java.util.Comparator.comparingDouble(FlightSample::dynamicPressure)).orElseThrow();
-        // the proportional limiter settles (1 - throttle) / gain above the limit
-        double band = (1 - peak.throttle()) / AscentThrottle.Q_GAIN;
+        // the proportional limiter settles (1 - throttle) / gain above the limit: 3 % for a bucket at 70 % of full thrust,
+        // deeper than this flight's (its setting at the peak is asserted below)
         assertTrue(peak.dynamicPressure() > limit, "the limit is reached: " + peak);
-        assertTrue(peak.dynamicPressure() <= limit * (1 + band + 0.005), "and held: " + peak + ", band " + band);
+        assertTrue(peak.dynamicPressure() <= limit * (1 + 0.3 / AscentThrottle.Q_GAIN), "and held: " + peak);
+        assertTrue(peak.throttle() > 0.7, "a bucket shallower than 70 %: " + peak);
         assertTrue(peak.throttle() < f9.getAscentThrottle(), "by throttling: " + peak);
     }
 
@@ -82,7 +83,7 @@ class AscentLimitsTest {
     @Test
     void theGroundTrackFollowsTheLaunchAzimuth() {
         // from 30 s to cut-off the track's initial bearing (great circle); a geocentric vertical rise had turned it 20 deg
-        // south of this azimuth (the ellipsoid's normal leans 0.19 deg from the radius at the Cape)
+        // south of this azimuth (the ellipsoid's normal leans 0.16 deg from the radius at the Cape)
         FlightSample a = flown.history().stream().filter(s -> s.time() == 30).findFirst().orElseThrow();
         FlightSample b = flown.history().stream().filter(s -> s.time() < meco()).reduce((x, y) -> y).orElseThrow();
         double la = Math.toRadians(a.latitude());

@@ -21,8 +21,9 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * The first stage's reserve sized by a recovery whose need is known in closed form: N(R) = a + b R (a need that grows
  * with the reserve kept, as a heavier stage needs more for the same burns). The sizing must find the fixed point
- * R* = a / (1 − b) from the real ascents it flies, whatever the separation state those ascents give; its tolerance is
- * {@value ReserveSizing#TOLERANCE_KG} kg on N(R) − R, so R is within that over (1 − b) of R*.
+ * R* = a / (1 − b) from the real ascents it flies (each test's need reads the reserve off the separated stage, as the
+ * engine does); its tolerance is {@value ReserveSizing#TOLERANCE_KG} kg on N(R) − R, so R is within that over (1 − b) of
+ * R*.
  */
 class ReserveSizingTest {
 
@@ -106,6 +107,47 @@ class ReserveSizingTest {
         assertEquals(s.reserveKg(), s.ascent().booster().separationState()[6] - first.getDryMass() - first.getResidualPropellantMass(),
             1e-6, "the ascent returned is the one flown with the reserve reported");
         assertEquals(calls.get(), s.iterations(), "one need per ascent flown");
+    }
+
+    /** A need growing faster with the reserve: N's slope (0.75) must be measured, not the first guess's (0.4). */
+    @Test
+    void aSteepNeedIsFollowedByItsMeasuredSlope() throws Exception {
+        ReserveSizing.Sized s = mission(SHIP).fly(AscentProfile.DEFAULT, linear(20_000, 0.75, 0, new AtomicInteger()), "test",
+            new NullProgressMonitor());
+        assertEquals(20_000 / 0.25, s.reserveKg(), ReserveSizing.TOLERANCE_KG / 0.25);
+    }
+
+    /**
+     * A need that curves, N(R) = 20 t + 0.4 R + 2e-6 R² kg: its lower fixed point, R* = (0.6 − √0.2) / 4e-6 = 38,197 kg,
+     * where N' = 0.55. Secant steps overshoot a curving need; the bracket's regula falsi ends within its
+     * {@value ReserveSizing#BRACKET_KG} kg, or on the tolerance.
+     */
+    @Test
+    void aCurvingNeedIsBracketedAndFound() throws Exception {
+        BoosterRecovery curving = recovery((vehicle, ascent) -> {
+            Stage first = vehicle.getStages().get(0);
+            double kept = ascent.booster().separationState()[6] - first.getDryMass() - first.getResidualPropellantMass();
+            return new BoosterRecovery.ReserveNeed(20_000 + 0.4 * kept + 2e-6 * kept * kept, Double.NaN, false, null, 0, 0);
+        });
+        ReserveSizing.Sized s = mission(SHIP).fly(AscentProfile.DEFAULT, curving, "test", new NullProgressMonitor());
+        assertEquals((0.6 - Math.sqrt(0.2)) / 4e-6, s.reserveKg(), ReserveSizing.BRACKET_KG);
+    }
+
+    /** From no reserve at all (a vehicle file may give 0): each dry flight adds a tonne at least, then the fixed point. */
+    @Test
+    void fromNoReserveTheSizingClimbsOutOfTheDryRegion() throws Exception {
+        MissionAscent m = mission(SHIP);
+        MissionAscent fromZero = new MissionAscent(m.mission(), m.refs(), m.vehicle(), m.site(), m.pad(), m.target(), m.azimuth(),
+            m.payload(), m.carried(), 0);
+        BoosterRecovery dryBelow = recovery((vehicle, ascent) -> {
+            Stage first = vehicle.getStages().get(0);
+            double kept = ascent.booster().separationState()[6] - first.getDryMass() - first.getResidualPropellantMass();
+            // as the real engine reports a flight with nothing to burn: it ran dry, and its mass ratio asks for nothing
+            return kept < 5_000 ? new BoosterRecovery.ReserveNeed(0, 1, true, null, 0, 0)
+                : new BoosterRecovery.ReserveNeed(20_000 + 0.4 * kept, Double.NaN, false, null, 0, 0);
+        });
+        ReserveSizing.Sized s = fromZero.fly(AscentProfile.DEFAULT, dryBelow, "test", new NullProgressMonitor());
+        assertEquals(20_000 / 0.6, s.reserveKg(), ReserveSizing.TOLERANCE_KG / 0.6);
     }
 
     @Test

@@ -17,8 +17,9 @@ import org.launchbench.vehicle.model.Stage;
  * unused), so the cut-off time and state move with the payload, the orbit, the recovery mode and the zone.
  * <p>
  * The need depends on the separation state, which depends on the reserve kept: a fixed point R = N(R), solved by
- * Newton steps on N(R) − R from the stage's own figure, N's slope taken from the last two flights. More reserve cuts off earlier and slower, which lowers the
- * need, so N(R) − R falls with R and has one root.
+ * Newton steps on N(R) − R from the stage's own figure, N's slope taken from the last two flights. A heavier stage
+ * needs more for the same burns, but more reserve also cuts off earlier and slower: N grows with R more slowly than R
+ * (by 0.3 to 0.5 kg per kg for Falcon 9), so N(R) − R falls with R and has one root.
  * <p>
  * The lofting (the last stage's flight-path angle at ignition, {@link AscentSimulator#bestLofting}) is chosen with the
  * reserve each lofting needs: the one that leaves the most mass at insertion once its own recovery is paid for. A
@@ -53,6 +54,10 @@ public final class ReserveSizing {
      * off steeply (Falcon 9 CRS-16: 44 deg at cut-off against 25 deg for a drone ship; shahar603/Telemetry-Data).
      */
     static final double[] LOFTINGS = {10, 17, 24, 31, 38, 45, 52, 59};
+    /** What a flight that ran dry adds at least, kg (from no reserve, a quarter more is nothing). */
+    static final double DRY_STEP_KG = 1_000;
+    /** A reserve this close to the stage's usable propellant that is still short is refused. */
+    static final double NEAR_MOST = 0.95;
     /** A bracket of the root this narrow ends the sizing at its enough-side end, kg. */
     static final double BRACKET_KG = 300;
     /** Steps allowed before the sizing gives up. */
@@ -138,6 +143,14 @@ public final class ReserveSizing {
         return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need);
     }
 
+    /** The refusal of a recovery that needs more than the first stage can keep while the ascent reaches its orbit. */
+    private static InvalidInputException tooMuch(MissionAscent m, String source, double atLeastKg, String detail) {
+        return InvalidInputException.because(String.format(Locale.ROOT, "the recovery to this landing zone needs more propellant"
+            + " than the first stage can keep while the ascent goes on (at least %.0f kg, %s)", atLeastKg, detail)).source(source)
+            .element("recovery/landingZoneId").value(m.mission().getRecovery().getLandingZoneId()).allowed("a zone the stage can"
+                + " reach: nearer the ground track, a drone ship downrange, a lighter payload, or mode EXPENDABLE").build();
+    }
+
     /** The last ascent of a converged sizing and its need. */
     private record Step(AscentResult ascent, double reserve, BoosterRecovery.ReserveNeed need, int flown) {
     }
@@ -165,6 +178,10 @@ public final class ReserveSizing {
                 progress.setWorkRemaining(100);
                 ascent = lofted.fly(m.vehicle(), m.pad(), m.azimuth(), m.carried(), r, m.target(), progress.split(1));
             } catch (RunFailedException e) {
+                if (k > 1) {
+                    // the recovery asked for more than the ascent can spare: the recovery's refusal, not the ascent's
+                    throw tooMuch(m, source, r, String.format(Locale.ROOT, "with %.0f kg kept, %s", r, e.getMessage()));
+                }
                 throw new RunFailedException(String.format(Locale.ROOT, "with %.0f kg of its first stage's propellant kept for the"
                     + " recovery, %s", r, e.getMessage()), e);
             }
@@ -173,8 +190,8 @@ public final class ReserveSizing {
                 throw new RunFailedException(String.format(Locale.ROOT, "the first stage's recovery from this cut-off does not land"
                     + " whatever it keeps (with %.0f kg: %s)", r, need.trouble()));
             }
-            // a flight that ran dry needs more than it had, by an unknown amount: a quarter more is tried
-            double n = need.ranDry() ? Math.max(need.reserveKg(), 1.25 * r) : need.reserveKg();
+            // a flight that ran dry needs more than it had, by an unknown amount: a quarter more (a tonne at least) is tried
+            double n = need.ranDry() ? Math.max(need.reserveKg(), Math.max(1.25 * r, r + DRY_STEP_KG)) : need.reserveKg();
             double g = n - r;
             Step here = new Step(ascent, r, need, k);
             if (Math.abs(g) < tolerance && !need.ranDry()) {
@@ -208,12 +225,14 @@ public final class ReserveSizing {
                 }
                 next = need.ranDry() ? n : r + g / (1 - slope);
             }
+            // a step stays where a reserve can be: never below half what the stage keeps now (nor below nothing), and up
+            // to the stage's usable propellant only once a flight close to it was short
+            next = Math.max(next, Math.max(0, Math.min(r, n) / 2));
+            if (!(next < most) && r < NEAR_MOST * most) {
+                next = (r + most) / 2;
+            }
             if (!(next < most)) {
-                throw InvalidInputException.because(String.format(Locale.ROOT, "the recovery to this landing zone needs more"
-                    + " propellant than the first stage can keep while the ascent goes on (at least %.0f kg of its %.0f kg)",
-                    Math.min(n, next), most)).source(source).element("recovery/landingZoneId")
-                    .value(m.mission().getRecovery().getLandingZoneId()).allowed("a zone the stage can reach: nearer the"
-                        + " ground track, a drone ship downrange, or mode EXPENDABLE").build();
+                throw tooMuch(m, source, Math.min(n, next), String.format(Locale.ROOT, "of its %.0f kg", most));
             }
             lastR = need.ranDry() ? Double.NaN : r;
             lastG = need.ranDry() ? Double.NaN : g;

@@ -13,8 +13,8 @@ import org.launchbench.trajectory.dynamics.Steering;
  * the dynamic-pressure limit through max-Q (the throttle bucket) or past the acceleration limit as the propellant burns
  * off (Falcon 9: "the engines are throttled down to limit acceleration", SpaceX's vehicle description).
  * <ul>
- * <li>The dynamic pressure is held by a proportional limiter, τ ≤ 1 − {@value #Q_GAIN} (q − q_max) / q_max: full thrust
- * up to the limit, then as much less as the excess asks. It holds q within (1 − τ) / {@value #Q_GAIN} of the limit
+ * <li>The dynamic pressure is held by a proportional limiter, τ ≤ 1 − {@value #Q_GAIN} (q − q_max) / q_max: the steering's
+ * setting up to the limit (a setting below full thrust a little past it), then as much less as the excess asks. It holds q within (1 − τ) / {@value #Q_GAIN} of the limit
  * (3 % for a bucket at 70 %), as a flight's planned bucket holds it within a few percent of its design value.</li>
  * <li>The sensed acceleration (thrust less drag, over mass, what an accelerometer reads) is held exactly:
  * τ ≤ (a_max m + D + p A_e) / T_vac, the thrust being τ T_vac − p A_e.</li>
