@@ -261,8 +261,13 @@ public final class AscentSimulator {
 
     /** @param degrees flight-path angle at last-stage ignition; @return a simulator flying to it */
     public AscentSimulator withFlightPathAngle(double degrees) {
-        AscentSimulator s = new AscentSimulator(earth, atmosphere, new AscentProfile(profile.riseTime(), profile.kickDuration(),
-            degrees, profile.sampleInterval(), profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
+        return copy(new AscentProfile(profile.riseTime(), profile.kickDuration(), degrees, profile.sampleInterval(),
+            profile.insertion(), profile.parkingAltitude(), profile.separationCoast()));
+    }
+
+    /** @param p a profile; @return a simulator flying it with this one's settings */
+    private AscentSimulator copy(AscentProfile p) {
+        AscentSimulator s = new AscentSimulator(earth, atmosphere, p);
         s.tolerance = tolerance;
         s.cutSolids = cutSolids;
         s.maxDynamicPressure = maxDynamicPressure;
@@ -274,10 +279,8 @@ public final class AscentSimulator {
      * @return a simulator using it
      */
     public AscentSimulator withTolerance(double relative) {
-        AscentSimulator s = new AscentSimulator(earth, atmosphere, profile);
+        AscentSimulator s = copy(profile);
         s.tolerance = relative;
-        s.cutSolids = cutSolids;
-        s.maxDynamicPressure = maxDynamicPressure;
         return s;
     }
 
@@ -287,7 +290,7 @@ public final class AscentSimulator {
      *         depletion would hide
      */
     public AscentSimulator cuttingSolidsOff() {
-        AscentSimulator s = withTolerance(tolerance);
+        AscentSimulator s = copy(profile);
         s.cutSolids = true;
         return s;
     }
@@ -297,7 +300,7 @@ public final class AscentSimulator {
      * @return a simulator holding it
      */
     public AscentSimulator withMaxDynamicPressure(double pascals) {
-        AscentSimulator s = withTolerance(tolerance);
+        AscentSimulator s = copy(profile);
         s.maxDynamicPressure = pascals;
         return s;
     }

@@ -157,8 +157,8 @@ public final class SimulateCommand implements CliCommand {
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), mission, file.toString());
         // outputs are checked before the run, so a bad one costs nothing and writes nothing
         Path csv = args.value("--csv").map(d -> csvTarget(Path.of(d), mission.getId())).orElse(null);
-        boolean expendable = mission.getRecovery() == null || mission.getRecovery().getMode() == RecoveryMode.EXPENDABLE;
-        ReserveSizing.Sized sized = loaded.fly(profile, expendable ? null : recovery, file.toString(), invocation.monitor());
+        // an expendable stage is not sized: ReserveSizing burns it to depletion without asking the recovery
+        ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
         AscentResult result = sized.ascent();
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
