@@ -26,6 +26,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getEntryEngines <em>Entry Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getLandingEngines <em>Landing Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getDescentDrag <em>Descent Drag</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.RecoveryHardware#getMaxDescentDynamicPressure <em>Max Descent Dynamic Pressure</em>}</li>
  * </ul>
  *
  * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryHardware()
@@ -233,5 +234,57 @@ public interface RecoveryHardware extends EObject {
 	 * @generated
 	 */
 	void setDescentDrag(MachTable value);
+
+	/**
+	 * Returns the value of the '<em><b>Max Descent Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest dynamic pressure the stage may see falling after its entry burn, Pa: the stage's own limit, which a mission's recovery/maxDynamicPressure overrides; the entry burn is sized to it. Unset: each mission with an entry burn must give its own.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Descent Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxDescentDynamicPressure()
+	 * @see #unsetMaxDescentDynamicPressure()
+	 * @see #setMaxDescentDynamicPressure(double)
+	 * @see org.launchbench.vehicle.model.VehiclePackage#getRecoveryHardware_MaxDescentDynamicPressure()
+	 * @model unsettable="true"
+	 * @generated
+	 */
+	double getMaxDescentDynamicPressure();
+
+	/**
+	 * Sets the value of the '{@link org.launchbench.vehicle.model.RecoveryHardware#getMaxDescentDynamicPressure <em>Max Descent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Descent Dynamic Pressure</em>' attribute.
+	 * @see #isSetMaxDescentDynamicPressure()
+	 * @see #unsetMaxDescentDynamicPressure()
+	 * @see #getMaxDescentDynamicPressure()
+	 * @generated
+	 */
+	void setMaxDescentDynamicPressure(double value);
+
+	/**
+	 * Unsets the value of the '{@link org.launchbench.vehicle.model.RecoveryHardware#getMaxDescentDynamicPressure <em>Max Descent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetMaxDescentDynamicPressure()
+	 * @see #getMaxDescentDynamicPressure()
+	 * @see #setMaxDescentDynamicPressure(double)
+	 * @generated
+	 */
+	void unsetMaxDescentDynamicPressure();
+
+	/**
+	 * Returns whether the value of the '{@link org.launchbench.vehicle.model.RecoveryHardware#getMaxDescentDynamicPressure <em>Max Descent Dynamic Pressure</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Max Descent Dynamic Pressure</em>' attribute is set.
+	 * @see #unsetMaxDescentDynamicPressure()
+	 * @see #getMaxDescentDynamicPressure()
+	 * @see #setMaxDescentDynamicPressure(double)
+	 * @generated
+	 */
+	boolean isSetMaxDescentDynamicPressure();
 
 } // RecoveryHardware

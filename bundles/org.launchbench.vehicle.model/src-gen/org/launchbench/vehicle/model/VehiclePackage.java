@@ -1073,13 +1073,22 @@ public interface VehiclePackage extends EPackage {
 	int RECOVERY_HARDWARE__DESCENT_DRAG = 7;
 
 	/**
+	 * The feature id for the '<em><b>Max Descent Dynamic Pressure</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE = 8;
+
+	/**
 	 * The number of structural features of the '<em>Recovery Hardware</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RECOVERY_HARDWARE_FEATURE_COUNT = 8;
+	int RECOVERY_HARDWARE_FEATURE_COUNT = 9;
 
 	/**
 	 * The number of operations of the '<em>Recovery Hardware</em>' class.
@@ -3735,6 +3744,17 @@ public interface VehiclePackage extends EPackage {
 	EReference getRecoveryHardware_DescentDrag();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.launchbench.vehicle.model.RecoveryHardware#getMaxDescentDynamicPressure <em>Max Descent Dynamic Pressure</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Descent Dynamic Pressure</em>'.
+	 * @see org.launchbench.vehicle.model.RecoveryHardware#getMaxDescentDynamicPressure()
+	 * @see #getRecoveryHardware()
+	 * @generated
+	 */
+	EAttribute getRecoveryHardware_MaxDescentDynamicPressure();
+
+	/**
 	 * Returns the meta object for class '{@link org.launchbench.vehicle.model.GridFins <em>Grid Fins</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5693,6 +5713,14 @@ public interface VehiclePackage extends EPackage {
 		 * @generated
 		 */
 		EReference RECOVERY_HARDWARE__DESCENT_DRAG = eINSTANCE.getRecoveryHardware_DescentDrag();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Descent Dynamic Pressure</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE = eINSTANCE.getRecoveryHardware_MaxDescentDynamicPressure();
 
 		/**
 		 * The meta object literal for the '{@link org.launchbench.vehicle.model.impl.GridFinsImpl <em>Grid Fins</em>}' class.

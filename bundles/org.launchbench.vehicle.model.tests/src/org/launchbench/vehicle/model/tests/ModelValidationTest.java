@@ -144,6 +144,23 @@ class ModelValidationTest {
         assertEquals("0 to the usable propellant 396000 kg", p.allowed());
     }
 
+    /** The descent limits, the stage's and a mission's, are a pressure in 1 to 1000 kPa; NaN is not one. */
+    @Test
+    void theDescentDynamicPressureLimitsMustBePressures() {
+        Problem p = onlyProblem(v -> v.getStages().get(0).getRecovery().setMaxDescentDynamicPressure(-1));
+        assertEquals("maxDescentDynamicPressure", p.feature());
+        assertEquals("1 to 1000 kPa", p.allowed());
+        assertEquals("maxDescentDynamicPressure", onlyProblem(v -> v.getStages().get(0).getRecovery()
+            .setMaxDescentDynamicPressure(Double.NaN)).feature());
+        Mission m = TestModels.mission();
+        m.getRecovery().setMaxDynamicPressure(Double.NaN);
+        List<Problem> problems = problems(m);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("maxDynamicPressure", problems.get(0).feature());
+        m.getRecovery().setMaxDynamicPressure(110_000);
+        assertEquals(List.of(), problems(m));
+    }
+
     @Test
     void landingEnginesMustBeEnginesOfTheStage() {
         assertEquals("1 to 9", onlyProblem(v -> v.getStages().get(0).getRecovery().setLandingEngines(12)).allowed());

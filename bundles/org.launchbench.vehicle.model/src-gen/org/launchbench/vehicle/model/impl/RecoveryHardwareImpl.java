@@ -35,6 +35,7 @@ import org.launchbench.vehicle.model.VehiclePackage;
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getEntryEngines <em>Entry Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getLandingEngines <em>Landing Engines</em>}</li>
  *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getDescentDrag <em>Descent Drag</em>}</li>
+ *   <li>{@link org.launchbench.vehicle.model.impl.RecoveryHardwareImpl#getMaxDescentDynamicPressure <em>Max Descent Dynamic Pressure</em>}</li>
  * </ul>
  *
  * @generated
@@ -159,6 +160,35 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 	 * @ordered
 	 */
 	protected MachTable descentDrag;
+
+	/**
+	 * The default value of the '{@link #getMaxDescentDynamicPressure() <em>Max Descent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxDescentDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double MAX_DESCENT_DYNAMIC_PRESSURE_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getMaxDescentDynamicPressure() <em>Max Descent Dynamic Pressure</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxDescentDynamicPressure()
+	 * @generated
+	 * @ordered
+	 */
+	protected double maxDescentDynamicPressure = MAX_DESCENT_DYNAMIC_PRESSURE_EDEFAULT;
+
+	/**
+	 * This is true if the Max Descent Dynamic Pressure attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean maxDescentDynamicPressureESet;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -457,6 +487,56 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 	 * @generated
 	 */
 	@Override
+	public double getMaxDescentDynamicPressure() {
+		return maxDescentDynamicPressure;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxDescentDynamicPressure(double newMaxDescentDynamicPressure) {
+		double oldMaxDescentDynamicPressure = maxDescentDynamicPressure;
+		maxDescentDynamicPressure = newMaxDescentDynamicPressure;
+		boolean oldMaxDescentDynamicPressureESet = maxDescentDynamicPressureESet;
+		maxDescentDynamicPressureESet = true;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, VehiclePackage.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE, oldMaxDescentDynamicPressure, maxDescentDynamicPressure, !oldMaxDescentDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetMaxDescentDynamicPressure() {
+		double oldMaxDescentDynamicPressure = maxDescentDynamicPressure;
+		boolean oldMaxDescentDynamicPressureESet = maxDescentDynamicPressureESet;
+		maxDescentDynamicPressure = MAX_DESCENT_DYNAMIC_PRESSURE_EDEFAULT;
+		maxDescentDynamicPressureESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, VehiclePackage.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE, oldMaxDescentDynamicPressure, MAX_DESCENT_DYNAMIC_PRESSURE_EDEFAULT, oldMaxDescentDynamicPressureESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetMaxDescentDynamicPressure() {
+		return maxDescentDynamicPressureESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case VehiclePackage.RECOVERY_HARDWARE__GRID_FINS:
@@ -495,6 +575,8 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return getLandingEngines();
 			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
 				return getDescentDrag();
+			case VehiclePackage.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE:
+				return getMaxDescentDynamicPressure();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -530,6 +612,9 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return;
 			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
 				setDescentDrag((MachTable)newValue);
+				return;
+			case VehiclePackage.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE:
+				setMaxDescentDynamicPressure((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -567,6 +652,9 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
 				setDescentDrag((MachTable)null);
 				return;
+			case VehiclePackage.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE:
+				unsetMaxDescentDynamicPressure();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -595,6 +683,8 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 				return landingEngines != LANDING_ENGINES_EDEFAULT;
 			case VehiclePackage.RECOVERY_HARDWARE__DESCENT_DRAG:
 				return descentDrag != null;
+			case VehiclePackage.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE:
+				return isSetMaxDescentDynamicPressure();
 		}
 		return super.eIsSet(featureID);
 	}
@@ -617,6 +707,8 @@ public class RecoveryHardwareImpl extends MinimalEObjectImpl.Container implement
 		result.append(entryEngines);
 		result.append(", landingEngines: ");
 		result.append(landingEngines);
+		result.append(", maxDescentDynamicPressure: ");
+		if (maxDescentDynamicPressureESet) result.append(maxDescentDynamicPressure); else result.append("<unset>");
 		result.append(')');
 		return result.toString();
 	}

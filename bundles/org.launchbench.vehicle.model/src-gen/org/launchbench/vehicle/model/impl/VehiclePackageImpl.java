@@ -1119,6 +1119,16 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getRecoveryHardware_MaxDescentDynamicPressure() {
+		return (EAttribute)recoveryHardwareEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getGridFins() {
 		return gridFinsEClass;
 	}
@@ -2465,6 +2475,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		createEAttribute(recoveryHardwareEClass, RECOVERY_HARDWARE__ENTRY_ENGINES);
 		createEAttribute(recoveryHardwareEClass, RECOVERY_HARDWARE__LANDING_ENGINES);
 		createEReference(recoveryHardwareEClass, RECOVERY_HARDWARE__DESCENT_DRAG);
+		createEAttribute(recoveryHardwareEClass, RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE);
 
 		gridFinsEClass = createEClass(GRID_FINS);
 		createEAttribute(gridFinsEClass, GRID_FINS__COUNT);
@@ -2738,6 +2749,7 @@ public class VehiclePackageImpl extends EPackageImpl implements VehiclePackage {
 		initEAttribute(getRecoveryHardware_EntryEngines(), ecorePackage.getEInt(), "entryEngines", null, 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRecoveryHardware_LandingEngines(), ecorePackage.getEInt(), "landingEngines", "1", 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getRecoveryHardware_DescentDrag(), this.getMachTable(), null, "descentDrag", null, 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRecoveryHardware_MaxDescentDynamicPressure(), ecorePackage.getEDouble(), "maxDescentDynamicPressure", null, 0, 1, RecoveryHardware.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(gridFinsEClass, GridFins.class, "GridFins", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getGridFins_Count(), ecorePackage.getEInt(), "count", "4", 0, 1, GridFins.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

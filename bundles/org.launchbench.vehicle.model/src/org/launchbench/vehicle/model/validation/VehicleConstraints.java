@@ -256,6 +256,10 @@ public final class VehicleConstraints extends EObjectValidator {
             "the stage has " + engines + " engines");
         c.range(Literals.RECOVERY_HARDWARE__ENTRY_ENGINES, r.getEntryEngines(), 0, engines, "0 to " + engines,
             "the stage has " + engines + " engines");
+        if (r.isSetMaxDescentDynamicPressure()) {
+            c.range(Literals.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE, r.getMaxDescentDynamicPressure(), 1_000, 1_000_000,
+                "1 to 1000 kPa", "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
+        }
     }
 
     private static void position(ConstraintChecks c, GeodeticPosition p) {
@@ -345,6 +349,10 @@ public final class VehicleConstraints extends EObjectValidator {
 
     private static void recoveryPlan(ConstraintChecks c, RecoveryPlan p, ModelReferences refs) {
         c.range(Literals.RECOVERY_PLAN__PROPELLANT_MARGIN, p.getPropellantMargin(), 0, 0.99, "0 to 0.99", "a fraction of the reserve");
+        if (p.isSetMaxDynamicPressure()) {
+            c.range(Literals.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE, p.getMaxDynamicPressure(), 1_000, 1_000_000, "1 to 1000 kPa",
+                "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
+        }
         if (p.isSetLandingIgnitionAltitude()) {
             c.range(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, p.getLandingIgnitionAltitude(), 10, 20_000, "10 m to 20 km",
                 "landing burns are lit a few kilometres up");
