@@ -72,7 +72,7 @@ class Falcon9FlightsTest {
     @CsvSource({
         // mission,      telemetry: MECO s, m/s, km;  frozen: MECO s, m/s, reserve kg, outcome
         "gps-iii-sv01,   168, 2653.1, 82.8,   169.8, 2775, 0,     expended",
-        "bangabandhu-1,  152, 2259.1, 64.5,   155.0, 2264, 28925, landed",
+        "bangabandhu-1,  152, 2259.1, 64.5,   154.4, 2245, 30236, landed",
         "crs-16,         145, 1624.1, 66.9,   139.7, 1640, 61723, landed",
         "telstar-19v,    153, 2270.0, 64.0,   154.8, 2220, 28447, landed",
     })

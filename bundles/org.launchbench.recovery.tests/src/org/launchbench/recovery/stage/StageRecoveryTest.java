@@ -282,8 +282,25 @@ class StageRecoveryTest {
     void anEntryBurnWithoutAPressureLimitIsBadInputNamingIt() {
         RecoveryPlan p = shipPlan();
         p.unsetMaxDynamicPressure();
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ENGINE.plan(with(p)));
+        Stage copy = EcoreUtil.copy(falcon9.stage());
+        copy.getRecovery().unsetMaxDescentDynamicPressure();
+        StageRecovery.Case c = new StageRecovery.Case(falcon9.launchSite(), copy, p, falcon9.zone(), falcon9.separationTime(),
+            falcon9.separationState(), "test");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ENGINE.plan(c));
         assertEquals("recovery/maxDynamicPressure", e.element());
+    }
+
+    /** A plan without its own limit sizes the entry burn to the stage's (the Falcon 9 file's 110 kPa), as one with it. */
+    @Test
+    void anEntryBurnWithoutTheMissionsLimitTakesTheStages() {
+        RecoveryPlan own = shipPlan();
+        own.setMaxDynamicPressure(110_000);
+        RecoveryPlan stages = shipPlan();
+        stages.unsetMaxDynamicPressure();
+        assertEquals(110_000, falcon9.stage().getRecovery().getMaxDescentDynamicPressure());
+        assertEquals(ENGINE.plan(with(own)).entryDv(), ENGINE.plan(with(stages)).entryDv());
+        own.setMaxDynamicPressure(60_000);
+        assertTrue(ENGINE.plan(with(own)).entryDv() > ENGINE.plan(with(stages)).entryDv() + 50, "a lower limit needs a longer entry burn");
     }
 
     @Test

@@ -79,7 +79,10 @@ public final class RecoveryService implements BoosterRecovery {
         double end = empty + Math.max(0, r.propellantRemaining());
         double ratio = start / end;
         double margin = mission.getRecovery().getPropellantMargin();
-        boolean dry = r.outcome() == RecoveryResult.Outcome.CRASHED && r.propellantRemaining() < 1;
+        // an entry burn cut short of the plan's limits for want of propellant is a flight short of its need, as one that
+        // ran dry: its ratio is a floor (it would otherwise make a second, lower fixed point of the sizing, where a stage
+        // keeping too little for its entry burn needs only what it keeps)
+        boolean dry = r.outcome() == RecoveryResult.Outcome.CRASHED && r.propellantRemaining() < 1 || plan.entryShort();
         if (!(ratio * margin < 1)) {
             // no reserve flies these burns and keeps that share of itself unused
             return new ReserveNeed(Double.NaN, ratio, false, String.format(Locale.ROOT, "its burns take the stage's mass down by a"

@@ -175,9 +175,11 @@ public final class StageRecovery {
      *                         burn's ignition height, steering hard across the track all the way, m (0: no fins)
      * @param peakHeatFlux     the predicted peak stagnation heat flux after the entry burn, W/m² (Sutton-Graves)
      * @param notes            what the targeting could not do
+     * @param entryShort       whether the entry burn could not hold the plan's limits and leave the landing burn its
+     *                         budget (it takes what it can: the stage lacks propellant for the plan)
      */
     public record Plan(double boostbackAzimuth, double boostbackDv, double entryDv, double entryAltitude, double predictedMiss,
-                       double finCrossRange, double peakHeatFlux, List<String> notes) {
+                       double finCrossRange, double peakHeatFlux, List<String> notes, boolean entryShort) {
     }
 
     /** The stage's figures, checked. */
@@ -209,9 +211,12 @@ public final class StageRecovery {
             throw bad(c, where + "/entryEngines", r.getEntryEngines(), "1 to " + total,
                 "the plan flies an entry burn but the stage lights no engine for it");
         }
-        if (c.plan().isEntryBurn() && (!c.plan().isSetMaxDynamicPressure() || !(c.plan().getMaxDynamicPressure() > 0))) {
-            throw bad(c, "recovery/maxDynamicPressure", c.plan().isSetMaxDynamicPressure() ? c.plan().getMaxDynamicPressure() : "unset",
-                "a positive pressure in Pa (Falcon 9-class stages: tens of kPa)", "the entry burn is sized to this limit");
+        if (c.plan().isEntryBurn() && !(maxDynamicPressure(c) > 0)) {
+            boolean own = c.plan().isSetMaxDynamicPressure();
+            throw bad(c, own || !r.isSetMaxDescentDynamicPressure() ? "recovery/maxDynamicPressure" : where + "/maxDescentDynamicPressure",
+                own ? c.plan().getMaxDynamicPressure() : r.isSetMaxDescentDynamicPressure() ? r.getMaxDescentDynamicPressure() : "unset",
+                "a positive pressure in Pa, the mission's or the stage's maxDescentDynamicPressure (Falcon 9-class stages: 110 kPa)",
+                "the entry burn is sized to this limit");
         }
         if (c.plan().isSetMaxHeatFlux() && !(c.plan().getMaxHeatFlux() > 0)) {
             throw bad(c, "recovery/maxHeatFlux", c.plan().getMaxHeatFlux(), "a positive heat flux in W/m2, or unset for no limit",
@@ -293,10 +298,11 @@ public final class StageRecovery {
         Hardware hw = hardware(c);
         java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         if (c.plan().getMode() == RecoveryMode.EXPENDABLE) {
-            return new Plan(0, 0, 0, 0, Double.NaN, 0, Double.NaN, List.of());
+            return new Plan(0, 0, 0, 0, Double.NaN, 0, Double.NaN, List.of(), false);
         }
         double entryAlt = c.plan().isSetEntryIgnitionAltitude() ? c.plan().getEntryIgnitionAltitude() : DEFAULT_ENTRY_ALTITUDE;
         double az = 0, dv = 0, entryDv = 0;
+        boolean[] entryShort = {false};
         boolean aimed = aim != null && c.plan().isBoostback();
         int rounds = aimed ? 5 : 3;
         for (int round = 0; round < rounds; round++) {
@@ -307,7 +313,7 @@ public final class StageRecovery {
                 dv = x[1];
             }
             if (c.plan().isEntryBurn()) {
-                entryDv = sizeEntry(c, hw, az, dv, entryAlt, notes);
+                entryDv = sizeEntry(c, hw, az, dv, entryAlt, notes, entryShort);
             }
             if (!c.plan().isBoostback()) {
                 break;
@@ -327,7 +333,7 @@ public final class StageRecovery {
         }
         return new Plan(az, dv, entryDv, entryAlt, Math.hypot(miss[0], miss[1]),
             reported ? finCrossRange(c, hw, az, dv, entryDv, entryAlt) : Double.NaN,
-            reported ? peaks(c, hw, az, dv, entryDv, entryAlt)[1] : Double.NaN, List.copyOf(notes));
+            reported ? peaks(c, hw, az, dv, entryDv, entryAlt)[1] : Double.NaN, List.copyOf(notes), entryShort[0]);
     }
 
     /**
@@ -397,7 +403,8 @@ public final class StageRecovery {
      * Entry-burn velocity change by bisection: the least that keeps the peak dynamic pressure, and the peak heat flux
      * when the plan limits it, to the limits.
      */
-    private double sizeEntry(Case c, Hardware hw, double az, double dv, double entryAlt, java.util.Set<String> notes) {
+    private double sizeEntry(Case c, Hardware hw, double az, double dv, double entryAlt, java.util.Set<String> notes, boolean[] isShort) {
+        isShort[0] = false;
         if (!exceeds(c, peaks(c, hw, az, dv, 0, entryAlt))) {
             return 0;
         }
@@ -408,8 +415,9 @@ public final class StageRecovery {
         double most = m > landing ? c0 * Math.log(m / landing) : 0;
         if (exceeds(c, peaks(c, hw, az, dv, most, entryAlt))) {
             notes.add(String.format("the entry burn cannot keep the dynamic pressure under %.0f Pa%s and leave the landing burn"
-                + " its %.0f m/s: it takes %.0f m/s off", c.plan().getMaxDynamicPressure(), c.plan().isSetMaxHeatFlux()
+                + " its %.0f m/s: it takes %.0f m/s off", maxDynamicPressure(c), c.plan().isSetMaxHeatFlux()
                 ? String.format(" and the heat flux under %.0f W/m2", c.plan().getMaxHeatFlux()) : "", LANDING_BUDGET, most));
+            isShort[0] = true;
             return most;
         }
         double lo = 0, hi = most;
@@ -424,8 +432,19 @@ public final class StageRecovery {
         return hi;
     }
 
+    /**
+     * The dynamic-pressure limit the entry burn is sized to: the mission's, else the stage's own, Pa (NaN: neither set).
+     */
+    static double maxDynamicPressure(Case c) {
+        if (c.plan().isSetMaxDynamicPressure()) {
+            return c.plan().getMaxDynamicPressure();
+        }
+        RecoveryHardware r = c.stage().getRecovery();
+        return r != null && r.isSetMaxDescentDynamicPressure() ? r.getMaxDescentDynamicPressure() : Double.NaN;
+    }
+
     private static boolean exceeds(Case c, double[] peaks) {
-        return peaks[0] > c.plan().getMaxDynamicPressure() || c.plan().isSetMaxHeatFlux() && peaks[1] > c.plan().getMaxHeatFlux();
+        return peaks[0] > maxDynamicPressure(c) || c.plan().isSetMaxHeatFlux() && peaks[1] > c.plan().getMaxHeatFlux();
     }
 
     /**

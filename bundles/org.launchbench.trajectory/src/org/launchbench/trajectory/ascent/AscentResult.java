@@ -18,9 +18,12 @@ import org.launchbench.trajectory.dynamics.Steering;
  * @param burns       the last stage's burns as solved, in order (what {@link AscentSimulator#replay} flies again)
  * @param booster     the first stage after separation, flown in the same run: ballistic (no burns) to its apogee and
  *                    to the ground; null when the ascent was not flown with it (replays)
+ * @param propellantLeftKg the last stage's usable propellant left at orbit insertion, kg (0 for a solid stage burned to
+ *                    depletion; NaN for a replay): what a heavier payload would have used
  */
 public record AscentResult(List<FlightEvent> events, List<FlightSample> history, double cutoffTime, double[] cutoffState,
-                           double kickAngle, AscentProfile.Insertion insertion, List<Burn> burns, Booster booster) {
+                           double kickAngle, AscentProfile.Insertion insertion, List<Burn> burns, Booster booster,
+                           double propellantLeftKg) {
 
     /**
      * The separated first stage's flight.

@@ -29,6 +29,7 @@ import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.PitchProgram;
 import org.launchbench.trajectory.guidance.InsertionGuidance;
 import org.launchbench.trajectory.guidance.InsertionTarget;
+import org.launchbench.trajectory.guidance.ShortOfOrbitException;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.figures.VehicleFigures;
@@ -201,12 +202,15 @@ public final class AscentSimulator {
         }
         progress.setWorkRemaining(5);
         String ignition = upper.getId() + (mode == AscentProfile.Insertion.PARKING_ORBIT ? "-ignition-2" : "-ignition");
+        Jettison pending = flight.pendingJettison();
         InsertionGuidance.Solution solution = burn(flight, guidance, prop, ignition, burnout,
             mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns,
             upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && !cutSolids);
         progress.split(5);
+        // the burn-out mass counts a jettison still pending at ignition (it happens during the burn)
+        double left = flight.state()[6] - (burnout - (pending != null && pending.done() ? pending.mass() : 0));
         return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), flight.state(), k1, mode, List.copyOf(burns),
-            separation[0] == null ? null : booster(vehicle, site, separation[0]));
+            separation[0] == null ? null : booster(vehicle, site, separation[0]), left);
     }
 
     /** The separated first stage, ballistic to its apogee and the ground (within an hour). */
@@ -256,7 +260,7 @@ public final class AscentSimulator {
             flight.fly(d, -1, b.cutoff() - flight.time(), null);
         }
         return new AscentResult(flight.events(), flight.samples(), flight.time(), flight.state(), plan.kickAngle(),
-            plan.insertion(), plan.burns(), null);
+            plan.insertion(), plan.burns(), null, Double.NaN);
     }
 
     /** @param degrees flight-path angle at last-stage ignition; @return a simulator flying to it */
@@ -331,9 +335,22 @@ public final class AscentSimulator {
                 return withFlightPathAngle(deg).cuttingSolidsOff().fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve,
                     target, progress.split(1)).cutoffState()[6];
             } catch (RunFailedException e) {
-                return Double.NEGATIVE_INFINITY;
+                return unreached(e);
             }
         });
+    }
+
+    /**
+     * What a lofting search scores an ascent that did not reach the orbit: minus its last stage's shortfall in m/s where
+     * it ran out of propellant (so that, when no angle of the grid reaches the orbit, as near a payload's capability, the
+     * search still moves towards the least short), −∞ where it failed otherwise. Below any mass at insertion.
+     *
+     * @param failure why the ascent failed
+     * @return the score
+     */
+    static double unreached(RuntimeException failure) {
+        double shortfall = ShortOfOrbitException.shortfallOf(failure);
+        return Double.isFinite(shortfall) ? -Math.max(shortfall, 1e-3) : Double.NEGATIVE_INFINITY;
     }
 
     /**
@@ -341,15 +358,15 @@ public final class AscentSimulator {
      * {@link #FLIGHT_PATH_ANGLES}, then golden-section refinement to {@value #FLIGHT_PATH_ANGLE_RESOLUTION} deg around
      * the best point.
      *
-     * @param left the mass at insertion for an angle in degrees (−∞ where the orbit is not reached)
-     * @return degrees; NaN when no angle of the grid reaches the orbit
+     * @param left the mass at insertion for an angle in degrees (where the orbit is not reached, {@link #unreached})
+     * @return degrees; NaN when every angle of the grid failed for another reason than a shortfall
      */
     static double bestLofting(java.util.function.DoubleUnaryOperator left) {
         return bestLofting(left, FLIGHT_PATH_ANGLES);
     }
 
     /**
-     * @param left the mass at insertion for an angle in degrees (−∞ where the orbit is not reached)
+     * @param left the mass at insertion for an angle in degrees (where the orbit is not reached, {@link #unreached})
      * @param grid the angles tried first, degrees, evenly spaced
      * @return as {@link #bestLofting(java.util.function.DoubleUnaryOperator)}, over that grid
      */

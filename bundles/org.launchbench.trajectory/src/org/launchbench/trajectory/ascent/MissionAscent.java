@@ -15,8 +15,10 @@ import org.launchbench.vehicle.model.ManifestEntry;
 import org.launchbench.vehicle.model.Mission;
 import org.launchbench.vehicle.model.PayloadAdapter;
 import org.launchbench.vehicle.model.RecoveryMode;
+import org.launchbench.vehicle.model.RecoveryPlan;
 import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.TargetOrbit;
+import org.launchbench.vehicle.model.VehicleFactory;
 import org.launchbench.vehicle.model.catalog.FolderReferences;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.vehicle.model.io.ModelFiles;
@@ -99,6 +101,40 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
         double reserve = !recovered ? 0 : mission.getRecovery().isSetPropellantReserve() ? mission.getRecovery().getPropellantReserve()
             : first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
         return new MissionAscent(mission, refs, vehicle, site, EarthModel.Geodetic.of(site), target, azimuth, payload, carried, reserve);
+    }
+
+    /**
+     * A mission made for a question about a vehicle rather than read from a file ({@code payload}): the vehicle from the
+     * site to the target with a recovery plan, no manifest.
+     *
+     * @param vehicle the vehicle (valid)
+     * @param site    the launch site
+     * @param refs    where the plan's landing zone is found
+     * @param target  the insertion target
+     * @param azimuth launch azimuth, rad
+     * @param plan    the first stage's recovery plan (null: expended)
+     * @return the mission carrying nothing, keeping the vehicle's reserve figure when recovered
+     */
+    public static MissionAscent of(LaunchVehicle vehicle, LaunchSite site, ModelReferences refs, InsertionTarget target, double azimuth,
+                                   RecoveryPlan plan) {
+        Mission mission = VehicleFactory.eINSTANCE.createMission();
+        mission.setId(vehicle.getId() + "-payload");
+        mission.setVehicleId(vehicle.getId());
+        mission.setLaunchSiteId(site.getId());
+        mission.setRecovery(plan);
+        Stage first = vehicle.getStages().get(0);
+        boolean recovered = plan != null && plan.getMode() != RecoveryMode.EXPENDABLE;
+        double reserve = recovered && first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
+        return new MissionAscent(mission, refs, vehicle, site, EarthModel.Geodetic.of(site), target, azimuth, 0, 0, reserve);
+    }
+
+    /**
+     * @param carriedKg payload and adapter, kg
+     * @param reserveKg the first stage's reserve (where a sizing starts), kg
+     * @return this mission carrying that mass
+     */
+    public MissionAscent carrying(double carriedKg, double reserveKg) {
+        return new MissionAscent(mission, refs, vehicle, site, pad, target, azimuth, payload + carriedKg - carried, carriedKg, reserveKg);
     }
 
     /**

@@ -18,6 +18,12 @@ public final class PayloadCapability {
 
     /** Bisection stops when the bracket is this narrow, kg. */
     public static final double RESOLUTION_KG = 10;
+    /** Propellant left per kilogram of payload before two ascents have measured it (Falcon 9: 1.1 measured). */
+    static final double SLOPE_GUESS = 1;
+    /** The smallest slope a step trusts (a flatter one would step far past the root). */
+    static final double MIN_SLOPE = 0.2;
+    /** Ascents allowed in one search. */
+    static final int MAX_STEPS = 60;
 
     private final AscentSimulator ascent;
 
@@ -71,6 +77,39 @@ public final class PayloadCapability {
     }
 
     /**
+     * The largest payload at one lofting (a lofting chosen with something else than this payload's mass at insertion in
+     * mind: the recovery's reserve, {@link RecoveredPayload}).
+     *
+     * @param loftingDeg the last stage's flight-path angle at ignition, degrees
+     * @return as {@link #solve}
+     * @throws RunFailedException when no payload reaches the orbit at this lofting
+     */
+    public double solveAt(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double firstStageReserve,
+                          InsertionTarget target, double loftingDeg, IProgressMonitor monitor) {
+        return solveAt(vehicle, site, groundAzimuth, firstStageReserve, target, loftingDeg, Double.NaN, monitor);
+    }
+
+    /**
+     * As {@link #solveAt(LaunchVehicle, EarthModel.Geodetic, double, double, InsertionTarget, double, IProgressMonitor)},
+     * searching up from a payload known to reach the orbit there (a flown mission's own).
+     *
+     * @param feasibleKg a payload that reaches the orbit at this lofting and reserve, kg (NaN: none known)
+     */
+    public double solveAt(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double firstStageReserve,
+                          InsertionTarget target, double loftingDeg, double feasibleKg, IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 100);
+        AscentSimulator simulator = ascent.withFlightPathAngle(loftingDeg);
+        double feasible = Double.isNaN(feasibleKg) ? firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target,
+            progress) : feasibleKg;
+        if (Double.isNaN(feasible)) {
+            throw new RunFailedException(String.format(java.util.Locale.ROOT, "%s cannot reach this orbit with any payload lofted to"
+                + " %.1f deg while its first stage keeps %.0f kg", vehicle.getName(), loftingDeg, firstStageReserve));
+        }
+        double payload = bisect(simulator, feasible, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
+        return Math.floor(payload / RESOLUTION_KG) * RESOLUTION_KG;
+    }
+
+    /**
      * The lightest payload of 0, 100, 200, 400 ... kg that reaches the orbit. Not always 0: a stack whose lower
      * stages throw a light payload above a low target cannot coast to it (a kick-stage ascent).
      *
@@ -86,27 +125,59 @@ public final class PayloadCapability {
         return Double.NaN;
     }
 
-    /** Bisection above a payload that reaches the orbit. */
+    /**
+     * The largest payload above one that reaches the orbit. The last stage's propellant left at insertion falls almost
+     * linearly with the payload (by about a kilogram per kilogram: a heavier payload also slows the lower stages), so
+     * secant steps on it aim at the payload that leaves none, each {@value #RESOLUTION_KG}/2 kg short of it; a payload
+     * that fails bounds the search from above, a step that would pass that bound is a bisection, and the search ends when
+     * the bracket is {@value #RESOLUTION_KG} kg wide. Four to six ascents where bisection from scratch flew seventeen.
+     */
     private double bisect(AscentSimulator simulator, double feasible, LaunchVehicle vehicle, EarthModel.Geodetic site,
                           double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {
         double lo = feasible;
-        double hi = Math.max(1_000, 2 * feasible);
-        while (reaches(simulator, vehicle, site, groundAzimuth, hi, firstStageReserve, target, progress)) {
-            lo = hi;
-            hi *= 2;
-            if (hi > 1e6) {
+        double leftLo = left(simulator, vehicle, site, groundAzimuth, lo, firstStageReserve, target, progress);
+        if (Double.isNaN(leftLo)) {
+            throw new RunFailedException(String.format(java.util.Locale.ROOT, "%s does not reach this orbit with the %.0f kg it was"
+                + " known to carry", vehicle.getName(), lo));
+        }
+        double hi = Double.POSITIVE_INFINITY;
+        double slope = SLOPE_GUESS;
+        for (int step = 0; hi - lo > RESOLUTION_KG; step++) {
+            if (step == MAX_STEPS) {
+                throw new RunFailedException("the payload search did not settle in " + MAX_STEPS + " ascents: check the vehicle's masses");
+            }
+            double next = Math.max(lo + RESOLUTION_KG, lo + leftLo / slope - RESOLUTION_KG / 2);
+            if (next >= hi) {
+                next = (lo + hi) / 2;
+            }
+            if (next > 1e6) {
                 throw new RunFailedException("payload search diverged above 1000 t: check the vehicle's masses");
             }
-        }
-        while (hi - lo > RESOLUTION_KG) {
-            double mid = (lo + hi) / 2;
-            if (reaches(simulator, vehicle, site, groundAzimuth, mid, firstStageReserve, target, progress)) {
-                lo = mid;
-            } else {
-                hi = mid;
+            double left = left(simulator, vehicle, site, groundAzimuth, next, firstStageReserve, target, progress);
+            if (Double.isNaN(left)) {
+                hi = next;
+                continue;
             }
+            double measured = (leftLo - left) / (next - lo);
+            if (measured > MIN_SLOPE && Double.isFinite(measured)) {
+                slope = measured;
+            }
+            lo = next;
+            leftLo = left;
         }
         return lo;
+    }
+
+    /** The propellant left at insertion with a payload, kg; NaN when it does not reach the orbit. */
+    private static double left(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth,
+                               double payload, double reserve, InsertionTarget target, SubMonitor progress) {
+        progress.setWorkRemaining(20);
+        try {
+            double left = simulator.fly(vehicle, site, azimuth, payload, reserve, target, progress.split(1)).propellantLeftKg();
+            return Math.max(0, left);
+        } catch (RunFailedException e) {
+            return Double.NaN;
+        }
     }
 
     private static boolean reaches(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth,

@@ -62,6 +62,11 @@ public final class ReserveSizing {
     static final double BRACKET_KG = 300;
     /** Steps allowed before the sizing gives up. */
     static final int MAX_ITERATIONS = 12;
+    /**
+     * Ascents allowed besides, at reserves an ascent could not spare (a start lowered by halves, a step past the most the
+     * ascent can keep brought back by halves).
+     */
+    static final int MAX_LOWERED = 20;
 
     private ReserveSizing() {
     }
@@ -86,8 +91,10 @@ public final class ReserveSizing {
      * @param basis      where the reserve came from
      * @param iterations ascents flown to size it (0 when not sized)
      * @param need       the recovery's need at the flown separation state (null when not sized)
+     * @param loftingDeg the last stage's flight-path angle at ignition the ascent was flown to, degrees
      */
-    public record Sized(AscentResult ascent, double reserveKg, Basis basis, int iterations, BoosterRecovery.ReserveNeed need) {
+    public record Sized(AscentResult ascent, double reserveKg, Basis basis, int iterations, BoosterRecovery.ReserveNeed need,
+                        double loftingDeg) {
     }
 
     /**
@@ -103,11 +110,11 @@ public final class ReserveSizing {
     public static Sized fly(MissionAscent m, AscentProfile profile, BoosterRecovery recovery, String source, IProgressMonitor monitor) {
         boolean recovered = m.mission().getRecovery() != null && m.mission().getRecovery().getMode() != RecoveryMode.EXPENDABLE;
         if (!recovered) {
-            return new Sized(m.fly(profile, monitor), 0, Basis.EXPENDED, 0, null);
+            return kept(m, profile, Basis.EXPENDED, monitor);
         }
         if (m.mission().getRecovery().isSetPropellantReserve() || recovery == null) {
-            return new Sized(m.fly(profile, monitor), m.reserve(), recovery == null && !m.mission().getRecovery().isSetPropellantReserve()
-                ? Basis.VEHICLE : Basis.MISSION, 0, null);
+            return kept(m, profile, recovery == null && !m.mission().getRecovery().isSetPropellantReserve() ? Basis.VEHICLE : Basis.MISSION,
+                monitor);
         }
         SubMonitor progress = SubMonitor.convert(monitor, "Sizing the first stage's recovery reserve", 100);
         AscentSimulator simulator = m.simulator(profile);
@@ -116,7 +123,7 @@ public final class ReserveSizing {
         if (simulator.insertionFor(m.vehicle(), m.carried(), m.target()) == AscentProfile.Insertion.COAST_TO_APOGEE) {
             // a kick stage's lofting is solved for its apogee, not chosen
             Step step = converge(m, simulator, recovery, m.reserve(), TOLERANCE_KG, most, source, progress);
-            return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need);
+            return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need, simulator.profile().upperStageFlightPathAngleDeg());
         }
         // the lofting chosen with the reserve each lofting needs: an RTLS flight lofts, to need less boostback
         double[] warm = {m.reserve()};
@@ -131,7 +138,7 @@ public final class ReserveSizing {
                 return s.ascent.cutoffState()[6];
             } catch (RunFailedException | InvalidInputException e) {
                 last[0] = e;
-                return Double.NEGATIVE_INFINITY;
+                return AscentSimulator.unreached(e);
             }
         }, LOFTINGS);
         if (Double.isNaN(deg)) {
@@ -140,15 +147,31 @@ public final class ReserveSizing {
         // the chosen lofting flown as it will be (a solid last stage to depletion), from the reserve found for it
         Step step = converge(m, simulator.withFlightPathAngle(deg), recovery, warm[0], TOLERANCE_KG, most, source, progress);
         step = new Step(step.ascent, step.reserve, step.need, flown[0] + step.flown);
-        return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need);
+        return new Sized(step.ascent, step.reserve, Basis.RECOVERY, step.flown, step.need, deg);
+    }
+
+    /** The ascent with the reserve it was given ({@link MissionAscent#reserve}: 0 when expended), at its best lofting. */
+    private static Sized kept(MissionAscent m, AscentProfile profile, Basis basis, IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, 2);
+        AscentSimulator simulator = m.simulator(profile);
+        double deg = simulator.bestFlightPathAngle(m.vehicle(), m.pad(), m.azimuth(), m.carried(), m.reserve(), m.target(),
+            progress.split(1));
+        AscentSimulator lofted = Double.isNaN(deg) ? simulator : simulator.withFlightPathAngle(deg);
+        AscentResult ascent = lofted.fly(m.vehicle(), m.pad(), m.azimuth(), m.carried(), m.reserve(), m.target(), progress.split(1));
+        return new Sized(ascent, m.reserve(), basis, 0, null, lofted.profile().upperStageFlightPathAngleDeg());
     }
 
     /** The refusal of a recovery that needs more than the first stage can keep while the ascent reaches its orbit. */
     private static InvalidInputException tooMuch(MissionAscent m, String source, double atLeastKg, String detail) {
+        return tooMuch(m, source, atLeastKg, detail, null);
+    }
+
+    /** @param cause the ascent that failed with the reserve asked for (its shortfall guides the lofting search), or null */
+    private static InvalidInputException tooMuch(MissionAscent m, String source, double atLeastKg, String detail, Throwable cause) {
         return InvalidInputException.because(String.format(Locale.ROOT, "the recovery to this landing zone needs more propellant"
             + " than the first stage can keep while the ascent goes on (at least %.0f kg, %s)", atLeastKg, detail)).source(source)
             .element("recovery/landingZoneId").value(m.mission().getRecovery().getLandingZoneId()).allowed("a zone the stage can"
-                + " reach: nearer the ground track, a drone ship downrange, a lighter payload, or mode EXPENDABLE").build();
+                + " reach: nearer the ground track, a drone ship downrange, a lighter payload, or mode EXPENDABLE").build(cause);
     }
 
     /** The last ascent of a converged sizing and its need. */
@@ -160,6 +183,10 @@ public final class ReserveSizing {
      * sign, then Illinois regula falsi inside the bracket. Where N grows almost as fast as R (a fixed drone ship: more
      * reserve, earlier cut-off, less boostback, more entry burn), g is flat and its root is only known to a few hundred
      * kilograms: the bracket's enough-side end is taken once it is {@value #BRACKET_KG} kg wide.
+     * <p>
+     * Near a payload's capability the ascent reaches the orbit only below some reserve: a start above it is halved (only
+     * the recovery's need then decides), and a step past it is brought back halfway to the last short flight; the
+     * recovery is refused only when that bracket is narrower than the tolerance.
      */
     private static Step converge(MissionAscent m, AscentSimulator lofted, BoosterRecovery recovery, double start, double tolerance,
                                  double most, String source, SubMonitor progress) {
@@ -171,20 +198,40 @@ public final class ReserveSizing {
         Step enoughEnd = null;
         double enoughG = Double.NaN;
         int side = 0;
-        for (int k = 1; k <= MAX_ITERATIONS; k++) {
+        int flown = 0;
+        int lowered = 0;
+        double unreachable = Double.POSITIVE_INFINITY;
+        for (int k = 1; k <= MAX_ITERATIONS + lowered; k++) {
             progress.checkCanceled();
             AscentResult ascent;
             try {
                 progress.setWorkRemaining(100);
                 ascent = lofted.fly(m.vehicle(), m.pad(), m.azimuth(), m.carried(), r, m.target(), progress.split(1));
             } catch (RunFailedException e) {
-                if (k > 1) {
-                    // the recovery asked for more than the ascent can spare: the recovery's refusal, not the ascent's
-                    throw tooMuch(m, source, r, String.format(Locale.ROOT, "with %.0f kg kept, %s", r, e.getMessage()));
+                if (flown > 0) {
+                    // a step past the most this ascent can spare: between the last short flight and this one, unless they
+                    // are closer than the tolerance (the recovery then asks for more than the ascent can spare: the
+                    // recovery's refusal, not the ascent's)
+                    unreachable = Math.min(unreachable, r);
+                    if (shortEnd == null || unreachable - shortEnd.reserve < tolerance || lowered >= MAX_LOWERED) {
+                        throw tooMuch(m, source, r, String.format(Locale.ROOT, "with %.0f kg kept, %s", r, e.getMessage()), e);
+                    }
+                    r = (shortEnd.reserve + unreachable) / 2;
+                    lowered++;
+                    continue;
+                }
+                if (r > 0 && lowered < MAX_LOWERED) {
+                    // the start (the vehicle's figure, the last lofting's reserve) is more than this ascent can spare: the
+                    // sizing starts lower, and only what the recovery then asks for decides (a heavy payload near the
+                    // capability cannot keep the vehicle's 30 t and still reach its orbit)
+                    r = r < 2 * DRY_STEP_KG ? 0 : r / 2;
+                    lowered++;
+                    continue;
                 }
                 throw new RunFailedException(String.format(Locale.ROOT, "with %.0f kg of its first stage's propellant kept for the"
                     + " recovery, %s", r, e.getMessage()), e);
             }
+            flown++;
             BoosterRecovery.ReserveNeed need = recovery.need(m.mission(), m.refs(), m.vehicle(), ascent, source);
             if (need.trouble() != null) {
                 throw new RunFailedException(String.format(Locale.ROOT, "the first stage's recovery from this cut-off does not land"
@@ -233,6 +280,9 @@ public final class ReserveSizing {
             }
             if (!(next < most)) {
                 throw tooMuch(m, source, Math.min(n, next), String.format(Locale.ROOT, "of its %.0f kg", most));
+            }
+            if (next >= unreachable) {
+                next = (r + unreachable) / 2;
             }
             lastR = need.ranDry() ? Double.NaN : r;
             lastG = need.ranDry() ? Double.NaN : g;

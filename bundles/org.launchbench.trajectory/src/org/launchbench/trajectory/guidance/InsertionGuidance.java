@@ -292,8 +292,9 @@ public final class InsertionGuidance {
     }
 
     private RunFailedException outOfPropellant(Burn burn, InsertionTarget target) {
-        return new RunFailedException(String.format("the upper stage runs out of propellant before reaching the target orbit"
-            + " (%.0f m/s short)", shortfall(burn, target)));
+        double shortfall = shortfall(burn, target);
+        return new ShortOfOrbitException(String.format("the upper stage runs out of propellant before reaching the target orbit"
+            + " (%.0f m/s short)", shortfall), shortfall);
     }
 
     private double shortfall(Burn burn, InsertionTarget target) {

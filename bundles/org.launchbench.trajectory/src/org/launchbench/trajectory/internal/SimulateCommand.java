@@ -17,6 +17,7 @@ import org.launchbench.cli.ExitCode;
 import org.launchbench.cli.JsonNumbers;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.RunFailedException;
 import org.launchbench.core.OrekitData;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
@@ -53,6 +54,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.ascent.RecoveredPayload;
 import org.launchbench.trajectory.ascent.ReserveSizing;
 
 /**
@@ -160,6 +162,14 @@ public final class SimulateCommand implements CliCommand {
         // an expendable stage is not sized: ReserveSizing burns it to depletion without asking the recovery
         ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
         AscentResult result = sized.ascent();
+        List<String> notes = new ArrayList<>();
+        Double cost;
+        try {
+            cost = RecoveredPayload.cost(loaded, profile, sized, invocation.monitor());
+        } catch (RunFailedException e) {
+            cost = null;
+            notes.add("the payload the recovery costs could not be found: " + e.getMessage());
+        }
         DataContext ctx = OrekitData.configured().context();
         AbsoluteDate liftoff = new AbsoluteDate(java.util.Date.from(Instant.parse(mission.getEpoch())), ctx.getTimeScales().getUTC());
         OrbitalPhase orbital = new OrbitalPhase(EARTH, UsStandardAtmosphere1976.INSTANCE, ctx, liftoff);
@@ -213,6 +223,7 @@ public final class SimulateCommand implements CliCommand {
         doc.put("orbit_at_payload_separation", sep);
         doc.put("payload_kg", payload);
         doc.put("first_stage_reserve_kg", JsonNumbers.round(sized.reserveKg(), 1));
+        doc.put("recovery_cost_kg", cost);
         doc.put("reserve_sizing", reserveSizing(sized));
         Map<String, Object> booster = null;
         if (result.booster() != null) {
@@ -237,7 +248,6 @@ public final class SimulateCommand implements CliCommand {
         doc.put("booster", booster);
         BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, scenarios, fidelity, file, invocation);
         doc.put("recovery", landing.json());
-        List<String> notes = new ArrayList<>();
         double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
         if (upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && unburned > 0.01 * upper.getPropellantMass()) {
             notes.add(String.format(Locale.ROOT, "the solid last stage ends with %.0f kg of propellant unburned (a solid motor"
@@ -254,7 +264,8 @@ public final class SimulateCommand implements CliCommand {
         }
         var out = invocation.out();
         out.printf("%s: %s from %s, %.0f kg of payload%n", mission.getName(), vehicle.getName(), site.getName(), payload);
-        out.println(reserveLine(sized));
+        out.println(reserveLine(sized) + (cost == null || cost == 0 ? "" : String.format(Locale.ROOT,
+            "; the recovery costs %.0f kg of payload at this lofting", cost)));
         out.println(FlightEvent.tableHeader("EVENT"));
         timeline.forEach(e -> out.println(e.tableRow()));
         out.printf("Orbit:  %s x %s km, i = %s deg, RAAN = %s deg%n", achieved.get("perigee_km"), achieved.get("apogee_km"),
