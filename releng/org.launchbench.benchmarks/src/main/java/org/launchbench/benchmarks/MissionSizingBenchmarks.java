@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.MissionAscent;
+import org.launchbench.trajectory.ascent.RecoveredPayload;
 import org.launchbench.trajectory.ascent.ReserveSizing;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.guidance.InsertionTarget;
@@ -102,5 +103,25 @@ public class MissionSizingBenchmarks {
     @Benchmark
     public ReserveSizing.Sized sizedAscent() {
         return ascent.fly(AscentProfile.DEFAULT, new RecoveryService(), file.toString(), new NullProgressMonitor());
+    }
+
+    /**
+     * What simulate adds for {@code recovery_cost_kg}: two payload searches at the flight's lofting, up from its own
+     * payload ({@link RecoveredPayload#cost}).
+     */
+    @Benchmark
+    public double recoveryCost(Sized sized) {
+        return RecoveredPayload.cost(ascent, AscentProfile.DEFAULT, sized.sized, new NullProgressMonitor());
+    }
+
+    /** The mission's sized ascent, flown once per trial. */
+    @State(Scope.Benchmark)
+    public static class Sized {
+        ReserveSizing.Sized sized;
+
+        @Setup
+        public void setUp(MissionSizingBenchmarks b) {
+            sized = b.sizedAscent();
+        }
     }
 }
