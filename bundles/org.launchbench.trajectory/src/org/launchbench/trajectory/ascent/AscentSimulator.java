@@ -83,6 +83,10 @@ public final class AscentSimulator {
     private boolean cutSolids;
     /** The dynamic-pressure limit of the lower stages, Pa (NaN: the vehicle's). */
     private double maxDynamicPressure = Double.NaN;
+    /** Failures injected into the first stage's burn. */
+    private AscentFailures failures = AscentFailures.NONE;
+    /** The pitch-over flown, rad (NaN: solved for the target). */
+    private double fixedKick = Double.NaN;
 
     /**
      * @param earth      the Earth
@@ -172,7 +176,9 @@ public final class AscentSimulator {
         double[][] separation = new double[1][];
         for (int pass = 0; pass < AIM_PASSES; pass++) {
             burns.clear();
-            if (pass == 0 || mode == AscentProfile.Insertion.COAST_TO_APOGEE) {
+            if (!Double.isNaN(fixedKick)) {
+                k1 = fixedKick;
+            } else if (pass == 0 || mode == AscentProfile.Insertion.COAST_TO_APOGEE) {
                 k1 = solveKick(new Shaping(vehicle, site, groundAzimuth, payloadMass, firstStageReserve, aim, mode), progress);
             }
             try {
@@ -195,7 +201,8 @@ public final class AscentSimulator {
             double[] y = flight.state();
             double miss = target.apogeeRadius()
                 - OrbitGeometry.apoapsis(earth.mu(), new Vector3D(y[0], y[1], y[2]), new Vector3D(y[3], y[4], y[5]))[0];
-            if (Math.abs(miss) < AIM_TOLERANCE) {
+            if (Math.abs(miss) < AIM_TOLERANCE || !Double.isNaN(fixedKick)) {
+                // a pitch-over held to the plan's cannot aim the coast again
                 break;
             }
             aim += miss;
@@ -275,6 +282,21 @@ public final class AscentSimulator {
         s.tolerance = tolerance;
         s.cutSolids = cutSolids;
         s.maxDynamicPressure = maxDynamicPressure;
+        s.failures = failures;
+        s.fixedKick = fixedKick;
+        return s;
+    }
+
+    /**
+     * @param injected  failures of the first stage's burn ({@link AscentFailures#check} passed)
+     * @param kickAngle the pitch-over of the plan the flight computer flies (the nominal ascent's), rad: a failure is
+     *                  not known in advance, so the pitch-over is not solved again for it
+     * @return a simulator flying the ascent with them; its last stage's steering is solved from the state it ignites in
+     */
+    public AscentSimulator withFailures(AscentFailures injected, double kickAngle) {
+        AscentSimulator s = copy(profile);
+        s.failures = injected;
+        s.fixedKick = kickAngle;
         return s;
     }
 
@@ -610,7 +632,8 @@ public final class AscentSimulator {
             if (i > 0) {
                 flight.mark(s.getId() + "-ignition", d);
             }
-            Flight.End end = flight.fly(d, flight.state()[6] - (usable(s) - keep), 1e5, i == 0 ? "meco" : s.getId() + "-burnout");
+            Flight.End end = i == 0 && !failures.isEmpty() ? failing(flight, vehicle, s, steering, flight.state()[6] - (usable(s) - keep))
+                : flight.fly(d, flight.state()[6] - (usable(s) - keep), 1e5, i == 0 ? "meco" : s.getId() + "-burnout");
             requireLiftoff(end, flight, vehicle);
             if (i == 0) {
                 capture(separation, flight, s.getDryMass() + s.getResidualPropellantMass() + keep);
@@ -625,6 +648,33 @@ public final class AscentSimulator {
             flight.mark("fairing-jettison", unpowered(Aerodynamics.NONE));
         }
         return flight;
+    }
+
+    /**
+     * The first stage's burn with the injected failures: flown to each failure's time on the engines left, then on to
+     * the cut-off (the reserve reached; a stage that lost its thrust falls back).
+     */
+    private Flight.End failing(Flight flight, LaunchVehicle vehicle, Stage s, Steering steering, double cutoffMass) {
+        Propulsion nominal = Propulsion.of(s);
+        int engines = s.getEngines().stream().mapToInt(c -> c.getCount()).sum();
+        for (double t : failures.times()) {
+            Propulsion p = failures.at(nominal, engines, flight.time());
+            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, p, aero(vehicle, s), limited(steering, vehicle, p, aero(vehicle, s)),
+                Winds.CALM);
+            if (t > flight.time()) {
+                Flight.End end = flight.fly(d, cutoffMass, t - flight.time(), null);
+                if (end != Flight.End.TIME) {
+                    return end;
+                }
+            }
+            Propulsion after = failures.at(nominal, engines, t);
+            flight.mark(failures.event(t), new PointMassDynamics(earth, atmosphere, after, aero(vehicle, s),
+                limited(steering, vehicle, after, aero(vehicle, s)), Winds.CALM));
+        }
+        Propulsion p = failures.at(nominal, engines, flight.time());
+        PointMassDynamics d = new PointMassDynamics(earth, atmosphere, p, aero(vehicle, s), limited(steering, vehicle, p, aero(vehicle, s)),
+            Winds.CALM);
+        return flight.fly(d, cutoffMass, 1e5, "meco");
     }
 
     /**

@@ -185,6 +185,23 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
         return ReserveSizing.fly(this, profile, recovery, source, monitor);
     }
 
+    /**
+     * A planned ascent flown again with failures injected into its first stage's burn: the plan's pitch-over, lofting
+     * and reserve (the flight computer does not know the failure is coming), the last stage's steering solved from the
+     * state it ignites in ({@link AscentFailures}).
+     *
+     * @param profile  how the plan was flown
+     * @param plan     the nominal ascent with its reserve
+     * @param failures the failures ({@link AscentFailures#check} passed)
+     * @param monitor  progress and cancellation
+     * @return the flown ascent
+     * @throws org.launchbench.core.RunFailedException when the vehicle no longer reaches the orbit (or falls back)
+     */
+    public AscentResult flyFailing(AscentProfile profile, ReserveSizing.Sized plan, AscentFailures failures, IProgressMonitor monitor) {
+        return simulator(profile).withFlightPathAngle(plan.loftingDeg()).withFailures(failures, plan.ascent().kickAngle())
+            .fly(vehicle, pad, azimuth, carried, plan.reserveKg(), target, monitor);
+    }
+
     /** @param profile how to fly it; @return the simulator the mission's ascents are flown with */
     AscentSimulator simulator(AscentProfile profile) {
         return new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, profile)

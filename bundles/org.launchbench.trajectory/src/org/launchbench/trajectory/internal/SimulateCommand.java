@@ -52,6 +52,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.launchbench.trajectory.ascent.AscentFailures;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveredPayload;
@@ -124,7 +125,9 @@ public final class SimulateCommand implements CliCommand {
                            "notes": [...]}
               --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
               --scenario  inject the failures of this one of the mission's scenarios ('none': a nominal
-                          flight); without it, every scenario the mission lists is injected
+                          flight); without it, every scenario the mission lists is injected. Ascent failures
+                          (burn ASCENT: ENGINE_OUT, THRUST_SHORTFALL, THRUST_LOSS during the first stage's burn)
+                          are flown on the nominal plan; the recovery's on its burns
               --fidelity  how the first stage's return is flown: 3dof (point mass, the thrust where the
                           guidance wants it at once) or 6dof (rigid body under an ideal attitude loop,
                           docs/flight-dynamics.md); default: the mission's fidelity, else 3dof. The ascent is
@@ -162,6 +165,14 @@ public final class SimulateCommand implements CliCommand {
         // an expendable stage is not sized: ReserveSizing burns it to depletion without asking the recovery
         ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
         AscentResult result = sized.ascent();
+        AscentFailures failures = AscentFailures.of(mission, scenarios);
+        if (!failures.isEmpty()) {
+            // the plan is the nominal ascent's; the failures happen to the flight that follows it
+            double meco = result.events().stream().filter(e -> e.name().equals("meco")).mapToDouble(FlightEvent::time).findFirst()
+                .orElse(0);
+            failures.check(vehicle.getStages().get(0).isStrapOn(), meco, file.toString());
+            result = loaded.flyFailing(profile, sized, failures, invocation.monitor());
+        }
         List<String> notes = new ArrayList<>();
         Double cost;
         try {

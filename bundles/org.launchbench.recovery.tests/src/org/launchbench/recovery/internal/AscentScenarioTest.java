@@ -1,0 +1,97 @@
+package org.launchbench.recovery.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.cli.CliCommand;
+import org.launchbench.cli.CommandInvocation;
+import org.launchbench.core.InvalidInputException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A mission's scenario failing the ascent ({@code burn="ASCENT"}), flown by {@code simulate}: the Falcon 9 drone-ship
+ * example with one of its nine engines out 60 s after liftoff. It was accepted and ignored before.
+ */
+class AscentScenarioTest {
+
+    @TempDir
+    Path dir;
+
+    private Path mission(double time) throws Exception {
+        String text = Files.readString(Path.of("../../examples/missions/falcon9-leo-asds.mission")).replace("</lb:Mission>",
+            "  <scenarios name=\"engine-out\">\n    <failures kind=\"ENGINE_OUT\" burn=\"ASCENT\" time=\"" + time
+                + "\" magnitude=\"1\"/>\n  </scenarios>\n</lb:Mission>");
+        Path f = dir.resolve("f9-engine-out-" + Math.round(time) + ".mission");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static JsonObject simulate(String... args) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(AscentScenarioTest.class).getBundleContext();
+        CliCommand command = null;
+        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
+            CliCommand c = context.getService(ref);
+            if (c.name().equals("simulate")) {
+                command = c;
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = command.run(new CommandInvocation("simulate", List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), new NullProgressMonitor()));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    private static double time(JsonObject doc, String event) {
+        for (JsonElement e : doc.getAsJsonArray("events")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals(event)) {
+                return e.getAsJsonObject().get("time_s").getAsDouble();
+            }
+        }
+        throw new AssertionError("no " + event + " event in " + doc.getAsJsonArray("events"));
+    }
+
+    /**
+     * The engine goes out at 60 s, the first stage burns longer to the reserve its nominal plan kept, the second stage
+     * still reaches the orbit (solved from where it lights, to the guidance's 1 km), and the booster is recovered from
+     * where it actually separated. Without the scenario the same file flies the nominal ascent.
+     */
+    @Test
+    void anEngineOutOnTheWayUpIsFlown() throws Exception {
+        Path file = mission(60);
+        JsonObject nominal = simulate(file.toString(), "--scenario", "none", "--json");
+        JsonObject failed = simulate(file.toString(), "--json");
+        assertEquals(60, time(failed, "engine-out"), 1e-3);
+        assertTrue(time(failed, "meco") > time(nominal, "meco") + 5, time(failed, "meco") + " against " + time(nominal, "meco"));
+        assertEquals(nominal.get("first_stage_reserve_kg").getAsDouble(), failed.get("first_stage_reserve_kg").getAsDouble(), 0);
+        assertEquals(0, failed.getAsJsonObject("insertion_errors").get("apogee_km").getAsDouble(), 1);
+        assertEquals(0, failed.getAsJsonObject("insertion_errors").get("perigee_km").getAsDouble(), 1);
+    }
+
+    /** A failure after the first stage's cut-off is refused naming it (the last stage's burn is solved once, at ignition). */
+    @Test
+    void aFailureDuringTheLastStagesBurnIsRefused() throws Exception {
+        Path file = mission(300);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> simulate(file.toString(), "--json"));
+        assertTrue(e.element().startsWith("scenarios/failures[ENGINE_OUT at 300.0 s]"), e.element());
+        assertTrue(e.allowed().startsWith("0 to 15"), e.allowed());
+    }
+}
