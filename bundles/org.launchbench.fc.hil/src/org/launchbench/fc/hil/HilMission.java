@@ -57,7 +57,9 @@ public record HilMission(String missionId, StageRecovery.Case recoveryCase, Stag
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
         List<String> scenarios = m.scenarios(scenario, true, file.toString());
-        AscentResult ascent = RecoveryService.sizedAscent(m, file.toString(), monitor).ascent();
+        // the landing flown in the loop follows the ascent the scenario flies (its ascent failures included)
+        AscentResult ascent = m.flown(RecoveryService.sizedAscent(m, file.toString(), monitor), scenarios,
+            org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, file.toString(), monitor);
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
         StageRecovery.LandingBurn burn = RecoveryService.ENGINE.withDynamics(flown).landingBurn(c, plan, Perturbation.NONE,

@@ -109,8 +109,10 @@ public final class DispersionCommand implements CliCommand {
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), m.mission(), file.toString());
         long start = System.nanoTime();
-        ReserveSizing.Sized sized = RecoveryService.sizedAscent(m, file.toString(), progress.split(5));
-        AscentResult ascent = sized.ascent();
+        ReserveSizing.Sized sized = RecoveryService.sizedAscent(m, file.toString(), progress.split(4));
+        // the campaign's runs disperse the recovery from the ascent the scenario flies (its ascent failures included)
+        AscentResult ascent = m.flown(sized, scenarios, org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, file.toString(),
+            progress.split(1));
         StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         if (fidelity instanceof RigidBodyFidelity) {
             FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, RecoveryService.failures(m.mission(), scenarios));

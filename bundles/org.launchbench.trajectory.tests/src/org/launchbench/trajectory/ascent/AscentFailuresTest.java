@@ -88,7 +88,8 @@ class AscentFailuresTest {
 
     /**
      * One of nine engines out at 60 s: the same propellant to the same reserve on eight engines burns longer, by at most
-     * a ninth of the nominal burn left after 60 s (less where the acceleration limit had throttled the nine); the second
+     * an eighth of the nominal burn left after 60 s (9/8 as long; less where the acceleration limit had throttled the
+     * nine); the second
      * stage, solved from where it ignites, still inserts (to the guidance's tolerance) with less propellant left.
      */
     @Test

@@ -343,8 +343,9 @@ public final class AscentSimulator {
      * last stage matters most when that stage has a low thrust-to-weight (it must climb while it accelerates);
      * a fixed angle cost a low-thrust upper stage a quarter of its payload.
      *
-     * @return degrees; NaN when no angle of the grid reaches the orbit; the profile's own angle for a coast to
-     *         apogee (whose pitch-over is solved for the apogee instead)
+     * @return degrees; where none reaches the orbit, the least short one ({@link #unreached}); NaN when every angle
+     *         tried failed otherwise; the profile's own angle for a coast to apogee (whose pitch-over is solved for the
+     *         apogee instead)
      */
     public double bestFlightPathAngle(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
                                       double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
@@ -436,7 +437,7 @@ public final class AscentSimulator {
      * {@link #fly} at the {@link #bestFlightPathAngle best lofting} for this payload.
      *
      * @return the flown ascent
-     * @throws RunFailedException as {@link #fly}, with the reason the profile's own angle fails when none works
+     * @throws RunFailedException as {@link #fly}, with the reason the least short angle fails when none works
      */
     public AscentResult flyBest(LaunchVehicle vehicle, EarthModel.Geodetic site, double groundAzimuth, double payloadMass,
                                 double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {

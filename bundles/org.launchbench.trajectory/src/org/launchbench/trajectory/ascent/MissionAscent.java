@@ -186,6 +186,30 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
     }
 
     /**
+     * The ascent a command flies: the plan, or, where the scenarios chosen fail the ascent, the plan flown again with
+     * those failures ({@link #flyFailing}), after they are checked against the plan's cut-off.
+     *
+     * @param plan      the nominal ascent with its reserve
+     * @param scenarios the mission's scenarios chosen
+     * @param profile   how the plan was flown
+     * @param source    the mission file, for error messages
+     * @param monitor   progress and cancellation
+     * @return the ascent flown
+     * @throws InvalidInputException for a failure the ascent cannot inject ({@link AscentFailures#check})
+     */
+    public AscentResult flown(ReserveSizing.Sized plan, List<String> scenarios, AscentProfile profile, String source,
+                              IProgressMonitor monitor) {
+        AscentFailures failures = AscentFailures.of(mission, scenarios);
+        if (failures.isEmpty()) {
+            return plan.ascent();
+        }
+        double meco = plan.ascent().events().stream().filter(e -> e.name().equals("meco")).mapToDouble(e -> e.time()).findFirst()
+            .orElse(0);
+        failures.check(vehicle.getStages().get(0).isStrapOn(), meco, source);
+        return flyFailing(profile, plan, failures, monitor);
+    }
+
+    /**
      * A planned ascent flown again with failures injected into its first stage's burn: the plan's pitch-over, lofting
      * and reserve (the flight computer does not know the failure is coming), the last stage's steering solved from the
      * state it ignites in ({@link AscentFailures}).

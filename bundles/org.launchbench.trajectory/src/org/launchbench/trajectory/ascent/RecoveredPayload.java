@@ -16,10 +16,11 @@ import org.launchbench.vehicle.model.RecoveryMode;
  * reserve, then the reserve sized at that payload. Each pass shrinks the change by the product of the two slopes (a few
  * hundredths), so two or three passes settle it to {@value #RESERVE_SETTLED_KG} kg of reserve, a few kilograms of payload.
  * <p>
- * The reserve is sized a little below the capability found ({@link #BACKOFF}), where the sizing's ascents reach the
- * orbit even when the recovery turns out to need more than the last reserve; the need is then that of a slightly
- * lighter payload (a few tens of kilograms more reserve than the payload itself needs: the answer errs light, by about
- * a kilogram of payload per hundred of back-off).
+ * The reserve is sized a little below the capability found ({@link #BACKOFF} of it, then twice the last change, never
+ * more than the first), where the sizing's ascents reach the orbit even when the recovery turns out to need more than
+ * the last reserve; the need is then that of a slightly lighter payload, so the answer errs light. A pass is accepted
+ * only when its sizing was flown within that back-off of the answer (a sizing that had to halve its payload to fly
+ * at all does not settle it).
  */
 public final class RecoveredPayload {
 
@@ -70,7 +71,8 @@ public final class RecoveredPayload {
         }
         double lastPayload = payload;
         for (int pass = 2; pass <= MAX_PASSES + 1; pass++) {
-            double backoff = Math.max(MIN_BACKOFF_KG, pass == 2 ? BACKOFF * payload : 2 * Math.abs(payload - lastPayload));
+            double most = Math.max(MIN_BACKOFF_KG, BACKOFF * payload);
+            double backoff = pass == 2 ? most : Math.min(most, Math.max(MIN_BACKOFF_KG, 2 * Math.abs(payload - lastPayload)));
             SizedAt at = sizeBelow(m, profile, recovery, payload - backoff, reserve, source, progress.split(5));
             ReserveSizing.Sized sized = at.sized();
             reserve = sized.reserveKg();
@@ -78,7 +80,8 @@ public final class RecoveredPayload {
             // up from the payload the sizing flew, at the sizing's lofting: the reserve belongs to it (a return to the pad lofts)
             payload = capability.solveAt(m.vehicle(), m.pad(), m.azimuth(), reserve, m.target(), sized.loftingDeg(),
                 at.payloadKg(), progress.split(5));
-            if (Math.abs(payload - lastPayload) < SETTLED_KG) {
+            // settled, and sized near the answer (not at a payload the sizing had to halve down to)
+            if (Math.abs(payload - lastPayload) < SETTLED_KG && payload - at.payloadKg() <= most + SETTLED_KG) {
                 return new Capability(payload, reserve, ReserveSizing.Basis.RECOVERY, pass, sized.need());
             }
         }

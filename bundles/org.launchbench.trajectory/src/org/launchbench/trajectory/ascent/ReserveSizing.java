@@ -224,6 +224,7 @@ public final class ReserveSizing {
                     // the start (the vehicle's figure, the last lofting's reserve) is more than this ascent can spare: the
                     // sizing starts lower, and only what the recovery then asks for decides (a heavy payload near the
                     // capability cannot keep the vehicle's 30 t and still reach its orbit)
+                    unreachable = Math.min(unreachable, r);
                     r = r < 2 * DRY_STEP_KG ? 0 : r / 2;
                     lowered++;
                     continue;
@@ -289,6 +290,6 @@ public final class ReserveSizing {
             r = next;
         }
         throw new RunFailedException(String.format(Locale.ROOT, "the first stage's recovery reserve did not converge in %d ascents"
-            + " (last: %.0f kg kept)", MAX_ITERATIONS, r));
+            + " (last: %.0f kg kept)", MAX_ITERATIONS + lowered, r));
     }
 }

@@ -83,7 +83,7 @@ public final class PayloadCommand implements CliCommand {
                               (sun-synchronous circular at 500 km)
               --recovery      expendable (default); rtls: back to the pad nearest the site (within 50 km) or
                               --landing-zone; downrange: to --landing-zone (a pad, or a drone ship at its catalog
-                              station, boostback as needed), else the drone ship nearest the site stationed where
+                              station, with a boostback), else the drone ship nearest the site stationed where
                               the stage falls (no boostback). Entry burn to the stage's descent dynamic-pressure
                               limit, 5 % of the reserve kept as margin.
               --landing-zone  a landing zone of the catalog (launchbench validate lists them on a bad id)
@@ -95,7 +95,8 @@ public final class PayloadCommand implements CliCommand {
                               "first_stage_reserve_kg", "reserve_basis", "recovery_cost_kg", "refused"}, ...]}
             """ + InsertionOption.USAGE + """
             recovery_cost_kg is the payload the recovery costs against expending the stage. Exit 1 when the vehicle
-            cannot reach the orbit at all; exit 2 when the recovery asked for cannot be flown (why on one line).
+            cannot reach the orbit at all (or with the recovery asked for); exit 2 when the recovery asked for cannot be
+            flown (why on one line).
             """;
     }
 
@@ -192,16 +193,24 @@ public final class PayloadCommand implements CliCommand {
         try {
             return new Row(mode, plan, RecoveredPayload.solve(MissionAscent.of(vehicle, site, catalog.references(), target, azimuth, plan),
                 profile, recovery, SOURCE, monitor), null);
-        } catch (InvalidInputException | RunFailedException e) {
+        } catch (InvalidInputException e) {
             // the recovery's refusal names the mission's zone: here the user chose it with --recovery or --landing-zone
             return new Row(mode, plan, null, InvalidInputException.because("the stage cannot be recovered this way on this ascent: "
                 + e.getMessage()).source(SOURCE).element("--recovery").value(mode + (plan == null ? "" : " to " + plan.getLandingZoneId()))
                 .allowed("another --recovery or --landing-zone, or expendable").build(e));
+        } catch (RunFailedException e) {
+            // a run that failed (no payload reaches the orbit with this recovery, a solve that did not settle): exit 1
+            return new Row(mode, plan, null, e);
         }
     }
 
     /** A mode's line of the answer. */
-    private record Row(String mode, RecoveryPlan plan, RecoveredPayload.Capability capability, InvalidInputException refused) {
+    private record Row(String mode, RecoveryPlan plan, RecoveredPayload.Capability capability, RuntimeException refused) {
+
+        /** Why the mode cannot be flown: a refusal's problem, or a failed run's message. */
+        String reason() {
+            return refused instanceof InvalidInputException bad ? bad.problem() : refused.getMessage();
+        }
 
         String where() {
             return plan == null ? mode : mode + ", " + plan.getLandingZoneId() + (plan.isPlaceShip() ? " stationed where it falls" : "");
@@ -209,7 +218,7 @@ public final class PayloadCommand implements CliCommand {
 
         String text(RecoveredPayload.Capability expended) {
             if (refused != null) {
-                return "not possible: " + refused.problem();
+                return "not possible: " + reason();
             }
             if (plan == null) {
                 return String.format(Locale.ROOT, "%.0f kg", capability.payloadKg());
@@ -228,7 +237,7 @@ public final class PayloadCommand implements CliCommand {
             m.put("reserve_basis", capability == null ? null : capability.basis().name().toLowerCase(Locale.ROOT));
             m.put("recovery_cost_kg", capability == null ? null : expended.payloadKg() - capability.payloadKg());
             if (refused != null) {
-                m.put("refused", refused.problem());
+                m.put("refused", reason());
             }
             return m;
         }

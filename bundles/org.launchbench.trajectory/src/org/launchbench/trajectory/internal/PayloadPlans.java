@@ -21,8 +21,8 @@ import org.launchbench.vehicle.model.VehicleFactory;
  * <li>{@code expendable}: none;</li>
  * <li>{@code rtls}: back to the zone given, else to the catalog's pad nearest the site within
  * {@value #RTLS_PAD_WITHIN_M} m (LZ-1 for the Cape's pads, LZ-4 for SLC-4E), with a boostback;</li>
- * <li>{@code downrange}: to the zone given (a pad, or a drone ship held at its catalog station, both with a boostback as
- * needed), else to the catalog's drone ship nearest the site within {@value #SHIP_WITHIN_M} m, stationed where the stage
+ * <li>{@code downrange}: to the zone given (a pad, or a drone ship held at its catalog station, both with a boostback when
+ * the stage has engines for one), else to the catalog's drone ship nearest the site within {@value #SHIP_WITHIN_M} m, stationed where the stage
  * falls and flying no boostback (the usual drone-ship recovery).</li>
  * </ul>
  * Every recovered mode flies an entry burn when the stage names engines for one, and keeps the examples' 5 % of its
@@ -66,6 +66,12 @@ final class PayloadPlans {
         if (hw == null || hw.getLandingLegs() == null) {
             throw InvalidInputException.because("cannot be recovered: its first stage has no recovery hardware (legs)").source(SOURCE)
                 .element("--recovery").value(mode).allowed("expendable").build();
+        }
+        if (hw.getEntryEngines() > 0 && !hw.isSetMaxDescentDynamicPressure()) {
+            throw InvalidInputException.because("cannot be flown: the entry burn is sized to the first stage's own descent limit,"
+                + " and " + vehicle.getId() + "'s sets none").source(SOURCE).element("--recovery").value(mode)
+                .allowed("expendable, or a vehicle whose first stage's recovery sets maxDescentDynamicPressure (docs/vehicle-model.md)")
+                .build();
         }
         LandingZone zone = zoneId.map(id -> named(id, zones)).orElseGet(() -> nearest(mode, site, zones));
         RecoveryPlan plan = VehicleFactory.eINSTANCE.createRecoveryPlan();

@@ -163,16 +163,12 @@ public final class SimulateCommand implements CliCommand {
         // outputs are checked before the run, so a bad one costs nothing and writes nothing
         Path csv = args.value("--csv").map(d -> csvTarget(Path.of(d), mission.getId())).orElse(null);
         // an expendable stage is not sized: ReserveSizing burns it to depletion without asking the recovery
-        ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
-        AscentResult result = sized.ascent();
         AscentFailures failures = AscentFailures.of(mission, scenarios);
-        if (!failures.isEmpty()) {
-            // the plan is the nominal ascent's; the failures happen to the flight that follows it
-            double meco = result.events().stream().filter(e -> e.name().equals("meco")).mapToDouble(FlightEvent::time).findFirst()
-                .orElse(0);
-            failures.check(vehicle.getStages().get(0).isStrapOn(), meco, file.toString());
-            result = loaded.flyFailing(profile, sized, failures, invocation.monitor());
-        }
+        // what the ascent cannot inject is refused before anything is flown (the cut-off's bound once it is known)
+        failures.check(vehicle.getStages().get(0).isStrapOn(), Double.POSITIVE_INFINITY, file.toString());
+        ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
+        // the plan is the nominal ascent's; the scenario's ascent failures happen to the flight that follows it
+        AscentResult result = loaded.flown(sized, scenarios, profile, file.toString(), invocation.monitor());
         List<String> notes = new ArrayList<>();
         Double cost;
         try {
