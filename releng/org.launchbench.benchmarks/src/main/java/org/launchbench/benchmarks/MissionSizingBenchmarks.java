@@ -1,7 +1,6 @@
 package org.launchbench.benchmarks;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -13,16 +12,12 @@ import org.launchbench.trajectory.ascent.ReserveSizing;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
-import org.launchbench.vehicle.model.LandingZone;
 import org.launchbench.vehicle.model.Mission;
 import org.launchbench.vehicle.model.PayloadAdapter;
 import org.launchbench.vehicle.model.TargetOrbit;
 import org.launchbench.vehicle.model.catalog.FolderReferences;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
-import org.launchbench.vehicle.model.SiteCatalog;
-import org.launchbench.vehicle.model.catalog.CatalogProblem;
-import org.launchbench.vehicle.model.catalog.CatalogVehicle;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.vehicle.model.io.ModelFiles;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,30 +54,9 @@ public class MissionSizingBenchmarks {
 
     @Setup
     public void setUp() {
-        Path root = Path.of(System.getProperty("launchbench.root", "."));
-        SiteCatalog sites = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.sites/model/launch-sites.sites"), SiteCatalog.class);
-        LaunchVehicle f9 = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.spacex/model/falcon9.vehicle"), LaunchVehicle.class);
-        VehicleCatalog catalog = new VehicleCatalog() {
-            @Override
-            public List<CatalogVehicle> vehicles() {
-                return List.of(new CatalogVehicle(f9.getId(), f9.getName(), "org.launchbench.vehicles.spacex", "falcon9.vehicle", f9));
-            }
-
-            @Override
-            public List<LaunchSite> launchSites() {
-                return List.copyOf(sites.getLaunchSites());
-            }
-
-            @Override
-            public List<LandingZone> landingZones() {
-                return List.copyOf(sites.getLandingZones());
-            }
-
-            @Override
-            public List<CatalogProblem> problems() {
-                return List.of();
-            }
-        };
+        Path root = RepositoryCatalog.root();
+        VehicleCatalog catalog = RepositoryCatalog.falcon9();
+        LaunchVehicle f9 = catalog.vehicles().get(0).model();
         file = root.resolve("examples/missions/" + mission + ".mission");
         // MissionAscent.load validates with EMF's Diagnostician, whose messages this shaded jar does not carry: the
         // mission resolved as load resolves it (valid files only)

@@ -1,7 +1,5 @@
 package org.launchbench.benchmarks;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -12,17 +10,12 @@ import org.launchbench.trajectory.ascent.RecoveredPayload;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
-import org.launchbench.vehicle.model.LandingZone;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.RecoveryPlan;
-import org.launchbench.vehicle.model.SiteCatalog;
 import org.launchbench.vehicle.model.VehicleFactory;
-import org.launchbench.vehicle.model.catalog.CatalogProblem;
-import org.launchbench.vehicle.model.catalog.CatalogVehicle;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
-import org.launchbench.vehicle.model.io.ModelFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,30 +48,8 @@ public class PayloadByRecoveryBenchmarks {
 
     @Setup
     public void setUp() {
-        Path root = Path.of(System.getProperty("launchbench.root", "."));
-        SiteCatalog sites = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.sites/model/launch-sites.sites"), SiteCatalog.class);
-        LaunchVehicle f9 = ModelFiles.load(root.resolve("bundles/org.launchbench.vehicles.spacex/model/falcon9.vehicle"), LaunchVehicle.class);
-        VehicleCatalog catalog = new VehicleCatalog() {
-            @Override
-            public List<CatalogVehicle> vehicles() {
-                return List.of(new CatalogVehicle(f9.getId(), f9.getName(), "org.launchbench.vehicles.spacex", "falcon9.vehicle", f9));
-            }
-
-            @Override
-            public List<LaunchSite> launchSites() {
-                return List.copyOf(sites.getLaunchSites());
-            }
-
-            @Override
-            public List<LandingZone> landingZones() {
-                return List.copyOf(sites.getLandingZones());
-            }
-
-            @Override
-            public List<CatalogProblem> problems() {
-                return List.of();
-            }
-        };
+        VehicleCatalog catalog = RepositoryCatalog.falcon9();
+        LaunchVehicle f9 = catalog.vehicles().get(0).model();
         LaunchSite site = catalog.launchSites().stream().filter(x -> x.getId().equals("slc-40")).findFirst().orElseThrow();
         EarthModel earth = EarthModel.WGS84;
         double r = earth.equatorialRadius() + 200_000;
