@@ -604,15 +604,13 @@ public final class AscentSimulator {
             Stage core = stages.get(1);
             Propulsion both = Propulsion.of(boosters).plus(Propulsion.of(core));
             double t = Math.min(usable(boosters) / Propulsion.of(boosters).massFlow(1), usable(core) / Propulsion.of(core).massFlow(1));
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, both, aero(vehicle, boosters),
-                limited(steering, vehicle, both, aero(vehicle, boosters)), Winds.CALM);
+            PointMassDynamics d = powered(vehicle, boosters, steering, both);
             requireLiftoff(flight.fly(d, -1, t, "boosters-burnout"), flight, vehicle);
             flight.drop(boosters.getDryMass() + boosters.getPropellantMass() - Propulsion.of(boosters).massFlow(1) * t);
             flight.mark("boosters-separation", d);
             // the core continues with what it has left
             double coreLeft = usable(core) - Propulsion.of(core).massFlow(1) * t;
-            PointMassDynamics c = new PointMassDynamics(earth, atmosphere, Propulsion.of(core), aero(vehicle, core),
-                limited(steering, vehicle, Propulsion.of(core), aero(vehicle, core)), Winds.CALM);
+            PointMassDynamics c = powered(vehicle, core, steering, Propulsion.of(core));
             if (coreLeft > 1) {
                 flight.fly(c, flight.state()[6] - coreLeft, 1e5, core.getId() + "-burnout");
             } else {
@@ -628,8 +626,7 @@ public final class AscentSimulator {
         for (; i < stages.size() - 1; i++) {
             Stage s = stages.get(i);
             double keep = i == 0 ? reserve : 0;
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, Propulsion.of(s), aero(vehicle, s),
-                limited(steering, vehicle, Propulsion.of(s), aero(vehicle, s)), Winds.CALM);
+            PointMassDynamics d = powered(vehicle, s, steering, Propulsion.of(s));
             if (i > 0) {
                 flight.mark(s.getId() + "-ignition", d);
             }
@@ -659,23 +656,22 @@ public final class AscentSimulator {
         Propulsion nominal = Propulsion.of(s);
         int engines = s.getEngines().stream().mapToInt(c -> c.getCount()).sum();
         for (double t : failures.times()) {
-            Propulsion p = failures.at(nominal, engines, flight.time());
-            PointMassDynamics d = new PointMassDynamics(earth, atmosphere, p, aero(vehicle, s), limited(steering, vehicle, p, aero(vehicle, s)),
-                Winds.CALM);
             if (t > flight.time()) {
-                Flight.End end = flight.fly(d, cutoffMass, t - flight.time(), null);
+                Flight.End end = flight.fly(powered(vehicle, s, steering, failures.at(nominal, engines, flight.time())), cutoffMass,
+                    t - flight.time(), null);
                 if (end != Flight.End.TIME) {
                     return end;
                 }
             }
-            Propulsion after = failures.at(nominal, engines, t);
-            flight.mark(failures.event(t), new PointMassDynamics(earth, atmosphere, after, aero(vehicle, s),
-                limited(steering, vehicle, after, aero(vehicle, s)), Winds.CALM));
+            flight.mark(failures.event(t), powered(vehicle, s, steering, failures.at(nominal, engines, t)));
         }
-        Propulsion p = failures.at(nominal, engines, flight.time());
-        PointMassDynamics d = new PointMassDynamics(earth, atmosphere, p, aero(vehicle, s), limited(steering, vehicle, p, aero(vehicle, s)),
-            Winds.CALM);
-        return flight.fly(d, cutoffMass, 1e5, "meco");
+        return flight.fly(powered(vehicle, s, steering, failures.at(nominal, engines, flight.time())), cutoffMass, 1e5, "meco");
+    }
+
+    /** A lower stage's (or the stack's while it is the bottom) powered flight on engines, its throttle limited. */
+    private PointMassDynamics powered(LaunchVehicle vehicle, Stage bottom, Steering steering, Propulsion engines) {
+        return new PointMassDynamics(earth, atmosphere, engines, aero(vehicle, bottom), limited(steering, vehicle, engines,
+            aero(vehicle, bottom)), Winds.CALM);
     }
 
     /**

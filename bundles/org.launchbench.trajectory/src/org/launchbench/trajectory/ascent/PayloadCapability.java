@@ -47,14 +47,14 @@ public final class PayloadCapability {
                         InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 100);
         AscentSimulator simulator = ascent;
-        double feasible = firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
-        if (Double.isNaN(feasible)) {
+        Reached feasible = firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
+        if (feasible == null) {
             double deg = ascent.bestFlightPathAngle(vehicle, site, groundAzimuth, 0, firstStageReserve, target, progress.split(10));
             if (!Double.isNaN(deg)) {
                 simulator = ascent.withFlightPathAngle(deg);
                 feasible = firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
             }
-            if (Double.isNaN(feasible)) {
+            if (feasible == null) {
                 throw new RunFailedException(vehicle.getName() + " cannot reach this orbit with any payload");
             }
         }
@@ -68,9 +68,10 @@ public final class PayloadCapability {
                 break;
             }
             simulator = ascent.withFlightPathAngle(deg);
-            if (reaches(simulator, vehicle, site, groundAzimuth, payload, firstStageReserve, target, progress)) {
-                payload = Math.max(payload, bisect(simulator, payload, vehicle, site, groundAzimuth, firstStageReserve, target,
-                    progress));
+            double left = left(simulator, vehicle, site, groundAzimuth, payload, firstStageReserve, target, progress);
+            if (!Double.isNaN(left)) {
+                payload = Math.max(payload, bisect(simulator, new Reached(payload, left), vehicle, site, groundAzimuth,
+                    firstStageReserve, target, progress));
             }
         }
         return Math.floor(payload / RESOLUTION_KG) * RESOLUTION_KG;
@@ -99,9 +100,18 @@ public final class PayloadCapability {
                           InsertionTarget target, double loftingDeg, double feasibleKg, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Payload of " + vehicle.getName(), 100);
         AscentSimulator simulator = ascent.withFlightPathAngle(loftingDeg);
-        double feasible = Double.isNaN(feasibleKg) ? firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target,
-            progress) : feasibleKg;
-        if (Double.isNaN(feasible)) {
+        Reached feasible;
+        if (Double.isNaN(feasibleKg)) {
+            feasible = firstFeasible(simulator, vehicle, site, groundAzimuth, firstStageReserve, target, progress);
+        } else {
+            double left = left(simulator, vehicle, site, groundAzimuth, feasibleKg, firstStageReserve, target, progress);
+            if (Double.isNaN(left)) {
+                throw new RunFailedException(String.format(java.util.Locale.ROOT, "%s does not reach this orbit with the %.0f kg it"
+                    + " was known to carry", vehicle.getName(), feasibleKg));
+            }
+            feasible = new Reached(feasibleKg, left);
+        }
+        if (feasible == null) {
             throw new RunFailedException(String.format(java.util.Locale.ROOT, "%s cannot reach this orbit with any payload lofted to"
                 + " %.1f deg while its first stage keeps %.0f kg", vehicle.getName(), loftingDeg, firstStageReserve));
         }
@@ -113,16 +123,21 @@ public final class PayloadCapability {
      * The lightest payload of 0, 100, 200, 400 ... kg that reaches the orbit. Not always 0: a stack whose lower
      * stages throw a light payload above a low target cannot coast to it (a kick-stage ascent).
      *
-     * @return kg, NaN when none up to 1000 t does
+     * @return it and the propellant it leaves, null when none up to 1000 t does
      */
-    private static double firstFeasible(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site,
-                                        double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {
+    private static Reached firstFeasible(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site,
+                                         double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {
         for (double p = 0; p <= 1e6; p = p == 0 ? 100 : 2 * p) {
-            if (reaches(simulator, vehicle, site, groundAzimuth, p, firstStageReserve, target, progress)) {
-                return p;
+            double left = left(simulator, vehicle, site, groundAzimuth, p, firstStageReserve, target, progress);
+            if (!Double.isNaN(left)) {
+                return new Reached(p, left);
             }
         }
-        return Double.NaN;
+        return null;
+    }
+
+    /** A payload that reaches the orbit and the last stage's propellant it leaves at insertion, kg. */
+    private record Reached(double payloadKg, double leftKg) {
     }
 
     /**
@@ -132,14 +147,10 @@ public final class PayloadCapability {
      * that fails bounds the search from above, a step that would pass that bound is a bisection, and the search ends when
      * the bracket is {@value #RESOLUTION_KG} kg wide. Four to six ascents where bisection from scratch flew seventeen.
      */
-    private double bisect(AscentSimulator simulator, double feasible, LaunchVehicle vehicle, EarthModel.Geodetic site,
+    private double bisect(AscentSimulator simulator, Reached feasible, LaunchVehicle vehicle, EarthModel.Geodetic site,
                           double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {
-        double lo = feasible;
-        double leftLo = left(simulator, vehicle, site, groundAzimuth, lo, firstStageReserve, target, progress);
-        if (Double.isNaN(leftLo)) {
-            throw new RunFailedException(String.format(java.util.Locale.ROOT, "%s does not reach this orbit with the %.0f kg it was"
-                + " known to carry", vehicle.getName(), lo));
-        }
+        double lo = feasible.payloadKg();
+        double leftLo = feasible.leftKg();
         double hi = Double.POSITIVE_INFINITY;
         double slope = SLOPE_GUESS;
         for (int step = 0; hi - lo > RESOLUTION_KG; step++) {
@@ -177,17 +188,6 @@ public final class PayloadCapability {
             return Math.max(0, left);
         } catch (RunFailedException e) {
             return Double.NaN;
-        }
-    }
-
-    private static boolean reaches(AscentSimulator simulator, LaunchVehicle vehicle, EarthModel.Geodetic site, double azimuth,
-                                   double payload, double reserve, InsertionTarget target, SubMonitor progress) {
-        progress.setWorkRemaining(20);
-        try {
-            simulator.fly(vehicle, site, azimuth, payload, reserve, target, progress.split(1));
-            return true;
-        } catch (RunFailedException e) {
-            return false;
         }
     }
 }
