@@ -11,7 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A UTF-8 text file written all at once: into a temporary file beside it, then renamed over it, so that a reader
- * never sees it half-written and a failure leaves the previous file (or none) and no temporary file behind. The
+ * never sees it half-written and a failure leaves the previous file (or none) and no temporary file behind (a killed
+ * write's temporary file is removed by the next write to the same file: {@link TemporaryFiles}). The
  * commands' CSV outputs go through {@link #write}; a file written over a long run (a recorded session) streams
  * through {@link #open}.
  */
@@ -33,7 +34,7 @@ public final class AtomicTextFile implements AutoCloseable {
         this.file = file;
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        tmp = TemporaryFiles.createFor(file);
         Writer w;
         try {
             w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);

@@ -19,6 +19,12 @@ public class InvalidInputException extends LaunchBenchException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The longest offending value a message quotes, characters. */
+    public static final int MAX_QUOTED = 80;
+
+    /** The longest element path a message names, characters (a path through a deeply nested document). */
+    public static final int MAX_ELEMENT = 160;
+
     private final String source;
     private final String element;
     private final String value;
@@ -99,6 +105,15 @@ public class InvalidInputException extends LaunchBenchException {
         return s.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
+    /**
+     * @param text a text from the user
+     * @param max  the most characters kept
+     * @return the text, cut to {@code max} characters with an ellipsis saying how much was left out
+     */
+    public static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "... (" + (text.length() - max) + " more characters)";
+    }
+
     private static String quoteIfBlank(String value) {
         return value.isBlank() ? "\"" + value + "\"" : value;
     }
@@ -122,15 +137,19 @@ public class InvalidInputException extends LaunchBenchException {
             return this;
         }
 
-        /** @param element the element inside the source; @return this */
+        /** @param element the element inside the source (cut to {@link #MAX_ELEMENT} characters); @return this */
         public Builder element(String element) {
-            this.element = element;
+            this.element = element == null ? null : cut(element, MAX_ELEMENT);
             return this;
         }
 
-        /** @param value the offending value as the user wrote it, or {@code null} for none; @return this */
+        /**
+         * @param value the offending value as the user wrote it, or {@code null} for none; cut to {@link #MAX_QUOTED}
+         *              characters (a two-million-element array made a 4 MB line)
+         * @return this
+         */
         public Builder value(Object value) {
-            this.value = value == null ? null : String.valueOf(value);
+            this.value = value == null ? null : cut(String.valueOf(value), MAX_QUOTED);
             return this;
         }
 

@@ -1,10 +1,5 @@
 package org.launchbench.flight;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +10,7 @@ import java.util.function.Function;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.json.JsonFields;
+import org.launchbench.core.InputFiles;
 import org.launchbench.core.json.StrictJson;
 import org.launchbench.flight.models.ConstantAerodynamics;
 import org.launchbench.flight.vehicle.StageCase;
@@ -204,31 +200,7 @@ public final class SixDofCaseFile {
     }
 
     private static String text(Path file) {
-        String source = file.toString();
-        try {
-            if (Files.isDirectory(file)) {
-                throw InvalidInputException.because("is a folder, not a case file").source(source).fix("give the .json file").build();
-            }
-            if (!Files.isRegularFile(file)) {
-                if (!Files.exists(file)) {
-                    throw new NoSuchFileException(source);
-                }
-                throw InvalidInputException.because("is not a regular file (a device or pipe)").source(source)
-                    .fix("give a case file").build();
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw InvalidInputException.because("is too large for a case file").source(source).value(size + " bytes")
-                    .allowed("at most " + MAX_BYTES + " bytes").fix("check that this is the case file").build();
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.because("does not exist").source(source).fix("check the path").build(e);
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.because("is not UTF-8 text").source(source).fix("give a JSON case file").build(e);
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(source).build(e);
-        }
+        return InputFiles.readText(file, "a case file", MAX_BYTES);
     }
 
     private static InertiaTensor inertia(JsonFields o, double[][] m) {

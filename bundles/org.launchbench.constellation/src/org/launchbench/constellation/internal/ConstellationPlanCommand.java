@@ -73,6 +73,8 @@ public final class ConstellationPlanCommand implements CliCommand {
         Arguments args = SPEC.parse(invocation);
         args.expectPositionals(1, "SPEC");
         Path file = Path.of(args.positionals().get(0));
+        // a bad output is refused before the plan is made
+        args.value("--csv").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--csv"));
         ConstellationSpec spec = ConstellationSpec.read(file, catalog, new TrajectoryPayload(EARTH, invocation.monitor()), EARTH);
         DeploymentPlan plan = new DeploymentPlanner(EARTH).plan(spec.design(), spec.launchers(), spec.satellite(), spec.strategy(),
             spec.objective(), spec.deadline(), file.toString());

@@ -1,8 +1,5 @@
 package org.launchbench.constellation.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,17 +16,15 @@ import org.launchbench.constellation.Plane;
 import org.launchbench.constellation.Satellite;
 import org.launchbench.constellation.SiderealTime;
 import org.launchbench.constellation.Strategy;
+import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.json.StrictJson;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.PayloadAdapter;
 import org.launchbench.vehicle.model.catalog.CatalogVehicle;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * A constellation spec file (JSON, docs/constellation.md) read and checked: the design, the satellites, the
@@ -73,24 +68,14 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
      */
     public static ConstellationSpec read(Path file, VehicleCatalog catalog, PayloadQuery payload, EarthModel earth) {
         String src = file.toString();
-        JsonFields root;
-        try {
-            JsonElement e = JsonParser.parseString(Files.readString(file));
-            if (!e.isJsonObject()) {
-                throw InvalidInputException.because("is not a JSON object").source(src).fix("write the spec as {\"key\": value, ...}")
-                    .build();
-            }
-            // "$schema" lets an editor find the spec's JSON Schema (docs/constellation-spec.schema.json)
-            root = new JsonFields(src, "", e.getAsJsonObject(), Set.of("$schema", "name", "start_date", "deadline", "constellation",
-                "satellite", "strategy", "objective", "launchers"));
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.because("does not exist").source(src).fix("check the path").build(e);
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(src).build(e);
-        } catch (JsonParseException e) {
-            throw InvalidInputException.because("is not valid JSON: " + e.getMessage()).source(src)
-                .fix("check the brackets, commas and quotes").build(e);
+        Object document = StrictJson.parse(src, InputFiles.readText(file, "a constellation spec (JSON)", InputFiles.MODEL_LIMIT_BYTES));
+        if (!(document instanceof Map<?, ?> top)) {
+            throw InvalidInputException.because("is not a JSON object").source(src).value(StrictJson.quote(document))
+                .fix("write the spec as {\"key\": value, ...}").build();
         }
+        // "$schema" lets an editor find the spec's JSON Schema (docs/constellation-spec.schema.json)
+        JsonFields root = new JsonFields(src, "", JsonFields.cast(top), Set.of("$schema", "name", "start_date", "deadline", "constellation",
+            "satellite", "strategy", "objective", "launchers"));
         String name = root.text("name", Set.of());
         Instant start = root.date("start_date");
         Instant deadline = root.has("deadline") ? root.date("deadline") : null;

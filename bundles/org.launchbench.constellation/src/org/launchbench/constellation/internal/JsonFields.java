@@ -6,26 +6,25 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.json.StrictJson;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
- * One JSON object of a spec file read strictly: unknown keys, missing ones, wrong types and values out of range are
+ * One JSON object of a spec file, parsed by {@link StrictJson}, read strictly: unknown keys, missing ones, wrong types and values out of range are
  * bad input naming the file, the key's path ({@code launchers[1].cadence_days}), the value and what is allowed.
  */
 final class JsonFields {
 
     private final String file;
     private final String path;
-    private final JsonObject o;
+    private final Map<String, Object> o;
 
-    JsonFields(String file, String path, JsonObject o, Set<String> known) {
+    JsonFields(String file, String path, Map<String, Object> o, Set<String> known) {
         this.file = file;
         this.path = path;
         this.o = o;
@@ -60,10 +59,10 @@ final class JsonFields {
     }
 
     boolean has(String key) {
-        return o.has(key) && !o.get(key).isJsonNull();
+        return o.containsKey(key) && o.get(key) != StrictJson.NULL;
     }
 
-    private JsonElement required(String key) {
+    private Object required(String key) {
         if (!has(key)) {
             throw InvalidInputException.because("is missing").source(file).element(element(key)).fix("add it").build();
         }
@@ -71,15 +70,9 @@ final class JsonFields {
     }
 
     double number(String key, double min, double max, String unit) {
-        JsonElement e = required(key);
-        double v;
-        try {
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-                throw new NumberFormatException();
-            }
-            v = e.getAsDouble();
-        } catch (NumberFormatException | UnsupportedOperationException x) {
-            throw bad(key, e.toString(), "a number", "write a number" + (unit.isEmpty() ? "" : " in " + unit));
+        Object e = required(key);
+        if (!(e instanceof Double v)) {
+            throw bad(key, StrictJson.quote(e), "a number", "write a number" + (unit.isEmpty() ? "" : " in " + unit));
         }
         if (!(v >= min && v <= max)) {
             throw bad(key, String.valueOf(v), range(min, max, unit), "give a value in that range");
@@ -100,11 +93,10 @@ final class JsonFields {
     }
 
     String text(String key, Set<String> allowed) {
-        JsonElement e = required(key);
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw bad(key, e.toString(), allowed.isEmpty() ? "a string" : String.join(", ", new TreeSet<>(allowed)), "write a string");
+        Object e = required(key);
+        if (!(e instanceof String s)) {
+            throw bad(key, StrictJson.quote(e), allowed.isEmpty() ? "a string" : String.join(", ", new TreeSet<>(allowed)), "write a string");
         }
-        String s = e.getAsString();
         if (!allowed.isEmpty() && !allowed.contains(s)) {
             throw bad(key, s, String.join(", ", new TreeSet<>(allowed)), "use one of those");
         }
@@ -122,46 +114,48 @@ final class JsonFields {
     }
 
     JsonFields object(String key, Set<String> known) {
-        JsonElement e = required(key);
-        if (!e.isJsonObject()) {
-            throw bad(key, e.toString(), "an object {...}", "write it as an object");
+        if (!(required(key) instanceof Map<?, ?> m)) {
+            throw bad(key, StrictJson.quote(o.get(key)), "an object {...}", "write it as an object");
         }
-        return new JsonFields(file, element(key), e.getAsJsonObject(), known);
+        return new JsonFields(file, element(key), cast(m), known);
     }
 
     List<JsonFields> objects(String key, Set<String> known) {
-        JsonElement e = required(key);
-        if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
-            throw bad(key, e.toString(), "a non-empty list [{...}, ...]", "list at least one");
+        Object e = required(key);
+        if (!(e instanceof List<?> a) || a.isEmpty()) {
+            throw bad(key, StrictJson.quote(e), "a non-empty list [{...}, ...]", "list at least one");
         }
         List<JsonFields> out = new ArrayList<>();
-        JsonArray a = e.getAsJsonArray();
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).isJsonObject()) {
-                throw bad(key + "[" + i + "]", a.get(i).toString(), "an object {...}", "write it as an object");
+            if (!(a.get(i) instanceof Map<?, ?> m)) {
+                throw bad(key + "[" + i + "]", StrictJson.quote(a.get(i)), "an object {...}", "write it as an object");
             }
-            out.add(new JsonFields(file, element(key) + "[" + i + "]", a.get(i).getAsJsonObject(), known));
+            out.add(new JsonFields(file, element(key) + "[" + i + "]", cast(m), known));
         }
         return out;
     }
 
     List<Double> numbers(String key, double min, double max, String unit) {
-        JsonElement e = required(key);
-        if (!e.isJsonArray() || e.getAsJsonArray().isEmpty()) {
-            throw bad(key, e.toString(), "a non-empty list of numbers", "list at least one");
+        Object e = required(key);
+        if (!(e instanceof List<?> a) || a.isEmpty()) {
+            throw bad(key, StrictJson.quote(e), "a non-empty list of numbers", "list at least one");
         }
         List<Double> out = new ArrayList<>();
-        for (JsonElement x : e.getAsJsonArray()) {
-            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
-                throw bad(key, x.toString(), "numbers", "write numbers");
+        for (Object x : a) {
+            if (!(x instanceof Double v)) {
+                throw bad(key, StrictJson.quote(x), "numbers", "write numbers");
             }
-            double v = x.getAsDouble();
             if (!(v >= min && v <= max)) {
                 throw bad(key, String.valueOf(v), range(min, max, unit), "give values in that range");
             }
             out.add(v);
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cast(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     private static String range(double min, double max, String unit) {

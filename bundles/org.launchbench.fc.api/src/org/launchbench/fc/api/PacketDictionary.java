@@ -1,8 +1,5 @@
 package org.launchbench.fc.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import org.launchbench.core.json.StrictJson;
 
 /**
  * The packets a link carries, declared as data: each packet's name, APID, direction and fields (name, type, unit),
@@ -107,57 +101,44 @@ public record PacketDictionary(String name, List<Packet> packets) {
      * @throws InvalidInputException naming the file, the element and the value for any mistake
      */
     public static PacketDictionary read(Path file) {
-        String src = file.toString();
-        try {
-            return parse(Files.readString(file), src);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.because("does not exist").source(src).fix("check the path").build(e);
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(src).build(e);
-        }
+        return parse(InputFiles.readText(file, "a packet dictionary (JSON)", InputFiles.MODEL_LIMIT_BYTES), file.toString());
     }
 
     /** @param json the dictionary; @param source for messages; @return it, checked as {@link #read} does */
     public static PacketDictionary parse(String json, String source) {
-        JsonObject root;
-        try {
-            JsonElement e = JsonParser.parseString(json);
-            if (!e.isJsonObject()) {
-                throw InvalidInputException.because("is not a JSON object").source(source).build();
-            }
-            root = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw InvalidInputException.because("is not valid JSON: " + e.getMessage()).source(source).build(e);
+        Object document = StrictJson.parse(source, json);
+        if (!(document instanceof Map<?, ?> top)) {
+            throw InvalidInputException.because("is not a JSON object").source(source).value(StrictJson.quote(document)).build();
         }
+        Map<String, Object> root = cast(top);
+        known(root, Set.of("name", "packets"), "", source);
         String name = string(root, "name", "", source);
-        if (!root.has("packets") || !root.get("packets").isJsonArray()) {
+        if (!(root.get("packets") instanceof List<?> packetList)) {
             throw InvalidInputException.because("is missing or not a list").source(source).element("packets").build();
         }
         List<Packet> packets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<Integer, String> apids = new HashMap<>();
         int i = 0;
-        for (JsonElement pe : root.getAsJsonArray("packets")) {
+        for (Object pe : packetList) {
             String at = "packets[" + i++ + "]";
-            if (!pe.isJsonObject()) {
-                throw InvalidInputException.because("is not an object").source(source).element(at).build();
+            if (!(pe instanceof Map<?, ?> pm)) {
+                throw InvalidInputException.because("is not an object").source(source).element(at).value(StrictJson.quote(pe)).build();
             }
-            JsonObject p = pe.getAsJsonObject();
-            known(p, Set.of("name", "apid", "direction", "fields"), at, source);
+            Map<String, Object> p = cast(pm);
+            known(p, Set.of("name", "apid", "direction", "fields"), at + ".", source);
             String pname = name(p, at + ".", source);
             if (!names.add(pname)) {
                 throw InvalidInputException.because("is declared twice").source(source).element(at + ".name").value(pname).build();
             }
-            JsonElement apidValue = p.get("apid");
-            if (apidValue == null || !apidValue.isJsonPrimitive() || !apidValue.getAsJsonPrimitive().isNumber()
-                || apidValue.getAsDouble() != Math.rint(apidValue.getAsDouble())) {
+            Object apidValue = p.get("apid");
+            if (!(apidValue instanceof Double apidNumber) || apidNumber != Math.rint(apidNumber)) {
                 throw InvalidInputException.because("is missing or not a whole number").source(source).element(at + ".apid")
-                    .value(apidValue == null ? "(missing)" : apidValue.toString()).allowed("0 to 2046").build();
+                    .value(apidValue == null ? "(missing)" : StrictJson.quote(apidValue)).allowed("0 to 2046").build();
             }
-            double apidNumber = apidValue.getAsDouble();
-            int apid = apidNumber < 0 || apidNumber > 2047 ? -1 : (int) apidNumber;
+            int apid = apidNumber < 0 || apidNumber > 2047 ? -1 : apidNumber.intValue();
             if (apid < 0 || apid > 2046) {
-                throw InvalidInputException.because("is not an APID").source(source).element(at + ".apid").value(apidValue.toString())
+                throw InvalidInputException.because("is not an APID").source(source).element(at + ".apid").value(apidNumber)
                     .allowed("0 to 2046 (2047 is the idle packet's)").build();
             }
             String taken = apids.putIfAbsent(apid, pname);
@@ -172,18 +153,18 @@ public record PacketDictionary(String name, List<Packet> packets) {
                     .allowed("telemetry, telecommand").build();
             };
             List<Field> fields = new ArrayList<>();
-            if (!p.has("fields") || !p.get("fields").isJsonArray()) {
+            if (!(p.get("fields") instanceof List<?> fieldList)) {
                 throw InvalidInputException.because("is missing or not a list").source(source).element(at + ".fields").build();
             }
             int j = 0;
             Set<String> fieldNames = new HashSet<>();
-            for (JsonElement fe : p.getAsJsonArray("fields")) {
+            for (Object fe : fieldList) {
                 String fat = at + ".fields[" + j++ + "]";
-                if (!fe.isJsonObject()) {
-                    throw InvalidInputException.because("is not an object").source(source).element(fat).value(fe.toString()).build();
+                if (!(fe instanceof Map<?, ?> fm)) {
+                    throw InvalidInputException.because("is not an object").source(source).element(fat).value(StrictJson.quote(fe)).build();
                 }
-                JsonObject f = fe.getAsJsonObject();
-                known(f, Set.of("name", "type", "unit"), fat, source);
+                Map<String, Object> f = cast(fm);
+                known(f, Set.of("name", "type", "unit"), fat + ".", source);
                 String fname = name(f, fat + ".", source);
                 if (!fieldNames.add(fname)) {
                     throw InvalidInputException.because("is declared twice in " + pname).source(source).element(fat + ".name").value(fname)
@@ -197,15 +178,20 @@ public record PacketDictionary(String name, List<Packet> packets) {
                     throw InvalidInputException.because("is not a field type").source(source).element(fat + ".type").value(type)
                         .allowed("u8, u16, u32, i16, i32, f32, f64").build();
                 }
-                fields.add(new Field(fname, t, f.has("unit") ? string(f, "unit", fat + ".", source) : ""));
+                fields.add(new Field(fname, t, f.containsKey("unit") ? string(f, "unit", fat + ".", source) : ""));
             }
             packets.add(new Packet(pname, apid, direction, List.copyOf(fields)));
         }
         return new PacketDictionary(name, List.copyOf(packets));
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
     /** Names go into session files and reports: letters, digits, '_' and '-' only. */
-    private static String name(JsonObject o, String at, String source) {
+    private static String name(Map<String, Object> o, String at, String source) {
         String n = string(o, "name", at, source);
         if (!n.matches("[A-Za-z0-9_-]+")) {
             throw InvalidInputException.because("is not a name").source(source).element(at + "name").value(n)
@@ -214,19 +200,19 @@ public record PacketDictionary(String name, List<Packet> packets) {
         return n;
     }
 
-    private static void known(JsonObject o, Set<String> keys, String at, String source) {
+    private static void known(Map<String, Object> o, Set<String> keys, String at, String source) {
         for (String k : o.keySet()) {
             if (!keys.contains(k)) {
-                throw InvalidInputException.because("is not a key here").source(source).element(at + "." + k)
+                throw InvalidInputException.because("is not a key here").source(source).element(at + k)
                     .allowed(String.join(", ", new java.util.TreeSet<>(keys))).build();
             }
         }
     }
 
-    private static String string(JsonObject o, String key, String at, String source) {
-        if (!o.has(key) || !o.get(key).isJsonPrimitive() || !o.get(key).getAsJsonPrimitive().isString()) {
+    private static String string(Map<String, Object> o, String key, String at, String source) {
+        if (!(o.get(key) instanceof String s)) {
             throw InvalidInputException.because("is missing or not a string").source(source).element(at + key).build();
         }
-        return o.get(key).getAsString();
+        return s;
     }
 }

@@ -1,8 +1,5 @@
 package org.launchbench.recovery.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,17 +13,13 @@ import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.cli.JsonNumbers;
-import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.InputFiles;
+import org.launchbench.core.json.JsonFields;
+import org.launchbench.core.json.StrictJson;
 import org.launchbench.optim.SocpSolver;
 import org.launchbench.recovery.descent.DescentProblem;
 import org.launchbench.recovery.descent.PoweredDescent;
 import org.osgi.service.component.annotations.Component;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /** {@code launchbench descent PROBLEM_JSON [--json]}: one powered-descent problem solved as a cone program. */
 @Component(service = CliCommand.class)
@@ -121,131 +114,86 @@ public final class DescentCommand implements CliCommand {
         return List.of(JsonNumbers.round(v[0], 4), JsonNumbers.round(v[1], 4), JsonNumbers.round(v[2], 4));
     }
 
-    /** Reads and checks a problem file: every mistake is bad input naming the file, the key, the value and the range. */
+    /** The largest problem file read, bytes: a problem is a few hundred bytes. */
+    static final long MAX_BYTES = 1L << 20;
+
+    /**
+     * Reads and checks a problem file (strict JSON, bounded): every mistake is bad input naming the file, the key, the
+     * value and the range. The ranges are generous physical bounds, so that no finite but absurd figure (1e308 kg)
+     * reaches the cone program.
+     */
     static DescentProblem read(Path file) {
-        JsonObject o;
-        try {
-            JsonElement e = JsonParser.parseString(Files.readString(file));
-            if (!e.isJsonObject()) {
-                throw bad(file, "(document)", e.toString(), "a JSON object", "write the problem as {\"key\": value, ...}");
-            }
-            o = e.getAsJsonObject();
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.because("does not exist").source(file.toString()).fix("check the path").build(e);
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(file.toString()).build(e);
-        } catch (JsonParseException e) {
-            throw InvalidInputException.because("is not valid JSON: " + e.getMessage()).source(file.toString())
-                .fix("check the brackets, commas and quotes").build(e);
-        }
-        Set<String> known = Set.of("gravity_m_s2", "dry_mass_kg", "wet_mass_kg", "isp_s", "thrust_min_N", "thrust_max_N",
+        String source = file.toString();
+        JsonFields o = JsonFields.root(source, StrictJson.parse(source, InputFiles.readText(file, "a descent problem (JSON)", MAX_BYTES)));
+        o.onlyKeys(Set.of("gravity_m_s2", "dry_mass_kg", "wet_mass_kg", "isp_s", "thrust_min_N", "thrust_max_N",
             "position_m", "velocity_m_s", "glide_slope_deg", "max_tilt_deg", "max_speed_m_s", "time_of_flight_s", "nodes",
-            "objective");
-        for (String key : o.keySet()) {
-            if (!known.contains(key)) {
-                throw bad(file, key, "(unknown key)", String.join(", ", new java.util.TreeSet<>(known)), "remove or correct it");
-            }
+            "objective"));
+        double[] gravity = o.vector3("gravity_m_s2");
+        double g = Math.sqrt(gravity[0] * gravity[0] + gravity[1] * gravity[1] + gravity[2] * gravity[2]);
+        if (!(g > 0 && g <= MAX_GRAVITY) || gravity[0] >= 0) {
+            throw o.bad("gravity_m_s2", java.util.Arrays.toString(gravity), "pointing down (up < 0), magnitude up to " + MAX_GRAVITY
+                + " m/s2", "give the local gravity as [up, east, north], e.g. [-9.80665, 0, 0]");
         }
-        double[] gravity = vector3(file, o, "gravity_m_s2");
-        double dry = positive(file, o, "dry_mass_kg");
-        double wet = positive(file, o, "wet_mass_kg");
+        double dry = o.number("dry_mass_kg", 0, MAX_MASS, false, "kg");
+        double wet = o.number("wet_mass_kg", 0, MAX_MASS, false, "kg");
         if (wet <= dry) {
-            throw bad(file, "wet_mass_kg", String.valueOf(wet), "more than dry_mass_kg (" + dry + ")", "give the mass at ignition");
+            throw o.bad("wet_mass_kg", wet, "more than dry_mass_kg (" + dry + ")", "give the mass at ignition");
         }
-        double isp = positive(file, o, "isp_s");
-        double tMax = positive(file, o, "thrust_max_N");
-        double tMin = number(file, o, "thrust_min_N", true);
-        if (tMin < 0 || tMin >= tMax) {
-            throw bad(file, "thrust_min_N", String.valueOf(tMin), "0 to thrust_max_N (" + tMax + ")", "check the throttle range");
+        double isp = o.number("isp_s", 0, MAX_ISP, false, "s");
+        double tMax = o.number("thrust_max_N", 0, MAX_THRUST, false, "N");
+        double tMin = o.number("thrust_min_N", 0, MAX_THRUST, true, "N");
+        if (tMin >= tMax) {
+            throw o.bad("thrust_min_N", tMin, "0 to thrust_max_N (" + tMax + ")", "check the throttle range");
         }
-        double[] position = vector3(file, o, "position_m");
-        double[] velocity = vector3(file, o, "velocity_m_s");
+        double[] position = bounded(o, "position_m", MAX_DISTANCE, "m");
+        double[] velocity = bounded(o, "velocity_m_s", MAX_SPEED, "m/s");
         if (position[0] <= 0) {
-            throw bad(file, "position_m", String.valueOf(position[0]) + " up", "above the target (up > 0)", "start above the ground");
+            throw o.bad("position_m", position[0] + " up", "above the target (up > 0)", "start above the ground");
         }
-        double glide = optionalAngle(file, o, "glide_slope_deg", 0, 90);
-        double tilt = optionalAngle(file, o, "max_tilt_deg", 0, 180);
-        double speed = o.has("max_speed_m_s") ? positive(file, o, "max_speed_m_s") : Double.NaN;
-        double tof = o.has("time_of_flight_s") ? positive(file, o, "time_of_flight_s") : Double.NaN;
-        double nodes = number(file, o, "nodes", true);
+        double glide = optionalAngle(o, "glide_slope_deg", 90);
+        double tilt = optionalAngle(o, "max_tilt_deg", 180);
+        double speed = o.has("max_speed_m_s") ? o.number("max_speed_m_s", 0, MAX_SPEED, false, "m/s") : Double.NaN;
+        double tof = o.has("time_of_flight_s") ? o.number("time_of_flight_s", 0, MAX_TIME, false, "s") : Double.NaN;
+        double nodes = o.number("nodes");
         if (nodes != Math.rint(nodes) || nodes < 2 || nodes > 500) {
-            throw bad(file, "nodes", String.valueOf(nodes), "an integer from 2 to 500", "50 is typical");
+            throw o.bad("nodes", nodes, "an integer from 2 to 500", "50 is typical");
         }
-        String objective = o.has("objective") && o.get("objective").isJsonPrimitive() ? o.get("objective").getAsString() : null;
-        DescentProblem.Objective obj;
-        if ("min-propellant".equals(objective)) {
-            obj = DescentProblem.Objective.MIN_PROPELLANT;
-        } else if ("min-landing-error".equals(objective)) {
-            obj = DescentProblem.Objective.MIN_LANDING_ERROR;
-        } else {
-            throw bad(file, "objective", String.valueOf(objective), "min-propellant, min-landing-error", "choose one");
-        }
+        DescentProblem.Objective obj = "min-propellant".equals(o.choice("objective", List.of("min-propellant", "min-landing-error")))
+            ? DescentProblem.Objective.MIN_PROPELLANT : DescentProblem.Objective.MIN_LANDING_ERROR;
         if (obj == DescentProblem.Objective.MIN_LANDING_ERROR && !Double.isNaN(glide)) {
-            throw bad(file, "glide_slope_deg", String.valueOf(glide), "none with min-landing-error (not supported yet)",
+            throw o.bad("glide_slope_deg", glide, "none with min-landing-error (not supported yet)",
                 "leave glide_slope_deg out, or use min-propellant");
         }
         return new DescentProblem(gravity, dry, wet, isp, tMin, tMax, position, velocity, glide, tilt, speed, tof, (int) nodes, obj);
     }
 
-    private static InvalidInputException bad(Path file, String key, String value, String allowed, String fix) {
-        return InvalidInputException.because("is not accepted").source(file.toString()).element(key).value(value).allowed(allowed)
-            .fix(fix).build();
-    }
+    /** Bounds of the problem's figures: far beyond any lander or booster, well inside what the solver's scaling handles. */
+    private static final double MAX_GRAVITY = 100;
+    private static final double MAX_MASS = 1e7;
+    private static final double MAX_ISP = 10_000;
+    private static final double MAX_THRUST = 1e9;
+    private static final double MAX_DISTANCE = 1e6;
+    private static final double MAX_SPEED = 1e4;
+    private static final double MAX_TIME = 3600;
 
-    private static double number(Path file, JsonObject o, String key, boolean required) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                throw InvalidInputException.because("is missing").source(file.toString()).element(key).fix("add it (see launchbench descent --help)").build();
+    private static double[] bounded(JsonFields o, String key, double max, String unit) {
+        double[] v = o.vector3(key);
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(v[i]) > max) {
+                throw o.bad(key + "[" + i + "]", v[i] + " " + unit, "-" + (long) max + " to " + (long) max + " " + unit,
+                    "check the value and its unit (vectors are [up, east, north])");
             }
-            return Double.NaN;
-        }
-        try {
-            double v = e.getAsDouble();
-            if (!Double.isFinite(v) || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (RuntimeException ex) {
-            throw bad(file, key, e.toString(), "a number", "write a plain number");
-        }
-    }
-
-    private static double positive(Path file, JsonObject o, String key) {
-        double v = number(file, o, key, true);
-        if (v <= 0) {
-            throw bad(file, key, String.valueOf(v), "greater than 0", "check the value and its unit");
         }
         return v;
     }
 
-    private static double optionalAngle(Path file, JsonObject o, String key, double min, double max) {
+    private static double optionalAngle(JsonFields o, String key, double max) {
         if (!o.has(key)) {
             return Double.NaN;
         }
-        double v = number(file, o, key, true);
-        if (v <= min || v >= max) {
-            throw bad(file, key, String.valueOf(v), "between " + min + " and " + max + " degrees (exclusive)", "or leave it out");
-        }
-        return v;
-    }
-
-    private static double[] vector3(Path file, JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        if (e == null) {
-            throw InvalidInputException.because("is missing").source(file.toString()).element(key).fix("add it as [up, east, north]").build();
-        }
-        if (!e.isJsonArray() || e.getAsJsonArray().size() != 3) {
-            throw bad(file, key, e.toString(), "three numbers [up, east, north]", "write a 3-element array");
-        }
-        JsonArray a = e.getAsJsonArray();
-        double[] v = new double[3];
-        for (int i = 0; i < 3; i++) {
-            try {
-                v[i] = a.get(i).getAsDouble();
-            } catch (RuntimeException ex) {
-                throw bad(file, key, e.toString(), "three numbers [up, east, north]", "write a 3-element array of numbers");
-            }
+        double v = o.number(key);
+        if (v <= 0 || v >= max) {
+            throw o.bad(key, v, "between 0 and " + (long) max + " degrees (exclusive)", "or leave it out");
         }
         return v;
     }

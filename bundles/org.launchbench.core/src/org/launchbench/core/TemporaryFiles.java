@@ -1,0 +1,86 @@
+package org.launchbench.core;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The temporary file an atomic write fills before it is renamed over its destination, named so that it is recognised
+ * afterwards: {@code .NAME.launchbench-PID-RANDOM.tmp} beside {@code NAME}. A write killed before its rename (kill -9,
+ * a power cut) leaves one behind; the next write to the same destination removes those whose writing process is gone
+ * (issue 28: 32 of 48 kill trials left hidden temporary files, up to 2 MB, that nothing removed).
+ * <p>
+ * A process id can be reused: a temporary file is stale when no process has its id, or when the process that has it
+ * started after the file was last written.
+ */
+public final class TemporaryFiles {
+
+    private static final String MARK = "launchbench-";
+
+    private TemporaryFiles() {
+    }
+
+    /**
+     * Removes the stale temporary files of earlier writes to {@code destination}, then creates this write's (empty,
+     * owner-only until it is renamed).
+     *
+     * @param destination the file the write will put in place
+     * @return the new temporary file, in the destination's folder
+     * @throws IOException when the folder cannot take it
+     */
+    public static Path createFor(Path destination) throws IOException {
+        Path dir = destination.toAbsolutePath().getParent();
+        removeStale(destination);
+        return Files.createTempFile(dir, prefix(destination) + ProcessHandle.current().pid() + "-", ".tmp");
+    }
+
+    /**
+     * @param destination a file written atomically
+     * @return how many stale temporary files of it were removed
+     */
+    public static int removeStale(Path destination) {
+        Path dir = destination.toAbsolutePath().getParent();
+        String prefix = prefix(destination);
+        int removed = 0;
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path tmp : candidates) {
+                if (stale(tmp, prefix) && Files.deleteIfExists(tmp)) {
+                    removed++;
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort: leftovers do not stop this write, which names its own temporary file
+        }
+        return removed;
+    }
+
+    private static String prefix(Path destination) {
+        return "." + destination.getFileName() + "." + MARK;
+    }
+
+    private static boolean stale(Path tmp, String prefix) throws IOException {
+        String rest = tmp.getFileName().toString().substring(prefix.length());
+        int dash = rest.indexOf('-');
+        long pid;
+        try {
+            pid = Long.parseLong(dash < 0 ? "" : rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return false; // not ours after all
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            return false; // this process may be writing it now
+        }
+        Optional<ProcessHandle> writer = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (writer.isEmpty()) {
+            return true;
+        }
+        Instant written = Files.getLastModifiedTime(tmp).toInstant();
+        return writer.get().info().startInstant().map(started -> started.isAfter(written)).orElse(false);
+    }
+}
