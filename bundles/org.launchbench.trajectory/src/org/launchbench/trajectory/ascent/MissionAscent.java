@@ -24,7 +24,6 @@ import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.vehicle.model.io.ModelFiles;
 import org.launchbench.vehicle.model.validation.ModelReferences;
 import org.launchbench.vehicle.model.validation.ModelValidation;
-import org.launchbench.vehicle.model.validation.Problem;
 
 /**
  * A mission file read, validated and resolved into what its ascent needs (the vehicle and site from the catalog
@@ -57,13 +56,7 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
     public static MissionAscent load(Path file, VehicleCatalog catalog) {
         Mission mission = ModelFiles.load(file, Mission.class);
         ModelReferences refs = FolderReferences.beside(catalog.references(), file);
-        List<Problem> problems = ModelValidation.validate(mission, refs).stream().filter(Problem::error).toList();
-        if (!problems.isEmpty()) {
-            Problem p = problems.get(0);
-            throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                + " more: run 'launchbench validate " + file + "')" : "")).source(file.toString())
-                .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
-        }
+        ModelValidation.requireValid(mission, refs, file.toString());
         LaunchVehicle vehicle = refs.vehicle(mission.getVehicleId()).orElseThrow();
         LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
         TargetOrbit t = mission.getTargetOrbit();

@@ -29,7 +29,7 @@ class BoundedModelReadingTest {
     void aDirectoryIsNotAModelFile() throws Exception {
         Path d = Files.createDirectory(dir.resolve("folder.mission"));
         String m = refused(d);
-        assertTrue(m.contains("folder.mission") && m.contains("not a regular file"), m);
+        assertTrue(m.contains("folder.mission") && m.contains("is a folder"), m);
     }
 
     @Test

@@ -169,4 +169,90 @@ class VehicleCommandsTest {
         Path f = Files.writeString(dir.resolve("x.vehicle"), "<not-xml");
         assertThrows(InvalidInputException.class, () -> run("validate", f.toString()));
     }
+
+    // issue 28: what validate accepted while the engines refused it or broke
+
+    /** A mission's vehicle file beside it is checked too: a negative dry mass there made the mission "valid". */
+    @Test
+    void validateOfAMissionChecksTheVehicleFileBesideIt(@TempDir Path dir) throws Exception {
+        LaunchVehicle v = TestModels.vehicle();
+        v.getStages().get(0).setDryMass(-25_600);
+        ModelFiles.save(v, dir.resolve("rocket.vehicle"));
+        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Path mission = dir.resolve("flight.mission");
+        ModelFiles.save(TestModels.mission(), mission);
+        Run r = run("validate", mission.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.code, r.out);
+        assertTrue(r.out.contains(dir.resolve("rocket.vehicle") + ": LaunchVehicle 'test-rocket' / Stage 'stage-1': dryMass = -25600"), r.out);
+    }
+
+    /** A broken file the mission does not use is a warning: it made every mission in the folder fail. */
+    @Test
+    void aBrokenUnrelatedFileBesideTheMissionIsAWarning(@TempDir Path dir) throws Exception {
+        ModelFiles.save(TestModels.vehicle(), dir.resolve("rocket.vehicle"));
+        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Files.writeString(dir.resolve("broken.vehicle"), "garbage<");
+        Path mission = dir.resolve("flight.mission");
+        ModelFiles.save(TestModels.mission(), mission);
+        Run r = run("validate", mission.toString());
+        assertEquals(ExitCode.OK, r.code, r.out + r.err);
+        assertTrue(r.out.contains("warning: beside the mission: skipped, it does not load: " + dir.resolve("broken.vehicle")), r.out);
+    }
+
+    /** Two target orbits: EMF kept the second silently and simulate flew it. */
+    @Test
+    void anElementGivenTwiceIsRefused(@TempDir Path dir) throws Exception {
+        Path mission = dir.resolve("flight.mission");
+        ModelFiles.save(TestModels.mission(), mission);
+        String text = Files.readString(mission);
+        int at = text.indexOf("<targetOrbit");
+        String orbit = text.substring(at, text.indexOf("/>", at) + 2);
+        Files.writeString(mission, text.replace(orbit, orbit + orbit.replace("inclination=\"", "inclination=\"1")));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run("validate", mission.toString()));
+        assertTrue(e.userMessage().contains("Mission/targetOrbit: is given twice"), e.userMessage());
+    }
+
+    /**
+     * NaN, infinities and absurd magnitudes are refused in every number of the model, with the field's own range where it
+     * has one: the mission's reserve (NaN was "valid"; simulate refused it), an engine's thrust (1e308 broke vehicle show),
+     * a drag coefficient (no range of its own), an epoch in the year 999,999,999 (simulate overflowed).
+     */
+    @Test
+    void everyNumberIsFiniteAndEveryEpochIsInRange(@TempDir Path dir) throws Exception {
+        ModelFiles.save(TestModels.vehicle(), dir.resolve("rocket.vehicle"));
+        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Mission m = TestModels.mission();
+        m.getRecovery().setPropellantReserve(Double.NaN);
+        m.setEpoch("+999999999-06-01T12:00:00Z");
+        Path mission = dir.resolve("flight.mission");
+        ModelFiles.save(m, mission);
+        Run r = run("validate", mission.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.code, r.out);
+        assertTrue(r.out.contains("propellantReserve = NaN: the recovery reserve must be propellant the first stage"), r.out);
+        assertTrue(r.out.contains("epoch = +999999999-06-01T12:00:00Z") && r.out.contains("1961-01-01T00:00:00Z to"), r.out);
+
+        LaunchVehicle v = TestModels.vehicle();
+        v.getStages().get(0).getEngines().get(0).getEngine().setThrustVacuum(1e308);
+        v.getStages().get(0).getDrag().getPoints().get(1).setCoefficient(Double.NaN);
+        Path file = dir.resolve("big.vehicle");
+        ModelFiles.save(v, file);
+        r = run("validate", file.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.code, r.out);
+        assertTrue(r.out.contains("thrustVacuum = 1.0E308: beyond any engine built") && r.out.contains("(allowed: up to 100 MN)"), r.out);
+        // a Mach point has no range of its own (its table's order is checked): the finite-number check holds
+        assertTrue(r.out.contains("/ points[2]: coefficient = NaN") && r.out.contains("a finite number of magnitude below 1e12"), r.out);
+    }
+
+    /** vehicle show printed figures (an ideal 15,399 m/s) of a vehicle validate rejects, and exited 0. */
+    @Test
+    void vehicleShowOfAnInvalidVehicleIsBadInputInValidatesWords(@TempDir Path dir) throws Exception {
+        LaunchVehicle v = TestModels.vehicle();
+        v.getStages().get(0).setDryMass(-25_600);
+        Path file = dir.resolve("bad.vehicle");
+        ModelFiles.save(v, file);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run("vehicle show", file.toString()));
+        assertTrue(e.userMessage().startsWith(file + ": LaunchVehicle 'test-rocket' / Stage 'stage-1'/dryMass = -25600: a stage has structure"),
+            e.userMessage());
+        assertThrows(InvalidInputException.class, () -> run("vehicle show", "test-rocket", "--payload", "1e308"));
+    }
 }

@@ -22,6 +22,8 @@ import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.vehicle.model.figures.StageFigures;
 import org.launchbench.vehicle.model.figures.VehicleFigures;
 import org.launchbench.vehicle.model.io.ModelFiles;
+import org.launchbench.vehicle.model.validation.ModelReferences;
+import org.launchbench.vehicle.model.validation.ModelValidation;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -73,6 +75,7 @@ public final class VehicleShowCommand implements CliCommand {
         String bundle;
         if (wanted.endsWith(".vehicle")) {
             vehicle = ModelFiles.load(Path.of(wanted), LaunchVehicle.class);
+            ModelValidation.requireValid(vehicle, ModelReferences.NONE, wanted);
             bundle = null;
         } else {
             CatalogVehicle v = catalog.vehicle(wanted).orElseThrow(() -> InvalidInputException.because("no such vehicle")
@@ -154,16 +157,19 @@ public final class VehicleShowCommand implements CliCommand {
         return String.join(" + ", parts);
     }
 
+    /** Ten thousand tonnes: beyond any launcher's liftoff mass, so the figures stay meaningful numbers. */
+    private static final double MAX_PAYLOAD_KG = 1e7;
+
     private static double parsePayload(CommandInvocation invocation, String v) {
         try {
             double kg = Double.parseDouble(v);
-            if (kg >= 0 && Double.isFinite(kg)) {
+            if (kg >= 0 && kg <= MAX_PAYLOAD_KG) {
                 return kg;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw InvalidInputException.because("is not a payload mass").source("launchbench " + invocation.command())
-            .element("--payload").value(v).allowed("a number of kg >= 0").build();
+            .element("--payload").value(v).allowed("0 to " + (long) MAX_PAYLOAD_KG + " kg").build();
     }
 }

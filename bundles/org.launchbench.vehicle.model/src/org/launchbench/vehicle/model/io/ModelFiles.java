@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -26,15 +24,20 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceImpl;
+import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.RunFailedException;
+import org.launchbench.core.TemporaryFiles;
 import org.launchbench.vehicle.model.ModelRoot;
 import org.launchbench.vehicle.model.VehiclePackage;
 import org.w3c.dom.Document;
@@ -66,17 +69,7 @@ public final class ModelFiles {
      */
     public static ModelRoot load(Path file) {
         ModelFileKind kind = kindOf(file);
-        byte[] bytes;
-        try {
-            bytes = readBounded(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.because("does not exist").source(file.toString())
-                .fix("check the path").build(e);
-        } catch (AccessDeniedException e) {
-            throw InvalidInputException.because("cannot be read (permission denied)").source(file.toString()).build(e);
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(file.toString()).build(e);
-        }
+        byte[] bytes = InputFiles.read(file, "a ." + kind.extension() + " file", MAX_BYTES);
         return parse(bytes, file.toString(), URI.createFileURI(file.toAbsolutePath().toString()), kind);
     }
 
@@ -84,27 +77,7 @@ public final class ModelFiles {
      * The most a model file may hold, bytes: the largest shipped file is some 100 kB; 64 MB is generous and keeps a
      * mistaken device, a symbolic link to /dev/zero or a huge file from filling the memory (issue 28).
      */
-    public static final long MAX_BYTES = 64L << 20;
-
-    /**
-     * Reads a model file whole, refusing what is not a regular file (a directory, a device, a FIFO) and what holds
-     * more than {@link #MAX_BYTES}; the read itself stops one byte past the limit, so a file that grows while read
-     * is refused too.
-     */
-    private static byte[] readBounded(Path file) throws IOException {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw InvalidInputException.because("is not a regular file (a directory, a device or a pipe)").source(file.toString())
-                .allowed("a ." + kindOf(file).extension() + " file").fix("give the model file's path").build();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw InvalidInputException.because("holds more than the " + (MAX_BYTES >> 20) + " MB a model file may").source(file.toString())
-                    .fix("check that this is the model file meant").build();
-            }
-            return bytes;
-        }
-    }
+    public static final long MAX_BYTES = InputFiles.MODEL_LIMIT_BYTES;
 
     /**
      * @param file a model file
@@ -162,7 +135,7 @@ public final class ModelFiles {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            tmp = TemporaryFiles.createFor(file);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = wrapTemporaryFileStream.apply(java.nio.channels.Channels.newOutputStream(channel))) {
                 out.write(bytes);
@@ -239,6 +212,7 @@ public final class ModelFiles {
             FormatMigrations.builtIn().migrate(dom, version);
             bytes = serializeXml(dom);
         }
+        singleValuedOnce(dom.getDocumentElement(), kind.rootClass(), dom.getDocumentElement().getLocalName(), source);
         ResourceSet rs = new ResourceSetImpl();
         rs.getPackageRegistry().put(VehiclePackage.eNS_URI, VehiclePackage.eINSTANCE);
         Resource resource = new XMIResourceImpl(uri);
@@ -268,6 +242,43 @@ public final class ModelFiles {
         EObject detached = root;
         resource.getContents().clear();
         return (ModelRoot) detached;
+    }
+
+    /**
+     * Refuses an element given twice where the model holds one (two {@code <targetOrbit>} in a mission): EMF keeps the
+     * last silently, so the file would fly another orbit than its first reader saw (issue 28).
+     *
+     * @param e      an element of the file
+     * @param type   the model class it holds
+     * @param path   its path, for the message
+     * @param source the file
+     */
+    private static void singleValuedOnce(org.w3c.dom.Element e, EClass type, String path, String source) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof org.w3c.dom.Element child)) {
+                continue;
+            }
+            String name = child.getLocalName() == null ? child.getNodeName() : child.getLocalName();
+            EStructuralFeature f = type.getEStructuralFeature(name);
+            if (f == null) {
+                continue; // EMF reports an unknown element with its line
+            }
+            if (!f.isMany() && !seen.add(name)) {
+                throw InvalidInputException.because("is given twice; the model holds one").source(source).element(path + "/" + name)
+                    .fix("keep one <" + name + "> and remove the other").build();
+            }
+            if (f instanceof EReference r && r.isContainment()) {
+                EClass childType = r.getEReferenceType();
+                String xsiType = child.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type");
+                if (!xsiType.isEmpty() && VehiclePackage.eINSTANCE.getEClassifier(xsiType.substring(xsiType.indexOf(':') + 1)) instanceof EClass c) {
+                    childType = c;
+                }
+                String id = child.getAttribute("id");
+                String step = name + (id.isEmpty() ? "" : " '" + InvalidInputException.cut(id, 64) + "'");
+                singleValuedOnce(child, childType, path + "/" + step, source);
+            }
+        }
     }
 
     private static Document parseXml(byte[] bytes, String source) {

@@ -25,7 +25,8 @@ public final class ModelPaths {
 
     private static String step(EObject o) {
         if (o instanceof NamedElement n && n.getId() != null && !n.getId().isBlank()) {
-            return o.eClass().getName() + " '" + n.getId() + "'";
+            // ids are short names; a hostile one is cut so that the path stays one readable line
+            return o.eClass().getName() + " '" + org.launchbench.core.InvalidInputException.cut(n.getId(), 64) + "'";
         }
         EStructuralFeature f = o.eContainingFeature();
         if (f == null) {

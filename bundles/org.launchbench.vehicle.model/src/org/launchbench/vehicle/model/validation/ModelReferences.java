@@ -41,6 +41,19 @@ public interface ModelReferences {
     /** @param id a landing-zone id; @return the zone */
     Optional<LandingZone> landingZone(String id);
 
+    /**
+     * @param element a vehicle, site or zone these references gave
+     * @return the file it was read from, when not from the catalog (for messages)
+     */
+    default Optional<java.nio.file.Path> source(org.eclipse.emf.ecore.EObject element) {
+        return Optional.empty();
+    }
+
+    /** @return what went wrong finding references that did not stop them (a broken file skipped), one line each */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** @return the vehicle ids known, for messages (may be empty) */
     default Collection<String> vehicleIds() {
         return List.of();

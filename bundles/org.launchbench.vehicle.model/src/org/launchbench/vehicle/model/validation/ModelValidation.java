@@ -1,5 +1,6 @@
 package org.launchbench.vehicle.model.validation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EValidator;
 import org.eclipse.emf.ecore.impl.EValidatorRegistryImpl;
 import org.eclipse.emf.ecore.util.Diagnostician;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.vehicle.model.Mission;
 import org.launchbench.vehicle.model.VehiclePackage;
 
 /** Validates a model with {@link VehicleConstraints} (and EMF's structural checks) into a list of {@link Problem}s. */
@@ -26,6 +29,59 @@ public final class ModelValidation {
      * @return every problem, errors first, in model order; empty when the model is valid
      */
     public static List<Problem> validate(EObject root, ModelReferences references) {
+        List<Problem> problems = validateTree(root, references);
+        if (root instanceof Mission m) {
+            problems.addAll(referenced(m, references));
+            for (String w : references.warnings()) {
+                problems.add(new Problem(false, "beside the mission", null, null, null, w));
+            }
+        }
+        problems.sort((a, b) -> Boolean.compare(b.error(), a.error()));
+        return problems;
+    }
+
+    /**
+     * What every command that reads a model does first: the same checks as {@code launchbench validate}, the first error
+     * as bad input in the same words (issue 28: {@code vehicle show} printed figures of a vehicle validate rejected).
+     *
+     * @param root       a model read from a file
+     * @param references how a mission's references are found
+     * @param file       the file, for the message
+     * @throws InvalidInputException naming the first error, and how many more there are
+     */
+    public static void requireValid(EObject root, ModelReferences references, String file) {
+        List<Problem> problems = validate(root, references).stream().filter(Problem::error).toList();
+        if (!problems.isEmpty()) {
+            Problem p = problems.get(0);
+            throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+                + " more: run 'launchbench validate " + file + "')" : "")).source(file)
+                .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
+        }
+    }
+
+    /**
+     * The mission's vehicle, launch site and landing zone are checked with the same constraints as the mission: the
+     * engines fly them (issue 28: a mission was "valid" with a negative dry mass in its vehicle file). Their problems
+     * name the file they were read from, or the catalog.
+     */
+    private static List<Problem> referenced(Mission m, ModelReferences refs) {
+        List<EObject> used = new ArrayList<>();
+        refs.vehicle(m.getVehicleId()).ifPresent(used::add);
+        refs.launchSite(m.getLaunchSiteId()).ifPresent(used::add);
+        if (m.getRecovery() != null && m.getRecovery().getLandingZoneId() != null) {
+            refs.landingZone(m.getRecovery().getLandingZoneId()).ifPresent(used::add);
+        }
+        List<Problem> out = new ArrayList<>();
+        for (EObject o : used) {
+            String where = refs.source(o).map(Path::toString).orElse("catalog");
+            for (Problem p : validateTree(o, ModelReferences.NONE)) {
+                out.add(new Problem(p.error(), where + ": " + p.element(), p.feature(), p.value(), p.allowed(), p.why()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Problem> validateTree(EObject root, ModelReferences references) {
         EValidator.Registry registry = new EValidatorRegistryImpl();
         registry.put(VehiclePackage.eINSTANCE, new VehicleConstraints());
         Diagnostician diagnostician = new Diagnostician(registry) {
@@ -41,7 +97,6 @@ public final class ModelValidation {
         diagnostician.validate(root, diagnostic, context);
         List<Problem> problems = new ArrayList<>();
         collect(diagnostic, problems);
-        problems.sort((a, b) -> Boolean.compare(b.error(), a.error()));
         return problems;
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EObjectValidator;
+import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.AzimuthRange;
 import org.launchbench.vehicle.model.Engine;
 import org.launchbench.vehicle.model.EngineCluster;
@@ -56,6 +57,10 @@ public final class VehicleConstraints extends EObjectValidator {
 
     /** Highest vacuum specific impulse of a flown chemical engine is 465.5 s (RL10B-2, Aerojet Rocketdyne data). */
     static final double MAX_CHEMICAL_ISP = 470;
+    /** The largest dry or propellant mass of a stage, kg. */
+    static final double MAX_STAGE_MASS = 1e7;
+    /** The largest vacuum thrust of one engine, N. */
+    static final double MAX_ENGINE_THRUST = 1e8;
     /** Solid motors and the lowest-performance liquid engines deliver 200 s and more. */
     static final double MIN_ROCKET_ISP = 150;
 
@@ -78,6 +83,11 @@ public final class VehicleConstraints extends EObjectValidator {
             engine(c, e);
         } else if (o instanceof MachTable t) {
             machTable(c, t);
+        } else if (o instanceof org.launchbench.vehicle.model.LiftPoint p) {
+            c.range(Literals.LIFT_POINT__MACH, p.getMach(), 0, 50, "0 to 50", "a Mach number");
+            c.range(Literals.LIFT_POINT__ANGLE_OF_ATTACK, p.getAngleOfAttack(), -180, 180, "-180 to 180 deg", "an angle of attack");
+            c.range(Literals.LIFT_POINT__COEFFICIENT, p.getCoefficient(), -20, 20, "-20 to 20",
+                "a normal-force coefficient (slender bodies: a few per radian)");
         } else if (o instanceof RecoveryHardware r) {
             recovery(c, r);
         } else if (o instanceof GridFins f) {
@@ -89,14 +99,22 @@ public final class VehicleConstraints extends EObjectValidator {
             c.range(Literals.LANDING_LEGS__MASS, l.getMass(), 0, Double.MAX_VALUE, ">= 0 kg", "a mass is not negative");
             c.positive(Literals.LANDING_LEGS__MAX_TOUCHDOWN_VERTICAL_SPEED, l.getMaxTouchdownVerticalSpeed(), "m/s",
                 "legs absorb some touchdown speed");
+            c.range(Literals.LANDING_LEGS__MAX_TOUCHDOWN_HORIZONTAL_SPEED, l.getMaxTouchdownHorizontalSpeed(), 0, 50, "0 to 50 m/s",
+                "legs survive a few metres per second sideways (Falcon 9: about 2 m/s)");
         } else if (o instanceof Rcs r) {
             c.range(Literals.RCS__ISP, r.getIsp(), 30, 350, "30 to 350 s", "cold gas gives about 70 s, monopropellant about 230 s");
             c.range(Literals.RCS__PROPELLANT_MASS, r.getPropellantMass(), 0, Double.MAX_VALUE, ">= 0 kg", "a mass is not negative");
+            c.range(Literals.RCS__THRUST, r.getThrust(), 0, 100_000, "0 to 100000 N", "a thruster's thrust (cold-gas thrusters give 100 to 1000 N)");
         } else if (o instanceof Fairing f) {
             c.positive(Literals.FAIRING__MASS, f.getMass(), "kg", "a fairing has mass");
             c.range(Literals.FAIRING__JETTISON_ALTITUDE, f.getJettisonAltitude(), 0, 300_000, "0 to 300 km",
                 "fairings are jettisoned once aerodynamic heating has fallen, below orbit");
+            c.range(Literals.FAIRING__JETTISON_HEAT_FLUX, f.getJettisonHeatFlux(), 0, 100_000, "0 (use the altitude) to 100000 W/m2",
+                "fairings go when the free-molecular heating is about 1 kW/m2");
+            c.range(Literals.FAIRING__DIAMETER, f.getDiameter(), 0, 20, "0 to 20 m", "a fairing's diameter");
+            c.range(Literals.FAIRING__LENGTH, f.getLength(), 0, 100, "0 to 100 m", "a fairing's length");
         } else if (o instanceof PayloadAdapter a) {
+            c.range(Literals.PAYLOAD_ADAPTER__MASS, a.getMass(), 0, 100_000, "0 to 100000 kg", "an adapter's or dispenser's own mass");
             c.range(Literals.PAYLOAD_ADAPTER__MAX_SATELLITES, a.getMaxSatellites(), 1, 10_000, "1 to 10000", "an adapter carries a satellite");
             c.positive(Literals.PAYLOAD_ADAPTER__MAX_PAYLOAD_MASS, a.getMaxPayloadMass(), "kg", "an adapter carries some mass");
         } else if (o instanceof GeodeticPosition p) {
@@ -106,6 +124,10 @@ public final class VehicleConstraints extends EObjectValidator {
             c.range(Literals.AZIMUTH_RANGE__MAX, a.getMax(), a.getMin(), 360, a.getMin() + " to 360 deg", "max must not be below min");
         } else if (o instanceof Satellite s) {
             c.positive(Literals.SATELLITE__MASS, s.getMass(), "kg", "a satellite has mass");
+            c.range(Literals.SATELLITE__MASS, s.getMass(), 0, 1e6, "up to 1000 t", "beyond any launcher's payload");
+            c.range(Literals.SATELLITE__LENGTH, s.getLength(), 0, 100, "0 to 100 m", "a stowed satellite's size");
+            c.range(Literals.SATELLITE__WIDTH, s.getWidth(), 0, 100, "0 to 100 m", "a stowed satellite's size");
+            c.range(Literals.SATELLITE__HEIGHT, s.getHeight(), 0, 100, "0 to 100 m", "a stowed satellite's size");
             c.range(Literals.SATELLITE__ONBOARD_DELTA_V, s.getOnboardDeltaV(), 0, 20_000, "0 to 20000 m/s", "a velocity change is not negative");
         } else if (o instanceof ManifestEntry m) {
             c.range(Literals.MANIFEST_ENTRY__COUNT, m.getCount(), 1, 100_000, ">= 1", "a manifest entry flies at least one satellite");
@@ -119,6 +141,8 @@ public final class VehicleConstraints extends EObjectValidator {
             failure(c, f);
         }
         SixDofConstraints.check(c, o);
+        // last: a field its own check has reported keeps that check's range in the message
+        c.finiteNumbers();
         return ok && c.ok;
     }
 
@@ -180,6 +204,9 @@ public final class VehicleConstraints extends EObjectValidator {
     private static void stage(ConstraintChecks c, Stage s) {
         c.positive(Literals.STAGE__DRY_MASS, s.getDryMass(), "kg", "a stage has structure");
         c.positive(Literals.STAGE__PROPELLANT_MASS, s.getPropellantMass(), "kg", "wet mass must exceed dry mass");
+        // upper bounds beyond any stage flown (Super Heavy: about 3,400 t of propellant), so figures stay meaningful numbers
+        c.range(Literals.STAGE__DRY_MASS, s.getDryMass(), 0, MAX_STAGE_MASS, "up to 10000 t", "beyond any stage built");
+        c.range(Literals.STAGE__PROPELLANT_MASS, s.getPropellantMass(), 0, MAX_STAGE_MASS, "up to 10000 t", "beyond any stage built");
         c.range(Literals.STAGE__RESIDUAL_PROPELLANT_MASS, s.getResidualPropellantMass(), 0, s.getPropellantMass(),
             "0 to the propellant mass " + fmt(s.getPropellantMass()) + " kg", "residuals are part of the loaded propellant");
         c.range(Literals.STAGE__REFERENCE_DIAMETER, s.getReferenceDiameter(), 0.1, 20, "0.1 to 20 m",
@@ -207,6 +234,8 @@ public final class VehicleConstraints extends EObjectValidator {
 
     private static void engine(ConstraintChecks c, Engine e) {
         c.positive(Literals.ENGINE__THRUST_VACUUM, e.getThrustVacuum(), "N", "an engine must produce thrust");
+        c.range(Literals.ENGINE__THRUST_VACUUM, e.getThrustVacuum(), 0, MAX_ENGINE_THRUST, "up to 100 MN",
+            "beyond any engine built (F-1: 7.8 MN; a solid booster: about 16 MN)");
         c.range(Literals.ENGINE__THRUST_SEA_LEVEL, e.getThrustSeaLevel(), 0, Math.max(0, e.getThrustVacuum()),
             "0 to the vacuum thrust " + fmt(e.getThrustVacuum()) + " N", "ambient pressure only ever reduces thrust");
         c.range(Literals.ENGINE__ISP_VACUUM, e.getIspVacuum(), MIN_ROCKET_ISP, MAX_CHEMICAL_ISP,
@@ -290,14 +319,23 @@ public final class VehicleConstraints extends EObjectValidator {
         }
     }
 
+    /** The launch epochs a mission may have: from the first entry of the UTC-TAI history (1961) to 2200. */
+    static final Instant EARLIEST_EPOCH = Instant.parse("1961-01-01T00:00:00Z");
+    static final Instant LATEST_EPOCH = Instant.parse("2200-01-01T00:00:00Z");
+
     /** The fidelities LaunchBench ships (org.launchbench.trajectory's point mass, org.launchbench.flight's rigid body). */
     static final java.util.List<String> FIDELITIES = java.util.List.of("3dof", "6dof");
 
     private static void mission(ConstraintChecks c, Mission m, ModelReferences refs) {
         try {
-            Instant.parse(m.getEpoch() == null ? "" : m.getEpoch());
+            Instant epoch = Instant.parse(m.getEpoch() == null ? "" : m.getEpoch());
+            if (epoch.isBefore(EARLIEST_EPOCH) || !epoch.isBefore(LATEST_EPOCH)) {
+                c.problem(Literals.MISSION__EPOCH, m.getEpoch(), "1961-01-01T00:00:00Z to 2199-12-31T23:59:59Z",
+                    "the time scales start with the UTC-TAI history in 1961, and no launch is planned centuries ahead");
+            }
         } catch (DateTimeParseException e) {
-            c.problem(Literals.MISSION__EPOCH, m.getEpoch(), "ISO-8601 UTC, e.g. 2025-12-03T04:00:00Z", "the launch time must be a date and time");
+            c.problem(Literals.MISSION__EPOCH, InvalidInputException.cut(String.valueOf(m.getEpoch()), InvalidInputException.MAX_QUOTED),
+                "ISO-8601 UTC, e.g. 2025-12-03T04:00:00Z", "the launch time must be a date and time");
         }
         if (m.isSetFidelity() && !FIDELITIES.contains(m.getFidelity())) {
             c.problem(Literals.MISSION__FIDELITY, m.getFidelity(), String.join(" or ", FIDELITIES)
@@ -353,6 +391,16 @@ public final class VehicleConstraints extends EObjectValidator {
             c.range(Literals.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE, p.getMaxDynamicPressure(), 1_000, 1_000_000, "1 to 1000 kPa",
                 "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
         }
+        if (p.isSetEntryIgnitionAltitude()) {
+            c.range(Literals.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE, p.getEntryIgnitionAltitude(), 5_000, 200_000, "5 km to 200 km",
+                "entry burns are lit high on the way down (Falcon 9: about 70 km)");
+        }
+        if (p.isSetMaxHeatFlux()) {
+            c.range(Literals.RECOVERY_PLAN__MAX_HEAT_FLUX, p.getMaxHeatFlux(), 1_000, 1e8, "1 kW/m2 to 100 MW/m2", "a stagnation heat flux");
+        }
+        if (p.isSetLandingMaxTilt()) {
+            c.range(Literals.RECOVERY_PLAN__LANDING_MAX_TILT, p.getLandingMaxTilt(), 0, 90, "0 to 90 deg", "an angle from the vertical");
+        }
         if (p.isSetLandingIgnitionAltitude()) {
             c.range(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, p.getLandingIgnitionAltitude(), 10, 20_000, "10 m to 20 km",
                 "landing burns are lit a few kilometres up");
@@ -384,6 +432,10 @@ public final class VehicleConstraints extends EObjectValidator {
         Stage first = vehicle.get().getStages().get(0);
         RecoveryHardware hw = first.getRecovery();
         String stage = "first stage '" + first.getId() + "' of '" + vehicle.get().getId() + "'";
+        if (p.isSetPropellantReserve() && !(p.getPropellantReserve() >= 0 && p.getPropellantReserve() < first.getPropellantMass())) {
+            c.problem(Literals.RECOVERY_PLAN__PROPELLANT_RESERVE, fmt(p.getPropellantReserve()),
+                "0 to " + fmt(first.getPropellantMass()) + " kg (the stage's propellant)", "the recovery reserve must be propellant the " + stage + " has");
+        }
         if (first.getPropulsion() == Propulsion.SOLID) {
             c.problem(Literals.RECOVERY_PLAN__MODE, p.getMode().getLiteral(), "EXPENDABLE", "the " + stage + " is a solid motor: it cannot land");
         } else if (hw == null || hw.getLandingLegs() == null) {
