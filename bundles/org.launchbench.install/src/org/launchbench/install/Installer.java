@@ -184,6 +184,9 @@ public final class Installer {
                     throw InvalidInputException.because("no such folder or file").source(source).value(t)
                         .fix("check the path; build the site first if it is your own").build();
                 }
+                if (uri.getScheme().equalsIgnoreCase("file")) {
+                    SiteMetadata.checkWellFormed(Path.of(uri), source);
+                }
                 return uri;
             } catch (URISyntaxException | IllegalArgumentException e) {
                 throw bad.build();
@@ -191,9 +194,11 @@ public final class Installer {
         }
         Path path = Path.of(t).toAbsolutePath().normalize();
         if (Files.isDirectory(path)) {
+            SiteMetadata.checkWellFormed(path, source);
             return path.toUri();
         }
         if (Files.isRegularFile(path) && (lower.endsWith(".zip") || lower.endsWith(".jar"))) {
+            SiteMetadata.checkWellFormed(path, source);
             return URI.create("jar:" + path.toUri() + "!/");
         }
         if (!Files.exists(path)) {

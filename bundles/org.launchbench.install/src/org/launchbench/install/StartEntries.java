@@ -91,7 +91,7 @@ final class StartEntries {
             lines.set(i, KEY + String.join(",", entries));
         }
         if (!restored.isEmpty()) {
-            Path temp = Files.createTempFile(configIni.getParent(), "config.ini.", ".tmp");
+            Path temp = org.launchbench.core.TemporaryFiles.createFor(configIni);
             try {
                 Files.write(temp, lines, StandardCharsets.ISO_8859_1);
                 Files.move(temp, configIni, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -118,6 +118,10 @@ public final class CommandDispatcher {
         } catch (StackOverflowError e) {
             return fail(err, ExitCode.RUN_FAILED, prefix(commandName) + "ran out of stack (an input nested too deep?)"
                 + (debug ? "" : " (run again with --debug for the details)"), e, debug);
+        } catch (Error e) {
+            // any other Error (an internal VM error, an assertion): still one line and a failing exit, never a silent one
+            return fail(err, ExitCode.RUN_FAILED, prefix(commandName) + "stopped by a fatal error: " + e
+                + (debug ? "" : " (run again with --debug for the details, and please report it)"), e, debug);
         } finally {
             out.flush();
             restore(previousData);

@@ -1,7 +1,5 @@
 package org.launchbench.fc.hil;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.Packet;
 import org.launchbench.fc.api.PacketDictionary;
@@ -29,12 +28,8 @@ public final class SessionReplay {
      * @throws InvalidInputException for a file that is not a session of this dictionary (naming the line)
      */
     public SessionReplay(Path file, PacketDictionary dictionary) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw InvalidInputException.because("cannot be read: " + e.getMessage()).source(file.toString()).build(e);
-        }
+        // bounded like every input (issue 28): the longest loop, 600 s at 1 kHz, records some 300 MB
+        List<String> lines = InputFiles.readText(file, "a HIL session record", 512L << 20).lines().toList();
         int n = 0;
         for (String line : lines) {
             n++;

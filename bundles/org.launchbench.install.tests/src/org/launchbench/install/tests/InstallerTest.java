@@ -275,6 +275,31 @@ class InstallerTest {
         assertEquals(List.of(), installer.installed());
     }
 
+    /**
+     * A damaged content.xml is one line naming it, its line and column, before p2 reads it (issue 28: p2's parser printed
+     * its own "[Fatal Error]" line on stderr ahead of ours); a document type is refused (no entities read).
+     */
+    @Test
+    void aSiteWithDamagedMetadataIsNamedBeforeP2ReadsIt() throws Exception {
+        Path damaged = Files.createDirectories(tmp.resolve("damaged"));
+        Files.writeString(damaged.resolve("content.xml"), "<?xml version='1.0'?>\n<repository name='x'>\n<units\n");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        InvalidInputException e;
+        try {
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            e = assertThrows(InvalidInputException.class, () -> Installer.site(damaged.toString(), "--site"));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(e.userMessage().startsWith(damaged.resolve("content.xml") + ": line 4, column 1: is not well-formed XML"), e.userMessage());
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        Files.writeString(damaged.resolve("content.xml"), "<?xml version='1.0'?>\n<!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+            + "<repository name='&x;'/>\n");
+        e = assertThrows(InvalidInputException.class, () -> Installer.site(damaged.toString(), "--site"));
+        assertTrue(e.userMessage().contains("content.xml: line 2") && !e.userMessage().contains("root:"), e.userMessage());
+    }
+
     @Test
     void badSitesAndIdsAreNamedWithWhatIsAllowed() throws Exception {
         InvalidInputException missing = assertThrows(InvalidInputException.class,

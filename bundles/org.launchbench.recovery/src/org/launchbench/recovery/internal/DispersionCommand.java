@@ -73,7 +73,9 @@ public final class DispersionCommand implements CliCommand {
               --sigma ...     one-sigma errors, comma-separated; names and defaults:
                               thrust=0.01, isp=0.003 (relative), dry_mass_kg=150, propellant_kg=150,
                               drag=0.05 (relative), wind_m_s=5 (per horizontal component, below 20 km),
-                              ignition_delay_s=0.1 (landing burn, delays only), navigation_m=1 (per axis)
+                              ignition_delay_s=0.1 (landing burn, delays only), navigation_m=1 (per axis);
+                              largest: thrust and isp 0.1, drag 0.2, dry_mass_kg 2000, propellant_kg 5000,
+                              wind_m_s 30, ignition_delay_s 5, navigation_m 1000
               --scenario      inject this scenario's failures into every run ('none', the default: none)
               --fidelity      how each run is flown: 3dof (point mass) or 6dof (rigid body under an ideal
                               attitude loop, several times the cost); default: the mission's, else 3dof
@@ -247,6 +249,14 @@ public final class DispersionCommand implements CliCommand {
         }
     }
 
+    /**
+     * The largest sigma of each error: a run draws up to about five sigma, and the draws are applied as factors
+     * (1 + x) or offsets, so a larger sigma would fly negative thrust, Isp, drag or mass (issue 28: thrust=1e308 ended in
+     * an internal error).
+     */
+    static final Map<String, Double> MAX_SIGMA = Map.of("thrust", 0.1, "isp", 0.1, "dry_mass_kg", 2_000.0, "propellant_kg", 5_000.0,
+        "drag", 0.2, "wind_m_s", 30.0, "ignition_delay_s", 5.0, "navigation_m", 1_000.0);
+
     static Dispersion.Sigmas sigmas(String text) {
         Map<String, Double> values = Dispersion.Sigmas.DEFAULT.asMap();
         if (text.isBlank()) {
@@ -265,9 +275,10 @@ public final class DispersionCommand implements CliCommand {
             } catch (NumberFormatException e) {
                 x = Double.NaN;
             }
-            if (!(x >= 0) || Double.isInfinite(x)) {
-                throw InvalidInputException.because("a sigma is a finite number, zero or more").element("--sigma " + key).value(kv[1].trim())
-                    .allowed("0 or more").build();
+            double max = MAX_SIGMA.get(key);
+            if (!(x >= 0 && x <= max)) {
+                throw InvalidInputException.because("a sigma is a number from zero to its largest").element("--sigma " + key).value(kv[1].trim())
+                    .allowed("0 to " + max + " (draws reach five sigma: larger ones make negative thrust, mass or drag)").build();
             }
             values.put(key, x);
         }

@@ -376,6 +376,7 @@ public final class SimulateCommand implements CliCommand {
             throw InvalidInputException.because("the mission's id would put the history outside the --csv folder").source("--csv")
                 .value(missionId).allowed("an id of letters, digits, '-', '_' and '.'").build();
         }
+        AtomicTextFile.checkTarget(file, "--csv");
         return file;
     }
 
