@@ -38,6 +38,7 @@ import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.core.TemporaryFiles;
+import org.launchbench.core.XmlParserMessages;
 import org.launchbench.vehicle.model.ModelRoot;
 import org.launchbench.vehicle.model.VehiclePackage;
 import org.w3c.dom.Document;
@@ -287,15 +288,17 @@ public final class ModelFiles {
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
+            // a model file has no document type: refusing one keeps external entities and entity expansion out entirely
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             var builder = f.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
-            throw InvalidInputException.because("is not well-formed XML: " + e.getMessage()).source(source)
+            throw InvalidInputException.because(XmlParserMessages.inOurWords(e.getMessage())).source(source)
                 .element("line " + e.getLineNumber() + ", column " + e.getColumnNumber())
                 .fix("repair the XML there (an unclosed or mistyped tag, an unescaped & or <)").build(e);
         } catch (SAXException | IOException e) {
-            throw InvalidInputException.because("is not well-formed XML: " + e.getMessage()).source(source).build(e);
+            throw InvalidInputException.because(XmlParserMessages.inOurWords(e.getMessage())).source(source).build(e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

@@ -52,11 +52,17 @@ public final class ModelValidation {
     public static void requireValid(EObject root, ModelReferences references, String file) {
         List<Problem> problems = validate(root, references).stream().filter(Problem::error).toList();
         if (!problems.isEmpty()) {
-            Problem p = problems.get(0);
+            // the deepest problem first: checks of a whole (a vehicle's thrust-to-weight, a table's order) derive from the
+            // figures below them, so a figure's own problem is the cause to name
+            Problem p = problems.stream().max(java.util.Comparator.comparingInt(ModelValidation::depth)).orElseThrow();
             throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
                 + " more: run 'launchbench validate " + file + "')" : "")).source(file)
                 .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
         }
+    }
+
+    private static int depth(Problem p) {
+        return p.element().split(" / ", -1).length * 2 + (p.feature() == null ? 0 : 1);
     }
 
     /**

@@ -276,8 +276,12 @@ public final class VehicleConstraints extends EObjectValidator {
             return;
         }
         double usable = s.getPropellantMass() - s.getResidualPropellantMass();
-        c.range(Literals.RECOVERY_HARDWARE__LANDING_PROPELLANT_RESERVE, r.getLandingPropellantReserve(), 0, Math.max(0, usable),
-            "0 to the usable propellant " + fmt(usable) + " kg", "the landing reserve comes out of the stage's propellant");
+        // a range derived from the stage's figures is checked only when they are valid (a bad one is reported on the stage)
+        if (s.getPropellantMass() > 0 && s.getPropellantMass() <= MAX_STAGE_MASS && s.getResidualPropellantMass() >= 0
+            && s.getResidualPropellantMass() <= s.getPropellantMass()) {
+            c.range(Literals.RECOVERY_HARDWARE__LANDING_PROPELLANT_RESERVE, r.getLandingPropellantReserve(), 0, Math.max(0, usable),
+                "0 to the usable propellant " + fmt(usable) + " kg", "the landing reserve comes out of the stage's propellant");
+        }
         int engines = s.getEngines().stream().mapToInt(EngineCluster::getCount).sum();
         c.range(Literals.RECOVERY_HARDWARE__LANDING_ENGINES, r.getLandingEngines(), 1, engines, "1 to " + engines,
             "the landing burn uses some of the stage's " + engines + " engines");
@@ -359,6 +363,9 @@ public final class VehicleConstraints extends EObjectValidator {
         int satellites = m.getManifest().stream().mapToInt(ManifestEntry::getCount).sum();
         double payload = m.getManifest().stream()
             .mapToDouble(e -> e.getCount() * (e.getSatellite() == null ? 0 : e.getSatellite().getMass())).sum();
+        if (!(payload >= 0 && payload < ConstraintChecks.MAX_MAGNITUDE)) {
+            return; // a satellite's own mass is reported where it is: the sums below would only repeat it
+        }
         PayloadAdapter adapter = vehicle.get().getPayloadAdapters().stream()
             .filter(a -> a.getId() != null && a.getId().equals(m.getPayloadAdapterId())).findFirst().orElse(null);
         if (m.getPayloadAdapterId() != null && adapter == null) {
