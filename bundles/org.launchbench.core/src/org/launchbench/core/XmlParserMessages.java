@@ -24,6 +24,7 @@ public final class XmlParserMessages {
         if (m.contains("JAXP")) {
             return "is beyond what the XML reader accepts (entities, attributes or names too many or too large)";
         }
-        return "is not well-formed XML: " + m;
+        // the parser's sentence ends with a full stop; the message adds its own
+        return "is not well-formed XML: " + (m.endsWith(".") ? m.substring(0, m.length() - 1) : m);
     }
 }

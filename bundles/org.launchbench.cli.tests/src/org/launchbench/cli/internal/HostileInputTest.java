@@ -290,6 +290,9 @@ class HostileInputTest {
         Path mission = Files.writeString(root.resolve("cases").resolve("flight.mission"), mission("falcon-9"));
         jsonText(good, 64L << 20, f -> new String[] {"hil", mission.toString(), "--fc", "udp://127.0.0.1:9", "--rate", "50", "--dictionary",
             f.toString()});
+        // the reference computer reads its dictionary before it listens (a dictionary it took would hold this run to its timeout)
+        jsonText(good, 64L << 20, f -> new String[] {"fc-sim", "--listen", "udp://127.0.0.1:9", "--sessions", "1", "--dictionary",
+            f.toString()});
         assertAllRefused("JSON");
     }
 
