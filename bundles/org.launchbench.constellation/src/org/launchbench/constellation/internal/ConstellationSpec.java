@@ -18,6 +18,7 @@ import org.launchbench.constellation.SiderealTime;
 import org.launchbench.constellation.Strategy;
 import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.json.JsonFields;
 import org.launchbench.core.json.StrictJson;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
@@ -68,15 +69,11 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
      */
     public static ConstellationSpec read(Path file, VehicleCatalog catalog, PayloadQuery payload, EarthModel earth) {
         String src = file.toString();
-        Object document = StrictJson.parse(src, InputFiles.readText(file, "a constellation spec (JSON)", InputFiles.MODEL_LIMIT_BYTES));
-        if (!(document instanceof Map<?, ?> top)) {
-            throw InvalidInputException.because("is not a JSON object").source(src).value(StrictJson.quote(document))
-                .fix("write the spec as {\"key\": value, ...}").build();
-        }
         // "$schema" lets an editor find the spec's JSON Schema (docs/constellation-spec.schema.json)
-        JsonFields root = new JsonFields(src, "", JsonFields.cast(top), Set.of("$schema", "name", "start_date", "deadline", "constellation",
-            "satellite", "strategy", "objective", "launchers"));
-        String name = root.text("name", Set.of());
+        JsonFields root = JsonFields.root(src, StrictJson.parse(src, InputFiles.readText(file, "a constellation spec (JSON)",
+            InputFiles.MODEL_LIMIT_BYTES))).onlyKeys(Set.of("$schema", "name", "start_date", "deadline", "constellation", "satellite",
+            "strategy", "objective", "launchers"));
+        String name = root.string("name");
         Instant start = root.date("start_date");
         Instant deadline = root.has("deadline") ? root.date("deadline") : null;
         if (deadline != null && !deadline.isAfter(start)) {
@@ -90,7 +87,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
             s.number("thrust_N", 1e-6, 1e6, "N", Double.NaN), s.number("max_delta_v_m_s", 0, 1e5, "m/s", Double.POSITIVE_INFINITY));
         JsonFields st = root.object("strategy", Set.of("kind", "parking_altitude_km", "max_drift_days", "phasing_altitude_offset_km",
             "inclination_offset_deg"));
-        String kind = st.text("kind", Set.of("direct", "drift"));
+        String kind = st.choice("kind", List.of("direct", "drift"));
         if (kind.equals("direct")) {
             st.only(Set.of("kind", "phasing_altitude_offset_km"), "a direct strategy");
         }
@@ -105,7 +102,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
             throw st.bad("inclination_offset_deg", String.valueOf(Math.toDegrees(strategy.inclinationOffset())),
                 "an offset that keeps the parking inclination within 0 to 180 deg", "give a smaller offset");
         }
-        Objective objective = Objective.valueOf(root.text("objective", Set.of("launches", "cost", "time")).toUpperCase(java.util.Locale.ROOT));
+        Objective objective = Objective.valueOf(root.choice("objective", List.of("launches", "cost", "time")).toUpperCase(java.util.Locale.ROOT));
         List<String> notes = new ArrayList<>();
         List<Launcher> launchers = new ArrayList<>();
         List<String> refused = new ArrayList<>();
@@ -126,7 +123,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
     }
 
     private static ConstellationDesign design(JsonFields c, String name, Instant epoch, EarthModel earth) {
-        String pattern = c.text("pattern", Set.of("walker-delta", "walker-star", "sun-synchronous", "explicit", "slots"));
+        String pattern = c.choice("pattern", List.of("walker-delta", "walker-star", "sun-synchronous", "explicit", "slots"));
         // each pattern's own keys: another pattern's key would be silently ignored
         Set<String> own = switch (pattern) {
             case "walker-delta", "walker-star" -> Set.of("pattern", "satellites", "planes", "phasing", "altitude_km", "inclination_deg", "raan0_deg");
@@ -219,7 +216,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
             OrbitGeometry.launchAzimuth(earth, site, inclination, speed);
         } catch (InvalidInputException e) {
             if (only) {
-                throw InvalidInputException.because(e.problem()).source(l.file()).element(l.element("site")).value(e.value())
+                throw InvalidInputException.because(e.problem()).source(l.source()).element(l.name("site")).value(e.value())
                     .allowed(e.allowed()).fix(e.fix()).build(e);
             }
             return new Reach(insertion, inclination, Double.NaN, 0, false, false, e.problem() + " (" + e.value() + ")");
@@ -255,10 +252,10 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
     private static Launcher launcher(JsonFields l, VehicleCatalog catalog, PayloadQuery query, ConstellationDesign design,
                                      Strategy strategy, Satellite satellite, Instant start, Objective objective, List<String> notes,
                                      List<String> refused, EarthModel earth) {
-        String vehicleId = l.text("vehicle", Set.of());
+        String vehicleId = l.string("vehicle");
         CatalogVehicle vehicle = catalog.vehicle(vehicleId).orElseThrow(() -> l.bad("vehicle", vehicleId,
             String.join(", ", catalog.vehicles().stream().map(CatalogVehicle::id).toList()), "name a vehicle of the catalog"));
-        String siteId = l.text("site", Set.of());
+        String siteId = l.string("site");
         LaunchSite site = catalog.launchSites().stream().filter(x -> x.getId().equals(siteId)).findFirst().orElseThrow(() -> l.bad("site",
             siteId, String.join(", ", catalog.launchSites().stream().map(LaunchSite::getId).toList()), "name a launch site of the catalog"));
         List<PayloadAdapter> adapters = vehicle.model().getPayloadAdapters();
@@ -267,7 +264,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         }
         PayloadAdapter dispenser;
         if (l.has("dispenser")) {
-            String id = l.text("dispenser", Set.of());
+            String id = l.string("dispenser");
             dispenser = adapters.stream().filter(a -> id.equals(a.getId())).findFirst().orElseThrow(() -> l.bad("dispenser", id,
                 String.join(", ", adapters.stream().map(PayloadAdapter::getId).toList()), "name one of " + vehicleId + "'s adapters"));
         } else {
@@ -293,7 +290,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
         Reach first0 = byPlane[0];
         if (reaches.values().stream().allMatch(r -> r.satellites() < 1)) {
             refused.add(String.join("; ", reaches.values().stream().map(Reach::problem).distinct().toList()));
-            notes.add("launcher " + l.element("").replaceAll("\\.$", "") + " dropped: " + refused.get(refused.size() - 1));
+            notes.add("launcher " + l.name("").replaceAll("\\.$", "") + " dropped: " + refused.get(refused.size() - 1));
             return null;
         }
         for (Reach r : reaches.values()) {
@@ -303,7 +300,7 @@ public record ConstellationSpec(String name, ConstellationDesign design, Satelli
                     r.insertion() / KM, Math.toDegrees(r.inclination()), r.payload(), dispenser.getMass(), dispenser.getId(),
                     r.payload() - dispenser.getMass()));
             } else if (r.satellites() < 1) {
-                notes.add("launcher " + l.element("").replaceAll("\\.$", "") + " serves no plane at " + String.format(java.util.Locale.ROOT,
+                notes.add("launcher " + l.name("").replaceAll("\\.$", "") + " serves no plane at " + String.format(java.util.Locale.ROOT,
                     "%.0f km and %.2f deg: ", r.insertion() / KM, Math.toDegrees(r.inclination())) + r.problem());
             }
         }

@@ -100,6 +100,129 @@ public final class JsonFields {
     }
 
     /**
+     * @param key  a required key
+     * @param min  the least value allowed (inclusive)
+     * @param max  the greatest value allowed
+     * @param unit the unit, for the message
+     * @return its number, inside the range
+     */
+    public double number(String key, double min, double max, String unit) {
+        return number(key, min, max, true, unit);
+    }
+
+    /**
+     * @param key       a key
+     * @param min       the least value allowed (inclusive)
+     * @param max       the greatest value allowed
+     * @param unit      the unit, for the message
+     * @param otherwise the value when the key is absent
+     * @return its number inside the range, or {@code otherwise}
+     */
+    public double number(String key, double min, double max, String unit, double otherwise) {
+        return has(key) ? number(key, min, max, true, unit) : otherwise;
+    }
+
+    /**
+     * @param key a required key
+     * @param min the least value allowed
+     * @param max the greatest value allowed
+     * @return its whole number inside the range
+     */
+    public int integer(String key, int min, int max) {
+        double v = number(key, min, max, true, "");
+        if (v != Math.rint(v)) {
+            throw bad(key, v, "a whole number from " + min + " to " + max, "give a whole number");
+        }
+        return (int) v;
+    }
+
+    /**
+     * @param key a required key
+     * @return its string
+     */
+    public String string(String key) {
+        Object v = require(key);
+        if (!(v instanceof String s)) {
+            throw bad(name(key), v, "a string in double quotes", "quote it");
+        }
+        return s;
+    }
+
+    /**
+     * @param key a required key
+     * @return its date ("2027-01-15", midnight UTC) or instant ("2027-01-15T03:00:00Z")
+     */
+    public java.time.Instant date(String key) {
+        String s = string(key);
+        try {
+            return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad(name(key), s, "a date like 2027-01-15 or an instant like 2027-01-15T03:00:00Z", "write the date in that form");
+        }
+    }
+
+    /**
+     * @param key a required key
+     * @param min the least value of each element (inclusive)
+     * @param max the greatest value of each element
+     * @param unit the unit, for the message
+     * @return its non-empty array of numbers, each inside the range
+     */
+    public List<Double> numbers(String key, double min, double max, String unit) {
+        Object v = require(key);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw bad(name(key), v, "a non-empty list of numbers", "list at least one");
+        }
+        java.util.ArrayList<Double> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(inRange(name(key) + "[" + i + "]", toNumber(name(key) + "[" + i + "]", list.get(i)), min, max, true, unit));
+        }
+        return out;
+    }
+
+    /**
+     * @param key   a required key
+     * @param known the keys the object may have
+     * @return its object, checked for unknown keys
+     */
+    public JsonFields object(String key, Set<String> known) {
+        return object(key).onlyKeys(known);
+    }
+
+    /**
+     * @param key   a required key
+     * @param known the keys each element may have
+     * @return its non-empty array's objects, each checked for unknown keys
+     */
+    public List<JsonFields> objects(String key, Set<String> known) {
+        List<JsonFields> list = objects(key, 1, Integer.MAX_VALUE);
+        list.forEach(o -> o.onlyKeys(known));
+        return list;
+    }
+
+    /**
+     * Refuses keys another variant of this object uses, which this one would silently ignore.
+     *
+     * @param keys the keys this variant uses
+     * @param what the variant, for the message ("a direct strategy")
+     * @return this
+     */
+    public JsonFields only(Set<String> keys, String what) {
+        for (String key : object.keySet()) {
+            if (!keys.contains(key)) {
+                throw InvalidInputException.because("is not used by " + what).source(source).element(name(key))
+                    .allowed(String.join(", ", new TreeSet<>(keys))).fix("remove it, or change the variant").build();
+            }
+        }
+        return this;
+    }
+
+    /** @return the file the document came from */
+    public String source() {
+        return source;
+    }
+
+    /**
      * @param key a required key
      * @return its array of exactly three numbers
      */
@@ -241,8 +364,10 @@ public final class JsonFields {
         boolean low = minInclusive ? v >= min : v > min;
         if (!low || v > max) {
             String u = unit.isEmpty() ? "" : " " + unit;
+            String range = max >= Double.MAX_VALUE ? (minInclusive ? "at least " : "more than ") + fmt(min)
+                : (minInclusive ? "" : "more than ") + fmt(min) + " to " + fmt(max);
             throw InvalidInputException.because("is out of range").source(source).element(at).value(StrictJson.quote(v) + u)
-                .allowed((minInclusive ? "" : "more than ") + fmt(min) + " to " + fmt(max) + u).fix("check the value and its unit").build();
+                .allowed(range + u).fix("check the value and its unit").build();
         }
         return v;
     }
