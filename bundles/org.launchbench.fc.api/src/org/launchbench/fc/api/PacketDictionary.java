@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.json.JsonFields;
 import org.launchbench.core.json.StrictJson;
 
 /**
@@ -106,113 +107,63 @@ public record PacketDictionary(String name, List<Packet> packets) {
 
     /** @param json the dictionary; @param source for messages; @return it, checked as {@link #read} does */
     public static PacketDictionary parse(String json, String source) {
-        Object document = StrictJson.parse(source, json);
-        if (!(document instanceof Map<?, ?> top)) {
-            throw InvalidInputException.because("is not a JSON object").source(source).value(StrictJson.quote(document)).build();
-        }
-        Map<String, Object> root = cast(top);
-        known(root, Set.of("name", "packets"), "", source);
-        String name = string(root, "name", "", source);
-        if (!(root.get("packets") instanceof List<?> packetList)) {
-            throw InvalidInputException.because("is missing or not a list").source(source).element("packets").build();
-        }
+        JsonFields root = JsonFields.root(source, StrictJson.parse(source, json)).onlyKeys(Set.of("name", "packets"));
+        String name = root.string("name");
         List<Packet> packets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<Integer, String> apids = new HashMap<>();
-        int i = 0;
-        for (Object pe : packetList) {
-            String at = "packets[" + i++ + "]";
-            if (!(pe instanceof Map<?, ?> pm)) {
-                throw InvalidInputException.because("is not an object").source(source).element(at).value(StrictJson.quote(pe)).build();
-            }
-            Map<String, Object> p = cast(pm);
-            known(p, Set.of("name", "apid", "direction", "fields"), at + ".", source);
-            String pname = name(p, at + ".", source);
+        for (JsonFields p : root.objects("packets", 0, MAX_PACKETS)) {
+            p.onlyKeys(Set.of("name", "apid", "direction", "fields"));
+            String pname = name(p);
             if (!names.add(pname)) {
-                throw InvalidInputException.because("is declared twice").source(source).element(at + ".name").value(pname).build();
+                throw InvalidInputException.because("is declared twice").source(source).element(p.name("name")).value(pname).build();
             }
-            Object apidValue = p.get("apid");
-            if (!(apidValue instanceof Double apidNumber) || apidNumber != Math.rint(apidNumber)) {
-                throw InvalidInputException.because("is missing or not a whole number").source(source).element(at + ".apid")
-                    .value(apidValue == null ? "(missing)" : StrictJson.quote(apidValue)).allowed("0 to 2046").build();
+            double apidNumber = p.number("apid");
+            if (apidNumber != Math.rint(apidNumber) || apidNumber < 0 || apidNumber > 2046) {
+                throw p.bad("apid", apidNumber, "a whole number from 0 to 2046 (2047 is the idle packet's)", "give the packet its own APID");
             }
-            int apid = apidNumber < 0 || apidNumber > 2047 ? -1 : apidNumber.intValue();
-            if (apid < 0 || apid > 2046) {
-                throw InvalidInputException.because("is not an APID").source(source).element(at + ".apid").value(apidNumber)
-                    .allowed("0 to 2046 (2047 is the idle packet's)").build();
-            }
+            int apid = (int) apidNumber;
             String taken = apids.putIfAbsent(apid, pname);
             if (taken != null) {
-                throw InvalidInputException.because("is taken by " + taken + " too").source(source).element(at + ".apid").value(apid).build();
+                throw InvalidInputException.because("is taken by " + taken + " too").source(source).element(p.name("apid")).value(apid).build();
             }
-            String dir = string(p, "direction", at + ".", source);
-            Direction direction = switch (dir) {
-                case "telemetry" -> Direction.TELEMETRY;
-                case "telecommand" -> Direction.TELECOMMAND;
-                default -> throw InvalidInputException.because("is not a direction").source(source).element(at + ".direction").value(dir)
-                    .allowed("telemetry, telecommand").build();
-            };
+            Direction direction = p.choice("direction", List.of("telemetry", "telecommand")).equals("telemetry")
+                ? Direction.TELEMETRY : Direction.TELECOMMAND;
             List<Field> fields = new ArrayList<>();
-            if (!(p.get("fields") instanceof List<?> fieldList)) {
-                throw InvalidInputException.because("is missing or not a list").source(source).element(at + ".fields").build();
-            }
-            int j = 0;
             Set<String> fieldNames = new HashSet<>();
-            for (Object fe : fieldList) {
-                String fat = at + ".fields[" + j++ + "]";
-                if (!(fe instanceof Map<?, ?> fm)) {
-                    throw InvalidInputException.because("is not an object").source(source).element(fat).value(StrictJson.quote(fe)).build();
-                }
-                Map<String, Object> f = cast(fm);
-                known(f, Set.of("name", "type", "unit"), fat + ".", source);
-                String fname = name(f, fat + ".", source);
+            for (JsonFields f : p.objects("fields", 0, MAX_FIELDS)) {
+                f.onlyKeys(Set.of("name", "type", "unit"));
+                String fname = name(f);
                 if (!fieldNames.add(fname)) {
-                    throw InvalidInputException.because("is declared twice in " + pname).source(source).element(fat + ".name").value(fname)
+                    throw InvalidInputException.because("is declared twice in " + pname).source(source).element(f.name("name")).value(fname)
                         .build();
                 }
-                String type = string(f, "type", fat + ".", source);
+                String type = f.string("type");
                 FieldType t;
                 try {
                     t = FieldType.valueOf(type.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException x) {
-                    throw InvalidInputException.because("is not a field type").source(source).element(fat + ".type").value(type)
-                        .allowed("u8, u16, u32, i16, i32, f32, f64").build();
+                    throw f.bad("type", type, "u8, u16, u32, i16, i32, f32, f64", "use one of those encodings");
                 }
-                fields.add(new Field(fname, t, f.containsKey("unit") ? string(f, "unit", fat + ".", source) : ""));
+                fields.add(new Field(fname, t, f.has("unit") ? f.string("unit") : ""));
             }
             packets.add(new Packet(pname, apid, direction, List.copyOf(fields)));
         }
         return new PacketDictionary(name, List.copyOf(packets));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> m) {
-        return (Map<String, Object>) m;
-    }
+    /** A space packet's APIDs are 11 bits: at most 2047 packets (the idle one is not declared). */
+    private static final int MAX_PACKETS = 2047;
+
+    /** A packet's data field holds at most 65,536 bytes: 65,536 one-byte fields. */
+    private static final int MAX_FIELDS = 65_536;
 
     /** Names go into session files and reports: letters, digits, '_' and '-' only. */
-    private static String name(Map<String, Object> o, String at, String source) {
-        String n = string(o, "name", at, source);
+    private static String name(JsonFields o) {
+        String n = o.string("name");
         if (!n.matches("[A-Za-z0-9_-]+")) {
-            throw InvalidInputException.because("is not a name").source(source).element(at + "name").value(n)
-                .allowed("letters, digits, _ and - (no spaces, dots or =)").build();
+            throw o.bad("name", n, "letters, digits, _ and - (no spaces, dots or =)", "rename it");
         }
         return n;
-    }
-
-    private static void known(Map<String, Object> o, Set<String> keys, String at, String source) {
-        for (String k : o.keySet()) {
-            if (!keys.contains(k)) {
-                throw InvalidInputException.because("is not a key here").source(source).element(at + k)
-                    .allowed(String.join(", ", new java.util.TreeSet<>(keys))).build();
-            }
-        }
-    }
-
-    private static String string(Map<String, Object> o, String key, String at, String source) {
-        if (!(o.get(key) instanceof String s)) {
-            throw InvalidInputException.because("is missing or not a string").source(source).element(at + key).build();
-        }
-        return s;
     }
 }
