@@ -61,6 +61,39 @@ class TemporaryFilesTest {
         assertEquals(List.of(), names());
     }
 
+    /**
+     * A writer this host cannot see as a process (another container, another machine on a shared folder) still holds its
+     * lock: its file stays, whatever its process id says, until the lock goes with the writer.
+     */
+    @Test
+    void aLockedTemporaryFileIsLeftToItsWriter() throws Exception {
+        Path out = dir.resolve("out.csv");
+        Path tmp = Files.writeString(dir.resolve(".out.csv.launchbench-" + deadPid() + "-7.tmp"), "being written elsewhere");
+        Path locker = Files.writeString(dir.resolve("Locker.java"), """
+            import java.nio.channels.FileChannel;
+            import java.nio.file.Path;
+            import java.nio.file.StandardOpenOption;
+            public class Locker {
+                public static void main(String[] a) throws Exception {
+                    try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE); var l = c.lock()) {
+                        System.out.println("locked");
+                        Thread.sleep(60_000);
+                    }
+                }
+            }
+            """);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(java, locker.toString(), tmp.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine());
+            assertEquals(0, TemporaryFiles.removeStale(out));
+            assertTrue(Files.exists(tmp));
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+        assertEquals(1, TemporaryFiles.removeStale(out), "the writer and its lock are gone");
+    }
+
     @Test
     void aTemporaryFileIsNamedForItsDestinationAndThisProcess() throws Exception {
         Path tmp = TemporaryFiles.createFor(dir.resolve("session.txt"));

@@ -34,15 +34,10 @@ public final class AtomicTextFile implements AutoCloseable {
         this.file = file;
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        tmp = TemporaryFiles.createFor(file);
-        Writer w;
-        try {
-            w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        writer = w;
+        // locked while it is written: a kill releases the lock, and the next write then knows it for a leftover
+        TemporaryFiles.Locked locked = TemporaryFiles.open(file);
+        tmp = locked.path();
+        writer = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(locked.channel(), StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.launchbench.core;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,8 +17,10 @@ import java.util.Optional;
  * a power cut) leaves one behind; the next write to the same destination removes those whose writing process is gone
  * (issue 28: 32 of 48 kill trials left hidden temporary files, up to 2 MB, that nothing removed).
  * <p>
- * A process id can be reused: a temporary file is stale when no process has its id, or when the process that has it
- * started after the file was last written.
+ * A file is stale when no process holds a lock on it and no live process can be its writer: a streaming writer
+ * ({@link #open}) holds an exclusive lock on its temporary file until it is done, which a kill releases, and which is
+ * seen across containers and network file systems where process ids are not; a process id can be reused, so one whose
+ * process started after the file was last written is not its writer.
  */
 public final class TemporaryFiles {
 
@@ -35,6 +41,41 @@ public final class TemporaryFiles {
         Path dir = destination.toAbsolutePath().getParent();
         removeStale(destination);
         return Files.createTempFile(dir, prefix(destination) + ProcessHandle.current().pid() + "-", ".tmp");
+    }
+
+    /**
+     * A temporary file open for a long write, locked while it is open.
+     *
+     * @param path    the file
+     * @param channel its channel, to write through
+     * @param lock    the exclusive lock held on it (null where the file system has no locks)
+     */
+    public record Locked(Path path, FileChannel channel, FileLock lock) {
+    }
+
+    /**
+     * As {@link #createFor}, and opens the file for writing with an exclusive lock held until its channel is closed.
+     *
+     * @param destination the file the write will put in place
+     * @return the temporary file and its locked channel
+     * @throws IOException when the folder cannot take it
+     */
+    public static Locked open(Path destination) throws IOException {
+        Path tmp = createFor(destination);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | UnsupportedOperationException e) {
+            lock = null; // no locks here: the process-id rule alone decides
+        }
+        return new Locked(tmp, channel, lock);
     }
 
     /**
@@ -64,6 +105,22 @@ public final class TemporaryFiles {
         return "." + destination.getFileName() + "." + MARK;
     }
 
+    /** Whether another process holds a lock on the file (false where the file system has no locks). */
+    private static boolean lockedByAnother(Path tmp) {
+        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            FileLock l = c.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // this JVM holds it
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     private static boolean stale(Path tmp, String prefix) throws IOException {
         String rest = tmp.getFileName().toString().substring(prefix.length());
         int dash = rest.indexOf('-');
@@ -74,7 +131,10 @@ public final class TemporaryFiles {
             return false; // not ours after all
         }
         if (pid == ProcessHandle.current().pid()) {
-            return false; // this process may be writing it now
+            return false; // this process may be writing it now (and opening it here would drop this process's lock)
+        }
+        if (lockedByAnother(tmp)) {
+            return false;
         }
         Optional<ProcessHandle> writer = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (writer.isEmpty()) {

@@ -87,7 +87,15 @@ final class SiteMetadata {
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            XMLReader reader = f.newSAXParser().getXMLReader();
+            javax.xml.parsers.SAXParser parser = f.newSAXParser();
+            XmlParserMessages.limit((name, value) -> {
+                try {
+                    parser.setProperty(name, value);
+                } catch (SAXException e) {
+                    throw new IllegalArgumentException(e);
+                }
+            });
+            XMLReader reader = parser.getXMLReader();
             reader.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {

@@ -107,7 +107,10 @@ final class HostileCorpus {
                     end++;
                 }
                 for (String v : List.of("NaN", "Infinity", "1e400", "1e308", "-1e308", "\"7\"", "null", "true", "[]", "{}")) {
-                    out.add(new Mutant(lastKey + "=" + v + " at offset " + i, json.substring(0, i) + v + json.substring(end), null));
+                    // what parses is refused by its key, which the message names; what does not parse, by line and column
+                    boolean parses = !List.of("NaN", "Infinity", "1e400").contains(v);
+                    out.add(new Mutant(lastKey + "=" + v + " at offset " + i, json.substring(0, i) + v + json.substring(end),
+                        parses ? lastKey : null));
                 }
                 i = end - 1;
             }

@@ -64,7 +64,8 @@ class HostileInputTest {
     @BeforeAll
     static void open() {
         registry = new CommandRegistry(CONTEXT);
-        runner = Executors.newSingleThreadExecutor();
+        // a thread per case: a case that hangs fails on its own, not every case queued behind it
+        runner = Executors.newCachedThreadPool();
     }
 
     @AfterAll
@@ -75,6 +76,8 @@ class HostileInputTest {
 
     @BeforeEach
     void prepare() throws IOException {
+        // where an absolute id would put simulate's history: it must not be there after the corpus
+        Files.deleteIfExists(Path.of("/tmp/absolute-id-history.csv"));
         // a file outside every case's folder: an external entity must never bring it into an output
         secret = Files.writeString(root.resolve("secret.txt"), "TOPSECRET-28");
         Files.createDirectory(root.resolve("cases"));
@@ -233,6 +236,8 @@ class HostileInputTest {
             Mutant m = new Mutant(kind, null, null);
             refused(f, f, m, "validate", f.toString());
             refused(f, f, m, "simulate", f.toString());
+            refused(f, f, m, "dispersion", f.toString(), "-n", "2");
+            refused(f, f, m, "hil", f.toString(), "--fc", "udp://127.0.0.1:9", "--rate", "50");
         }
         assertAllRefused("mission");
     }
@@ -255,12 +260,20 @@ class HostileInputTest {
             Mutant m = order.get(i);
             refused(f, f, m, "validate", f.toString());
             refused(f, f, m, "vehicle", "show", f.toString());
-            // the mission beside it is refused too: for the vehicle's own problem when the file loads, for want of its
-            // vehicle when it does not (the broken file is then a warning)
+            // the mission beside it is refused too, naming the vehicle file: for the vehicle's own problem when the file loads,
+            // for want of its vehicle when it does not (with the file's own problem); a vehicle whose id was changed is not
+            // the mission's vehicle, and only the mission is named
             Path flight = f.resolveSibling("flight.mission");
             Mutant viaMission = new Mutant(m.label(), null, null);
-            refused(f, flight, viaMission, "validate", flight.toString());
-            refused(f, flight, viaMission, "simulate", flight.toString());
+            Path named = m.label().startsWith("id ") ? flight : f;
+            refused(f, named, viaMission, "validate", flight.toString());
+            refused(f, named, viaMission, "simulate", flight.toString());
+        }
+        for (String kind : HostileCorpus.specialKinds()) {
+            Path f = caseDir().resolve("case.vehicle");
+            HostileCorpus.special(kind, f, 64L << 20);
+            refused(f, f, new Mutant(kind, null, null), "validate", f.toString());
+            refused(f, f, new Mutant(kind, null, null), "vehicle", "show", f.toString());
         }
         assertAllRefused("vehicle");
     }
@@ -276,6 +289,11 @@ class HostileInputTest {
         List<Path> files = write(mutants, "case.sites", dir -> { }, order);
         for (int i = 0; i < files.size(); i++) {
             refused(files.get(i), files.get(i), order.get(i), "validate", files.get(i).toString());
+        }
+        for (String kind : HostileCorpus.specialKinds()) {
+            Path f = caseDir().resolve("case.sites");
+            HostileCorpus.special(kind, f, 64L << 20);
+            refused(f, f, new Mutant(kind, null, null), "validate", f.toString());
         }
         assertAllRefused("site catalog");
     }

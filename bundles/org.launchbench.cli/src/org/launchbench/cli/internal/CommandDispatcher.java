@@ -158,7 +158,10 @@ public final class CommandDispatcher {
     }
 
     private static int fail(PrintStream err, int code, String message, Throwable e, boolean debug) {
-        err.println(message.startsWith("launchbench") ? message : "launchbench: " + message);
+        // one line whatever the failure's text held, of a readable length
+        String line = message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        line = line.length() <= 2000 ? line : line.substring(0, 2000) + "...";
+        err.println(line.startsWith("launchbench") ? line : "launchbench: " + line);
         if (debug) {
             e.printStackTrace(err);
         }

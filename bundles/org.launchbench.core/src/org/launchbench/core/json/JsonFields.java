@@ -154,12 +154,21 @@ public final class JsonFields {
      */
     public java.time.Instant date(String key) {
         String s = string(key);
+        java.time.Instant t;
         try {
-            return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(s);
+            t = s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(s);
         } catch (java.time.format.DateTimeParseException e) {
             throw bad(name(key), s, "a date like 2027-01-15 or an instant like 2027-01-15T03:00:00Z", "write the date in that form");
         }
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            throw bad(name(key), s, "1961-01-01 to 2199-12-31", "give a date in the space age (the time scales start in 1961)");
+        }
+        return t;
     }
+
+    /** The dates a document may give: from the first entry of the UTC-TAI history (1961) to 2200, as mission epochs. */
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("1961-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("2200-01-01T00:00:00Z");
 
     /**
      * @param key a required key

@@ -97,6 +97,22 @@ class VehicleCatalogTest {
         assertTrue(problems.stream().anyMatch(p -> p.message().equals("no file model/missing.vehicle in the bundle")), problems.toString());
     }
 
+    /** A bundle's vehicle is validated as a user's file is (issue 28: catalog vehicles were flown as they came). */
+    @Test
+    void anInvalidContributedVehicleIsAProblemNotACatalogVehicle(@TempDir Path dir) throws Exception {
+        String bad = vehicleFile("negative-rocket", dir).replaceFirst("dryMass=\"[^\"]*\"", "dryMass=\"-5\"");
+        installed = TestBundles.install(context, "test.vehicles.invalid",
+            TestBundles.catalogPluginXml("<vehicle file=\"model/bad.vehicle\"/>", "<vehicle file=\"model/good.vehicle\"/>"),
+            Map.of("model/bad.vehicle", bad, "model/good.vehicle", vehicleFile("fine-rocket", dir)));
+        resolve(installed);
+        eventually(() -> catalog().vehicle("fine-rocket").isPresent(), "the valid vehicle");
+        assertTrue(catalog().vehicle("negative-rocket").isEmpty());
+        List<CatalogProblem> problems = catalog().problems().stream().filter(p -> p.bundle().equals("test.vehicles.invalid")).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().startsWith("is invalid: LaunchVehicle 'negative-rocket' / Stage 'stage-1': dryMass = -5"),
+            problems.toString());
+    }
+
     @Test
     void aVehicleIdContributedTwiceKeepsTheFirstAndReportsTheSecond(@TempDir Path dir) throws Exception {
         String file = vehicleFile("twin-rocket", dir);

@@ -60,7 +60,7 @@ public final class FolderReferences implements ModelReferences {
     }
 
     /** Reads the folder's model files once, in name order; one that does not load is a warning, not a failure. */
-    private void scan() {
+    private synchronized void scan() {
         if (scanned) {
             return;
         }

@@ -25,6 +25,9 @@ import org.launchbench.vehicle.model.catalog.CatalogVehicle;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.launchbench.vehicle.model.io.ModelFileKind;
 import org.launchbench.vehicle.model.io.ModelFiles;
+import org.launchbench.vehicle.model.validation.Problem;
+import org.launchbench.vehicle.model.validation.ModelValidation;
+import org.launchbench.vehicle.model.validation.ModelReferences;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -145,7 +148,14 @@ public final class ExtensionRegistryCatalog implements VehicleCatalog {
             return new Parsed(null, "no file " + file + " in the bundle");
         }
         try (InputStream in = url.openStream()) {
-            return new Parsed(ModelFiles.load(in, source, kind), null);
+            ModelRoot root = ModelFiles.load(in, source, kind);
+            // a bundle's model is checked as a user's file is: an invalid one is a catalog problem, never flown (issue 28)
+            List<Problem> errors = ModelValidation.validate(root, ModelReferences.NONE).stream().filter(Problem::error).toList();
+            if (!errors.isEmpty()) {
+                return new Parsed(null, "is invalid: " + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1)
+                    + " more)" : ""));
+            }
+            return new Parsed(root, null);
         } catch (InvalidInputException e) {
             return new Parsed(null, e.userMessage());
         } catch (IOException e) {

@@ -136,8 +136,9 @@ public final class ModelFiles {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = TemporaryFiles.createFor(file);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            TemporaryFiles.Locked locked = TemporaryFiles.open(file);
+            tmp = locked.path();
+            try (FileChannel channel = locked.channel();
                  OutputStream out = wrapTemporaryFileStream.apply(java.nio.channels.Channels.newOutputStream(channel))) {
                 out.write(bytes);
                 out.flush();
@@ -265,13 +266,17 @@ public final class ModelFiles {
             if (f == null) {
                 continue; // EMF reports an unknown element with its line
             }
-            if (!f.isMany() && !seen.add(name)) {
+            // XMI also takes an attribute written as an element: with the attribute set too, EMF would keep the element's value
+            if (!f.isMany() && (!seen.add(name) || e.hasAttribute(name))) {
                 throw InvalidInputException.because("is given twice; the model holds one").source(source).element(path + "/" + name)
                     .fix("keep one <" + name + "> and remove the other").build();
             }
             if (f instanceof EReference r && r.isContainment()) {
                 EClass childType = r.getEReferenceType();
                 String xsiType = child.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type");
+                if (xsiType.isEmpty()) {
+                    xsiType = child.getAttributeNS("http://www.omg.org/XMI", "type");
+                }
                 if (!xsiType.isEmpty() && VehiclePackage.eINSTANCE.getEClassifier(xsiType.substring(xsiType.indexOf(':') + 1)) instanceof EClass c) {
                     childType = c;
                 }
@@ -290,6 +295,7 @@ public final class ModelFiles {
             f.setExpandEntityReferences(false);
             // a model file has no document type: refusing one keeps external entities and entity expansion out entirely
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            XmlParserMessages.limit(f::setAttribute);
             var builder = f.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(bytes));

@@ -34,8 +34,9 @@ final class ConstraintChecks {
 
     /**
      * Every number the element holds is finite and of a size a model can mean: NaN, ±Infinity or a magnitude beyond
-     * {@link #MAX_MAGNITUDE} is refused for every attribute, before (and instead of) its own range check, so that no field
-     * without a range of its own lets one through to the engines (issue 28: NaN drag coefficients, 1e308 thrust).
+     * {@link #MAX_MAGNITUDE} is refused for every attribute, so that no field without a range of its own lets one through
+     * to the engines (issue 28: NaN drag coefficients, 1e308 thrust). Called after the element's own checks: a field they
+     * have reported keeps their message and range.
      */
     void finiteNumbers() {
         for (org.eclipse.emf.ecore.EAttribute a : object.eClass().getEAllAttributes()) {

@@ -55,7 +55,10 @@ public final class ModelValidation {
             // the deepest problem first: checks of a whole (a vehicle's thrust-to-weight, a table's order) derive from the
             // figures below them, so a figure's own problem is the cause to name
             Problem p = problems.stream().max(java.util.Comparator.comparingInt(ModelValidation::depth)).orElseThrow();
-            throw InvalidInputException.because(p.why() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
+            // a reference not found may be in a file beside the mission that did not load: say so, with that file's problem
+            String skipped = p.why().startsWith("no such") && !references.warnings().isEmpty()
+                ? "; beside the mission, " + InvalidInputException.cut(references.warnings().get(0), 300) : "";
+            throw InvalidInputException.because(p.why() + skipped + (problems.size() > 1 ? " (and " + (problems.size() - 1)
                 + " more: run 'launchbench validate " + file + "')" : "")).source(file)
                 .element(p.element() + (p.feature() == null ? "" : "/" + p.feature())).value(p.value()).allowed(p.allowed()).build();
         }
@@ -79,7 +82,8 @@ public final class ModelValidation {
         }
         List<Problem> out = new ArrayList<>();
         for (EObject o : used) {
-            String where = refs.source(o).map(Path::toString).orElse("catalog");
+            // the file's name: files beside a mission are in its folder, and a full path would crowd out the element
+            String where = refs.source(o).map(f -> f.getFileName().toString()).orElse("catalog");
             for (Problem p : validateTree(o, ModelReferences.NONE)) {
                 out.add(new Problem(p.error(), where + ": " + p.element(), p.feature(), p.value(), p.allowed(), p.why()));
             }

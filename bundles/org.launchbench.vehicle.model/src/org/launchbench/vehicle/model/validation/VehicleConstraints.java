@@ -441,7 +441,7 @@ public final class VehicleConstraints extends EObjectValidator {
         String stage = "first stage '" + first.getId() + "' of '" + vehicle.get().getId() + "'";
         if (p.isSetPropellantReserve() && !(p.getPropellantReserve() >= 0 && p.getPropellantReserve() < first.getPropellantMass())) {
             c.problem(Literals.RECOVERY_PLAN__PROPELLANT_RESERVE, fmt(p.getPropellantReserve()),
-                "0 to " + fmt(first.getPropellantMass()) + " kg (the stage's propellant)", "the recovery reserve must be propellant the " + stage + " has");
+                "0 up to, not including, " + fmt(first.getPropellantMass()) + " kg (the stage's propellant)", "the recovery reserve must be propellant the " + stage + " has");
         }
         if (first.getPropulsion() == Propulsion.SOLID) {
             c.problem(Literals.RECOVERY_PLAN__MODE, p.getMode().getLiteral(), "EXPENDABLE", "the " + stage + " is a solid motor: it cannot land");
