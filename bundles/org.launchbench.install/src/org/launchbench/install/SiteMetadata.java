@@ -21,7 +21,8 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * Checks that a local update site's metadata ({@code content.xml}, or the one inside {@code content.jar}) is well-formed
+ * Checks that a local update site's metadata ({@code content.xml}, {@code content.xml.xz} and the one inside
+ * {@code content.jar}, whichever are there; composite and remote sites are left to p2) is well-formed
  * XML before p2 reads it. p2's parser reports a malformed file by printing the XML parser's own {@code [Fatal Error]}
  * line on standard error ahead of ours (issue 28); here it is one line naming the file, the line and the column.
  * Streamed (no size limit needed: nothing is kept), with doctypes refused (no external entities, no entity expansion).
@@ -40,12 +41,20 @@ final class SiteMetadata {
         try {
             if (Files.isDirectory(site)) {
                 Path xml = site.resolve("content.xml");
+                Path xz = site.resolve("content.xml.xz");
                 Path jar = site.resolve("content.jar");
+                // every form present is checked: p2 picks one by the site's p2.index (Tycho sites carry .xz and .jar)
+                if (Files.isRegularFile(xz)) {
+                    try (InputStream in = new org.tukaani.xz.XZInputStream(Files.newInputStream(xz))) {
+                        parse(in, xz.toString(), source);
+                    }
+                }
                 if (Files.isRegularFile(xml)) {
                     try (InputStream in = Files.newInputStream(xml)) {
                         parse(in, xml.toString(), source);
                     }
-                } else if (Files.isRegularFile(jar)) {
+                }
+                if (Files.isRegularFile(jar)) {
                     try (ZipFile zip = new ZipFile(jar.toFile())) {
                         ZipEntry e = zip.getEntry("content.xml");
                         if (e != null) {

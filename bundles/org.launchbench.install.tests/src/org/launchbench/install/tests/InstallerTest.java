@@ -298,6 +298,14 @@ class InstallerTest {
             + "<repository name='&x;'/>\n");
         e = assertThrows(InvalidInputException.class, () -> Installer.site(damaged.toString(), "--site"));
         assertTrue(e.userMessage().contains("content.xml: line 2") && !e.userMessage().contains("root:"), e.userMessage());
+        // a Tycho site's compressed form, which p2 reads first when its index says so
+        Files.delete(damaged.resolve("content.xml"));
+        try (var out = new org.tukaani.xz.XZOutputStream(Files.newOutputStream(damaged.resolve("content.xml.xz")),
+            new org.tukaani.xz.LZMA2Options())) {
+            out.write("<?xml version='1.0'?>\n<repository name='x'>\n<units>\n".getBytes(StandardCharsets.UTF_8));
+        }
+        e = assertThrows(InvalidInputException.class, () -> Installer.site(damaged.toString(), "--site"));
+        assertTrue(e.userMessage().startsWith(damaged.resolve("content.xml.xz") + ": line 4"), e.userMessage());
     }
 
     @Test
