@@ -87,11 +87,8 @@ public final class SocpSolver {
     /**
      * The KKT solves are refined to this fraction of the larger of the relative primal and dual residuals (inexact
      * Newton: Dembo, Eisenstat and Steihaug, SIAM J. Numer. Anal. 19(2), 1982; a direction needs no more accuracy
-     * than the residuals it is to reduce), between {@link #FINEST} and {@link #COARSEST}. On the Açıkmeşe and Ploen
-     * descent at 50 nodes this halves the back-solves, with the same iterations and the optimum within 1e-8. 1e-4
-     * rather than 1e-5, with {@link #COARSEST} 1e-4 rather than 1e-8: 8 % off both a Falcon 9 campaign's 1,169 cone
-     * programs (the same statuses, optima within 1e-10) and the 50-node Mars program (the same 16 iterations and
-     * propellant to 1e-6 kg). 1e-3 was too coarse for infeasible programs: the certificate was missed, and they stalled.
+     * than the residuals it is to reduce), between {@link #FINEST} and {@link #COARSEST}. How 1e-4 was chosen, and why
+     * 1e-3 is too coarse: docs/optimisation.md, "Inexact KKT solves, as measured".
      */
     static final double INEXACT = 1e-4;
     /**

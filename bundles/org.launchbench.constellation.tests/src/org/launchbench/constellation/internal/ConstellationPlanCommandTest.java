@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.core.InvalidInputException;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -48,17 +41,9 @@ class ConstellationPlanCommandTest {
     Path dir;
 
     private int run(StringBuilder out, String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(ConstellationPlanCommandTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*ConstellationPlan*)")) {
-            command = context.getService(ref);
-        }
-        assertEquals("constellation plan", command.name());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = command.run(new CommandInvocation("constellation plan", List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream()), new NullProgressMonitor()));
-        out.append(bytes.toString(StandardCharsets.UTF_8));
-        return code;
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(ConstellationPlanCommandTest.class).getBundleContext(), "constellation plan", args);
+        out.append(r.out());
+        return r.code();
     }
 
     private Path spec(String json) throws Exception {

@@ -5,27 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.flight.ForceModelProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 import com.google.gson.JsonObject;
@@ -40,16 +34,9 @@ class SixDofCommandTest {
     Path dir;
 
     private static String run(String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(SixDofCommandTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*SixDof*)")) {
-            command = context.getService(ref);
-        }
-        assertEquals("sixdof", command.name());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertEquals(ExitCode.OK, command.run(new CommandInvocation("sixdof", List.of(args), ps, ps, new NullProgressMonitor())));
-        return out.toString(StandardCharsets.UTF_8);
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(SixDofCommandTest.class).getBundleContext(), "sixdof", args);
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        return r.out() + r.err();
     }
 
     @Test

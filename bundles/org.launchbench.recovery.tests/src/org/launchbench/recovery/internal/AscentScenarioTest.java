@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.core.InvalidInputException;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -44,20 +36,9 @@ class AscentScenarioTest {
     }
 
     private static JsonObject simulate(String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(AscentScenarioTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
-            CliCommand c = context.getService(ref);
-            if (c.name().equals("simulate")) {
-                command = c;
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = command.run(new CommandInvocation("simulate", List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), new NullProgressMonitor()));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(AscentScenarioTest.class).getBundleContext(), "simulate", args);
+        assertEquals(0, r.code(), r.err());
+        return JsonParser.parseString(r.out()).getAsJsonObject();
     }
 
     private static JsonObject event(JsonObject doc, String event) {

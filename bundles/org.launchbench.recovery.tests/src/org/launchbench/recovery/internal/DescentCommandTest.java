@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.core.InvalidInputException;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -38,18 +31,9 @@ class DescentCommandTest {
     Path dir;
 
     private int run(StringBuilder out, String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(DescentCommandTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*Descent*)")) {
-            command = context.getService(ref);
-        }
-        assertEquals("descent", command.name());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = command.run(new CommandInvocation("descent", List.of(args), ps, new PrintStream(new ByteArrayOutputStream()),
-            new NullProgressMonitor()));
-        out.append(bytes.toString(StandardCharsets.UTF_8));
-        return code;
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(DescentCommandTest.class).getBundleContext(), "descent", args);
+        out.append(r.out());
+        return r.code();
     }
 
     private Path file(String json) throws Exception {

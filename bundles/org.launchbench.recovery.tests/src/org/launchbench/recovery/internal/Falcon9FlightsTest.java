@@ -2,19 +2,11 @@ package org.launchbench.recovery.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
-import org.osgi.framework.BundleContext;
+import org.launchbench.cli.CommandRun;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -42,21 +34,10 @@ import com.google.gson.JsonParser;
 class Falcon9FlightsTest {
 
     private static JsonObject simulate(String mission) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(Falcon9FlightsTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
-            CliCommand c = context.getService(ref);
-            if (c.name().equals("simulate")) {
-                command = c;
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = command.run(new CommandInvocation("simulate", List.of("../../examples/missions/falcon9-flights/" + mission + ".mission",
-            "--json"), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-            new NullProgressMonitor()));
-        assertEquals(0, code, mission + ": " + err.toString(StandardCharsets.UTF_8));
-        return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(Falcon9FlightsTest.class).getBundleContext(), "simulate",
+            "../../examples/missions/falcon9-flights/" + mission + ".mission", "--json");
+        assertEquals(0, r.code(), mission + ": " + r.err());
+        return JsonParser.parseString(r.out()).getAsJsonObject();
     }
 
     private static JsonObject event(JsonObject doc, String name) {

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.core.InvalidInputException;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -38,20 +31,9 @@ class FidelityOptionTest {
     Path dir;
 
     private static int run(String name, StringBuilder out, String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(FidelityOptionTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
-            CliCommand c = context.getService(ref);
-            if (c.name().equals(name)) {
-                command = c;
-            }
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = command.run(new CommandInvocation(name, List.of(args), ps, new PrintStream(new ByteArrayOutputStream()),
-            new NullProgressMonitor()));
-        out.append(bytes.toString(StandardCharsets.UTF_8));
-        return code;
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(FidelityOptionTest.class).getBundleContext(), name, args);
+        out.append(r.out());
+        return r.code();
     }
 
     private Path mission(String fidelity) throws Exception {

@@ -3,21 +3,14 @@ package org.launchbench.recovery.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
-import org.osgi.framework.BundleContext;
+import org.launchbench.cli.CommandRun;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -44,25 +37,12 @@ class PayloadByRecoveryTest {
     }
 
     private static Run run(String name, String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(PayloadByRecoveryTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
-            CliCommand c = context.getService(ref);
-            if (c.name().equals(name)) {
-                command = c;
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
         try {
-            code = command.run(new CommandInvocation(name, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new NullProgressMonitor()));
+            CommandRun r = CommandRun.of(FrameworkUtil.getBundle(PayloadByRecoveryTest.class).getBundleContext(), name, args);
+            return new Run(r.code(), r.out(), r.err());
         } catch (org.launchbench.core.InvalidInputException e) {
-            code = 2;
-            err.writeBytes(e.getMessage().getBytes(StandardCharsets.UTF_8));
+            return new Run(2, "", e.getMessage()); // as the command line reports it
         }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /**

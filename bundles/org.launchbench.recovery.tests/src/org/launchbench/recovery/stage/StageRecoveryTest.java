@@ -88,10 +88,12 @@ class StageRecoveryTest {
     }
 
     @Test
-    void theNominalRecoveryLandsWithinOneMetreAtUnderTwoMetresPerSecond() {
+    void theNominalRecoveryLandsWithinAMillimetreAtUnderTwoMetresPerSecond() {
         RecoveryResult r = ENGINE.fly(falcon9, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
-        assertTrue(r.missDistance() < 1, "miss " + r.missDistance());
+        // the guidance's cone programs stop at 1e-6 relative: a millimetre on a kilometre's descent (LandingGuidance.SOLVER);
+        // truth navigation and ideal actuators add nothing (0.21 mm as of 2026-12-07)
+        assertTrue(r.missDistance() < 1e-3, "miss " + r.missDistance());
         assertTrue(r.touchdownVerticalSpeed() < 2 && r.touchdownHorizontalSpeed() < 2,
             r.touchdownVerticalSpeed() + " / " + r.touchdownHorizontalSpeed());
         assertEquals(List.of("entry", "landing"), r.burns().stream().map(RecoveryResult.Burn::name).toList());
@@ -101,9 +103,10 @@ class StageRecoveryTest {
         double start = falcon9.separationState()[6] - s.getDryMass() - s.getResidualPropellantMass();
         assertEquals(start, burned + r.propellantRemaining(), 1e-6 * start);
         assertTrue(r.propellantRemaining() > 0);
-        // the entry burn was sized to the limit: the descent's peak stays near it (the sizing predicts it without the
-        // fins and down to 3 km; 5 % covers the difference)
-        assertTrue(r.peakDynamicPressure() < 1.05 * 110_000, "peak q " + r.peakDynamicPressure());
+        // the entry burn was sized to the limit, and the descent honours it: the peak stays under 110 kPa (validation),
+        // at 109.66 kPa as of 2026-12-07 (regression: 50 Pa is a tenth of a percent of a model change's effect)
+        assertTrue(r.peakDynamicPressure() <= 110_000, "peak q " + r.peakDynamicPressure());
+        assertEquals(109_662, r.peakDynamicPressure(), 50, "peak q");
     }
 
     @Test
@@ -113,7 +116,8 @@ class StageRecoveryTest {
         Perturbation p = new Perturbation(-0.03, -0.01, 200, -300, 0.10, 10, 270, 0.5, 0, 0);
         RecoveryResult r = ENGINE.fly(falcon9, plan, p, List.of(), StageRecovery.Options.DEFAULT);
         assertEquals(RecoveryResult.Outcome.LANDED, r.outcome(), r.reason());
-        assertTrue(r.missDistance() < 1, "miss " + r.missDistance());
+        // the closed loop absorbs them to the guidance's own accuracy (0.22 mm as of 2026-12-07)
+        assertTrue(r.missDistance() < 1e-3, "miss " + r.missDistance());
     }
 
     /**

@@ -53,10 +53,7 @@ public final class LandingGuidance {
     static final int SEARCH_NODES = 8;
     /**
      * The time-of-flight searches stop at a bracket this wide, s: the propellant is flat at its minimum, and the closed
-     * loop re-solves from the plan anyway. 0.25 s instead of 0.05 s took 1.4 programs a run fewer with the same landings
-     * and the same least propellant left to the kilogram; 1 s instead of 0.25 s, 2.2 fewer (27.0 a run), the same
-     * landings and least propellant, 3 kg less left on average of 3.4 t (1,000 Falcon 9 runs each). 2 s cost touchdown
-     * speed (1.16 m/s down at worst, against 0.90).
+     * loop re-solves from the plan anyway (the campaigns that chose it: docs/recovery.md, "Guidance settings, as measured").
      */
     static final double SEARCH_RESOLUTION = 1.0;
     /**
@@ -68,20 +65,15 @@ public final class LandingGuidance {
     /**
      * The guidance's cone programs stop at 1e-6 (residuals relative, the gap in the program's units: a millimetre on a
      * kilometre's descent, a gram of propellant in 30 t), not the solver's default 1e-8: a plan flown for seconds and
-     * then re-solved needs no more, and the last orders of magnitude cost two of about eleven iterations, on the most
-     * ill-conditioned systems. 1,000 Falcon 9 runs: the same landings and least propellant, 0.79 m/s at worst down
-     * instead of 0.90, 15 % less time; 1e-7 took as long as 1e-6. A program that has not halved its distance to an
-     * answer in 5 iterations stops as stalled (the solver's default is 8): the times of flight just too short for a
-     * descent, which a search meets every run, took 10 iterations instead of 19, and a campaign's programs 6 % less
-     * time, with the same ones optimal.
+     * then re-solved needs no more. A program that has not halved its distance to an answer in 5 iterations stops as
+     * stalled (the solver's default is 8): the times of flight just too short for a descent, which a search meets every
+     * run, need not be chased. The campaigns behind both figures: docs/recovery.md, "Guidance settings, as measured".
      */
     static final SocpSolver.Settings SOLVER = new SocpSolver.Settings(1e-6, 1e-6, 1e-6, 100, 5);
     /**
      * The fewest intervals of a re-solve (whose program otherwise keeps the first plan's interval length): the terminal
-     * phase's re-solves, 2 a second, are about 10 of a run's 23 programs. 6 rather than 8 (3,000 Falcon 9 runs, by
-     * turns): 7 % less time, 99 % of touchdowns under 0.34 m/s down instead of 0.41 and the worst under 0.60 m/s across
-     * instead of 1.07, but one run stopped 0.4 m above the pad and dropped at 2.8 m/s (2.2 m/s with 8; the legs take 6).
-     * 5 saved 2 % more.
+     * phase's re-solves, 2 a second, are about 10 of a run's 23 programs, and a short program keeps them cheap
+     * (docs/recovery.md, "Guidance settings, as measured").
      */
     static final int MIN_NODES = 6;
     /**

@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.InvalidInputException;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -27,16 +20,9 @@ import com.google.gson.JsonParser;
 class AtmosphereCommandTest {
 
     private String run(String... args) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(AtmosphereCommandTest.class).getBundleContext();
-        CliCommand command = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, "(component.name=*Atmosphere*)")) {
-            command = context.getService(ref);
-        }
-        assertEquals("atmosphere", command.name());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertEquals(ExitCode.OK, command.run(new CommandInvocation("atmosphere", List.of(args), ps, ps, new NullProgressMonitor())));
-        return out.toString(StandardCharsets.UTF_8);
+        CommandRun r = CommandRun.of(FrameworkUtil.getBundle(AtmosphereCommandTest.class).getBundleContext(), "atmosphere", args);
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        return r.out() + r.err();
     }
 
     @Test

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.launchbench.cli.CliCommand;
-import org.launchbench.cli.CommandInvocation;
+import org.launchbench.cli.CommandRun;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.vehicle.model.LaunchVehicle;
@@ -26,7 +21,6 @@ import org.launchbench.vehicle.model.io.ModelFiles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import com.google.gson.JsonArray;
@@ -44,19 +38,8 @@ class VehicleCommandsTest {
     }
 
     private Run run(String command, String... args) throws Exception {
-        CliCommand c = null;
-        for (ServiceReference<CliCommand> ref : context.getServiceReferences(CliCommand.class, null)) {
-            CliCommand candidate = context.getService(ref);
-            if (candidate.name().equals(command)) {
-                c = candidate;
-            }
-        }
-        assertTrue(c != null, "command '" + command + "' is registered");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = c.run(new CommandInvocation(command, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), new NullProgressMonitor()));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CommandRun r = CommandRun.of(context, command, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @AfterEach
