@@ -117,7 +117,7 @@ public final class SocpSolver {
      * The KKT structures of the programs solved so far, by sparsity pattern: a time-of-flight search or a closed loop
      * solves dozens of programs of one pattern, and the ordering and envelope analysis was a tenth of a small solve.
      */
-    private final Map<BandedKkt.Pattern, BandedKkt.Structure> structures = new ConcurrentHashMap<>();
+    private final Map<KktPattern, KktStructure> structures = new ConcurrentHashMap<>();
 
     /** A solver with the default settings. */
     public SocpSolver() {
@@ -145,7 +145,7 @@ public final class SocpSolver {
         int n = p.variables();
         int pe = p.b().length;
         int m = p.coneRows();
-        BandedKkt kkt = new BandedKkt(p, BandedKkt.Structure.of(structures, p));
+        BandedKkt kkt = new BandedKkt(p, KktStructure.of(structures, p));
         SparseMatrix sa = kkt.a;
         SparseMatrix sg = kkt.g;
         Cones k = new Cones(p.orthant(), p.cones());
