@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.core.InvalidInputException;
-import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
@@ -58,12 +58,12 @@ public record HilMission(String missionId, StageRecovery.Case recoveryCase, Stag
         }
         List<String> scenarios = m.scenarios(scenario, true, file.toString());
         // the landing flown in the loop follows the ascent the scenario flies (its ascent failures included)
-        AscentResult ascent = m.flown(RecoveryService.sizedAscent(m, file.toString(), monitor), scenarios,
+        AscentResult ascent = m.flown(MissionRecovery.sizedAscent(m, file.toString(), monitor), scenarios,
             org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, file.toString(), monitor);
-        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
-        StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-        StageRecovery.LandingBurn burn = RecoveryService.ENGINE.withDynamics(flown).landingBurn(c, plan, Perturbation.NONE,
-            RecoveryService.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
+        StageRecovery.Case c = MissionRecovery.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        StageRecovery.Plan plan = MissionRecovery.ENGINE.plan(c);
+        StageRecovery.LandingBurn burn = MissionRecovery.ENGINE.withDynamics(flown).landingBurn(c, plan, Perturbation.NONE,
+            MissionRecovery.failures(m.mission(), scenarios), StageRecovery.Options.DEFAULT);
         return new HilMission(m.mission().getId(), c, plan, scenarios, flown, new LandingPlant(burn));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.Endpoint;
 import org.launchbench.fc.api.PacketDictionary;
@@ -22,7 +23,6 @@ import org.launchbench.fc.hil.LoopStatistics;
 import org.launchbench.fc.hil.RealTimeLoop;
 import org.launchbench.fc.hil.SessionRecorder;
 import org.launchbench.fc.hil.SessionReplay;
-import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
@@ -53,12 +53,12 @@ class ReferenceFlightComputerTest {
 
     private record Landing(StageRecovery.Case c, StageRecovery.Plan plan) {
         StageRecovery.LandingBurn burn() {
-            return RecoveryService.ENGINE.landingBurn(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
+            return MissionRecovery.ENGINE.landingBurn(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
         }
 
         /** The same landing with the plant a rigid body (hil --fidelity 6dof). */
         StageRecovery.LandingBurn rigidBurn() {
-            return RecoveryService.ENGINE.withDynamics(new RigidBodyFidelity()).landingBurn(c, plan, Perturbation.NONE, List.of(),
+            return MissionRecovery.ENGINE.withDynamics(new RigidBodyFidelity()).landingBurn(c, plan, Perturbation.NONE, List.of(),
                 StageRecovery.Options.DEFAULT);
         }
     }
@@ -68,8 +68,8 @@ class ReferenceFlightComputerTest {
         Path file = Path.of("../../examples/missions/falcon9-leo-asds.mission");
         MissionAscent m = MissionAscent.load(file, catalog());
         AscentResult ascent = m.fly(AscentProfile.DEFAULT, new NullProgressMonitor());
-        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
-        return new Landing(c, RecoveryService.ENGINE.plan(c));
+        StageRecovery.Case c = MissionRecovery.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        return new Landing(c, MissionRecovery.ENGINE.plan(c));
     }
 
     private static int freePort() throws Exception {

@@ -67,7 +67,7 @@ class StageRecoveryTest {
         AscentResult ascent = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
             .flyBest(vehicle, pad, azimuth, 15_000 + 0, first.getRecovery().getLandingPropellantReserve(), target, new NullProgressMonitor());
         // the drone ship waits where the stage falls, as the example missions station it (placeShip)
-        falcon9 = org.launchbench.recovery.internal.RecoveryService.stationed(new StageRecovery.Case(pad, first, shipPlan(), zone,
+        falcon9 = MissionRecovery.stationed(new StageRecovery.Case(pad, first, shipPlan(), zone,
             ascent.booster().separationTime(), ascent.booster().separationState(), "test"));
         plan = ENGINE.plan(falcon9);
     }

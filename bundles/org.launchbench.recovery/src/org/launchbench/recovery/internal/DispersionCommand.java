@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
@@ -111,17 +112,17 @@ public final class DispersionCommand implements CliCommand {
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), m.mission(), file.toString());
         long start = System.nanoTime();
-        ReserveSizing.Sized sized = RecoveryService.sizedAscent(m, file.toString(), progress.split(4));
+        ReserveSizing.Sized sized = MissionRecovery.sizedAscent(m, file.toString(), progress.split(4));
         // the campaign's runs disperse the recovery from the ascent the scenario flies (its ascent failures included)
         AscentResult ascent = m.flown(sized, scenarios, org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, file.toString(),
             progress.split(1));
-        StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
+        StageRecovery.Case c = MissionRecovery.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
         if (fidelity instanceof RigidBodyFidelity) {
-            FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, RecoveryService.failures(m.mission(), scenarios));
+            FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, MissionRecovery.failures(m.mission(), scenarios));
         }
-        StageRecovery.Plan plan = RecoveryService.plan(fidelity, c);
-        List<Dispersion.Run> all = new Dispersion((rc, rp, p, f, o, runSeed) -> RecoveryService.fly(fidelity, rc, rp, p, f, o, runSeed)).fly(c, plan, sigmas,
-            RecoveryService.failures(m.mission(), scenarios), runs, seed, threads, progress.split(95));
+        StageRecovery.Plan plan = MissionRecovery.plan(fidelity, c);
+        List<Dispersion.Run> all = new Dispersion((rc, rp, p, f, o, runSeed) -> MissionRecovery.fly(fidelity, rc, rp, p, f, o, runSeed)).fly(c, plan, sigmas,
+            MissionRecovery.failures(m.mission(), scenarios), runs, seed, threads, progress.split(95));
         double elapsed = (System.nanoTime() - start) / 1e9;
         Dispersion.Summary s = Dispersion.summarise(all);
         if (args.value("--csv").isPresent()) {

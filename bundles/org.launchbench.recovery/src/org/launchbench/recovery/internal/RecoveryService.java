@@ -11,6 +11,7 @@ import org.launchbench.cli.JsonNumbers;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.flight.phase.RigidBodyFidelity;
 import org.launchbench.recovery.loop.FlightSoftwareRecovery;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
@@ -35,15 +36,13 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BoosterRecovery.class)
 public final class RecoveryService implements BoosterRecovery {
 
-    public static final StageRecovery ENGINE = new StageRecovery(EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE);
-
     @Override
     public Report recover(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, List<String> scenarios,
                           DynamicsFactory fidelity, String source, IProgressMonitor monitor) {
-        StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
-        StageRecovery.Plan plan = plan(fidelity, c);
-        List<Failure> failures = failures(mission, scenarios);
-        RecoveryResult r = fly(fidelity, c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT, SIMULATE_SEED);
+        StageRecovery.Case c = MissionRecovery.recoveryCase(mission, refs, vehicle, ascent, source);
+        StageRecovery.Plan plan = MissionRecovery.plan(fidelity, c);
+        List<Failure> failures = MissionRecovery.failures(mission, scenarios);
+        RecoveryResult r = MissionRecovery.fly(fidelity, c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT, MissionRecovery.SIMULATE_SEED);
         Map<String, Object> json = json(r, c, plan, scenarios, fidelity);
         List<String> lines = new ArrayList<>();
         lines.add(FlightEvent.tableHeader("STAGE EVENT"));
@@ -71,9 +70,9 @@ public final class RecoveryService implements BoosterRecovery {
      */
     @Override
     public ReserveNeed need(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent, String source) {
-        StageRecovery.Case c = recoveryCase(mission, refs, vehicle, ascent, source);
-        StageRecovery.Plan plan = ENGINE.targeting(c);
-        RecoveryResult r = ENGINE.fly(c, plan, Perturbation.NONE, List.of(), SIZING);
+        StageRecovery.Case c = MissionRecovery.recoveryCase(mission, refs, vehicle, ascent, source);
+        StageRecovery.Plan plan = MissionRecovery.ENGINE.targeting(c);
+        RecoveryResult r = MissionRecovery.ENGINE.fly(c, plan, Perturbation.NONE, List.of(), SIZING);
         double start = c.separationState()[6];
         double empty = c.stage().getDryMass() + c.stage().getResidualPropellantMass();
         double end = empty + Math.max(0, r.propellantRemaining());
@@ -98,108 +97,9 @@ public final class RecoveryService implements BoosterRecovery {
     private static final StageRecovery.Options SIZING = new StageRecovery.Options(StageRecovery.Options.DEFAULT.rate(),
         StageRecovery.Options.DEFAULT.nodes(), false, StageRecovery.Options.DEFAULT.tolerance());
 
-    /**
-     * A mission's ascent as every command and view flies it: the first stage's reserve sized by this engine
-     * ({@link org.launchbench.trajectory.ascent.ReserveSizing}), so that {@code simulate}, {@code dispersion}, {@code hil}
-     * and the workbench separate the same stage.
-     *
-     * @param m       the mission, resolved
-     * @param source  the mission file, for error messages
-     * @param monitor progress and cancellation
-     * @return the ascent and its reserve
-     */
-    public static org.launchbench.trajectory.ascent.ReserveSizing.Sized sizedAscent(org.launchbench.trajectory.ascent.MissionAscent m,
-                                                                                   String source, IProgressMonitor monitor) {
-        return m.fly(org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, new RecoveryService(), source, monitor);
-    }
-
-    /** The flight software's sensor seed of a single flight ({@code simulate}); a campaign's runs draw their own. */
-    public static final long SIMULATE_SEED = 1;
-
-    /**
-     * One recovery at a fidelity: the point mass flown by the sequencer's own guidance; the rigid body with the
-     * flight software in the loop from the hand-over ({@link FlightSoftwareRecovery}).
-     *
-     * @param seed the flight software's sensors' seed (unused by the point mass)
-     */
-    public static RecoveryResult fly(DynamicsFactory fidelity, StageRecovery.Case c, StageRecovery.Plan plan, Perturbation p,
-                                     List<Failure> failures, StageRecovery.Options o, long seed) {
-        StageRecovery engine = ENGINE.withDynamics(fidelity);
-        if (fidelity instanceof RigidBodyFidelity) {
-            return new FlightSoftwareRecovery(engine, EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE, FlightSoftwareRecovery.Settings.DEFAULT)
-                .fly(c, plan, p, failures, o, seed);
-        }
-        return engine.fly(c, plan, p, failures, o);
-    }
-
-    /**
-     * The nominal targeting for a fidelity: the point mass's aims the fins-off impact point; the flight software's
-     * (6-DOF) aims its own rest point ({@link FlightSoftwareRecovery#plan}).
-     */
-    public static StageRecovery.Plan plan(DynamicsFactory fidelity, StageRecovery.Case c) {
-        if (fidelity instanceof RigidBodyFidelity) {
-            return new FlightSoftwareRecovery(ENGINE.withDynamics(fidelity), EarthModel.WGS84, UsStandardAtmosphere1976.INSTANCE,
-                FlightSoftwareRecovery.Settings.DEFAULT).plan(c);
-        }
-        return ENGINE.plan(c);
-    }
-
-    /** The recovery of a flown ascent, its references checked. */
-    public static StageRecovery.Case recoveryCase(Mission mission, ModelReferences refs, LaunchVehicle vehicle, AscentResult ascent,
-                                           String source) {
-        RecoveryPlan plan = mission.getRecovery();
-        LandingZone zone = refs.landingZone(plan.getLandingZoneId()).orElseThrow(() -> InvalidInputException
-            .because("the recovery plan's landing zone is not in the catalog or beside the mission").source(source)
-            .element("recovery/landingZoneId").value(plan.getLandingZoneId()).allowed("a landing zone id (launchbench list sites)").build());
-        LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
-        Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
-        AscentResult.Booster b = ascent.booster();
-        StageRecovery.Case c = new StageRecovery.Case(EarthModel.Geodetic.of(site), first, plan, zone, b.separationTime(),
-            b.separationState(), source);
-        return plan.isPlaceShip() ? stationed(c) : c;
-    }
-
-    /** Passes of the ship's stationing: the second takes the first's residual (the Earth's curvature) out. */
-    private static final int STATION_PASSES = 2;
-
-    /**
-     * The recovery with its drone ship stationed where the stage falls ({@link StageRecovery#fall}): the catalog's ship
-     * moved by the fall's offset from it, along the WGS-84 meridian and prime-vertical radii of curvature.
-     */
-    public static StageRecovery.Case stationed(StageRecovery.Case c) {
-        StageRecovery.Case at = c;
-        for (int pass = 0; pass < STATION_PASSES; pass++) {
-            // the entry burn sized again for the moved ship: its heights are along the zone's own vertical
-            double[] offset = ENGINE.fall(at);
-            LandingZone moved = org.eclipse.emf.ecore.util.EcoreUtil.copy(at.zone());
-            double lat = Math.toRadians(moved.getLatitude());
-            double a = EarthModel.WGS84.equatorialRadius();
-            double e2 = EarthModel.WGS84.eccentricitySquared();
-            double w = 1 - e2 * Math.sin(lat) * Math.sin(lat);
-            double meridian = a * (1 - e2) / Math.pow(w, 1.5);
-            double primeVertical = a / Math.sqrt(w);
-            moved.setLatitude(moved.getLatitude() + Math.toDegrees(offset[1] / meridian));
-            double lon = moved.getLongitude() + Math.toDegrees(offset[0] / (primeVertical * Math.cos(lat)));
-            moved.setLongitude(((lon + 180) % 360 + 360) % 360 - 180);
-            at = new StageRecovery.Case(at.launchSite(), at.stage(), at.plan(), moved, at.separationTime(), at.separationState(),
-                at.source());
-        }
-        return at;
-    }
-
     /** A rounded number, or null (JSON null) for one that does not exist (no landing burn, say). */
     public static Double num(double value, int decimals) {
         return Double.isFinite(value) ? JsonNumbers.round(value, decimals) : null;
-    }
-
-    public static List<Failure> failures(Mission mission, List<String> scenarios) {
-        List<Failure> out = new ArrayList<>();
-        for (Scenario s : mission.getScenarios()) {
-            if (scenarios.contains(s.getName())) {
-                out.addAll(s.getFailures());
-            }
-        }
-        return out;
     }
 
     /** The targeting's notes, then what the fidelity flown is. */

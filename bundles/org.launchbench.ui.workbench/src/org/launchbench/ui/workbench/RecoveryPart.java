@@ -22,9 +22,9 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.LaunchBenchException;
-import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
@@ -152,16 +152,16 @@ public final class RecoveryPart {
                         }
                     });
                     List<String> scenarios = m.scenarios(Optional.of(chosen.isEmpty() ? "none" : chosen), false, mission.toString());
-                    List<org.launchbench.vehicle.model.Failure> failures = RecoveryService.failures(m.mission(), scenarios);
-                    AscentResult ascent = RecoveryService.sizedAscent(m, mission.toString(), progress.split(10)).ascent();
-                    StageRecovery.Case c = RecoveryService.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, mission.toString());
-                    StageRecovery.Plan plan = RecoveryService.ENGINE.plan(c);
-                    RecoveryResult nominal = RecoveryService.ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
+                    List<org.launchbench.vehicle.model.Failure> failures = MissionRecovery.failures(m.mission(), scenarios);
+                    AscentResult ascent = MissionRecovery.sizedAscent(m, mission.toString(), progress.split(10)).ascent();
+                    StageRecovery.Case c = MissionRecovery.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, mission.toString());
+                    StageRecovery.Plan plan = MissionRecovery.ENGINE.plan(c);
+                    RecoveryResult nominal = MissionRecovery.ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
                     progress.worked(5);
                     // the runs stream into the plots as they land (refreshed twice a second), the statistics at the end
                     streamed.clear();
                     display.asyncExec(() -> stream(display, nominal));
-                    List<Dispersion.Run> all = new Dispersion(RecoveryService.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, failures, n, s,
+                    List<Dispersion.Run> all = new Dispersion(MissionRecovery.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, failures, n, s,
                         Runtime.getRuntime().availableProcessors(), progress.split(85), streamed::add);
                     if (monitor.isCanceled()) {
                         show(display, null, null, null, "cancelled");

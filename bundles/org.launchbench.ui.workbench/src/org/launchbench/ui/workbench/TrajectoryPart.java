@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.core.LaunchBenchException;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.MissionAscent;
@@ -133,7 +134,7 @@ public final class TrajectoryPart {
                         return Status.OK_STATUS;
                     }
                     MissionAscent m = MissionAscent.load(mission, catalog);
-                    AscentResult r = org.launchbench.recovery.internal.RecoveryService.sizedAscent(m, mission.toString(), monitor).ascent();
+                    AscentResult r = MissionRecovery.sizedAscent(m, mission.toString(), monitor).ascent();
                     worldMapLoaded();
                     if (monitor.isCanceled()) {
                         show(display, null, "cancelled");

@@ -3,6 +3,7 @@ package org.launchbench.benchmarks;
 import java.nio.file.Path;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
@@ -55,7 +56,7 @@ record Falcon9Recovery(StageRecovery engine, StageRecovery.Case c, StageRecovery
         p.setPropellantMargin(0.05);
         StageRecovery engine = new StageRecovery(EARTH, UsStandardAtmosphere1976.INSTANCE);
         // the ship stationed where the stage falls, as the shipped example's (placeShip)
-        StageRecovery.Case c = org.launchbench.recovery.internal.RecoveryService.stationed(new StageRecovery.Case(pad,
+        StageRecovery.Case c = MissionRecovery.stationed(new StageRecovery.Case(pad,
             vehicle.getStages().get(0), p, zone, ascent.booster().separationTime(), ascent.booster().separationState(), "benchmark"));
         return new Falcon9Recovery(engine, c, engine.plan(c));
     }

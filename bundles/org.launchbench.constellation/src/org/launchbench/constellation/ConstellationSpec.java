@@ -1,4 +1,4 @@
-package org.launchbench.constellation.internal;
+package org.launchbench.constellation;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,13 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.launchbench.constellation.ConstellationDesign;
-import org.launchbench.constellation.Launcher;
-import org.launchbench.constellation.Objective;
-import org.launchbench.constellation.Plane;
-import org.launchbench.constellation.Satellite;
-import org.launchbench.constellation.SiderealTime;
-import org.launchbench.constellation.Strategy;
 import org.launchbench.core.InputFiles;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.json.JsonFields;

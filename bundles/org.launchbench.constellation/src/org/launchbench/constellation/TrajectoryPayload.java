@@ -1,4 +1,4 @@
-package org.launchbench.constellation.internal;
+package org.launchbench.constellation;
 
 import java.util.List;
 import java.util.Map;
