@@ -330,6 +330,12 @@ class HostileInputTest {
                 "dispersion", mission.toString(), "-n", "2", "--sigma", sigma);
         }
         refused(mission, Path.of("--payload"), new Mutant("payload", null, "1e308"), "vehicle", "show", "falcon-9", "--payload", "1e308");
+        // within the absolute cap, but five sigma of it would take a light stage's whole dry mass
+        Path light = caseDir();
+        Files.writeString(light.resolve("light.vehicle"), vehicle().replaceFirst("dryMass=\"25600\"", "dryMass=\"8000\""));
+        Path lightMission = Files.writeString(light.resolve("case.mission"), mission(VEHICLE_ID));
+        refused(lightMission, Path.of("--sigma"), new Mutant("dry mass sigma of a light stage", null, "8000 kg"),
+            "dispersion", lightMission.toString(), "-n", "2", "--sigma", "dry_mass_kg=2000");
         refused(mission, Path.of("--csv"), new Mutant("csv is a file", null, "taken.txt"), "simulate", mission.toString(), "--csv", file.toString());
         refused(mission, Path.of("--csv"), new Mutant("csv is a folder", null, null), "dispersion", mission.toString(), "-n", "2", "--csv",
             folder.toString());

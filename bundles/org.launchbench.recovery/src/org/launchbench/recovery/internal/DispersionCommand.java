@@ -109,6 +109,13 @@ public final class DispersionCommand implements CliCommand {
                 .source(file.toString()).element("recovery").value(m.mission().getRecovery() == null ? "none" : "EXPENDABLE")
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
+        // five sigma of dry mass must leave the recovered stage a structure (the absolute cap cannot know the stage)
+        double stageDry = m.vehicle().getStages().get(m.vehicle().getStages().get(0).isStrapOn() ? 1 : 0).getDryMass();
+        if (5 * sigmas.dryMass() >= stageDry) {
+            throw InvalidInputException.because("five sigma of it would take the recovered stage's whole dry mass")
+                .element("--sigma dry_mass_kg").value(sigmas.dryMass()).allowed("less than a fifth of " + (long) stageDry + " kg")
+                .fix("give the stage's dry-mass uncertainty, a few percent of it").build();
+        }
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), m.mission(), file.toString());
         long start = System.nanoTime();
