@@ -14,7 +14,8 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * One registered command run in-process with its output captured: how tests, benchmarks and embedding code run a
- * command as the command line would, without the dispatcher's exit-code mapping (a command's
+ * command a bundle registers (not the dispatcher's built-in {@code help} and {@code version}) without the dispatcher's
+ * exit-code mapping (a command's
  * {@link org.launchbench.core.InvalidInputException} or {@link org.launchbench.core.RunFailedException} reaches the
  * caller as thrown).
  *
@@ -66,6 +67,9 @@ public record CommandRun(int code, String out, String err) {
                 CliCommand c = context.getService(ref);
                 if (c != null && c.name().equals(name)) {
                     return c;
+                }
+                if (c != null) {
+                    context.ungetService(ref); // not the one: release it
                 }
             }
         } catch (InvalidSyntaxException e) {

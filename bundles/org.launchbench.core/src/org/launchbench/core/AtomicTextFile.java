@@ -109,7 +109,8 @@ public final class AtomicTextFile implements AutoCloseable {
             return;
         }
         try {
-            writer.close();
+            // flushed, and moved while still open and locked: no moment in which another process takes it for a leftover
+            writer.flush();
             // a temporary file is created owner-only
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
@@ -117,6 +118,7 @@ public final class AtomicTextFile implements AutoCloseable {
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             done = true;
+            writer.close();
         } catch (IOException e) {
             throw failed(e);
         }

@@ -61,21 +61,28 @@ public final class TemporaryFiles {
      * @throws IOException when the folder cannot take it
      */
     public static Locked open(Path destination) throws IOException {
-        Path tmp = createFor(destination);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+        for (int attempt = 0;; attempt++) {
+            Path tmp = createFor(destination);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            FileLock lock;
+            try {
+                // blocking: another process's leftover check holds it for an instant at most
+                lock = channel.lock();
+            } catch (IOException | UnsupportedOperationException e) {
+                lock = null; // no locks here: the process-id rule alone decides
+            }
+            // a cleaner elsewhere that judged the file by its process id alone may have taken it before the lock
+            if (Files.exists(tmp) || attempt == 2) {
+                return new Locked(tmp, channel, lock);
+            }
+            channel.close();
         }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (IOException | UnsupportedOperationException e) {
-            lock = null; // no locks here: the process-id rule alone decides
-        }
-        return new Locked(tmp, channel, lock);
     }
 
     /**
@@ -105,9 +112,19 @@ public final class TemporaryFiles {
         return "." + destination.getFileName() + "." + MARK;
     }
 
-    /** Whether another process holds a lock on the file (false where the file system has no locks). */
+    /**
+     * Whether another process may be writing the file: it holds a lock on it, or the file cannot be opened to tell
+     * (another user's: temporary files are owner-only). False where the file system has no locks (the process-id rule
+     * then decides).
+     */
     private static boolean lockedByAnother(Path tmp) {
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        FileChannel c;
+        try {
+            c = FileChannel.open(tmp, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return true;
+        }
+        try (c) {
             FileLock l = c.tryLock();
             if (l == null) {
                 return true;

@@ -17,9 +17,10 @@ import java.util.Map;
  * matrix [δI Aᵀ Gᵀ; A -δI 0; G 0 -W² - δI], which never forms W⁻² (as ECOS does), and the better answer kept; once
  * the full matrix has done better it is used for the rest of the solve (W only gets worse).
  * <p>
- * Either matrix is reordered by reverse Cuthill-McKee from a pseudo-peripheral vertex (George and Liu, Computer
- * Solution of Large Sparse Positive Definite Systems, 1981), which gives a trajectory a band a node or two wide, and
- * factorised as L D Lᵀ in envelope (variable band, "skyline") storage without pivoting: any symmetric permutation of a
+ * Either matrix is reordered ({@link EnvelopeShape#of}: reverse Cuthill-McKee from a pseudo-peripheral vertex, George
+ * and Liu, Computer Solution of Large Sparse Positive Definite Systems, 1981, which gives a trajectory a band a node or
+ * two wide, or Sloan's profile order, whichever factorises in fewer operations) and factorised ({@link EnvelopeFactor})
+ * as L D Lᵀ in envelope (variable band, "skyline") storage without pivoting: any symmetric permutation of a
  * quasi-definite matrix has such a factorisation (Vanderbei, SIAM J. Optim. 5(1), 1995), and its fill stays inside the
  * envelope. Too small a pivot is replaced by ±δ (dynamic regularisation). Iterative refinement against the full
  * unregularised system removes the regularisation's error; it stops as soon as the residual is at the accuracy the

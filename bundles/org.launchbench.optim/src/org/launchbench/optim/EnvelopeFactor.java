@@ -9,7 +9,7 @@ import java.util.Arrays;
 final class EnvelopeFactor {
     final int size;
     final int positives;
-    /** perm[new] = old; inverse[old] = new. */
+    /** perm[new] = old. */
     final int[] perm;
     final int[] first;
     final int[] offset;

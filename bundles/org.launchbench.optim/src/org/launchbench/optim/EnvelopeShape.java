@@ -3,7 +3,8 @@ package org.launchbench.optim;
 import java.util.Arrays;
 
 /**
- * The envelope of a symmetric matrix of fixed pattern reordered by reverse Cuthill-McKee: row i (new order) holds
+ * The envelope of a symmetric matrix of fixed pattern in an order (reverse Cuthill-McKee's or Sloan's, whichever
+ * factorises in fewer operations: {@link #of}): row i (new order) holds
  * columns first[i] … i at values[offset[i] + column]. Unknowns below {@code positives} (old order) have positive
  * pivots, the others negative. Immutable.
  */
@@ -15,7 +16,7 @@ final class EnvelopeShape {
     final int[] inverse;
     final int[] first;
     final int[] offset;
-    /** EnvelopeFactor entries, diagonal included. */
+    /** Envelope entries, diagonal included. */
     final int count;
     final int bandwidth;
 

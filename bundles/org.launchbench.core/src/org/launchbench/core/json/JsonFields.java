@@ -306,7 +306,9 @@ public final class JsonFields {
     public List<JsonFields> objects(String key, int min, int max) {
         Object v = require(key);
         if (!(v instanceof List<?> list) || list.size() < min || list.size() > max) {
-            throw bad(name(key), v, "an array of " + min + " to " + max + " objects", "write it as [{...}, ...]");
+            String allowed = max == Integer.MAX_VALUE ? (min == 1 ? "a non-empty list of objects [{...}, ...]" : "at least " + min + " objects")
+                : "an array of " + min + " to " + max + " objects";
+            throw bad(name(key), v, allowed, min == 1 ? "list at least one" : "write it as [{...}, ...]");
         }
         java.util.ArrayList<JsonFields> out = new java.util.ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -330,7 +332,19 @@ public final class JsonFields {
      * @return the error, naming this object's file and the key's path
      */
     public InvalidInputException bad(String key, Object value, String allowed, String fix) {
-        return InvalidInputException.because("is not accepted").source(source).element(isPath(key) ? key : name(key))
+        return bad(key, value, "is not accepted", allowed, fix);
+    }
+
+    /**
+     * @param key     the key (or path) the value belongs to
+     * @param value   the offending value
+     * @param problem what is wrong with it ("is not an APID")
+     * @param allowed what is allowed
+     * @param fix     what to do
+     * @return the error, naming this object's file and the key's path
+     */
+    public InvalidInputException bad(String key, Object value, String problem, String allowed, String fix) {
+        return InvalidInputException.because(problem).source(source).element(isPath(key) ? key : name(key))
             .value(StrictJson.quote(value)).allowed(allowed).fix(fix).build();
     }
 

@@ -120,7 +120,7 @@ public record PacketDictionary(String name, List<Packet> packets) {
             }
             double apidNumber = p.number("apid");
             if (apidNumber != Math.rint(apidNumber) || apidNumber < 0 || apidNumber > 2046) {
-                throw p.bad("apid", apidNumber, "a whole number from 0 to 2046 (2047 is the idle packet's)", "give the packet its own APID");
+                throw p.bad("apid", apidNumber, "is not an APID", "a whole number from 0 to 2046 (2047 is the idle packet's)", "give the packet its own APID");
             }
             int apid = (int) apidNumber;
             String taken = apids.putIfAbsent(apid, pname);
@@ -143,7 +143,7 @@ public record PacketDictionary(String name, List<Packet> packets) {
                 try {
                     t = FieldType.valueOf(type.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException x) {
-                    throw f.bad("type", type, "u8, u16, u32, i16, i32, f32, f64", "use one of those encodings");
+                    throw f.bad("type", type, "is not a field type", "u8, u16, u32, i16, i32, f32, f64", "use one of those encodings");
                 }
                 fields.add(new Field(fname, t, f.has("unit") ? f.string("unit") : ""));
             }
@@ -155,14 +155,14 @@ public record PacketDictionary(String name, List<Packet> packets) {
     /** A space packet's APIDs are 11 bits: at most 2047 packets (the idle one is not declared). */
     private static final int MAX_PACKETS = 2047;
 
-    /** A packet's data field holds at most 65,536 bytes: 65,536 one-byte fields. */
+    /** An upper bound on a packet's fields: its data field holds at most 65,536 bytes (the encoder refuses a longer packet). */
     private static final int MAX_FIELDS = 65_536;
 
     /** Names go into session files and reports: letters, digits, '_' and '-' only. */
     private static String name(JsonFields o) {
         String n = o.string("name");
         if (!n.matches("[A-Za-z0-9_-]+")) {
-            throw o.bad("name", n, "letters, digits, _ and - (no spaces, dots or =)", "rename it");
+            throw o.bad("name", n, "is not a name", "letters, digits, _ and - (no spaces, dots or =)", "rename it");
         }
         return n;
     }

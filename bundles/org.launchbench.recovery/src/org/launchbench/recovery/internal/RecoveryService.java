@@ -8,27 +8,17 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.launchbench.cli.JsonNumbers;
-import org.launchbench.core.InvalidInputException;
-import org.launchbench.flight.phase.RigidBodyFidelity;
-import org.launchbench.recovery.loop.FlightSoftwareRecovery;
 import org.launchbench.recovery.stage.MissionRecovery;
 import org.launchbench.recovery.stage.Perturbation;
 import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
-import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
-import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.vehicle.model.Failure;
-import org.launchbench.vehicle.model.LandingZone;
-import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.Mission;
-import org.launchbench.vehicle.model.RecoveryPlan;
-import org.launchbench.vehicle.model.Scenario;
-import org.launchbench.vehicle.model.Stage;
 import org.launchbench.vehicle.model.validation.ModelReferences;
 import org.osgi.service.component.annotations.Component;
 

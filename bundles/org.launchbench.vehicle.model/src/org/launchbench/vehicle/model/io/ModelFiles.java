@@ -143,9 +143,10 @@ public final class ModelFiles {
                 out.write(bytes);
                 out.flush();
                 channel.force(true);
+                // moved while still open and locked (a leftover check elsewhere must not take it in between)
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                tmp = null;
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
             forceDirectory(dir);
         } catch (IOException e) {
             throw new RunFailedException("could not save " + file + ": " + e.getMessage()

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of docs/design.md, held by the bundles' manifests (issue 26): no engine depends on the workbench or a UI
+ * The layers of the design (core and the model at the bottom, the engines on them, the command line and the workbench
+ * on top), held by the bundles' manifests (issue 26): no engine depends on the workbench or a UI
  * toolkit, the optimiser knows nothing of the vehicle model, the model depends on no engine, and no package named
  * {@code internal} is exported without {@code x-internal} or {@code x-friends}. A violation fails the build.
  */
@@ -25,7 +26,7 @@ class ArchitectureTest {
 
     private static final Path BUNDLES = Path.of(System.getProperty("launchbench.bundles.dir", "../../bundles"));
 
-    /** The engines: everything below the workbench that computes (docs/design.md). */
+    /** The engines: everything below the workbench that computes. */
     private static final List<String> ENGINES = List.of("org.launchbench.optim", "org.launchbench.trajectory", "org.launchbench.recovery",
         "org.launchbench.constellation", "org.launchbench.flight", "org.launchbench.fc.api", "org.launchbench.fc.ccsds",
         "org.launchbench.fc.hil", "org.launchbench.fc.reference", "org.launchbench.install");
