@@ -21,23 +21,17 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
-import org.eclipse.equinox.p2.publisher.IPublisherAction;
-import org.eclipse.equinox.p2.publisher.IPublisherInfo;
-import org.eclipse.equinox.p2.publisher.Publisher;
-import org.eclipse.equinox.p2.publisher.PublisherInfo;
-import org.eclipse.equinox.p2.publisher.eclipse.BundlesAction;
-import org.eclipse.equinox.p2.publisher.eclipse.FeaturesAction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.test.support.UpdateSites;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.install.AddOn;
 import org.launchbench.install.Installer;
@@ -106,20 +100,7 @@ class InstallerTest {
 
     /** Publishes the bundles and features of two folders as an update site with p2's publisher; @return the site */
     private static URI publish(Path plugins, Path features, Path out) {
-        URI uri = out.toUri();
-        PublisherInfo info = new PublisherInfo();
-        try {
-            info.setMetadataRepository(Publisher.createMetadataRepository(agent, uri, "Example site", false, true));
-            info.setArtifactRepository(Publisher.createArtifactRepository(agent, uri, "Example site", false));
-        } catch (org.eclipse.equinox.p2.core.ProvisionException e) {
-            throw new AssertionError(e);
-        }
-        info.setArtifactOptions(IPublisherInfo.A_INDEX | IPublisherInfo.A_PUBLISH);
-        IStatus published = new Publisher(info).publish(new IPublisherAction[] {
-            new BundlesAction(new java.io.File[] {plugins.toFile()}), new FeaturesAction(new java.io.File[] {features.toFile()})},
-            new NullProgressMonitor());
-        assertTrue(published.isOK(), published.toString());
-        return uri;
+        return UpdateSites.publish(agent, plugins, features, out, "Example site");
     }
 
     @AfterAll

@@ -22,17 +22,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
-import org.eclipse.equinox.p2.publisher.IPublisherAction;
-import org.eclipse.equinox.p2.publisher.IPublisherInfo;
-import org.eclipse.equinox.p2.publisher.Publisher;
-import org.eclipse.equinox.p2.publisher.PublisherInfo;
-import org.eclipse.equinox.p2.publisher.eclipse.BundlesAction;
-import org.eclipse.equinox.p2.publisher.eclipse.FeaturesAction;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -51,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.launchbench.test.support.UpdateSites;
 import org.launchbench.install.Installer;
 import org.launchbench.ui.workbench.plot.LinePlot;
 import org.launchbench.vehicle.model.Stage;
@@ -606,13 +600,7 @@ class ViewsUiTest {
         IProvisioningAgent agent = context.getService(context.getServiceReference(IProvisioningAgentProvider.class))
             .createAgent(tmp.resolve("p2").toUri());
         try {
-            URI site = tmp.resolve("site").toUri();
-            PublisherInfo info = new PublisherInfo();
-            info.setMetadataRepository(Publisher.createMetadataRepository(agent, site, "UI site", false, true));
-            info.setArtifactRepository(Publisher.createArtifactRepository(agent, site, "UI site", false));
-            info.setArtifactOptions(IPublisherInfo.A_INDEX | IPublisherInfo.A_PUBLISH);
-            assertTrue(new Publisher(info).publish(new IPublisherAction[] {new BundlesAction(new File[] {plugins.toFile()}),
-                new FeaturesAction(new File[] {features.getParent().toFile()})}, new NullProgressMonitor()).isOK());
+            URI site = UpdateSites.publish(agent, plugins, features.getParent(), tmp.resolve("site"), "UI site");
             Path folder = Files.createDirectories(tmp.resolve("installation"));
             agent.getService(IProfileRegistry.class).addProfile("UiTest", Map.of(IProfile.PROP_INSTALL_FOLDER, folder.toString(),
                 IProfile.PROP_CACHE, folder.toString(), IProfile.PROP_ENVIRONMENTS, "osgi.os=linux,osgi.ws=gtk,osgi.arch=x86_64"));
