@@ -25,6 +25,7 @@ import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.ReserveSizing;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.Fidelities;
+import org.launchbench.vehicle.model.figures.VehicleFigures;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
@@ -110,7 +111,7 @@ public final class DispersionCommand implements CliCommand {
                 .allowed("RETURN_TO_LAUNCH_SITE, DOWNRANGE_PAD or SHIP").build();
         }
         // five sigma of dry mass must leave the recovered stage a structure (the absolute cap cannot know the stage)
-        double stageDry = m.vehicle().getStages().get(m.vehicle().getStages().get(0).isStrapOn() ? 1 : 0).getDryMass();
+        double stageDry = VehicleFigures.coreStage(m.vehicle()).getDryMass();
         if (5 * sigmas.dryMass() >= stageDry) {
             throw InvalidInputException.because("five sigma of it would take the recovered stage's whole dry mass")
                 .element("--sigma dry_mass_kg").value(sigmas.dryMass()).allowed("less than a fifth of " + (long) stageDry + " kg")

@@ -12,6 +12,7 @@ import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.EarthModel;
+import org.launchbench.vehicle.model.figures.VehicleFigures;
 import org.launchbench.vehicle.model.Failure;
 import org.launchbench.vehicle.model.LandingZone;
 import org.launchbench.vehicle.model.LaunchSite;
@@ -90,7 +91,7 @@ public final class MissionRecovery {
             .because("the recovery plan's landing zone is not in the catalog or beside the mission").source(source)
             .element("recovery/landingZoneId").value(plan.getLandingZoneId()).allowed("a landing zone id (launchbench list sites)").build());
         LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
-        Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
+        Stage first = VehicleFigures.coreStage(vehicle);
         AscentResult.Booster b = ascent.booster();
         StageRecovery.Case c = new StageRecovery.Case(EarthModel.Geodetic.of(site), first, plan, zone, b.separationTime(),
             b.separationState(), source);

@@ -225,7 +225,7 @@ public final class AscentSimulator {
         double t0 = atSeparation[7];
         Flight b = new Flight(earth, site, t0, java.util.Arrays.copyOf(atSeparation, 7), profile.sampleInterval())
             .tolerance(tolerance).groundEvent("booster-impact");
-        Stage first = vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
+        Stage first = org.launchbench.vehicle.model.figures.VehicleFigures.coreStage(vehicle);
         PointMassDynamics ballistic = unpowered(aero(vehicle, first));
         Flight.End end = b.fly(ballistic, -1, 3600, "booster-apogee", s -> {
             double[] y = s.getPrimaryState();

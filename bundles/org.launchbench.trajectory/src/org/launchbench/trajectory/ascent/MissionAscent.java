@@ -85,12 +85,7 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
         double carried = payload + (adapter == null ? 0 : adapter.getMass());
         Stage first = vehicle.getStages().get(0);
         boolean recovered = mission.getRecovery() != null && mission.getRecovery().getMode() != RecoveryMode.EXPENDABLE;
-        if (recovered && mission.getRecovery().isSetPropellantReserve()
-            && !(mission.getRecovery().getPropellantReserve() >= 0 && mission.getRecovery().getPropellantReserve() < first.getPropellantMass())) {
-            throw InvalidInputException.because("the recovery reserve must be propellant the first stage has").source(file.toString())
-                .element("recovery/propellantReserve").value(mission.getRecovery().getPropellantReserve())
-                .allowed("0 to " + first.getPropellantMass() + " kg (the stage's propellant)").build();
-        }
+        // a reserve the stage does not have is refused by the validation above (VehicleConstraints' recovery plan)
         double reserve = !recovered ? 0 : mission.getRecovery().isSetPropellantReserve() ? mission.getRecovery().getPropellantReserve()
             : first.getRecovery() != null ? first.getRecovery().getLandingPropellantReserve() : 0;
         return new MissionAscent(mission, refs, vehicle, site, EarthModel.Geodetic.of(site), target, azimuth, payload, carried, reserve);

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.RunFailedException;
+import org.launchbench.vehicle.model.figures.VehicleFigures;
 import org.launchbench.vehicle.model.RecoveryMode;
 import org.launchbench.vehicle.model.Stage;
 
@@ -118,7 +119,7 @@ public final class ReserveSizing {
         }
         SubMonitor progress = SubMonitor.convert(monitor, "Sizing the first stage's recovery reserve", 100);
         AscentSimulator simulator = m.simulator(profile);
-        Stage first = m.vehicle().getStages().get(m.vehicle().getStages().get(0).isStrapOn() ? 1 : 0);
+        Stage first = VehicleFigures.coreStage(m.vehicle());
         double most = usable(first);
         if (simulator.insertionFor(m.vehicle(), m.carried(), m.target()) == AscentProfile.Insertion.COAST_TO_APOGEE) {
             // a kick stage's lofting is solved for its apogee, not chosen

@@ -149,4 +149,13 @@ public record VehicleFigures(String id, String name, double payloadMass, double 
     public static double usable(Stage s) {
         return Math.max(0, s.getPropellantMass() - s.getResidualPropellantMass());
     }
+
+    /**
+     * @param vehicle a vehicle
+     * @return its first core stage: the one that burns from liftoff and separates as the first stage (the one after
+     *         the strap-ons when it has them), which a recovery flies home
+     */
+    public static Stage coreStage(LaunchVehicle vehicle) {
+        return vehicle.getStages().get(vehicle.getStages().get(0).isStrapOn() ? 1 : 0);
+    }
 }

@@ -56,6 +56,13 @@ final class ConstraintChecks {
     /** The largest magnitude any model figure may have, SI units: 10^12 kg, N, m or Pa is beyond any rocket or orbit. */
     static final double MAX_MAGNITUDE = 1e12;
 
+    /** {@link #range} of an optional (unsettable) number, when it is set: an unset one means "not given". */
+    void rangeIfSet(EStructuralFeature f, double min, double max, String allowed, String why) {
+        if (object.eIsSet(f)) {
+            range(f, ((Number) object.eGet(f)).doubleValue(), min, max, allowed, why);
+        }
+    }
+
     void problem(EStructuralFeature f, String value, String allowed, String why) {
         if (f != null && !reported.add(f)) {
             return;

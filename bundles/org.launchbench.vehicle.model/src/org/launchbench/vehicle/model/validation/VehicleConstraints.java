@@ -178,18 +178,12 @@ public final class VehicleConstraints extends EObjectValidator {
     }
 
     private static void vehicle(ConstraintChecks c, LaunchVehicle v) {
-        if (v.isSetAscentThrottle()) {
-            c.range(Literals.LAUNCH_VEHICLE__ASCENT_THROTTLE, v.getAscentThrottle(), 0.1, 1, "0.1 to 1",
-                "a throttle setting is a fraction of full thrust (the engines' own floor still applies)");
-        }
-        if (v.isSetMaxAscentAcceleration()) {
-            c.range(Literals.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION, v.getMaxAscentAcceleration(), 10, 200, "10 to 200 m/s2",
-                "a sensed acceleration the stack can climb at (above 1 g; launchers hold 3 to 6 g)");
-        }
-        if (v.isSetMaxAscentDynamicPressure()) {
-            c.range(Literals.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE, v.getMaxAscentDynamicPressure(), 1_000, 1e6, "1000 to 1000000 Pa",
-                "a dynamic pressure (launchers fly max-Q at 25 to 60 kPa)");
-        }
+        c.rangeIfSet(Literals.LAUNCH_VEHICLE__ASCENT_THROTTLE, 0.1, 1, "0.1 to 1",
+            "a throttle setting is a fraction of full thrust (the engines' own floor still applies)");
+        c.rangeIfSet(Literals.LAUNCH_VEHICLE__MAX_ASCENT_ACCELERATION, 10, 200, "10 to 200 m/s2",
+            "a sensed acceleration the stack can climb at (above 1 g; launchers hold 3 to 6 g)");
+        c.rangeIfSet(Literals.LAUNCH_VEHICLE__MAX_ASCENT_DYNAMIC_PRESSURE, 1_000, 1e6, "1000 to 1000000 Pa",
+            "a dynamic pressure (launchers fly max-Q at 25 to 60 kPa)");
         if (v.getStages().isEmpty() || v.getStages().get(0).getEngines().isEmpty()) {
             return; // reported by the multiplicity and stage checks
         }
@@ -289,10 +283,8 @@ public final class VehicleConstraints extends EObjectValidator {
             "the stage has " + engines + " engines");
         c.range(Literals.RECOVERY_HARDWARE__ENTRY_ENGINES, r.getEntryEngines(), 0, engines, "0 to " + engines,
             "the stage has " + engines + " engines");
-        if (r.isSetMaxDescentDynamicPressure()) {
-            c.range(Literals.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE, r.getMaxDescentDynamicPressure(), 1_000, 1_000_000,
-                "1 to 1000 kPa", "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
-        }
+        c.rangeIfSet(Literals.RECOVERY_HARDWARE__MAX_DESCENT_DYNAMIC_PRESSURE, 1_000, 1_000_000,
+            "1 to 1000 kPa", "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
     }
 
     private static void position(ConstraintChecks c, GeodeticPosition p) {
@@ -318,9 +310,7 @@ public final class VehicleConstraints extends EObjectValidator {
             c.range(Literals.TARGET_ORBIT__LOCAL_TIME_ASCENDING_NODE, t.getLocalTimeAscendingNode(), 0, 24, "0 to 24 h",
                 "a local time of day");
         }
-        if (t.isSetRaan()) {
-            c.range(Literals.TARGET_ORBIT__RAAN, t.getRaan(), 0, 360, "0 to 360 deg", "an angle along the equator");
-        }
+        c.rangeIfSet(Literals.TARGET_ORBIT__RAAN, 0, 360, "0 to 360 deg", "an angle along the equator");
     }
 
     /** The launch epochs a mission may have: from the first entry of the UTC-TAI history (1961) to 2200. */
@@ -348,13 +338,9 @@ public final class VehicleConstraints extends EObjectValidator {
         if (refs.launchSite(m.getLaunchSiteId()).isEmpty()) {
             c.problem(Literals.MISSION__LAUNCH_SITE_ID, m.getLaunchSiteId(), known(refs.launchSiteIds()), "no such launch site");
         }
-        if (m.isSetMaxAscentDynamicPressure()) {
-            c.range(Literals.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE, m.getMaxAscentDynamicPressure(), 1_000, 1e6, "1000 to 1000000 Pa",
-                "a dynamic pressure (launchers fly max-Q at 25 to 60 kPa)");
-        }
-        if (m.isSetLaunchAzimuth()) {
-            c.range(Literals.MISSION__LAUNCH_AZIMUTH, m.getLaunchAzimuth(), 0, 360, "0 to 360 deg", "an azimuth is clockwise from north");
-        }
+        c.rangeIfSet(Literals.MISSION__MAX_ASCENT_DYNAMIC_PRESSURE, 1_000, 1e6, "1000 to 1000000 Pa",
+            "a dynamic pressure (launchers fly max-Q at 25 to 60 kPa)");
+        c.rangeIfSet(Literals.MISSION__LAUNCH_AZIMUTH, 0, 360, "0 to 360 deg", "an azimuth is clockwise from north");
         Optional<LaunchVehicle> vehicle = refs.vehicle(m.getVehicleId());
         if (vehicle.isEmpty()) {
             c.problem(Literals.MISSION__VEHICLE_ID, m.getVehicleId(), known(refs.vehicleIds()), "no such vehicle");
@@ -394,24 +380,14 @@ public final class VehicleConstraints extends EObjectValidator {
 
     private static void recoveryPlan(ConstraintChecks c, RecoveryPlan p, ModelReferences refs) {
         c.range(Literals.RECOVERY_PLAN__PROPELLANT_MARGIN, p.getPropellantMargin(), 0, 0.99, "0 to 0.99", "a fraction of the reserve");
-        if (p.isSetMaxDynamicPressure()) {
-            c.range(Literals.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE, p.getMaxDynamicPressure(), 1_000, 1_000_000, "1 to 1000 kPa",
-                "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
-        }
-        if (p.isSetEntryIgnitionAltitude()) {
-            c.range(Literals.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE, p.getEntryIgnitionAltitude(), 5_000, 200_000, "5 km to 200 km",
-                "entry burns are lit high on the way down (Falcon 9: about 70 km)");
-        }
-        if (p.isSetMaxHeatFlux()) {
-            c.range(Literals.RECOVERY_PLAN__MAX_HEAT_FLUX, p.getMaxHeatFlux(), 1_000, 1e8, "1 kW/m2 to 100 MW/m2", "a stagnation heat flux");
-        }
-        if (p.isSetLandingMaxTilt()) {
-            c.range(Literals.RECOVERY_PLAN__LANDING_MAX_TILT, p.getLandingMaxTilt(), 0, 90, "0 to 90 deg", "an angle from the vertical");
-        }
-        if (p.isSetLandingIgnitionAltitude()) {
-            c.range(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, p.getLandingIgnitionAltitude(), 10, 20_000, "10 m to 20 km",
-                "landing burns are lit a few kilometres up");
-        }
+        c.rangeIfSet(Literals.RECOVERY_PLAN__MAX_DYNAMIC_PRESSURE, 1_000, 1_000_000, "1 to 1000 kPa",
+            "the entry burn is sized to this limit (Falcon 9-class stages: about 110 kPa)");
+        c.rangeIfSet(Literals.RECOVERY_PLAN__ENTRY_IGNITION_ALTITUDE, 5_000, 200_000, "5 km to 200 km",
+            "entry burns are lit high on the way down (Falcon 9: about 70 km)");
+        c.rangeIfSet(Literals.RECOVERY_PLAN__MAX_HEAT_FLUX, 1_000, 1e8, "1 kW/m2 to 100 MW/m2", "a stagnation heat flux");
+        c.rangeIfSet(Literals.RECOVERY_PLAN__LANDING_MAX_TILT, 0, 90, "0 to 90 deg", "an angle from the vertical");
+        c.rangeIfSet(Literals.RECOVERY_PLAN__LANDING_IGNITION_ALTITUDE, 10, 20_000, "10 m to 20 km",
+            "landing burns are lit a few kilometres up");
         if (p.isPlaceShip() && (p.getMode() != RecoveryMode.SHIP || p.isBoostback())) {
             c.problem(Literals.RECOVERY_PLAN__PLACE_SHIP, "true", "true only with mode SHIP and boostback false",
                 "a ship stationed where the stage falls is for a stage that flies no boostback");
