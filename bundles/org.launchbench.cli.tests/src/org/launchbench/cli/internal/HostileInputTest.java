@@ -184,14 +184,13 @@ class HostileInputTest {
         assertTrue(runs > 0, "the corpus ran");
     }
 
-    /** Every mutant of a file, written as {@code name} in its own folder, with what must sit beside it. */
-    private List<Path> write(List<Mutant> mutants, String name, Beside beside, List<Mutant> out) throws IOException {
+    /** Every mutant of a file, written as {@code name} in its own folder with what must sit beside it; the files in the mutants' order. */
+    private List<Path> write(List<Mutant> mutants, String name, Beside beside) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Mutant m : mutants) {
             Path dir = caseDir();
             beside.put(dir);
             files.add(Files.writeString(dir.resolve(name), m.text(), StandardCharsets.UTF_8));
-            out.add(m);
         }
         return files;
     }
@@ -220,11 +219,10 @@ class HostileInputTest {
         mutants.addAll(HostileCorpus.xmlStructure(good, "Mission", secret));
         mutants.addAll(HostileCorpus.garbage(good));
         mutants.add(new Mutant("target orbit twice", good.replaceFirst("(<targetOrbit[^>]*/>)", "$1$1"), "targetOrbit"));
-        List<Mutant> order = new ArrayList<>();
-        List<Path> files = write(mutants, "case.mission", dir -> Files.createDirectory(dir.resolve("out")), order);
+        List<Path> files = write(mutants, "case.mission", dir -> Files.createDirectory(dir.resolve("out")));
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            Mutant m = order.get(i);
+            Mutant m = mutants.get(i);
             refused(f, f, m, "validate", f.toString());
             refused(f, f, m, "simulate", f.toString(), "--csv", f.resolveSibling("out").toString());
             refused(f, f, m, "dispersion", f.toString(), "-n", "2", "--csv", f.resolveSibling("out").resolve("runs.csv").toString());
@@ -253,11 +251,10 @@ class HostileInputTest {
         mutants.addAll(HostileCorpus.xmlStructure(good, "LaunchVehicle", secret));
         mutants.addAll(HostileCorpus.garbage(good));
         String mission = mission(VEHICLE_ID);
-        List<Mutant> order = new ArrayList<>();
-        List<Path> files = write(mutants, "case.vehicle", dir -> Files.writeString(dir.resolve("flight.mission"), mission), order);
+        List<Path> files = write(mutants, "case.vehicle", dir -> Files.writeString(dir.resolve("flight.mission"), mission));
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            Mutant m = order.get(i);
+            Mutant m = mutants.get(i);
             refused(f, f, m, "validate", f.toString());
             refused(f, f, m, "vehicle", "show", f.toString());
             // the mission beside it is refused too, naming the vehicle file: for the vehicle's own problem when the file loads,
@@ -285,10 +282,9 @@ class HostileInputTest {
         List<Mutant> mutants = new ArrayList<>(HostileCorpus.xmlNumbers(good));
         mutants.addAll(HostileCorpus.xmlStructure(good, "SiteCatalog", secret));
         mutants.addAll(HostileCorpus.garbage(good));
-        List<Mutant> order = new ArrayList<>();
-        List<Path> files = write(mutants, "case.sites", dir -> { }, order);
+        List<Path> files = write(mutants, "case.sites", dir -> { });
         for (int i = 0; i < files.size(); i++) {
-            refused(files.get(i), files.get(i), order.get(i), "validate", files.get(i).toString());
+            refused(files.get(i), files.get(i), mutants.get(i), "validate", files.get(i).toString());
         }
         for (String kind : HostileCorpus.specialKinds()) {
             Path f = caseDir().resolve("case.sites");
@@ -367,10 +363,9 @@ class HostileInputTest {
         List<Mutant> mutants = new ArrayList<>(HostileCorpus.jsonNumbers(good));
         mutants.addAll(HostileCorpus.jsonStructure(good));
         mutants.addAll(HostileCorpus.garbage(good));
-        List<Mutant> order = new ArrayList<>();
-        List<Path> files = write(mutants, "case.json", dir -> { }, order);
+        List<Path> files = write(mutants, "case.json", dir -> { });
         for (int i = 0; i < files.size(); i++) {
-            refused(files.get(i), files.get(i), order.get(i), command.of(files.get(i)));
+            refused(files.get(i), files.get(i), mutants.get(i), command.of(files.get(i)));
         }
         for (String kind : HostileCorpus.specialKinds()) {
             Path f = caseDir().resolve("case.json");

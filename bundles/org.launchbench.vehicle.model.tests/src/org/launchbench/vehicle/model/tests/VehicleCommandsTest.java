@@ -109,12 +109,18 @@ class VehicleCommandsTest {
         assertEquals("no-such-rocket", e.value());
     }
 
+    /** A mission with its vehicle and the test sites beside it, as a user's folder holds them; @return the mission file */
+    private static Path folder(Path dir, LaunchVehicle vehicle, Mission mission) throws Exception {
+        ModelFiles.save(vehicle, dir.resolve("rocket.vehicle"));
+        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Path file = dir.resolve("flight.mission");
+        ModelFiles.save(mission, file);
+        return file;
+    }
+
     @Test
     void validateOfACleanMissionExitsZero(@TempDir Path dir) throws Exception {
-        ModelFiles.save(TestModels.vehicle(), dir.resolve("rocket.vehicle"));
-        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
-        Path mission = dir.resolve("flight.mission");
-        ModelFiles.save(TestModels.mission(), mission);
+        Path mission = folder(dir, TestModels.vehicle(), TestModels.mission());
         Run r = run("validate", mission.toString());
         assertEquals(ExitCode.OK, r.code, r.out + r.err);
         assertEquals(mission + ": valid\n", r.out.replace("\r", ""));
@@ -160,10 +166,7 @@ class VehicleCommandsTest {
     void validateOfAMissionChecksTheVehicleFileBesideIt(@TempDir Path dir) throws Exception {
         LaunchVehicle v = TestModels.vehicle();
         v.getStages().get(0).setDryMass(-25_600);
-        ModelFiles.save(v, dir.resolve("rocket.vehicle"));
-        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
-        Path mission = dir.resolve("flight.mission");
-        ModelFiles.save(TestModels.mission(), mission);
+        Path mission = folder(dir, v, TestModels.mission());
         Run r = run("validate", mission.toString());
         assertEquals(ExitCode.BAD_INPUT, r.code, r.out);
         assertTrue(r.out.contains("rocket.vehicle: LaunchVehicle 'test-rocket' / Stage 'stage-1': dryMass = -25600"), r.out);
@@ -172,11 +175,8 @@ class VehicleCommandsTest {
     /** A broken file the mission does not use is a warning: it made every mission in the folder fail. */
     @Test
     void aBrokenUnrelatedFileBesideTheMissionIsAWarning(@TempDir Path dir) throws Exception {
-        ModelFiles.save(TestModels.vehicle(), dir.resolve("rocket.vehicle"));
-        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
+        Path mission = folder(dir, TestModels.vehicle(), TestModels.mission());
         Files.writeString(dir.resolve("broken.vehicle"), "garbage<");
-        Path mission = dir.resolve("flight.mission");
-        ModelFiles.save(TestModels.mission(), mission);
         Run r = run("validate", mission.toString());
         assertEquals(ExitCode.OK, r.code, r.out + r.err);
         assertTrue(r.out.contains("warning: beside the mission: skipped, it does not load: " + dir.resolve("broken.vehicle")), r.out);
@@ -202,13 +202,10 @@ class VehicleCommandsTest {
      */
     @Test
     void everyNumberIsFiniteAndEveryEpochIsInRange(@TempDir Path dir) throws Exception {
-        ModelFiles.save(TestModels.vehicle(), dir.resolve("rocket.vehicle"));
-        ModelFiles.save(TestModels.sites(), dir.resolve("test.sites"));
         Mission m = TestModels.mission();
         m.getRecovery().setPropellantReserve(Double.NaN);
         m.setEpoch("+999999999-06-01T12:00:00Z");
-        Path mission = dir.resolve("flight.mission");
-        ModelFiles.save(m, mission);
+        Path mission = folder(dir, TestModels.vehicle(), m);
         Run r = run("validate", mission.toString());
         assertEquals(ExitCode.BAD_INPUT, r.code, r.out);
         assertTrue(r.out.contains("propellantReserve = NaN: the recovery reserve must be propellant the first stage"), r.out);
