@@ -1,8 +1,5 @@
 package org.launchbench.optim;
 
-import java.util.Arrays;
-import java.util.Map;
-
 /**
  * The interior-point KKT system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²] solved sparsely.
  * <p>
@@ -23,8 +20,9 @@ import java.util.Map;
  * as L D Lᵀ in envelope (variable band, "skyline") storage without pivoting: any symmetric permutation of a
  * quasi-definite matrix has such a factorisation (Vanderbei, SIAM J. Optim. 5(1), 1995), and its fill stays inside the
  * envelope. Too small a pivot is replaced by ±δ (dynamic regularisation). Iterative refinement against the full
- * unregularised system removes the regularisation's error; it stops as soon as the residual is at the accuracy the
- * interior-point iteration asks for ({@link #setAccuracy}), or stops falling. On the fast path each refinement step
+ * unregularised system ({@link ReducedRefinement}, {@link FullRefinement}) removes the regularisation's error; it
+ * stops as soon as the residual is at the accuracy the interior-point iteration asks for ({@link #setAccuracy}), or
+ * stops falling. On the fast path each refinement step
  * computes only the x and y rows' residual (z is computed from x, so its row holds up to the rounding of W⁻² and W²,
  * which the solver never applies to a solution's z).
  * <p>
@@ -43,16 +41,16 @@ final class BandedKkt {
     /** The most accurate solve refinement aims at: this residual (max norm), relative to 1 + the right-hand side's. */
     static final double REFINED = 1e-12;
     /** A refinement step that leaves more than this share of the residual, above the fallback threshold, is the last. */
-    private static final double STAGNANT = 0.25;
+    static final double STAGNANT = 0.25;
     /**
      * A reduced-system solve whose refined residual stays above this (relative), or above the accuracy asked for when
      * that is coarser, switches to the full system.
      */
     private static final double REDUCED_FAILS = 1e-8;
 
-    private final int n;
-    private final int pe;
-    private final int m;
+    final int n;
+    final int pe;
+    final int m;
     private final int orthant;
     private final int[] cones;
     final SparseMatrix a;
@@ -79,14 +77,12 @@ final class BandedKkt {
     /** Set once the full system has done better than the reduced one: W only gets worse from there. */
     private boolean fullPreferred;
     /** Work vectors: the envelope solves' right-hand side, cone-sized temporaries, residuals and corrections. */
-    private final double[] rhs;
     private final double[] coneWork;
     private final double[] coneWork2;
-    private final Refinement first;
-    private final Refinement second;
-    private final double[] resx;
-    private final double[] resy;
-    private final double[] resz;
+    private final ReducedRefinement first;
+    private final ReducedRefinement second;
+    /** The full system's refined solve (on the first switch to it), and its answer while compared with the reduced one. */
+    private FullRefinement fullSolve;
     private final double[] fx;
     private final double[] fy;
     private final double[] fz;
@@ -125,14 +121,10 @@ final class BandedKkt {
             blockG[gBlock[k]] = g.value[k];
         }
         reduced = new EnvelopeFactor(structure.reduced);
-        rhs = new double[n + pe + m];
         coneWork = new double[m];
         coneWork2 = new double[m];
-        first = new Refinement();
-        second = new Refinement();
-        resx = new double[n];
-        resy = new double[pe];
-        resz = new double[m];
+        first = new ReducedRefinement(this);
+        second = new ReducedRefinement(this);
         fx = new double[n];
         fy = new double[pe];
         fz = new double[m];
@@ -145,6 +137,7 @@ final class BandedKkt {
         aFull = f.a();
         gFull = f.g();
         wFull = f.w();
+        fullSolve = new FullRefinement(this, full);
     }
 
     /**
@@ -155,6 +148,11 @@ final class BandedKkt {
      */
     void setAccuracy(double relative) {
         accuracy = relative;
+    }
+
+    /** @return the residual, relative to 1 + the right-hand side's, at which refinement stops */
+    double accuracy() {
+        return accuracy;
     }
 
     /** @return the reduced system's largest distance of an envelope entry from the diagonal */
@@ -291,7 +289,7 @@ final class BandedKkt {
     }
 
     /** out = W⁻² u (inverse) or W² u, applying the current scaling twice (out and u distinct) */
-    private void applyTwice(boolean inverse, double[] u, double[] out) {
+    void applyTwice(boolean inverse, double[] u, double[] out) {
         if (scaling == null) {
             System.arraycopy(u, 0, out, 0, m);
         } else {
@@ -319,10 +317,10 @@ final class BandedKkt {
         }
         double scale = scale(rx, ry, rz);
         if (useFull) {
-            return refinedFull(rx, ry, rz, x, y, z, scale) < Double.POSITIVE_INFINITY;
+            return fullSolve.solve(rx, ry, rz, x, y, z, scale) < Double.POSITIVE_INFINITY;
         }
         first.start(rx, ry, rz, x, y, z, scale);
-        refineReduced(first, null);
+        ReducedRefinement.refine(reduced, first, null);
         return fallback(first) < Double.POSITIVE_INFINITY;
     }
 
@@ -340,23 +338,23 @@ final class BandedKkt {
         }
         first.start(r1x, r1y, r1z, x1, y1, z1, scale(r1x, r1y, r1z));
         second.start(r2x, r2y, r2z, x2, y2, z2, scale(r2x, r2y, r2z));
-        refineReduced(first, second);
+        ReducedRefinement.refine(reduced, first, second);
         if (!(fallback(first) < Double.POSITIVE_INFINITY)) {
             return false;
         }
         if (useFull) {
             // the first solve switched to the full system: so would the second, solved after it
-            return refinedFull(r2x, r2y, r2z, x2, y2, z2, second.scale) < Double.POSITIVE_INFINITY;
+            return fullSolve.solve(r2x, r2y, r2z, x2, y2, z2, second.scale) < Double.POSITIVE_INFINITY;
         }
         return fallback(second) < Double.POSITIVE_INFINITY;
     }
 
     private static double scale(double[] rx, double[] ry, double[] rz) {
-        return 1 + Math.max(maxAbs(rx), Math.max(maxAbs(ry), maxAbs(rz)));
+        return 1 + Math.max(KktVectors.maxAbs(rx), Math.max(KktVectors.maxAbs(ry), KktVectors.maxAbs(rz)));
     }
 
     /** @return the reduced system's residual, relative, above which the full system is tried */
-    private double failure() {
+    double failure() {
         return Math.max(REDUCED_FAILS, accuracy);
     }
 
@@ -366,13 +364,13 @@ final class BandedKkt {
      *
      * @return the final residual
      */
-    private double fallback(Refinement r) {
+    private double fallback(ReducedRefinement r) {
         double residual = r.result;
         if (!(residual <= failure() * r.scale)) {
             if (!fullCurrent) {
                 factorFull();
             }
-            double fullResidual = refinedFull(r.rx, r.ry, r.rz, fx, fy, fz, r.scale);
+            double fullResidual = fullSolve.solve(r.rx, r.ry, r.rz, fx, fy, fz, r.scale);
             if (fullResidual < residual || Double.isNaN(residual)) {
                 fullPreferred = true;
                 useFull = true;
@@ -383,236 +381,6 @@ final class BandedKkt {
             }
         }
         return residual;
-    }
-
-    /** Refines one or two reduced solves in lockstep (b may be null), sharing each back-solve's pass over the factor. */
-    private void refineReduced(Refinement a, Refinement b) {
-        if (b == null) {
-            reduced.solve(a.rhs);
-        } else {
-            reduced.solve(a.rhs, b.rhs);
-        }
-        a.accept();
-        if (b != null) {
-            b.accept();
-        }
-        while (true) {
-            boolean moreA = a.active && a.step();
-            boolean moreB = b != null && b.active && b.step();
-            if (moreA && moreB) {
-                reduced.solve(a.rhs, b.rhs);
-            } else if (moreA) {
-                reduced.solve(a.rhs);
-            } else if (moreB) {
-                reduced.solve(b.rhs);
-            } else {
-                return;
-            }
-            if (moreA) {
-                a.correct();
-            }
-            if (moreB) {
-                b.correct();
-            }
-        }
-    }
-
-    /**
-     * One right-hand side's reduced solve: [Gᵀ W⁻² G + δI, Aᵀ; A, -δI] [x; y] = [r_x + Gᵀ W⁻² r_z; r_y], with
-     * z = W⁻² (G x - r_z), refined against the full unregularised system. Since z is computed from x that way, the
-     * full system's z row holds up to rounding, so each refinement step only needs the x and y rows' residual (one
-     * product by each of A, Aᵀ, G, Gᵀ and W⁻²) and a correction of the reduced system (see {@link #finish}).
-     */
-    private final class Refinement {
-        /** W⁻² r_z, G x, the envelope solve's right-hand side and solution, corrections, residuals. */
-        final double[] t = new double[m];
-        final double[] gx = new double[m];
-        final double[] rhs = new double[n + pe];
-        final double[] dx = new double[n];
-        final double[] dy = new double[pe];
-        final double[] resx = new double[n];
-        final double[] resy = new double[pe];
-        double[] rx;
-        double[] ry;
-        double[] rz;
-        double[] x;
-        double[] y;
-        double[] z;
-        double scale;
-        double last;
-        int steps;
-        boolean active;
-        /** The final full-system residual's max norm (NaN or infinite if the solve broke down). */
-        double result;
-
-        /** Sets up the reduced right-hand side [r_x + Gᵀ t; r_y], t = W⁻² r_z, in rhs. */
-        void start(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z, double scale) {
-            this.rx = rx;
-            this.ry = ry;
-            this.rz = rz;
-            this.x = x;
-            this.y = y;
-            this.z = z;
-            this.scale = scale;
-            applyTwice(true, rz, t);
-            System.arraycopy(rx, 0, rhs, 0, n);
-            g.transposeTimesAdd(1, t, rhs);
-            System.arraycopy(ry, 0, rhs, n, pe);
-            last = Double.POSITIVE_INFINITY;
-            steps = 0;
-            active = true;
-        }
-
-        /** Takes the first back-solve's answer. */
-        void accept() {
-            System.arraycopy(rhs, 0, x, 0, n);
-            System.arraycopy(rhs, n, y, 0, pe);
-        }
-
-        /** Adds a correction's back-solve. */
-        void correct() {
-            System.arraycopy(rhs, 0, dx, 0, n);
-            System.arraycopy(rhs, n, dy, 0, pe);
-            add(1, dx, 0, x, n);
-            add(1, dy, 0, y, pe);
-        }
-
-        /**
-         * Computes the residual and decides: @return true with the residual in rhs (to be back-solved and passed to
-         * {@link #correct}) to refine further, false (and inactive, with the result) when done
-         */
-        boolean step() {
-            double norm = residual();
-            if (!(norm < last)) {
-                active = false;
-                if (Double.isNaN(norm)) {
-                    result = norm;
-                    return false;
-                }
-                if (steps > 0) {
-                    // the last correction did not help: take it back
-                    add(-1, dx, 0, x, n);
-                    add(-1, dy, 0, y, pe);
-                    residual();
-                }
-                finish();
-                return false;
-            }
-            // stagnating above the fallback threshold: the full system will be tried, further steps are wasted
-            boolean stagnant = steps > 0 && norm > failure() * scale && norm > STAGNANT * last;
-            last = norm;
-            if (norm < accuracy * scale || steps == REFINEMENT || stagnant) {
-                active = false;
-                finish();
-                return false;
-            }
-            steps++;
-            System.arraycopy(resx, 0, rhs, 0, n);
-            System.arraycopy(resy, 0, rhs, n, pe);
-            return true;
-        }
-
-        /** gx = G x, z = W⁻² gx - t, and the full system's x and y rows' residual; @return its max norm */
-        private double residual() {
-            g.times(1, x, 0, gx);
-            applyTwice(true, gx, z);
-            for (int i = 0; i < m; i++) {
-                z[i] -= t[i];
-            }
-            System.arraycopy(rx, 0, resx, 0, n);
-            a.transposeTimesAdd(-1, y, resx);
-            g.transposeTimesAdd(-1, z, resx);
-            System.arraycopy(ry, 0, resy, 0, pe);
-            a.times(-1, x, 1, resy);
-            return Math.max(maxAbs(resx, n), maxAbs(resy, pe));
-        }
-
-        /**
-         * The result: the x and y rows' residual. The z row, r_z - G x + W² z, holds up to the rounding of applying W⁻²
-         * then W², which an ill-conditioned W amplifies; the solver never applies W² to a solution's z (it takes ds
-         * from the primal equation), so that rounding does not reach the iteration and is not checked (it sent the last
-         * iterations of most programs to the full system, a third of a 50-node solve, for nothing).
-         */
-        private void finish() {
-            result = last;
-        }
-    }
-
-    /** The full regularised system, refined against the full unregularised one; @return the final residual's max norm */
-    private double refinedFull(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z, double scale) {
-        System.arraycopy(rx, 0, rhs, 0, n);
-        System.arraycopy(ry, 0, rhs, n, pe);
-        System.arraycopy(rz, 0, rhs, n + pe, m);
-        double last = Double.POSITIVE_INFINITY;
-        Arrays.fill(x, 0);
-        Arrays.fill(y, 0);
-        Arrays.fill(z, 0);
-        for (int it = 0; ; it++) {
-            full.solve(rhs);
-            if (it > 0) {
-                add(1, rhs, 0, x, n);
-                add(1, rhs, n, y, pe);
-                add(1, rhs, n + pe, z, m);
-            } else {
-                System.arraycopy(rhs, 0, x, 0, n);
-                System.arraycopy(rhs, n, y, 0, pe);
-                System.arraycopy(rhs, n + pe, z, 0, m);
-            }
-            double norm = fullResidual(rx, ry, rz, x, y, z);
-            if (!(norm < last)) {
-                // the last correction did not help: take it back (still in rhs)
-                if (it > 0) {
-                    add(-1, rhs, 0, x, n);
-                    add(-1, rhs, n, y, pe);
-                    add(-1, rhs, n + pe, z, m);
-                }
-                return Double.isNaN(norm) ? norm : it > 0 ? last : norm;
-            }
-            if (norm < accuracy * scale || it == REFINEMENT) {
-                return norm;
-            }
-            last = norm;
-            System.arraycopy(resx, 0, rhs, 0, n);
-            System.arraycopy(resy, 0, rhs, n, pe);
-            System.arraycopy(resz, 0, rhs, n + pe, m);
-        }
-    }
-
-    /** The residual of the full unregularised system [0 Aᵀ Gᵀ; A 0 0; G 0 -W²] into resx, resy, resz; @return its max norm */
-    private double fullResidual(double[] rx, double[] ry, double[] rz, double[] x, double[] y, double[] z) {
-        System.arraycopy(rx, 0, resx, 0, n);
-        a.transposeTimesAdd(-1, y, resx);
-        g.transposeTimesAdd(-1, z, resx);
-        System.arraycopy(ry, 0, resy, 0, pe);
-        a.times(-1, x, 1, resy);
-        applyTwice(false, z, resz);
-        for (int i = 0; i < m; i++) {
-            resz[i] += rz[i];
-        }
-        g.times(-1, x, 1, resz);
-        return Math.max(maxAbs(resx, n), Math.max(maxAbs(resy, pe), maxAbs(resz, m)));
-    }
-
-    private static void add(double f, double[] d, int from, double[] u, int count) {
-        for (int i = 0; i < count; i++) {
-            u[i] += f * d[from + i];
-        }
-    }
-
-    private static double maxAbs(double[] v, int count) {
-        double m = 0;
-        for (int i = 0; i < count; i++) {
-            m = Math.max(m, Math.abs(v[i]));
-        }
-        return m;
-    }
-
-    private static double maxAbs(double[] v) {
-        double m = 0;
-        for (double x : v) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
     }
 
 }
