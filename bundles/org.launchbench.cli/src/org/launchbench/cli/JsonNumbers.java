@@ -19,4 +19,13 @@ public final class JsonNumbers {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }
+
+    /**
+     * @param value    a number that may not exist (NaN: no landing burn, say)
+     * @param decimals digits to keep after the decimal point
+     * @return the value rounded as {@link #round}, or null (JSON null) when it is not finite
+     */
+    public static Double roundOrNull(double value, int decimals) {
+        return Double.isFinite(value) ? round(value, decimals) : null;
+    }
 }

@@ -12,8 +12,8 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.Packet;
 import org.launchbench.fc.api.PacketDictionary;
 import org.launchbench.fc.ccsds.ShippedDictionaries;
-import org.launchbench.recovery.stage.RecoveryResult;
 import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 
 /**
  * The landing burn as the loop's plant: the recovery simulation's stage from its landing-burn ignition point, flown

@@ -1,5 +1,6 @@
 package org.launchbench.recovery.stage;
 
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -14,6 +14,7 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.AscentResult;
 import org.launchbench.trajectory.ascent.AscentSimulator;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.guidance.InsertionTarget;

@@ -34,7 +34,7 @@ import org.launchbench.recovery.descent.PoweredDescent;
 import org.launchbench.recovery.descent.RetrogradeBraking;
 import org.launchbench.recovery.navigation.ErrorStateFilter;
 import org.launchbench.recovery.navigation.NavigationEstimate;
-import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.dynamics.Winds;

@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.recovery.navigation.ChiSquare;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.vehicle.model.Failure;
 
 /**

@@ -6,13 +6,12 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.flight.phase.RigidBodyFidelity;
-import org.launchbench.recovery.internal.RecoveryService;
 import org.launchbench.recovery.loop.FlightSoftwareRecovery;
 import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.EarthModel;
-import org.launchbench.vehicle.model.figures.VehicleFigures;
 import org.launchbench.vehicle.model.Failure;
 import org.launchbench.vehicle.model.LandingZone;
 import org.launchbench.vehicle.model.LaunchSite;
@@ -21,6 +20,7 @@ import org.launchbench.vehicle.model.Mission;
 import org.launchbench.vehicle.model.RecoveryPlan;
 import org.launchbench.vehicle.model.Scenario;
 import org.launchbench.vehicle.model.Stage;
+import org.launchbench.vehicle.model.figures.VehicleFigures;
 import org.launchbench.vehicle.model.validation.ModelReferences;
 
 /**

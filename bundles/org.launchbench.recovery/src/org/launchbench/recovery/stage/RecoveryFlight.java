@@ -2,6 +2,7 @@ package org.launchbench.recovery.stage;
 
 import java.util.List;
 
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.vehicle.model.Failure;
 
 /**

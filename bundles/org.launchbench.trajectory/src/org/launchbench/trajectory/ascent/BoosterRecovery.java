@@ -3,7 +3,6 @@ package org.launchbench.trajectory.ascent;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.launchbench.vehicle.model.LaunchVehicle;
@@ -61,12 +60,68 @@ public interface BoosterRecovery {
     }
 
     /**
-     * A recovery's report.
+     * A recovery's report: what was flown and how it ended, as data (the commands format it: {@code
+     * org.launchbench.trajectory.format.RecoveryReports}).
      *
-     * @param json    the {@code "recovery"} object of simulate's JSON
-     * @param crashed whether the stage crashed ({@code simulate} exits 1)
-     * @param lines   the human-readable summary
+     * @param result    how the flight ended (null: the stage was not flown home)
+     * @param zone      where it was meant to land (null when not flown)
+     * @param targeting what the nominal plan aimed for (null when not flown)
+     * @param fidelity  the name of the fidelity flown (null when not flown)
+     * @param scenarios the scenarios whose failures were injected (empty: nominal)
+     * @param notes     the targeting's and the fidelity's notes, or why the stage was not flown
      */
-    record Report(Map<String, Object> json, boolean crashed, List<String> lines) {
+    record Report(RecoveryResult result, Zone zone, Targeting targeting, String fidelity, List<String> scenarios, List<String> notes) {
+
+        public Report {
+            scenarios = List.copyOf(scenarios);
+            notes = List.copyOf(notes);
+        }
+
+        /** An expendable mission's: nothing flown. */
+        public static Report expendable() {
+            return new Report(null, null, null, null, List.of(), List.of());
+        }
+
+        /** A recoverable stage that was not flown home, and why. */
+        public static Report notFlown(String why) {
+            return new Report(null, null, null, null, List.of(), List.of(why));
+        }
+
+        /** @return whether the stage was flown home */
+        public boolean flown() {
+            return result != null;
+        }
+
+        /** @return whether it crashed ({@code simulate} exits 1) */
+        public boolean crashed() {
+            return result != null && result.outcome() == RecoveryResult.Outcome.CRASHED;
+        }
+    }
+
+    /**
+     * The landing zone a recovery aimed at.
+     *
+     * @param id                      its id
+     * @param name                    its name
+     * @param latitudeDeg             where it was, deg
+     * @param longitudeDeg            deg
+     * @param placedWhereTheStageFalls whether a drone ship was stationed where the stage falls (the plan's choice)
+     */
+    record Zone(String id, String name, double latitudeDeg, double longitudeDeg, boolean placedWhereTheStageFalls) {
+    }
+
+    /**
+     * What the nominal recovery plan aimed for.
+     *
+     * @param boostbackAzimuthDeg       the boostback burn's thrust azimuth in the local horizontal at its ignition, deg
+     * @param boostbackDvMs             the velocity it gains, m/s (0: none)
+     * @param entryDvMs                 the velocity the entry burn takes off, m/s (0: none)
+     * @param entryIgnitionAltitudeM    the entry burn's ignition altitude above the zone, m
+     * @param predictedMissWithoutFinsM where the stage would fall with no fins and no landing burn, from the centre, m
+     * @param finCrossRangeM            how far sideways the grid fins can move it before the landing burn, m (0: no fins)
+     * @param predictedPeakHeatFluxWm2  the predicted peak stagnation heat flux after the entry burn, W/m²
+     */
+    record Targeting(double boostbackAzimuthDeg, double boostbackDvMs, double entryDvMs, double entryIgnitionAltitudeM,
+                     double predictedMissWithoutFinsM, double finCrossRangeM, double predictedPeakHeatFluxWm2) {
     }
 }

@@ -1,4 +1,4 @@
-package org.launchbench.recovery.stage;
+package org.launchbench.trajectory.ascent;
 
 import java.util.List;
 

@@ -35,6 +35,7 @@ import org.launchbench.trajectory.orbit.OrbitalPhase;
 import org.orekit.orbits.OrbitType;
 import org.orekit.propagation.SpacecraftState;
 import org.launchbench.trajectory.flight.FlightEvent;
+import org.launchbench.trajectory.format.RecoveryReports;
 import org.launchbench.trajectory.flight.FlightSample;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
 import org.launchbench.vehicle.model.LaunchSite;
@@ -254,7 +255,7 @@ public final class SimulateCommand implements CliCommand {
         }
         doc.put("booster", booster);
         BoosterRecovery.Report landing = recover(mission, refs, vehicle, result, scenarios, fidelity, file, invocation);
-        doc.put("recovery", landing.json());
+        doc.put("recovery", RecoveryReports.json(landing));
         double unburned = result.cutoffState()[6] - carried - upper.getDryMass() - upper.getResidualPropellantMass();
         if (upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && unburned > 0.01 * upper.getPropellantMass()) {
             notes.add(String.format(Locale.ROOT, "the solid last stage ends with %.0f kg of propellant unburned (a solid motor"
@@ -263,7 +264,7 @@ public final class SimulateCommand implements CliCommand {
         doc.put("notes", notes);
         int exit = landing.crashed() ? ExitCode.RUN_FAILED : ExitCode.OK;
         if (landing.crashed()) {
-            invocation.err().println("launchbench simulate: the first stage crashed: " + landing.json().get("reason"));
+            invocation.err().println("launchbench simulate: the first stage crashed: " + landing.result().reason());
         }
         if (args.flag("--json")) {
             invocation.printJson(doc);
@@ -290,7 +291,7 @@ public final class SimulateCommand implements CliCommand {
             result.booster().events().forEach(e -> out.println(e.tableRow()));
             out.println("Booster: " + booster.get("model"));
         }
-        landing.lines().forEach(out::println);
+        RecoveryReports.lines(landing).forEach(out::println);
         for (String note : notes) {
             out.println("Note: " + note);
         }
@@ -329,14 +330,11 @@ public final class SimulateCommand implements CliCommand {
                                            CommandInvocation invocation) {
         boolean expendable = mission.getRecovery() == null || mission.getRecovery().getMode() == RecoveryMode.EXPENDABLE
             || result.booster() == null;
-        if (expendable || recovery == null) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("outcome", "expended");
-            json.put("burns", List.of());
-            if (!expendable) {
-                json.put("notes", List.of("no recovery engine installed (org.launchbench.recovery): the stage was not flown home"));
-            }
-            return new BoosterRecovery.Report(json, false, List.of("Recovery: " + (expendable ? "none (expendable)" : "not flown (no recovery engine)")));
+        if (expendable) {
+            return BoosterRecovery.Report.expendable();
+        }
+        if (recovery == null) {
+            return BoosterRecovery.Report.notFlown("no recovery engine installed (org.launchbench.recovery): the stage was not flown home");
         }
         return recovery.recover(mission, refs, vehicle, result, scenarios, fidelity, file.toString(), invocation.monitor());
     }

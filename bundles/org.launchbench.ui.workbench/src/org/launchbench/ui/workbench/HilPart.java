@@ -37,7 +37,7 @@ import org.launchbench.fc.hil.HilMission;
 import org.launchbench.fc.hil.LandingPlant;
 import org.launchbench.fc.hil.LoopStatistics;
 import org.launchbench.fc.hil.RealTimeLoop;
-import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.ui.workbench.plot.LinePlot;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;

@@ -29,11 +29,13 @@ import org.launchbench.fc.hil.NoisySensors;
 import org.launchbench.fc.hil.Plant;
 import org.launchbench.fc.hil.RealTimeLoop;
 import org.launchbench.fc.hil.SessionRecorder;
-import org.launchbench.recovery.internal.RecoveryService;
-import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.recovery.stage.RecoveryService;
 import org.launchbench.recovery.stage.StageRecovery;
+import org.launchbench.trajectory.ascent.BoosterRecovery;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.trajectory.dynamics.Fidelities;
+import org.launchbench.trajectory.format.RecoveryReports;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -143,14 +145,15 @@ public final class HilCommand implements CliCommand {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         RecoveryResult r = plant.result();
+        BoosterRecovery.Report report = RecoveryService.report(r, c, plan, scenarios, hm.fidelity());
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("recovery", RecoveryService.json(r, c, plan, scenarios, hm.fidelity()));
+        doc.put("recovery", RecoveryReports.json(report));
         doc.put("loop", loop(stats));
         doc.put("fc", endpoint.toString());
         doc.put("protocol", provider.protocol());
         doc.put("sensor_noise_seed", seed);
         doc.put("elapsed_s", JsonNumbers.round(elapsed, 3));
-        boolean crashed = r.outcome() == RecoveryResult.Outcome.CRASHED;
+        boolean crashed = report.crashed();
         if (args.flag("--json")) {
             invocation.printJson(doc);
         } else {
@@ -163,9 +166,7 @@ public final class HilCommand implements CliCommand {
             invocation.out().printf(Locale.ROOT, "Packets: %d sent, %d received, %d corrupt, %d lost, %d duplicate, %d out of order%n",
                 l.packetsSent(), l.packetsReceived(), l.packetsCorrupt(), l.packetsLost(), l.packetsDuplicate(), l.packetsOutOfOrder());
             hm.fidelity().notes().forEach(n -> invocation.out().println("Note: " + n));
-            invocation.out().printf(Locale.ROOT, "Recovery: %s at %s: %.1f m from the centre, touchdown %.2f m/s down, %.2f m/s across,"
-                + " %.0f kg of propellant left%n", r.outcome().json(), c.zone().getName(), r.missDistance(), r.touchdownVerticalSpeed(),
-                r.touchdownHorizontalSpeed(), r.propellantRemaining());
+            invocation.out().println(RecoveryReports.summary(report));
         }
         if (crashed) {
             invocation.err().println("launchbench hil: the first stage crashed: " + r.reason());
@@ -180,11 +181,11 @@ public final class HilCommand implements CliCommand {
         m.put("rate_hz", s.rateHz());
         m.put("cycles", s.cycles());
         m.put("deadline_misses", s.deadlineMisses());
-        m.put("latency_p50_us", num(s.latencyP50Us()));
-        m.put("latency_p99_us", num(s.latencyP99Us()));
-        m.put("latency_max_us", num(s.latencyMaxUs()));
+        m.put("latency_p50_us", JsonNumbers.roundOrNull(s.latencyP50Us(), 1));
+        m.put("latency_p99_us", JsonNumbers.roundOrNull(s.latencyP99Us(), 1));
+        m.put("latency_max_us", JsonNumbers.roundOrNull(s.latencyMaxUs(), 1));
         m.put("cycles_answered", s.answered());
-        m.put("silent_at_s", num(s.silentAt()));
+        m.put("silent_at_s", JsonNumbers.roundOrNull(s.silentAt(), 1));
         m.put("sensors_refused", s.sensorsRefused());
         m.put("packets_sent", l.packetsSent());
         m.put("packets_received", l.packetsReceived());
@@ -197,10 +198,6 @@ public final class HilCommand implements CliCommand {
         m.put("sends_failed", l.sendsFailed());
         m.put("sequence_resyncs", l.sequenceResyncs());
         return m;
-    }
-
-    private static Double num(double v) {
-        return Double.isFinite(v) ? JsonNumbers.round(v, 1) : null;
     }
 
     private static long seed(String text) {

@@ -123,7 +123,10 @@ public final class VehicleShowCommand implements CliCommand {
         doc.put("stages", stages);
         List<Map<String, String>> sources = new ArrayList<>();
         for (Citation c : vehicle.getSources()) {
-            sources.add(Map.of("figures", String.valueOf(c.getFigures()), "reference", String.valueOf(c.getReference())));
+            Map<String, String> source = new LinkedHashMap<>();
+            source.put("figures", String.valueOf(c.getFigures()));
+            source.put("reference", String.valueOf(c.getReference()));
+            sources.add(source);
         }
         doc.put("sources", sources);
         if (args.flag("--json")) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.launchbench.recovery.stage.Dispersion;
-import org.launchbench.recovery.stage.RecoveryResult;
+import org.launchbench.trajectory.ascent.RecoveryResult;
 
 /**
  * A dispersion campaign of the Falcon 9 drone-ship recovery with its quality next to its time, for comparing guidance

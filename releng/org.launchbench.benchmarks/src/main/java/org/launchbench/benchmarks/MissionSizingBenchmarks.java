@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.launchbench.recovery.internal.RecoveryService;
+import org.launchbench.recovery.stage.RecoveryService;
 import org.launchbench.trajectory.ascent.AscentProfile;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveredPayload;

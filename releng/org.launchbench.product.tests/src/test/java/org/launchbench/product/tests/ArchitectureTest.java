@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of the design (core and the model at the bottom, the engines on them, the command line and the workbench
  * on top), held by the bundles' manifests (issue 26): no engine depends on the workbench or a UI
- * toolkit, the optimiser knows nothing of the vehicle model, the model depends on no engine, and no package named
- * {@code internal} is exported without {@code x-internal} or {@code x-friends}. A violation fails the build.
+ * toolkit, the optimiser knows nothing of the vehicle model, the model depends on no engine, no package named
+ * {@code internal} is exported without {@code x-internal} or {@code x-friends}, and its friends are tests. A violation
+ * fails the build.
  */
 class ArchitectureTest {
 
@@ -130,6 +131,31 @@ class ArchitectureTest {
                 String pkg = e.split(";")[0].strip();
                 if ((pkg.endsWith(".internal") || pkg.contains(".internal.")) && !e.contains("x-internal:=true") && !e.contains("x-friends:=")) {
                     violations.add(b.name() + " exports " + pkg);
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * Another bundle that needs an engine's internals gets a public API instead (issue 26: the workbench and the HIL
+     * command reached into the recovery's and the constellation's internals): an internal package's friends are test
+     * bundles only.
+     */
+    @Test
+    void anInternalPackagesFriendsAreTestsOnly() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Bundle b : bundles().values()) {
+            for (String e : b.exports()) {
+                int at = e.indexOf("x-friends:=\"");
+                if (at < 0) {
+                    continue;
+                }
+                String friends = e.substring(at + "x-friends:=\"".length(), e.indexOf('"', at + "x-friends:=\"".length()));
+                for (String friend : friends.split(",")) {
+                    if (!friend.strip().endsWith(".tests")) {
+                        violations.add(b.name() + " exports " + e.split(";")[0].strip() + " to " + friend.strip());
+                    }
                 }
             }
         }
