@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * The one way the tools read an input file whole: a regular file of at most a stated size, read so that nothing
  * larger ever reaches memory. A directory, a device (a link to {@code /dev/zero}), a pipe, a missing or unreadable
  * file, or one over the limit is an {@link InvalidInputException} naming the file, before or instead of the read
- * (issue 28: {@code /dev/zero} as a mission took 2.7 GB and then exited 0 without a word).
+ * (docs/cli.md, "Hostile input").
  * <p>
  * Each kind of file states its limit where it is read; the limits are documented in {@code docs/cli.md}.
  */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The temporary file an atomic write fills before it is renamed over its destination, named so that it is recognised
  * afterwards: {@code .NAME.launchbench-PID-RANDOM.tmp} beside {@code NAME}. A write killed before its rename (kill -9,
  * a power cut) leaves one behind; the next write to the same destination removes those whose writing process is gone
- * (issue 28: 32 of 48 kill trials left hidden temporary files, up to 2 MB, that nothing removed).
+ * (docs/cli.md, "Hostile input").
  * <p>
  * A file is stale when no process holds a lock on it and no live process can be its writer: a streaming writer
  * ({@link #open}) holds an exclusive lock on its temporary file until it is done, which a kill releases, and which is

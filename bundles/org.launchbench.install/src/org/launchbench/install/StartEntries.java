@@ -15,8 +15,8 @@ import java.util.Map;
  * The {@code osgi.bundles} entries of an installation's {@code config.ini}: which bundles the launcher installs, at
  * which start level, and which it starts. p2 rewrites the file on every install or uninstall, and in doing so it can
  * change the entry of a bundle the change does not touch: the product starts p2's framework admin at level 5 (its
- * immediate component otherwise costs the window 2 s of start-up), and after an add-on's install p2 wrote it back at
- * the default level 4. The installer reads the entries before a change and puts back those of bundles that are
+ * immediate component otherwise delays the window: docs/benchmarks.md), and p2 may write it back at the default
+ * level 4. The installer reads the entries before a change and puts back those of bundles that are
  * still there at the same location (same file, same version) but whose level or start flag p2 changed.
  */
 final class StartEntries {

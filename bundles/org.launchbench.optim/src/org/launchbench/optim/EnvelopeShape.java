@@ -23,9 +23,8 @@ final class EnvelopeShape {
     /**
      * The envelope in the order whose factorisation takes fewer operations: reverse Cuthill-McKee, or Sloan's, which
      * aims at a small profile rather than a small bandwidth (S. W. Sloan, "An algorithm for profile and wavefront
-     * reduction of sparse matrices", Int. J. Numer. Meth. Engng 23, 1986). On the landing guidance's programs
-     * Sloan's takes 30 to 38 % fewer operations (8 intervals: 6,088 multiply-adds against 9,881, envelope 1,478
-     * entries against 1,823); RCM is kept where it does better.
+     * reduction of sparse matrices", Int. J. Numer. Meth. Engng 23, 1986), which wins on the landing guidance's
+     * programs (docs/benchmarks.md); RCM is kept where it does better.
      */
     static EnvelopeShape of(int size, int positives, IndexPairs pattern) {
         int[] rcm = ReverseCuthillMcKee.order(size, pattern);

@@ -141,8 +141,8 @@ final class ReducedRefinement {
     /**
      * The result: the x and y rows' residual. The z row, r_z - G x + W² z, holds up to the rounding of applying W⁻²
      * then W², which an ill-conditioned W amplifies; the solver never applies W² to a solution's z (it takes ds
-     * from the primal equation), so that rounding does not reach the iteration and is not checked (it sent the last
-     * iterations of most programs to the full system, a third of a 50-node solve, for nothing).
+     * from the primal equation), so that rounding does not reach the iteration and is not checked (checking it would
+     * send the last iterations of most programs to the full system for nothing: docs/optimisation.md).
      */
     private void finish() {
         result = last;

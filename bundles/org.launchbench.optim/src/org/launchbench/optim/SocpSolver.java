@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * scaling and Mehrotra's predictor-corrector, as in CVXOPT's conelp (Vandenberghe 2010) and ECOS (Domahidi, Chu and
  * Boyd, ECC 2013), the family of the custom solvers that fly (Dueri et al., JGCD 40(2), 2017). The KKT systems are
  * solved by {@link BandedKkt}: cone rows eliminated (a full-system fallback when W is too ill-conditioned for that),
- * reverse Cuthill-McKee ordering analysed once per sparsity pattern (and kept for the next program that has it),
- * envelope L D Lᵀ of the regularised quasi-definite matrix refilled each iteration, iterative refinement. Sparse programs ({@link SparseConeProgram}) are never made dense.
+ * an ordering (reverse Cuthill-McKee or Sloan's, whichever factorises cheaper) analysed once per sparsity pattern (and
+ * kept for the next program that has it), envelope L D Lᵀ of the regularised quasi-definite matrix refilled each
+ * iteration, iterative refinement. Sparse programs ({@link SparseConeProgram}) are never made dense.
  * The iteration's vectors are allocated once per solve. Thread-safe: a solve keeps its state on the stack, and the
  * structures kept are immutable, in a concurrent map.
  */
@@ -93,12 +94,12 @@ public final class SocpSolver {
     static final double INEXACT = 1e-4;
     /**
      * The least accurate KKT solve, relative. The reduced system falls back to the full one only when it cannot reach
-     * the accuracy asked for (or 1e-8, whichever is coarser), so early iterations no longer refine to 1e-8.
+     * the accuracy asked for (or 1e-8, whichever is coarser), so early iterations are not refined beyond their need.
      */
     static final double COARSEST = 1e-4;
     /**
-     * The most accurate KKT solve the iteration asks for, relative: refinement beyond it (towards rounding level) did
-     * not change the iterations or the optimum, and took up to four more back-solves an iteration.
+     * The most accurate KKT solve the iteration asks for, relative: refinement beyond it, towards rounding level,
+     * changes neither the iterations nor the optimum (docs/optimisation.md).
      */
     private static final double FINEST = 1e-10;
 
@@ -106,9 +107,9 @@ public final class SocpSolver {
      * A solve stops as {@link Status#STALLED} when this many iterations have not halved the distance to an answer (the
      * larger of the residuals and the gap, or an infeasibility certificate's residual, whichever is nearer). Solves
      * that converge halve it every iteration or two; on the boundary of feasibility the iteration crawls (a powered
-     * descent re-solved a few seconds from touchdown with just too little time ran its 100 iterations at 1e-4). 5
-     * stopped the Açıkmeşe and Ploen Mars descent as stalled in its slow middle iterations (at 1e-8); a caller that
-     * stops at coarser tolerances can stop sooner ({@link Settings#stallIterations}).
+     * descent re-solved a few seconds from touchdown with just too little time, docs/optimisation.md). Fewer would stop
+     * the slow middle iterations of a solve at 1e-8 as stalled; a caller that stops at coarser tolerances can stop
+     * sooner ({@link Settings#stallIterations}).
      */
     public static final int STALL_ITERATIONS = 8;
 
@@ -393,8 +394,7 @@ public final class SocpSolver {
         axpy(dtau, d2[2], v.d1z, d.dz);
         // ds from the linearised primal equation, ds + G dx - h dτ = -(1 - σ) r_z, rather than as W(λ \ ·) - W² dz
         // (equal while the KKT system's z row holds): near the end W² is ill-conditioned and applying it to dz
-        // amplified the z row's rounding into ds (the campaign's guidance lost 2 landings in 2,000 without the
-        // full-system fallback that this made necessary)
+        // amplifies the z row's rounding into ds (docs/optimisation.md, "ds from the primal equation")
         p.g().times(-1, d.dx, 0, d.ds);
         for (int i = 0; i < rz.length; i++) {
             d.ds[i] += dtau * h[i] - f * rz[i];

@@ -10,9 +10,9 @@ package org.launchbench.recovery.descent;
  * <p>
  * Why the rest point and not the point above the zone: the landing burn can only brake along the stage's retrograde
  * while the air is thick (a body flying engines first holds its thrust near its velocity: see {@code docs/gnc.md}), so
- * the approach must arrive heading at the zone with the range the burn's braking covers. A zero-effort-miss law aimed
- * above the zone, without drag, left the Falcon 9 drone-ship approach 4.5 km short and 30° off heading at ignition,
- * which only a thrust pointed 78° off the axis could correct.
+ * the approach must arrive heading at the zone with the range the burn's braking covers. A law aimed above the zone
+ * leaves the stage short and off heading at ignition, which only a thrust pointed far off its axis could correct
+ * (docs/gnc.md).
  * <p>
  * The fins' command is two shares of their capability (at most 1 together): across the track (horizontal, to the left
  * of the velocity) and in lift (perpendicular to the velocity, in its vertical plane, upward: more range). Vectors are

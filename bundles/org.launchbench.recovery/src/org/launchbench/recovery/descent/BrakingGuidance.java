@@ -32,27 +32,25 @@ public final class BrakingGuidance {
     public static final double FINAL_S = 5;
     /** Re-solves a second in the last seconds. */
     public static final double FINAL_RATE_HZ = 10;
-    /** How near the ground the stop is solved at the end, m (1 % of the height above, 2 m at most). */
+    /** The least tolerance the stop is solved to, m: 1 % of the height above, between this and 2 m. */
     public static final double FINAL_TOLERANCE_M = 0.05;
     /**
      * Below this speed the braking ends in a vertical descent: the thrust near the vertical, its vertical part the
      * constant deceleration that stops at the ground, its horizontal part taking out the horizontal offset and
      * velocity by then (a retrograde thrust would swing with the slow velocity's direction), m/s. At 50 m/s 4 to 5 s
-     * remain, time for the tilt to take out several m/s sideways before the upright seconds; from 30 m/s (2.5 s, with
-     * the first limits of 10 deg and 3 upright seconds) a stage that came in with 6 m/s sideways touched down at 3 m/s,
-     * over Falcon 9's legs' 2 (docs/gnc.md).
+     * remain, time for the tilt to take out several m/s sideways before the upright seconds (a later start leaves a
+     * stage that came in sideways too fast across for the legs: docs/gnc.md).
      */
     public static final double DESCENT_BELOW_M_S = 50;
     /**
      * The vertical descent's largest tilt, deg: in a strong wind the braking ends with the stage carried sideways (some
-     * 10 m/s across at 50 m/s down in a 15 m/s wind), which the descent's 4 to 5 s must take out (10 deg could not;
-     * docs/gnc.md).
+     * 10 m/s across at 50 m/s down in a 15 m/s wind), which the descent's 4 to 5 s must take out (docs/gnc.md).
      */
     public static final double DESCENT_TILT_DEG = 15;
     /**
      * The last seconds of the descent, s: the feedback comes upright for the legs (the lean that holds off the air's
      * push stays). Of a descent of 4 to 5 s from 50 m/s, enough left at the full tilt to take out what a strong wind
-     * gave the stage sideways (with 3 s it slid; docs/gnc.md).
+     * gave the stage sideways (docs/gnc.md).
      */
     public static final double UPRIGHT_S = 2;
     /** The largest tilt then, deg. */
@@ -183,8 +181,8 @@ public final class BrakingGuidance {
      * Whether the unpowered fall reaches a point from which the braking would still stop the stage above the ground:
      * lit now it would not, yet it need not be lit now. High up, where the stage falls into ever denser air at several
      * times the speed of sound, a braking lit at once could not stop it, but the air will slow it for free to near its
-     * terminal speed; near the ground the fall only shortens the room to stop, and the scan runs out at the ground. (A
-     * rule without this lit a Falcon 9 stage handed over at 20 km at once, and it ran out of propellant.) Scanned in
+     * terminal speed; near the ground the fall only shortens the room to stop, and the scan runs out at the ground
+     * (a rule without this lights a stage handed over high at once, and it runs out of propellant: docs/gnc.md). Scanned in
      * {@link #SCAN_STEP_S} s steps of classical Runge-Kutta for at most {@link #SCAN_S} s.
      */
     private boolean laterWindow(double[] local, double mass) {

@@ -11,9 +11,9 @@ import org.launchbench.optim.SocpSolver;
  * both fly it, so the loop on the bench and the simulation share one guidance.
  * <p>
  * Drag, two ways. Without a drag model (the reference flight computer, which knows only what its accelerometers
- * measure) each plan takes the present drag as a constant acceleration, {@link #DRAG_SHARE} of it, and the plan's
- * thrust is flown as planned. With a {@link DragModel} (the recovery simulation) each re-solve predicts the drag along
- * the plan in force (the stage's drag curve in the standard atmosphere, scaled by the ratio of the measured drag to
+ * measure) each plan takes the present drag divided by {@link #DRAG_SHARE} (half of it) as a constant acceleration,
+ * and the plan's thrust is flown as planned. With a {@link DragModel} (the recovery simulation) each re-solve
+ * predicts the drag along the plan in force (the stage's drag curve in the standard atmosphere, scaled by the ratio of the measured drag to
  * the model's now): the drag term is evaluated on the previous solution, as successive convexification does (Szmuk,
  * Açıkmeşe and Berning, "Successive convexification for fuel-optimal powered landing with aerodynamic drag and
  * non-convex constraints", AIAA GNC conference 2016, AIAA 2016-0378), one iteration a re-solve. Between re-solves
@@ -78,8 +78,8 @@ public final class LandingGuidance {
     static final int MIN_NODES = 6;
     /**
      * The first plan's search, given an expected time of flight ({@link #expect}), looks between these multiples of it
-     * before it searches the whole range (a Falcon 9 campaign's first plans came within 0.94 to 1.08 of the estimate
-     * the recovery gives).
+     * before it searches the whole range (how near the estimate first plans come: docs/recovery.md, "Guidance settings,
+     * as measured").
      */
     static final double[] NEAR = {0.8, 1.25};
     /** Descent speed held onto the pad once the plan has ended, m/s. */
@@ -281,8 +281,8 @@ public final class LandingGuidance {
 
     /**
      * Re-solves from the state as navigation sees it, with the drag measured now, and schedules the next re-solve.
-     * Without a {@link DragModel} the plans take {@link #DRAG_SHARE} of that drag as constant; with one, the first plan
-     * does so and later plans predict it along the plan in force.
+     * Without a {@link DragModel} the plans take that drag divided by {@link #DRAG_SHARE} as constant; with one, the
+     * first plan does so and later plans predict it along the plan in force.
      *
      * @param t         now, s
      * @param position  [up, east, north] from the landing point, m

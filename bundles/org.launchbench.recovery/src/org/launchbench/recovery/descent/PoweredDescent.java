@@ -19,7 +19,7 @@ import org.launchbench.optim.SparseMatrix;
  * with α = 1/(Isp g₀), plus the glide-slope cone (apex at the target), thrust tilt and speed limits. The dynamics are discretised
  * exactly for a thrust acceleration linear between nodes (first-order hold), and the program is solved by
  * {@link SocpSolver} in units that make its numbers of order one (the start's distance, speed and the engines' largest
- * acceleration; on the Mars example 16 interior-point iterations instead of 24). The time of flight, when not given,
+ * acceleration, which saves the interior-point method iterations: docs/recovery.md). The time of flight, when not given,
  * is found by Brent's line search (parabolas, golden section when they misbehave) on the propellant, between the
  * paper's bounds m_dry ‖v₀‖/ρ₂ and (m_wet - m_dry)/(α ρ₁), after a coarse scan upwards that stops once the cost rises
  * (unimodal in the time of flight).
@@ -231,7 +231,7 @@ public final class PoweredDescent {
         // Brent's line search (Brent, Algorithms for Minimization without Derivatives, 1973, ch. 5): parabolas
         // through the three best times while they behave, golden section when they do not (an infeasible time costs
         // +∞ and is never fitted), until the bracket is timeResolution wide. The cost is smooth near its minimum,
-        // so the parabolas converge in a few programs where golden section alone took about 14
+        // so the parabolas converge in a few programs where golden section alone takes many more
         double a = Math.max(tMin, best - step);
         double b = Math.min(tMax, best + step);
         double x = best;

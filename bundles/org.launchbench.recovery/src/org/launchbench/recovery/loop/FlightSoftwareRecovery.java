@@ -39,8 +39,7 @@ public final class FlightSoftwareRecovery {
      * Where the flight software takes over, m above the zone: at once after the entry burn (infinity), so that it
      * steers the whole aerodynamic descent with the authority the body has. Handed over lower, the sequencer's steering
      * of the fall on the truth (the point mass's grid-fin force, far stronger than the body's lift at its incidence)
-     * aims where the flight software cannot follow: the Falcon 9 stage handed over at 20 km came in 1.8 km short by its
-     * own prediction (docs/gnc.md).
+     * aims where the flight software cannot follow (docs/gnc.md).
      */
     public static final double HAND_OVER_M = Double.POSITIVE_INFINITY;
 

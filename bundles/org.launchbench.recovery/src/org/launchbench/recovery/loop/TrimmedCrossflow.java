@@ -13,8 +13,8 @@ import org.launchbench.recovery.descent.DescentDrag;
  * at each point of their path.
  * <p>
  * Why a table and not one number: the gimbals' and fins' share of the push changes with the Mach number (the centres of
- * pressure move), and the braking crosses it from Mach 1.5 to rest (a Falcon 9 stage in a 12 m/s crosswind: from 0.6
- * at 510 m/s to 2.0 at 240); one number measured at the present state under-counts the push ahead (docs/gnc.md).
+ * pressure move), and the braking crosses it from Mach 1.5 to rest; one number measured at the present state
+ * under-counts the push ahead (docs/gnc.md).
  * <p>
  * Tabulated at {@link #POINTS} speeds over the ground from {@link #SLOWEST_M_S} to the present, each on the present
  * path's direction, at the height a braking at the guidance's deceleration would stop from it (no higher than the

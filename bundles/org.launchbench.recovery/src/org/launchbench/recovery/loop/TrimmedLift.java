@@ -28,9 +28,9 @@ import org.launchbench.trajectory.dynamics.Winds;
  * by.</li>
  * </ul>
  * Both scale with the dynamic pressure, so they are tabulated against Mach at one height, in the plane of the body's
- * first pair of fins and halfway between two (the smaller kept). Why: the fall's steering planned on 10° and the
- * body's lift alone while the Falcon 9 stage's fins held 8.5° at their limit below Mach 2 and pushed back; it came down
- * a kilometre short of its prediction (docs/gnc.md). Immutable.
+ * first pair of fins and halfway between two (the smaller kept). Why: a fall steered on the body's lift alone counts
+ * on a turn the fins, near their limit and pushing back, do not give, and comes down short of its prediction
+ * (docs/gnc.md). Immutable.
  */
 final class TrimmedLift {
 

@@ -142,8 +142,8 @@ public final class ErrorStateFilter {
         Quaternion mid = q.multiply(Quaternion.fromRotationVector(w.scalarMultiply(dt / 2))).normalized();
         Vector3D accel = mid.toInertial(f).add(earth.gravity(p.add(dt / 2, v)));
         double[][] r = matrix(mid);
-        // the covariance moves at COVARIANCE_RATE_HZ: its dynamics change slowly, and at the IMU's 200 Hz it was most of
-        // the filter's cost; it is brought up to date before any update or estimate
+        // the covariance moves at COVARIANCE_RATE_HZ: its dynamics change slowly, and propagating it at the IMU's rate
+        // would be most of the filter's cost (docs/gnc.md); it is brought up to date before any update or estimate
         pendingDt += dt;
         pending = new Pending(r, f, w, fRaw.toArray(), wRaw.toArray());
         pendingPosition = p;

@@ -27,7 +27,7 @@ import org.launchbench.vehicle.model.validation.ModelReferences;
  * A mission's first-stage recovery as every command and view sets it up: the ascent with the reserve this engine sizes,
  * the recovery case of the stage that separated (its drone ship stationed where it falls when the plan says so), the
  * scenario's failures, the nominal plan and one flight at a fidelity. The public face of what {@code simulate},
- * {@code dispersion}, {@code hil} and the workbench share (issue 26: the workbench reached into the engine's internals).
+ * {@code dispersion}, {@code hil} and the workbench share, as a public API rather than the engine's internals.
  */
 public final class MissionRecovery {
 

@@ -53,9 +53,8 @@ public final class StageRecovery {
     /** From separation to the boostback burn: the flip (Falcon 9 takes about 10 to 15 s), s. */
     public static final double FLIP_DURATION = 10;
     /**
-     * Re-solves a second of the landing guidance in its last {@link LandingGuidance#TERMINAL_PHASE} seconds: with the
-     * plan's path tracked (drag predicted and made up), 2 Hz there lands as well as 4 Hz did with the thrust flown
-     * open loop (docs/recovery.md).
+     * Re-solves a second of the landing guidance in its last {@link LandingGuidance#TERMINAL_PHASE} seconds: the plan's
+     * path is tracked between them (drag predicted and made up), so a few a second suffice (docs/recovery.md).
      */
     public static final double TERMINAL_RATE = 2;
     /** Entry-burn ignition altitude above the landing zone when the plan gives none (Falcon 9's start near 70 km), m. */
@@ -95,15 +94,14 @@ public final class StageRecovery {
     /**
      * The fuel-optimal landing burn's time of flight as a share of the ignition rule's one-dimensional stop (which
      * brakes at {@link #LANDING_DESIGN_EXCESS} of the thrust's excess over weight from ignition, where the optimum brakes
-     * harder later): 0.72 to 0.83, median 0.77, over 200 dispersed Falcon 9 recoveries. The guidance's first search
-     * starts there ({@link LandingGuidance#expect}).
+     * harder later): the median measured over dispersed Falcon 9 recoveries (docs/benchmarks.md). The guidance's first
+     * search starts there ({@link LandingGuidance#expect}).
      */
     static final double OPTIMAL_SHARE_OF_STOP = 0.77;
     /**
-     * Steps the one-dimensional stop takes (about: its step is the drag-free stop's duration divided by this). Classical
-     * Runge-Kutta in 50 steps replaced Heun's method in 200 (half the atmosphere and drag evaluations, a tenth of a
-     * dispersion campaign's time): over the 4,788 stops of 20 Falcon 9 runs, its largest distance from a 20,000-step
-     * reference was 4.5 m where Heun's was 5.8 m (the drag table's kinks in Mach keep both from their nominal orders).
+     * Steps the one-dimensional stop takes (about: its step is the drag-free stop's duration divided by this), by
+     * classical Runge-Kutta: metres from a 20,000-step reference at a fraction of the cost of a lower-order method
+     * (docs/benchmarks.md; the drag table's kinks in Mach keep it from its nominal order).
      */
     static final int STOP_STEPS = 50;
     private final PoweredDescent descent = LandingGuidance.newDescent();
@@ -1072,8 +1070,8 @@ public final class StageRecovery {
          * {@link #LANDING_DESIGN_EXCESS} of their deceleration beyond gravity: a 1-D integration along its fall, with
          * drag in the standard atmosphere, by classical Runge-Kutta in about {@link #STOP_STEPS} steps (never shorter
          * than {@link #STOP_MIN_STEP}), m. The ignition condition evaluates it at every integrator step of the descent, so its
-         * step follows the stop's length: a fixed 0.05 s step cost thousands of atmosphere look-ups per evaluation
-         * high up, where the stop is long.
+         * step follows the stop's length: a fixed short step would take thousands of atmosphere look-ups per
+         * evaluation high up, where the stop is long.
          */
         double stoppingHeight(double t, double[] y) {
             double[] l = local(t, y);

@@ -341,7 +341,7 @@ public final class AscentSimulator {
      * a grid over {@link #FLIGHT_PATH_ANGLES} (degrees), then golden-section refinement to
      * {@value #FLIGHT_PATH_ANGLE_RESOLUTION} deg around the best point. How steeply the lower stages loft the
      * last stage matters most when that stage has a low thrust-to-weight (it must climb while it accelerates);
-     * a fixed angle cost a low-thrust upper stage a quarter of its payload.
+     * a fixed angle costs such a stage much of its payload (docs/trajectory.md).
      *
      * @return degrees; where none reaches the orbit, the least short one ({@link #unreached}); NaN when every angle
      *         tried failed otherwise; the profile's own angle for a coast to apogee (whose pitch-over is solved for the

@@ -145,7 +145,7 @@ public final class PayloadCapability {
      * linearly with the payload (by about a kilogram per kilogram: a heavier payload also slows the lower stages), so
      * secant steps on it aim at the payload that leaves none, each {@value #RESOLUTION_KG}/2 kg short of it; a payload
      * that fails bounds the search from above, a step that would pass that bound is a bisection, and the search ends when
-     * the bracket is {@value #RESOLUTION_KG} kg wide. Four to six ascents where bisection from scratch flew seventeen.
+     * the bracket is {@value #RESOLUTION_KG} kg wide (a few ascents where bisection takes many: docs/trajectory.md).
      */
     private double bisect(AscentSimulator simulator, Reached feasible, LaunchVehicle vehicle, EarthModel.Geodetic site,
                           double groundAzimuth, double firstStageReserve, InsertionTarget target, SubMonitor progress) {

@@ -14,7 +14,7 @@ import org.launchbench.vehicle.model.RecoveryMode;
  * kept, Falcon 9), and the reserve the recovery needs moves with the payload (a heavier payload separates the stage
  * slower: less to cancel); so a fixed point P = C(R(P)), found by alternating the two: the capability at the last
  * reserve, then the reserve sized at that payload. Each pass shrinks the change by the product of the two slopes (a few
- * hundredths), so two or three passes settle it to {@value #RESERVE_SETTLED_KG} kg of reserve, a few kilograms of payload.
+ * hundredths), so two or three passes settle it: they end when the payload moves less than {@value #SETTLED_KG} kg.
  * <p>
  * The reserve is sized a little below the capability found ({@link #BACKOFF} of it, then twice the last change, never
  * more than the first), where the sizing's ascents reach the orbit even when the recovery turns out to need more than

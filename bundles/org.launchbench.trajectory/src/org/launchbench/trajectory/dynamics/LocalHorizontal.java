@@ -26,7 +26,7 @@ public record LocalHorizontal(Vector3D up, Vector3D north, Vector3D east, double
      * The local directions of the ellipsoid (geodetic: up along its normal, the direction a plumb line hangs at the pad,
      * since gravity and the Earth's rotation together are normal to it), in inertial axes. Geocentric up leans 0.16 deg
      * towards the equator at 28.6 deg of latitude (0.19 at 45): a vertical rise along it drifts sideways by as much as a
-     * small pitch-over moves the vehicle east, and turned a due-east ascent from the Cape 20 deg to the south.
+     * small pitch-over moves the vehicle east, enough to turn a due-east ascent well off its azimuth.
      *
      * @param earth the Earth
      * @param t     time, s (the Earth-fixed frame is the inertial one rotated by ω t)

@@ -90,8 +90,8 @@ public final class TrajectoryPart {
         events = new Table(lower, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(events);
         track = new LinePlot(lower, "Ground track", "longitude, deg", "latitude, deg");
-        // the world map comes with the first run (decoded in the run's Job): decoding it as the window came up, even on
-        // a thread of its own, cost 0.5 to 1 s of start-up on this 2-core machine (docs/benchmarks.md)
+        // the world map comes with the first run (decoded in the run's Job): decoding it as the window comes up, even on
+        // a thread of its own, delays the start-up (docs/benchmarks.md)
         GridDataFactory.fillDefaults().grab(false, true).hint(460, SWT.DEFAULT).applyTo(track);
         events.setHeaderVisible(true);
         events.setLinesVisible(true);
