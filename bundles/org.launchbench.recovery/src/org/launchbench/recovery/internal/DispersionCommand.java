@@ -1,26 +1,33 @@
 package org.launchbench.recovery.internal;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.eclipse.core.runtime.SubMonitor;
+import org.launchbench.campaign.CampaignDefinition;
+import org.launchbench.campaign.CampaignInterruptedException;
+import org.launchbench.campaign.ClusterAccess;
+import org.launchbench.campaign.ClusterCampaigns;
+import org.launchbench.campaign.ProductVersion;
 import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
 import org.launchbench.cli.CommandInvocation;
 import org.launchbench.cli.ExitCode;
 import org.launchbench.cli.JsonNumbers;
+import org.launchbench.cli.ProgressLine;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.RunFailedException;
 import org.launchbench.flight.phase.RigidBodyFidelity;
-import org.launchbench.recovery.loop.FlightSoftwareRecovery;
 import org.launchbench.recovery.stage.Dispersion;
-import org.launchbench.recovery.stage.MissionRecovery;
-import org.launchbench.recovery.stage.StageRecovery;
-import org.launchbench.trajectory.ascent.AscentResult;
+import org.launchbench.recovery.stage.DispersionCampaign;
+import org.launchbench.recovery.stage.RunCodec;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.ascent.ReserveSizing;
@@ -40,12 +47,17 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class DispersionCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
-        Set.of("-n", "--runs", "--seed", "--csv", "--threads", "--sigma", "--scenario", Fidelities.OPTION));
+        Set.of("-n", "--runs", "--seed", "--csv", "--threads", "--sigma", "--scenario", Fidelities.OPTION, "--cluster", "--cluster-name",
+            "--secret-file"));
     /** The most runs one campaign takes (a 10,000-run campaign is the benchmark's). */
     static final int MAX_RUNS = 1_000_000;
 
     @Reference
     private VehicleCatalog catalog;
+
+    /** The cluster back end, when one is installed ({@code --cluster}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClusterCampaigns cluster;
 
     /** The fidelities installed besides the point mass. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -66,6 +78,7 @@ public final class DispersionCommand implements CliCommand {
         return """
             Usage: launchbench dispersion MISSION_FILE -n N [--seed S] [--csv FILE] [--json] [--threads T]
                                           [--sigma NAME=VALUE,...] [--scenario NAME|none] [--fidelity 3dof|6dof]
+                                          [--cluster HOST:PORT,... --secret-file F [--cluster-name NAME]]
 
             Flies the mission's ascent once, solves the recovery's nominal targeting, then flies the recovery N
             times, each with its own errors drawn from normal distributions (docs/recovery.md), on all cores.
@@ -83,12 +96,18 @@ public final class DispersionCommand implements CliCommand {
               --fidelity      how each run is flown: 3dof (point mass) or 6dof (rigid body under an ideal
                               attitude loop, several times the cost); default: the mission's, else 3dof
               --csv FILE      one line per run: errors drawn and outcome (written atomically)
+              --cluster ...   fly the runs on the workers of a cluster (launchbench worker) reached at these
+                              members, not on this machine: the same runs, byte for byte (docs/campaigns.md)
+              --secret-file F the cluster's shared secret (required with --cluster)
+              --cluster-name  the cluster's name (default launchbench)
               --json          {"mission", "fidelity", "runs", "seed", "threads", "sigmas", "scenarios", "landed",
                                "success_probability", "success_standard_error", "miss_distance_m": {"mean",
                                "standard_error", "r50", "cep", "r90", "r95", "max"}, "mean_landing_point_m":
                                {"east", "north"}, "ellipses_m": [{"sigma": 1|2|3, "semi_major", "semi_minor",
                                "azimuth_deg", "containment"}], "propellant_remaining_kg": {"mean", "sd", "min", "p5",
-                               "p50", "p95"}, "touchdown_vertical_speed_p95_m_s", "elapsed_s"}
+                               "p50", "p95"}, "touchdown_vertical_speed_p95_m_s", "members", "runs_per_member",
+                               "reassigned_runs", "elapsed_s"}
+            Progress goes to standard error (runs done, rate, time left) on campaigns longer than 2 s.
             Exit 0 when the campaign ran (whatever the landings), 1 when it could not, 2 for bad input.
             """;
     }
@@ -104,6 +123,14 @@ public final class DispersionCommand implements CliCommand {
         Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""));
         // the output is checked before the campaign, so a bad one costs nothing (issue 28)
         args.value("--csv").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--csv"));
+        ClusterAccess access = access(args);
+        try (ClusterCampaigns.Connection connection = access == null ? null : cluster.connect(access)) {
+            return run(invocation, args, file, runs, seed, threads, sigmas, connection);
+        }
+    }
+
+    private int run(CommandInvocation invocation, Arguments args, Path file, int runs, long seed, int threads, Dispersion.Sigmas sigmas,
+                    ClusterCampaigns.Connection connection) {
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
         MissionAscent m = MissionAscent.load(file, catalog);
         if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
@@ -121,17 +148,28 @@ public final class DispersionCommand implements CliCommand {
         List<String> scenarios = m.scenarios(args.value("--scenario"), false, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), m.mission(), file.toString());
         long start = System.nanoTime();
-        ReserveSizing.Sized sized = MissionRecovery.sizedAscent(m, file.toString(), progress.split(4));
-        // the campaign's runs disperse the recovery from the ascent the scenario flies (its ascent failures included)
-        AscentResult ascent = m.flown(sized, scenarios, org.launchbench.trajectory.ascent.AscentProfile.DEFAULT, file.toString(),
-            progress.split(1));
-        StageRecovery.Case c = MissionRecovery.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, file.toString());
-        if (fidelity instanceof RigidBodyFidelity) {
-            FlightSoftwareRecovery.refuseWhatTheLoopDoesNotFly(c, MissionRecovery.failures(m.mission(), scenarios));
+        DispersionCampaign campaign = DispersionCampaign.prepare(m, scenarios, fidelity, sigmas, seed, file.toString(), progress.split(5));
+        ReserveSizing.Sized sized = campaign.sized();
+        ProgressLine line = new ProgressLine(invocation.err(), "dispersion", runs);
+        List<Dispersion.Run> all;
+        ClusterCampaigns.Flown flown;
+        if (connection == null) {
+            all = campaign.dispersion().fly(campaign.c(), campaign.plan(), sigmas, campaign.failures(), runs, seed, threads, progress.split(95),
+                r -> line.tick());
+            flown = new ClusterCampaigns.Flown(1, new TreeMap<>(Map.of("local", runs)), 0);
+        } else {
+            Dispersion.Run[] out = new Dispersion.Run[runs];
+            CampaignDefinition d = DispersionWork.definition(file, m, args.value("--scenario"), campaign, ProductVersion.current());
+            try {
+                flown = connection.fly(d, campaign.fingerprint(), runs, (i, bytes, member) -> {
+                    out[i] = new Dispersion.Run(i, Dispersion.sample(seed, i, sigmas), RunCodec.decode(bytes));
+                    line.tick();
+                }, progress.split(95));
+            } catch (CampaignInterruptedException e) {
+                throw interrupted(e, out, args.value("--csv"));
+            }
+            all = Arrays.asList(out);
         }
-        StageRecovery.Plan plan = MissionRecovery.plan(fidelity, c);
-        List<Dispersion.Run> all = new Dispersion((rc, rp, p, f, o, runSeed) -> MissionRecovery.fly(fidelity, rc, rp, p, f, o, runSeed)).fly(c, plan, sigmas,
-            MissionRecovery.failures(m.mission(), scenarios), runs, seed, threads, progress.split(95));
         double elapsed = (System.nanoTime() - start) / 1e9;
         Dispersion.Summary s = Dispersion.summarise(all);
         if (args.value("--csv").isPresent()) {
@@ -203,6 +241,9 @@ public final class DispersionCommand implements CliCommand {
             doc.put("navigation_nees", null);
         }
         doc.put("crashes_by_reason", Dispersion.crashesByReason(all));
+        doc.put("members", flown.members());
+        doc.put("runs_per_member", flown.runsPerMember());
+        doc.put("reassigned_runs", flown.reassignedRuns());
         doc.put("elapsed_s", JsonNumbers.roundOrNull(elapsed, 2));
         if (args.flag("--json")) {
             invocation.printJson(doc);
@@ -236,6 +277,47 @@ public final class DispersionCommand implements CliCommand {
                 .collect(java.util.stream.Collectors.joining(", ")));
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * @return the cluster to fly on ({@code --cluster}), or null for this machine; the secret is required with it, and
+     *         the cluster options without {@code --cluster} are a mistake, not ignored
+     */
+    private ClusterAccess access(Arguments args) {
+        if (args.value("--cluster").isEmpty()) {
+            for (String option : List.of("--secret-file", "--cluster-name")) {
+                if (args.value(option).isPresent()) {
+                    throw InvalidInputException.because("only means something with --cluster").element(option).value(args.value(option).get())
+                        .fix("add --cluster HOST:PORT,... to fly the runs on a cluster, or drop " + option).build();
+                }
+            }
+            return null;
+        }
+        List<ClusterAccess.Address> members = ClusterAccess.addresses(args.value("--cluster").get(), "--cluster");
+        String name = ClusterAccess.name(args.value("--cluster-name").orElse(ClusterAccess.DEFAULT_NAME), "--cluster-name");
+        byte[] secret = ClusterAccess.secret(Path.of(args.value("--secret-file").orElseThrow(() -> InvalidInputException
+            .because("a cluster campaign needs the cluster's shared secret").element("--secret-file").value("none")
+            .allowed("--secret-file F, the file the workers were started with").build())), "--secret-file");
+        if (cluster == null) {
+            throw InvalidInputException.because("no cluster back end is installed").element("--cluster").value(args.value("--cluster").get())
+                .fix("install org.launchbench.campaign.hazelcast, or fly the runs here without --cluster").build();
+        }
+        return new ClusterAccess(members, name, secret);
+    }
+
+    /**
+     * A campaign whose members all left: the runs finished are kept, beside the CSV asked for ({@code FILE.partial}),
+     * and the message says how many.
+     */
+    private static RunFailedException interrupted(CampaignInterruptedException e, Dispersion.Run[] out, java.util.Optional<String> csv) {
+        List<Dispersion.Run> finished = Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
+        String kept = "";
+        if (csv.isPresent() && !finished.isEmpty()) {
+            Path partial = Path.of(csv.get() + ".partial");
+            writeCsv(partial, finished);
+            kept = "; the " + finished.size() + " finished runs are in " + partial;
+        }
+        return new RunFailedException(e.getMessage() + kept, e);
     }
 
     /** What the navigation sigma is at 6-DOF, said in the output rather than left to be guessed. */

@@ -130,6 +130,22 @@ public final class Dispersion {
     }
 
     /**
+     * One run of a campaign, as {@link #fly} flies it: what a cluster member flies for run i.
+     *
+     * @param c        the recovery
+     * @param plan     its nominal targeting
+     * @param sigmas   the errors' sigmas
+     * @param failures failures injected
+     * @param seed     the campaign's seed
+     * @param index    the run's index
+     * @return the run (a function of the arguments only)
+     */
+    public Run run(StageRecovery.Case c, StageRecovery.Plan plan, Sigmas sigmas, List<Failure> failures, long seed, int index) {
+        Perturbation p = sample(seed, index, sigmas);
+        return new Run(index, p, flight.fly(c, plan, p, failures, OPTIONS, sensorSeed(seed, index)));
+    }
+
+    /**
      * Flies the campaign.
      *
      * @param c        the recovery
@@ -171,8 +187,7 @@ public final class Dispersion {
             for (int w = 0; w < threads; w++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
-                        Perturbation p = sample(seed, i, sigmas);
-                        out[i] = new Run(i, p, flight.fly(c, plan, p, failures, OPTIONS, sensorSeed(seed, i)));
+                        out[i] = run(c, plan, sigmas, failures, seed, i);
                         onRun.accept(out[i]);
                         done.incrementAndGet();
                     }

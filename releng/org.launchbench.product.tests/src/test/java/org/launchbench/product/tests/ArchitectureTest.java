@@ -30,7 +30,8 @@ class ArchitectureTest {
     /** The engines: everything below the workbench that computes. */
     private static final List<String> ENGINES = List.of("org.launchbench.optim", "org.launchbench.trajectory", "org.launchbench.recovery",
         "org.launchbench.constellation", "org.launchbench.flight", "org.launchbench.fc.api", "org.launchbench.fc.ccsds",
-        "org.launchbench.fc.hil", "org.launchbench.fc.reference", "org.launchbench.install");
+        "org.launchbench.fc.hil", "org.launchbench.fc.reference", "org.launchbench.install", "org.launchbench.campaign",
+        "org.launchbench.campaign.hazelcast");
 
     /** A bundle's dependencies and exports, as its manifest declares them. */
     private record Bundle(String name, List<String> requires, List<String> imports, List<String> exports) {

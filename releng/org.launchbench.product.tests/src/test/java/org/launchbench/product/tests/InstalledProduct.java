@@ -58,7 +58,18 @@ final class InstalledProduct {
      * @param output where it prints
      */
     static Process start(Path output, String... args) throws IOException {
-        return headless(HOME, args).redirectErrorStream(true).redirectOutput(output.toFile())
+        return start(output, Map.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, with environment variables set for it.
+     *
+     * @param env variables to set (LAUNCHBENCH_VMARGS, say)
+     */
+    static Process start(Path output, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder pb = headless(HOME, args);
+        pb.environment().putAll(env);
+        return pb.redirectErrorStream(true).redirectOutput(output.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
     }
 

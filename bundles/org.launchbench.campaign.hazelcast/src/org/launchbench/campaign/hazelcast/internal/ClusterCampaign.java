@@ -1,0 +1,225 @@
+package org.launchbench.campaign.hazelcast.internal;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.launchbench.campaign.CampaignDefinition;
+import org.launchbench.campaign.CampaignInterruptedException;
+import org.launchbench.campaign.ClusterAccess;
+import org.launchbench.campaign.ClusterCampaigns;
+import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.RunFailedException;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+
+/**
+ * One campaign flown on a cluster, as its asker schedules it: the runs cut into chunks of a few runs, each member kept
+ * one chunk ahead of its threads, results checked (signature, set-up fingerprint) and handed on as they arrive. A chunk
+ * whose member leaves or drops its connection before answering goes back to the head of the queue and is flown
+ * elsewhere; run i's result depends only on the campaign and i, so where it is flown changes nothing.
+ */
+final class ClusterCampaign {
+
+    /** The most chunks a run range is cut into per processor of the cluster: small enough to balance, large enough to amortise a task. */
+    static final int CHUNKS_PER_CORE = 4;
+    /** The most runs in a chunk. */
+    static final int MAX_CHUNK = 50;
+    /** Times a chunk is tried on members that failed it before the campaign gives up. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private record Chunk(int from, int to, int attempts) {
+        int size() {
+            return to - from;
+        }
+    }
+
+    private record Pending(Chunk chunk, Member member) {
+    }
+
+    private final HazelcastInstance client;
+    private final ClusterAccess access;
+    private final CampaignDefinition definition;
+    private final byte[] fingerprint;
+    private final int runs;
+    private final ClusterCampaigns.RunSink sink;
+    private final IProgressMonitor monitor;
+    private final byte[] secret;
+    private final Deque<Chunk> queue = new ArrayDeque<>();
+    private final Map<Future<ChunkResult>, Pending> pending = new LinkedHashMap<>();
+    private final Map<UUID, Integer> busy = new HashMap<>();
+    private final Set<UUID> checked = new HashSet<>();
+    private final Set<UUID> failed = new HashSet<>();
+    private final SortedMap<String, Integer> perMember = new TreeMap<>();
+    private int done;
+    private int reassigned;
+
+    ClusterCampaign(HazelcastInstance client, ClusterAccess access, CampaignDefinition definition, byte[] fingerprint, int runs,
+                    ClusterCampaigns.RunSink sink, IProgressMonitor monitor) {
+        this.client = client;
+        this.access = access;
+        this.definition = definition;
+        this.fingerprint = fingerprint.clone();
+        this.runs = runs;
+        this.sink = sink;
+        this.monitor = monitor;
+        this.secret = access.secret();
+    }
+
+    ClusterCampaigns.Flown fly() {
+        byte[] encoded = definition.encode();
+        IExecutorService executor = client.getExecutorService(ClusterConfigs.EXECUTOR);
+        List<Member> start = members();
+        int cores = Math.max(1, start.stream().mapToInt(ClusterCampaign::cores).sum());
+        int size = Math.clamp((runs + cores * CHUNKS_PER_CORE - 1) / (cores * CHUNKS_PER_CORE), 1, MAX_CHUNK);
+        for (int from = 0; from < runs; from += size) {
+            queue.add(new Chunk(from, Math.min(runs, from + size), 0));
+        }
+        try {
+            while (done < runs) {
+                if (monitor.isCanceled()) {
+                    throw new OperationCanceledException();
+                }
+                List<Member> members = members();
+                if (members.isEmpty() && pending.isEmpty()) {
+                    throw new CampaignInterruptedException(String.format("every member of the %s left after %d of %d runs", access.describe(),
+                        done, runs), done);
+                }
+                for (Member m : members) {
+                    check(m);
+                    while (busy.getOrDefault(m.getUuid(), 0) < cores(m) + 1 && !queue.isEmpty()) {
+                        Chunk c = queue.poll();
+                        pending.put(executor.submitToMember(new ChunkTask(encoded, c.from(), c.to(), secret), m), new Pending(c, m));
+                        busy.merge(m.getUuid(), 1, Integer::sum);
+                    }
+                }
+                if (!collect()) {
+                    Thread.sleep(5);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCanceledException();
+        } finally {
+            // a cancelled or failed campaign stops every member's work (done: nothing is pending)
+            pending.keySet().forEach(f -> f.cancel(true));
+        }
+        return new ClusterCampaigns.Flown(perMember.size(), perMember, reassigned);
+    }
+
+    /** Takes the finished chunks' results; @return whether any had finished */
+    private boolean collect() {
+        boolean any = false;
+        for (var it = pending.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (!e.getKey().isDone()) {
+                continue;
+            }
+            it.remove();
+            any = true;
+            Pending p = e.getValue();
+            busy.merge(p.member().getUuid(), -1, Integer::sum);
+            try {
+                accept(p, e.getKey().get());
+            } catch (ExecutionException | CancellationException x) {
+                memberFailed(p, x);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new OperationCanceledException();
+            }
+        }
+        return any;
+    }
+
+    private void accept(Pending p, ChunkResult r) {
+        String member = name(p.member());
+        if (r.refusal() != null) {
+            throw InvalidInputException.because("member " + member + " refused the campaign: " + r.refusal()).element("--cluster")
+                .value(access.describe()).build();
+        }
+        if (!r.authentic(secret)) {
+            throw InvalidInputException.because("a result from member " + member + " is not signed with the cluster's secret")
+                .element("--cluster").value(access.describe()).fix("check who runs at that address").build();
+        }
+        if (!Arrays.equals(r.fingerprint(), fingerprint)) {
+            throw InvalidInputException.because("member " + member + " set the campaign up differently from this machine (its"
+                + " ascent or recovery plan differ: another vehicle catalog or add-ons?)").element("--cluster").value(access.describe())
+                .fix("install the same add-ons on every member").build();
+        }
+        byte[][] results = r.results();
+        for (int k = 0; k < results.length; k++) {
+            sink.accept(r.from() + k, results[k], member);
+        }
+        done += results.length;
+        perMember.merge(member, results.length, Integer::sum);
+        if (results.length < p.chunk().size()) {
+            queue.addFirst(new Chunk(p.chunk().from() + results.length, p.chunk().to(), p.chunk().attempts()));
+        }
+    }
+
+    /** A chunk whose member left, dropped its connection or failed: it is flown again elsewhere. */
+    private void memberFailed(Pending p, Exception x) {
+        Chunk c = p.chunk();
+        failed.add(p.member().getUuid());
+        if (c.attempts() + 1 >= MAX_ATTEMPTS) {
+            throw new RunFailedException(String.format("runs %d to %d failed on %d members, last on %s: %s", c.from(), c.to() - 1,
+                MAX_ATTEMPTS, name(p.member()), x.getCause() == null ? x : x.getCause()), x);
+        }
+        reassigned += c.size();
+        queue.addFirst(new Chunk(c.from(), c.to(), c.attempts() + 1));
+    }
+
+    /** A member joining the campaign must run the same product; checked once per member. */
+    private void check(Member m) {
+        if (!checked.add(m.getUuid())) {
+            return;
+        }
+        String product = m.getAttribute(ClusterConfigs.PRODUCT);
+        if (product == null) {
+            throw InvalidInputException.because("member " + name(m) + " is not a LaunchBench worker").element("--cluster")
+                .value(access.describe()).build();
+        }
+        if (!product.equals(definition.product())) {
+            throw InvalidInputException.because("member " + name(m) + " runs LaunchBench " + product + ", this machine "
+                + definition.product() + ": every member must run the same product").element("--cluster").value(access.describe())
+                .fix("install the same LaunchBench build on every machine").build();
+        }
+    }
+
+    /** @return the data members that have not failed this campaign (none once the client has lost the cluster) */
+    private List<Member> members() {
+        try {
+            return client.getCluster().getMembers().stream().filter(m -> !m.isLiteMember() && !failed.contains(m.getUuid())).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static int cores(Member m) {
+        try {
+            return Math.max(1, Integer.parseInt(m.getAttribute(ClusterConfigs.CORES)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static String name(Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+}
