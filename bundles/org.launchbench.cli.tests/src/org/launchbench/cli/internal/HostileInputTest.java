@@ -355,6 +355,30 @@ class HostileInputTest {
         String[] of(Path file);
     }
 
+    /**
+     * A cluster's secret file ({@code worker}, {@code dispersion --cluster}): a folder, {@code /dev/zero}, a file over the
+     * 4 KB a secret may hold, an empty one and one too short to keep anyone out are refused before any member starts
+     * or any campaign is set up.
+     */
+    @Test
+    void everyBadSecretFileIsRefused() throws Exception {
+        Path mission = Files.writeString(caseDir().resolve("case.mission"), mission("falcon-9"));
+        List<String> kinds = new ArrayList<>(HostileCorpus.specialKinds());
+        kinds.addAll(List.of("empty", "short"));
+        for (String kind : kinds) {
+            Path f = caseDir().resolve("cluster.secret");
+            switch (kind) {
+                case "empty" -> Files.writeString(f, "");
+                case "short" -> Files.writeString(f, "0123456789abcde\n");
+                default -> HostileCorpus.special(kind, f, 4096);
+            }
+            refused(f, f, new Mutant(kind, null, null), "worker", "--bind", "127.0.0.1:9", "--secret-file", f.toString());
+            refused(f, f, new Mutant(kind, null, null), "dispersion", mission.toString(), "-n", "2", "--cluster", "127.0.0.1:9",
+                "--secret-file", f.toString());
+        }
+        assertAllRefused("secret file");
+    }
+
     private void json(String example, long limit, Command command) throws Exception {
         jsonText(example(example), limit, command);
     }

@@ -1,0 +1,168 @@
+package org.launchbench.campaign.hazelcast.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.launchbench.campaign.CampaignDefinition;
+import org.launchbench.campaign.CampaignWork;
+import org.launchbench.campaign.ClusterAccess;
+import org.launchbench.campaign.ClusterCampaigns;
+import org.launchbench.core.InvalidInputException;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * The runner on a real Hazelcast cluster inside the OSGi test runtime (two members and a client in this process, over
+ * loopback): the tasks' classes load through the bundles, every run comes back once with the result its member
+ * computed, a member's refusal and a set-up that differs from the asker's are bad input. A work kind of the test's
+ * own ("square": run i gives i², and its set-up reads the campaign's file) stands for an engine. The product test
+ * ClusterCampaignTest flies a real dispersion on separate processes.
+ */
+class ClusterRunnerTest {
+
+    private static final byte[] SECRET = "the runner test's secret, 32 bytes".getBytes(StandardCharsets.UTF_8);
+    private static final List<HazelcastInstance> MEMBERS = new ArrayList<>();
+    /** Set-ups by campaign (the file's text), on either member. */
+    private static final Map<String, AtomicInteger> SET_UPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static ClusterAccess access;
+
+    /** run i gives i², after a set-up that reads the campaign's file from the member's folder. */
+    static final class Square implements CampaignWork {
+        @Override
+        public String kind() {
+            return "square";
+        }
+
+        @Override
+        public Prepared prepare(CampaignDefinition d, Path folder, IProgressMonitor monitor) {
+            String text;
+            try {
+                text = Files.readString(folder.resolve(d.mainFile()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            SET_UPS.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            byte[] fingerprint = text.getBytes(StandardCharsets.UTF_8);
+            return new Prepared() {
+                @Override
+                public byte[] fingerprint() {
+                    return fingerprint;
+                }
+
+                @Override
+                public byte[] run(int index) {
+                    return ByteBuffer.allocate(8).putLong((long) index * index).array();
+                }
+            };
+        }
+    }
+
+    @BeforeAll
+    static void startTwoMembers() throws IOException {
+        List<ClusterAccess.Address> addresses = List.of(new ClusterAccess.Address("127.0.0.1", freePort()),
+            new ClusterAccess.Address("127.0.0.1", freePort()));
+        for (ClusterAccess.Address a : addresses) {
+            MemberContext context = new MemberContext(SECRET, "test-product", a.toString(), () -> List.of(new Square()), line -> { });
+            MEMBERS.add(Hazelcast.newHazelcastInstance(ClusterConfigs.member(a, addresses, "runner-test", SECRET, "test-product", 2, context)));
+        }
+        access = new ClusterAccess(addresses.subList(0, 1), "runner-test", SECRET);
+    }
+
+    @AfterAll
+    static void stopMembers() {
+        MEMBERS.forEach(m -> m.getLifecycleService().terminate());
+    }
+
+    private static CampaignDefinition campaign(String content, String product) {
+        return new CampaignDefinition("square", "case.txt", new TreeMap<>(Map.of("case.txt", content.getBytes(StandardCharsets.UTF_8))),
+            new TreeMap<>(), product);
+    }
+
+    @Test
+    void everyRunComesBackOnceFromTheTwoMembers() {
+        assertEquals(2, MEMBERS.get(0).getCluster().getMembers().size(), "the members found each other");
+        long[] squares = new long[101];
+        int[] deliveries = new int[101];
+        ClusterCampaigns.Flown flown;
+        try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
+            flown = c.fly(campaign("first", "test-product"), "first".getBytes(StandardCharsets.UTF_8), 101, (i, bytes, member) -> {
+                squares[i] = ByteBuffer.wrap(bytes).getLong();
+                deliveries[i]++;
+            }, new NullProgressMonitor());
+        }
+        for (int i = 0; i <= 100; i++) {
+            assertEquals((long) i * i, squares[i], "run " + i);
+            assertEquals(1, deliveries[i], "run " + i + " delivered once");
+        }
+        assertEquals(2, flown.members(), flown.toString());
+        assertEquals(101, flown.runsPerMember().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(0, flown.reassignedRuns());
+        assertTrue(SET_UPS.get("first").get() <= 2, "each member set the campaign up once: " + SET_UPS);
+    }
+
+    @Test
+    void aMemberThatSetsTheCampaignUpDifferentlyIsCaught() {
+        try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.fly(campaign("second", "test-product"),
+                "what the asker computed".getBytes(StandardCharsets.UTF_8), 10, (i, b, m) -> { }, new NullProgressMonitor()));
+            assertTrue(e.userMessage().contains("set the campaign up differently"), e.userMessage());
+        }
+    }
+
+    @Test
+    void aCampaignOfAnotherProductIsRefused() {
+        try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.fly(campaign("third", "another-product"),
+                "third".getBytes(StandardCharsets.UTF_8), 10, (i, b, m) -> { }, new NullProgressMonitor()));
+            assertTrue(e.userMessage().contains("runs LaunchBench test-product"), e.userMessage());
+        }
+    }
+
+    @Test
+    void anotherSecretIsTurnedAway() {
+        ClusterAccess wrong = new ClusterAccess(access.members(), "runner-test", "another secret of 32 bytes, or more".getBytes(StandardCharsets.UTF_8));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new HazelcastCampaigns().connect(wrong));
+        assertTrue(e.userMessage().contains("turned this campaign away"), e.userMessage());
+    }
+
+    @Test
+    void aTaskSignedWithAnotherSecretFliesNothing() throws Exception {
+        ChunkTask forged = new ChunkTask(campaign("fourth", "test-product").encode(), 0, 5, "a forger's secret of 32 bytes....".getBytes(StandardCharsets.UTF_8));
+        forged.setHazelcastInstance(MEMBERS.get(0));
+        ChunkResult r = forged.call();
+        assertEquals("the campaign is not signed with this cluster's secret", r.refusal());
+        ChunkTask task = new ChunkTask(campaign("fourth", "test-product").encode(), 0, 3, SECRET);
+        task.setHazelcastInstance(MEMBERS.get(0));
+        ChunkResult honest = task.call();
+        assertTrue(honest.authentic(SECRET));
+        assertArrayEquals(new byte[][] {ByteBuffer.allocate(8).putLong(0).array(), ByteBuffer.allocate(8).putLong(1).array(),
+            ByteBuffer.allocate(8).putLong(4).array()}, honest.results());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
