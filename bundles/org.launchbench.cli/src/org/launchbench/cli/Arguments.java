@@ -84,6 +84,25 @@ public final class Arguments {
         return v;
     }
 
+    /**
+     * A whole-number option within a range.
+     *
+     * @param option   e.g. {@code "--threads"}
+     * @param fallback its value when not given
+     * @param min      smallest allowed
+     * @param max      largest allowed
+     * @return the value
+     * @throws InvalidInputException naming the option, the text and the range, when not a whole number or outside
+     */
+    public int integer(String option, int fallback, int min, int max) {
+        double v = number(option, fallback, min, max);
+        if (v != Math.rint(v)) {
+            throw InvalidInputException.because("is not a whole number").source("launchbench " + command).element(option)
+                .value(values.get(option)).allowed(min + " to " + max).build();
+        }
+        return (int) v;
+    }
+
     private static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

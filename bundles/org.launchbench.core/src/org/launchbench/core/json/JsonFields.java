@@ -190,6 +190,25 @@ public final class JsonFields {
     }
 
     /**
+     * @param key a required key
+     * @return its non-empty array of strings
+     */
+    public List<String> strings(String key) {
+        Object v = require(key);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw bad(name(key), v, "a non-empty list of strings", "list at least one");
+        }
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s)) {
+                throw bad(name(key) + "[" + i + "]", list.get(i), "a string in double quotes", "quote it");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
      * @param key   a required key
      * @param known the keys the object may have
      * @return its object, checked for unknown keys

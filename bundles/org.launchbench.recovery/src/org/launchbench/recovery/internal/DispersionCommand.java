@@ -123,7 +123,7 @@ public final class DispersionCommand implements CliCommand {
         Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""));
         // the output is checked before the campaign, so a bad one costs nothing (issue 28)
         args.value("--csv").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--csv"));
-        ClusterAccess access = access(args);
+        ClusterAccess access = Campaigns.access(args, cluster);
         try (ClusterCampaigns.Connection connection = access == null ? null : cluster.connect(access)) {
             return run(invocation, args, file, runs, seed, threads, sigmas, connection);
         }
@@ -277,32 +277,6 @@ public final class DispersionCommand implements CliCommand {
                 .collect(java.util.stream.Collectors.joining(", ")));
         }
         return ExitCode.OK;
-    }
-
-    /**
-     * @return the cluster to fly on ({@code --cluster}), or null for this machine; the secret is required with it, and
-     *         the cluster options without {@code --cluster} are a mistake, not ignored
-     */
-    private ClusterAccess access(Arguments args) {
-        if (args.value("--cluster").isEmpty()) {
-            for (String option : List.of("--secret-file", "--cluster-name")) {
-                if (args.value(option).isPresent()) {
-                    throw InvalidInputException.because("only means something with --cluster").element(option).value(args.value(option).get())
-                        .fix("add --cluster HOST:PORT,... to fly the runs on a cluster, or drop " + option).build();
-                }
-            }
-            return null;
-        }
-        List<ClusterAccess.Address> members = ClusterAccess.addresses(args.value("--cluster").get(), "--cluster");
-        String name = ClusterAccess.name(args.value("--cluster-name").orElse(ClusterAccess.DEFAULT_NAME), "--cluster-name");
-        byte[] secret = ClusterAccess.secret(Path.of(args.value("--secret-file").orElseThrow(() -> InvalidInputException
-            .because("a cluster campaign needs the cluster's shared secret").element("--secret-file").value("none")
-            .allowed("--secret-file F, the file the workers were started with").build())), "--secret-file");
-        if (cluster == null) {
-            throw InvalidInputException.because("no cluster back end is installed").element("--cluster").value(args.value("--cluster").get())
-                .fix("install org.launchbench.campaign.hazelcast, or fly the runs here without --cluster").build();
-        }
-        return new ClusterAccess(members, name, secret);
     }
 
     /**

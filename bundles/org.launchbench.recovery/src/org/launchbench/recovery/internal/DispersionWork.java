@@ -56,7 +56,7 @@ public final class DispersionWork implements CampaignWork {
      * @param file     the mission file
      * @param m        the mission, loaded from it
      * @param scenario the {@code --scenario} value (empty: the command's default, none)
-     * @param c        the campaign set up from them
+     * @param c        the campaign set up from them (null: the files only, for another kind of campaign to carry)
      * @param product  the product's version
      * @return the definition
      */
@@ -73,6 +73,9 @@ public final class DispersionWork implements CampaignWork {
             }
         }
         SortedMap<String, String> parameters = new TreeMap<>();
+        if (c == null) {
+            return new CampaignDefinition(KIND, file.getFileName().toString(), files, parameters, product);
+        }
         parameters.put("seed", Long.toString(c.seed()));
         parameters.put("scenario", scenario.orElse(""));
         parameters.put("fidelity", c.fidelity().name());

@@ -54,9 +54,21 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
      * @throws InvalidInputException for a file that does not load, validate or resolve
      */
     public static MissionAscent load(Path file, VehicleCatalog catalog) {
-        Mission mission = ModelFiles.load(file, Mission.class);
-        ModelReferences refs = FolderReferences.beside(catalog.references(), file);
-        ModelValidation.requireValid(mission, refs, file.toString());
+        return resolve(ModelFiles.load(file, Mission.class), FolderReferences.beside(catalog.references(), file), file.toString());
+    }
+
+    /**
+     * A mission already read (a sweep's point: the file's mission with some figures changed), validated and resolved as
+     * {@link #load} does.
+     *
+     * @param mission the mission
+     * @param refs    where its vehicle, site and zone are found
+     * @param source  where it came from, for messages
+     * @return the mission, resolved
+     * @throws InvalidInputException for a mission that does not validate or resolve
+     */
+    public static MissionAscent resolve(Mission mission, ModelReferences refs, String source) {
+        ModelValidation.requireValid(mission, refs, source);
         LaunchVehicle vehicle = refs.vehicle(mission.getVehicleId()).orElseThrow();
         LaunchSite site = refs.launchSite(mission.getLaunchSiteId()).orElseThrow();
         TargetOrbit t = mission.getTargetOrbit();
@@ -72,7 +84,7 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
             try {
                 azimuth = OrbitGeometry.launchAzimuth(EARTH, site, inclination, target.perigeeSpeed(EARTH.mu()));
             } catch (InvalidInputException e) {
-                throw InvalidInputException.because(e.problem()).source(file.toString()).element("targetOrbit/inclination")
+                throw InvalidInputException.because(e.problem()).source(source).element("targetOrbit/inclination")
                     .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
             }
         }

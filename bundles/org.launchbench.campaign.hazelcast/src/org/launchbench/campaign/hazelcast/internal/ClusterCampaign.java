@@ -12,9 +12,13 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -41,6 +45,8 @@ final class ClusterCampaign {
     static final int CHUNKS_PER_CORE = 4;
     /** The most runs in a chunk. */
     static final int MAX_CHUNK = 50;
+    /** The longest the scheduler waits for an answer before it looks at the members and the monitor again, ms. */
+    static final long WAKE_MS = 100;
     /** Times a chunk is tried on members that failed it before the campaign gives up. */
     static final int MAX_ATTEMPTS = 5;
 
@@ -63,6 +69,8 @@ final class ClusterCampaign {
     private final byte[] secret;
     private final Deque<Chunk> queue = new ArrayDeque<>();
     private final Map<Future<ChunkResult>, Pending> pending = new LinkedHashMap<>();
+    /** Wakes the scheduler when a chunk's answer arrives (Hazelcast's futures are completion stages). */
+    private final BlockingQueue<Object> answered = new LinkedBlockingQueue<>();
     private final Map<UUID, Integer> busy = new HashMap<>();
     private final Set<UUID> checked = new HashSet<>();
     private final Set<UUID> failed = new HashSet<>();
@@ -105,12 +113,18 @@ final class ClusterCampaign {
                     check(m);
                     while (busy.getOrDefault(m.getUuid(), 0) < cores(m) + 1 && !queue.isEmpty()) {
                         Chunk c = queue.poll();
-                        pending.put(executor.submitToMember(new ChunkTask(encoded, c.from(), c.to(), secret), m), new Pending(c, m));
+                        Future<ChunkResult> f = executor.submitToMember(new ChunkTask(encoded, c.from(), c.to(), secret), m);
+                        if (f instanceof CompletionStage<?> stage) {
+                            stage.whenComplete((r, x) -> answered.offer(f));
+                        }
+                        pending.put(f, new Pending(c, m));
                         busy.merge(m.getUuid(), 1, Integer::sum);
                     }
                 }
                 if (!collect()) {
-                    Thread.sleep(5);
+                    // until an answer arrives; membership changes and cancellation are looked at every WAKE_MS
+                    answered.poll(WAKE_MS, TimeUnit.MILLISECONDS);
+                    answered.clear();
                 }
             }
         } catch (InterruptedException e) {

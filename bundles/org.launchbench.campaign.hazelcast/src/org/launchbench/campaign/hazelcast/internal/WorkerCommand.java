@@ -81,7 +81,7 @@ public final class WorkerCommand implements CliCommand {
             .allowed("--secret-file F, a file of at least " + ClusterAccess.MIN_SECRET_BYTES + " bytes")
             .fix("make one with: head -c 32 /dev/urandom | base64 > cluster.secret, and give every member and campaign the same")
             .build())), "--secret-file");
-        int threads = threads(args);
+        int threads = args.integer("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         Ports.requireFree(bind, "--bind");
         String product = ProductVersion.current();
         String address = ClusterConfigs.ip(bind.host(), "--bind") + ":" + bind.port();
@@ -116,18 +116,5 @@ public final class WorkerCommand implements CliCommand {
             member.getLifecycleService().terminate();
         }
         return ExitCode.OK;
-    }
-
-    private static int threads(Arguments args) {
-        String t = args.value("--threads").orElse(Integer.toString(Runtime.getRuntime().availableProcessors()));
-        try {
-            int n = Integer.parseInt(t.strip());
-            if (n >= 1 && n <= 1024) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw InvalidInputException.because("not a whole number in range").element("--threads").value(t).allowed("1 to 1024").build();
     }
 }

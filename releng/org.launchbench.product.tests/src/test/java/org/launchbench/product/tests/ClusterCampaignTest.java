@@ -25,7 +25,8 @@ import com.google.gson.JsonParser;
  * Issue 24's acceptance, on real processes over loopback: three {@code launchbench worker} members form a cluster, a
  * {@code dispersion --cluster} campaign flown on them writes the same CSV, byte for byte, as the same campaign flown on
  * this machine, also when one member is killed (SIGKILL) mid-campaign and its runs are flown again elsewhere; a wrong
- * secret, an unreachable cluster and a member of another product are each one line and exit 2.
+ * secret, an unreachable cluster and a member of another product are each one line and exit 2. A trade study ({@code sweep})
+ * on the workers gives the rows it gives on one machine.
  */
 class ClusterCampaignTest {
 
@@ -90,6 +91,18 @@ class ClusterCampaignTest {
         assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(killed), "the CSV with a worker killed mid-campaign");
         JsonObject after = JsonParser.parseString(output.substring(output.indexOf('{'))).getAsJsonObject();
         assertTrue(after.get("reassigned_runs").getAsInt() > 0, output);
+
+        // a trade study on the two workers left: the same rows as on this machine
+        Path spec = Files.writeString(dir.resolve("sweep.json"), "{\"mission\": \"" + F9 + "\", \"payload_kg\": [12000, 16000], \"runs\": 3}");
+        Path localSweep = dir.resolve("sweep-local.csv");
+        Path clusterSweep = dir.resolve("sweep-cluster.csv");
+        InstalledProduct.Run sweepHere = InstalledProduct.run(180, "sweep", spec.toString(), "--csv", localSweep.toString());
+        assertEquals(0, sweepHere.exitCode(), sweepHere.err());
+        InstalledProduct.Run sweepThere = InstalledProduct.run(180, "sweep", spec.toString(), "--csv", clusterSweep.toString(), "--json",
+            "--cluster", "127.0.0.1:" + ports[0], "--secret-file", secret.toString());
+        assertEquals(0, sweepThere.exitCode(), sweepThere.err());
+        assertArrayEquals(Files.readAllBytes(localSweep), Files.readAllBytes(clusterSweep), "the sweep's rows on the cluster");
+        assertEquals(2, JsonParser.parseString(sweepThere.out()).getAsJsonObject().getAsJsonArray("rows").size());
 
         // another secret is turned away, in one line
         Path wrong = dir.resolve("wrong.secret");
