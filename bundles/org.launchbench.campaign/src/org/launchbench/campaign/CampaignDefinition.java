@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * A campaign as it travels to the members of a cluster: its kind (which engine flies it), its input files by content
  * (the mission and the vehicle or site files it was resolved with), its parameters as text, and the product that made
  * it. Every member runs the same product, so the files and parameters are all a member needs to fly run i exactly as
- * the machine that asked would (issue 24: the files travel by content and digest and are checked on arrival).
+ * the machine that asked would (issue 24: the files travel by content; the campaign's digest names it, its tasks' HMACs
+ * check it on arrival).
  * <p>
  * Its encoding is canonical (files and parameters in name order), so equal campaigns have equal bytes and an equal
  * {@link #digest()}. Immutable.
@@ -59,7 +60,10 @@ public record CampaignDefinition(String kind, String mainFile, SortedMap<String,
             && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
     }
 
-    /** @return the canonical encoding */
+    /**
+     * @return the canonical encoding
+     * @throws IllegalArgumentException for a campaign over {@link #MAX_BYTES}, which no member would take
+     */
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -80,6 +84,9 @@ public record CampaignDefinition(String kind, String mainFile, SortedMap<String,
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (bytes.size() > MAX_BYTES) {
+            throw new IllegalArgumentException("a campaign of " + bytes.size() + " bytes, over " + MAX_BYTES);
         }
         return bytes.toByteArray();
     }
@@ -104,6 +111,9 @@ public record CampaignDefinition(String kind, String mainFile, SortedMap<String,
             int count = count(in, 1_000);
             for (int i = 0; i < count; i++) {
                 String name = readText(in);
+                if (!files.isEmpty() && name.compareTo(files.lastKey()) <= 0) {
+                    throw new IllegalArgumentException("the campaign's files are not in canonical order");
+                }
                 byte[] content = new byte[count(in, encoded.length)];
                 in.readFully(content);
                 files.put(name, content);

@@ -12,8 +12,9 @@ import org.launchbench.core.InvalidInputException;
 /**
  * How to reach a cluster and prove one belongs to it: members to contact, the cluster's name and the shared secret
  * (issue 24: a cluster name and a shared secret are required to join; members are named, nothing joins by accident).
- * The parsers here give the command line's options one meaning and one set of messages for {@code worker},
- * {@code dispersion} and {@code sweep}.
+ * The parsers here give the options the same rules and messages in {@code worker}, {@code dispersion} and {@code sweep}
+ * (the public command lines name them differently: the worker's {@code --cluster NAME} is the others'
+ * {@code --cluster-name NAME}, their {@code --cluster} the members to reach).
  *
  * @param members     members to contact
  * @param clusterName the cluster's name

@@ -60,8 +60,14 @@ public interface ClusterCampaigns {
      *
      * @param members       the members that flew runs
      * @param runsPerMember runs each flew, by HOST:PORT
-     * @param reassignedRuns runs sent to a member that left before answering, and flown again elsewhere
+     * @param reassignedRuns runs sent to a member that left or dropped its connection before answering (or whose answer
+     *                       could not be trusted), and flown again elsewhere
      */
     record Flown(int members, SortedMap<String, Integer> runsPerMember, int reassignedRuns) {
+
+        /** @return a campaign flown on this machine: one member, "local" */
+        public static Flown local(int runs) {
+            return new Flown(1, new java.util.TreeMap<>(java.util.Map.of("local", runs)), 0);
+        }
     }
 }

@@ -49,6 +49,7 @@ public final class LocalCampaigns {
     public static <T> void fly(IntFunction<T> run, int runs, int threads, Sink<T> sink, IProgressMonitor monitor) {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean failed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "launchbench-campaign");
             t.setDaemon(true);
@@ -58,15 +59,21 @@ public final class LocalCampaigns {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
-                        sink.accept(i, run.apply(i));
+                    try {
+                        for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
+                            sink.accept(i, run.apply(i));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        // the other threads stop at their next run: a failed campaign fails now, not after the rest
+                        failed.set(true);
+                        throw e;
                     }
                     return null;
                 }));
             }
             for (Future<?> f : workers) {
                 while (true) {
-                    if (monitor.isCanceled()) {
+                    if (monitor.isCanceled() || failed.get()) {
                         cancelled.set(true);
                     }
                     try {
@@ -88,7 +95,7 @@ public final class LocalCampaigns {
         } finally {
             pool.shutdownNow();
         }
-        if (cancelled.get()) {
+        if (cancelled.get() && !failed.get()) {
             throw new OperationCanceledException();
         }
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.campaign.CampaignDefinition;
@@ -123,8 +122,9 @@ public final class DispersionCommand implements CliCommand {
         Dispersion.Sigmas sigmas = sigmas(args.value("--sigma").orElse(""));
         // the output is checked before the campaign, so a bad one costs nothing (issue 28)
         args.value("--csv").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--csv"));
-        ClusterAccess access = Campaigns.access(args, cluster);
-        try (ClusterCampaigns.Connection connection = access == null ? null : cluster.connect(access)) {
+        ClusterCampaigns backend = cluster; // a dynamic reference: read once
+        ClusterAccess access = Campaigns.access(args, backend);
+        try (ClusterCampaigns.Connection connection = access == null ? null : backend.connect(access)) {
             return run(invocation, args, file, runs, seed, threads, sigmas, connection);
         }
     }
@@ -156,7 +156,7 @@ public final class DispersionCommand implements CliCommand {
         if (connection == null) {
             all = campaign.dispersion().fly(campaign.c(), campaign.plan(), sigmas, campaign.failures(), runs, seed, threads, progress.split(95),
                 r -> line.tick());
-            flown = new ClusterCampaigns.Flown(1, new TreeMap<>(Map.of("local", runs)), 0);
+            flown = ClusterCampaigns.Flown.local(runs);
         } else {
             Dispersion.Run[] out = new Dispersion.Run[runs];
             CampaignDefinition d = DispersionWork.definition(file, m, args.value("--scenario"), campaign, ProductVersion.current());
@@ -181,7 +181,7 @@ public final class DispersionCommand implements CliCommand {
         doc.put("runs", runs);
         doc.put("first_stage_reserve_kg", org.launchbench.cli.JsonNumbers.round(sized.reserveKg(), 1));
         doc.put("seed", seed);
-        doc.put("threads", threads);
+        doc.put("threads", connection == null ? threads : null); // the workers' own on a cluster
         doc.put("sigmas", sigmas.asMap());
         doc.put("scenarios", scenarios);
         if (fidelity instanceof RigidBodyFidelity) {
@@ -250,7 +250,8 @@ public final class DispersionCommand implements CliCommand {
             return ExitCode.OK;
         }
         var out = invocation.out();
-        out.printf(Locale.ROOT, "%s: %d runs (seed %d, %d threads, %.1f s, fidelity %s)%n", m.mission().getName(), runs, seed, threads,
+        out.printf(Locale.ROOT, "%s: %d runs (seed %d, %s, %.1f s, fidelity %s)%n", m.mission().getName(), runs, seed, connection == null
+            ? threads + " threads" : flown.members() + " cluster members",
             elapsed, fidelity.name());
         if (fidelity instanceof RigidBodyFidelity) {
             out.println("Note: " + NAVIGATION_AT_6DOF);

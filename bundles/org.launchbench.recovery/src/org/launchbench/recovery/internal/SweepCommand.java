@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.launchbench.campaign.CampaignDefinition;
 import org.launchbench.campaign.CampaignInterruptedException;
@@ -95,8 +94,15 @@ public final class SweepCommand implements CliCommand {
         SweepSpec spec = SweepSpec.read(specFile);
         int threads = args.integer("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         args.value("--csv").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--csv"));
-        ClusterAccess access = Campaigns.access(args, cluster);
-        Path missionFile = specFile.toAbsolutePath().getParent().resolve(spec.mission());
+        ClusterCampaigns backend = cluster; // a dynamic reference: read once
+        ClusterAccess access = Campaigns.access(args, backend);
+        Path missionFile;
+        try {
+            missionFile = specFile.toAbsolutePath().getParent().resolve(spec.mission());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw org.launchbench.core.InvalidInputException.because("is not a file path").source(specFile.toString()).element("mission")
+                .value(spec.mission()).build(e);
+        }
         MissionAscent m = MissionAscent.load(missionFile, catalog);
         Sweep sweep = new Sweep(spec, m, fidelities == null ? List.of() : fidelities, missionFile.toString());
         int points = (int) spec.size();
@@ -109,10 +115,10 @@ public final class SweepCommand implements CliCommand {
                 rows[i] = row;
                 line.tick();
             }, invocation.monitor());
-            flown = new ClusterCampaigns.Flown(1, new TreeMap<>(Map.of("local", points)), 0);
+            flown = ClusterCampaigns.Flown.local(points);
         } else {
             CampaignDefinition d = SweepWork.definition(specFile, missionFile, m, ProductVersion.current());
-            try (ClusterCampaigns.Connection connection = cluster.connect(access)) {
+            try (ClusterCampaigns.Connection connection = backend.connect(access)) {
                 flown = connection.fly(d, SweepWork.fingerprint(d, m), points, (i, bytes, member) -> {
                     rows[i] = SweepRow.decode(bytes);
                     line.tick();
@@ -123,7 +129,8 @@ public final class SweepCommand implements CliCommand {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Integer> pareto = pareto(rows);
-        args.value("--csv").ifPresent(f -> writeCsv(Path.of(f), spec, rows, pareto));
+        java.util.Set<Integer> onFront = new java.util.HashSet<>(pareto);
+        args.value("--csv").ifPresent(f -> writeCsv(Path.of(f), spec, rows, onFront));
         if (args.flag("--json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("spec", specFile.toString());
@@ -159,34 +166,39 @@ public final class SweepCommand implements CliCommand {
             out.printf(Locale.ROOT, "%5d %10.0f %-12s %10s %9s %-18s %10.0f %-8s %8.1f %9.0f %8.3f%s%n", r.index(), r.payloadKg(),
                 p.zone() == null ? "(mission)" : p.zone(), p.ignitionM() == null ? "(mission)" : String.format(Locale.ROOT, "%.0f", p.ignitionM()),
                 p.margin() == null ? "(mission)" : String.format(Locale.ROOT, "%.2f", p.margin()), p.orbit() == null ? "(mission)" : p.orbit().toString(),
-                r.firstStageReserveKg(), r.outcome(), r.missM(), r.propellantRemainingKg(), r.landingProbability(), pareto.contains(r.index()) ? " *" : "");
+                r.firstStageReserveKg(), r.outcome(), r.missM(), r.propellantRemainingKg(), r.landingProbability(), onFront.contains(r.index()) ? " *" : "");
         }
         out.println("* on the Pareto front of payload against landing probability: " + pareto);
         return ExitCode.OK;
     }
 
     /**
-     * @return the flown points no other point beats on both payload and landing probability (at least as much of both
-     *         and more of one), by index
+     * The points no other point beats on both payload and landing probability (at least as much of both and more of one),
+     * in O(n log n): by payload, heaviest first, a point is on the front when it is the most likely of its payload and
+     * more likely than every heavier point.
+     *
+     * @return their indexes, in increasing order
      */
     static List<Integer> pareto(SweepRow[] rows) {
+        List<SweepRow> flown = new ArrayList<>(java.util.Arrays.stream(rows).filter(r -> r.error() == null).toList());
+        flown.sort(java.util.Comparator.comparingDouble(SweepRow::payloadKg).reversed());
         List<Integer> front = new ArrayList<>();
-        for (SweepRow a : rows) {
-            if (a.error() != null) {
-                continue;
+        double heavier = Double.NEGATIVE_INFINITY; // the best probability of the heavier points
+        for (int i = 0; i < flown.size();) {
+            int j = i;
+            double group = Double.NEGATIVE_INFINITY;
+            while (j < flown.size() && flown.get(j).payloadKg() == flown.get(i).payloadKg()) {
+                group = Math.max(group, flown.get(j++).landingProbability());
             }
-            boolean dominated = false;
-            for (SweepRow b : rows) {
-                if (b.error() == null && b != a && b.payloadKg() >= a.payloadKg() && b.landingProbability() >= a.landingProbability()
-                    && (b.payloadKg() > a.payloadKg() || b.landingProbability() > a.landingProbability())) {
-                    dominated = true;
-                    break;
+            for (int k = i; k < j; k++) {
+                if (flown.get(k).landingProbability() == group && group > heavier) {
+                    front.add(flown.get(k).index());
                 }
             }
-            if (!dominated) {
-                front.add(a.index());
-            }
+            heavier = Math.max(heavier, group);
+            i = j;
         }
+        front.sort(null);
         return front;
     }
 
@@ -224,7 +236,7 @@ public final class SweepCommand implements CliCommand {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"").replace("\n", " ") + "\"" : s;
     }
 
-    private static void writeCsv(Path file, SweepSpec spec, SweepRow[] rows, List<Integer> pareto) {
+    private static void writeCsv(Path file, SweepSpec spec, SweepRow[] rows, java.util.Set<Integer> pareto) {
         AtomicTextFile.write(file, w -> {
             w.write("point,payload_kg,landing_zone,landing_ignition_altitude_m,propellant_margin,perigee_km,apogee_km,inclination_deg,"
                 + "first_stage_reserve_kg,nominal_outcome,miss_m,propellant_remaining_kg,runs,landed,landing_probability,pareto,error\n");

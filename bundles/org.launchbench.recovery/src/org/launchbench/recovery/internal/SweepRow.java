@@ -24,6 +24,15 @@ import java.io.UncheckedIOException;
 record SweepRow(int index, double payloadKg, double firstStageReserveKg, String outcome, double missM, double propellantRemainingKg,
                 int runs, int landed, String error) {
 
+    /** The longest error kept, characters (on this machine and on a cluster alike). */
+    static final int MAX_ERROR = 2_000;
+
+    SweepRow {
+        if (error != null && error.length() > MAX_ERROR) {
+            error = error.substring(0, MAX_ERROR);
+        }
+    }
+
     /** @return the share of the dispersion's runs that landed, or the nominal flight's 1 or 0 without runs; NaN when not flown */
     double landingProbability() {
         if (error != null) {
@@ -45,7 +54,7 @@ record SweepRow(int index, double payloadKg, double firstStageReserveKg, String 
             out.writeInt(landed);
             out.writeBoolean(error != null);
             if (error != null) {
-                out.writeUTF(error.length() > 2_000 ? error.substring(0, 2_000) : error);
+                out.writeUTF(error);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

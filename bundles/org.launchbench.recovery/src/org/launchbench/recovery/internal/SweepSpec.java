@@ -12,7 +12,7 @@ import org.launchbench.core.json.JsonFields;
 import org.launchbench.core.json.StrictJson;
 
 /**
- * A trade study's grid, read from its strict JSON file (schema: docs/campaigns.md, "Trade studies"): a mission, the
+ * A trade study's grid, read from its strict JSON file (schema: docs/sweep-spec.schema.json): a mission, the
  * values each swept figure takes (payload, landing zone, landing-burn ignition altitude, propellant margin, target
  * orbit; a figure not swept keeps the mission's), and the dispersion runs each point flies.
  *

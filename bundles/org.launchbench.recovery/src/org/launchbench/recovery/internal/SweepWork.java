@@ -51,8 +51,18 @@ public final class SweepWork implements CampaignWork {
         SortedMap<String, byte[]> files = new TreeMap<>(missionPart.files());
         String specName = "sweep-spec.json";
         files.put(specName, InputFiles.read(specFile, "a sweep spec (JSON)", SweepSpec.LIMIT_BYTES));
+        // the zones swept that were read from files beside the mission travel too (the catalog's are on every member)
+        SweepSpec spec = SweepSpec.read(specFile);
+        if (m.refs() instanceof org.launchbench.vehicle.model.catalog.FolderReferences folder) {
+            for (String zone : spec.zones()) {
+                m.refs().landingZone(zone).flatMap(folder::source).ifPresent(p -> files.put(p.getFileName().toString(),
+                    InputFiles.read(p, "a model file", InputFiles.MODEL_LIMIT_BYTES)));
+            }
+        }
         SortedMap<String, String> parameters = new TreeMap<>();
         parameters.put("mission", missionFile.getFileName().toString());
+        // the asker's name for the mission, so that a point's error names the same file wherever it is flown
+        parameters.put("source", missionFile.toString());
         return new CampaignDefinition(KIND, specName, files, parameters, product);
     }
 
@@ -85,7 +95,9 @@ public final class SweepWork implements CampaignWork {
         SweepSpec spec = SweepSpec.read(folder.resolve(d.mainFile()));
         Path mission = folder.resolve(d.parameter("mission", ""));
         MissionAscent m = MissionAscent.load(mission, catalog);
-        Sweep sweep = new Sweep(spec, m, fidelities == null ? List.of() : fidelities, mission.toString());
+        // the files beside the mission are read when first needed: the swept zones are looked up now, while the folder exists
+        spec.zones().forEach(z -> m.refs().landingZone(z));
+        Sweep sweep = new Sweep(spec, m, fidelities == null ? List.of() : fidelities, d.parameter("source", mission.toString()));
         byte[] fingerprint = fingerprint(d, m);
         return new Prepared() {
             @Override

@@ -2,6 +2,7 @@ package org.launchbench.campaign.hazelcast.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,14 +149,18 @@ class ClusterRunnerTest {
 
     @Test
     void aTaskSignedWithAnotherSecretFliesNothing() throws Exception {
-        ChunkTask forged = new ChunkTask(campaign("fourth", "test-product").encode(), 0, 5, "a forger's secret of 32 bytes....".getBytes(StandardCharsets.UTF_8));
+        byte[] nonce = {1, 2, 3};
+        ChunkTask forged = new ChunkTask(campaign("fourth", "test-product").encode(), 0, 5, nonce,
+            "a forger's secret of 32 bytes....".getBytes(StandardCharsets.UTF_8));
         forged.setHazelcastInstance(MEMBERS.get(0));
         ChunkResult r = forged.call();
         assertEquals("the campaign is not signed with this cluster's secret", r.refusal());
-        ChunkTask task = new ChunkTask(campaign("fourth", "test-product").encode(), 0, 3, SECRET);
+        ChunkTask task = new ChunkTask(campaign("fourth", "test-product").encode(), 0, 3, nonce, SECRET);
         task.setHazelcastInstance(MEMBERS.get(0));
         ChunkResult honest = task.call();
-        assertTrue(honest.authentic(SECRET));
+        assertTrue(honest.authentic(task.tag(), SECRET));
+        // the answer is this task's only: another flight's task (another nonce) does not accept it
+        assertFalse(honest.authentic(new ChunkTask(campaign("fourth", "test-product").encode(), 0, 3, new byte[] {9}, SECRET).tag(), SECRET));
         assertArrayEquals(new byte[][] {ByteBuffer.allocate(8).putLong(0).array(), ByteBuffer.allocate(8).putLong(1).array(),
             ByteBuffer.allocate(8).putLong(4).array()}, honest.results());
     }

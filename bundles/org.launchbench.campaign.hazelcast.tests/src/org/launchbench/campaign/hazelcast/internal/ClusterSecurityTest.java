@@ -71,14 +71,21 @@ class ClusterSecurityTest {
     @Test
     void aTamperedTaskOrResultIsNotAuthentic() {
         byte[] definition = {1, 2, 3, 4};
-        ChunkTask task = new ChunkTask(definition, 10, 20, SECRET);
-        assertEquals(10, task.from());
+        byte[] nonce = {42};
+        ChunkTask task = new ChunkTask(definition, 10, 20, nonce, SECRET);
+        assertTrue(task.authentic(SECRET));
+        assertFalse(task.authentic("another secret, long enough too".getBytes(StandardCharsets.UTF_8)));
+        definition[0] = 9;
+        assertFalse(task.authentic(SECRET), "a task whose campaign changed after signing");
         byte[][] results = {{7}, {8, 9}};
-        ChunkResult r = ChunkResult.flown("127.0.0.1:5701", 10, results, new byte[] {5}, SECRET);
-        assertTrue(r.authentic(SECRET));
-        assertFalse(r.authentic("another secret, long enough too".getBytes(StandardCharsets.UTF_8)));
+        ChunkResult r = ChunkResult.flown("127.0.0.1:5701", 10, results, new byte[] {5}, task.tag(), SECRET);
+        assertTrue(r.authentic(task.tag(), SECRET));
+        assertFalse(r.authentic(task.tag(), "another secret, long enough too".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(r.authentic(new ChunkTask(definition, 10, 20, new byte[] {43}, SECRET).tag(), SECRET), "another task's answer");
         results[1][0] = 0;
-        assertFalse(r.authentic(SECRET), "a result changed after signing");
-        assertFalse(ChunkResult.refused("no").authentic(SECRET));
+        assertFalse(r.authentic(task.tag(), SECRET), "a result changed after signing");
+        assertFalse(ChunkResult.unsigned("no").authentic(task.tag(), SECRET), "a refusal nobody signed");
+        ChunkResult refusal = ChunkResult.refused("127.0.0.1:5701", "another product", task.tag(), SECRET);
+        assertTrue(refusal.authentic(task.tag(), SECRET));
     }
 }

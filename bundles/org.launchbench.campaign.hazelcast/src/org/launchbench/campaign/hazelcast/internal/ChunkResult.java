@@ -8,7 +8,10 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
  * What a member sends back for a {@link ChunkTask}: the runs' encoded results (as many as it flew before a
- * cancellation), the fingerprint of its set-up, and an HMAC of both under the secret; or why it refused the task.
+ * cancellation), the fingerprint of its set-up, or why it refused the task; and an HMAC under the secret of all that,
+ * the member's address and the task's own tag (labelled "result"), so that a result answers exactly one task of one
+ * flight of one campaign and cannot be replayed into another. A refusal from a member that could not trust the task
+ * is unsigned, and the asker treats it as that member's failure, not as the campaign's.
  */
 final class ChunkResult implements IdentifiedDataSerializable {
 
@@ -23,7 +26,8 @@ final class ChunkResult implements IdentifiedDataSerializable {
     ChunkResult() {
     }
 
-    static ChunkResult refused(String why) {
+    /** A refusal the member cannot sign (it does not trust the task). */
+    static ChunkResult unsigned(String why) {
         ChunkResult r = new ChunkResult();
         r.refusal = why;
         r.results = new byte[0][];
@@ -33,29 +37,40 @@ final class ChunkResult implements IdentifiedDataSerializable {
         return r;
     }
 
-    static ChunkResult flown(String member, int from, byte[][] results, byte[] fingerprint, byte[] secret) {
+    /** A signed refusal of a task the member trusts: the campaign itself is refused (another product, a bad set-up). */
+    static ChunkResult refused(String member, String why, byte[] taskTag, byte[] secret) {
+        ChunkResult r = unsigned(why);
+        r.member = member;
+        r.tag = ClusterSecurity.mac(secret, r.signed(taskTag));
+        return r;
+    }
+
+    static ChunkResult flown(String member, int from, byte[][] results, byte[] fingerprint, byte[] taskTag, byte[] secret) {
         ChunkResult r = new ChunkResult();
         r.member = member;
         r.from = from;
         r.results = results;
         r.fingerprint = fingerprint;
-        r.tag = ClusterSecurity.mac(secret, signed(member, from, results, fingerprint));
+        r.tag = ClusterSecurity.mac(secret, r.signed(taskTag));
         return r;
     }
 
     /** The parts the tag covers. */
-    private static byte[][] signed(String member, int from, byte[][] results, byte[] fingerprint) {
-        byte[][] parts = new byte[results.length + 3][];
-        parts[0] = member.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        parts[1] = ClusterSecurity.bytes(from);
-        parts[2] = fingerprint;
-        System.arraycopy(results, 0, parts, 3, results.length);
+    private byte[][] signed(byte[] taskTag) {
+        byte[][] parts = new byte[results.length + 6][];
+        parts[0] = ClusterSecurity.label("result");
+        parts[1] = taskTag;
+        parts[2] = member.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        parts[3] = ClusterSecurity.bytes(from);
+        parts[4] = fingerprint;
+        parts[5] = (refusal == null ? "" : "refused: " + refusal).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(results, 0, parts, 6, results.length);
         return parts;
     }
 
-    /** @return whether the tag is this result's under the secret */
-    boolean authentic(byte[] secret) {
-        return refusal == null && ClusterSecurity.verify(secret, tag, signed(member, from, results, fingerprint));
+    /** @return whether the tag is this answer's to that task under the secret */
+    boolean authentic(byte[] taskTag, byte[] secret) {
+        return ClusterSecurity.verify(secret, tag, signed(taskTag));
     }
 
     String member() {

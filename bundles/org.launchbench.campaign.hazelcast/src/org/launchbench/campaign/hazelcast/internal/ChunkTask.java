@@ -11,15 +11,17 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
  * Runs {@code from} to {@code to} - 1 of a campaign, as a member flies them: the campaign's encoded definition (its
- * files by content, its parameters), the range, and an HMAC of all three under the cluster's secret. The member checks
- * the HMAC and the product, sets the campaign up once ({@link MemberContext}) and flies the runs one after another,
- * stopping between two when the task is cancelled.
+ * files by content, its parameters), the range, a nonce the asker drew for this campaign's flight, and an HMAC of all
+ * of them under the cluster's secret (labelled "task", so no result's tag passes for one). The member checks the HMAC
+ * and the product, sets the campaign up once ({@link MemberContext}) and flies the runs one after another, stopping
+ * between two when the task is cancelled; its answer's tag binds this task's ({@link ChunkResult}).
  */
 final class ChunkTask implements Callable<ChunkResult>, IdentifiedDataSerializable, HazelcastInstanceAware {
 
     private byte[] definition;
     private int from;
     private int to;
+    private byte[] nonce;
     private byte[] tag;
     private transient HazelcastInstance instance;
 
@@ -27,11 +29,33 @@ final class ChunkTask implements Callable<ChunkResult>, IdentifiedDataSerializab
     ChunkTask() {
     }
 
-    ChunkTask(byte[] definition, int from, int to, byte[] secret) {
+    /**
+     * @param definition the campaign, encoded
+     * @param from       the first run
+     * @param to         one past the last
+     * @param nonce      the asker's nonce for this flight of the campaign
+     * @param secret     the cluster's secret
+     */
+    ChunkTask(byte[] definition, int from, int to, byte[] nonce, byte[] secret) {
         this.definition = definition;
         this.from = from;
         this.to = to;
-        this.tag = ClusterSecurity.mac(secret, definition, ClusterSecurity.bytes(from), ClusterSecurity.bytes(to));
+        this.nonce = nonce;
+        this.tag = ClusterSecurity.mac(secret, signed());
+    }
+
+    private byte[][] signed() {
+        return new byte[][] {ClusterSecurity.label("task"), nonce, definition, ClusterSecurity.bytes(from), ClusterSecurity.bytes(to)};
+    }
+
+    /** @return whether the task is signed with this secret */
+    boolean authentic(byte[] secret) {
+        return ClusterSecurity.verify(secret, tag, signed());
+    }
+
+    /** @return its tag, which the answer's binds */
+    byte[] tag() {
+        return tag;
     }
 
     int from() {
@@ -51,12 +75,13 @@ final class ChunkTask implements Callable<ChunkResult>, IdentifiedDataSerializab
     public ChunkResult call() {
         MemberContext context = MemberContext.of(instance);
         if (context == null) {
-            return ChunkResult.refused("this member serves no campaigns (not a launchbench worker)");
+            return ChunkResult.unsigned("this member serves no campaigns (not a launchbench worker)");
         }
-        if (!ClusterSecurity.verify(context.secret(), tag, definition, ClusterSecurity.bytes(from), ClusterSecurity.bytes(to))) {
-            return ChunkResult.refused("the campaign is not signed with this cluster's secret");
+        if (!authentic(context.secret())) {
+            // unsigned: a member cannot sign an answer to a task it cannot trust, and the asker treats it as a failure
+            return ChunkResult.unsigned("the campaign is not signed with this cluster's secret");
         }
-        return context.fly(definition, from, to);
+        return context.fly(definition, from, to, tag);
     }
 
     @Override
@@ -74,6 +99,7 @@ final class ChunkTask implements Callable<ChunkResult>, IdentifiedDataSerializab
         out.writeByteArray(definition);
         out.writeInt(from);
         out.writeInt(to);
+        out.writeByteArray(nonce);
         out.writeByteArray(tag);
     }
 
@@ -82,6 +108,7 @@ final class ChunkTask implements Callable<ChunkResult>, IdentifiedDataSerializab
         definition = in.readByteArray();
         from = in.readInt();
         to = in.readInt();
+        nonce = in.readByteArray();
         tag = in.readByteArray();
     }
 }

@@ -47,16 +47,20 @@ final class ClusterCampaign {
     static final int MAX_CHUNK = 50;
     /** The longest the scheduler waits for an answer before it looks at the members and the monitor again, ms. */
     static final long WAKE_MS = 100;
-    /** Times a chunk is tried on members that failed it before the campaign gives up. */
+    /** Times a chunk is sent to members that left before the campaign gives up on it. */
     static final int MAX_ATTEMPTS = 5;
+    /** Times a chunk's task may fail inside a member (a bug, a machine's trouble) before the campaign gives up. */
+    static final int MAX_TASK_FAILURES = 2;
+    /** The most processors a member is believed to have: a member cannot take the whole queue by claiming more. */
+    static final int MAX_CORES = 256;
 
-    private record Chunk(int from, int to, int attempts) {
+    private record Chunk(int from, int to, int attempts, int taskFailures) {
         int size() {
             return to - from;
         }
     }
 
-    private record Pending(Chunk chunk, Member member) {
+    private record Pending(Chunk chunk, Member member, byte[] taskTag) {
     }
 
     private final HazelcastInstance client;
@@ -92,12 +96,15 @@ final class ClusterCampaign {
 
     ClusterCampaigns.Flown fly() {
         byte[] encoded = definition.encode();
+        // drawn for this flight: a task or an answer of another flight of the same campaign is not one of this one's
+        byte[] nonce = new byte[16];
+        new java.security.SecureRandom().nextBytes(nonce);
         IExecutorService executor = client.getExecutorService(ClusterConfigs.EXECUTOR);
         List<Member> start = members();
         int cores = Math.max(1, start.stream().mapToInt(ClusterCampaign::cores).sum());
         int size = Math.clamp((runs + cores * CHUNKS_PER_CORE - 1) / (cores * CHUNKS_PER_CORE), 1, MAX_CHUNK);
         for (int from = 0; from < runs; from += size) {
-            queue.add(new Chunk(from, Math.min(runs, from + size), 0));
+            queue.add(new Chunk(from, Math.min(runs, from + size), 0, 0));
         }
         try {
             while (done < runs) {
@@ -113,11 +120,12 @@ final class ClusterCampaign {
                     check(m);
                     while (busy.getOrDefault(m.getUuid(), 0) < cores(m) + 1 && !queue.isEmpty()) {
                         Chunk c = queue.poll();
-                        Future<ChunkResult> f = executor.submitToMember(new ChunkTask(encoded, c.from(), c.to(), secret), m);
+                        ChunkTask task = new ChunkTask(encoded, c.from(), c.to(), nonce, secret);
+                        Future<ChunkResult> f = executor.submitToMember(task, m);
                         if (f instanceof CompletionStage<?> stage) {
                             stage.whenComplete((r, x) -> answered.offer(f));
                         }
-                        pending.put(f, new Pending(c, m));
+                        pending.put(f, new Pending(c, m, task.tag()));
                         busy.merge(m.getUuid(), 1, Integer::sum);
                     }
                 }
@@ -152,7 +160,11 @@ final class ClusterCampaign {
             try {
                 accept(p, e.getKey().get());
             } catch (ExecutionException | CancellationException x) {
-                memberFailed(p, x);
+                if (gone(x)) {
+                    memberLeft(p);
+                } else {
+                    taskFailed(p, x);
+                }
             } catch (InterruptedException x) {
                 Thread.currentThread().interrupt();
                 throw new OperationCanceledException();
@@ -163,40 +175,70 @@ final class ClusterCampaign {
 
     private void accept(Pending p, ChunkResult r) {
         String member = name(p.member());
+        byte[][] results = r.results();
+        if (!r.authentic(p.taskTag(), secret) || !r.member().equals(member) || r.refusal() == null && (r.from() != p.chunk().from()
+            || results.length > p.chunk().size())) {
+            // not this task's answer from this member under the secret (a stranger, or a member that could not trust the
+            // task): that member gets no more of the campaign, and its runs are flown elsewhere
+            memberLeft(p);
+            return;
+        }
         if (r.refusal() != null) {
             throw InvalidInputException.because("member " + member + " refused the campaign: " + r.refusal()).element("--cluster")
                 .value(access.describe()).build();
-        }
-        if (!r.authentic(secret)) {
-            throw InvalidInputException.because("a result from member " + member + " is not signed with the cluster's secret")
-                .element("--cluster").value(access.describe()).fix("check who runs at that address").build();
         }
         if (!Arrays.equals(r.fingerprint(), fingerprint)) {
             throw InvalidInputException.because("member " + member + " set the campaign up differently from this machine (its"
                 + " ascent or recovery plan differ: another vehicle catalog or add-ons?)").element("--cluster").value(access.describe())
                 .fix("install the same add-ons on every member").build();
         }
-        byte[][] results = r.results();
         for (int k = 0; k < results.length; k++) {
             sink.accept(r.from() + k, results[k], member);
         }
         done += results.length;
-        perMember.merge(member, results.length, Integer::sum);
+        if (results.length > 0) {
+            perMember.merge(member, results.length, Integer::sum);
+        }
         if (results.length < p.chunk().size()) {
-            queue.addFirst(new Chunk(p.chunk().from() + results.length, p.chunk().to(), p.chunk().attempts()));
+            // a member stopped between two runs (it is shutting down): the rest goes back to the queue
+            Chunk c = p.chunk();
+            queue.addFirst(new Chunk(c.from() + results.length, c.to(), c.attempts(), c.taskFailures()));
         }
     }
 
-    /** A chunk whose member left, dropped its connection or failed: it is flown again elsewhere. */
-    private void memberFailed(Pending p, Exception x) {
+    /** @return whether a task's failure is its member's going (it left, its connection dropped), not the task's own */
+    private static boolean gone(Throwable x) {
+        for (Throwable t = x; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException || t instanceof com.hazelcast.core.MemberLeftException
+                || t instanceof com.hazelcast.spi.exception.TargetNotMemberException || t instanceof com.hazelcast.spi.exception.TargetDisconnectedException
+                || t instanceof com.hazelcast.core.HazelcastInstanceNotActiveException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A chunk whose member left or could not be trusted: that member gets no more, the chunk is flown elsewhere. */
+    private void memberLeft(Pending p) {
         Chunk c = p.chunk();
         failed.add(p.member().getUuid());
         if (c.attempts() + 1 >= MAX_ATTEMPTS) {
-            throw new RunFailedException(String.format("runs %d to %d failed on %d members, last on %s: %s", c.from(), c.to() - 1,
-                MAX_ATTEMPTS, name(p.member()), x.getCause() == null ? x : x.getCause()), x);
+            throw new RunFailedException(String.format("runs %d to %d were sent to %d members that left or could not be trusted, last %s",
+                c.from(), c.to() - 1, MAX_ATTEMPTS, name(p.member())));
         }
         reassigned += c.size();
-        queue.addFirst(new Chunk(c.from(), c.to(), c.attempts() + 1));
+        queue.addFirst(new Chunk(c.from(), c.to(), c.attempts() + 1, c.taskFailures()));
+    }
+
+    /** A chunk whose task failed inside its member: tried once more, then the campaign fails saying why. */
+    private void taskFailed(Pending p, Exception x) {
+        Chunk c = p.chunk();
+        Throwable cause = x.getCause() == null ? x : x.getCause();
+        if (c.taskFailures() + 1 >= MAX_TASK_FAILURES) {
+            throw new RunFailedException(String.format("runs %d to %d failed on member %s: %s", c.from(), c.to() - 1, name(p.member()),
+                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), x);
+        }
+        queue.addFirst(new Chunk(c.from(), c.to(), c.attempts(), c.taskFailures() + 1));
     }
 
     /** A member joining the campaign must run the same product; checked once per member. */
@@ -227,7 +269,7 @@ final class ClusterCampaign {
 
     private static int cores(Member m) {
         try {
-            return Math.max(1, Integer.parseInt(m.getAttribute(ClusterConfigs.CORES)));
+            return Math.clamp(Integer.parseInt(m.getAttribute(ClusterConfigs.CORES)), 1, MAX_CORES);
         } catch (NumberFormatException e) {
             return 1;
         }

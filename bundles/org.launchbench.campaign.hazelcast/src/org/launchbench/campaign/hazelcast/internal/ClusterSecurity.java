@@ -15,9 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <li>the Hazelcast cluster name is the cluster's name and an HMAC-SHA256 of it under the shared secret: a member or
  * client without the secret presents another name and is turned away at the join (the name is one-way: it does not
  * give the secret away);</li>
- * <li>every task carries an HMAC of its bytes under the secret, checked by the member before it flies anything, and
- * every result one checked by the asker: a process that learnt the cluster's name (it crosses the network in clear)
- * still cannot have work done or results accepted.</li>
+ * <li>every task carries an HMAC of its bytes and a nonce drawn for the campaign's flight under the secret, checked by
+ * the member before it flies anything, and every answer one that binds the task's, checked by the asker: a process that
+ * learnt the cluster's name (it crosses the network in clear) still cannot have work done, nor results or refusals
+ * accepted, nor replay an answer of another flight.</li>
  * </ul>
  * The traffic itself is not encrypted: run a cluster on a network you trust, or tunnel it (docs/campaigns.md).
  */
@@ -59,6 +60,11 @@ final class ClusterSecurity {
     /** @return whether the tag is the HMAC of the parts, compared in constant time */
     static boolean verify(byte[] secret, byte[] tag, byte[]... parts) {
         return tag != null && MessageDigest.isEqual(mac(secret, parts), tag);
+    }
+
+    /** @return a label's bytes: what a tag is of ("task", "result"), so one kind's tag never passes for another's */
+    static byte[] label(String what) {
+        return ("launchbench campaign " + what).getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return an int's four bytes, to sign with the rest */

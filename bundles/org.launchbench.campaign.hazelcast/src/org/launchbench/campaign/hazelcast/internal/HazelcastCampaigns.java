@@ -38,8 +38,10 @@ public final class HazelcastCampaigns implements ClusterCampaigns {
 
     /** @return a client of the cluster; an unreachable cluster, and one that turns this one away, are bad input */
     static HazelcastInstance client(ClusterAccess access) {
+        // built outside the try: an unknown host is its own one-line error, not "no member answers"
+        com.hazelcast.client.config.ClientConfig config = ClusterConfigs.client(access, CONNECT_TIMEOUT_MS);
         try {
-            return HazelcastClient.newHazelcastClient(ClusterConfigs.client(access, CONNECT_TIMEOUT_MS));
+            return HazelcastClient.newHazelcastClient(config);
         } catch (RuntimeException e) {
             String members = access.members().stream().map(ClusterAccess.Address::toString).reduce((a, b) -> a + "," + b).orElse("");
             if (access.members().stream().noneMatch(a -> Ports.reachable(a, 1_000))) {
@@ -48,7 +50,8 @@ public final class HazelcastCampaigns implements ClusterCampaigns {
             }
             throw InvalidInputException.because("the cluster turned this campaign away: it was started with another cluster name or"
                 + " secret").element("--secret-file").value(access.clusterName() + " at " + members)
-                .fix("give the --cluster-name and --secret-file the workers were started with").build(e);
+                .fix("give the secret file, and the cluster name (worker --cluster, here --cluster-name), the workers were started with")
+                .build(e);
         }
     }
 }

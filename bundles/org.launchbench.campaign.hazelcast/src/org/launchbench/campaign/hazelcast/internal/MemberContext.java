@@ -25,8 +25,8 @@ import com.hazelcast.core.HazelcastInstance;
 
 /**
  * What a worker member keeps for the tasks it runs, in its Hazelcast user context: the secret, the product it runs, the
- * engines' kinds of work, and the campaigns it has set up (the last {@value #KEPT}, each set up once however many of
- * its tasks arrive together).
+ * engines' kinds of work, and the campaigns it has set up (the last {@value #KEPT} asked for: tasks of one campaign
+ * that arrive together wait for one set-up).
  */
 final class MemberContext {
 
@@ -71,30 +71,36 @@ final class MemberContext {
         return secret;
     }
 
-    /** Flies runs {@code from} to {@code to} - 1 of an encoded campaign whose task's signature was checked. */
-    ChunkResult fly(byte[] encoded, int from, int to) {
+    /**
+     * Flies runs {@code from} to {@code to} - 1 of an encoded campaign whose task's signature was checked. A campaign
+     * this member refuses (another product, bad input to its engine) is a signed refusal; any other failure is thrown,
+     * and the asker flies the runs elsewhere or gives up after a few members.
+     *
+     * @param taskTag the task's tag, which the answer's binds
+     */
+    ChunkResult fly(byte[] encoded, int from, int to, byte[] taskTag) {
         CampaignDefinition d;
         try {
             d = CampaignDefinition.decode(encoded);
         } catch (IllegalArgumentException e) {
-            return ChunkResult.refused("not a campaign: " + e.getMessage());
+            return ChunkResult.refused(address, "not a campaign: " + e.getMessage(), taskTag, secret);
         }
         if (!d.product().equals(product)) {
-            return ChunkResult.refused("this member runs LaunchBench " + product + ", the campaign comes from LaunchBench " + d.product()
-                + ": every member must run the same product");
+            return ChunkResult.refused(address, "this member runs LaunchBench " + product + ", the campaign comes from LaunchBench "
+                + d.product() + ": every member must run the same product", taskTag, secret);
         }
         CampaignWork.Prepared p;
         try {
             p = prepared(d);
-        } catch (RuntimeException e) {
-            return ChunkResult.refused("the campaign could not be set up here: " + (e instanceof LaunchBenchException l ? l.userMessage() : e));
+        } catch (LaunchBenchException e) {
+            return ChunkResult.refused(address, "the campaign could not be set up here: " + e.userMessage(), taskTag, secret);
         }
         byte[][] out = new byte[to - from][];
         int n = 0;
         for (int i = from; i < to && !Thread.currentThread().isInterrupted(); i++) {
             out[n++] = p.run(i);
         }
-        return ChunkResult.flown(address, from, Arrays.copyOf(out, n), p.fingerprint(), secret);
+        return ChunkResult.flown(address, from, Arrays.copyOf(out, n), p.fingerprint(), taskTag, secret);
     }
 
     /** @return the campaign set up, once: a second task of it waits for the first's set-up */
@@ -114,7 +120,8 @@ final class MemberContext {
                     d.kind(), d.mainFile(), (System.nanoTime() - start) / 1e9));
             } catch (RuntimeException e) {
                 synchronized (campaigns) {
-                    campaigns.remove(digest);
+                    // a failed set-up is forgotten (the next task tries again), but only this one: not one added since
+                    campaigns.remove(digest, mine);
                 }
                 mine.completeExceptionally(e);
             }

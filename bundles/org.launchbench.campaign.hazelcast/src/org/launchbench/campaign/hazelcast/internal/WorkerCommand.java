@@ -92,9 +92,11 @@ public final class WorkerCommand implements CliCommand {
                 out.flush();
             }
         });
+        // built outside the try: an unknown host in --members is bad input (exit 2), not a member that failed to start
+        com.hazelcast.config.Config config = ClusterConfigs.member(bind, members, name, secret, product, threads, context);
         HazelcastInstance member;
         try {
-            member = Hazelcast.newHazelcastInstance(ClusterConfigs.member(bind, members, name, secret, product, threads, context));
+            member = Hazelcast.newHazelcastInstance(config);
         } catch (RuntimeException e) {
             throw new RunFailedException("the worker could not start its cluster member on " + bind + ": " + e.getMessage(), e);
         }
