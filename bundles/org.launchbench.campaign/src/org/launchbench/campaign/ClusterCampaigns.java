@@ -24,11 +24,13 @@ public interface ClusterCampaigns {
     interface Connection extends AutoCloseable {
 
         /**
-         * Flies runs 0 to {@code runs} - 1 on the cluster, each once, re-flying elsewhere those of a member that leaves.
+         * Flies runs 0 to {@code runs} - 1 but those already finished on the cluster, each once, re-flying elsewhere
+         * those of a member that leaves.
          *
          * @param definition  the campaign
          * @param fingerprint the asking machine's {@link CampaignWork.Prepared#fingerprint()} of it
          * @param runs        how many
+         * @param finished    runs already flown (a resumed campaign's), not flown again
          * @param sink        takes each run's result as it arrives (on one thread)
          * @param monitor     cancellation (cancelling stops every member's work)
          * @return who flew what
@@ -37,7 +39,8 @@ public interface ClusterCampaigns {
          * @throws CampaignInterruptedException when every member left before the runs were done (the sink has the
          *                                      finished ones)
          */
-        Flown fly(CampaignDefinition definition, byte[] fingerprint, int runs, RunSink sink, IProgressMonitor monitor);
+        Flown fly(CampaignDefinition definition, byte[] fingerprint, int runs, java.util.BitSet finished, RunSink sink,
+                  IProgressMonitor monitor);
 
         /** Leaves the cluster. */
         @Override

@@ -14,11 +14,13 @@ import java.util.function.IntFunction;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.core.RunFailedException;
 
 /**
  * The embedded back end: a campaign's runs on this machine's threads, each run handed on as it ends. What a command
- * uses without {@code --cluster}, with the same run function a member flies.
+ * uses without {@code --cluster} ({@code dispersion}'s {@code Dispersion.fly}, {@code sweep}), with the same run function
+ * a member flies.
  */
 public final class LocalCampaigns {
 
@@ -43,10 +45,13 @@ public final class LocalCampaigns {
      * @param runs    how many
      * @param threads threads (≥ 1)
      * @param sink    takes each run as it ends
-     * @param monitor cancellation
+     * @param monitor progress (a unit a run, reported on the caller's thread) and cancellation
      * @param <T>     the run's result
      */
     public static <T> void fly(IntFunction<T> run, int runs, int threads, Sink<T> sink, IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, runs);
+        AtomicInteger done = new AtomicInteger();
+        int reported = 0;
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicBoolean failed = new AtomicBoolean();
@@ -62,6 +67,7 @@ public final class LocalCampaigns {
                     try {
                         for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
                             sink.accept(i, run.apply(i));
+                            done.incrementAndGet();
                         }
                     } catch (RuntimeException | Error e) {
                         // the other threads stop at their next run: a failed campaign fails now, not after the rest
@@ -73,6 +79,9 @@ public final class LocalCampaigns {
             }
             for (Future<?> f : workers) {
                 while (true) {
+                    int d = done.get();
+                    progress.worked(d - reported);
+                    reported = d;
                     if (monitor.isCanceled() || failed.get()) {
                         cancelled.set(true);
                     }

@@ -2,17 +2,23 @@ package org.launchbench.recovery.internal;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.campaign.CampaignDefinition;
 import org.launchbench.campaign.CampaignInterruptedException;
+import org.launchbench.campaign.CampaignJournal;
 import org.launchbench.campaign.ClusterAccess;
 import org.launchbench.campaign.ClusterCampaigns;
+import org.launchbench.campaign.LocalCampaigns;
 import org.launchbench.campaign.ProductVersion;
 import org.launchbench.cli.Arguments;
 import org.launchbench.cli.CliCommand;
@@ -47,7 +53,7 @@ public final class DispersionCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
         Set.of("-n", "--runs", "--seed", "--csv", "--threads", "--sigma", "--scenario", Fidelities.OPTION, "--cluster", "--cluster-name",
-            "--secret-file"));
+            "--secret-file", "--resume"));
     /** The most runs one campaign takes (a 10,000-run campaign is the benchmark's). */
     static final int MAX_RUNS = 1_000_000;
 
@@ -77,7 +83,7 @@ public final class DispersionCommand implements CliCommand {
         return """
             Usage: launchbench dispersion MISSION_FILE -n N [--seed S] [--csv FILE] [--json] [--threads T]
                                           [--sigma NAME=VALUE,...] [--scenario NAME|none] [--fidelity 3dof|6dof]
-                                          [--cluster HOST:PORT,... --secret-file F [--cluster-name NAME]]
+                                          [--cluster HOST:PORT,... --secret-file F [--cluster-name NAME]] [--resume FILE.partial]
 
             Flies the mission's ascent once, solves the recovery's nominal targeting, then flies the recovery N
             times, each with its own errors drawn from normal distributions (docs/recovery.md), on all cores.
@@ -99,6 +105,9 @@ public final class DispersionCommand implements CliCommand {
                               members, not on this machine: the same runs, byte for byte (docs/campaigns.md)
               --secret-file F the cluster's shared secret (required with --cluster)
               --cluster-name  the cluster's name (default launchbench)
+              --resume F      fly only the runs a campaign that lost its cluster did not finish, from the journal it
+                              kept (FILE.partial beside --csv FILE, else dispersion-DIGEST.partial): the same output as
+                              an uninterrupted campaign
               --json          {"mission", "fidelity", "runs", "seed", "threads", "sigmas", "scenarios", "landed",
                                "success_probability", "success_standard_error", "miss_distance_m": {"mean",
                                "standard_error", "r50", "cep", "r90", "r95", "max"}, "mean_landing_point_m":
@@ -151,25 +160,38 @@ public final class DispersionCommand implements CliCommand {
         DispersionCampaign campaign = DispersionCampaign.prepare(m, scenarios, fidelity, sigmas, seed, file.toString(), progress.split(5));
         ReserveSizing.Sized sized = campaign.sized();
         ProgressLine line = new ProgressLine(invocation.err(), "dispersion", runs);
-        List<Dispersion.Run> all;
+        Dispersion.Run[] byIndex = new Dispersion.Run[runs];
+        // the campaign as a cluster's members get it: its digest also names its journal
+        CampaignDefinition d = DispersionWork.definition(file, m, args.value("--scenario"), campaign, ProductVersion.current());
+        SortedMap<Integer, byte[]> kept = new TreeMap<>();
+        BitSet finished = new BitSet(runs);
+        if (args.value("--resume").isPresent()) {
+            kept.putAll(CampaignJournal.read(Path.of(args.value("--resume").get()), d.digest(), runs, "--resume"));
+            kept.forEach((i, bytes) -> {
+                byIndex[i] = new Dispersion.Run(i, Dispersion.sample(seed, i, sigmas), RunCodec.decode(bytes));
+                finished.set(i);
+            });
+        }
         ClusterCampaigns.Flown flown;
         if (connection == null) {
-            all = campaign.dispersion().fly(campaign.c(), campaign.plan(), sigmas, campaign.failures(), runs, seed, threads, progress.split(95),
-                r -> line.tick());
-            flown = ClusterCampaigns.Flown.local(runs);
+            int[] todo = IntStream.range(0, runs).filter(i -> !finished.get(i)).toArray();
+            LocalCampaigns.fly(k -> campaign.run(todo[k]), todo.length, threads, (k, r) -> {
+                byIndex[r.index()] = r;
+                line.tick();
+            }, progress.split(95));
+            flown = ClusterCampaigns.Flown.local(todo.length);
         } else {
-            Dispersion.Run[] out = new Dispersion.Run[runs];
-            CampaignDefinition d = DispersionWork.definition(file, m, args.value("--scenario"), campaign, ProductVersion.current());
             try {
-                flown = connection.fly(d, campaign.fingerprint(), runs, (i, bytes, member) -> {
-                    out[i] = new Dispersion.Run(i, Dispersion.sample(seed, i, sigmas), RunCodec.decode(bytes));
+                flown = connection.fly(d, campaign.fingerprint(), runs, finished, (i, bytes, member) -> {
+                    byIndex[i] = new Dispersion.Run(i, Dispersion.sample(seed, i, sigmas), RunCodec.decode(bytes));
+                    kept.put(i, bytes);
                     line.tick();
                 }, progress.split(95));
             } catch (CampaignInterruptedException e) {
-                throw interrupted(e, out, args.value("--csv"));
+                throw interrupted(e, d, runs, kept, args.value("--csv"));
             }
-            all = Arrays.asList(out);
         }
+        List<Dispersion.Run> all = Arrays.asList(byIndex);
         double elapsed = (System.nanoTime() - start) / 1e9;
         Dispersion.Summary s = Dispersion.summarise(all);
         if (args.value("--csv").isPresent()) {
@@ -281,18 +303,19 @@ public final class DispersionCommand implements CliCommand {
     }
 
     /**
-     * A campaign whose members all left: the runs finished are kept, beside the CSV asked for ({@code FILE.partial}),
-     * and the message says how many.
+     * A campaign whose members all left: the runs finished (this time and before) are kept exactly in a journal, beside
+     * the CSV asked for ({@code FILE.partial}) or in the working folder ({@code dispersion-DIGEST.partial}), and the
+     * message says how to resume from them.
      */
-    private static RunFailedException interrupted(CampaignInterruptedException e, Dispersion.Run[] out, java.util.Optional<String> csv) {
-        List<Dispersion.Run> finished = Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
-        String kept = "";
-        if (csv.isPresent() && !finished.isEmpty()) {
-            Path partial = Path.of(csv.get() + ".partial");
-            writeCsv(partial, finished);
-            kept = "; the " + finished.size() + " finished runs are in " + partial;
+    private static RunFailedException interrupted(CampaignInterruptedException e, CampaignDefinition d, int runs,
+                                                  SortedMap<Integer, byte[]> kept, java.util.Optional<String> csv) {
+        if (kept.isEmpty()) {
+            return new RunFailedException(e.getMessage(), e);
         }
-        return new RunFailedException(e.getMessage() + kept, e);
+        Path journal = Path.of(csv.map(c -> c + ".partial").orElse("dispersion-" + d.digest().substring(0, 12) + ".partial"));
+        CampaignJournal.write(journal, d.digest(), runs, kept);
+        return new RunFailedException(e.getMessage() + "; the " + kept.size() + " runs finished are kept in " + journal
+            + ": run the same command with --resume " + journal + " to fly only the others", e);
     }
 
     /** What the navigation sigma is at 6-DOF, said in the output rather than left to be guessed. */

@@ -119,7 +119,7 @@ public final class SweepCommand implements CliCommand {
         } else {
             CampaignDefinition d = SweepWork.definition(specFile, missionFile, m, ProductVersion.current());
             try (ClusterCampaigns.Connection connection = backend.connect(access)) {
-                flown = connection.fly(d, SweepWork.fingerprint(d, m), points, (i, bytes, member) -> {
+                flown = connection.fly(d, SweepWork.fingerprint(d, m), points, new java.util.BitSet(), (i, bytes, member) -> {
                     rows[i] = SweepRow.decode(bytes);
                     line.tick();
                 }, invocation.monitor());

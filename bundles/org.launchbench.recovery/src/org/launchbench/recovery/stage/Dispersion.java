@@ -1,21 +1,14 @@
 package org.launchbench.recovery.stage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-import org.launchbench.core.RunFailedException;
+import org.launchbench.campaign.LocalCampaigns;
 import org.launchbench.recovery.navigation.ChiSquare;
 import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.vehicle.model.Failure;
@@ -172,61 +165,11 @@ public final class Dispersion {
      */
     public List<Run> fly(StageRecovery.Case c, StageRecovery.Plan plan, Sigmas sigmas, List<Failure> failures, int runs, long seed,
                          int threads, IProgressMonitor monitor, java.util.function.Consumer<Run> onRun) {
-        SubMonitor progress = SubMonitor.convert(monitor, "Landing dispersion", runs);
         Run[] out = new Run[runs];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "launchbench-dispersion");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < runs && !cancelled.get(); i = next.getAndIncrement()) {
-                        out[i] = run(c, plan, sigmas, failures, seed, i);
-                        onRun.accept(out[i]);
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            int reported = 0;
-            for (Future<?> f : workers) {
-                while (!f.isDone()) {
-                    int d = done.get();
-                    progress.worked(d - reported);
-                    reported = d;
-                    if (monitor != null && monitor.isCanceled()) {
-                        cancelled.set(true);
-                    }
-                    try {
-                        f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        // poll progress and cancellation again
-                    }
-                }
-                f.get();
-            }
-            progress.worked(done.get() - reported);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationCanceledException();
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new RunFailedException("a dispersion run failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
-        }
-        if (cancelled.get()) {
-            throw new OperationCanceledException();
-        }
+        LocalCampaigns.fly(i -> run(c, plan, sigmas, failures, seed, i), runs, threads, (i, r) -> {
+            out[i] = r;
+            onRun.accept(r);
+        }, SubMonitor.convert(monitor, "Landing dispersion", runs));
         return Arrays.asList(out);
     }
 

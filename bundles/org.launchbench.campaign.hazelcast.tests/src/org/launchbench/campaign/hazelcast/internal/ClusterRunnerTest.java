@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,7 +108,7 @@ class ClusterRunnerTest {
         int[] deliveries = new int[101];
         ClusterCampaigns.Flown flown;
         try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
-            flown = c.fly(campaign("first", "test-product"), "first".getBytes(StandardCharsets.UTF_8), 101, (i, bytes, member) -> {
+            flown = c.fly(campaign("first", "test-product"), "first".getBytes(StandardCharsets.UTF_8), 101, new BitSet(), (i, bytes, member) -> {
                 squares[i] = ByteBuffer.wrap(bytes).getLong();
                 deliveries[i]++;
             }, new NullProgressMonitor());
@@ -123,10 +124,32 @@ class ClusterRunnerTest {
     }
 
     @Test
+    void aResumedCampaignFliesOnlyTheRunsNotFinished() {
+        BitSet finished = new BitSet();
+        finished.set(0, 10);
+        finished.set(15);
+        finished.set(30, 40);
+        List<Integer> flownNow = new ArrayList<>();
+        try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
+            ClusterCampaigns.Flown flown = c.fly(campaign("first", "test-product"), "first".getBytes(StandardCharsets.UTF_8), 40, finished,
+                (i, bytes, member) -> flownNow.add(i), new NullProgressMonitor());
+            assertEquals(19, flown.runsPerMember().values().stream().mapToInt(Integer::intValue).sum());
+        }
+        flownNow.sort(null);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 10; i < 30; i++) {
+            if (i != 15) {
+                expected.add(i);
+            }
+        }
+        assertEquals(expected, flownNow);
+    }
+
+    @Test
     void aMemberThatSetsTheCampaignUpDifferentlyIsCaught() {
         try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.fly(campaign("second", "test-product"),
-                "what the asker computed".getBytes(StandardCharsets.UTF_8), 10, (i, b, m) -> { }, new NullProgressMonitor()));
+                "what the asker computed".getBytes(StandardCharsets.UTF_8), 10, new BitSet(), (i, b, m) -> { }, new NullProgressMonitor()));
             assertTrue(e.userMessage().contains("set the campaign up differently"), e.userMessage());
         }
     }
@@ -135,7 +158,7 @@ class ClusterRunnerTest {
     void aCampaignOfAnotherProductIsRefused() {
         try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.fly(campaign("third", "another-product"),
-                "third".getBytes(StandardCharsets.UTF_8), 10, (i, b, m) -> { }, new NullProgressMonitor()));
+                "third".getBytes(StandardCharsets.UTF_8), 10, new BitSet(), (i, b, m) -> { }, new NullProgressMonitor()));
             assertTrue(e.userMessage().contains("runs LaunchBench test-product"), e.userMessage());
         }
     }

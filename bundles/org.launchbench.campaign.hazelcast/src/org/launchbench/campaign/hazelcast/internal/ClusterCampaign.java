@@ -68,6 +68,8 @@ final class ClusterCampaign {
     private final CampaignDefinition definition;
     private final byte[] fingerprint;
     private final int runs;
+    /** Runs flown before (a resumed campaign's): not sent. */
+    private final java.util.BitSet finished;
     private final ClusterCampaigns.RunSink sink;
     private final IProgressMonitor monitor;
     private final byte[] secret;
@@ -83,12 +85,13 @@ final class ClusterCampaign {
     private int reassigned;
 
     ClusterCampaign(HazelcastInstance client, ClusterAccess access, CampaignDefinition definition, byte[] fingerprint, int runs,
-                    ClusterCampaigns.RunSink sink, IProgressMonitor monitor) {
+                    java.util.BitSet finished, ClusterCampaigns.RunSink sink, IProgressMonitor monitor) {
         this.client = client;
         this.access = access;
         this.definition = definition;
         this.fingerprint = fingerprint.clone();
         this.runs = runs;
+        this.finished = (java.util.BitSet) finished.clone();
         this.sink = sink;
         this.monitor = monitor;
         this.secret = access.secret();
@@ -102,19 +105,23 @@ final class ClusterCampaign {
         IExecutorService executor = client.getExecutorService(ClusterConfigs.EXECUTOR);
         List<Member> start = members();
         int cores = Math.max(1, start.stream().mapToInt(ClusterCampaign::cores).sum());
-        int size = Math.clamp((runs + cores * CHUNKS_PER_CORE - 1) / (cores * CHUNKS_PER_CORE), 1, MAX_CHUNK);
-        for (int from = 0; from < runs; from += size) {
-            queue.add(new Chunk(from, Math.min(runs, from + size), 0, 0));
+        int todo = runs - finished.cardinality();
+        int size = Math.clamp((todo + cores * CHUNKS_PER_CORE - 1) / (cores * CHUNKS_PER_CORE), 1, MAX_CHUNK);
+        // the runs not finished, as ranges of at most size runs (a resumed campaign's gaps)
+        for (int from = finished.nextClearBit(0); from < runs; from = finished.nextClearBit(from)) {
+            int end = Math.min(Math.min(runs, finished.nextSetBit(from) < 0 ? runs : finished.nextSetBit(from)), from + size);
+            queue.add(new Chunk(from, end, 0, 0));
+            from = end;
         }
         try {
-            while (done < runs) {
+            while (done < todo) {
                 if (monitor.isCanceled()) {
                     throw new OperationCanceledException();
                 }
                 List<Member> members = members();
                 if (members.isEmpty() && pending.isEmpty()) {
                     throw new CampaignInterruptedException(String.format("every member of the %s left after %d of %d runs", access.describe(),
-                        done, runs), done);
+                        finished.cardinality() + done, runs), done);
                 }
                 for (Member m : members) {
                     check(m);

@@ -25,8 +25,9 @@ public final class HazelcastCampaigns implements ClusterCampaigns {
         HazelcastInstance client = client(access);
         return new Connection() {
             @Override
-            public Flown fly(CampaignDefinition definition, byte[] fingerprint, int runs, RunSink sink, IProgressMonitor monitor) {
-                return new ClusterCampaign(client, access, definition, fingerprint, runs, sink, monitor).fly();
+            public Flown fly(CampaignDefinition definition, byte[] fingerprint, int runs, java.util.BitSet finished, RunSink sink,
+                             IProgressMonitor monitor) {
+                return new ClusterCampaign(client, access, definition, fingerprint, runs, finished, sink, monitor).fly();
             }
 
             @Override

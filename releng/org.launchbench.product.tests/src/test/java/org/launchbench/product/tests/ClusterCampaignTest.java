@@ -26,7 +26,8 @@ import com.google.gson.JsonParser;
  * {@code dispersion --cluster} campaign flown on them writes the same CSV, byte for byte, as the same campaign flown on
  * this machine, also when one member is killed (SIGKILL) mid-campaign and its runs are flown again elsewhere; a wrong
  * secret, an unreachable cluster and a member of another product are each one line and exit 2. A trade study ({@code sweep})
- * on the workers gives the rows it gives on one machine.
+ * on the workers gives the rows it gives on one machine. A campaign whose workers all die keeps its finished runs, and a
+ * new worker resumes it to the same CSV.
  */
 class ClusterCampaignTest {
 
@@ -125,6 +126,32 @@ class ClusterCampaignTest {
         InstalledProduct.Run mixed = InstalledProduct.run(120, "dispersion", F9, "-n", "4", "--cluster", "127.0.0.1:" + other,
             "--cluster-name", "other", "--secret-file", secret.toString());
         assertOneLine(mixed, "runs LaunchBench 0.0.1.other");
+
+        // every member gone mid-campaign: the finished runs are kept, and a new worker flies the rest from them
+        Path resumed = dir.resolve("resumed.csv");
+        Path doomedErr = dir.resolve("doomed.err");
+        Process doomed = InstalledProduct.start(doomedErr, "dispersion", F9, "-n", RUNS, "--seed", "5", "--csv", resumed.toString(),
+            "--cluster", "127.0.0.1:" + ports[0], "--secret-file", secret.toString());
+        processes.add(doomed);
+        awaitLine(doomedErr, "runs/s", 120);
+        processes.get(0).destroyForcibly();
+        processes.get(1).destroyForcibly();
+        assertTrue(doomed.waitFor(120, TimeUnit.SECONDS), Files.readString(doomedErr));
+        String lost = Files.readString(doomedErr);
+        assertEquals(1, doomed.exitValue(), lost);
+        Path journal = dir.resolve("resumed.csv.partial");
+        assertTrue(lost.contains("every member of the cluster") && lost.contains("--resume " + journal), lost);
+        int fresh = freePort();
+        Path freshLog = dir.resolve("fresh.log");
+        worker(freshLog, Map.of(), "--bind", "127.0.0.1:" + fresh, "--secret-file", secret.toString());
+        awaitLine(freshLog, "launchbench worker: serving campaigns at", 60);
+        InstalledProduct.Run rest = InstalledProduct.run(240, "dispersion", F9, "-n", RUNS, "--seed", "5", "--csv", resumed.toString(), "--json",
+            "--cluster", "127.0.0.1:" + fresh, "--secret-file", secret.toString(), "--resume", journal.toString());
+        assertEquals(0, rest.exitCode(), rest.err());
+        assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(resumed), "the CSV of a campaign resumed on another worker");
+        int flownNow = JsonParser.parseString(rest.out()).getAsJsonObject().getAsJsonObject("runs_per_member").entrySet().stream()
+            .mapToInt(e -> e.getValue().getAsInt()).sum();
+        assertTrue(flownNow > 0 && flownNow < 200, "only the runs not finished were flown again: " + flownNow);
     }
 
     @Test

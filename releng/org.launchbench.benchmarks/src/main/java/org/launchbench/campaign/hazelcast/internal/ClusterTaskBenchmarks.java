@@ -103,6 +103,6 @@ public class ClusterTaskBenchmarks {
 
     @Benchmark
     public ClusterCampaigns.Flown campaign() {
-        return connection.fly(definition, new byte[32], runs, (i, bytes, m) -> { }, new NullProgressMonitor());
+        return connection.fly(definition, new byte[32], runs, new java.util.BitSet(), (i, bytes, m) -> { }, new NullProgressMonitor());
     }
 }
