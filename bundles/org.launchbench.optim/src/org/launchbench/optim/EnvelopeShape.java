@@ -1,6 +1,5 @@
 package org.launchbench.optim;
 
-import java.util.Arrays;
 
 /**
  * The envelope of a symmetric matrix of fixed pattern in an order (reverse Cuthill-McKee's or Sloan's, whichever

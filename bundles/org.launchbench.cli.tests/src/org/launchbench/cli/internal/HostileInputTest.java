@@ -294,7 +294,7 @@ class HostileInputTest {
         assertAllRefused("site catalog");
     }
 
-    /** The JSON inputs: a descent problem, a constellation spec, a 6-DOF case, a packet dictionary. */
+    /** The JSON inputs: a descent problem, a constellation spec, a 6-DOF case, a packet dictionary, a sweep spec. */
     @Test
     void everyBadJsonFileIsRefusedByItsCommand() throws Exception {
         json("descent/mars-acikmese-ploen-2007.json", 1L << 20, f -> new String[] {"descent", f.toString()});
@@ -307,6 +307,11 @@ class HostileInputTest {
         // the reference computer reads its dictionary before it listens (a dictionary it took would hold this run to its timeout)
         jsonText(good, 64L << 20, f -> new String[] {"fc-sim", "--listen", "udp://127.0.0.1:9", "--sessions", "1", "--dictionary",
             f.toString()});
+        // a sweep spec, its mission named by an absolute path so that each case folder's copy finds it: every mutant is
+        // refused before any point is flown
+        Path examples = Path.of("../../examples").toAbsolutePath().normalize();
+        jsonText(Files.readString(examples.resolve("sweeps/falcon9-payload-margin.json")).replace("../missions/",
+            examples.resolve("missions") + "/"), 1L << 20, f -> new String[] {"sweep", f.toString()});
         assertAllRefused("JSON");
     }
 
