@@ -56,32 +56,46 @@ public final class DispersionWork implements CampaignWork {
      * @param file     the mission file
      * @param m        the mission, loaded from it
      * @param scenario the {@code --scenario} value (empty: the command's default, none)
-     * @param c        the campaign set up from them (null: the files only, for another kind of campaign to carry)
+     * @param c        the campaign set up from them
      * @param product  the product's version
      * @return the definition
      */
     static CampaignDefinition definition(Path file, MissionAscent m, Optional<String> scenario, DispersionCampaign c, String product) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put(file.getFileName().toString(), InputFiles.read(file, "a .mission file", InputFiles.MODEL_LIMIT_BYTES));
-        if (m.refs() instanceof FolderReferences folder) {
-            // the vehicle, site and zone read from files beside the mission travel with it (the catalog's are on every member)
-            List<EObject> used = new java.util.ArrayList<>(List.of(m.vehicle(), m.site()));
-            m.refs().landingZone(m.mission().getRecovery().getLandingZoneId()).ifPresent(used::add);
-            for (EObject e : used) {
-                folder.source(e).ifPresent(p -> files.put(p.getFileName().toString(),
-                    InputFiles.read(p, "a model file", InputFiles.MODEL_LIMIT_BYTES)));
-            }
-        }
+        SortedMap<String, byte[]> files = missionFiles(file, m, List.of());
         SortedMap<String, String> parameters = new TreeMap<>();
-        if (c == null) {
-            return new CampaignDefinition(KIND, file.getFileName().toString(), files, parameters, product);
-        }
         parameters.put("seed", Long.toString(c.seed()));
         parameters.put("scenario", scenario.orElse(""));
         parameters.put("fidelity", c.fidelity().name());
         // Double.toString gives the shortest text that reads back to the same double
         c.sigmas().asMap().forEach((k, v) -> parameters.put("sigma." + k, Double.toString(v)));
         return new CampaignDefinition(KIND, file.getFileName().toString(), files, parameters, product);
+    }
+
+    /**
+     * A mission's files as a campaign carries them: the mission, and the vehicle, site and landing zones it uses that were
+     * read from files beside it (the catalog's are on every member).
+     *
+     * @param file  the mission file
+     * @param m     the mission, loaded from it
+     * @param zones other landing zones the campaign flies to (a sweep's), besides the mission's own
+     * @return the files by name
+     */
+    static SortedMap<String, byte[]> missionFiles(Path file, MissionAscent m, List<String> zones) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put(file.getFileName().toString(), InputFiles.read(file, "a .mission file", InputFiles.MODEL_LIMIT_BYTES));
+        if (m.refs() instanceof FolderReferences folder) {
+            List<EObject> used = new java.util.ArrayList<>(List.of(m.vehicle(), m.site()));
+            List<String> ids = new java.util.ArrayList<>(zones);
+            if (m.mission().getRecovery() != null) {
+                ids.add(m.mission().getRecovery().getLandingZoneId());
+            }
+            ids.forEach(id -> m.refs().landingZone(id).ifPresent(used::add));
+            for (EObject e : used) {
+                folder.source(e).ifPresent(p -> files.put(p.getFileName().toString(),
+                    InputFiles.read(p, "a model file", InputFiles.MODEL_LIMIT_BYTES)));
+            }
+        }
+        return files;
     }
 
     @Override

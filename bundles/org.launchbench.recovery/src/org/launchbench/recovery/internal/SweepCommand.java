@@ -117,7 +117,7 @@ public final class SweepCommand implements CliCommand {
             }, invocation.monitor());
             flown = ClusterCampaigns.Flown.local(points);
         } else {
-            CampaignDefinition d = SweepWork.definition(specFile, missionFile, m, ProductVersion.current());
+            CampaignDefinition d = SweepWork.definition(specFile, spec, missionFile, m, ProductVersion.current());
             try (ClusterCampaigns.Connection connection = backend.connect(access)) {
                 flown = connection.fly(d, SweepWork.fingerprint(d, m), points, new java.util.BitSet(), (i, bytes, member) -> {
                     rows[i] = SweepRow.decode(bytes);

@@ -41,24 +41,17 @@ public final class SweepWork implements CampaignWork {
 
     /**
      * @param specFile    the spec file
+     * @param spec        its grid, read
      * @param missionFile the mission it names
      * @param m           the mission, loaded
      * @param product     the product's version
-     * @return the sweep as a campaign: the spec is its main file, the mission's name a parameter
+     * @return the sweep as a campaign: the spec is its main file, the mission's name a parameter; the mission's files
+     *         and those of the zones swept travel with it
      */
-    static CampaignDefinition definition(Path specFile, Path missionFile, MissionAscent m, String product) {
-        CampaignDefinition missionPart = DispersionWork.definition(missionFile, m, java.util.Optional.empty(), null, product);
-        SortedMap<String, byte[]> files = new TreeMap<>(missionPart.files());
+    static CampaignDefinition definition(Path specFile, SweepSpec spec, Path missionFile, MissionAscent m, String product) {
+        SortedMap<String, byte[]> files = DispersionWork.missionFiles(missionFile, m, spec.zones());
         String specName = "sweep-spec.json";
         files.put(specName, InputFiles.read(specFile, "a sweep spec (JSON)", SweepSpec.LIMIT_BYTES));
-        // the zones swept that were read from files beside the mission travel too (the catalog's are on every member)
-        SweepSpec spec = SweepSpec.read(specFile);
-        if (m.refs() instanceof org.launchbench.vehicle.model.catalog.FolderReferences folder) {
-            for (String zone : spec.zones()) {
-                m.refs().landingZone(zone).flatMap(folder::source).ifPresent(p -> files.put(p.getFileName().toString(),
-                    InputFiles.read(p, "a model file", InputFiles.MODEL_LIMIT_BYTES)));
-            }
-        }
         SortedMap<String, String> parameters = new TreeMap<>();
         parameters.put("mission", missionFile.getFileName().toString());
         // the asker's name for the mission, so that a point's error names the same file wherever it is flown

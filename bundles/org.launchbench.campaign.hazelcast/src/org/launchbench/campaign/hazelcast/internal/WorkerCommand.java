@@ -104,7 +104,7 @@ public final class WorkerCommand implements CliCommand {
         synchronized (out) {
             out.printf(Locale.ROOT, "launchbench worker: serving campaigns at %s in cluster %s, %d member%s (%s), %d threads, LaunchBench %s%n",
                 address, name, seen.size(), seen.size() == 1 ? "" : "s",
-                seen.stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).collect(Collectors.joining(", ")), threads,
+                seen.stream().map(ClusterCampaign::name).collect(Collectors.joining(", ")), threads,
                 product);
             out.flush();
         }
