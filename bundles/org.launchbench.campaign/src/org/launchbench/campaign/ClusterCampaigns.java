@@ -64,7 +64,8 @@ public interface ClusterCampaigns {
      * @param members       the members that flew runs
      * @param runsPerMember runs each flew, by HOST:PORT
      * @param reassignedRuns runs sent to a member that left or dropped its connection before answering (or whose answer
-     *                       could not be trusted), and flown again elsewhere
+     *                       could not be trusted, or that had not answered long after the others), and flown again
+     *                       elsewhere
      */
     record Flown(int members, SortedMap<String, Integer> runsPerMember, int reassignedRuns) {
 

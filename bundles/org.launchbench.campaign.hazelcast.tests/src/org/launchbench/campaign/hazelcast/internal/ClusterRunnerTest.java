@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,12 +83,87 @@ class ClusterRunnerTest {
         }
     }
 
+    /** Runs started of the slow kind, on either member. */
+    private static final AtomicInteger SLOW_STARTED = new AtomicInteger();
+
+    /** run i takes 50 ms (a stand-in for a 6-DOF run's seconds), and gives nothing back when interrupted. */
+    static final class Slow implements CampaignWork {
+        @Override
+        public String kind() {
+            return "slow";
+        }
+
+        @Override
+        public Prepared prepare(CampaignDefinition d, Path folder, IProgressMonitor monitor) {
+            return new Prepared() {
+                @Override
+                public byte[] fingerprint() {
+                    return new byte[] {1};
+                }
+
+                @Override
+                public byte[] run(int index) {
+                    SLOW_STARTED.incrementAndGet();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new byte[] {(byte) index};
+                }
+            };
+        }
+    }
+
+    /** Runs of the stall kind started on the member that never answers, and of those, the ones interrupted. */
+    private static final AtomicInteger STALLED = new AtomicInteger();
+    private static final AtomicInteger STALL_INTERRUPTED = new AtomicInteger();
+
+    /** run i gives i at once, or, on a member that hangs, never ends until its thread is interrupted. */
+    static final class Stall implements CampaignWork {
+        private final boolean hangs;
+
+        Stall(boolean hangs) {
+            this.hangs = hangs;
+        }
+
+        @Override
+        public String kind() {
+            return "stall";
+        }
+
+        @Override
+        public Prepared prepare(CampaignDefinition d, Path folder, IProgressMonitor monitor) {
+            return new Prepared() {
+                @Override
+                public byte[] fingerprint() {
+                    return new byte[] {3};
+                }
+
+                @Override
+                public byte[] run(int index) {
+                    if (hangs) {
+                        STALLED.incrementAndGet();
+                        try {
+                            Thread.sleep(Long.MAX_VALUE);
+                        } catch (InterruptedException e) {
+                            STALL_INTERRUPTED.incrementAndGet();
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return ByteBuffer.allocate(4).putInt(index).array();
+                }
+            };
+        }
+    }
+
+    private static List<ClusterAccess.Address> addresses;
+
     @BeforeAll
     static void startTwoMembers() throws IOException {
-        List<ClusterAccess.Address> addresses = List.of(new ClusterAccess.Address("127.0.0.1", freePort()),
-            new ClusterAccess.Address("127.0.0.1", freePort()));
+        addresses = List.of(new ClusterAccess.Address("127.0.0.1", freePort()), new ClusterAccess.Address("127.0.0.1", freePort()));
         for (ClusterAccess.Address a : addresses) {
-            MemberContext context = new MemberContext(SECRET, "test-product", a.toString(), () -> List.of(new Square()), line -> { });
+            MemberContext context = new MemberContext(SECRET, "test-product", a.toString(), () -> List.of(new Square(), new Slow(), new Stall(false)), line -> { });
             MEMBERS.add(Hazelcast.newHazelcastInstance(ClusterConfigs.member(a, addresses, "runner-test", SECRET, "test-product", 2, context)));
         }
         access = new ClusterAccess(addresses.subList(0, 1), "runner-test", SECRET);
@@ -143,6 +221,78 @@ class ClusterRunnerTest {
             }
         }
         assertEquals(expected, flownNow);
+    }
+
+    /**
+     * Issue 24: cancel stops every member's work. A 1,000-run campaign of 50 ms runs (12.5 s on the two members' four
+     * threads) is cancelled at its first answer, 2.5 s in (a chunk is 50 runs): fly ends as cancelled, and from a second
+     * later no member starts another run. Without the members' tasks interrupted, the chunks running and queued (50
+     * runs, 2.5 s, each) would go on starting runs for seconds; and far fewer than half the runs were ever started.
+     */
+    @Test
+    void aCancelledCampaignStopsEveryMembersWork() throws Exception {
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        AtomicInteger answers = new AtomicInteger();
+        CampaignDefinition slow = new CampaignDefinition("slow", "case.txt", new TreeMap<>(Map.of("case.txt", new byte[] {0})), new TreeMap<>(),
+            "test-product");
+        long start = System.nanoTime();
+        try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
+            assertThrows(OperationCanceledException.class, () -> c.fly(slow, new byte[] {1}, 1000, new BitSet(), (i, bytes, member) -> {
+                if (answers.incrementAndGet() == 1) {
+                    monitor.setCanceled(true);
+                }
+            }, monitor));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(1000);
+        int settled = SLOW_STARTED.get();
+        Thread.sleep(1500);
+        assertEquals(settled, SLOW_STARTED.get(), "runs started after the cancel settled");
+        assertTrue(settled < 500, "runs started before the work stopped: " + settled + " (" + seconds + " s)");
+    }
+
+    /**
+     * A member that stays in the cluster but never answers (a third member, joined for this test, whose runs hang) does
+     * not hold the campaign: once the others have emptied the queue and the chunks it holds have been out more than a
+     * second, they are flown by the others as backup copies, every run is handed on once, and its hung work is stopped.
+     * It holds what it took at the start, its two threads' worth and one more (3 chunks of ⌈400 / (6 threads × 4)⌉ = 17
+     * runs), which are the runs reassigned.
+     */
+    @Test
+    void aMemberThatNeverAnswersHasItsChunksFlownByTheOthers() throws Exception {
+        ClusterAccess.Address third = new ClusterAccess.Address("127.0.0.1", freePort());
+        List<ClusterAccess.Address> all = new ArrayList<>(addresses);
+        all.add(third);
+        MemberContext context = new MemberContext(SECRET, "test-product", third.toString(), () -> List.of(new Stall(true)), line -> { });
+        HazelcastInstance hung = Hazelcast.newHazelcastInstance(ClusterConfigs.member(third, all, "runner-test", SECRET, "test-product", 2, context));
+        try {
+            assertEquals(3, hung.getCluster().getMembers().size(), "the third member joined");
+            CampaignDefinition stall = new CampaignDefinition("stall", "case.txt", new TreeMap<>(Map.of("case.txt", new byte[] {0})),
+                new TreeMap<>(), "test-product");
+            int[] deliveries = new int[400];
+            // without backups the campaign waits for the hung member for ever: a failure, not a hang of the build
+            ClusterCampaigns.Flown flown = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                try (ClusterCampaigns.Connection c = new HazelcastCampaigns().connect(access)) {
+                    return c.fly(stall, new byte[] {3}, 400, new BitSet(), (i, bytes, member) -> {
+                        assertEquals(i, ByteBuffer.wrap(bytes).getInt());
+                        deliveries[i]++;
+                    }, new NullProgressMonitor());
+                }
+            });
+            for (int i = 0; i < 400; i++) {
+                assertEquals(1, deliveries[i], "run " + i + " handed on once");
+            }
+            assertEquals(2, STALLED.get(), "the hung member's two threads each started a run");
+            assertEquals(2, flown.members(), "the members that answered: " + flown);
+            assertFalse(flown.runsPerMember().containsKey(third.toString()), flown.toString());
+            assertEquals(3 * 17, flown.reassignedRuns(), flown.toString());
+            for (int i = 0; i < 100 && STALL_INTERRUPTED.get() < 2; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(2, STALL_INTERRUPTED.get(), "the hung runs were interrupted when their copies answered");
+        } finally {
+            hung.getLifecycleService().terminate();
+        }
     }
 
     @Test

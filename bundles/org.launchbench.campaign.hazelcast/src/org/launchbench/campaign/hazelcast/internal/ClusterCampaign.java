@@ -38,6 +38,13 @@ import com.hazelcast.core.IExecutorService;
  * one chunk ahead of its threads, results checked (signature, set-up fingerprint) and handed on as they arrive. A chunk
  * whose member leaves or drops its connection before answering goes back to the head of the queue and is flown
  * elsewhere; run i's result depends only on the campaign and i, so where it is flown changes nothing.
+ * <p>
+ * A member can also stay in the cluster and never answer (a hung machine, a run that does not end) or answer far later
+ * than the others. Once the queue is empty, a member with an idle thread takes a copy of the oldest chunk still out,
+ * if that chunk has been out more than {@value #BACKUP_FACTOR} times as long as the slowest answer so far: the
+ * "backup tasks" of MapReduce (Dean and Ghemawat, OSDI 2004, section 3.6). Whichever copy answers first is taken, the
+ * other is cancelled, and each run is handed on once. No timeout is to be chosen, and no campaign waits on its slowest
+ * member.
  */
 final class ClusterCampaign {
 
@@ -53,6 +60,10 @@ final class ClusterCampaign {
     static final int MAX_TASK_FAILURES = 2;
     /** The most processors a member is believed to have: a member cannot take the whole queue by claiming more. */
     static final int MAX_CORES = 256;
+    /** A chunk out longer than this many times the slowest answer so far gets a backup copy once the queue is empty. */
+    static final int BACKUP_FACTOR = 2;
+    /** Nor before this long, ms: fast campaigns' tails are not flown twice for a few milliseconds' jitter. */
+    static final long BACKUP_FLOOR_MS = 1000;
 
     private record Chunk(int from, int to, int attempts, int taskFailures) {
         int size() {
@@ -60,7 +71,8 @@ final class ClusterCampaign {
         }
     }
 
-    private record Pending(Chunk chunk, Member member, byte[] taskTag) {
+    /** A chunk sent: to whom, under which tag, when ({@link System#nanoTime}), and whether it is a backup copy. */
+    private record Pending(Chunk chunk, Member member, byte[] taskTag, long sentNanos, boolean backup) {
     }
 
     private final HazelcastInstance client;
@@ -81,6 +93,10 @@ final class ClusterCampaign {
     private final Set<UUID> checked = new HashSet<>();
     private final Set<UUID> failed = new HashSet<>();
     private final SortedMap<String, Integer> perMember = new TreeMap<>();
+    /** Runs handed on in this flight: a run answered by two copies of its chunk is handed on once. */
+    private final java.util.BitSet delivered = new java.util.BitSet();
+    /** The slowest answer so far, from sending to answer, ns (0: none yet). */
+    private long slowestNanos;
     private int done;
     private int reassigned;
 
@@ -126,14 +142,14 @@ final class ClusterCampaign {
                 for (Member m : members) {
                     check(m);
                     while (busy.getOrDefault(m.getUuid(), 0) < cores(m) + 1 && !queue.isEmpty()) {
-                        Chunk c = queue.poll();
-                        ChunkTask task = new ChunkTask(encoded, c.from(), c.to(), nonce, secret);
-                        Future<ChunkResult> f = executor.submitToMember(task, m);
-                        if (f instanceof CompletionStage<?> stage) {
-                            stage.whenComplete((r, x) -> answered.offer(f));
+                        send(executor, encoded, nonce, queue.poll(), m, false);
+                    }
+                    while (queue.isEmpty() && busy.getOrDefault(m.getUuid(), 0) < cores(m)) {
+                        Chunk late = straggler(m);
+                        if (late == null) {
+                            break;
                         }
-                        pending.put(f, new Pending(c, m, task.tag()));
-                        busy.merge(m.getUuid(), 1, Integer::sum);
+                        send(executor, encoded, nonce, late, m, true);
                     }
                 }
                 if (!collect()) {
@@ -152,20 +168,66 @@ final class ClusterCampaign {
         return new ClusterCampaigns.Flown(perMember.size(), perMember, reassigned);
     }
 
+    private void send(IExecutorService executor, byte[] encoded, byte[] nonce, Chunk c, Member m, boolean backup) {
+        ChunkTask task = new ChunkTask(encoded, c.from(), c.to(), nonce, secret);
+        Future<ChunkResult> f = executor.submitToMember(task, m);
+        if (f instanceof CompletionStage<?> stage) {
+            stage.whenComplete((r, x) -> answered.offer(f));
+        }
+        pending.put(f, new Pending(c, m, task.tag(), System.nanoTime(), backup));
+        busy.merge(m.getUuid(), 1, Integer::sum);
+    }
+
+    /**
+     * @param m a member with an idle thread
+     * @return the oldest chunk out on another member, without a copy yet, that has been out long enough to back up;
+     *         null when none has
+     */
+    private Chunk straggler(Member m) {
+        long now = System.nanoTime();
+        long after = Math.max(TimeUnit.MILLISECONDS.toNanos(BACKUP_FLOOR_MS), BACKUP_FACTOR * slowestNanos);
+        Pending oldest = null;
+        for (Pending p : pending.values()) {
+            if (!p.member().getUuid().equals(m.getUuid()) && now - p.sentNanos() > after && copies(p.chunk()) == 1
+                && (oldest == null || p.sentNanos() < oldest.sentNanos())) {
+                oldest = p;
+            }
+        }
+        return oldest == null ? null : oldest.chunk();
+    }
+
+    /** @return the copies of a chunk out */
+    private long copies(Chunk c) {
+        return pending.values().stream().filter(p -> p.chunk().equals(c)).count();
+    }
+
+    /** Forgets the copies still out of a chunk whose runs have all been handed on, and stops their work. */
+    private void cancelCopies(Chunk c) {
+        for (var it = pending.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (e.getValue().chunk().equals(c)) {
+                it.remove();
+                busy.merge(e.getValue().member().getUuid(), -1, Integer::sum);
+                e.getKey().cancel(true);
+            }
+        }
+    }
+
     /** Takes the finished chunks' results; @return whether any had finished */
     private boolean collect() {
         boolean any = false;
-        for (var it = pending.entrySet().iterator(); it.hasNext();) {
-            var e = it.next();
-            if (!e.getKey().isDone()) {
+        for (var e : List.copyOf(pending.entrySet())) {
+            // a copy forgotten since the snapshot (its chunk answered by the other copy) is not looked at
+            if (!e.getKey().isDone() || pending.remove(e.getKey()) == null) {
                 continue;
             }
-            it.remove();
             any = true;
             Pending p = e.getValue();
             busy.merge(p.member().getUuid(), -1, Integer::sum);
             try {
-                accept(p, e.getKey().get());
+                ChunkResult r = e.getKey().get();
+                slowestNanos = Math.max(slowestNanos, System.nanoTime() - p.sentNanos());
+                accept(p, r);
             } catch (ExecutionException | CancellationException x) {
                 if (gone(x)) {
                     memberLeft(p);
@@ -199,16 +261,26 @@ final class ClusterCampaign {
                 + " ascent or recovery plan differ: another vehicle catalog or add-ons?)").element("--cluster").value(access.describe())
                 .fix("install the same add-ons on every member").build();
         }
+        int handed = 0;
         for (int k = 0; k < results.length; k++) {
-            sink.accept(r.from() + k, results[k], member);
+            if (!delivered.get(r.from() + k)) {
+                delivered.set(r.from() + k);
+                sink.accept(r.from() + k, results[k], member);
+                handed++;
+            }
         }
-        done += results.length;
-        if (results.length > 0) {
-            perMember.merge(member, results.length, Integer::sum);
+        done += handed;
+        if (p.backup()) {
+            reassigned += handed; // flown elsewhere because the first member was late
         }
-        if (results.length < p.chunk().size()) {
-            // a member stopped between two runs (it is shutting down): the rest goes back to the queue
-            Chunk c = p.chunk();
+        if (handed > 0) {
+            perMember.merge(member, handed, Integer::sum);
+        }
+        Chunk c = p.chunk();
+        if (delivered.nextClearBit(c.from()) >= c.to()) {
+            cancelCopies(c);
+        } else if (copies(c) == 0) {
+            // a member stopped between two runs (it is shutting down), and no other copy is out: the rest goes back
             queue.addFirst(new Chunk(c.from() + results.length, c.to(), c.attempts(), c.taskFailures()));
         }
     }
@@ -225,10 +297,16 @@ final class ClusterCampaign {
         return false;
     }
 
-    /** A chunk whose member left or could not be trusted: that member gets no more, the chunk is flown elsewhere. */
+    /**
+     * A chunk whose member left or could not be trusted: that member gets no more, the chunk is flown elsewhere (unless
+     * its other copy is still out).
+     */
     private void memberLeft(Pending p) {
         Chunk c = p.chunk();
         failed.add(p.member().getUuid());
+        if (copies(c) > 0) {
+            return;
+        }
         if (c.attempts() + 1 >= MAX_ATTEMPTS) {
             throw new RunFailedException(String.format("runs %d to %d were sent to %d members that left or could not be trusted, last %s",
                 c.from(), c.to() - 1, MAX_ATTEMPTS, name(p.member())));
@@ -240,6 +318,9 @@ final class ClusterCampaign {
     /** A chunk whose task failed inside its member: tried once more, then the campaign fails saying why. */
     private void taskFailed(Pending p, Exception x) {
         Chunk c = p.chunk();
+        if (copies(c) > 0) {
+            return; // the other copy may yet answer; if it fails too, it counts
+        }
         Throwable cause = x.getCause() == null ? x : x.getCause();
         if (c.taskFailures() + 1 >= MAX_TASK_FAILURES) {
             throw new RunFailedException(String.format("runs %d to %d failed on member %s: %s", c.from(), c.to() - 1, name(p.member()),
