@@ -30,9 +30,9 @@ import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.flight.phase.RigidBodyFidelity;
+import org.launchbench.recovery.stage.ClusterDispersion;
 import org.launchbench.recovery.stage.Dispersion;
 import org.launchbench.recovery.stage.DispersionCampaign;
-import org.launchbench.recovery.stage.RunCodec;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.ascent.ReserveSizing;
@@ -162,13 +162,13 @@ public final class DispersionCommand implements CliCommand {
         ProgressLine line = new ProgressLine(invocation.err(), "dispersion", runs);
         Dispersion.Run[] byIndex = new Dispersion.Run[runs];
         // the campaign as a cluster's members get it: its digest also names its journal
-        CampaignDefinition d = DispersionWork.definition(file, m, args.value("--scenario"), campaign, ProductVersion.current());
+        CampaignDefinition d = ClusterDispersion.definition(file, args.value("--scenario"), campaign, ProductVersion.current());
         SortedMap<Integer, byte[]> kept = new TreeMap<>();
         BitSet finished = new BitSet(runs);
         if (args.value("--resume").isPresent()) {
             kept.putAll(CampaignJournal.read(Path.of(args.value("--resume").get()), d.digest(), runs, "--resume"));
             kept.forEach((i, bytes) -> {
-                byIndex[i] = new Dispersion.Run(i, Dispersion.sample(seed, i, sigmas), RunCodec.decode(bytes));
+                byIndex[i] = ClusterDispersion.decoded(campaign, i, bytes);
                 finished.set(i);
             });
         }
@@ -182,9 +182,9 @@ public final class DispersionCommand implements CliCommand {
             flown = ClusterCampaigns.Flown.local(todo.length);
         } else {
             try {
-                flown = connection.fly(d, campaign.fingerprint(), runs, finished, (i, bytes, member) -> {
-                    byIndex[i] = new Dispersion.Run(i, Dispersion.sample(seed, i, sigmas), RunCodec.decode(bytes));
-                    kept.put(i, bytes);
+                flown = ClusterDispersion.fly(connection, d, campaign, runs, finished, (r, bytes) -> {
+                    byIndex[r.index()] = r;
+                    kept.put(r.index(), bytes);
                     line.tick();
                 }, progress.split(95));
             } catch (CampaignInterruptedException e) {

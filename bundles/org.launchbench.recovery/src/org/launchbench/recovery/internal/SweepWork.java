@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.launchbench.campaign.CampaignDefinition;
 import org.launchbench.campaign.CampaignWork;
 import org.launchbench.core.InputFiles;
+import org.launchbench.recovery.stage.ClusterDispersion;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.vehicle.model.catalog.VehicleCatalog;
@@ -49,7 +50,7 @@ public final class SweepWork implements CampaignWork {
      *         and those of the zones swept travel with it
      */
     static CampaignDefinition definition(Path specFile, SweepSpec spec, Path missionFile, MissionAscent m, String product) {
-        SortedMap<String, byte[]> files = DispersionWork.missionFiles(missionFile, m, spec.zones());
+        SortedMap<String, byte[]> files = ClusterDispersion.missionFiles(missionFile, m, spec.zones());
         String specName = "sweep-spec.json";
         files.put(specName, InputFiles.read(specFile, "a sweep spec (JSON)", SweepSpec.LIMIT_BYTES));
         SortedMap<String, String> parameters = new TreeMap<>();

@@ -335,6 +335,40 @@ class ViewsUiTest {
     }
 
     /**
+     * Cancelling the recovery view's campaign (what the Progress view's cancel does to its Job) stops it part-way: the
+     * status says so, Run is offered again, and fewer runs than asked were flown. Ticked "On the cluster" with no cluster
+     * in the preferences, Run says what to set instead of flying.
+     */
+    @Test
+    void theRecoveryViewsCampaignIsCancelledAndOneOnNoClusterSaysWhatToSet() throws Exception {
+        Shell shell = shell();
+        RecoveryPart view = new RecoveryPart();
+        view.create(shell);
+        shell.open();
+        view.missionField().setText("../../examples/missions/falcon9-leo-asds.mission");
+        view.runsSpinner().setSelection(20_000);
+        view.runButton().notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> view.statusText().contains("runs flown so far"), 120);
+        assertTrue(view.statusText().contains("runs flown so far"), view.statusText());
+        view.job().cancel();
+        runUntil(() -> view.runButton().isEnabled(), 60);
+        assertEquals("cancelled", view.statusText());
+        view.job().join(); // the status line is set just before the job returns
+        assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, view.job().getResult().getSeverity());
+        int flown = view.plots().get(2).series().stream().limit(2).mapToInt(x -> x.x().length).sum();
+        assertTrue(flown > 0 && flown < 20_000, "runs shown when cancelled: " + flown);
+
+        assumeTrue(PreferencesAddon.workspacePreferences().clusterAccess().isEmpty(), "this runtime's workspace names a cluster");
+        view.clusterBox().setSelection(true);
+        view.runsSpinner().setSelection(10);
+        view.runButton().notifyListeners(SWT.Selection, new Event());
+        runUntil(() -> view.runButton().isEnabled(), 60);
+        assertTrue(view.statusText().contains("no cluster is configured") && view.statusText().contains("File > Preferences"),
+            view.statusText());
+        shell.dispose();
+    }
+
+    /**
      * The editor's keys on a vehicle opened from a file (a copy of the shipped Falcon 9): Delete on a stage removes it,
      * Ctrl+S writes the file (which then reads back with one stage fewer) and leaves the part clean, Ctrl+Z puts the
      * stage back and makes it dirty again.
@@ -560,6 +594,32 @@ class ViewsUiTest {
         assertEquals(acme + "\nhttps://updates.example.org/launchbench", again.sitesField().getText());
         photograph(again.getShell(), "ui-preferences.png");
         again.close();
+        shell.dispose();
+    }
+
+    /**
+     * File → Preferences…, the cluster: a member that is not HOST:PORT keeps the dialog open naming the entry and saves
+     * nothing; corrected, OK keeps the members and the secret file's path.
+     */
+    @Test
+    void preferencesNameTheClusterAndRefuseAMemberThatIsNotAnAddress(@TempDir Path tmp) throws Exception {
+        Path secret = Files.writeString(tmp.resolve("cluster.secret"), "the cluster's shared secret for this test\n");
+        Shell shell = shell();
+        PreferencesDialog dialog = new PreferencesDialog(shell, new WorkbenchPreferences(tmp.resolve("workspace")));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        dialog.membersField().setText("127.0.0.1:5701,bench-2");
+        dialog.secretFileField().setText(secret.toString());
+        dialog.pressOk();
+        assertTrue(dialog.problemText().contains("Cluster members") && dialog.problemText().contains("bench-2"), dialog.problemText());
+        assertFalse(dialog.getShell().isDisposed(), "the dialog stays open");
+        assertTrue(new WorkbenchPreferences(tmp.resolve("workspace")).clusterAccess().isEmpty(), "nothing saved");
+        photograph(dialog.getShell(), "ui-preferences-cluster-refused.png");
+        dialog.membersField().setText("127.0.0.1:5701,bench-2:5701");
+        dialog.pressOk();
+        assertEquals(null, dialog.getShell(), "OK saved and closed the dialog");
+        WorkbenchPreferences.Cluster saved = new WorkbenchPreferences(tmp.resolve("workspace")).cluster();
+        assertEquals(new WorkbenchPreferences.Cluster("127.0.0.1:5701,bench-2:5701", "", secret.toString()), saved);
         shell.dispose();
     }
 

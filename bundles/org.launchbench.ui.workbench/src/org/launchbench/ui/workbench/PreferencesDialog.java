@@ -14,18 +14,22 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.launchbench.campaign.ClusterAccess;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.LaunchBenchException;
 import org.launchbench.install.Installer;
 
 /**
  * File → Preferences…: the units the views show ({@link Units}), the orekit-data folder the engines read (empty: the
- * data LaunchBench ships) and the update sites Help → Install Add-ons offers, one a line, most used first. OK checks
- * every entry (a folder must exist, a site must be a folder, an archive or a URI p2 reads) and, on a mistake, says
- * which line and why and keeps the dialog open with nothing saved; otherwise it saves all three at once.
+ * data LaunchBench ships), the update sites Help → Install Add-ons offers, one a line, most used first, and the cluster
+ * the recovery view flies campaigns on (members, name, secret file). OK checks every entry (a folder must exist, a site
+ * must be a folder, an archive or a URI p2 reads, a member HOST:PORT, a secret file one the workers could have been
+ * given) and, on a mistake, says which entry and why and keeps the dialog open with nothing saved; otherwise it saves
+ * them all at once.
  */
 public final class PreferencesDialog extends Dialog {
 
@@ -33,6 +37,9 @@ public final class PreferencesDialog extends Dialog {
     private Combo units;
     private Text folder;
     private Text sites;
+    private Text members;
+    private Text clusterName;
+    private Text secretFile;
     private Label problem;
 
     /**
@@ -96,6 +103,8 @@ public final class PreferencesDialog extends Dialog {
             + " update site, or a file:, http: or https: URI. Help > Install Add-ons offers them.");
         GridDataFactory.fillDefaults().span(3, 1).hint(520, SWT.DEFAULT).applyTo(sitesHint);
 
+        clusterFields(c);
+
         problem = new Label(c, SWT.WRAP);
         problem.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_RED));
         GridDataFactory.fillDefaults().span(3, 1).hint(520, SWT.DEFAULT).applyTo(problem);
@@ -103,6 +112,37 @@ public final class PreferencesDialog extends Dialog {
         kept.setText("Kept in " + preferences.file());
         GridDataFactory.fillDefaults().span(3, 1).hint(520, SWT.DEFAULT).applyTo(kept);
         return area;
+    }
+
+    /** The cluster the recovery view flies campaigns on: the fields {@code dispersion --cluster} takes as options. */
+    private void clusterFields(Composite c) {
+        WorkbenchPreferences.Cluster cluster = preferences.cluster();
+        new Label(c, SWT.NONE).setText("Cluster members:");
+        members = new Text(c, SWT.BORDER);
+        members.setText(cluster.members());
+        members.setMessage("HOST:PORT,... (empty: campaigns fly on this machine)");
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(members);
+        new Label(c, SWT.NONE).setText("Cluster name:");
+        clusterName = new Text(c, SWT.BORDER);
+        clusterName.setText(cluster.name());
+        clusterName.setMessage(ClusterAccess.DEFAULT_NAME);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(clusterName);
+        new Label(c, SWT.NONE).setText("Secret file:");
+        secretFile = new Text(c, SWT.BORDER);
+        secretFile.setText(cluster.secretFile());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(secretFile);
+        Button browse = new Button(c, SWT.PUSH);
+        browse.setText("Browse…");
+        browse.addListener(SWT.Selection, e -> {
+            String chosen = new FileDialog(getShell(), SWT.OPEN).open();
+            if (chosen != null) {
+                secretFile.setText(chosen);
+            }
+        });
+        Label hint = new Label(c, SWT.WRAP);
+        hint.setText("The workers' cluster (launchbench worker): members to reach, its name and the file of its shared secret."
+            + " The recovery view's \"On the cluster\" flies its campaigns there; the secret is read from its file at each campaign.");
+        GridDataFactory.fillDefaults().span(3, 1).hint(520, SWT.DEFAULT).applyTo(hint);
     }
 
     @Override
@@ -132,7 +172,8 @@ public final class PreferencesDialog extends Dialog {
         String text = folder.getText().strip();
         try {
             preferences.set(text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text)), entered,
-                Units.values()[units.getSelectionIndex()]);
+                Units.values()[units.getSelectionIndex()], new WorkbenchPreferences.Cluster(members.getText(), clusterName.getText(),
+                    secretFile.getText()));
         } catch (LaunchBenchException e) {
             show(e.userMessage());
             return;
@@ -168,6 +209,16 @@ public final class PreferencesDialog extends Dialog {
     /** @return the update sites field, one a line (for tests) */
     public Text sitesField() {
         return sites;
+    }
+
+    /** @return the cluster members field (for tests) */
+    public Text membersField() {
+        return members;
+    }
+
+    /** @return the cluster secret file field (for tests) */
+    public Text secretFileField() {
+        return secretFile;
     }
 
     /** @return the problem shown after OK, empty when none (for tests) */

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -22,29 +22,30 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.launchbench.campaign.ClusterAccess;
+import org.launchbench.campaign.ClusterCampaigns;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.LaunchBenchException;
 import org.launchbench.recovery.stage.Dispersion;
-import org.launchbench.recovery.stage.MissionRecovery;
-import org.launchbench.recovery.stage.Perturbation;
-import org.launchbench.recovery.stage.StageRecovery;
-import org.launchbench.trajectory.ascent.AscentResult;
-import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveryResult;
 import org.launchbench.trajectory.flight.FlightSample;
+import org.launchbench.trajectory.dynamics.DynamicsFactory;
 import org.launchbench.ui.workbench.plot.LinePlot;
-import org.launchbench.vehicle.model.RecoveryMode;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
- * The recovery view: a mission's first-stage recovery flown once as {@code launchbench simulate} flies it (nominal,
- * no scenario), its descent profile with the burns, then a Monte Carlo landing campaign as
- * {@code launchbench dispersion} flies it (default sigmas, the seed given): the touchdown scatter around the pad with
- * the 1, 2 and 3 σ ellipses and the R50 and R90 circles, and histograms of the miss distance, the propellant left and
- * the touchdown speed. One Job for all, with progress and cancel. A failure scenario of the mission (Scenario; none by
- * default) is injected into the recovery and every run.
+ * The recovery view: a Monte Carlo landing campaign as {@code launchbench dispersion} flies it (default sigmas, the seed
+ * given) and its nominal recovery, on this machine or, ticked "On the cluster", on the workers of the cluster the
+ * preferences name ({@link RecoveryCampaign}): the nominal descent profile with the burns, the touchdown scatter around
+ * the pad with the 1, 2 and 3 σ ellipses and the R50 and R90 circles, and histograms of the miss distance, the
+ * propellant left and the touchdown speed, the runs shown as they land. One Job for all, with progress and cancel
+ * (cancelling stops the cluster's work too). A failure scenario of the mission (Scenario; none by default) is injected
+ * into the recovery and every run.
  */
 public final class RecoveryPart {
 
@@ -52,6 +53,8 @@ public final class RecoveryPart {
     public static final String ID = "org.launchbench.ui.part.recovery";
     /** The system property that sets the scenario at start ({@code LAUNCHBENCH_VMARGS}). */
     public static final String SCENARIO_PROPERTY = "launchbench.scenario";
+    /** The system property that ticks On the cluster at start ({@code LAUNCHBENCH_VMARGS}: {@code -Dlaunchbench.on.cluster=true}). */
+    public static final String CLUSTER_PROPERTY = "launchbench.on.cluster";
 
     private static final RGB COAST = new RGB(127, 127, 127);
     private static final RGB BURN = new RGB(214, 39, 40);
@@ -64,6 +67,7 @@ public final class RecoveryPart {
     private Spinner runs;
     private Spinner seed;
     private org.eclipse.swt.widgets.Combo scenario;
+    private Button onCluster;
     private Button run;
     private Label status;
     private Label summary;
@@ -87,12 +91,18 @@ public final class RecoveryPart {
         scenario.setItems("none");
         scenario.setText(System.getProperty(SCENARIO_PROPERTY, "none"));
         scenario.setToolTipText("A failure scenario of the mission, injected into the recovery and every run ('none': nominal)");
+        onCluster = new Button(bar, SWT.CHECK);
+        onCluster.setText("On the cluster");
+        onCluster.setSelection(Boolean.getBoolean(CLUSTER_PROPERTY));
+        onCluster.setToolTipText("Fly the campaign's runs on the workers of the cluster named in File > Preferences (launchbench"
+            + " worker): the same runs as on this machine");
         run = new Button(bar, SWT.PUSH);
         run.setText("Run");
         run.addListener(SWT.Selection, e -> start());
-        status = new Label(bar, SWT.NONE);
+        // on a line of its own: in the bar, beside nine controls, it was cut to a few words at 1200 pixels
+        status = new Label(parent, SWT.NONE);
         status.setText("Open a mission with a recovery, e.g. examples/missions/falcon9-leo-asds.mission");
-        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         summary = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(800, SWT.DEFAULT).applyTo(summary);
 
@@ -115,7 +125,7 @@ public final class RecoveryPart {
         }
     }
 
-    /** Flies the recovery and the campaign as a Job. */
+    /** Flies the recovery and the campaign as a Job, here or on the cluster of the preferences. */
     void start() {
         if (job != null) {
             job.cancel();
@@ -124,61 +134,65 @@ public final class RecoveryPart {
         int n = runs.getSelection();
         String chosen = scenario.getText().strip();
         long s = seed.getSelection();
+        boolean there = onCluster.getSelection();
         Display display = file.getDisplay();
-        status.setText("Flying " + mission.getFileName() + "…");
+        status.setText("Flying " + mission.getFileName() + (there ? " on the cluster…" : "…"));
         run.setEnabled(false);
-        job = new Job("Recovery and " + n + "-run dispersion of " + mission.getFileName()) {
+        job = new Job("Recovery and " + n + "-run dispersion of " + mission.getFileName() + (there ? " on the cluster" : "")) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                SubMonitor progress = SubMonitor.convert(monitor, 100);
                 try {
                     if (!Files.isRegularFile(mission)) {
-                        show(display, null, null, null, mission + ": no such mission file");
+                        show(display, null, mission + ": no such mission file");
                         return Status.OK_STATUS;
                     }
-                    MissionAscent m = MissionAscent.load(mission, TrajectoryPart.catalog());
-                    if (m.mission().getRecovery() == null || m.mission().getRecovery().getMode() == RecoveryMode.EXPENDABLE) {
-                        throw InvalidInputException.because("the mission's first stage is expendable: there is no recovery to show")
-                            .source(mission.toString()).element("recovery").build();
-                    }
-                    List<String> names = m.mission().getScenarios().stream().map(org.launchbench.vehicle.model.Scenario::getName).toList();
-                    display.asyncExec(() -> {
-                        if (!scenario.isDisposed()) {
-                            String text = scenario.getText();
-                            List<String> items = new ArrayList<>(List.of("none"));
-                            items.addAll(names);
-                            scenario.setItems(items.toArray(String[]::new));
-                            scenario.setText(text);
-                        }
-                    });
-                    List<String> scenarios = m.scenarios(Optional.of(chosen.isEmpty() ? "none" : chosen), false, mission.toString());
-                    List<org.launchbench.vehicle.model.Failure> failures = MissionRecovery.failures(m.mission(), scenarios);
-                    AscentResult ascent = MissionRecovery.sizedAscent(m, mission.toString(), progress.split(10)).ascent();
-                    StageRecovery.Case c = MissionRecovery.recoveryCase(m.mission(), m.refs(), m.vehicle(), ascent, mission.toString());
-                    StageRecovery.Plan plan = MissionRecovery.ENGINE.plan(c);
-                    RecoveryResult nominal = MissionRecovery.ENGINE.fly(c, plan, Perturbation.NONE, failures, StageRecovery.Options.DEFAULT);
-                    progress.worked(5);
-                    // the runs stream into the plots as they land (refreshed twice a second), the statistics at the end
+                    Optional<ClusterAccess> cluster = there ? Optional.of(PreferencesAddon.workspacePreferences().clusterAccess()
+                        .orElseThrow(() -> InvalidInputException.because("no cluster is configured").element("On the cluster")
+                            .fix("name the cluster's members and secret file in File > Preferences, or untick On the cluster").build()))
+                        : Optional.empty();
                     streamed.clear();
-                    display.asyncExec(() -> stream(display, nominal));
-                    List<Dispersion.Run> all = new Dispersion(MissionRecovery.ENGINE).fly(c, plan, Dispersion.Sigmas.DEFAULT, failures, n, s,
-                        Runtime.getRuntime().availableProcessors(), progress.split(85), streamed::add);
-                    if (monitor.isCanceled()) {
-                        show(display, null, null, null, "cancelled");
-                        return Status.CANCEL_STATUS;
-                    }
-                    Dispersion.Summary sum = Dispersion.summarise(all);
+                    RecoveryCampaign.Flown f = engines().fly(new RecoveryCampaign.Request(mission, n, s, chosen, cluster),
+                        new RecoveryCampaign.Listener() {
+                            @Override
+                            public void scenarios(List<String> names) {
+                                display.asyncExec(() -> offer(names));
+                            }
+
+                            @Override
+                            public void nominal(RecoveryResult nominal) {
+                                // the runs stream into the plots as they land (refreshed twice a second), the statistics at the end
+                                display.asyncExec(() -> stream(display, nominal));
+                            }
+
+                            @Override
+                            public void run(Dispersion.Run r) {
+                                streamed.add(r);
+                            }
+                        }, monitor);
+                    Dispersion.Summary sum = f.summary();
+                    RecoveryResult nominal = f.nominal();
                     String line = String.format(Locale.ROOT, "%s: nominal %s %.2f m from the centre; %d runs (seed %d): %d landed, R50 %.3f m,"
-                        + " R90 %.3f m", m.mission().getId(), nominal.outcome().json(), nominal.missDistance(), n, s, sum.landed(), sum.r50(),
-                        sum.r90()) + (scenarios.isEmpty() ? "" : "; scenario " + String.join(", ", scenarios)
-                        + (nominal.reason() == null ? "" : ": " + nominal.reason()));
-                    show(display, nominal, all, sum, line);
+                        + " R90 %.3f m", f.missionId(), nominal.outcome().json(), nominal.missDistance(), n, s, sum.landed(), sum.r50(),
+                        sum.r90()) + (f.scenarios().isEmpty() ? "" : "; scenario " + String.join(", ", f.scenarios())
+                        + (nominal.reason() == null ? "" : ": " + nominal.reason()))
+                        + (there ? "; on " + f.where() + ": " + f.flown().members() + " members, " + f.flown().reassignedRuns() + " runs reassigned"
+                            : "");
+                    show(display, f, line);
                     System.out.println("recovery view: " + line);
                     System.out.flush();
                     return Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    show(display, null, "cancelled");
+                    return Status.CANCEL_STATUS;
                 } catch (LaunchBenchException e) {
-                    show(display, null, null, null, e.getMessage());
+                    show(display, null, e.getMessage());
+                    System.out.println("recovery view: " + e.getMessage());
+                    System.out.flush();
                     return Status.OK_STATUS;
+                } catch (RuntimeException e) {
+                    // a fault of ours: said in the view (not left at "Flying…") and logged with its trace by the Job
+                    show(display, null, "internal error, see the error log: " + e);
+                    return Status.error("the recovery view's campaign failed", e);
                 }
             }
         };
@@ -186,7 +200,34 @@ public final class RecoveryPart {
         job.schedule();
     }
 
-    private void show(Display display, RecoveryResult nominal, List<Dispersion.Run> all, Dispersion.Summary sum, String message) {
+    /** Offers the mission's scenarios in the choice, keeping what is typed. */
+    private void offer(List<String> names) {
+        if (!scenario.isDisposed()) {
+            String text = scenario.getText();
+            List<String> items = new ArrayList<>(List.of("none"));
+            items.addAll(names);
+            scenario.setItems(items.toArray(String[]::new));
+            scenario.setText(text);
+        }
+    }
+
+    /** @return the engines the view flies with: the catalog, the fidelities and the cluster back end installed */
+    private static RecoveryCampaign engines() {
+        BundleContext context = FrameworkUtil.getBundle(RecoveryPart.class).getBundleContext();
+        List<ClusterCampaigns> backends = services(context, ClusterCampaigns.class);
+        return new RecoveryCampaign(TrajectoryPart.catalog(), services(context, DynamicsFactory.class),
+            backends.isEmpty() ? null : backends.get(0));
+    }
+
+    private static <S> List<S> services(BundleContext context, Class<S> type) {
+        try {
+            return context.getServiceReferences(type, null).stream().map(context::getService).filter(java.util.Objects::nonNull).toList();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter is given
+        }
+    }
+
+    private void show(Display display, RecoveryCampaign.Flown flown, String message) {
         display.asyncExec(() -> {
             if (status.isDisposed()) {
                 return;
@@ -194,8 +235,8 @@ public final class RecoveryPart {
             status.setText(message.length() > 120 ? message.substring(0, 120) + "…" : message);
             status.setToolTipText(message);
             run.setEnabled(true);
-            if (nominal != null) {
-                fill(nominal, all, sum);
+            if (flown != null) {
+                fill(flown.nominal(), flown.runs(), flown.summary());
             }
         });
     }
@@ -358,6 +399,21 @@ public final class RecoveryPart {
 
     Button runButton() {
         return run;
+    }
+
+    /** @return the On the cluster box, for tests */
+    Button clusterBox() {
+        return onCluster;
+    }
+
+    /** @return the status line's whole text, for tests */
+    String statusText() {
+        return status.getToolTipText() == null ? status.getText() : status.getToolTipText();
+    }
+
+    /** @return the campaign's job (null before Run), for tests: cancelling it is what the Progress view's cancel does */
+    Job job() {
+        return job;
     }
 
     @PreDestroy

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.launchbench.campaign.ClusterAccess;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.OrekitData;
@@ -17,9 +18,12 @@ import org.launchbench.core.RunFailedException;
 
 /**
  * The workbench's preferences, kept in the workspace ({@code .metadata/launchbench.properties}, written atomically):
- * the update sites add-ons were installed from, the units the views show, and the orekit-data folder the engines read (a folder with the full data: EOP, more leap seconds; empty for the
- * data LaunchBench ships). Applied at start-up and when changed, as the {@value OrekitData#FOLDER_PROPERTY} system
- * property that the engines' {@link OrekitData#configured()} reads.
+ * the update sites add-ons were installed from, the units the views show, the orekit-data folder the engines read (a
+ * folder with the full data: EOP, more leap seconds; empty for the data LaunchBench ships), and the cluster the recovery
+ * view flies campaigns on (members, name and the path of the shared secret's file, never the secret: it is read from
+ * its file when a campaign starts, as {@code dispersion --secret-file} reads it). The orekit-data folder is applied at
+ * start-up and when changed, as the {@value OrekitData#FOLDER_PROPERTY} system property that the engines'
+ * {@link OrekitData#configured()} reads.
  */
 public final class WorkbenchPreferences {
 
@@ -31,6 +35,15 @@ public final class WorkbenchPreferences {
 
     /** The key of the units the views show ({@link Units}: metric or imperial). */
     public static final String UNITS = "units";
+
+    /** The key of the cluster's members to contact, HOST:PORT,... as {@code dispersion --cluster} takes them (empty: none). */
+    public static final String CLUSTER_MEMBERS = "cluster.members";
+
+    /** The key of the cluster's name (empty: {@value ClusterAccess#DEFAULT_NAME}). */
+    public static final String CLUSTER_NAME = "cluster.name";
+
+    /** The key of the file holding the cluster's shared secret. */
+    public static final String CLUSTER_SECRET_FILE = "cluster.secret.file";
 
     /** The most update sites remembered. */
     public static final int MAX_SITES = 10;
@@ -78,11 +91,107 @@ public final class WorkbenchPreferences {
      * @throws InvalidInputException when the folder is not a readable orekit-data directory; nothing changes then
      */
     public void set(Optional<Path> folder, List<String> sites, Units units) {
+        set(folder, sites, units, cluster());
+    }
+
+    /**
+     * Sets what the Preferences dialog edits, checked first, then saved once and applied.
+     *
+     * @param folder  the orekit-data folder (empty: the shipped data)
+     * @param sites   the update sites, as {@link #setUpdateSites} takes them
+     * @param units   the units the views show
+     * @param cluster the cluster campaigns fly on, as {@link #setCluster} takes it
+     * @throws InvalidInputException when the folder is not a readable orekit-data directory or the cluster is not one
+     *                               campaigns can reach; nothing changes then
+     */
+    public void set(Optional<Path> folder, List<String> sites, Units units, Cluster cluster) {
+        checkCluster(cluster);
         putOrekitData(folder);
         putUpdateSites(sites);
         putUnits(units);
+        putCluster(cluster);
         save();
         apply();
+    }
+
+    /**
+     * The cluster campaigns fly on, as entered.
+     *
+     * @param members    HOST:PORT,... (blank: no cluster)
+     * @param name       the cluster's name (blank: {@value ClusterAccess#DEFAULT_NAME})
+     * @param secretFile the shared secret's file (blank only without members)
+     */
+    public record Cluster(String members, String name, String secretFile) {
+
+        /** No cluster. */
+        public static final Cluster NONE = new Cluster("", "", "");
+
+        public Cluster {
+            members = members.strip();
+            name = name.strip();
+            secretFile = secretFile.strip();
+        }
+
+        /** @return whether a cluster is named */
+        public boolean configured() {
+            return !members.isEmpty();
+        }
+    }
+
+    /** @return the cluster as entered ({@link Cluster#NONE} when none is) */
+    public Cluster cluster() {
+        return new Cluster(values.getProperty(CLUSTER_MEMBERS, ""), values.getProperty(CLUSTER_NAME, ""),
+            values.getProperty(CLUSTER_SECRET_FILE, ""));
+    }
+
+    /**
+     * Chooses the cluster campaigns fly on, checked first (the members' addresses, the name and the secret's file, read as
+     * a campaign reads it), and saves it.
+     *
+     * @param cluster the cluster ({@link Cluster#NONE}: campaigns fly on this machine only)
+     * @throws InvalidInputException for a member address, name or secret file campaigns could not use; nothing changes then
+     */
+    public void setCluster(Cluster cluster) {
+        checkCluster(cluster);
+        putCluster(cluster);
+        save();
+    }
+
+    /**
+     * The cluster to fly a campaign on, its secret read from its file now.
+     *
+     * @return the cluster, or empty when none is configured
+     * @throws InvalidInputException when the preferences name a cluster campaigns cannot use (an address mistyped in the
+     *                               file, a secret file gone or too short), naming the preference and the fix
+     */
+    public Optional<ClusterAccess> clusterAccess() {
+        Cluster c = cluster();
+        return c.configured() ? Optional.of(checkCluster(c)) : Optional.empty();
+    }
+
+    /** @return the cluster, parsed and its secret read: the checks and messages of {@code dispersion --cluster} */
+    private ClusterAccess checkCluster(Cluster c) {
+        if (!c.configured()) {
+            return null;
+        }
+        try {
+            List<ClusterAccess.Address> members = ClusterAccess.addresses(c.members(), "Cluster members (" + CLUSTER_MEMBERS + ")");
+            String name = ClusterAccess.name(c.name().isEmpty() ? ClusterAccess.DEFAULT_NAME : c.name(), "Cluster name (" + CLUSTER_NAME + ")");
+            if (c.secretFile().isEmpty()) {
+                throw InvalidInputException.because("a cluster needs its shared secret").element("Secret file (" + CLUSTER_SECRET_FILE + ")")
+                    .value("none").allowed("the file the cluster's workers were started with (launchbench worker --secret-file F)").build();
+            }
+            return new ClusterAccess(members, name, ClusterAccess.secret(Path.of(c.secretFile()), "Secret file (" + CLUSTER_SECRET_FILE + ")"));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw InvalidInputException.because("not a file path: " + e.getReason()).element("Secret file (" + CLUSTER_SECRET_FILE + ")")
+                .value(c.secretFile()).build();
+        }
+    }
+
+    private void putCluster(Cluster c) {
+        values.setProperty(CLUSTER_MEMBERS, c.members());
+        values.setProperty(CLUSTER_NAME, c.name());
+        values.setProperty(CLUSTER_SECRET_FILE, c.secretFile());
     }
 
     /** Checks the folder (throwing before anything changes) and takes it. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,6 +40,8 @@ class WorkbenchWindowTest {
 
     private Process xvfb;
     private Process workbench;
+    /** Cluster workers a test started. */
+    private final List<Process> workers = new ArrayList<>();
     private String display;
     /** XDG_CACHE_HOME for the workbench (null: the user's). */
     private Path cacheHome;
@@ -66,6 +69,10 @@ class WorkbenchWindowTest {
 
     @AfterEach
     void stop() throws InterruptedException {
+        for (Process w : workers) {
+            w.destroyForcibly();
+            w.waitFor(10, TimeUnit.SECONDS);
+        }
         if (workbench != null) {
             workbench.descendants().forEach(ProcessHandle::destroy);
             workbench.destroy();
@@ -232,6 +239,56 @@ class WorkbenchWindowTest {
     }
 
     /**
+     * Issue 24, the workbench's side: with a cluster named in the workspace's preferences (two {@code launchbench worker}
+     * processes over loopback, the secret's file) and "On the cluster" ticked, the recovery view flies its 40-run campaign
+     * on the two workers, and its landings, R50 and R90 are those of {@code launchbench dispersion -n 40 --seed 1} on this
+     * machine (a run is the same wherever it is flown).
+     */
+    @Test
+    void theRecoveryViewFliesItsCampaignOnTheClusterOfThePreferences(@TempDir Path workspace) throws Exception {
+        String mission = Path.of(System.getProperty("launchbench.examples.dir", "../../examples"))
+            .resolve("missions/falcon9-leo-asds.mission").toAbsolutePath().toString();
+        Path secret = Files.writeString(workspace.resolve("cluster.secret"), "the workbench test's shared secret\n");
+        int[] ports = {freePort(), freePort()};
+        String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
+        List<Path> logs = new ArrayList<>();
+        for (int port : ports) {
+            Path log = workspace.resolve("worker-" + port + ".log");
+            workers.add(InstalledProduct.start(log, "worker", "--bind", "127.0.0.1:" + port, "--members", members, "--secret-file",
+                secret.toString(), "--threads", "1"));
+            logs.add(log);
+        }
+        InstalledProduct.Run cli = InstalledProduct.run(120, "dispersion", mission, "-n", "40", "--seed", "1", "--json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        com.google.gson.JsonObject campaign = com.google.gson.JsonParser.parseString(cli.out()).getAsJsonObject();
+        for (Path log : logs) {
+            await(log, "launchbench worker: serving campaigns at", 60);
+        }
+        Properties preferences = new Properties();
+        preferences.setProperty("cluster.members", members);
+        preferences.setProperty("cluster.secret.file", secret.toString());
+        Path metadata = Files.createDirectories(workspace.resolve("ws").resolve(".metadata"));
+        try (var out = Files.newBufferedWriter(metadata.resolve("launchbench.properties"))) {
+            preferences.store(out, "written by the test as File > Preferences writes it");
+        }
+
+        Path console = open(workspace, "-Dlaunchbench.runs=40 -Dlaunchbench.on.cluster=true", "open", mission, "recovery");
+        Pattern done = Pattern.compile("recovery view: falcon9-leo-asds: nominal (\\w+) [0-9.]+ m from the centre; 40 runs \\(seed 1\\):"
+            + " (\\d+) landed, R50 ([0-9.]+) m, R90 ([0-9.]+) m; on cluster launchbench at 127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1]
+            + ": (\\d+) members, (\\d+) runs reassigned");
+        Matcher line = await(console, done, 180, "the recovery view did not report its campaign on the cluster");
+        assertEquals("landed", line.group(1));
+        assertEquals(campaign.get("landed").getAsInt(), Integer.parseInt(line.group(2)));
+        assertEquals(campaign.getAsJsonObject("miss_distance_m").get("r50").getAsDouble(), Double.parseDouble(line.group(3)), 1e-9);
+        assertEquals(campaign.getAsJsonObject("miss_distance_m").get("r90").getAsDouble(), Double.parseDouble(line.group(4)), 1e-9);
+        assertEquals("2", line.group(5), "both workers flew runs");
+        assertEquals("0", line.group(6));
+        for (Path log : logs) {
+            assertTrue(Files.readString(log).contains("falcon9-leo-asds"), "the worker's line for the campaign it served: " + Files.readString(log));
+        }
+    }
+
+    /**
      * {@code launchbench open SPEC.json constellation} plans the spec in the constellation view: the same satellites,
      * launches and days to completion as {@code launchbench constellation plan}, and its photograph
      * (target/screenshots/constellation.png) holds the slots' points.
@@ -354,6 +411,24 @@ class WorkbenchWindowTest {
         }
         workbench = pb.start();
         return console;
+    }
+
+    /** Waits for a line containing the words in a process's output file. */
+    private static void await(Path log, String words, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(words)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no \"" + words + "\" within " + seconds + " s in " + log + ":\n" + (Files.exists(log) ? Files.readString(log) : ""));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     /** Polls the workbench's console for a view's report line; fails naming what was awaited and what was printed. */
