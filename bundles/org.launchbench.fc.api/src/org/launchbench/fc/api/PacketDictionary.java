@@ -152,6 +152,42 @@ public record PacketDictionary(String name, List<Packet> packets) {
         return new PacketDictionary(name, List.copyOf(packets));
     }
 
+    /**
+     * @return the dictionary as JSON, as {@link #parse} reads it: a packet a line with its fields, names and units as
+     *         given
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder("{\n  \"name\": ").append(quoted(name)).append(",\n  \"packets\": [");
+        for (int i = 0; i < packets.size(); i++) {
+            Packet p = packets.get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quoted(p.name())).append(", \"apid\": ").append(p.apid())
+                .append(", \"direction\": ").append(quoted(p.direction().name().toLowerCase(Locale.ROOT))).append(", \"fields\": [");
+            for (int k = 0; k < p.fields().size(); k++) {
+                Field f = p.fields().get(k);
+                b.append(k == 0 ? "\n      " : ",\n      ").append("{\"name\": ").append(quoted(f.name())).append(", \"type\": ")
+                    .append(quoted(f.type().name().toLowerCase(Locale.ROOT))).append(", \"unit\": ").append(quoted(f.unit())).append('}');
+            }
+            b.append("]}");
+        }
+        return b.append("\n  ]\n}\n").toString();
+    }
+
+    /** @return the text as a JSON string */
+    private static String quoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
     /** A space packet's APIDs are 11 bits: at most 2047 packets (the idle one is not declared). */
     private static final int MAX_PACKETS = 2047;
 

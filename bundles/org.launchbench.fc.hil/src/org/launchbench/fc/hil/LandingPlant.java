@@ -88,7 +88,9 @@ public final class LandingPlant implements Plant {
         if (file.isEmpty()) {
             return ShippedDictionaries.landing();
         }
-        PacketDictionary d = PacketDictionary.read(file.get());
+        // an XTCE file (a ground team's, in LaunchBench's packet layout) or LaunchBench's JSON
+        PacketDictionary d = file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
+            ? org.launchbench.fc.ccsds.xtce.XtceReader.read(file.get()) : PacketDictionary.read(file.get());
         requireLandingPackets(d, file.get().toString());
         return d;
     }
@@ -142,15 +144,19 @@ public final class LandingPlant implements Plant {
     @Override
     public void step(double t, double dt, Map<String, Packet> commands) {
         Packet c = commands.get(ENGINE_COMMAND);
+        // the ground's latest command ({@link GroundStation}): an abort cuts the engine off for good, a limit caps the throttle
+        Packet ground = commands.get(GroundStation.GROUND_COMMAND);
+        boolean abort = ground != null && ground.value("abort") != 0;
+        double limit = ground == null ? 1 : ground.value("throttle_limit");
         if (c == null) {
-            burn.step(dt, false, false, 0, null);
+            burn.step(dt, false, abort, 0, null);
             return;
         }
         double pitch = c.value("gimbal_pitch");
         double yaw = c.value("gimbal_yaw");
-        throttle = c.value("throttle");
+        throttle = Math.min(c.value("throttle"), limit);
         double[] up = {Math.cos(pitch) * Math.cos(yaw), Math.sin(yaw), Math.sin(pitch) * Math.cos(yaw)};
-        burn.step(dt, c.value("ignite") != 0, c.value("cutoff") != 0, throttle, up);
+        burn.step(dt, !abort && c.value("ignite") != 0, abort || c.value("cutoff") != 0, throttle, up);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.Endpoint;
 import org.launchbench.fc.api.PacketDictionary;
 import org.launchbench.fc.ccsds.CcsdsLink;
+import org.launchbench.fc.ccsds.PacketCodec;
 import org.launchbench.fc.ccsds.ShippedDictionaries;
+import org.launchbench.fc.hil.GroundStation;
 import org.launchbench.fc.hil.LandingPlant;
 import org.launchbench.fc.hil.LoopStatistics;
 import org.launchbench.fc.hil.RealTimeLoop;
@@ -142,6 +145,87 @@ class ReferenceFlightComputerTest {
         assertEquals(rigid.result().propellantRemaining(), rigidAgain.result().propellantRemaining(), 0);
         assertTrue(Math.abs(rigid.result().east() - r.east()) + Math.abs(rigid.result().north() - r.north()) > 0.01,
             rigid.result() + " against " + r);
+    }
+
+    /**
+     * Issue 27, a ground system on the loop: every packet crossing the link is mirrored to the ground and decodes there
+     * without a fault (the plant's sensor packets and the computer's commands, as many as the link carried), and an abort
+     * the ground sends 3 s into the burn cuts the engine for good: the mirrored engine state stays unlit from then on, and
+     * the stage, still tens of metres up, crashes.
+     */
+    @Test
+    void aGroundSystemWatchesTheLoopAndItsAbortCutsTheEngine() throws Exception {
+        Landing f9 = falcon9();
+        LandingPlant plant = new LandingPlant(f9.burn());
+        int port = freePort();
+        int commandPort = freePort();
+        PacketCodec codec = new PacketCodec(DICTIONARY);
+        java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger faults = new java.util.concurrent.atomic.AtomicInteger();
+        List<double[]> engine = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoopStatistics stats;
+        GroundStation.Statistics ground;
+        try (java.net.DatagramSocket watcher = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            watcher.setReceiveBufferSize(1 << 22);
+            Thread watch = new Thread(() -> {
+                byte[] b = new byte[2048];
+                while (!watcher.isClosed()) {
+                    java.net.DatagramPacket d = new java.net.DatagramPacket(b, b.length);
+                    try {
+                        watcher.receive(d);
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                    PacketCodec.Decoded p = codec.decode(d.getData(), 0, d.getLength());
+                    if (p.fault() != null) {
+                        faults.incrementAndGet();
+                        continue;
+                    }
+                    decoded.incrementAndGet();
+                    if (p.packet().definition().name().equals("engine-state")) {
+                        engine.add(new double[] {p.packet().time(), p.packet().value("lit")});
+                    }
+                }
+            });
+            watch.start();
+            try (CcsdsLink computerEnd = CcsdsLink.listen(Endpoint.parse("udp://127.0.0.1:" + port, "--listen"), DICTIONARY, Duration.ofSeconds(1));
+                 ReferenceFlightComputer fc = new ReferenceFlightComputer(computerEnd, 20, 1);
+                 CcsdsLink bench = CcsdsLink.connect(Endpoint.parse("udp://127.0.0.1:" + port, "--fc"), DICTIONARY, Duration.ofMillis(500));
+                 GroundStation station = new GroundStation(DICTIONARY, Optional.of(Endpoint.parse("udp://127.0.0.1:" + watcher.getLocalPort(),
+                     "--tm-forward")), Optional.of(Endpoint.parse("udp://127.0.0.1:" + commandPort, "--tc-listen")), System.err);
+                 java.net.DatagramSocket operator = new java.net.DatagramSocket()) {
+                Thread abort = new Thread(() -> {
+                    try {
+                        Thread.sleep(3000);
+                        byte[] b = PacketCodec.encode(DICTIONARY.byName(GroundStation.GROUND_COMMAND).orElseThrow(), java.util.Map.of("abort", 1.0,
+                            "throttle_limit", 1.0), 0, 0);
+                        operator.send(new java.net.DatagramPacket(b, b.length, java.net.InetAddress.getLoopbackAddress(), commandPort));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                abort.start();
+                stats = new RealTimeLoop(100, 60).run(plant, station.around(bench), null);
+                abort.join();
+                Thread.sleep(200); // the last mirrored datagrams land
+                ground = station.statistics();
+            }
+            watcher.close();
+            watch.join(2000);
+        }
+        assertEquals(1, ground.commandsAccepted());
+        assertEquals(0, ground.commandsRefused());
+        assertEquals(0, ground.forwardFailures());
+        assertEquals(stats.link().packetsSent() + stats.link().packetsReceived(), ground.packetsForwarded(), "every packet both ways");
+        assertEquals(0, faults.get());
+        assertEquals(ground.packetsForwarded(), decoded.get(), "every mirrored packet decoded on the ground");
+        RecoveryResult r = plant.result();
+        assertEquals(RecoveryResult.Outcome.CRASHED, r.outcome(), r.toString());
+        // lit before the abort, unlit from the abort's cycle (3 s and the loop's latency) to the end
+        assertTrue(engine.stream().anyMatch(e -> e[0] < 2.5 && e[1] == 1), "the engine burned before the abort");
+        double cut = engine.stream().filter(e -> e[1] == 1).mapToDouble(e -> e[0]).max().orElseThrow();
+        assertTrue(cut > 2.9 && cut < 3.5, "last lit at " + cut + " s");
+        assertTrue(engine.get(engine.size() - 1)[0] > cut + 1, "the stage fell on, unlit, after the abort");
     }
 
     @Test

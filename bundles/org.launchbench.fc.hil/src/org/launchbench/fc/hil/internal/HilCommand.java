@@ -22,6 +22,7 @@ import org.launchbench.fc.api.LinkProvider;
 import org.launchbench.fc.api.LinkProviders;
 import org.launchbench.fc.api.LinkStatistics;
 import org.launchbench.fc.api.PacketDictionary;
+import org.launchbench.fc.hil.GroundStation;
 import org.launchbench.fc.hil.HilMission;
 import org.launchbench.fc.hil.LandingPlant;
 import org.launchbench.fc.hil.LoopStatistics;
@@ -48,7 +49,7 @@ public final class HilCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json"),
         Set.of("--fc", "--rate", "--protocol", "--dictionary", "--scenario", "--record", "--max-seconds", "--silence-ms",
-            "--sensor-noise", Fidelities.OPTION));
+            "--sensor-noise", Fidelities.OPTION, "--tm-forward", "--tc-listen"));
 
     @Reference
     private VehicleCatalog catalog;
@@ -78,6 +79,7 @@ public final class HilCommand implements CliCommand {
                                    [--json] [--scenario NAME|none] [--record FILE] [--protocol NAME]
                                    [--fidelity 3dof|6dof]
                                    [--dictionary FILE] [--max-seconds S] [--silence-ms MS] [--sensor-noise SEED]
+                                   [--tm-forward udp://HOST:PORT] [--tc-listen udp://HOST:PORT]
 
             Flies the mission's ascent and its first stage's recovery to the landing-burn ignition point, then
             flies the landing burn in real time with the flight computer at --fc in the loop
@@ -98,13 +100,20 @@ public final class HilCommand implements CliCommand {
                             drawn from this seed (an integer): the same seed, the same readings
               --silence-ms  no valid packet for this long and the computer is silent (50 to 60000; default 500);
                             the plant flies on with its last command
+              --tm-forward  mirror every packet crossing the link, both ways, to a ground system at this UDP
+                            address, as CCSDS space packets of the dictionary (docs/xtce.md)
+              --tc-listen   take ground commands at this UDP address: the dictionary's ground-command
+                            (abort 0|1, throttle_limit 0 to 1, 1 for none), checked against the dictionary; any
+                            other datagram is counted and logged, never acted on
               --json        {"recovery": {... as in simulate: "outcome", "reason", "miss_distance_m",
                              "touchdown_vertical_speed_m_s", ...}, "loop": {"rate_hz", "cycles",
                              "deadline_misses", "latency_p50_us", "latency_p99_us", "latency_max_us",
                              "cycles_answered", "silent_at_s", "sensors_refused", "packets_sent",
                              "packets_received", "packets_corrupt", "packets_lost", "packets_duplicate",
                              "packets_out_of_order", "unknown_apid", "bytes_discarded", "sends_failed",
-                             "sequence_resyncs"}, "fc", "protocol", "sensor_noise_seed", "elapsed_s"}
+                             "sequence_resyncs"}, "ground": {"tm_forward", "packets_forwarded",
+                             "forward_failures", "tc_listen", "commands_accepted", "commands_refused"},
+                             "fc", "protocol", "sensor_noise_seed", "elapsed_s"}
             Exit 0 when the stage landed, 1 when it crashed (the reason on stderr), 2 for bad input.
             """;
     }
@@ -125,20 +134,31 @@ public final class HilCommand implements CliCommand {
         PacketDictionary dictionary = LandingPlant.dictionary(args.value("--dictionary").map(Path::of));
         // the record is checked before the ascent and the loop, so a bad one costs nothing (issue 28)
         args.value("--record").ifPresent(f -> AtomicTextFile.checkTarget(Path.of(f), "--record"));
+        Long seed = args.value("--sensor-noise").map(HilCommand::seed).orElse(null);
         SubMonitor progress = SubMonitor.convert(invocation.monitor(), 100);
-        HilMission hm = HilMission.prepare(file, catalog, args.value("--scenario"), fidelities, args.value(Fidelities.OPTION),
-            progress.split(50));
+        // the ground station's ports too are taken before the ascent: one that cannot be had costs nothing
+        GroundStation ground = new GroundStation(dictionary, args.value("--tm-forward").map(e -> Endpoint.parse(e, "--tm-forward")),
+            args.value("--tc-listen").map(e -> Endpoint.parse(e, "--tc-listen")), invocation.err());
+        HilMission hm;
+        try {
+            hm = HilMission.prepare(file, catalog, args.value("--scenario"), fidelities, args.value(Fidelities.OPTION), progress.split(50));
+        } catch (RuntimeException e) {
+            ground.close();
+            throw e;
+        }
         StageRecovery.Case c = hm.recoveryCase();
         StageRecovery.Plan plan = hm.plan();
         List<String> scenarios = hm.scenarios();
         LandingPlant plant = hm.plant();
-        Long seed = args.value("--sensor-noise").map(HilCommand::seed).orElse(null);
         Plant flown = seed == null ? plant : new NoisySensors(plant, LandingPlant.BENCH_SENSOR_ERRORS, seed);
         LoopStatistics stats;
         long start = System.nanoTime();
-        try (FlightComputerLink link = provider.connect(endpoint, dictionary, Duration.ofMillis(silence));
+        GroundStation.Statistics groundStats;
+        try (GroundStation station = ground;
+             FlightComputerLink link = station.around(provider.connect(endpoint, dictionary, Duration.ofMillis(silence)));
              SessionRecorder recorder = args.value("--record").map(r -> new SessionRecorder(Path.of(r))).orElse(null)) {
             stats = new RealTimeLoop(rate, maxSeconds).run(flown, link, recorder);
+            groundStats = ground.statistics();
         }
         if (!plant.finished()) {
             plant.abandon(String.format(Locale.ROOT, "the loop's %.0f s ran out before touchdown", maxSeconds));
@@ -149,6 +169,14 @@ public final class HilCommand implements CliCommand {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("recovery", RecoveryReports.json(report));
         doc.put("loop", loop(stats));
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("tm_forward", groundStats.forwardTo());
+        g.put("packets_forwarded", groundStats.packetsForwarded());
+        g.put("forward_failures", groundStats.forwardFailures());
+        g.put("tc_listen", groundStats.listenAt());
+        g.put("commands_accepted", groundStats.commandsAccepted());
+        g.put("commands_refused", groundStats.commandsRefused());
+        doc.put("ground", g);
         doc.put("fc", endpoint.toString());
         doc.put("protocol", provider.protocol());
         doc.put("sensor_noise_seed", seed);

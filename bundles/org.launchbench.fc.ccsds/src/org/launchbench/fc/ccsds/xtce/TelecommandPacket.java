@@ -1,0 +1,172 @@
+package org.launchbench.fc.ccsds.xtce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.launchbench.fc.api.PacketDictionary;
+import org.w3c.dom.Element;
+
+/**
+ * A telecommand's space system read: its arguments' types, and one meta-command based on the root's
+ * {@value XtceLayout#TC_BASE} with its APID assigned, whose container holds the arguments in order and then the packet
+ * error control (zeros the ground's post-processor fills).
+ */
+final class TelecommandPacket {
+
+    private final XtceReader r;
+    private final String root;
+    private final Map<String, XtceReader.FieldSpec> types = new LinkedHashMap<>();
+    private final Map<String, String> arguments = new LinkedHashMap<>();
+
+    TelecommandPacket(XtceReader reader, String root) {
+        this.r = reader;
+        this.root = root;
+    }
+
+    PacketDictionary.Packet read(String name, Element meta) {
+        r.attributes(meta);
+        Element command = null;
+        for (Element part : r.children(meta)) {
+            switch (part.getLocalName()) {
+                case "ArgumentTypeSet" -> {
+                    r.attributes(part);
+                    Set<String> seen = XtceReader.newNames();
+                    for (Element t : r.children(part)) {
+                        XtceReader.unique(seen, t.getAttribute("name"), r, t);
+                        types.put(t.getAttribute("name"), r.fieldType(t, "Argument"));
+                    }
+                }
+                case "MetaCommandSet" -> {
+                    r.attributes(part);
+                    List<Element> commands = r.children(part);
+                    if (commands.size() != 1 || !commands.get(0).getLocalName().equals("MetaCommand")) {
+                        throw r.refuse(part, "holds " + commands.size() + " commands", "one MetaCommand, the packet's",
+                            "give each telecommand a space system of its own");
+                    }
+                    command = commands.get(0);
+                }
+                default -> throw r.cannot(part);
+            }
+        }
+        if (command == null) {
+            throw r.refuse(meta, "has no MetaCommand", "the telecommand's", "declare the telecommand");
+        }
+        r.attributes(command, "name");
+        if (!command.getAttribute("name").equals(name)) {
+            throw r.refuse(command, "is named apart from its space system '" + name + "'", name, "name the command as its packet");
+        }
+        Integer apid = null;
+        List<PacketDictionary.Field> fields = null;
+        for (Element c : r.children(command)) {
+            switch (c.getLocalName()) {
+                case "BaseMetaCommand" -> apid = base(c);
+                case "ArgumentList" -> argumentList(c);
+                case "CommandContainer" -> fields = container(c, name);
+                default -> throw r.cannot(c);
+            }
+        }
+        if (apid == null || fields == null) {
+            throw r.refuse(command, "lacks its " + (apid == null ? "BaseMetaCommand" : "CommandContainer"),
+                "a BaseMetaCommand assigning the APID and a CommandContainer", "declare both");
+        }
+        if (fields.size() != arguments.size()) {
+            throw r.refuse(command, "declares arguments its container does not hold", "every argument in the container's entries",
+                "remove the unused ones");
+        }
+        return new PacketDictionary.Packet(name, apid, PacketDictionary.Direction.TELECOMMAND, List.copyOf(fields));
+    }
+
+    private int base(Element base) {
+        r.attributes(base, "metaCommandRef");
+        String want = "/" + root + "/" + XtceLayout.TC_BASE;
+        if (!base.getAttribute("metaCommandRef").equals(want)) {
+            throw r.refuse(base, "is based on '" + base.getAttribute("metaCommandRef") + "'", want, "base the command on the headers' command");
+        }
+        List<Element> lists = r.children(base);
+        if (lists.size() != 1 || !lists.get(0).getLocalName().equals("ArgumentAssignmentList")) {
+            throw r.refuse(base, "does not assign the APID", "an ArgumentAssignmentList with ccsds_apid", "assign the APID");
+        }
+        r.attributes(lists.get(0));
+        List<Element> assignments = r.children(lists.get(0));
+        if (assignments.size() != 1 || !assignments.get(0).getLocalName().equals("ArgumentAssignment")) {
+            throw r.refuse(lists.get(0), "assigns other arguments", "one ArgumentAssignment: ccsds_apid", "assign the APID only");
+        }
+        Element a = assignments.get(0);
+        r.attributes(a, "argumentName", "argumentValue");
+        if (!a.getAttribute("argumentName").equals(XtceLayout.APID)) {
+            throw r.refuse(a, "assigns " + a.getAttribute("argumentName"), XtceLayout.APID, "assign the APID only");
+        }
+        return r.number(a, "argumentValue");
+    }
+
+    private void argumentList(Element list) {
+        r.attributes(list);
+        for (Element a : r.children(list)) {
+            if (!a.getLocalName().equals("Argument") || !r.children(a).isEmpty()) {
+                throw r.cannot(a.getLocalName().equals("Argument") ? r.children(a).get(0) : a);
+            }
+            r.attributes(a, "name", "argumentTypeRef");
+            if (arguments.put(a.getAttribute("name"), a.getAttribute("argumentTypeRef")) != null) {
+                throw r.refuse(a, "declares '" + a.getAttribute("name") + "' twice", "one declaration", "rename one");
+            }
+        }
+    }
+
+    private List<PacketDictionary.Field> container(Element container, String name) {
+        r.attributes(container, "name");
+        if (!container.getAttribute("name").equals(name)) {
+            throw r.refuse(container, "is named apart from its command '" + name + "'", name, "name the container as its packet");
+        }
+        List<PacketDictionary.Field> fields = new ArrayList<>();
+        boolean based = false;
+        for (Element c : r.children(container)) {
+            switch (c.getLocalName()) {
+                case "EntryList" -> entries(c, fields);
+                case "BaseContainer" -> {
+                    r.attributes(c, "containerRef");
+                    if (!c.getAttribute("containerRef").equals("/" + root + "/" + XtceLayout.TC_BASE) || !r.children(c).isEmpty()) {
+                        throw r.refuse(c, "is based on '" + c.getAttribute("containerRef") + "'", "/" + root + "/" + XtceLayout.TC_BASE,
+                            "base the container on the headers' command container");
+                    }
+                    based = true;
+                }
+                default -> throw r.cannot(c);
+            }
+        }
+        if (!based) {
+            throw r.refuse(container, "has no BaseContainer", "/" + root + "/" + XtceLayout.TC_BASE, "base it on the headers' container");
+        }
+        return fields;
+    }
+
+    private void entries(Element list, List<PacketDictionary.Field> fields) {
+        r.attributes(list);
+        List<Element> entries = r.children(list);
+        Element last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        if (last == null || !last.getLocalName().equals("FixedValueEntry") || !last.getAttribute("name").equals(XtceLayout.PEC)
+            || !last.getAttribute("sizeInBits").equals(Integer.toString(XtceLayout.PEC_BITS)) || !last.getAttribute("binaryValue").equals("0000")) {
+            throw r.refuse(list, "does not end with the packet error control", "the arguments, then FixedValueEntry name=\"" + XtceLayout.PEC
+                + "\" binaryValue=\"0000\" sizeInBits=\"16\"", "end the command with its CRC-16");
+        }
+        r.attributes(last, "name", "binaryValue", "sizeInBits");
+        Set<String> seen = XtceReader.newNames();
+        for (Element e : entries.subList(0, entries.size() - 1)) {
+            if (!e.getLocalName().equals("ArgumentRefEntry") || !r.children(e).isEmpty()) {
+                throw r.cannot(e.getLocalName().equals("ArgumentRefEntry") ? r.children(e).get(0) : e);
+            }
+            r.attributes(e, "argumentRef");
+            String ref = e.getAttribute("argumentRef");
+            XtceReader.unique(seen, ref, r, e);
+            String type = arguments.get(ref);
+            if (type == null || !types.containsKey(type)) {
+                throw r.refuse(e, "refers to '" + ref + "', which is not an argument of this command with a type declared here",
+                    String.join(", ", arguments.keySet()), "declare the argument and its type in the command's space system");
+            }
+            XtceReader.FieldSpec spec = types.get(type);
+            fields.add(new PacketDictionary.Field(ref, spec.type(), spec.unit()));
+        }
+    }
+}
