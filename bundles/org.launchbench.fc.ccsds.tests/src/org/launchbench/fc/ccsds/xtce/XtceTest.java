@@ -64,8 +64,19 @@ class XtceTest {
         // a telecommand: version 0, type 1, secondary header 1, the APID, unsegmented (3), then count and length
         assertTrue(xml.contains("<FixedValueEntry name=\"ccsds_type\" binaryValue=\"01\" sizeInBits=\"1\"/>"), xml);
         assertTrue(xml.contains("<ArgumentAssignment argumentName=\"ccsds_apid\" argumentValue=\"200\"/>"), xml);
+        // and its echo, how a ground watching the link decodes the computer's commands: the same fields, type 1
+        String echo = xml.substring(xml.indexOf("<SequenceContainer name=\"engine-command-echo\">"));
+        assertTrue(echo.indexOf("<Comparison parameterRef=\"/landing/ccsds_type\" value=\"1\"/>") < echo.indexOf("</SequenceContainer>"), echo);
         // the primary header's bits add up to its 6 octets
         assertEquals(48, XtceLayout.PRIMARY.stream().mapToInt(XtceLayout.HeaderField::bits).sum());
+    }
+
+    @Test
+    void anEchoThatTellsTheCommandOtherwiseIsRefused() {
+        String xml = XtceWriter.write(LANDING, "landing").replace("<ParameterRefEntry parameterRef=\"gimbal_yaw\"/>\n"
+            + "            <ParameterRefEntry parameterRef=\"/landing/ccsds_pec\"/>", "<ParameterRefEntry parameterRef=\"/landing/ccsds_pec\"/>");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> back(xml));
+        assertTrue(e.element().endsWith("SpaceSystem[engine-command]/TelemetryMetaData"), e.element());
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.w3c.dom.Element;
 
 /**
  * A telecommand's space system read: its arguments' types, and one meta-command based on the root's
- * {@value XtceLayout#TC_BASE} with its APID assigned, whose container holds the arguments in order and then the packet
- * error control (zeros the ground's post-processor fills).
+ * {@value XtceLayout#TC_BASE} with its APID and packet length assigned, whose container holds the arguments in order
+ * (the ground's command post-processor appends the CRC-16).
  */
 final class TelecommandPacket {
 
@@ -68,6 +68,11 @@ final class TelecommandPacket {
                 default -> throw r.cannot(c);
             }
         }
+        if (apid != null && fields != null && length != XtceLayout.CUC_BITS / 8 + fields.stream().mapToInt(f -> f.type().bytes()).sum()
+            + XtceLayout.PEC_BITS / 8 - 1) {
+            throw r.refuse(command, "assigns the packet length " + length + ", which its arguments do not make", "the octets after the"
+                + " primary header less one: 6 of time, the arguments, 2 of CRC, less 1", "assign the length the arguments make");
+        }
         if (apid == null || fields == null) {
             throw r.refuse(command, "lacks its " + (apid == null ? "BaseMetaCommand" : "CommandContainer"),
                 "a BaseMetaCommand assigning the APID and a CommandContainer", "declare both");
@@ -78,6 +83,9 @@ final class TelecommandPacket {
         }
         return new PacketDictionary.Packet(name, apid, PacketDictionary.Direction.TELECOMMAND, List.copyOf(fields));
     }
+
+    /** The packet length the base assignment gives. */
+    private int length = -1;
 
     private int base(Element base) {
         r.attributes(base, "metaCommandRef");
@@ -90,16 +98,27 @@ final class TelecommandPacket {
             throw r.refuse(base, "does not assign the APID", "an ArgumentAssignmentList with ccsds_apid", "assign the APID");
         }
         r.attributes(lists.get(0));
-        List<Element> assignments = r.children(lists.get(0));
-        if (assignments.size() != 1 || !assignments.get(0).getLocalName().equals("ArgumentAssignment")) {
-            throw r.refuse(lists.get(0), "assigns other arguments", "one ArgumentAssignment: ccsds_apid", "assign the APID only");
+        Integer apid = null;
+        for (Element a : r.children(lists.get(0))) {
+            if (!a.getLocalName().equals("ArgumentAssignment")) {
+                throw r.cannot(a);
+            }
+            r.attributes(a, "argumentName", "argumentValue");
+            String name = a.getAttribute("argumentName");
+            if (name.equals(XtceLayout.APID) && apid == null) {
+                apid = r.number(a, "argumentValue");
+            } else if (name.equals(XtceLayout.LENGTH) && length < 0) {
+                length = r.number(a, "argumentValue");
+            } else {
+                throw r.refuse(a, "assigns " + name, XtceLayout.APID + " and " + XtceLayout.LENGTH + ", once each",
+                    "assign the APID and the length only");
+            }
         }
-        Element a = assignments.get(0);
-        r.attributes(a, "argumentName", "argumentValue");
-        if (!a.getAttribute("argumentName").equals(XtceLayout.APID)) {
-            throw r.refuse(a, "assigns " + a.getAttribute("argumentName"), XtceLayout.APID, "assign the APID only");
+        if (apid == null || length < 0) {
+            throw r.refuse(lists.get(0), "does not assign both the APID and the packet length", XtceLayout.APID + " and " + XtceLayout.LENGTH,
+                "assign both");
         }
-        return r.number(a, "argumentValue");
+        return apid;
     }
 
     private void argumentList(Element list) {
@@ -144,16 +163,8 @@ final class TelecommandPacket {
 
     private void entries(Element list, List<PacketDictionary.Field> fields) {
         r.attributes(list);
-        List<Element> entries = r.children(list);
-        Element last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-        if (last == null || !last.getLocalName().equals("FixedValueEntry") || !last.getAttribute("name").equals(XtceLayout.PEC)
-            || !last.getAttribute("sizeInBits").equals(Integer.toString(XtceLayout.PEC_BITS)) || !last.getAttribute("binaryValue").equals("0000")) {
-            throw r.refuse(list, "does not end with the packet error control", "the arguments, then FixedValueEntry name=\"" + XtceLayout.PEC
-                + "\" binaryValue=\"0000\" sizeInBits=\"16\"", "end the command with its CRC-16");
-        }
-        r.attributes(last, "name", "binaryValue", "sizeInBits");
         Set<String> seen = XtceReader.newNames();
-        for (Element e : entries.subList(0, entries.size() - 1)) {
+        for (Element e : r.children(list)) {
             if (!e.getLocalName().equals("ArgumentRefEntry") || !r.children(e).isEmpty()) {
                 throw r.cannot(e.getLocalName().equals("ArgumentRefEntry") ? r.children(e).get(0) : e);
             }

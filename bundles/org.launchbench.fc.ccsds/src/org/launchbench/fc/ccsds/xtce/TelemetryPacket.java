@@ -11,8 +11,9 @@ import org.w3c.dom.Element;
 
 /**
  * A telemetry packet's space system read: its fields' types and parameters, and one sequence container based on the
- * root's {@value XtceLayout#TM_BASE}, restricted to its APID and the telemetry type, whose entries are the fields in
- * order and then the packet error control.
+ * root's {@value XtceLayout#TM_BASE}, restricted to its APID and packet type, whose entries are the fields in order and
+ * then the packet error control. A telecommand's echo (the command as the ground sees it mirrored) reads the same way,
+ * with the telecommand type and the container {@code NAME-echo}.
  */
 final class TelemetryPacket {
 
@@ -21,9 +22,17 @@ final class TelemetryPacket {
     private final Map<String, XtceReader.FieldSpec> types = new LinkedHashMap<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
-    TelemetryPacket(XtceReader reader, String root) {
+    private final int type;
+
+    /**
+     * @param reader the document's reader
+     * @param root   the root space system's name
+     * @param type   the packet type the container is restricted to: 0 telemetry, 1 a telecommand's echo
+     */
+    TelemetryPacket(XtceReader reader, String root, int type) {
         this.r = reader;
         this.root = root;
+        this.type = type;
     }
 
     PacketDictionary.Packet read(String name, Element meta) {
@@ -67,8 +76,9 @@ final class TelemetryPacket {
             throw r.refuse(meta, "has no SequenceContainer", "the packet's container", "declare the packet's layout");
         }
         r.attributes(container, "name");
-        if (!container.getAttribute("name").equals(name)) {
-            throw r.refuse(container, "is named apart from its space system '" + name + "'", name, "name the container as its packet");
+        String want = type == 0 ? name : XtceLayout.echo(name);
+        if (!container.getAttribute("name").equals(want)) {
+            throw r.refuse(container, "is named apart from its space system '" + name + "'", want, "name the container " + want);
         }
         List<PacketDictionary.Field> fields = new ArrayList<>();
         Integer apid = null;
@@ -87,7 +97,8 @@ final class TelemetryPacket {
             throw r.refuse(meta, "declares parameters its container does not hold", "every parameter in the container's entries",
                 "remove the unused ones");
         }
-        return new PacketDictionary.Packet(name, apid, PacketDictionary.Direction.TELEMETRY, List.copyOf(fields));
+        return new PacketDictionary.Packet(name, apid, type == 0 ? PacketDictionary.Direction.TELEMETRY : PacketDictionary.Direction.TELECOMMAND,
+            List.copyOf(fields));
     }
 
     private void entries(Element list, List<PacketDictionary.Field> fields) {
@@ -144,15 +155,15 @@ final class TelemetryPacket {
             String ref = c.getAttribute("parameterRef");
             if (ref.equals("/" + root + "/" + XtceLayout.APID) && apid == null) {
                 apid = r.number(c, "value");
-            } else if (ref.equals("/" + root + "/" + XtceLayout.TYPE) && c.getAttribute("value").equals("0") && !typed) {
+            } else if (ref.equals("/" + root + "/" + XtceLayout.TYPE) && c.getAttribute("value").equals(Integer.toString(type)) && !typed) {
                 typed = true;
             } else {
-                throw r.refuse(c, "restricts the packet by " + ref + " = " + c.getAttribute("value"), "the APID, and the type 0 (telemetry)",
+                throw r.refuse(c, "restricts the packet by " + ref + " = " + c.getAttribute("value"), "the APID, and the type " + type,
                     "LaunchBench tells packets apart by their APID only");
             }
         }
         if (apid == null || !typed) {
-            throw r.refuse(lists.get(0), "does not give both the APID and the telemetry type", "ccsds_apid = N and ccsds_type = 0",
+            throw r.refuse(lists.get(0), "does not give both the APID and the packet type", "ccsds_apid = N and ccsds_type = " + type,
                 "restrict the packet by both");
         }
         return apid;

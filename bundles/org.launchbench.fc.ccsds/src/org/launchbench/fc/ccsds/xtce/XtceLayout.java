@@ -10,7 +10,9 @@ import org.launchbench.fc.api.PacketDictionary;
  * framing every packet shares: the CCSDS primary header (CCSDS 133.0-B-2, 4.1.3), the secondary header's CUC time
  * (CCSDS 301.0-B-4, 3.2: 48 bits counting 2⁻¹⁶ s, told as an integer with a polynomial calibrator to seconds) and the
  * CRC-16 packet error control at each packet's end. Each packet is a child space system of its own name: a telemetry
- * packet a sequence container restricted to its APID, a telecommand a meta-command whose base assigns the APID.
+ * packet a sequence container restricted to its APID, a telecommand a meta-command whose base assigns the APID and, so
+ * that a ground system watching the link ({@code hil --tm-forward}) decodes the flight computer's commands too, an echo
+ * container of the same fields restricted to its APID and the telecommand type.
  */
 final class XtceLayout {
 
@@ -48,10 +50,26 @@ final class XtceLayout {
 
     /** The APID's header field. */
     static final String APID = "ccsds_apid";
+    /** The packet length's header field. */
+    static final String LENGTH = "ccsds_packet_length";
     /** The packet type's header field (0 telemetry, 1 telecommand). */
     static final String TYPE = "ccsds_type";
 
     private XtceLayout() {
+    }
+
+    /** @return the name of a telecommand's echo container: the command as the ground sees it mirrored from the link */
+    static String echo(String telecommand) {
+        return telecommand + "-echo";
+    }
+
+    /**
+     * @param p a packet
+     * @return its primary header's packet length: the octets after the primary header less one (CCSDS 133.0-B-2,
+     *         4.1.3.5.3), the time, the fields and the CRC-16
+     */
+    static int packetLength(PacketDictionary.Packet p) {
+        return CUC_BITS / 8 + p.dataBytes() + PEC_BITS / 8 - 1;
     }
 
     /** @return the field type's bits */

@@ -126,16 +126,29 @@ public final class XtceReader {
         attributes(system, "name");
         String name = system.getAttribute("name");
         List<Element> parts = children(system);
-        if (parts.size() != 1) {
-            throw refuse(system, "holds " + parts.size() + " parts", "one TelemetryMetaData (a telemetry packet) or one CommandMetaData"
-                + " (a telecommand)", "give each packet a space system of its own");
+        parts.stream().filter(p -> !p.getLocalName().equals("TelemetryMetaData") && !p.getLocalName().equals("CommandMetaData")).findFirst()
+            .ifPresent(p -> {
+                throw cannot(p);
+            });
+        boolean command = parts.size() == 2 && parts.get(0).getLocalName().equals("TelemetryMetaData")
+            && parts.get(1).getLocalName().equals("CommandMetaData") || parts.size() == 1 && parts.get(0).getLocalName().equals("CommandMetaData");
+        if (!command && !(parts.size() == 1 && parts.get(0).getLocalName().equals("TelemetryMetaData"))) {
+            throw refuse(system, "holds " + parts.size() + " parts", "a TelemetryMetaData (a telemetry packet), or a CommandMetaData after its"
+                + " echo's TelemetryMetaData (a telecommand)", "give each packet a space system of its own");
         }
-        Element meta = parts.get(0);
-        return switch (meta.getLocalName()) {
-            case "TelemetryMetaData" -> new TelemetryPacket(this, root).read(name, meta);
-            case "CommandMetaData" -> new TelecommandPacket(this, root).read(name, meta);
-            default -> throw cannot(meta);
-        };
+        if (!command) {
+            return new TelemetryPacket(this, root, 0).read(name, parts.get(0));
+        }
+        PacketDictionary.Packet p = new TelecommandPacket(this, root).read(name, parts.get(parts.size() - 1));
+        if (parts.size() == 2) {
+            // the echo must tell the command's fields as the command does: it is how the ground decodes it
+            PacketDictionary.Packet echo = new TelemetryPacket(this, root, 1).read(name, parts.get(0));
+            if (!echo.equals(p)) {
+                throw refuse(parts.get(0), "tells the command's fields or APID otherwise than its MetaCommand", p.fields().toString(),
+                    "write the echo from the command");
+            }
+        }
+        return p;
     }
 
     /**

@@ -33,9 +33,8 @@ public final class XtceWriter {
         framing(x);
         for (Packet p : d.packets()) {
             x.start("SpaceSystem", "name", p.name());
-            if (p.direction() == Direction.TELEMETRY) {
-                telemetry(x, system, p);
-            } else {
+            telemetry(x, system, p);
+            if (p.direction() == Direction.TELECOMMAND) {
                 telecommand(x, system, p);
             }
             x.end();
@@ -69,9 +68,11 @@ public final class XtceWriter {
         x.empty("ParameterRefEntry", "parameterRef", XtceLayout.TIME);
         x.end().end().end().end();
 
-        // telecommands: the same headers, the ground's command post-processor fills count, length and CRC
+        // telecommands: the same headers; each command assigns its APID and length, and the ground's command
+        // post-processor appends the CRC-16 (Yamcs: GenericCommandPostprocessor, errorDetection CRC-16-CCIIT)
         x.start("CommandMetaData").start("ArgumentTypeSet");
         integerType(x, "IntegerArgumentType", XtceLayout.APID + "_type", 11, false, "");
+        integerType(x, "IntegerArgumentType", XtceLayout.LENGTH + "_type", 16, false, "");
         x.start("FloatArgumentType", "name", XtceLayout.TIME + "_type", "sizeInBits", "64");
         x.start("UnitSet").text("Unit", "s").end();
         x.start("IntegerDataEncoding", "sizeInBits", Integer.toString(XtceLayout.CUC_BITS), "encoding", "unsigned");
@@ -80,11 +81,12 @@ public final class XtceWriter {
         x.end().end().end().end();
         x.end().start("MetaCommandSet").start("MetaCommand", "name", XtceLayout.TC_BASE, "abstract", "true").start("ArgumentList");
         x.empty("Argument", "name", XtceLayout.APID, "argumentTypeRef", XtceLayout.APID + "_type");
+        x.empty("Argument", "name", XtceLayout.LENGTH, "argumentTypeRef", XtceLayout.LENGTH + "_type");
         x.empty("Argument", "name", XtceLayout.TIME, "argumentTypeRef", XtceLayout.TIME + "_type", "initialValue", "0");
         x.end().start("CommandContainer", "name", XtceLayout.TC_BASE).start("EntryList");
         for (XtceLayout.HeaderField h : XtceLayout.PRIMARY) {
-            if (h.name().equals(XtceLayout.APID)) {
-                x.empty("ArgumentRefEntry", "argumentRef", XtceLayout.APID);
+            if (h.name().equals(XtceLayout.APID) || h.name().equals(XtceLayout.LENGTH)) {
+                x.empty("ArgumentRefEntry", "argumentRef", h.name());
             } else {
                 x.empty("FixedValueEntry", "name", h.name(), "binaryValue", hex(fixed(h.name()), h.bits()), "sizeInBits",
                     Integer.toString(h.bits()));
@@ -94,7 +96,7 @@ public final class XtceWriter {
         x.end().end().end().end().end();
     }
 
-    /** A telecommand header's fixed value: version 0, type 1, secondary header 1, unsegmented (3); count and length 0 for the post-processor. */
+    /** A telecommand header's fixed value: version 0, type 1, secondary header 1, unsegmented (3); the count 0. */
     static long fixed(String header) {
         return switch (header) {
             case "ccsds_type", "ccsds_secondary_header_flag" -> 1;
@@ -103,6 +105,7 @@ public final class XtceWriter {
         };
     }
 
+    /** A telemetry packet, or a telecommand's echo: how the ground decodes it when the link is mirrored. */
     private static void telemetry(XmlText x, String system, Packet p) {
         x.start("TelemetryMetaData").start("ParameterTypeSet");
         for (Field f : p.fields()) {
@@ -112,7 +115,8 @@ public final class XtceWriter {
         for (Field f : p.fields()) {
             x.empty("Parameter", "name", f.name(), "parameterTypeRef", f.name() + "_type");
         }
-        x.end().start("ContainerSet").start("SequenceContainer", "name", p.name()).start("EntryList");
+        boolean echo = p.direction() == Direction.TELECOMMAND;
+        x.end().start("ContainerSet").start("SequenceContainer", "name", echo ? XtceLayout.echo(p.name()) : p.name()).start("EntryList");
         for (Field f : p.fields()) {
             x.empty("ParameterRefEntry", "parameterRef", f.name());
         }
@@ -120,7 +124,7 @@ public final class XtceWriter {
         x.end().start("BaseContainer", "containerRef", "/" + system + "/" + XtceLayout.TM_BASE).start("RestrictionCriteria")
             .start("ComparisonList");
         x.empty("Comparison", "parameterRef", "/" + system + "/" + XtceLayout.APID, "value", Integer.toString(p.apid()));
-        x.empty("Comparison", "parameterRef", "/" + system + "/" + XtceLayout.TYPE, "value", "0");
+        x.empty("Comparison", "parameterRef", "/" + system + "/" + XtceLayout.TYPE, "value", echo ? "1" : "0");
         x.end().end().end().end().end().end();
     }
 
@@ -132,6 +136,7 @@ public final class XtceWriter {
         x.end().start("MetaCommandSet").start("MetaCommand", "name", p.name());
         x.start("BaseMetaCommand", "metaCommandRef", "/" + system + "/" + XtceLayout.TC_BASE).start("ArgumentAssignmentList");
         x.empty("ArgumentAssignment", "argumentName", XtceLayout.APID, "argumentValue", Integer.toString(p.apid()));
+        x.empty("ArgumentAssignment", "argumentName", XtceLayout.LENGTH, "argumentValue", Integer.toString(XtceLayout.packetLength(p)));
         x.end().end().start("ArgumentList");
         for (Field f : p.fields()) {
             x.empty("Argument", "name", f.name(), "argumentTypeRef", f.name() + "_type");
@@ -140,7 +145,6 @@ public final class XtceWriter {
         for (Field f : p.fields()) {
             x.empty("ArgumentRefEntry", "argumentRef", f.name());
         }
-        x.empty("FixedValueEntry", "name", XtceLayout.PEC, "binaryValue", "0000", "sizeInBits", Integer.toString(XtceLayout.PEC_BITS));
         x.end().empty("BaseContainer", "containerRef", "/" + system + "/" + XtceLayout.TC_BASE).end().end().end().end();
     }
 
