@@ -25,7 +25,8 @@ import org.launchbench.fc.ccsds.PacketCodec;
 /**
  * The loop's window to a ground system ({@code hil --tm-forward}, {@code --tc-listen}; issue 27): every packet crossing
  * the flight-computer link, both ways, mirrored as a CCSDS space packet of the dictionary to a UDP address (the same
- * values and time, in the mirror's own sequence count per APID, whatever the link's protocol), and ground commands
+ * values and time, in the mirror's own sequence count per APID, whatever the link's protocol; encoded and sent by a
+ * thread of its own, so that the loop thread only hands the values over), and ground commands
  * taken from a UDP port. A ground command is decoded against the dictionary (header, APID, length, CRC) and must be a
  * {@value #GROUND_COMMAND} packet with values in range; any other is counted and logged, never acted on. An accepted
  * one reaches the loop as a command packet with no loop time (-1 s), and the plant honours it
@@ -65,6 +66,19 @@ public final class GroundStation implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Packets handed over for the mirror, in order; a full queue drops (counted as a failure) rather than stall the loop. */
+    private final java.util.concurrent.BlockingQueue<Mirrored> outbox = new java.util.concurrent.ArrayBlockingQueue<>(OUTBOX);
+    private final Thread sender;
+    private final String listenAt;
+
+    /** Packets the mirror may hold back: a second of a 1 kHz loop's packets, both ways. */
+    static final int OUTBOX = 8192;
+
+    private record Mirrored(String packet, Map<String, Double> values, double time) {
+    }
+
+    /** The end of the mirror's queue. */
+    private static final Mirrored END = new Mirrored("", Map.of(), 0);
 
     /**
      * @param dictionary the link's dictionary
@@ -94,6 +108,14 @@ public final class GroundStation implements AutoCloseable {
         } catch (IOException e) {
             throw InvalidInputException.because("cannot be used: " + e.getMessage()).element(listen.isPresent() ? "--tc-listen" : "--tm-forward")
                 .value(listen.orElse(forward.orElse(null))).fix("choose a free port on an interface of this machine").build(e);
+        }
+        listenAt = in == null ? null : "udp://" + in.getLocalAddress().getHostAddress() + ":" + in.getLocalPort();
+        if (out != null) {
+            sender = new Thread(this::mirrorLoop, "launchbench-ground-mirror");
+            sender.setDaemon(true);
+            sender.start();
+        } else {
+            sender = null;
         }
         if (in != null) {
             listener = new Thread(this::listen, "launchbench-ground-commands");
@@ -155,15 +177,30 @@ public final class GroundStation implements AutoCloseable {
     }
 
     private void forward(String packet, Map<String, Double> values, double time) {
-        if (out == null) {
-            return;
-        }
-        try {
-            byte[] b = mirror.encode(packet, values, Math.max(0, time));
-            out.send(new DatagramPacket(b, b.length, forwardTo));
-            forwarded.incrementAndGet();
-        } catch (IOException | IllegalArgumentException e) {
+        if (out != null && !outbox.offer(new Mirrored(packet, values, time))) {
             failures.incrementAndGet();
+        }
+    }
+
+    /** The mirror's thread: encodes and sends what the loop handed over, until the station closes. */
+    private void mirrorLoop() {
+        while (true) {
+            Mirrored m;
+            try {
+                m = outbox.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (m == END) {
+                return;
+            }
+            try {
+                byte[] b = mirror.encode(m.packet(), m.values(), Math.max(0, m.time()));
+                out.send(new DatagramPacket(b, b.length, forwardTo));
+                forwarded.incrementAndGet();
+            } catch (IOException | IllegalArgumentException e) {
+                failures.incrementAndGet();
+            }
         }
     }
 
@@ -212,16 +249,22 @@ public final class GroundStation implements AutoCloseable {
         return null;
     }
 
-    /** @return what the station did so far */
+    /** @return what the station did so far (after {@link #close}: all it did, the mirror's queue sent) */
     public Statistics statistics() {
         return new Statistics(forwardTo == null ? null : "udp://" + forwardTo.getHostString() + ":" + forwardTo.getPort(), forwarded.get(),
-            failures.get(), in == null ? null : "udp://" + in.getLocalAddress().getHostAddress() + ":" + in.getLocalPort(), accepted.get(),
-            refused.get());
+            failures.get(), listenAt, accepted.get(), refused.get());
     }
 
+    /** Sends what is queued for the mirror, then closes the sockets. */
     @Override
     public void close() {
         if (out != null) {
+            try {
+                outbox.put(END);
+                sender.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             out.close();
         }
         if (in != null) {

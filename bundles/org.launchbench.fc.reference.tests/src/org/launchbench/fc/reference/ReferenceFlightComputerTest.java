@@ -207,7 +207,8 @@ class ReferenceFlightComputerTest {
                 abort.start();
                 stats = new RealTimeLoop(100, 60).run(plant, station.around(bench), null);
                 abort.join();
-                Thread.sleep(200); // the last mirrored datagrams land
+                station.close(); // the mirror's queue sent
+                Thread.sleep(200); // and landed
                 ground = station.statistics();
             }
             watcher.close();

@@ -153,13 +153,13 @@ public final class HilCommand implements CliCommand {
         Plant flown = seed == null ? plant : new NoisySensors(plant, LandingPlant.BENCH_SENSOR_ERRORS, seed);
         LoopStatistics stats;
         long start = System.nanoTime();
-        GroundStation.Statistics groundStats;
         try (GroundStation station = ground;
              FlightComputerLink link = station.around(provider.connect(endpoint, dictionary, Duration.ofMillis(silence)));
              SessionRecorder recorder = args.value("--record").map(r -> new SessionRecorder(Path.of(r))).orElse(null)) {
             stats = new RealTimeLoop(rate, maxSeconds).run(flown, link, recorder);
-            groundStats = ground.statistics();
         }
+        // closed: the mirror's queue has been sent
+        GroundStation.Statistics groundStats = ground.statistics();
         if (!plant.finished()) {
             plant.abandon(String.format(Locale.ROOT, "the loop's %.0f s ran out before touchdown", maxSeconds));
         }
