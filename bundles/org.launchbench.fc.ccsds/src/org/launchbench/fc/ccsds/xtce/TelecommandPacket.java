@@ -2,6 +2,7 @@ package org.launchbench.fc.ccsds.xtce;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,14 +32,7 @@ final class TelecommandPacket {
         Element command = null;
         for (Element part : r.children(meta)) {
             switch (part.getLocalName()) {
-                case "ArgumentTypeSet" -> {
-                    r.attributes(part);
-                    Set<String> seen = XtceReader.newNames();
-                    for (Element t : r.children(part)) {
-                        XtceReader.unique(seen, t.getAttribute("name"), r, t);
-                        types.put(t.getAttribute("name"), r.fieldType(t, "Argument"));
-                    }
-                }
+                case "ArgumentTypeSet" -> types.putAll(r.typeSet(part, "Argument"));
                 case "MetaCommandSet" -> {
                     r.attributes(part);
                     List<Element> commands = r.children(part);
@@ -163,7 +157,7 @@ final class TelecommandPacket {
 
     private void entries(Element list, List<PacketDictionary.Field> fields) {
         r.attributes(list);
-        Set<String> seen = XtceReader.newNames();
+        Set<String> seen = new HashSet<>();
         for (Element e : r.children(list)) {
             if (!e.getLocalName().equals("ArgumentRefEntry") || !r.children(e).isEmpty()) {
                 throw r.cannot(e.getLocalName().equals("ArgumentRefEntry") ? r.children(e).get(0) : e);

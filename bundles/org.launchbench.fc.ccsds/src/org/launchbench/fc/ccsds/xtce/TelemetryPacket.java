@@ -2,6 +2,7 @@ package org.launchbench.fc.ccsds.xtce;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,14 +41,7 @@ final class TelemetryPacket {
         Element container = null;
         for (Element part : r.children(meta)) {
             switch (part.getLocalName()) {
-                case "ParameterTypeSet" -> {
-                    r.attributes(part);
-                    Set<String> seen = XtceReader.newNames();
-                    for (Element t : r.children(part)) {
-                        XtceReader.unique(seen, t.getAttribute("name"), r, t);
-                        types.put(t.getAttribute("name"), r.fieldType(t, "Parameter"));
-                    }
-                }
+                case "ParameterTypeSet" -> types.putAll(r.typeSet(part, "Parameter"));
                 case "ParameterSet" -> {
                     r.attributes(part);
                     for (Element p : r.children(part)) {
@@ -109,7 +103,7 @@ final class TelemetryPacket {
             throw r.refuse(list, "does not end with the packet error control", "the fields, then ParameterRefEntry parameterRef=\"" + pec + "\"",
                 "end the packet with its CRC-16");
         }
-        Set<String> seen = XtceReader.newNames();
+        Set<String> seen = new HashSet<>();
         for (Element e : entries.subList(0, entries.size() - 1)) {
             if (!e.getLocalName().equals("ParameterRefEntry") || !r.children(e).isEmpty()) {
                 throw r.cannot(e.getLocalName().equals("ParameterRefEntry") ? r.children(e).get(0) : e);

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +217,22 @@ public final class XtceReader {
         return new FieldSpec(t, unit);
     }
 
+    /**
+     * @param set  a ParameterTypeSet or ArgumentTypeSet
+     * @param kind "Parameter" or "Argument"
+     * @return its types by name, each a field's encoding and unit
+     */
+    Map<String, FieldSpec> typeSet(Element set, String kind) {
+        attributes(set);
+        Map<String, FieldSpec> types = new LinkedHashMap<>();
+        for (Element t : children(set)) {
+            if (types.put(t.getAttribute("name"), fieldType(t, kind)) != null) {
+                throw refuse(t, "declares '" + t.getAttribute("name") + "' twice", "one declaration", "rename one");
+            }
+        }
+        return types;
+    }
+
     /** A field's encoding and unit, as its type element says. */
     record FieldSpec(PacketDictionary.FieldType type, String unit) {
     }
@@ -334,9 +349,5 @@ public final class XtceReader {
         if (!seen.add(name)) {
             throw r.refuse(e, "declares '" + name + "' twice", "one declaration", "rename one");
         }
-    }
-
-    static Set<String> newNames() {
-        return new HashSet<>();
     }
 }

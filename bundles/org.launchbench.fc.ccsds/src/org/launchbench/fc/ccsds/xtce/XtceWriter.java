@@ -48,12 +48,7 @@ public final class XtceWriter {
         for (XtceLayout.HeaderField h : XtceLayout.PRIMARY) {
             integerType(x, "IntegerParameterType", h.name() + "_type", h.bits(), false, "");
         }
-        x.start("FloatParameterType", "name", XtceLayout.TIME + "_type", "sizeInBits", "64");
-        x.start("UnitSet").text("Unit", "s").end();
-        x.start("IntegerDataEncoding", "sizeInBits", Integer.toString(XtceLayout.CUC_BITS), "encoding", "unsigned");
-        x.start("DefaultCalibrator").start("PolynomialCalibrator");
-        x.empty("Term", "coefficient", Double.toString(XtceLayout.CUC_UNIT), "exponent", "1");
-        x.end().end().end().end();
+        timeType(x, "FloatParameterType");
         integerType(x, "IntegerParameterType", XtceLayout.PEC + "_type", XtceLayout.PEC_BITS, false, "");
         x.end().start("ParameterSet");
         for (XtceLayout.HeaderField h : XtceLayout.PRIMARY) {
@@ -73,12 +68,7 @@ public final class XtceWriter {
         x.start("CommandMetaData").start("ArgumentTypeSet");
         integerType(x, "IntegerArgumentType", XtceLayout.APID + "_type", 11, false, "");
         integerType(x, "IntegerArgumentType", XtceLayout.LENGTH + "_type", 16, false, "");
-        x.start("FloatArgumentType", "name", XtceLayout.TIME + "_type", "sizeInBits", "64");
-        x.start("UnitSet").text("Unit", "s").end();
-        x.start("IntegerDataEncoding", "sizeInBits", Integer.toString(XtceLayout.CUC_BITS), "encoding", "unsigned");
-        x.start("DefaultCalibrator").start("PolynomialCalibrator");
-        x.empty("Term", "coefficient", Double.toString(XtceLayout.CUC_UNIT), "exponent", "1");
-        x.end().end().end().end();
+        timeType(x, "FloatArgumentType");
         x.end().start("MetaCommandSet").start("MetaCommand", "name", XtceLayout.TC_BASE, "abstract", "true").start("ArgumentList");
         x.empty("Argument", "name", XtceLayout.APID, "argumentTypeRef", XtceLayout.APID + "_type");
         x.empty("Argument", "name", XtceLayout.LENGTH, "argumentTypeRef", XtceLayout.LENGTH + "_type");
@@ -94,6 +84,16 @@ public final class XtceWriter {
         }
         x.empty("ArgumentRefEntry", "argumentRef", XtceLayout.TIME);
         x.end().end().end().end().end();
+    }
+
+    /** The CUC time's type: 48 bits counting 2⁻¹⁶ s, calibrated to seconds. */
+    private static void timeType(XmlText x, String element) {
+        x.start(element, "name", XtceLayout.TIME + "_type", "sizeInBits", "64");
+        x.start("UnitSet").text("Unit", "s").end();
+        x.start("IntegerDataEncoding", "sizeInBits", Integer.toString(XtceLayout.CUC_BITS), "encoding", "unsigned");
+        x.start("DefaultCalibrator").start("PolynomialCalibrator");
+        x.empty("Term", "coefficient", Double.toString(XtceLayout.CUC_UNIT), "exponent", "1");
+        x.end().end().end().end();
     }
 
     /** A telecommand header's fixed value: version 0, type 1, secondary header 1, unsegmented (3); the count 0. */

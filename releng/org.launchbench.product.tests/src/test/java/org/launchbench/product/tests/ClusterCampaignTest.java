@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ class ClusterCampaignTest {
     void aCampaignOnThreeWorkersIsTheCampaignOnOneMachineEvenWhenAWorkerDies(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("cluster.secret");
         Files.writeString(secret, "a shared secret of this test, 44 bytes long\n");
-        int[] ports = {freePort(), freePort(), freePort()};
+        int[] ports = {ProcessLogs.freePort(), ProcessLogs.freePort(), ProcessLogs.freePort()};
         String all = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
         Path[] logs = new Path[3];
         for (int i = 0; i < 3; i++) {
@@ -58,7 +56,7 @@ class ClusterCampaignTest {
             worker(logs[i], Map.of(), "--bind", "127.0.0.1:" + ports[i], "--members", all, "--secret-file", secret.toString(), "--threads", "1");
         }
         for (Path log : logs) {
-            awaitLine(log, "launchbench worker: serving campaigns at", 60);
+            ProcessLogs.awaitLine(log, "launchbench worker: serving campaigns at", 60);
         }
         Path local = dir.resolve("local.csv");
         InstalledProduct.Run embedded = InstalledProduct.run(180, "dispersion", F9, "-n", RUNS, "--seed", "5", "--csv", local.toString(), "--json");
@@ -84,7 +82,7 @@ class ClusterCampaignTest {
         Process campaign = InstalledProduct.start(err, "dispersion", F9, "-n", RUNS, "--seed", "5", "--csv", killed.toString(), "--json",
             "--cluster", "127.0.0.1:" + ports[0], "--secret-file", secret.toString());
         processes.add(campaign);
-        awaitLine(err, "runs/s", 120);
+        ProcessLogs.awaitLine(err, "runs/s", 120);
         processes.get(2).destroyForcibly(); // SIGKILL: the start script execs the JVM, so this is the member itself
         assertTrue(campaign.waitFor(180, TimeUnit.SECONDS), Files.readString(err));
         String output = Files.readString(err);
@@ -113,16 +111,16 @@ class ClusterCampaignTest {
         assertOneLine(refused, "turned this campaign away");
 
         // nobody at the address
-        InstalledProduct.Run nobody = InstalledProduct.run(60, "dispersion", F9, "-n", "4", "--cluster", "127.0.0.1:" + freePort(),
+        InstalledProduct.Run nobody = InstalledProduct.run(60, "dispersion", F9, "-n", "4", "--cluster", "127.0.0.1:" + ProcessLogs.freePort(),
             "--secret-file", secret.toString());
         assertOneLine(nobody, "no member of the cluster answers");
 
         // a member of another product
-        int other = freePort();
+        int other = ProcessLogs.freePort();
         Path otherLog = dir.resolve("other.log");
         worker(otherLog, Map.of("LAUNCHBENCH_VMARGS", "-Dlaunchbench.product.version=0.0.1.other"), "--bind", "127.0.0.1:" + other,
             "--secret-file", secret.toString(), "--cluster", "other");
-        awaitLine(otherLog, "launchbench worker: serving campaigns at", 60);
+        ProcessLogs.awaitLine(otherLog, "launchbench worker: serving campaigns at", 60);
         InstalledProduct.Run mixed = InstalledProduct.run(120, "dispersion", F9, "-n", "4", "--cluster", "127.0.0.1:" + other,
             "--cluster-name", "other", "--secret-file", secret.toString());
         assertOneLine(mixed, "runs LaunchBench 0.0.1.other");
@@ -133,7 +131,7 @@ class ClusterCampaignTest {
         Process doomed = InstalledProduct.start(doomedErr, "dispersion", F9, "-n", RUNS, "--seed", "5", "--csv", resumed.toString(),
             "--cluster", "127.0.0.1:" + ports[0], "--secret-file", secret.toString());
         processes.add(doomed);
-        awaitLine(doomedErr, "runs/s", 120);
+        ProcessLogs.awaitLine(doomedErr, "runs/s", 120);
         processes.get(0).destroyForcibly();
         processes.get(1).destroyForcibly();
         assertTrue(doomed.waitFor(120, TimeUnit.SECONDS), Files.readString(doomedErr));
@@ -141,10 +139,10 @@ class ClusterCampaignTest {
         assertEquals(1, doomed.exitValue(), lost);
         Path journal = dir.resolve("resumed.csv.partial");
         assertTrue(lost.contains("every member of the cluster") && lost.contains("--resume " + journal), lost);
-        int fresh = freePort();
+        int fresh = ProcessLogs.freePort();
         Path freshLog = dir.resolve("fresh.log");
         worker(freshLog, Map.of(), "--bind", "127.0.0.1:" + fresh, "--secret-file", secret.toString());
-        awaitLine(freshLog, "launchbench worker: serving campaigns at", 60);
+        ProcessLogs.awaitLine(freshLog, "launchbench worker: serving campaigns at", 60);
         InstalledProduct.Run rest = InstalledProduct.run(240, "dispersion", F9, "-n", RUNS, "--seed", "5", "--csv", resumed.toString(), "--json",
             "--cluster", "127.0.0.1:" + fresh, "--secret-file", secret.toString(), "--resume", journal.toString());
         assertEquals(0, rest.exitCode(), rest.err());
@@ -156,7 +154,7 @@ class ClusterCampaignTest {
 
     @Test
     void aWorkerWithoutASecretIsRefused() throws Exception {
-        InstalledProduct.Run r = InstalledProduct.run(60, "worker", "--bind", "127.0.0.1:" + freePort());
+        InstalledProduct.Run r = InstalledProduct.run(60, "worker", "--bind", "127.0.0.1:" + ProcessLogs.freePort());
         assertOneLine(r, "--secret-file");
     }
 
@@ -171,23 +169,5 @@ class ClusterCampaignTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(words), r.err());
         assertTrue(r.out().isEmpty(), r.out());
-    }
-
-    /** Waits for a line containing the words in a process's output file. */
-    private static void awaitLine(Path log, String words, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(words)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no \"" + words + "\" within " + seconds + " s in " + log + ":\n" + (Files.exists(log) ? Files.readString(log) : ""));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

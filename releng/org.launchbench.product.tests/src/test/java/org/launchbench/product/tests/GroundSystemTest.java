@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,9 +52,9 @@ class GroundSystemTest {
     void yamcsDecodesTheLoopsPacketsAndItsThrottleLimitIsHonoured(@TempDir Path dir) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         assumeTrue(classpath.contains("yamcs-core"), "Yamcs is not on the test classpath: " + classpath);
-        int http = freePort();
-        int tm = freePort();
-        int tc = freePort();
+        int http = ProcessLogs.freePort();
+        int tm = ProcessLogs.freePort();
+        int tc = ProcessLogs.freePort();
         Path etc = Files.createDirectories(dir.resolve("etc").resolve("mdb"));
         InstalledProduct.Run export = InstalledProduct.run("dictionary", "export", "--format", "xtce", "--out", etc.resolve("landing.xml").toString());
         assertEquals(0, export.exitCode(), export.err());
@@ -69,13 +68,13 @@ class GroundSystemTest {
         command.addAll(List.of("-cp", classpath, "org.yamcs.YamcsServer", "--etc-dir", "etc", "--data-dir", "data", "--cache-dir", "cache",
             "--no-color"));
         processes.add(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(yamcsLog.toFile()).start());
-        await(yamcsLog, "Yamcs started", 90);
+        ProcessLogs.awaitLine(yamcsLog, "Yamcs started", 90);
         assertTrue(Files.readString(yamcsLog).contains("loaded: 49 parameters, 10 tm containers, 5 commands"), Files.readString(yamcsLog));
 
-        int fcPort = freePort();
+        int fcPort = ProcessLogs.freePort();
         Path fcLog = dir.resolve("fc-sim.log");
         processes.add(InstalledProduct.start(fcLog, "fc-sim", "--listen", "udp://127.0.0.1:" + fcPort, "--sessions", "1"));
-        await(fcLog, "fc-sim: listening on", 60);
+        ProcessLogs.awaitLine(fcLog, "fc-sim: listening on", 60);
         Path session = dir.resolve("session.txt");
         Path hilOut = dir.resolve("hil.json");
         java.time.Instant from = java.time.Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -278,24 +277,5 @@ class GroundSystemTest {
             }
         }
         return all;
-    }
-
-    private void await(Path log, String words, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(words)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no \"" + words + "\" within " + seconds + " s in " + log + ":\n" + (Files.exists(log) ? Files.readString(log) : ""));
-    }
-
-    private static int freePort() throws IOException {
-        try (DatagramSocket u = new DatagramSocket(0); java.net.ServerSocket t = new java.net.ServerSocket(u.getLocalPort())) {
-            return u.getLocalPort();
-        } catch (java.net.BindException taken) {
-            return freePort();
-        }
     }
 }

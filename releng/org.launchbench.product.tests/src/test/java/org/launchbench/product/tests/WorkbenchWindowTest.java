@@ -249,7 +249,7 @@ class WorkbenchWindowTest {
         String mission = Path.of(System.getProperty("launchbench.examples.dir", "../../examples"))
             .resolve("missions/falcon9-leo-asds.mission").toAbsolutePath().toString();
         Path secret = Files.writeString(workspace.resolve("cluster.secret"), "the workbench test's shared secret\n");
-        int[] ports = {freePort(), freePort()};
+        int[] ports = {ProcessLogs.freePort(), ProcessLogs.freePort()};
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
         List<Path> logs = new ArrayList<>();
         for (int port : ports) {
@@ -262,7 +262,7 @@ class WorkbenchWindowTest {
         assertEquals(0, cli.exitCode(), cli.err());
         com.google.gson.JsonObject campaign = com.google.gson.JsonParser.parseString(cli.out()).getAsJsonObject();
         for (Path log : logs) {
-            await(log, "launchbench worker: serving campaigns at", 60);
+            ProcessLogs.awaitLine(log, "launchbench worker: serving campaigns at", 60);
         }
         Properties preferences = new Properties();
         preferences.setProperty("cluster.members", members);
@@ -411,24 +411,6 @@ class WorkbenchWindowTest {
         }
         workbench = pb.start();
         return console;
-    }
-
-    /** Waits for a line containing the words in a process's output file. */
-    private static void await(Path log, String words, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(words)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no \"" + words + "\" within " + seconds + " s in " + log + ":\n" + (Files.exists(log) ? Files.readString(log) : ""));
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** Polls the workbench's console for a view's report line; fails naming what was awaited and what was printed. */
