@@ -153,8 +153,8 @@ public record PacketDictionary(String name, List<Packet> packets) {
     }
 
     /**
-     * @return the dictionary as JSON, as {@link #parse} reads it: a packet a line with its fields, names and units as
-     *         given
+     * @return the dictionary as JSON, as {@link #parse} reads it: a packet a line, then each of its fields on a line of
+     *         its own, names and units as given
      */
     public String toJson() {
         StringBuilder b = new StringBuilder("{\n  \"name\": ").append(quoted(name)).append(",\n  \"packets\": [");

@@ -30,7 +30,7 @@ import org.launchbench.fc.ccsds.PacketCodec;
  * taken from a UDP port. A ground command is decoded against the dictionary (header, APID, length, CRC) and must be a
  * {@value #GROUND_COMMAND} packet with values in range; any other is counted and logged, never acted on. An accepted
  * one reaches the loop as a command packet with no loop time (-1 s), and the plant honours it
- * ({@link LandingPlant#step}).
+ * ({@link LandingPlant#step}); a {@value #GROUND_COMMAND} the flight computer sends is mirrored but not obeyed.
  */
 public final class GroundStation implements AutoCloseable {
 
@@ -70,6 +70,8 @@ public final class GroundStation implements AutoCloseable {
     private final java.util.concurrent.BlockingQueue<Mirrored> outbox = new java.util.concurrent.ArrayBlockingQueue<>(OUTBOX);
     private final Thread sender;
     private final String listenAt;
+    /** The latest ground command accepted (null: none yet), handed to a subscriber that comes later. */
+    private volatile Packet latest;
 
     /** Packets the mirror may hold back: a second of a 1 kHz loop's packets, both ways. */
     static final int OUTBOX = 8192;
@@ -100,15 +102,24 @@ public final class GroundStation implements AutoCloseable {
                 .value(listen.get().toString()).allowed("a dictionary with the telecommand '" + GROUND_COMMAND + "' (abort, throttle_limit)")
                 .fix("use the shipped landing dictionary, or add the packet to yours").build();
         }
+        this.forwardTo = forward.map(e -> new InetSocketAddress(e.host(), e.port())).orElse(null);
+        if (forwardTo != null && forwardTo.isUnresolved()) {
+            throw InvalidInputException.because("names a host this machine cannot resolve").element("--tm-forward").value(forward.get())
+                .fix("give the ground system's address or a host name it resolves").build();
+        }
+        DatagramSocket o = null;
         try {
-            this.forwardTo = forward.map(e -> new InetSocketAddress(e.host(), e.port())).orElse(null);
-            this.out = forward.isPresent() ? new DatagramSocket() : null;
+            o = forward.isPresent() ? new DatagramSocket() : null;
             this.in = listen.isPresent() ? new DatagramSocket(new InetSocketAddress(InetAddress.getByName(listen.get().host()),
                 listen.get().port())) : null;
         } catch (IOException e) {
+            if (o != null) {
+                o.close();
+            }
             throw InvalidInputException.because("cannot be used: " + e.getMessage()).element(listen.isPresent() ? "--tc-listen" : "--tm-forward")
                 .value(listen.orElse(forward.orElse(null))).fix("choose a free port on an interface of this machine").build(e);
         }
+        this.out = o;
         listenAt = in == null ? null : "udp://" + in.getLocalAddress().getHostAddress() + ":" + in.getLocalPort();
         if (out != null) {
             sender = new Thread(this::mirrorLoop, "launchbench-ground-mirror");
@@ -150,9 +161,17 @@ public final class GroundStation implements AutoCloseable {
             public Subscription subscribe(Consumer<Packet> l) {
                 Subscription s = link.subscribe(p -> {
                     forward(p.definition().name(), p.values(), p.time());
-                    l.accept(p);
+                    // a ground command comes from the ground, checked; one the computer sends is mirrored, not obeyed
+                    if (!p.definition().name().equals(GROUND_COMMAND)) {
+                        l.accept(p);
+                    }
                 });
                 subscribers.add(l);
+                // a command accepted before the loop listened (during the ascent) is in force from its start
+                Packet before = latest;
+                if (before != null) {
+                    l.accept(before);
+                }
                 return () -> {
                     subscribers.remove(l);
                     s.cancel();
@@ -177,7 +196,8 @@ public final class GroundStation implements AutoCloseable {
     }
 
     private void forward(String packet, Map<String, Double> values, double time) {
-        if (out != null && !outbox.offer(new Mirrored(packet, values, time))) {
+        // a copy: the map is read on the mirror's thread later (an immutable one is its own copy)
+        if (out != null && !outbox.offer(new Mirrored(packet, Map.copyOf(values), time))) {
             failures.incrementAndGet();
         }
     }
@@ -198,7 +218,8 @@ public final class GroundStation implements AutoCloseable {
                 byte[] b = mirror.encode(m.packet(), m.values(), Math.max(0, m.time()));
                 out.send(new DatagramPacket(b, b.length, forwardTo));
                 forwarded.incrementAndGet();
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
+                // counted; the mirror goes on (a thread that died here would leave close() waiting on a full queue)
                 failures.incrementAndGet();
             }
         }
@@ -245,6 +266,7 @@ public final class GroundStation implements AutoCloseable {
         }
         accepted.incrementAndGet();
         Packet p = new Packet(groundCommand, d.packet().values(), d.packet().sequenceCount(), -1);
+        latest = p;
         subscribers.forEach(s -> s.accept(p));
         return null;
     }
@@ -260,8 +282,9 @@ public final class GroundStation implements AutoCloseable {
     public void close() {
         if (out != null) {
             try {
-                outbox.put(END);
-                sender.join(5000);
+                if (outbox.offer(END, 5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    sender.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

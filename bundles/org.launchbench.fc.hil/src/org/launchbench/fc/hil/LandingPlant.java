@@ -89,8 +89,7 @@ public final class LandingPlant implements Plant {
             return ShippedDictionaries.landing();
         }
         // an XTCE file (a ground team's, in LaunchBench's packet layout) or LaunchBench's JSON
-        PacketDictionary d = file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
-            ? org.launchbench.fc.ccsds.xtce.XtceReader.read(file.get()) : PacketDictionary.read(file.get());
+        PacketDictionary d = org.launchbench.fc.ccsds.DictionaryFiles.read(file.get());
         requireLandingPackets(d, file.get().toString());
         return d;
     }
@@ -100,6 +99,7 @@ public final class LandingPlant implements Plant {
     private int cycle;
     private double lastVehicle = Double.NEGATIVE_INFINITY;
     private double throttle;
+    private boolean aborted;
 
     /** @param burn the stage at its landing-burn ignition point */
     public LandingPlant(StageRecovery.LandingBurn burn) {
@@ -144,9 +144,11 @@ public final class LandingPlant implements Plant {
     @Override
     public void step(double t, double dt, Map<String, Packet> commands) {
         Packet c = commands.get(ENGINE_COMMAND);
-        // the ground's latest command ({@link GroundStation}): an abort cuts the engine off for good, a limit caps the throttle
+        // the ground's latest command ({@link GroundStation}): an abort cuts the engine off for good (a later command
+        // does not relight it), a limit caps the throttle (the engine holds its minimum under a lower one)
         Packet ground = commands.get(GroundStation.GROUND_COMMAND);
-        boolean abort = ground != null && ground.value("abort") != 0;
+        aborted |= ground != null && ground.value("abort") != 0;
+        boolean abort = aborted;
         double limit = ground == null ? 1 : ground.value("throttle_limit");
         if (c == null) {
             burn.step(dt, false, abort, 0, null);

@@ -225,7 +225,8 @@ class ReferenceFlightComputerTest {
         // lit before the abort, unlit from the abort's cycle (3 s and the loop's latency) to the end
         assertTrue(engine.stream().anyMatch(e -> e[0] < 2.5 && e[1] == 1), "the engine burned before the abort");
         double cut = engine.stream().filter(e -> e[1] == 1).mapToDouble(e -> e[0]).max().orElseThrow();
-        assertTrue(cut > 2.9 && cut < 3.5, "last lit at " + cut + " s");
+        // the abort is sent 3 s of wall time after the loop's start is scheduled; loop time can lag it by a stall's catch-up
+        assertTrue(cut > 2.5 && cut < 3.5, "last lit at " + cut + " s");
         assertTrue(engine.get(engine.size() - 1)[0] > cut + 1, "the stage fell on, unlit, after the abort");
     }
 

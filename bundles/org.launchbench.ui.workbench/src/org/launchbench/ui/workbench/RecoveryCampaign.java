@@ -7,7 +7,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -140,7 +139,9 @@ final class RecoveryCampaign {
             } else {
                 SubMonitor runs = progress.split(85).setWorkRemaining(r.runs());
                 try {
-                    flown = ClusterDispersion.fly(connection, ClusterDispersion.definition(r.mission(), Optional.of(r.scenario()), campaign,
+                    // the scenario as dispersion gives it (none: not given), so that the view's campaign is the command's, digest and all
+                    Optional<String> scenario = scenarios.isEmpty() ? Optional.empty() : Optional.of(r.scenario());
+                    flown = ClusterDispersion.fly(connection, ClusterDispersion.definition(r.mission(), scenario, campaign,
                         ProductVersion.current()), campaign, r.runs(), new BitSet(r.runs()), (run, bytes) -> {
                             byIndex[run.index()] = run;
                             listener.run(run);

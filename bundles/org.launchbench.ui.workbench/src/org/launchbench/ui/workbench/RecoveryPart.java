@@ -137,6 +137,7 @@ public final class RecoveryPart {
         boolean there = onCluster.getSelection();
         Display display = file.getDisplay();
         status.setText("Flying " + mission.getFileName() + (there ? " on the cluster…" : "…"));
+        status.setToolTipText(null);
         run.setEnabled(false);
         job = new Job("Recovery and " + n + "-run dispersion of " + mission.getFileName() + (there ? " on the cluster" : "")) {
             @Override

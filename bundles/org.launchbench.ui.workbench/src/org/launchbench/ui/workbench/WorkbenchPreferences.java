@@ -85,18 +85,6 @@ public final class WorkbenchPreferences {
     /**
      * Sets what the Preferences dialog edits, checked first, then saved once and applied.
      *
-     * @param folder the orekit-data folder (empty: the shipped data)
-     * @param sites  the update sites, as {@link #setUpdateSites} takes them
-     * @param units  the units the views show
-     * @throws InvalidInputException when the folder is not a readable orekit-data directory; nothing changes then
-     */
-    public void set(Optional<Path> folder, List<String> sites, Units units) {
-        set(folder, sites, units, cluster());
-    }
-
-    /**
-     * Sets what the Preferences dialog edits, checked first, then saved once and applied.
-     *
      * @param folder  the orekit-data folder (empty: the shipped data)
      * @param sites   the update sites, as {@link #setUpdateSites} takes them
      * @param units   the units the views show
@@ -161,8 +149,9 @@ public final class WorkbenchPreferences {
      * The cluster to fly a campaign on, its secret read from its file now.
      *
      * @return the cluster, or empty when none is configured
-     * @throws InvalidInputException when the preferences name a cluster campaigns cannot use (an address mistyped in the
-     *                               file, a secret file gone or too short), naming the preference and the fix
+     * @throws InvalidInputException when the preferences name a cluster campaigns cannot use: a member address or name
+     *                               mistyped in the file (naming the preference), a secret file gone (naming the file)
+     *                               or too short
      */
     public Optional<ClusterAccess> clusterAccess() {
         Cluster c = cluster();

@@ -86,7 +86,7 @@ class ClusterRunnerTest {
     /** Runs started of the slow kind, on either member. */
     private static final AtomicInteger SLOW_STARTED = new AtomicInteger();
 
-    /** run i takes 50 ms (a stand-in for a 6-DOF run's seconds), and gives nothing back when interrupted. */
+    /** run i takes 50 ms (a stand-in for a 6-DOF run's seconds); interrupted, it ends at once (its member then stops). */
     static final class Slow implements CampaignWork {
         @Override
         public String kind() {
@@ -225,9 +225,9 @@ class ClusterRunnerTest {
 
     /**
      * Issue 24: cancel stops every member's work. A 1,000-run campaign of 50 ms runs (12.5 s on the two members' four
-     * threads) is cancelled at its first answer, 2.5 s in (a chunk is 50 runs): fly ends as cancelled, and from a second
-     * later no member starts another run. Without the members' tasks interrupted, the chunks running and queued (50
-     * runs, 2.5 s, each) would go on starting runs for seconds; and far fewer than half the runs were ever started.
+     * threads) is cancelled at its first answer, 2.5 s in (a chunk is 50 runs): fly ends as cancelled at once, and
+     * from a second later no member starts another run. Without the members' tasks interrupted, the chunks running and
+     * queued (50 runs, 2.5 s, each) would go on starting runs for seconds.
      */
     @Test
     void aCancelledCampaignStopsEveryMembersWork() throws Exception {
@@ -248,7 +248,8 @@ class ClusterRunnerTest {
         int settled = SLOW_STARTED.get();
         Thread.sleep(1500);
         assertEquals(settled, SLOW_STARTED.get(), "runs started after the cancel settled");
-        assertTrue(settled < 500, "runs started before the work stopped: " + settled + " (" + seconds + " s)");
+        // the asker stopped at once: the campaign uncancelled takes 12.5 s, its first answer comes 2.5 s in
+        assertTrue(seconds < 5, "fly ended " + seconds + " s after it started");
     }
 
     /**
@@ -282,14 +283,16 @@ class ClusterRunnerTest {
             for (int i = 0; i < 400; i++) {
                 assertEquals(1, deliveries[i], "run " + i + " handed on once");
             }
-            assertEquals(2, STALLED.get(), "the hung member's two threads each started a run");
+            // its two threads each started a run; a third may start when the first is interrupted before the queued
+            // chunk's cancel arrives
+            assertTrue(STALLED.get() >= 2, "the hung member's runs started: " + STALLED.get());
             assertEquals(2, flown.members(), "the members that answered: " + flown);
             assertFalse(flown.runsPerMember().containsKey(third.toString()), flown.toString());
             assertEquals(3 * 17, flown.reassignedRuns(), flown.toString());
-            for (int i = 0; i < 100 && STALL_INTERRUPTED.get() < 2; i++) {
+            for (int i = 0; i < 100 && STALL_INTERRUPTED.get() < STALLED.get(); i++) {
                 Thread.sleep(50);
             }
-            assertEquals(2, STALL_INTERRUPTED.get(), "the hung runs were interrupted when their copies answered");
+            assertEquals(STALLED.get(), STALL_INTERRUPTED.get(), "every hung run was interrupted when its copy answered");
         } finally {
             hung.getLifecycleService().terminate();
         }

@@ -163,7 +163,7 @@ final class ClusterCampaign {
             throw new OperationCanceledException();
         } finally {
             // a cancelled or failed campaign stops every member's work (done: nothing is pending)
-            pending.keySet().forEach(f -> f.cancel(true));
+            pending.keySet().forEach(ClusterCampaign::cancel);
         }
         return new ClusterCampaigns.Flown(perMember.size(), perMember, reassigned);
     }
@@ -187,13 +187,32 @@ final class ClusterCampaign {
         long now = System.nanoTime();
         long after = Math.max(TimeUnit.MILLISECONDS.toNanos(BACKUP_FLOOR_MS), BACKUP_FACTOR * slowestNanos);
         Pending oldest = null;
-        for (Pending p : pending.values()) {
-            if (!p.member().getUuid().equals(m.getUuid()) && now - p.sentNanos() > after && copies(p.chunk()) == 1
+        for (var e : pending.entrySet()) {
+            Pending p = e.getValue();
+            // an answer already in (not yet collected) needs no copy
+            if (!e.getKey().isDone() && !p.member().getUuid().equals(m.getUuid()) && now - p.sentNanos() > after && copies(p.chunk()) == 1
                 && (oldest == null || p.sentNanos() < oldest.sentNanos())) {
                 oldest = p;
             }
         }
         return oldest == null ? null : oldest.chunk();
+    }
+
+    /**
+     * Cancels a task on its member, interrupting its thread there, without waiting: the client's cancel waits for the
+     * member's reply, and the member may be the hung or unreachable one a backup copy was sent for. A cancel that fails
+     * changes nothing the campaign needs (its runs are flown or given up), so it is not the campaign's failure.
+     */
+    private static void cancel(Future<ChunkResult> f) {
+        // a thread of its own for each (a few a campaign), started from the scheduler's so that it keeps its class
+        // loader: run on the shared fork-join pool instead, the cancels did not stop the members' work (ClusterRunnerTest failed)
+        Thread.ofPlatform().daemon().name("launchbench-campaign-cancel").start(() -> {
+            try {
+                f.cancel(true);
+            } catch (RuntimeException ignored) {
+                // the member left or does not answer: there is nothing left to stop there
+            }
+        });
     }
 
     /** @return the copies of a chunk out */
@@ -208,7 +227,7 @@ final class ClusterCampaign {
             if (e.getValue().chunk().equals(c)) {
                 it.remove();
                 busy.merge(e.getValue().member().getUuid(), -1, Integer::sum);
-                e.getKey().cancel(true);
+                cancel(e.getKey());
             }
         }
     }
@@ -281,7 +300,7 @@ final class ClusterCampaign {
             cancelCopies(c);
         } else if (copies(c) == 0) {
             // a member stopped between two runs (it is shutting down), and no other copy is out: the rest goes back
-            queue.addFirst(new Chunk(c.from() + results.length, c.to(), c.attempts(), c.taskFailures()));
+            queue.addFirst(new Chunk(delivered.nextClearBit(c.from()), c.to(), c.attempts(), c.taskFailures()));
         }
     }
 
@@ -311,7 +330,7 @@ final class ClusterCampaign {
             throw new RunFailedException(String.format("runs %d to %d were sent to %d members that left or could not be trusted, last %s",
                 c.from(), c.to() - 1, MAX_ATTEMPTS, name(p.member())));
         }
-        reassigned += c.size();
+        reassigned += c.size() - delivered.get(c.from(), c.to()).cardinality();
         queue.addFirst(new Chunk(c.from(), c.to(), c.attempts() + 1, c.taskFailures()));
     }
 

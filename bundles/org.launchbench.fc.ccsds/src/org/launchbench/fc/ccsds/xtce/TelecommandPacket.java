@@ -30,7 +30,9 @@ final class TelecommandPacket {
     PacketDictionary.Packet read(String name, Element meta) {
         r.attributes(meta);
         Element command = null;
+        Set<String> sections = new HashSet<>();
         for (Element part : r.children(meta)) {
+            r.once(sections, part);
             switch (part.getLocalName()) {
                 case "ArgumentTypeSet" -> types.putAll(r.typeSet(part, "Argument"));
                 case "MetaCommandSet" -> {
@@ -54,7 +56,9 @@ final class TelecommandPacket {
         }
         Integer apid = null;
         List<PacketDictionary.Field> fields = null;
+        Set<String> parts = new HashSet<>();
         for (Element c : r.children(command)) {
+            r.once(parts, c);
             switch (c.getLocalName()) {
                 case "BaseMetaCommand" -> apid = base(c);
                 case "ArgumentList" -> argumentList(c);
@@ -62,8 +66,7 @@ final class TelecommandPacket {
                 default -> throw r.cannot(c);
             }
         }
-        if (apid != null && fields != null && length != XtceLayout.CUC_BITS / 8 + fields.stream().mapToInt(f -> f.type().bytes()).sum()
-            + XtceLayout.PEC_BITS / 8 - 1) {
+        if (apid != null && fields != null && length != XtceLayout.packetLength(fields.stream().mapToInt(f -> f.type().bytes()).sum())) {
             throw r.refuse(command, "assigns the packet length " + length + ", which its arguments do not make", "the octets after the"
                 + " primary header less one: 6 of time, the arguments, 2 of CRC, less 1", "assign the length the arguments make");
         }
@@ -74,6 +77,9 @@ final class TelecommandPacket {
         if (fields.size() != arguments.size()) {
             throw r.refuse(command, "declares arguments its container does not hold", "every argument in the container's entries",
                 "remove the unused ones");
+        }
+        if (!new HashSet<>(arguments.values()).containsAll(types.keySet())) {
+            throw r.refuse(meta, "declares argument types no argument uses", "a type for each argument", "remove the unused ones");
         }
         return new PacketDictionary.Packet(name, apid, PacketDictionary.Direction.TELECOMMAND, List.copyOf(fields));
     }
@@ -135,7 +141,9 @@ final class TelecommandPacket {
         }
         List<PacketDictionary.Field> fields = new ArrayList<>();
         boolean based = false;
+        Set<String> parts = new HashSet<>();
         for (Element c : r.children(container)) {
+            r.once(parts, c);
             switch (c.getLocalName()) {
                 case "EntryList" -> entries(c, fields);
                 case "BaseContainer" -> {

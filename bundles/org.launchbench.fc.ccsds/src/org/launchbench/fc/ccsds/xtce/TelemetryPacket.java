@@ -39,7 +39,9 @@ final class TelemetryPacket {
     PacketDictionary.Packet read(String name, Element meta) {
         r.attributes(meta);
         Element container = null;
+        Set<String> sections = new HashSet<>();
         for (Element part : r.children(meta)) {
+            r.once(sections, part);
             switch (part.getLocalName()) {
                 case "ParameterTypeSet" -> types.putAll(r.typeSet(part, "Parameter"));
                 case "ParameterSet" -> {
@@ -76,7 +78,9 @@ final class TelemetryPacket {
         }
         List<PacketDictionary.Field> fields = new ArrayList<>();
         Integer apid = null;
+        Set<String> parts = new HashSet<>();
         for (Element c : r.children(container)) {
+            r.once(parts, c);
             switch (c.getLocalName()) {
                 case "EntryList" -> entries(c, fields);
                 case "BaseContainer" -> apid = base(c);
@@ -90,6 +94,9 @@ final class TelemetryPacket {
         if (fields.size() != parameters.size()) {
             throw r.refuse(meta, "declares parameters its container does not hold", "every parameter in the container's entries",
                 "remove the unused ones");
+        }
+        if (!new HashSet<>(parameters.values()).containsAll(types.keySet())) {
+            throw r.refuse(meta, "declares parameter types no parameter uses", "a type for each parameter", "remove the unused ones");
         }
         return new PacketDictionary.Packet(name, apid, type == 0 ? PacketDictionary.Direction.TELEMETRY : PacketDictionary.Direction.TELECOMMAND,
             List.copyOf(fields));
@@ -119,7 +126,11 @@ final class TelemetryPacket {
             XtceReader.FieldSpec spec = types.get(type);
             fields.add(new PacketDictionary.Field(ref, spec.type(), spec.unit()));
         }
-        r.attributes(entries.get(entries.size() - 1), "parameterRef");
+        Element crc = entries.get(entries.size() - 1);
+        if (!crc.getLocalName().equals("ParameterRefEntry") || !r.children(crc).isEmpty()) {
+            throw r.cannot(crc.getLocalName().equals("ParameterRefEntry") ? r.children(crc).get(0) : crc);
+        }
+        r.attributes(crc, "parameterRef");
     }
 
     /** @return the APID the base container is restricted to (and the telemetry type) */

@@ -69,7 +69,12 @@ final class XtceLayout {
      *         4.1.3.5.3), the time, the fields and the CRC-16
      */
     static int packetLength(PacketDictionary.Packet p) {
-        return CUC_BITS / 8 + p.dataBytes() + PEC_BITS / 8 - 1;
+        return packetLength(p.dataBytes());
+    }
+
+    /** @param dataBytes the fields' octets; @return the packet length of a packet with them */
+    static int packetLength(int dataBytes) {
+        return CUC_BITS / 8 + dataBytes + PEC_BITS / 8 - 1;
     }
 
     /** @return the field type's bits */

@@ -66,16 +66,56 @@ public final class XtceReader {
         String name = system;
         Map<String, Element> framing = new LinkedHashMap<>();
         List<PacketDictionary.Packet> packets = new ArrayList<>();
+        Map<String, Element> names = new LinkedHashMap<>();
+        Map<Integer, Element> apids = new LinkedHashMap<>();
+        Set<String> sections = new java.util.HashSet<>();
         for (Element e : children(root)) {
+            if (!e.getLocalName().equals("SpaceSystem")) {
+                once(sections, e);
+            }
             switch (e.getLocalName()) {
-                case "LongDescription" -> name = e.getTextContent();
+                case "LongDescription" -> {
+                    attributes(e);
+                    if (!children(e).isEmpty()) {
+                        throw cannot(children(e).get(0));
+                    }
+                    name = e.getTextContent();
+                }
                 case "TelemetryMetaData", "CommandMetaData" -> framing.put(e.getLocalName(), e);
-                case "SpaceSystem" -> packets.add(packet(e, system));
+                case "SpaceSystem" -> {
+                    PacketDictionary.Packet p = packet(e, system);
+                    // the dictionary's rules, said of the XTCE element (PacketDictionary.parse checks them again)
+                    if (!p.name().matches(NAME)) {
+                        throw refuse(e, "is not a packet name", "letters, digits, _ and -", "rename the space system");
+                    }
+                    if (names.putIfAbsent(p.name(), e) != null) {
+                        throw refuse(e, "is a second packet of that name", "a name of its own", "rename the space system");
+                    }
+                    if (p.apid() < 0 || p.apid() > 2046) {
+                        throw refuse(e, "has the APID " + p.apid(), "0 to 2046 (2047 is the idle packet's)", "give the packet its own APID");
+                    }
+                    Element taken = apids.putIfAbsent(p.apid(), e);
+                    if (taken != null) {
+                        throw refuse(e, "has the APID " + p.apid() + " of " + taken.getAttribute("name") + " too", "an APID of its own",
+                            "give the packet its own APID");
+                    }
+                    packets.add(p);
+                }
                 default -> throw cannot(e);
             }
         }
         checkFraming(root, system, framing);
         return PacketDictionary.parse(new PacketDictionary(name, packets).toJson(), source);
+    }
+
+    /** The names a packet can have: those of the JSON dictionary. */
+    static final String NAME = "[A-Za-z0-9_-]+";
+
+    /** Refuses a section that appears a second time: the first would be lost. */
+    void once(Set<String> seen, Element e) {
+        if (!seen.add(e.getLocalName())) {
+            throw refuse(e, "appears a second time", "one " + e.getLocalName(), "merge the two");
+        }
     }
 
     /** The root's headers must be LaunchBench's, element for element: the writer's own, compared as trees. */
@@ -166,7 +206,12 @@ public final class XtceReader {
         String unit = "";
         Integer bits = null;
         boolean signed = false;
+        Set<String> parts = new java.util.HashSet<>();
         for (Element c : children(e)) {
+            once(parts, c);
+            if (bits != null && c.getLocalName().endsWith("DataEncoding")) {
+                throw refuse(c, "is a second data encoding", "one", "keep one");
+            }
             switch (c.getLocalName()) {
                 case "UnitSet" -> {
                     attributes(c);
@@ -185,7 +230,7 @@ public final class XtceReader {
                 case "FloatDataEncoding" -> {
                     attributes(c, "sizeInBits", "encoding");
                     if (!isFloat || !c.getAttribute("encoding").equals("IEEE754_1985") || !children(c).isEmpty()) {
-                        throw cannot(c);
+                        throw cannot(children(c).isEmpty() ? c : children(c).get(0));
                     }
                     bits = number(c, "sizeInBits");
                 }
@@ -193,7 +238,7 @@ public final class XtceReader {
                     attributes(c, "sizeInBits", "encoding");
                     if (isFloat || !children(c).isEmpty()) {
                         // a raw integer calibrated to a float: LaunchBench's fields carry no calibrators
-                        throw cannot(isFloat && !children(c).isEmpty() ? children(c).get(0) : c);
+                        throw cannot(children(c).isEmpty() ? c : children(c).get(0));
                     }
                     signed = switch (c.getAttribute("encoding")) {
                         case "unsigned" -> false;

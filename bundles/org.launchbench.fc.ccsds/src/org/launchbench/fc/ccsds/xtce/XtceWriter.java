@@ -24,9 +24,12 @@ public final class XtceWriter {
      * @return the XTCE document
      */
     public static String write(PacketDictionary d, String system) {
-        if (!system.matches("[A-Za-z0-9_-]+")) {
+        if (!system.matches(XtceReader.NAME)) {
             throw new IllegalArgumentException("not a space system name: " + system);
         }
+        // the free texts must be characters XML 1.0 carries, or the file is one no XTCE reader takes
+        carried(d.name(), "name");
+        d.packets().forEach(p -> p.fields().forEach(f -> carried(f.unit(), "packets[" + p.name() + "].fields[" + f.name() + "].unit")));
         XmlText x = new XmlText();
         x.start("SpaceSystem", "xmlns", XtceLayout.NS, "name", system);
         x.text("LongDescription", d.name());
@@ -84,6 +87,15 @@ public final class XtceWriter {
         }
         x.empty("ArgumentRefEntry", "argumentRef", XtceLayout.TIME);
         x.end().end().end().end().end();
+    }
+
+    /** Refuses a text with a character XML 1.0 cannot carry (XML 1.0, 2.2: Char). */
+    private static void carried(String text, String element) {
+        text.codePoints().filter(c -> !(c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+            || c >= 0x10000 && c <= 0x10FFFF)).findFirst().ifPresent(c -> {
+                throw org.launchbench.core.InvalidInputException.because(String.format("holds U+%04X, a character XML 1.0 cannot carry", c))
+                    .element(element).fix("remove it from the dictionary").build();
+            });
     }
 
     /** The CUC time's type: 48 bits counting 2⁻¹⁶ s, calibrated to seconds. */

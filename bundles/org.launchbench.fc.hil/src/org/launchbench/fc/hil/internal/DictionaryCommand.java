@@ -2,7 +2,6 @@ package org.launchbench.fc.hil.internal;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +12,7 @@ import org.launchbench.cli.ExitCode;
 import org.launchbench.core.AtomicTextFile;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.fc.api.PacketDictionary;
+import org.launchbench.fc.ccsds.DictionaryFiles;
 import org.launchbench.fc.ccsds.ShippedDictionaries;
 import org.launchbench.fc.ccsds.xtce.XtceReader;
 import org.launchbench.fc.ccsds.xtce.XtceWriter;
@@ -72,9 +72,10 @@ public final class DictionaryCommand implements CliCommand {
             args.expectPositionals(1, "export|import");
             String format = args.value("--format").orElse("xtce");
             Optional<Path> file = args.value("--dictionary").map(Path::of);
-            PacketDictionary d = file.map(DictionaryCommand::read).orElseGet(ShippedDictionaries::landing);
-            String system = args.value("--system").orElse(file.map(f -> f.getFileName().toString().replaceFirst("\\.[^.]*$", ""))
-                .orElse("landing"));
+            PacketDictionary d = file.map(DictionaryFiles::read).orElseGet(ShippedDictionaries::landing);
+            // the file's name without its extension, what a space system's name cannot hold made '_'
+            String system = args.value("--system").orElse(file.map(f -> f.getFileName().toString().replaceFirst("\\.[^.]*$", "")
+                .replaceAll("[^A-Za-z0-9_-]", "_")).orElse("landing"));
             if (!system.matches("[A-Za-z0-9_-]+")) {
                 throw InvalidInputException.because("is not a space system name").element("--system").value(system)
                     .allowed("letters, digits, _ and -").fix("give --system NAME").build();
@@ -104,7 +105,4 @@ public final class DictionaryCommand implements CliCommand {
         return ExitCode.OK;
     }
 
-    private static PacketDictionary read(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml") ? XtceReader.read(file) : PacketDictionary.read(file);
-    }
 }

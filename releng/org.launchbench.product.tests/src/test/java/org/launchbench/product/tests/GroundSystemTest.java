@@ -32,7 +32,7 @@ import com.google.gson.JsonParser;
  * ({@code --tm-forward}); Yamcs sends a throttle limit ({@code --tc-listen}). Checked: Yamcs took every mirrored packet
  * as valid, its decoded altimeter heights are the plant's, in order, to the last bit of their f32, the engine
  * commands it decoded include every throttle the session held in force, and the plant honoured the limit from the
- * cycle it came in.
+ * cycle after the one it came in.
  */
 class GroundSystemTest {
 
