@@ -64,6 +64,8 @@ final class ClusterCampaign {
     static final int BACKUP_FACTOR = 2;
     /** Nor before this long, ms: fast campaigns' tails are not flown twice for a few milliseconds' jitter. */
     static final long BACKUP_FLOOR_MS = 1000;
+    /** The longest a campaign that ends waits for its tasks' cancels to reach their members, ms. */
+    static final long CANCEL_WAIT_MS = 5000;
 
     private record Chunk(int from, int to, int attempts, int taskFailures) {
         int size() {
@@ -95,6 +97,8 @@ final class ClusterCampaign {
     private final SortedMap<String, Integer> perMember = new TreeMap<>();
     /** Runs handed on in this flight: a run answered by two copies of its chunk is handed on once. */
     private final java.util.BitSet delivered = new java.util.BitSet();
+    /** The cancels sent (threads of their own), waited for when the campaign ends. */
+    private final List<Thread> cancelling = new java.util.ArrayList<>();
     /** The slowest answer so far, from sending to answer, ns (0: none yet). */
     private long slowestNanos;
     private int done;
@@ -162,8 +166,19 @@ final class ClusterCampaign {
             Thread.currentThread().interrupt();
             throw new OperationCanceledException();
         } finally {
-            // a cancelled or failed campaign stops every member's work (done: nothing is pending)
-            pending.keySet().forEach(ClusterCampaign::cancel);
+            // a cancelled or failed campaign stops every member's work (done: nothing is pending), and it waits a
+            // bounded while for every cancel sent, backup copies' too: the caller closes the connection next, and a
+            // cancel sent through a closed client never reaches its member (ClusterRunnerTest failed so in CI)
+            pending.keySet().forEach(f -> cancelling.add(cancel(f)));
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CANCEL_WAIT_MS);
+            for (Thread t : cancelling) {
+                try {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         return new ClusterCampaigns.Flown(perMember.size(), perMember, reassigned);
     }
@@ -199,14 +214,14 @@ final class ClusterCampaign {
     }
 
     /**
-     * Cancels a task on its member, interrupting its thread there, without waiting: the client's cancel waits for the
+     * Cancels a task on its member, interrupting its thread there, on a thread of its own (returned, to be waited for
+     * when the campaign ends) so that the scheduler does not wait: the client's cancel waits for the
      * member's reply, and the member may be the hung or unreachable one a backup copy was sent for. A cancel that fails
      * changes nothing the campaign needs (its runs are flown or given up), so it is not the campaign's failure.
      */
-    private static void cancel(Future<ChunkResult> f) {
-        // a thread of its own for each (a few a campaign), started from the scheduler's so that it keeps its class
-        // loader: run on the shared fork-join pool instead, the cancels did not stop the members' work (ClusterRunnerTest failed)
-        Thread.ofPlatform().daemon().name("launchbench-campaign-cancel").start(() -> {
+    private static Thread cancel(Future<ChunkResult> f) {
+        // a thread of its own for each (a few a campaign), started from the scheduler's so that it keeps its class loader
+        return Thread.ofPlatform().daemon().name("launchbench-campaign-cancel").start(() -> {
             try {
                 f.cancel(true);
             } catch (RuntimeException ignored) {
@@ -227,7 +242,7 @@ final class ClusterCampaign {
             if (e.getValue().chunk().equals(c)) {
                 it.remove();
                 busy.merge(e.getValue().member().getUuid(), -1, Integer::sum);
-                cancel(e.getKey());
+                cancelling.add(cancel(e.getKey()));
             }
         }
     }
