@@ -2,9 +2,7 @@ package org.launchbench.fc.ccsds.xtce;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.launchbench.fc.api.PacketDictionary;
@@ -19,12 +17,12 @@ final class TelecommandPacket {
 
     private final XtceReader r;
     private final String root;
-    private final Map<String, XtceReader.FieldSpec> types = new LinkedHashMap<>();
-    private final Map<String, String> arguments = new LinkedHashMap<>();
+    private final DeclaredFields arguments;
 
     TelecommandPacket(XtceReader reader, String root) {
         this.r = reader;
         this.root = root;
+        this.arguments = new DeclaredFields(reader, "Argument", "command");
     }
 
     PacketDictionary.Packet read(String name, Element meta) {
@@ -34,16 +32,8 @@ final class TelecommandPacket {
         for (Element part : r.children(meta)) {
             r.once(sections, part);
             switch (part.getLocalName()) {
-                case "ArgumentTypeSet" -> types.putAll(r.typeSet(part, "Argument"));
-                case "MetaCommandSet" -> {
-                    r.attributes(part);
-                    List<Element> commands = r.children(part);
-                    if (commands.size() != 1 || !commands.get(0).getLocalName().equals("MetaCommand")) {
-                        throw r.refuse(part, "holds " + commands.size() + " commands", "one MetaCommand, the packet's",
-                            "give each telecommand a space system of its own");
-                    }
-                    command = commands.get(0);
-                }
+                case "ArgumentTypeSet" -> arguments.types().putAll(r.typeSet(part, "Argument"));
+                case "MetaCommandSet" -> command = r.single(part, "MetaCommand", "commands");
                 default -> throw r.cannot(part);
             }
         }
@@ -61,7 +51,7 @@ final class TelecommandPacket {
             r.once(parts, c);
             switch (c.getLocalName()) {
                 case "BaseMetaCommand" -> apid = base(c);
-                case "ArgumentList" -> argumentList(c);
+                case "ArgumentList" -> arguments.declare(c);
                 case "CommandContainer" -> fields = container(c, name);
                 default -> throw r.cannot(c);
             }
@@ -74,13 +64,7 @@ final class TelecommandPacket {
             throw r.refuse(command, "lacks its " + (apid == null ? "BaseMetaCommand" : "CommandContainer"),
                 "a BaseMetaCommand assigning the APID and a CommandContainer", "declare both");
         }
-        if (fields.size() != arguments.size()) {
-            throw r.refuse(command, "declares arguments its container does not hold", "every argument in the container's entries",
-                "remove the unused ones");
-        }
-        if (!new HashSet<>(arguments.values()).containsAll(types.keySet())) {
-            throw r.refuse(meta, "declares argument types no argument uses", "a type for each argument", "remove the unused ones");
-        }
+        arguments.allUsed(command, meta, fields.size());
         return new PacketDictionary.Packet(name, apid, PacketDictionary.Direction.TELECOMMAND, List.copyOf(fields));
     }
 
@@ -121,19 +105,6 @@ final class TelecommandPacket {
         return apid;
     }
 
-    private void argumentList(Element list) {
-        r.attributes(list);
-        for (Element a : r.children(list)) {
-            if (!a.getLocalName().equals("Argument") || !r.children(a).isEmpty()) {
-                throw r.cannot(a.getLocalName().equals("Argument") ? r.children(a).get(0) : a);
-            }
-            r.attributes(a, "name", "argumentTypeRef");
-            if (arguments.put(a.getAttribute("name"), a.getAttribute("argumentTypeRef")) != null) {
-                throw r.refuse(a, "declares '" + a.getAttribute("name") + "' twice", "one declaration", "rename one");
-            }
-        }
-    }
-
     private List<PacketDictionary.Field> container(Element container, String name) {
         r.attributes(container, "name");
         if (!container.getAttribute("name").equals(name)) {
@@ -167,19 +138,7 @@ final class TelecommandPacket {
         r.attributes(list);
         Set<String> seen = new HashSet<>();
         for (Element e : r.children(list)) {
-            if (!e.getLocalName().equals("ArgumentRefEntry") || !r.children(e).isEmpty()) {
-                throw r.cannot(e.getLocalName().equals("ArgumentRefEntry") ? r.children(e).get(0) : e);
-            }
-            r.attributes(e, "argumentRef");
-            String ref = e.getAttribute("argumentRef");
-            XtceReader.unique(seen, ref, r, e);
-            String type = arguments.get(ref);
-            if (type == null || !types.containsKey(type)) {
-                throw r.refuse(e, "refers to '" + ref + "', which is not an argument of this command with a type declared here",
-                    String.join(", ", arguments.keySet()), "declare the argument and its type in the command's space system");
-            }
-            XtceReader.FieldSpec spec = types.get(type);
-            fields.add(new PacketDictionary.Field(ref, spec.type(), spec.unit()));
+            fields.add(arguments.field(e, seen));
         }
     }
 }

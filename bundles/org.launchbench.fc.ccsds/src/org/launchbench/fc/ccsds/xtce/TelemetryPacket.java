@@ -2,9 +2,7 @@ package org.launchbench.fc.ccsds.xtce;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.launchbench.fc.api.PacketDictionary;
@@ -20,9 +18,7 @@ final class TelemetryPacket {
 
     private final XtceReader r;
     private final String root;
-    private final Map<String, XtceReader.FieldSpec> types = new LinkedHashMap<>();
-    private final Map<String, String> parameters = new LinkedHashMap<>();
-
+    private final DeclaredFields parameters;
     private final int type;
 
     /**
@@ -34,6 +30,7 @@ final class TelemetryPacket {
         this.r = reader;
         this.root = root;
         this.type = type;
+        this.parameters = new DeclaredFields(reader, "Parameter", "packet");
     }
 
     PacketDictionary.Packet read(String name, Element meta) {
@@ -43,28 +40,9 @@ final class TelemetryPacket {
         for (Element part : r.children(meta)) {
             r.once(sections, part);
             switch (part.getLocalName()) {
-                case "ParameterTypeSet" -> types.putAll(r.typeSet(part, "Parameter"));
-                case "ParameterSet" -> {
-                    r.attributes(part);
-                    for (Element p : r.children(part)) {
-                        if (!p.getLocalName().equals("Parameter") || !r.children(p).isEmpty()) {
-                            throw r.cannot(p.getLocalName().equals("Parameter") ? r.children(p).get(0) : p);
-                        }
-                        r.attributes(p, "name", "parameterTypeRef");
-                        if (parameters.put(p.getAttribute("name"), p.getAttribute("parameterTypeRef")) != null) {
-                            throw r.refuse(p, "declares '" + p.getAttribute("name") + "' twice", "one declaration", "rename one");
-                        }
-                    }
-                }
-                case "ContainerSet" -> {
-                    r.attributes(part);
-                    List<Element> containers = r.children(part);
-                    if (containers.size() != 1 || !containers.get(0).getLocalName().equals("SequenceContainer")) {
-                        throw r.refuse(part, "holds " + containers.size() + " containers", "one SequenceContainer, the packet's",
-                            "give each packet a space system of its own");
-                    }
-                    container = containers.get(0);
-                }
+                case "ParameterTypeSet" -> parameters.types().putAll(r.typeSet(part, "Parameter"));
+                case "ParameterSet" -> parameters.declare(part);
+                case "ContainerSet" -> container = r.single(part, "SequenceContainer", "containers");
                 default -> throw r.cannot(part);
             }
         }
@@ -91,13 +69,7 @@ final class TelemetryPacket {
             throw r.refuse(container, "has no BaseContainer", "/" + root + "/" + XtceLayout.TM_BASE + " restricted to its APID",
                 "base the packet on the headers' container");
         }
-        if (fields.size() != parameters.size()) {
-            throw r.refuse(meta, "declares parameters its container does not hold", "every parameter in the container's entries",
-                "remove the unused ones");
-        }
-        if (!new HashSet<>(parameters.values()).containsAll(types.keySet())) {
-            throw r.refuse(meta, "declares parameter types no parameter uses", "a type for each parameter", "remove the unused ones");
-        }
+        parameters.allUsed(meta, meta, fields.size());
         return new PacketDictionary.Packet(name, apid, type == 0 ? PacketDictionary.Direction.TELEMETRY : PacketDictionary.Direction.TELECOMMAND,
             List.copyOf(fields));
     }
@@ -112,25 +84,9 @@ final class TelemetryPacket {
         }
         Set<String> seen = new HashSet<>();
         for (Element e : entries.subList(0, entries.size() - 1)) {
-            if (!e.getLocalName().equals("ParameterRefEntry") || !r.children(e).isEmpty()) {
-                throw r.cannot(e.getLocalName().equals("ParameterRefEntry") ? r.children(e).get(0) : e);
-            }
-            r.attributes(e, "parameterRef");
-            String ref = e.getAttribute("parameterRef");
-            XtceReader.unique(seen, ref, r, e);
-            String type = parameters.get(ref);
-            if (type == null || !types.containsKey(type)) {
-                throw r.refuse(e, "refers to '" + ref + "', which is not a parameter of this packet with a type declared here",
-                    String.join(", ", parameters.keySet()), "declare the parameter and its type in the packet's space system");
-            }
-            XtceReader.FieldSpec spec = types.get(type);
-            fields.add(new PacketDictionary.Field(ref, spec.type(), spec.unit()));
+            fields.add(parameters.field(e, seen));
         }
-        Element crc = entries.get(entries.size() - 1);
-        if (!crc.getLocalName().equals("ParameterRefEntry") || !r.children(crc).isEmpty()) {
-            throw r.cannot(crc.getLocalName().equals("ParameterRefEntry") ? r.children(crc).get(0) : crc);
-        }
-        r.attributes(crc, "parameterRef");
+        r.leaf(entries.get(entries.size() - 1), "ParameterRefEntry", "parameterRef");
     }
 
     /** @return the APID the base container is restricted to (and the telemetry type) */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class XtceReader {
         List<PacketDictionary.Packet> packets = new ArrayList<>();
         Map<String, Element> names = new LinkedHashMap<>();
         Map<Integer, Element> apids = new LinkedHashMap<>();
-        Set<String> sections = new java.util.HashSet<>();
+        Set<String> sections = new HashSet<>();
         for (Element e : children(root)) {
             if (!e.getLocalName().equals("SpaceSystem")) {
                 once(sections, e);
@@ -206,7 +207,7 @@ public final class XtceReader {
         String unit = "";
         Integer bits = null;
         boolean signed = false;
-        Set<String> parts = new java.util.HashSet<>();
+        Set<String> parts = new HashSet<>();
         for (Element c : children(e)) {
             once(parts, c);
             if (bits != null && c.getLocalName().endsWith("DataEncoding")) {
@@ -276,6 +277,29 @@ public final class XtceReader {
             }
         }
         return types;
+    }
+
+    /** Checks a leaf: the element expected, without children, with only the attributes given. */
+    void leaf(Element e, String element, String... allowed) {
+        if (!e.getLocalName().equals(element) || !children(e).isEmpty()) {
+            throw cannot(e.getLocalName().equals(element) ? children(e).get(0) : e);
+        }
+        attributes(e, allowed);
+    }
+
+    /**
+     * @param set     a ContainerSet or MetaCommandSet
+     * @param element the one element it may hold (SequenceContainer, MetaCommand)
+     * @param what    what it holds, in the refusal ("containers", "commands")
+     * @return that element
+     */
+    Element single(Element set, String element, String what) {
+        attributes(set);
+        List<Element> held = children(set);
+        if (held.size() != 1 || !held.get(0).getLocalName().equals(element)) {
+            throw refuse(set, "holds " + held.size() + " " + what, "one " + element + ", the packet's", "give each packet a space system of its own");
+        }
+        return held.get(0);
     }
 
     /** A field's encoding and unit, as its type element says. */
