@@ -17,16 +17,69 @@ import org.launchbench.core.json.StrictJson;
 
 /**
  * The packets a link carries, declared as data: each packet's name, APID, direction and fields (name, type, unit),
- * big-endian in the order listed. A flight computer's telemetry (IMU, GNSS, altimeter, engine state) and its
- * telecommands (throttle, gimbal, grid fins, ignition, cut-off, RCS) are dictionary entries, not code.
+ * big-endian in the order listed, and the framing around the fields. A flight computer's telemetry (IMU, GNSS,
+ * altimeter, engine state) and its telecommands (throttle, gimbal, grid fins, ignition, cut-off, RCS) are dictionary
+ * entries, not code.
  * <p>
- * JSON: {@code {"name": ..., "packets": [{"name": "imu", "apid": 100, "direction": "telemetry", "fields":
- * [{"name": "ax", "type": "f32", "unit": "m/s2"}, ...]}, ...]}}.
+ * JSON: {@code {"name": ..., "framing": {"secondary_header": "cuc-time", "error_control": "crc16"}, "packets":
+ * [{"name": "imu", "apid": 100, "direction": "telemetry", "fields": [{"name": "ax", "type": "f32", "unit": "m/s2"},
+ * ...]}, ...]}}; the framing may be left out (LaunchBench's own), and a cFS telecommand gives its
+ * {@code "function_code"}.
  *
  * @param name    for reports
+ * @param framing the layout around each packet's fields
  * @param packets in the order declared
  */
-public record PacketDictionary(String name, List<Packet> packets) {
+public record PacketDictionary(String name, Framing framing, List<Packet> packets) {
+
+    /** A dictionary in LaunchBench's own framing. */
+    public PacketDictionary(String name, List<Packet> packets) {
+        this(name, Framing.LAUNCHBENCH, packets);
+    }
+
+    /** What follows a packet's primary header. */
+    public enum SecondaryHeader {
+        /** A CCSDS unsegmented time code: 4 octets of seconds, 2 of 2⁻¹⁶ s (CCSDS 301.0-B-4). */
+        CUC_TIME("cuc-time"),
+        /**
+         * cFS's (cFE {@code default_cfe_msg_sechdr.h}): telemetry the same 6-octet time (32-bit seconds, 16-bit
+         * subseconds, big-endian); a telecommand a function code octet (7 bits) and a checksum octet, such that the
+         * XOR of 0xFF and every octet of the packet is 0.
+         */
+        CFS("cfs"),
+        /** None (F Prime-style packets): a packet's time, if it has one, is a field of its own. */
+        NONE("none");
+
+        private final String key;
+
+        SecondaryHeader(String key) {
+            this.key = key;
+        }
+
+        /** @return its name in the dictionary's JSON */
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * The layout around each packet's fields.
+     *
+     * @param secondaryHeader what follows the primary header
+     * @param crc             whether a CRC-16-CCITT packet error control field ends each packet
+     */
+    public record Framing(SecondaryHeader secondaryHeader, boolean crc) {
+        /** LaunchBench's own: a CUC time, and a CRC-16 at the end. */
+        public static final Framing LAUNCHBENCH = new Framing(SecondaryHeader.CUC_TIME, true);
+
+        /** @return whether the packet's secondary header carries its time (else a field named {@value #TIME_FIELD} does) */
+        public boolean timeInHeader(Packet p) {
+            return secondaryHeader == SecondaryHeader.CUC_TIME || secondaryHeader == SecondaryHeader.CFS && p.direction() == Direction.TELEMETRY;
+        }
+    }
+
+    /** The field that carries a packet's time, s, when its secondary header does not. */
+    public static final String TIME_FIELD = "time";
 
     /** Which way a packet goes. */
     public enum Direction {
@@ -74,12 +127,18 @@ public record PacketDictionary(String name, List<Packet> packets) {
     }
 
     /**
-     * @param name      unique
-     * @param apid      0 to 2046 (2047 is the idle APID), unique
-     * @param direction which way
-     * @param fields    in order
+     * @param name         unique
+     * @param apid         0 to 2046 (2047 is the idle APID), unique
+     * @param direction    which way
+     * @param fields       in order
+     * @param functionCode a cFS telecommand's function code, 0 to 127; -1 for any other packet
      */
-    public record Packet(String name, int apid, Direction direction, List<Field> fields) {
+    public record Packet(String name, int apid, Direction direction, List<Field> fields, int functionCode) {
+        /** A packet without a function code. */
+        public Packet(String name, int apid, Direction direction, List<Field> fields) {
+            this(name, apid, direction, fields, -1);
+        }
+
         /** @return the user data's size, bytes */
         public int dataBytes() {
             return fields.stream().mapToInt(f -> f.type().bytes()).sum();
@@ -107,13 +166,20 @@ public record PacketDictionary(String name, List<Packet> packets) {
 
     /** @param json the dictionary; @param source for messages; @return it, checked as {@link #read} does */
     public static PacketDictionary parse(String json, String source) {
-        JsonFields root = JsonFields.root(source, StrictJson.parse(source, json)).onlyKeys(Set.of("name", "packets"));
+        JsonFields root = JsonFields.root(source, StrictJson.parse(source, json)).onlyKeys(Set.of("name", "framing", "packets"));
         String name = root.string("name");
+        Framing framing = Framing.LAUNCHBENCH;
+        if (root.has("framing")) {
+            JsonFields f = root.object("framing").onlyKeys(Set.of("secondary_header", "error_control"));
+            String header = f.choice("secondary_header", List.of("cuc-time", "cfs", "none"));
+            framing = new Framing(List.of(SecondaryHeader.values()).stream().filter(h -> h.key().equals(header)).findFirst().orElseThrow(),
+                f.choice("error_control", List.of("crc16", "none")).equals("crc16"));
+        }
         List<Packet> packets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<Integer, String> apids = new HashMap<>();
         for (JsonFields p : root.objects("packets", 0, MAX_PACKETS)) {
-            p.onlyKeys(Set.of("name", "apid", "direction", "fields"));
+            p.onlyKeys(Set.of("name", "apid", "direction", "fields", "function_code"));
             String pname = name(p);
             if (!names.add(pname)) {
                 throw InvalidInputException.because("is declared twice").source(source).element(p.name("name")).value(pname).build();
@@ -147,9 +213,28 @@ public record PacketDictionary(String name, List<Packet> packets) {
                 }
                 fields.add(new Field(fname, t, f.has("unit") ? f.string("unit") : ""));
             }
-            packets.add(new Packet(pname, apid, direction, List.copyOf(fields)));
+            boolean cfsCommand = framing.secondaryHeader() == SecondaryHeader.CFS && direction == Direction.TELECOMMAND;
+            int functionCode = -1;
+            if (cfsCommand) {
+                double code = p.number("function_code");
+                if (code != Math.rint(code) || code < 0 || code > 127) {
+                    throw p.bad("function_code", code, "is not a cFS function code", "a whole number from 0 to 127", "give the command its code");
+                }
+                functionCode = (int) code;
+            } else if (p.has("function_code")) {
+                throw p.bad("function_code", p.number("function_code"), "is only for telecommands with the cfs secondary header",
+                    "no function_code here", "remove it, or set the framing's secondary_header to cfs");
+            }
+            Packet packet = new Packet(pname, apid, direction, List.copyOf(fields), functionCode);
+            if (!framing.timeInHeader(packet) && fields.stream().noneMatch(x -> x.name().equals(TIME_FIELD) && x.type() == FieldType.F64)) {
+                throw InvalidInputException.because("has no time: its secondary header carries none, and it declares no f64 field \""
+                    + TIME_FIELD + "\"").source(source).element(p.name("fields")).value(pname)
+                    .allowed("a field {\"name\": \"time\", \"type\": \"f64\", \"unit\": \"s\"}")
+                    .fix("declare it: the loop matches each command to its cycle by time").build();
+            }
+            packets.add(packet);
         }
-        return new PacketDictionary(name, List.copyOf(packets));
+        return new PacketDictionary(name, framing, List.copyOf(packets));
     }
 
     /**
@@ -157,11 +242,20 @@ public record PacketDictionary(String name, List<Packet> packets) {
      *         its own, names and units as given
      */
     public String toJson() {
-        StringBuilder b = new StringBuilder("{\n  \"name\": ").append(quoted(name)).append(",\n  \"packets\": [");
+        StringBuilder b = new StringBuilder("{\n  \"name\": ").append(quoted(name));
+        if (!framing.equals(Framing.LAUNCHBENCH)) {
+            b.append(",\n  \"framing\": {\"secondary_header\": ").append(quoted(framing.secondaryHeader().key())).append(", \"error_control\": ")
+                .append(quoted(framing.crc() ? "crc16" : "none")).append('}');
+        }
+        b.append(",\n  \"packets\": [");
         for (int i = 0; i < packets.size(); i++) {
             Packet p = packets.get(i);
             b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(quoted(p.name())).append(", \"apid\": ").append(p.apid())
-                .append(", \"direction\": ").append(quoted(p.direction().name().toLowerCase(Locale.ROOT))).append(", \"fields\": [");
+                .append(", \"direction\": ").append(quoted(p.direction().name().toLowerCase(Locale.ROOT)));
+            if (p.functionCode() >= 0) {
+                b.append(", \"function_code\": ").append(p.functionCode());
+            }
+            b.append(", \"fields\": [");
             for (int k = 0; k < p.fields().size(); k++) {
                 Field f = p.fields().get(k);
                 b.append(k == 0 ? "\n      " : ",\n      ").append("{\"name\": ").append(quoted(f.name())).append(", \"type\": ")

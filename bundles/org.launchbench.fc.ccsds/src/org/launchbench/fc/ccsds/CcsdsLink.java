@@ -2,6 +2,7 @@ package org.launchbench.fc.ccsds;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,14 +18,23 @@ import org.launchbench.fc.api.PacketDictionary;
  * A {@link FlightComputerLink} of CCSDS space packets over UDP, TCP or a serial line. A daemon thread receives;
  * sends happen on the caller's thread, encoded and written under one lock so that an APID's counts go out in order.
  * A write that fails (no peer yet, the peer gone) is counted in the statistics, not thrown: the loop goes on and the
- * link's health tells. A subscriber that throws is counted and the link keeps receiving; a byte stream that fails
- * (a reset connection) ends the receiving, and the link turns silent.
+ * link's health tells. A subscriber that throws is counted and the link keeps receiving; a connecting end's byte
+ * stream that fails (a reset connection) ends the receiving, and the link turns silent.
+ * <p>
+ * <b>Sessions.</b> A session is bound to its peer. A connecting end's peer is its endpoint for good. A listening
+ * end's is the first source, UDP sender or TCP connection, whose packet is valid; another source takes over only
+ * once the peer has been silent for the silence timeout or its connection has ended, and starts a new session with
+ * new counts. Until then, packets from other sources are counted as foreign and dropped, never delivered: a stray
+ * or hostile sender cannot split a session or steer the flight computer's answers. Within the session, the peer's
+ * replays and stale packets are dropped by the {@link SequenceWindow}. None of this is authentication: a sender
+ * that forges the peer's address gets through (docs/flight-computer.md).
  */
 public final class CcsdsLink implements FlightComputerLink {
 
     private final Transport transport;
     private final PacketCodec codec;
-    private final LinkCounters counters = new LinkCounters();
+    /** The session's counts: a new peer gets new ones. */
+    private volatile LinkCounters counters = new LinkCounters();
     private final List<Consumer<Packet>> listeners = new CopyOnWriteArrayList<>();
     private final long silenceNanos;
     private final Thread receiver;
@@ -50,45 +60,108 @@ public final class CcsdsLink implements FlightComputerLink {
         return new CcsdsLink(Transport.open(endpoint, false), dictionary, silence, "fc-link " + endpoint);
     }
 
-    /** The flight computer's end: listens on the endpoint (TCP: waits for the connection) and answers its peer. */
+    /**
+     * The flight computer's end: listens on the endpoint and answers its session's peer. Returns at once: TCP
+     * connections are accepted, one session after another, by the receiving thread.
+     */
     public static CcsdsLink listen(Endpoint endpoint, PacketDictionary dictionary, Duration silence) {
         return new CcsdsLink(Transport.open(endpoint, true), dictionary, silence, "fc-listen " + endpoint);
     }
 
     private void receive() {
-        PacketReceiver r = new PacketReceiver(codec, counters, p -> {
-            lastHeard = System.nanoTime();
+        new Sessions().run();
+    }
+
+    /** The receiving thread's state: the session's peer and a receiver per source. */
+    private final class Sessions {
+        private Object peer = transport.peer();
+        private final boolean fixed = peer != null;
+        /** A datagram transport's receiver for its peer; a stream transport's per source. */
+        private PacketReceiver peerDatagrams = new PacketReceiver(codec, counters, this::deliver);
+        private final Map<Object, PacketReceiver> streams = new HashMap<>();
+        private long peerHeard = System.nanoTime();
+
+        void run() {
+            byte[] buffer = new byte[65_542];
+            while (open) {
+                int n;
+                try {
+                    n = transport.read(buffer);
+                } catch (IOException e) {
+                    if (!open || fixed && !transport.datagrams()) {
+                        // a connecting end's failed byte stream (a reset connection) does not come back
+                        return;
+                    }
+                    pause();
+                    continue;
+                }
+                Object source = transport.source();
+                if (n < 0) {
+                    if (fixed) {
+                        return;
+                    }
+                    streams.remove(source);
+                } else if (n > 0) {
+                    octets(source, buffer, n);
+                }
+            }
+        }
+
+        private void octets(Object source, byte[] buffer, int n) {
+            if (transport.datagrams()) {
+                if (source.equals(peer)) {
+                    peerDatagrams.datagram(buffer, 0, n);
+                } else {
+                    PacketCodec.Decoded d = codec.decode(buffer, 0, n);
+                    if (d.fault() == null && d.length() == n && free()) {
+                        bind(source);
+                        peerDatagrams = new PacketReceiver(codec, counters, this::deliver);
+                        peerDatagrams.datagram(buffer, 0, n);
+                    } else {
+                        counters.foreign.incrementAndGet();
+                    }
+                }
+            } else {
+                streams.computeIfAbsent(source, s -> new PacketReceiver(codec, s.equals(peer) ? counters : new LinkCounters(),
+                    p -> fromStream(s, p))).stream(buffer, 0, n);
+            }
+        }
+
+        private void fromStream(Object source, Packet p) {
+            if (!source.equals(peer)) {
+                if (!free()) {
+                    counters.foreign.incrementAndGet();
+                    return;
+                }
+                bind(source);
+                streams.get(source).countInto(counters);
+            }
+            deliver(p);
+        }
+
+        /** @return whether another source may become the peer: none yet, or the peer silent or gone */
+        private boolean free() {
+            return !fixed && (peer == null || !transport.open(peer) || System.nanoTime() - peerHeard > silenceNanos);
+        }
+
+        private void bind(Object source) {
+            if (peer != null) {
+                // a new session after another: its own counts (the first keeps what arrived before anyone was bound)
+                counters = new LinkCounters();
+            }
+            peer = source;
+            transport.answer(source);
+        }
+
+        private void deliver(Packet p) {
+            long now = System.nanoTime();
+            peerHeard = now;
+            lastHeard = now;
             for (Consumer<Packet> l : listeners) {
                 try {
                     l.accept(p);
                 } catch (RuntimeException e) {
                     counters.listenerErrors.incrementAndGet();
-                }
-            }
-        });
-        byte[] buffer = new byte[65_542];
-        while (open) {
-            int n;
-            try {
-                n = transport.read(buffer);
-            } catch (IOException e) {
-                if (!open || !transport.datagrams()) {
-                    // a failed byte stream (a reset connection) does not come back
-                    return;
-                }
-                pause();
-                continue;
-            }
-            if (n < 0) {
-                return;
-            }
-            if (n > 0) {
-                if (transport.datagrams()) {
-                    if (r.datagram(buffer, 0, n) && transport.acceptSender()) {
-                        r.newPeer();
-                    }
-                } else {
-                    r.stream(buffer, 0, n);
                 }
             }
         }

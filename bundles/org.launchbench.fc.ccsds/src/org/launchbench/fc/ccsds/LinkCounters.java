@@ -4,13 +4,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.launchbench.fc.api.LinkStatistics;
 
-/** A link's counters, updated from its sending and receiving threads. */
+/**
+ * One session's counters, updated from its link's sending and receiving threads. Lost packets are the counts found
+ * missing, less those that came late and those that came corrupt (a corrupt packet leaves its count missing too):
+ * each fault is counted once.
+ */
 public final class LinkCounters {
 
     final AtomicLong sent = new AtomicLong();
     final AtomicLong received = new AtomicLong();
     final AtomicLong corrupt = new AtomicLong();
-    final AtomicLong lost = new AtomicLong();
+    final AtomicLong missing = new AtomicLong();
     final AtomicLong duplicate = new AtomicLong();
     final AtomicLong outOfOrder = new AtomicLong();
     final AtomicLong unknownApid = new AtomicLong();
@@ -18,15 +22,24 @@ public final class LinkCounters {
     final AtomicLong sendsFailed = new AtomicLong();
     final AtomicLong resyncs = new AtomicLong();
     final AtomicLong listenerErrors = new AtomicLong();
+    final AtomicLong foreign = new AtomicLong();
+    final AtomicLong stale = new AtomicLong();
 
     /** Counts a packet written. */
     public void sent() {
         sent.incrementAndGet();
     }
 
+    /** Counts a packet that came after its successors: it was counted missing, and was not lost. */
+    void late() {
+        outOfOrder.incrementAndGet();
+        missing.decrementAndGet();
+    }
+
     /** @return the counts now */
     public LinkStatistics snapshot() {
-        return new LinkStatistics(sent.get(), received.get(), corrupt.get(), lost.get(), duplicate.get(), outOfOrder.get(), unknownApid.get(),
-            discarded.get(), sendsFailed.get(), resyncs.get(), listenerErrors.get());
+        long c = corrupt.get();
+        return new LinkStatistics(sent.get(), received.get(), c, Math.max(0, missing.get() - c), duplicate.get(), outOfOrder.get(),
+            unknownApid.get(), discarded.get(), sendsFailed.get(), resyncs.get(), listenerErrors.get(), foreign.get(), stale.get());
     }
 }

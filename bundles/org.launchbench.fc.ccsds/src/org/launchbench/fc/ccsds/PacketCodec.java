@@ -7,10 +7,16 @@ import org.launchbench.fc.api.Packet;
 import org.launchbench.fc.api.PacketDictionary;
 
 /**
- * The dictionary's packets as CCSDS space packets: primary header (type from the direction, secondary header flag
- * set, unsegmented, the APID's own sequence count), a CUC time code as secondary header, the fields big-endian in
- * the dictionary's order, and a CRC-16 packet error control field over everything before it. Decoding judges each
- * packet and never throws: a fault is returned with what it was.
+ * The dictionary's packets as CCSDS space packets: primary header (type from the direction, unsegmented, the APID's
+ * own sequence count), the secondary header of the dictionary's framing, the fields big-endian in the dictionary's
+ * order, and, if the framing has it, a CRC-16 packet error control field over everything before it.
+ * <ul>
+ * <li>LaunchBench's framing: a CUC time code as secondary header, and the CRC.</li>
+ * <li>cFS's: telemetry the same time; a telecommand its function code and a checksum octet (cFE's
+ * {@code CFE_MSG_GenerateChecksum}: the XOR of 0xFF and every octet of the packet is 0).</li>
+ * <li>None (F Prime-style): the time is the packet's {@value PacketDictionary#TIME_FIELD} field.</li>
+ * </ul>
+ * Decoding judges each packet and never throws: a fault is returned with what it was.
  */
 public final class PacketCodec {
 
@@ -44,6 +50,7 @@ public final class PacketCodec {
     }
 
     private final PacketDictionary dictionary;
+    private final PacketDictionary.Framing framing;
     private final PacketDictionary.Packet[] byApid = new PacketDictionary.Packet[2048];
     private final int[] nextCount = new int[2048];
     private final int maxLength;
@@ -51,10 +58,11 @@ public final class PacketCodec {
     /** @param dictionary the packets */
     public PacketCodec(PacketDictionary dictionary) {
         this.dictionary = dictionary;
+        this.framing = dictionary.framing();
         int max = 0;
         for (PacketDictionary.Packet p : dictionary.packets()) {
             byApid[p.apid()] = p;
-            max = Math.max(max, size(p));
+            max = Math.max(max, size(framing, p));
         }
         this.maxLength = max;
     }
@@ -69,9 +77,18 @@ public final class PacketCodec {
         return maxLength;
     }
 
-    /** @return a packet's size on the wire, octets */
-    public static int size(PacketDictionary.Packet p) {
-        return SpacePacket.HEADER + CucTime.SIZE + p.dataBytes() + CRC;
+    /** @return a packet's size on the wire in a framing, octets */
+    public static int size(PacketDictionary.Framing framing, PacketDictionary.Packet p) {
+        return SpacePacket.HEADER + secondaryHeader(framing, p) + p.dataBytes() + (framing.crc() ? CRC : 0);
+    }
+
+    /** @return the secondary header's octets for a packet in a framing */
+    private static int secondaryHeader(PacketDictionary.Framing framing, PacketDictionary.Packet p) {
+        return switch (framing.secondaryHeader()) {
+            case CUC_TIME -> CucTime.SIZE;
+            case CFS -> p.direction() == PacketDictionary.Direction.TELEMETRY ? CucTime.SIZE : 2;
+            case NONE -> 0;
+        };
     }
 
     /**
@@ -85,32 +102,64 @@ public final class PacketCodec {
             + " in " + dictionary.name()));
         int count = nextCount[p.apid()];
         nextCount[p.apid()] = (count + 1) % SpacePacket.COUNT_MODULUS;
-        return encode(p, values, count, time);
+        return encode(framing, p, values, count, time);
     }
 
-    /** Encodes with a given sequence count (see {@link #encode(String, Map, double)}). */
+    /** Encodes in LaunchBench's framing with a given sequence count (see {@link #encode(String, Map, double)}). */
     public static byte[] encode(PacketDictionary.Packet p, Map<String, Double> values, int count, double time) {
+        return encode(PacketDictionary.Framing.LAUNCHBENCH, p, values, count, time);
+    }
+
+    /**
+     * Encodes in a framing with a given sequence count (see {@link #encode(String, Map, double)}). A packet whose time
+     * is a field takes it from the values if they give it, else from {@code time}.
+     */
+    public static byte[] encode(PacketDictionary.Framing framing, PacketDictionary.Packet p, Map<String, Double> values, int count, double time) {
         for (String key : values.keySet()) {
             if (p.fields().stream().noneMatch(f -> f.name().equals(key))) {
                 throw new IllegalArgumentException(p.name() + " has no field " + key);
             }
         }
-        byte[] data = new byte[CucTime.SIZE + p.dataBytes() + CRC];
-        CucTime.write(time, data, 0);
-        int at = CucTime.SIZE;
+        boolean timeInHeader = framing.timeInHeader(p);
+        int header = secondaryHeader(framing, p);
+        byte[] data = new byte[header + p.dataBytes() + (framing.crc() ? CRC : 0)];
+        if (timeInHeader) {
+            CucTime.write(time, data, 0);
+        } else if (header == 2) {
+            data[0] = (byte) (p.functionCode() & 0x7F);
+        }
+        int at = header;
         for (PacketDictionary.Field f : p.fields()) {
             Double v = values.get(f.name());
+            if (v == null && !timeInHeader && f.name().equals(PacketDictionary.TIME_FIELD)) {
+                v = time;
+            }
             if (v == null) {
                 throw new IllegalArgumentException(p.name() + "." + f.name() + " has no value");
             }
             at = put(f, v, data, at);
         }
-        byte[] out = new SpacePacket(p.direction() == PacketDictionary.Direction.TELECOMMAND, true, p.apid(), SpacePacket.UNSEGMENTED,
+        byte[] out = new SpacePacket(p.direction() == PacketDictionary.Direction.TELECOMMAND, header > 0, p.apid(), SpacePacket.UNSEGMENTED,
             count, data).encode();
-        int crc = Crc16.of(out, 0, out.length - CRC);
-        out[out.length - 2] = (byte) (crc >>> 8);
-        out[out.length - 1] = (byte) crc;
+        if (header == 2) {
+            // cFE's checksum: the XOR of 0xFF and every octet, the checksum octet zero meanwhile
+            out[SpacePacket.HEADER + 1] = (byte) xor(out, 0, out.length);
+        }
+        if (framing.crc()) {
+            int crc = Crc16.of(out, 0, out.length - CRC);
+            out[out.length - 2] = (byte) (crc >>> 8);
+            out[out.length - 1] = (byte) crc;
+        }
         return out;
+    }
+
+    /** @return 0xFF XOR every octet from off for len */
+    private static int xor(byte[] b, int off, int len) {
+        int x = 0xFF;
+        for (int i = off; i < off + len; i++) {
+            x ^= b[i] & 0xFF;
+        }
+        return x;
     }
 
     private static int put(PacketDictionary.Field f, double v, byte[] b, int at) {
@@ -164,29 +213,34 @@ public final class PacketCodec {
         int total = SpacePacket.totalLength(b, off);
         int word0 = (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
         int flags = (b[off + 2] & 0xFF) >>> 6;
-        if (SpacePacket.version(b, off) != 0 || (word0 & 1 << 11) == 0 || flags != SpacePacket.UNSEGMENTED) {
+        if (SpacePacket.version(b, off) != 0 || flags != SpacePacket.UNSEGMENTED) {
             return new Decoded(null, Fault.BAD_HEADER, total);
         }
         PacketDictionary.Packet p = byApid[word0 & 0x7FF];
         if (p == null) {
             return new Decoded(null, Fault.UNKNOWN_APID, total);
         }
-        if (((word0 & 1 << 12) != 0) != (p.direction() == PacketDictionary.Direction.TELECOMMAND)) {
+        int header = secondaryHeader(framing, p);
+        if (((word0 & 1 << 12) != 0) != (p.direction() == PacketDictionary.Direction.TELECOMMAND) || ((word0 & 1 << 11) != 0) != header > 0) {
             return new Decoded(null, Fault.BAD_HEADER, total);
         }
-        if (total != size(p)) {
+        if (total != size(framing, p)) {
             return new Decoded(null, Fault.WRONG_LENGTH, total);
         }
         if (len < total) {
             return new Decoded(null, Fault.TRUNCATED, total);
         }
-        if (!crcMatches(b, off, total)) {
+        if (!intact(b, off, total)) {
             return new Decoded(null, Fault.BAD_CRC, total);
         }
+        if (header == 2 && (b[off + SpacePacket.HEADER] & 0x7F) != p.functionCode()) {
+            return new Decoded(null, Fault.BAD_HEADER, total);
+        }
         int count = ((b[off + 2] & 0x3F) << 8) | b[off + 3] & 0xFF;
-        double time = CucTime.read(b, off + SpacePacket.HEADER);
+        boolean timeInHeader = framing.timeInHeader(p);
+        double time = timeInHeader ? CucTime.read(b, off + SpacePacket.HEADER) : Double.NaN;
         Map<String, Double> values = new LinkedHashMap<>();
-        int at = off + SpacePacket.HEADER + CucTime.SIZE;
+        int at = off + SpacePacket.HEADER + header;
         for (PacketDictionary.Field f : p.fields()) {
             double v = get(f, b, at);
             if (Double.isNaN(v) || Double.isInfinite(v)) {
@@ -194,6 +248,9 @@ public final class PacketCodec {
             }
             values.put(f.name(), v);
             at += f.type().bytes();
+        }
+        if (!timeInHeader) {
+            time = values.get(PacketDictionary.TIME_FIELD);
         }
         return new Decoded(new Packet(p, values, count, time), null, total);
     }
@@ -212,12 +269,20 @@ public final class PacketCodec {
         };
     }
 
-    /** @return whether the last two octets of the packet at offset are the CRC of the rest */
-    static boolean crcMatches(byte[] b, int off, int total) {
-        if (total < SpacePacket.HEADER + CRC) {
-            return false;
+    /**
+     * @return whether the packet at offset passes the framing's error control: its CRC-16, or a cFS telecommand's
+     *         checksum; true where the framing has none (nothing to check: a damaged packet then decodes as whatever
+     *         its octets say)
+     */
+    boolean intact(byte[] b, int off, int total) {
+        if (framing.crc()) {
+            if (total < SpacePacket.HEADER + CRC) {
+                return false;
+            }
+            int crc = (b[off + total - 2] & 0xFF) << 8 | b[off + total - 1] & 0xFF;
+            return crc == Crc16.of(b, off, total - CRC);
         }
-        int crc = (b[off + total - 2] & 0xFF) << 8 | b[off + total - 1] & 0xFF;
-        return crc == Crc16.of(b, off, total - CRC);
+        boolean command = (b[off] & 0x10) != 0;
+        return !(framing.secondaryHeader() == PacketDictionary.SecondaryHeader.CFS && command) || xor(b, off, total) == 0;
     }
 }

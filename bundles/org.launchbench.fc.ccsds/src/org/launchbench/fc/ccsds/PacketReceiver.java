@@ -10,21 +10,15 @@ import org.launchbench.fc.api.Packet;
  * matching CRC, starts the buffer), then sequence checking per APID. Every fault is counted; nothing throws, and the
  * buffer never holds more than one packet's worth beyond what arrived.
  * <p>
- * Sequence counts (14 bits, per APID): one ahead is in order; a gap of k counts k lost packets and takes the
- * packet; the same count again is a duplicate, and a count behind (by less than half the range) is out of order:
- * both are dropped, since a real-time loop has already moved past them. After {@value #RESYNC} refused in a row,
- * the APID's count is taken to have restarted (the peer restarted) and is followed again: counted as a resync. Not
- * thread-safe: one receiving thread.
+ * Sequence counts and times are judged per APID by a {@link SequenceWindow}: in order and after a gap taken, late,
+ * duplicate and stale packets dropped, a restarted peer followed again. Not thread-safe: one receiving thread.
  */
 public final class PacketReceiver {
 
     private final PacketCodec codec;
-    private final LinkCounters counters;
+    private LinkCounters counters;
     private final Consumer<Packet> out;
-    /** Refused counts in a row after which an APID's count is followed again. */
-    static final int RESYNC = 3;
-    private final int[] last = new int[2048];
-    private final int[] refused = new int[2048];
+    private final SequenceWindow window = new SequenceWindow();
     private byte[] buffer;
     private int size;
 
@@ -37,13 +31,17 @@ public final class PacketReceiver {
         this.codec = codec;
         this.counters = counters;
         this.out = out;
-        java.util.Arrays.fill(last, -1);
         buffer = new byte[Math.max(64, 2 * codec.maxLength())];
     }
 
     /** Takes one datagram: exactly one packet, or it is refused whole. @return whether it was a valid packet */
     public boolean datagram(byte[] b, int off, int len) {
         PacketCodec.Decoded d = codec.decode(b, off, len);
+        if (d.fault() == PacketCodec.Fault.UNKNOWN_APID && !(d.length() == len && codec.intact(b, off, len))) {
+            // a damaged header can name an APID the dictionary lacks: only an intact packet is of an unknown APID
+            counters.corrupt.incrementAndGet();
+            return false;
+        }
         if (d.fault() == null && d.length() != len) {
             counters.corrupt.incrementAndGet();
             return false;
@@ -52,10 +50,9 @@ public final class PacketReceiver {
         return d.fault() == null;
     }
 
-    /** Forgets every APID's count: a new peer or connection starts its own. */
-    public void newPeer() {
-        java.util.Arrays.fill(last, -1);
-        java.util.Arrays.fill(refused, 0);
+    /** Counts from now on into these counters (a connection that becomes a session's peer counts into its session). */
+    void countInto(LinkCounters session) {
+        this.counters = session;
     }
 
     /** Takes the next octets of a byte stream. */
@@ -75,7 +72,7 @@ public final class PacketReceiver {
                 judge(d);
                 start += d.length();
             } else if (d.fault() == PacketCodec.Fault.UNKNOWN_APID && d.length() <= size - start
-                && PacketCodec.crcMatches(buffer, start, d.length())) {
+                && codec.intact(buffer, start, d.length())) {
                 // a whole, intact packet of an APID this dictionary does not have: skipped as one
                 counters.unknownApid.incrementAndGet();
                 start += d.length();
@@ -110,24 +107,9 @@ public final class PacketReceiver {
             return;
         }
         Packet p = d.packet();
-        int apid = p.definition().apid();
-        int count = p.sequenceCount();
-        int previous = last[apid];
-        if (previous >= 0) {
-            int ahead = Math.floorMod(count - previous, SpacePacket.COUNT_MODULUS);
-            if (ahead == 0 || ahead > SpacePacket.COUNT_MODULUS / 2) {
-                if (++refused[apid] < RESYNC) {
-                    (ahead == 0 ? counters.duplicate : counters.outOfOrder).incrementAndGet();
-                    return;
-                }
-                counters.resyncs.incrementAndGet();
-            } else {
-                counters.lost.addAndGet(ahead - 1);
-            }
+        if (window.judge(p.definition().apid(), p.sequenceCount(), p.time(), counters) == SequenceWindow.Verdict.TAKE) {
+            counters.received.incrementAndGet();
+            out.accept(p);
         }
-        refused[apid] = 0;
-        last[apid] = count;
-        counters.received.incrementAndGet();
-        out.accept(p);
     }
 }

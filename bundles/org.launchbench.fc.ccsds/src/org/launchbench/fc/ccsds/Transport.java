@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -17,10 +16,11 @@ import org.launchbench.fc.api.Endpoint;
 import com.fazecast.jSerialComm.SerialPort;
 
 /**
- * The octets' way: UDP (a datagram per packet), TCP or a serial line (byte streams). A listening end (the flight
- * computer's) binds the endpoint and answers whoever spoke last (UDP) or accepts one connection (TCP); a
- * connecting end (the workbench's) sends to it. Reads wait at most a read timeout, so a receiving thread can notice
- * a close and a silence.
+ * The octets' way: UDP (a datagram per packet), TCP or a serial line (byte streams). A connecting end (the
+ * workbench's) sends to its endpoint and has one source, the endpoint. A listening end (the flight computer's) binds
+ * the endpoint and hears many sources, UDP senders or TCP connections, one session after another: its link chooses
+ * the source it {@link #answer answers}. Reads wait at most a read timeout, so a receiving thread can notice a close
+ * and a silence.
  */
 abstract class Transport implements AutoCloseable {
 
@@ -33,16 +33,26 @@ abstract class Transport implements AutoCloseable {
     /** Writes one packet's octets (thread-safe against itself). */
     abstract void write(byte[] packet) throws IOException;
 
-    /** @return octets read into buffer (a whole datagram when datagrams), 0 on timeout, -1 at the end of the stream */
+    /**
+     * @return octets read into buffer (a whole datagram when datagrams), 0 on timeout, -1 when the {@link #source}
+     *         has ended (for a connecting end or a serial line: the link)
+     */
     abstract int read(byte[] buffer) throws IOException;
 
-    /**
-     * The last datagram read was a valid packet: a listening UDP end answers its sender from now on.
-     *
-     * @return whether that is a new peer
-     */
-    boolean acceptSender() {
-        return false;
+    /** @return where the last read's octets came from: a UDP sender's address, a TCP connection, or the one peer */
+    abstract Object source();
+
+    /** @return the source a connecting end speaks to and hears from; null for a listening end, which chooses */
+    abstract Object peer();
+
+    /** A listening end writes to this source from now on (the session's peer). */
+    void answer(Object source) {
+        // a connecting end's peer is fixed
+    }
+
+    /** @return whether a source can still speak (a TCP connection that has ended cannot) */
+    boolean open(Object source) {
+        return true;
     }
 
     @Override
@@ -58,7 +68,7 @@ abstract class Transport implements AutoCloseable {
         try {
             return switch (endpoint.kind()) {
                 case UDP -> new Udp(endpoint, listen);
-                case TCP -> new Tcp(endpoint, listen);
+                case TCP -> listen ? new TcpListener(endpoint) : new Tcp(endpoint);
                 case SERIAL -> new Serial(endpoint);
             };
         } catch (IOException e) {
@@ -69,6 +79,7 @@ abstract class Transport implements AutoCloseable {
 
     private static final class Udp extends Transport {
         private final DatagramSocket socket;
+        private final SocketAddress endpoint;
         private volatile SocketAddress peer;
         private SocketAddress sender;
 
@@ -79,7 +90,8 @@ abstract class Transport implements AutoCloseable {
             }
             socket = listen ? new DatagramSocket(address) : new DatagramSocket();
             socket.setSoTimeout(READ_TIMEOUT_MS);
-            peer = listen ? null : address;
+            endpoint = listen ? null : address;
+            peer = endpoint;
         }
 
         @Override
@@ -91,7 +103,7 @@ abstract class Transport implements AutoCloseable {
         void write(byte[] packet) throws IOException {
             SocketAddress to = peer;
             if (to == null) {
-                throw new IOException("no peer yet: a listening end answers whoever spoke last, and nobody has");
+                throw new IOException("no peer yet: a listening end answers its session's peer, and nobody has spoken");
             }
             socket.send(new DatagramPacket(packet, packet.length, to));
         }
@@ -109,13 +121,18 @@ abstract class Transport implements AutoCloseable {
         }
 
         @Override
-        boolean acceptSender() {
-            if (sender == null || sender.equals(peer)) {
-                return false;
-            }
-            boolean had = peer != null;
-            peer = sender;
-            return had;
+        Object source() {
+            return sender;
+        }
+
+        @Override
+        Object peer() {
+            return endpoint;
+        }
+
+        @Override
+        void answer(Object source) {
+            peer = (SocketAddress) source;
         }
 
         @Override
@@ -124,39 +141,15 @@ abstract class Transport implements AutoCloseable {
         }
     }
 
+    /** The connecting end of TCP: one connection, its only source. */
     private static final class Tcp extends Transport {
-        private final ServerSocket server;
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
 
-        Tcp(Endpoint e, boolean listen) throws IOException {
-            if (listen) {
-                server = new ServerSocket();
-                try {
-                    server.bind(new InetSocketAddress(e.host(), e.port()));
-                    // waits for the workbench as long as it takes, but an interrupt cancels the wait
-                    server.setSoTimeout(200);
-                    Socket accepted = null;
-                    while (accepted == null) {
-                        try {
-                            accepted = server.accept();
-                        } catch (SocketTimeoutException waiting) {
-                            if (Thread.currentThread().isInterrupted()) {
-                                throw new IOException("interrupted while waiting for a connection on " + e);
-                            }
-                        }
-                    }
-                    socket = accepted;
-                } catch (IOException failed) {
-                    server.close();
-                    throw failed;
-                }
-            } else {
-                server = null;
-                socket = new Socket();
-                socket.connect(new InetSocketAddress(e.host(), e.port()), 5000);
-            }
+        Tcp(Endpoint e) throws IOException {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(e.host(), e.port()), 5000);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(READ_TIMEOUT_MS);
             in = socket.getInputStream();
@@ -166,6 +159,16 @@ abstract class Transport implements AutoCloseable {
         @Override
         boolean datagrams() {
             return false;
+        }
+
+        @Override
+        Object source() {
+            return this;
+        }
+
+        @Override
+        Object peer() {
+            return this;
         }
 
         @Override
@@ -187,9 +190,6 @@ abstract class Transport implements AutoCloseable {
         public void close() {
             try {
                 socket.close();
-                if (server != null) {
-                    server.close();
-                }
             } catch (IOException ignored) {
                 // closing: nothing left to tell
             }
@@ -215,6 +215,16 @@ abstract class Transport implements AutoCloseable {
         @Override
         boolean datagrams() {
             return false;
+        }
+
+        @Override
+        Object source() {
+            return this;
+        }
+
+        @Override
+        Object peer() {
+            return this;
         }
 
         @Override

@@ -54,7 +54,7 @@ class ReferenceFlightComputerTest {
         return context.getService(context.getServiceReference(VehicleCatalog.class));
     }
 
-    private record Landing(StageRecovery.Case c, StageRecovery.Plan plan) {
+    record Landing(StageRecovery.Case c, StageRecovery.Plan plan) {
         StageRecovery.LandingBurn burn() {
             return MissionRecovery.ENGINE.landingBurn(c, plan, Perturbation.NONE, List.of(), StageRecovery.Options.DEFAULT);
         }
@@ -66,7 +66,7 @@ class ReferenceFlightComputerTest {
         }
     }
 
-    private static Landing falcon9() {
+    static Landing falcon9() {
         // the test runs in its fragment's folder; the examples are the repository's
         Path file = Path.of("../../examples/missions/falcon9-leo-asds.mission");
         MissionAscent m = MissionAscent.load(file, catalog());
@@ -75,7 +75,7 @@ class ReferenceFlightComputerTest {
         return new Landing(c, MissionRecovery.ENGINE.plan(c));
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
             return s.getLocalPort();
         }

@@ -29,10 +29,14 @@ import org.launchbench.recovery.descent.LandingGuidance;
  * complementary filter, see {@link #navigate}). Re-solves run on a worker thread at the configured rate (4 Hz at
  * least in the last seconds), from that state and the drag the IMU measures (its specific force minus the thrust
  * commanded). A cycle never waits for a solve.
- * A packet time earlier than the last one seen starts a new session: the guidance starts again.
+ * A packet time more than {@value #NEW_SESSION_S} s earlier than the latest seen starts a new session: the guidance
+ * starts again. A new plant starts its clock at 0, while a link's jitter reorders packets of different APIDs by
+ * milliseconds (the link drops an APID's own late packets), so a smaller step back is not a new plant.
  */
 public final class ReferenceFlightComputer implements AutoCloseable {
 
+    /** A step back in packet time beyond this is a new plant's session, s. */
+    static final double NEW_SESSION_S = 0.25;
     /** Time constant of the navigation's pull toward the GNSS position, s. */
     static final double POSITION_TAU = 1;
     /** Toward the GNSS velocity, s. */
@@ -112,10 +116,11 @@ public final class ReferenceFlightComputer implements AutoCloseable {
     }
 
     private void receive(Packet p) {
-        if (p.time() < lastTime - 1e-9) {
+        if (p.time() < lastTime - NEW_SESSION_S) {
             reset();
+            lastTime = p.time();
         }
-        lastTime = p.time();
+        lastTime = Math.max(lastTime, p.time());
         switch (p.definition().name()) {
             case "vehicle" -> {
                 if (vehicle == null) {

@@ -111,7 +111,7 @@ public final class HilCommand implements CliCommand {
                              "cycles_answered", "silent_at_s", "sensors_refused", "packets_sent",
                              "packets_received", "packets_corrupt", "packets_lost", "packets_duplicate",
                              "packets_out_of_order", "unknown_apid", "bytes_discarded", "sends_failed",
-                             "sequence_resyncs"}, "ground": {"tm_forward", "packets_forwarded",
+                             "sequence_resyncs", "packets_foreign", "packets_stale"}, "ground": {"tm_forward", "packets_forwarded",
                              "forward_failures", "tc_listen", "commands_accepted", "commands_refused"},
                              "fc", "protocol", "sensor_noise_seed", "elapsed_s"}
             Exit 0 when the stage landed, 1 when it crashed (the reason on stderr), 2 for bad input.
@@ -191,8 +191,9 @@ public final class HilCommand implements CliCommand {
             invocation.out().printf(Locale.ROOT, "Round trip: p50 %.0f µs, p99 %.0f µs, max %.0f µs%s%n", stats.latencyP50Us(),
                 stats.latencyP99Us(), stats.latencyMaxUs(), Double.isNaN(stats.silentAt()) ? ""
                     : String.format(Locale.ROOT, "; the computer fell silent at %.2f s", stats.silentAt()));
-            invocation.out().printf(Locale.ROOT, "Packets: %d sent, %d received, %d corrupt, %d lost, %d duplicate, %d out of order%n",
-                l.packetsSent(), l.packetsReceived(), l.packetsCorrupt(), l.packetsLost(), l.packetsDuplicate(), l.packetsOutOfOrder());
+            invocation.out().printf(Locale.ROOT, "Packets: %d sent, %d received, %d corrupt, %d lost, %d duplicate, %d out of order, %d stale,"
+                + " %d foreign%n", l.packetsSent(), l.packetsReceived(), l.packetsCorrupt(), l.packetsLost(), l.packetsDuplicate(),
+                l.packetsOutOfOrder(), l.packetsStale(), l.packetsForeign());
             hm.fidelity().notes().forEach(n -> invocation.out().println("Note: " + n));
             invocation.out().println(RecoveryReports.summary(report));
         }
@@ -225,6 +226,8 @@ public final class HilCommand implements CliCommand {
         m.put("bytes_discarded", l.bytesDiscarded());
         m.put("sends_failed", l.sendsFailed());
         m.put("sequence_resyncs", l.sequenceResyncs());
+        m.put("packets_foreign", l.packetsForeign());
+        m.put("packets_stale", l.packetsStale());
         return m;
     }
 

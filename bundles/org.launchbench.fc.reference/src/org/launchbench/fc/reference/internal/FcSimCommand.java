@@ -79,34 +79,31 @@ public final class FcSimCommand implements CliCommand {
         int nodes = (int) args.number("--nodes", 20, 8, 60);
         long sessions = (long) args.number("--sessions", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         long silence = (long) args.number("--silence-ms", 1000, 50, 60_000);
-        if (endpoint.kind() == Endpoint.Kind.TCP) {
-            // the listener waits for its connection inside open: say where first
-            announce(invocation, endpoint, provider, dictionary);
-        }
         try (FlightComputerLink link = provider.listen(endpoint, dictionary, Duration.ofMillis(silence));
              ReferenceFlightComputer fc = new ReferenceFlightComputer(link, nodes, rate)) {
-            if (endpoint.kind() != Endpoint.Kind.TCP) {
-                announce(invocation, endpoint, provider, dictionary);
-            }
+            invocation.out().printf(Locale.ROOT, "fc-sim: listening on %s (protocol %s, dictionary \"%s\")%n", endpoint, provider.protocol(),
+                dictionary.name());
+            invocation.out().flush();
             long ended = 0;
             boolean heard = false;
-            long receivedBefore = 0;
+            long commandsBefore = 0;
             while (ended < sessions) {
                 Thread.sleep(20);
                 FlightComputerLink.Health h = link.health();
-                long received = link.statistics().packetsReceived();
-                if (h == FlightComputerLink.Health.NOMINAL && received > receivedBefore) {
-                    // a session is the plant talking: packets heard since the last one ended
+                if (h == FlightComputerLink.Health.NOMINAL && link.statistics().packetsReceived() > 0) {
+                    // a session is a peer talking: the link's counts are the session's, and start again with a new peer
                     heard = true;
                 } else if (heard && (h == FlightComputerLink.Health.SILENT || h == FlightComputerLink.Health.CLOSED)) {
                     heard = false;
-                    receivedBefore = received;
                     ended++;
                     LinkStatistics s = link.statistics();
-                    invocation.out().printf(Locale.ROOT, "fc-sim: session %d ended (plant silent): %d commands sent in all; link: %d received,"
-                        + " %d corrupt, %d lost, %d duplicate, %d out of order%n", ended, fc.commands(), s.packetsReceived(),
-                        s.packetsCorrupt(), s.packetsLost(), s.packetsDuplicate(), s.packetsOutOfOrder());
+                    long commands = fc.commands();
+                    invocation.out().printf(Locale.ROOT, "fc-sim: session %d ended (plant silent): %d commands sent; link: %d received,"
+                        + " %d corrupt, %d lost, %d duplicate, %d out of order, %d stale, %d foreign%n", ended, commands - commandsBefore,
+                        s.packetsReceived(), s.packetsCorrupt(), s.packetsLost(), s.packetsDuplicate(), s.packetsOutOfOrder(),
+                        s.packetsStale(), s.packetsForeign());
                     invocation.out().flush();
+                    commandsBefore = commands;
                     if (h == FlightComputerLink.Health.CLOSED) {
                         break;
                     }
@@ -119,9 +116,4 @@ public final class FcSimCommand implements CliCommand {
         }
     }
 
-    private static void announce(CommandInvocation invocation, Endpoint endpoint, LinkProvider provider, PacketDictionary dictionary) {
-        invocation.out().printf(Locale.ROOT, "fc-sim: listening on %s (protocol %s, dictionary \"%s\")%n", endpoint, provider.protocol(),
-            dictionary.name());
-        invocation.out().flush();
-    }
 }
