@@ -69,7 +69,9 @@ public final class LandingPlant implements Plant {
                 .because("the landing loop needs this packet and the dictionary does not declare it").source(source).element("packets")
                 .value(e.getKey()).allowed("a dictionary declaring " + String.join(", ", new TreeMap<>(PACKETS).keySet()))
                 .fix("start from org.launchbench.fc.ccsds/dictionaries/landing.json").build());
-            List<String> fields = p.fields().stream().map(PacketDictionary.Field::name).toList();
+            // a packet's time field, where its framing puts the time in the body, is the codec's, not the loop's
+            List<String> fields = p.fields().stream().map(PacketDictionary.Field::name)
+                .filter(f -> dictionary.framing().timeInHeader(p) || !f.equals(PacketDictionary.TIME_FIELD)).toList();
             if (!new HashSet<>(fields).equals(new HashSet<>(e.getValue()))) {
                 throw InvalidInputException.because("the landing loop's packet has other fields than it needs").source(source)
                     .element("packets[" + e.getKey() + "].fields").value(String.join(", ", fields))

@@ -27,6 +27,12 @@ public final class XtceWriter {
         if (!system.matches(XtceReader.NAME)) {
             throw new IllegalArgumentException("not a space system name: " + system);
         }
+        if (!d.framing().equals(PacketDictionary.Framing.LAUNCHBENCH)) {
+            throw org.launchbench.core.InvalidInputException.because("cannot be written as XTCE yet: the export describes LaunchBench's"
+                + " framing only").element("framing").value(d.framing().secondaryHeader().key() + ", " + (d.framing().crc() ? "crc16" : "none"))
+                .allowed("secondary_header cuc-time with error_control crc16").fix("export --format json, or declare the framing in"
+                    + " your ground system by hand (docs/xtce.md)").build();
+        }
         // the free texts must be characters XML 1.0 carries, or the file is one no XTCE reader takes
         carried(d.name(), "name");
         d.packets().forEach(p -> p.fields().forEach(f -> carried(f.unit(), "packets[" + p.name() + "].fields[" + f.name() + "].unit")));
