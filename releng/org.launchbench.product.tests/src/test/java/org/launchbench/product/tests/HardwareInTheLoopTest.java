@@ -56,7 +56,12 @@ class HardwareInTheLoopTest {
 
     /** Starts fc-sim for one session and waits for its "listening" line. */
     private Process fcSim(Path log, String endpoint) throws Exception {
-        Process p = InstalledProduct.start(log, "fc-sim", "--listen", endpoint, "--sessions", "1");
+        return fcSim(log, endpoint, 1);
+    }
+
+    /** Starts fc-sim for some sessions and waits for its "listening" line. */
+    private Process fcSim(Path log, String endpoint, int sessions) throws Exception {
+        Process p = InstalledProduct.start(log, "fc-sim", "--listen", endpoint, "--sessions", String.valueOf(sessions));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains("fc-sim: listening on")) {
@@ -186,6 +191,43 @@ class HardwareInTheLoopTest {
             checkIndependently(relay.toPlant, 1, TELECOMMAND);
         } finally {
             stop(fc, log, true);
+        }
+    }
+
+    /**
+     * Issue 27's defect: fc-sim on TCP served only its first connection, and none after an idle or garbage client. Now,
+     * with a client that sent garbage and one that sent nothing both still connected, two hil runs in a row (3 s of the
+     * burn each) are each answered nearly every cycle, and fc-sim reports two sessions with their own counts.
+     */
+    @Test
+    void fcSimOnTcpServesSessionAfterSessionPastIdleAndGarbageClients() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path log = dir.resolve("fc-sim.log");
+        Process fc = fcSim(log, "tcp://127.0.0.1:" + port, 2);
+        try (java.net.Socket idle = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+             java.net.Socket garbage = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            byte[] noise = new byte[3000];
+            new java.util.Random(27).nextBytes(noise);
+            garbage.getOutputStream().write(noise);
+            for (int session = 0; session < 2; session++) {
+                InstalledProduct.Run r = InstalledProduct.run(120, "hil", F9, "--fc", "tcp://127.0.0.1:" + port, "--rate", "100",
+                    "--max-seconds", "3", "--json");
+                // 3 s are not the whole burn: the loop gives up before touchdown (exit 1), having flown with the computer
+                assertEquals(1, r.exitCode(), r.err() + r.out());
+                JsonObject loop = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("loop");
+                assertTrue(loop.get("cycles_answered").getAsLong() > 0.95 * loop.get("cycles").getAsLong(), "session " + session + ": " + loop);
+                // a plant silent for fc-sim's 1 s ends its session
+                Thread.sleep(1500);
+            }
+            assertTrue(fc.waitFor(10, TimeUnit.SECONDS), "fc-sim did not end after two sessions: " + Files.readString(log));
+            assertEquals(0, fc.exitValue(), Files.readString(log));
+            String out = Files.readString(log);
+            assertTrue(out.contains("session 1 ended") && out.contains("session 2 ended") && out.contains("0 lost"), out);
+        } finally {
+            fc.destroyForcibly();
         }
     }
 
