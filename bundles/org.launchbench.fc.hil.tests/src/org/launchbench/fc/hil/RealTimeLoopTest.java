@@ -127,4 +127,46 @@ class RealTimeLoopTest {
         assertTrue(s.silentAt() >= 2.4 && s.silentAt() <= 3.0, s.toString());
         assertTrue(lander.time > 2.5, "the plant flew on: " + lander.time + " s");
     }
+
+    /**
+     * The loop's own time (hil's wake_* and work_*): a plant whose step takes 300 µs makes each cycle's work at least
+     * that; one step that takes 30 ms makes the cycles after it start late by up to that (the lateness the misses count),
+     * and only then.
+     */
+    @Test
+    void theLoopReportsWhereItsOwnTimeWent() throws Exception {
+        Plant slow = new Plant() {
+            int steps;
+
+            @Override
+            public Map<String, Map<String, Double>> sensors(double t) {
+                return Map.of("altimeter", Map.of("height", 1.0, "valid", 1.0));
+            }
+
+            @Override
+            public void step(double t, double dt, Map<String, Packet> commands) {
+                long until = System.nanoTime() + (++steps == 100 ? 30_000_000 : 300_000);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+
+            @Override
+            public boolean finished() {
+                return steps >= 200;
+            }
+        };
+        Endpoint e = endpoint();
+        LoopStatistics s;
+        try (CcsdsLink workbench = CcsdsLink.connect(e, DICTIONARY, Duration.ofMillis(500))) {
+            s = new RealTimeLoop(200, 5).run(slow, workbench, null);
+        }
+        LoopStatistics.CycleTiming c = s.timing();
+        assertTrue(c.workP50Us() >= 300 && c.workP50Us() < 5_000, c.toString());
+        assertTrue(c.workMaxUs() >= 30_000, c.toString());
+        // the 30 ms step overran five periods of 5 ms: the next cycles started up to 25 ms late, and missed
+        assertTrue(c.wakeMaxUs() >= 20_000 && c.wakeMaxUs() < 30_000, c.toString());
+        assertTrue(s.deadlineMisses() >= 4 && s.deadlineMisses() <= 6, s.toString());
+        assertTrue(c.wakeP50Us() < 1_000, c.toString());
+    }
 }

@@ -76,6 +76,8 @@ public final class RealTimeLoop {
                 latency.compareAndSet(cycle, -1, now - sentAt.get(cycle));
             }
         });
+        long[] wake = new long[maxCycles + 1];
+        long[] work = new long[maxCycles + 1];
         long misses = 0;
         long refused = 0;
         double silentAt = Double.NaN;
@@ -91,7 +93,9 @@ public final class RealTimeLoop {
                     Thread.onSpinWait();
                 }
             }
-            if (System.nanoTime() - due > period) {
+            long started = System.nanoTime();
+            wake[k] = started - due;
+            if (wake[k] > period) {
                 misses++;
             }
             double t = k * dt;
@@ -114,6 +118,7 @@ public final class RealTimeLoop {
             if (observer != null) {
                 observer.cycle(t, sensors, now);
             }
+            work[k] = System.nanoTime() - started;
         }
         } finally {
             subscription.cancel();
@@ -123,9 +128,20 @@ public final class RealTimeLoop {
             all[i] = latency.get(i);
         }
         long[] answered = Arrays.stream(all).filter(x -> x >= 0).sorted().toArray();
-        double p50 = answered.length == 0 ? Double.NaN : answered[(int) (0.50 * (answered.length - 1))] / 1e3;
-        double p99 = answered.length == 0 ? Double.NaN : answered[(int) Math.ceil(0.99 * (answered.length - 1))] / 1e3;
-        double max = answered.length == 0 ? Double.NaN : answered[answered.length - 1] / 1e3;
-        return new LoopStatistics(rateHz, k, misses, p50, p99, max, answered.length, silentAt, refused, link.statistics());
+        double p50 = percentile(answered, 0.50);
+        double p99 = percentile(answered, 0.99);
+        double max = percentile(answered, 1);
+        long[] w = Arrays.copyOf(wake, k);
+        long[] d = Arrays.copyOf(work, k);
+        Arrays.sort(w);
+        Arrays.sort(d);
+        LoopStatistics.CycleTiming timing = new LoopStatistics.CycleTiming(percentile(w, 0.50), percentile(w, 0.99), percentile(w, 1),
+            percentile(d, 0.50), percentile(d, 0.99), percentile(d, 1));
+        return new LoopStatistics(rateHz, k, misses, p50, p99, max, answered.length, silentAt, refused, link.statistics(), timing);
+    }
+
+    /** @return the percentile of sorted nanoseconds, µs (NaN when empty) */
+    private static double percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(q * (sorted.length - 1))] / 1e3;
     }
 }

@@ -103,8 +103,7 @@ class LinkFaultsTest {
             Thread.sleep(50);
             record[0] = relay.toComputer;
             record[1] = relay.toBench;
-            return new Flight(plant, new LoopStatistics(loop.rateHz(), loop.cycles(), loop.deadlineMisses(), loop.latencyP50Us(),
-                loop.latencyP99Us(), loop.latencyMaxUs(), loop.answered(), loop.silentAt(), loop.sensorsRefused(), bench.statistics()),
+            return new Flight(plant, loop.withLink(bench.statistics()),
                 computerEnd.statistics(), fc.sessions(), foreign.get(), udpReceiveBufferErrors() - dropsBefore);
         }
     }

@@ -111,7 +111,9 @@ public final class HilCommand implements CliCommand {
                              "cycles_answered", "silent_at_s", "sensors_refused", "packets_sent",
                              "packets_received", "packets_corrupt", "packets_lost", "packets_duplicate",
                              "packets_out_of_order", "unknown_apid", "bytes_discarded", "sends_failed",
-                             "sequence_resyncs", "packets_foreign", "packets_stale"}, "ground": {"tm_forward", "packets_forwarded",
+                             "sequence_resyncs", "packets_foreign", "packets_stale", "wake_p50_us",
+                             "wake_p99_us", "wake_max_us", "work_p50_us", "work_p99_us", "work_max_us"},
+                             "ground": {"tm_forward", "packets_forwarded",
                              "forward_failures", "tc_listen", "commands_accepted", "commands_refused"},
                              "fc", "protocol", "sensor_noise_seed", "elapsed_s"}
             Exit 0 when the stage landed, 1 when it crashed (the reason on stderr), 2 for bad input.
@@ -228,6 +230,13 @@ public final class HilCommand implements CliCommand {
         m.put("sequence_resyncs", l.sequenceResyncs());
         m.put("packets_foreign", l.packetsForeign());
         m.put("packets_stale", l.packetsStale());
+        LoopStatistics.CycleTiming c = s.timing();
+        m.put("wake_p50_us", JsonNumbers.roundOrNull(c.wakeP50Us(), 1));
+        m.put("wake_p99_us", JsonNumbers.roundOrNull(c.wakeP99Us(), 1));
+        m.put("wake_max_us", JsonNumbers.roundOrNull(c.wakeMaxUs(), 1));
+        m.put("work_p50_us", JsonNumbers.roundOrNull(c.workP50Us(), 1));
+        m.put("work_p99_us", JsonNumbers.roundOrNull(c.workP99Us(), 1));
+        m.put("work_max_us", JsonNumbers.roundOrNull(c.workMaxUs(), 1));
         return m;
     }
 
