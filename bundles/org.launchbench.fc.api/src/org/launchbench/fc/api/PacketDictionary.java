@@ -42,9 +42,9 @@ public record PacketDictionary(String name, Framing framing, List<Packet> packet
         /** A CCSDS unsegmented time code: 4 octets of seconds, 2 of 2⁻¹⁶ s (CCSDS 301.0-B-4). */
         CUC_TIME("cuc-time"),
         /**
-         * cFS's (cFE {@code default_cfe_msg_sechdr.h}): telemetry the same 6-octet time (32-bit seconds, 16-bit
-         * subseconds, big-endian); a telecommand a function code octet (7 bits) and a checksum octet, such that the
-         * XOR of 0xFF and every octet of the packet is 0.
+         * cFS's (cFE {@code default_cfe_msg_sechdr.h}, {@code default_cfe_msg_hdr_pri.h}): telemetry the same 6-octet
+         * time (32-bit seconds, 16-bit subseconds, big-endian) and 4 spare octets; a telecommand a function code octet
+         * (7 bits) and a checksum octet, such that the XOR of 0xFF and every octet of the packet is 0. No CRC.
          */
         CFS("cfs"),
         /** None (F Prime-style packets): a packet's time, if it has one, is a field of its own. */
@@ -174,6 +174,10 @@ public record PacketDictionary(String name, Framing framing, List<Packet> packet
             String header = f.choice("secondary_header", List.of("cuc-time", "cfs", "none"));
             framing = new Framing(List.of(SecondaryHeader.values()).stream().filter(h -> h.key().equals(header)).findFirst().orElseThrow(),
                 f.choice("error_control", List.of("crc16", "none")).equals("crc16"));
+            if (framing.secondaryHeader() == SecondaryHeader.CFS && framing.crc()) {
+                throw f.bad("error_control", "crc16", "does not go with the cfs secondary header: cFS packets end with their data, and a"
+                    + " command's integrity is cFE's checksum", "none", "set error_control to none");
+            }
         }
         List<Packet> packets = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -216,11 +220,11 @@ public record PacketDictionary(String name, Framing framing, List<Packet> packet
             boolean cfsCommand = framing.secondaryHeader() == SecondaryHeader.CFS && direction == Direction.TELECOMMAND;
             int functionCode = -1;
             if (cfsCommand) {
-                double code = p.number("function_code");
-                if (code != Math.rint(code) || code < 0 || code > 127) {
-                    throw p.bad("function_code", code, "is not a cFS function code", "a whole number from 0 to 127", "give the command its code");
+                if (!p.has("function_code")) {
+                    throw InvalidInputException.because("is missing: a telecommand in the cfs framing carries a function code").source(source)
+                        .element(p.name("function_code")).allowed("a whole number from 0 to 127").fix("give the command's code").build();
                 }
-                functionCode = (int) code;
+                functionCode = p.integer("function_code", 0, 127);
             } else if (p.has("function_code")) {
                 throw p.bad("function_code", p.number("function_code"), "is only for telecommands with the cfs secondary header",
                     "no function_code here", "remove it, or set the framing's secondary_header to cfs");

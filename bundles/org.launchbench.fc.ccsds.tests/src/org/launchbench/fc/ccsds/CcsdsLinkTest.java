@@ -75,6 +75,8 @@ class CcsdsLinkTest {
             assertEquals((float) (k++ / (double) n), p.value("throttle"), 0);
         }
         assertEquals(0, computer.statistics().packetsLost() + computer.statistics().packetsCorrupt());
+        // the session's own counts, its first packet among them (one before it is bound to its peer)
+        assertEquals(n, computer.statistics().packetsReceived(), computer.statistics().toString());
         assertEquals(n, workbench.statistics().packetsSent());
         assertEquals(n, computer.statistics().packetsSent());
         assertEquals(FlightComputerLink.Health.NOMINAL, workbench.health());

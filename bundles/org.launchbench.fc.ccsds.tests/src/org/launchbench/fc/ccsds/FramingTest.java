@@ -20,7 +20,7 @@ import org.launchbench.fc.ccsds.xtce.XtceWriter;
 
 /**
  * Flight-software conventions (issue 27): the example dictionaries in cFS framing (cFE's message headers: telemetry
- * time, a command's function code and checksum, no CRC) and F Prime-style packets (no secondary header, the time a
+ * time and spare, a command's function code and checksum, no CRC) and F Prime-style packets (no secondary header, the time a
  * field), octet for octet against packets built by hand from cFE's source and the CCSDS standards, and over a real
  * socket.
  */
@@ -72,12 +72,14 @@ class FramingTest {
         }
         other[7] = (byte) x;
         assertEquals(PacketCodec.Fault.BAD_HEADER, codec.decode(other, 0, other.length).fault());
-        // cFS telemetry: the secondary header is cFE's 6-octet time (32-bit seconds, 16-bit subseconds), and no CRC
+        // cFS telemetry: cFE's CFE_MSG_TelemetryHeader, the 6-octet time (32-bit seconds, 16-bit subseconds) and 4
+        // spare octets (default_cfe_msg_hdr_pri.h), so the data starts at octet 16; no CRC
         PacketDictionary.Packet imu = d.byName("imu").orElseThrow();
         byte[] t = PacketCodec.encode(d.framing(), imu, imu(1), 0, 1.5);
-        assertEquals(6 + 6 + 24, t.length);
+        assertEquals(6 + 10 + 24, t.length);
         assertEquals("0864", HexFormat.of().formatHex(t, 0, 2));
-        assertEquals("000000018000", HexFormat.of().formatHex(t, 6, 12));
+        assertEquals("00000001800000000000", HexFormat.of().formatHex(t, 6, 16));
+        assertEquals("3f800000", HexFormat.of().formatHex(t, 16, 20));
         assertEquals(1.5, codec.decode(t, 0, t.length).packet().time());
     }
 
@@ -138,6 +140,9 @@ class FramingTest {
         e = assertThrows(InvalidInputException.class, () -> PacketDictionary.parse("{\"name\": \"x\", \"framing\": "
             + "{\"secondary_header\": \"cfe\", \"error_control\": \"crc16\"}, \"packets\": []}", "d.json"));
         assertTrue(e.userMessage().contains("framing.secondary_header") && e.userMessage().contains("cuc-time"), e.userMessage());
+        e = assertThrows(InvalidInputException.class, () -> PacketDictionary.parse("{\"name\": \"x\", \"framing\": "
+            + "{\"secondary_header\": \"cfs\", \"error_control\": \"crc16\"}, \"packets\": []}", "d.json"));
+        assertTrue(e.userMessage().contains("framing.error_control") && e.userMessage().contains("none"), e.userMessage());
         e = assertThrows(InvalidInputException.class, () -> XtceWriter.write(cfs(), "landing"));
         assertEquals("framing", e.element());
     }

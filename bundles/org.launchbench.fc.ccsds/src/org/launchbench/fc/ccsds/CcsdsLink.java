@@ -109,11 +109,15 @@ public final class CcsdsLink implements FlightComputerLink {
 
         private void octets(Object source, byte[] buffer, int n) {
             if (transport.datagrams()) {
+                if (source.equals(peer) && !fixed && silent() && valid(buffer, n)) {
+                    // the peer back after its silence (a plant restarted on the same port): a new session
+                    counters = new LinkCounters();
+                    peerDatagrams = new PacketReceiver(codec, counters, this::deliver);
+                }
                 if (source.equals(peer)) {
                     peerDatagrams.datagram(buffer, 0, n);
                 } else {
-                    PacketCodec.Decoded d = codec.decode(buffer, 0, n);
-                    if (d.fault() == null && d.length() == n && free()) {
+                    if (free() && valid(buffer, n)) {
                         bind(source);
                         peerDatagrams = new PacketReceiver(codec, counters, this::deliver);
                         peerDatagrams.datagram(buffer, 0, n);
@@ -141,7 +145,18 @@ public final class CcsdsLink implements FlightComputerLink {
 
         /** @return whether another source may become the peer: none yet, or the peer silent or gone */
         private boolean free() {
-            return !fixed && (peer == null || !transport.open(peer) || System.nanoTime() - peerHeard > silenceNanos);
+            return !fixed && (peer == null || !transport.open(peer) || silent());
+        }
+
+        /** @return whether a datagram is one whole valid packet */
+        private boolean valid(byte[] buffer, int n) {
+            PacketCodec.Decoded d = codec.decode(buffer, 0, n);
+            return d.fault() == null && d.length() == n;
+        }
+
+        /** @return whether the peer has sent nothing valid for the silence timeout */
+        private boolean silent() {
+            return System.nanoTime() - peerHeard > silenceNanos;
         }
 
         private void bind(Object source) {

@@ -36,6 +36,23 @@ public final class LinkCounters {
         missing.decrementAndGet();
     }
 
+    /** Adds these counts to another's (a connection's counts before it became the session's peer). */
+    void addTo(LinkCounters other) {
+        other.sent.addAndGet(sent.get());
+        other.received.addAndGet(received.get());
+        other.corrupt.addAndGet(corrupt.get());
+        other.missing.addAndGet(missing.get());
+        other.duplicate.addAndGet(duplicate.get());
+        other.outOfOrder.addAndGet(outOfOrder.get());
+        other.unknownApid.addAndGet(unknownApid.get());
+        other.discarded.addAndGet(discarded.get());
+        other.sendsFailed.addAndGet(sendsFailed.get());
+        other.resyncs.addAndGet(resyncs.get());
+        other.listenerErrors.addAndGet(listenerErrors.get());
+        other.foreign.addAndGet(foreign.get());
+        other.stale.addAndGet(stale.get());
+    }
+
     /** @return the counts now */
     public LinkStatistics snapshot() {
         long c = corrupt.get();

@@ -12,7 +12,7 @@ import org.launchbench.fc.api.PacketDictionary;
  * order, and, if the framing has it, a CRC-16 packet error control field over everything before it.
  * <ul>
  * <li>LaunchBench's framing: a CUC time code as secondary header, and the CRC.</li>
- * <li>cFS's: telemetry the same time; a telecommand its function code and a checksum octet (cFE's
+ * <li>cFS's: telemetry the same time and cFE's 4 spare octets; a telecommand its function code and a checksum octet (cFE's
  * {@code CFE_MSG_GenerateChecksum}: the XOR of 0xFF and every octet of the packet is 0).</li>
  * <li>None (F Prime-style): the time is the packet's {@value PacketDictionary#TIME_FIELD} field.</li>
  * </ul>
@@ -22,6 +22,8 @@ public final class PacketCodec {
 
     /** The packet error control field, octets. */
     public static final int CRC = 2;
+    /** The spare octets after a cFS telemetry packet's time (zero when sent, not read). */
+    static final int CFS_SPARE = 4;
 
     /** Why a packet was refused. */
     public enum Fault {
@@ -86,7 +88,8 @@ public final class PacketCodec {
     private static int secondaryHeader(PacketDictionary.Framing framing, PacketDictionary.Packet p) {
         return switch (framing.secondaryHeader()) {
             case CUC_TIME -> CucTime.SIZE;
-            case CFS -> p.direction() == PacketDictionary.Direction.TELEMETRY ? CucTime.SIZE : 2;
+            // cFE's telemetry header pads its time with 4 spare octets (CFE_MSG_TelemetryHeader, cFE 6.8 on)
+            case CFS -> p.direction() == PacketDictionary.Direction.TELEMETRY ? CucTime.SIZE + CFS_SPARE : 2;
             case NONE -> 0;
         };
     }
@@ -250,7 +253,9 @@ public final class PacketCodec {
             at += f.type().bytes();
         }
         if (!timeInHeader) {
-            time = values.get(PacketDictionary.TIME_FIELD);
+            // a dictionary built in code may lack the field parse requires: no time then, never an exception
+            Double field = values.get(PacketDictionary.TIME_FIELD);
+            time = field == null ? Double.NaN : field;
         }
         return new Decoded(new Packet(p, values, count, time), null, total);
     }

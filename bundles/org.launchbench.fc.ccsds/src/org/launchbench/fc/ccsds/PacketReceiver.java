@@ -50,8 +50,12 @@ public final class PacketReceiver {
         return d.fault() == null;
     }
 
-    /** Counts from now on into these counters (a connection that becomes a session's peer counts into its session). */
+    /**
+     * Counts into these counters from now on, with what it has counted so far (a connection that becomes a session's
+     * peer: its first packet, and what came before it, are the session's).
+     */
     void countInto(LinkCounters session) {
+        counters.addTo(session);
         this.counters = session;
     }
 

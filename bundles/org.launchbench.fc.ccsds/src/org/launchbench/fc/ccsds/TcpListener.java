@@ -129,9 +129,15 @@ final class TcpListener extends Transport {
     private void accept() throws IOException {
         SocketChannel c;
         while ((c = server.accept()) != null) {
-            c.configureBlocking(false);
-            c.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            c.register(selector, SelectionKey.OP_READ);
+            try {
+                c.configureBlocking(false);
+                c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                c.register(selector, SelectionKey.OP_READ);
+            } catch (IOException reset) {
+                // the client went before it could be taken: nothing to serve
+                closeQuietly(c);
+                continue;
+            }
             SocketChannel evicted = null;
             synchronized (connections) {
                 connections.add(c);
@@ -165,11 +171,15 @@ final class TcpListener extends Transport {
             throw new IOException("no connection to answer: nobody has connected, or the session's connection has ended");
         }
         ByteBuffer b = ByteBuffer.wrap(packet);
-        long deadline = System.nanoTime() + WRITE_TIMEOUT_NANOS;
         synchronized (this) {
+            long deadline = System.nanoTime() + WRITE_TIMEOUT_NANOS;
             while (b.hasRemaining()) {
                 if (c.write(b) == 0) {
                     if (System.nanoTime() > deadline) {
+                        if (b.position() > 0) {
+                            // part of a packet went out: the stream's framing is lost, so the connection goes
+                            closeQuietly(c);
+                        }
                         throw new IOException("the peer has not read for " + WRITE_TIMEOUT_NANOS / 1_000_000 + " ms");
                     }
                     LockSupport.parkNanos(50_000);

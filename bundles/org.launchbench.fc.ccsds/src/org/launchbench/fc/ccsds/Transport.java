@@ -141,21 +141,8 @@ abstract class Transport implements AutoCloseable {
         }
     }
 
-    /** The connecting end of TCP: one connection, its only source. */
-    private static final class Tcp extends Transport {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        Tcp(Endpoint e) throws IOException {
-            socket = new Socket();
-            socket.connect(new InetSocketAddress(e.host(), e.port()), 5000);
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(READ_TIMEOUT_MS);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        }
-
+    /** A byte stream with one peer, its only source: a connecting TCP end, or a serial line. */
+    private abstract static class SingleStream extends Transport {
         @Override
         boolean datagrams() {
             return false;
@@ -170,6 +157,23 @@ abstract class Transport implements AutoCloseable {
         Object peer() {
             return this;
         }
+    }
+
+    /** The connecting end of TCP: one connection. */
+    private static final class Tcp extends SingleStream {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Tcp(Endpoint e) throws IOException {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(e.host(), e.port()), 5000);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
 
         @Override
         synchronized void write(byte[] packet) throws IOException {
@@ -196,7 +200,7 @@ abstract class Transport implements AutoCloseable {
         }
     }
 
-    private static final class Serial extends Transport {
+    private static final class Serial extends SingleStream {
         private final SerialPort port;
 
         Serial(Endpoint e) throws IOException {
@@ -212,20 +216,6 @@ abstract class Transport implements AutoCloseable {
             }
         }
 
-        @Override
-        boolean datagrams() {
-            return false;
-        }
-
-        @Override
-        Object source() {
-            return this;
-        }
-
-        @Override
-        Object peer() {
-            return this;
-        }
 
         @Override
         synchronized void write(byte[] packet) throws IOException {

@@ -154,6 +154,8 @@ class LinkFaultsTest {
             + "; at the computer " + f.atComputer());
         assertTrue(Double.isNaN(f.loop().silentAt()), "the computer fell silent: " + f.loop());
         assertTrue(r.outcome() == RecoveryResult.Outcome.LANDED || r.reason().startsWith("touched down at"), r.reason());
+        // near the legs' limits, not far beyond them: a loop that lost control would come down at tens of m/s
+        assertTrue(r.touchdownVerticalSpeed() < 5 && r.touchdownHorizontalSpeed() < 5, r.toString());
         assertEquals(1, f.sessions());
         assertTrue(truth[1].late() > 0 && truth[0].late() > 0, "2 ms of jitter at 1 kHz reorders each way");
         countsTellTheTruth("commands at the bench", f.loop().link(), truth[1], false, f.kernelDrops());

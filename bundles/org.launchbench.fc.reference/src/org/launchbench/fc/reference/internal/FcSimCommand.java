@@ -63,7 +63,7 @@ public final class FcSimCommand implements CliCommand {
               --sessions N    exit after N sessions have ended (default: serve until stopped)
               --silence-ms MS a plant silent this long ends its session (50 to 60000; default 1000)
               --no-rehearsal  serve at once; by default it first flies a landing through itself on a loopback
-                              port (about a second), so its code is compiled before the first real session
+                              port (a few seconds), so its code is compiled before the first real session
             Exit 0 after the sessions asked for, 2 for bad input.
             """;
     }
@@ -81,11 +81,18 @@ public final class FcSimCommand implements CliCommand {
         int nodes = (int) args.number("--nodes", 20, 8, 60);
         long sessions = (long) args.number("--sessions", Long.MAX_VALUE, 1, Long.MAX_VALUE);
         long silence = (long) args.number("--silence-ms", 1000, 50, 60_000);
-        if (!args.flag("--no-rehearsal")) {
-            rehearse(invocation, provider, dictionary, nodes, rate);
+        try (FlightComputerLink link = provider.listen(endpoint, dictionary, Duration.ofMillis(silence))) {
+            // bound first, so a port in use is said at once; rehearsed before it answers anyone
+            if (!args.flag("--no-rehearsal")) {
+                rehearse(invocation, provider, dictionary, nodes, rate);
+            }
+            return serve(invocation, link, endpoint, provider, dictionary, nodes, rate, sessions);
         }
-        try (FlightComputerLink link = provider.listen(endpoint, dictionary, Duration.ofMillis(silence));
-             ReferenceFlightComputer fc = new ReferenceFlightComputer(link, nodes, rate)) {
+    }
+
+    private static int serve(CommandInvocation invocation, FlightComputerLink link, Endpoint endpoint, LinkProvider provider,
+                             PacketDictionary dictionary, int nodes, double rate, long sessions) {
+        try (ReferenceFlightComputer fc = new ReferenceFlightComputer(link, nodes, rate)) {
             invocation.out().printf(Locale.ROOT, "fc-sim: listening on %s (protocol %s, dictionary \"%s\")%n", endpoint, provider.protocol(),
                 dictionary.name());
             invocation.out().flush();
@@ -128,8 +135,10 @@ public final class FcSimCommand implements CliCommand {
             invocation.out().printf(Locale.ROOT, "fc-sim: rehearsed a landing through itself: %d cycles answered in %.1f s%n", answered,
                 (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException cannot) {
-            // a protocol without loopback UDP: the computer serves unrehearsed, which costs only its first session's timing
-            invocation.out().printf(Locale.ROOT, "fc-sim: no rehearsal over protocol %s (%s)%n", provider.protocol(), cannot.getMessage());
+            // a protocol that cannot carry it (a third party's, without UDP), or no loopback port to be had: the computer
+            // serves unrehearsed, which costs only its first session's timing
+            invocation.out().printf(Locale.ROOT, "fc-sim: not rehearsed (%s: %s); serving all the same%n", cannot.getClass().getSimpleName(),
+                cannot.getMessage());
         }
         invocation.out().flush();
     }

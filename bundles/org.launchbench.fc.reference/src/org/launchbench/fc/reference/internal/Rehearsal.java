@@ -35,6 +35,8 @@ final class Rehearsal {
     private static final double BACK = 89_000;
     private static final double THROTTLE_MIN = 0.4;
     private static final double ISP = 282;
+    /** Cycles left unanswered after which the rehearsal gives up. */
+    private static final int UNANSWERED = 1_000;
     /** Half the CUC time code's 2⁻¹⁶ s: a command stamped with a cycle's time carries it to this. */
     private static final double TICK = 1.0 / 131_072;
 
@@ -110,6 +112,9 @@ final class Rehearsal {
                 }
                 if (command.get() != null && command.get().time() >= t - TICK) {
                     answered++;
+                } else if (k - answered > UNANSWERED) {
+                    // a computer that does not answer is not rehearsing: stop waiting for it
+                    break;
                 }
             }
             s.cancel();

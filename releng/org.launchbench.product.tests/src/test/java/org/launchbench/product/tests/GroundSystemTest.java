@@ -73,7 +73,8 @@ class GroundSystemTest {
 
         int fcPort = ProcessLogs.freePort();
         Path fcLog = dir.resolve("fc-sim.log");
-        processes.add(InstalledProduct.start(fcLog, "fc-sim", "--listen", "udp://127.0.0.1:" + fcPort, "--sessions", "1"));
+        processes.add(InstalledProduct.start(fcLog, "fc-sim", "--listen", "udp://127.0.0.1:" + fcPort, "--sessions", "1",
+            "--no-rehearsal"));
         ProcessLogs.awaitLine(fcLog, "fc-sim: listening on", 60);
         Path session = dir.resolve("session.txt");
         Path hilOut = dir.resolve("hil.json");

@@ -330,7 +330,7 @@ class WorkbenchWindowTest {
             port = socket.getLocalPort();
         }
         Path fcLog = workspace.resolve("fc-sim.txt");
-        Process fc = InstalledProduct.start(fcLog, "fc-sim", "--listen", "udp://127.0.0.1:" + port, "--sessions", "1");
+        Process fc = InstalledProduct.start(fcLog, "fc-sim", "--listen", "udp://127.0.0.1:" + port, "--sessions", "1", "--no-rehearsal");
         try {
             long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!(Files.exists(fcLog) && Files.readString(fcLog).contains("listening on")) && System.nanoTime() < ready) {
