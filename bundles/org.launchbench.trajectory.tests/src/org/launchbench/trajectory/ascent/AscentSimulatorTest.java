@@ -163,9 +163,9 @@ class AscentSimulatorTest {
     }
 
     /**
-     * A replay flies the solved ascent again without solving: it must land on the same cut-off state, to rounding (a
-     * micrometre, a nanometre per second): the solver's last trial and the replay integrate the same equations with
-     * the same steps and locate the same events.
+     * A replay flies the flown ascent again without solving: it must land on the same cut-off state to the integrator's
+     * tolerance (a decimetre, a millimetre per second): the replay flies the same steering, part by part, through the same equations and
+     * events.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"falcon-9, slc-40, 0, 10000, 200, 28.6", "zhuque-3, dongfeng-commercial, 20000, 4000, 450, 57"})
@@ -182,11 +182,13 @@ class AscentSimulatorTest {
         AscentResult replayed = simulator.replay(vehicle, pad, azimuth, payload, reserve, solved);
         double[] a = solved.cutoffState();
         double[] b = replayed.cutoffState();
-        // the same equations, the same steps, the same events: the same state to rounding (it is bit for bit today)
-        assertEquals(solved.cutoffTime(), replayed.cutoffTime(), 1e-9);
-        assertEquals(0, new Vector3D(a[0], a[1], a[2]).distance(new Vector3D(b[0], b[1], b[2])), 1e-6, "position");
-        assertEquals(0, new Vector3D(a[3], a[4], a[5]).distance(new Vector3D(b[3], b[4], b[5])), 1e-9, "velocity");
-        assertEquals(a[6], b[6], 1e-9, "mass");
+        // the same equations and events; the flight restarted its integration at every 2 s guidance cycle where the replay
+        // integrates each burn in one go, so the two agree to the integrator's tolerance (1e-10 of 7,000 km a step,
+        // accumulated over the burns and coasts), not to rounding
+        assertEquals(solved.cutoffTime(), replayed.cutoffTime(), 1e-6);
+        assertEquals(0, new Vector3D(a[0], a[1], a[2]).distance(new Vector3D(b[0], b[1], b[2])), 0.1, "position");
+        assertEquals(0, new Vector3D(a[3], a[4], a[5]).distance(new Vector3D(b[3], b[4], b[5])), 1e-3, "velocity");
+        assertEquals(a[6], b[6], 1e-3, "mass");
     }
 
     @Test

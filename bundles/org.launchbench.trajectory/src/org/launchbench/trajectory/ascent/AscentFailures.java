@@ -21,8 +21,10 @@ import org.launchbench.vehicle.model.Scenario;
  * impulse, a lower chamber pressure);</li>
  * <li>{@code THRUST_LOSS}: the stage's thrust is gone.</li>
  * </ul>
- * The failures are not known to the flight: the pitch-over is the nominal plan's, and the stage burns to the reserve
- * its recovery keeps (a weaker stage burns longer); the last stage's steering is solved from the state it ignites in.
+ * A failure at or after the first stage's cut-off happens to the last stage's engines in the same way (a single-engine
+ * stage's ENGINE_OUT is a THRUST_LOSS). The failures are not known to the flight: the pitch-over is the nominal plan's,
+ * and the first stage burns to the reserve its recovery keeps (a weaker stage burns longer); the last stage's guidance
+ * is solved from the state it ignites in and corrected in flight on the thrust it senses.
  */
 public record AscentFailures(List<Failure> failures) {
 
@@ -51,16 +53,18 @@ public record AscentFailures(List<Failure> failures) {
     }
 
     /**
-     * Refuses what the ascent cannot inject: a failure of a vehicle with strap-on boosters, one that kinds other than
-     * thrust failures, or one at or after the first stage's cut-off (the last stage's burn is solved once, at its
-     * ignition: a failure during it needs the closed-loop steering still to come).
+     * Refuses what the ascent cannot inject: a failure of a vehicle with strap-on boosters, one of another kind than
+     * thrust failures, or one outside the first stage's burn and the last stage's burns (a middle stage's, or a solid
+     * last stage's, whose burn to depletion is solved once at ignition).
      *
      * @param vehicleHasStrapOns whether the first stage is a set of strap-on boosters
      * @param cutoffS            the first stage's cut-off in the nominal flight, s after liftoff
+     * @param lastIgnitionS      the last stage's first ignition in the nominal flight, s (NaN: its burn takes none)
+     * @param insertionS         orbit insertion in the nominal flight, s
      * @param source             the mission file, for the message
      * @throws InvalidInputException naming the failure
      */
-    public void check(boolean vehicleHasStrapOns, double cutoffS, String source) {
+    public void check(boolean vehicleHasStrapOns, double cutoffS, double lastIgnitionS, double insertionS, String source) {
         for (Failure f : failures) {
             String where = "scenarios/failures[" + f.getKind().getLiteral() + " at " + f.getTime() + " s]";
             if (vehicleHasStrapOns) {
@@ -72,13 +76,26 @@ public record AscentFailures(List<Failure> failures) {
                 throw InvalidInputException.because("is not a failure of an ascent's engines").source(source).element(where)
                     .value(f.getKind().getLiteral()).allowed("ENGINE_OUT, THRUST_SHORTFALL, THRUST_LOSS").build();
             }
-            if (!(f.getTime() >= 0 && f.getTime() < cutoffS)) {
-                throw InvalidInputException.because("is not during the first stage's burn, where ascent failures are injected")
-                    .source(source).element(where + "/time").value(f.getTime())
-                    .allowed(String.format(Locale.ROOT, "0 to %.1f s (the first stage's cut-off; the last stage's steering is solved once"
-                        + " at its ignition, so a failure during its burn is not modelled yet)", cutoffS)).build();
+            boolean first = f.getTime() >= 0 && f.getTime() < cutoffS;
+            boolean last = f.getTime() >= lastIgnitionS && f.getTime() < insertionS;
+            if (!first && !last) {
+                String lastBurn = Double.isNaN(lastIgnitionS) ? " (the last stage, solid, burns to depletion on a steering solved"
+                    + " once at its ignition: a failure during it is not modelled)"
+                    : String.format(Locale.ROOT, ", or %.1f to %.1f s (the last stage's ignition to orbit insertion)", lastIgnitionS,
+                        insertionS);
+                throw InvalidInputException.because("is not during the first or the last stage's burn, where ascent failures are"
+                    + " injected").source(source).element(where + "/time").value(f.getTime())
+                    .allowed(String.format(Locale.ROOT, "0 to %.1f s (the first stage's cut-off)", cutoffS) + lastBurn).build();
             }
         }
+    }
+
+    /**
+     * @param t a time, s after liftoff
+     * @return the failures at or after it (those of the stages still to burn)
+     */
+    AscentFailures from(double t) {
+        return new AscentFailures(failures.stream().filter(f -> f.getTime() >= t).toList());
     }
 
     /** @return the times at which the first stage's thrust changes, s after liftoff, in order */

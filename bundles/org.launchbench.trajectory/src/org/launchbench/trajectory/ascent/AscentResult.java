@@ -15,7 +15,7 @@ import org.launchbench.trajectory.dynamics.Steering;
  * @param cutoffState inertial state at cut-off {x, y, z, vx, vy, vz, m} (frame: x at the prime meridian at liftoff)
  * @param kickAngle   the pitch-over angle the ascent needed, rad
  * @param insertion   how the last stage reached the orbit (never AUTO)
- * @param burns       the last stage's burns as solved, in order (what {@link AscentSimulator#replay} flies again)
+ * @param burns       the last stage's burns as flown, in order (what {@link AscentSimulator#replay} flies again)
  * @param booster     the first stage after separation, flown in the same run: ballistic (no burns) to its apogee and
  *                    to the ground; null when the ascent was not flown with it (replays)
  * @param propellantLeftKg the last stage's usable propellant left at orbit insertion, kg (0 for a solid stage burned to
@@ -39,13 +39,19 @@ public record AscentResult(List<FlightEvent> events, List<FlightSample> history,
                           double separationTime, double[] separationState) {
     }
 
+    /** @return the last stage's guidance cycles over all its burns, the solves at ignition included */
+    public int guidanceCycles() {
+        return burns.stream().mapToInt(Burn::guidanceCycles).sum();
+    }
+
     /**
-     * One solved upper-stage burn.
+     * One upper-stage burn as flown.
      *
-     * @param ignition ignition time, s
-     * @param cutoff   cut-off time, s
-     * @param steering the steering flown
+     * @param ignition       ignition time, s
+     * @param cutoff         cut-off time, s
+     * @param steering       the steering flown (part by part where the closed loop corrected it)
+     * @param guidanceCycles the guidance's cycles during the burn, the solve at ignition included
      */
-    public record Burn(double ignition, double cutoff, Steering steering) {
+    public record Burn(double ignition, double cutoff, Steering steering, int guidanceCycles) {
     }
 }

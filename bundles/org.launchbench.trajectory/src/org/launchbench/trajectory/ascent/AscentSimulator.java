@@ -27,6 +27,7 @@ import org.launchbench.trajectory.flight.Flight;
 import org.launchbench.trajectory.flight.AscentThrottle;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.flight.PitchProgram;
+import org.launchbench.trajectory.guidance.ClosedLoopBurn;
 import org.launchbench.trajectory.guidance.InsertionGuidance;
 import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.trajectory.guidance.ShortOfOrbitException;
@@ -87,6 +88,11 @@ public final class AscentSimulator {
     private AscentFailures failures = AscentFailures.NONE;
     /** The pitch-over flown, rad (NaN: solved for the target). */
     private double fixedKick = Double.NaN;
+    /** Seconds between the last stage's guidance cycles (+∞: its steering solved once, at ignition). */
+    private double guidanceCycle = ClosedLoopBurn.DEFAULT_CYCLE_S;
+    /** The last stage's real thrust and specific impulse over their ratings (what its guidance knows). */
+    private double upperThrustFactor = 1;
+    private double upperIspFactor = 1;
 
     /**
      * @param earth      the Earth
@@ -194,7 +200,8 @@ public final class AscentSimulator {
             if (mode == AscentProfile.Insertion.PARKING_ORBIT) {
                 InsertionTarget transfer = new InsertionTarget(earth.equatorialRadius() + profile.parkingAltitude(), aim,
                     target.inclination());
-                burn(flight, guidance, prop, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff", burns, false);
+                burns.add(burn(flight, guidance, prop, upperEngines(upper, separation[0]), upper.getId() + "-ignition", burnout, transfer,
+                    upper.getId() + "-cutoff", false));
             }
             coastToApogee(flight, coast, prop, target);
             burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
@@ -210,13 +217,14 @@ public final class AscentSimulator {
         progress.setWorkRemaining(5);
         String ignition = upper.getId() + (mode == AscentProfile.Insertion.PARKING_ORBIT ? "-ignition-2" : "-ignition");
         Jettison pending = flight.pendingJettison();
-        InsertionGuidance.Solution solution = burn(flight, guidance, prop, ignition, burnout,
-            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion", burns,
+        AscentResult.Burn last = burn(flight, guidance, prop, upperEngines(upper, separation[0]), ignition, burnout,
+            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion",
             upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && !cutSolids);
+        burns.add(last);
         progress.split(5);
         // the burn-out mass counts a jettison still pending at ignition (it happens during the burn)
         double left = flight.state()[6] - (burnout - (pending != null && pending.done() ? pending.mass() : 0));
-        return new AscentResult(flight.events(), flight.samples(), solution.cutoffTime(), flight.state(), k1, mode, List.copyOf(burns),
+        return new AscentResult(flight.events(), flight.samples(), last.cutoff(), flight.state(), k1, mode, List.copyOf(burns),
             separation[0] == null ? null : booster(vehicle, site, separation[0]), left);
     }
 
@@ -284,6 +292,32 @@ public final class AscentSimulator {
         s.maxDynamicPressure = maxDynamicPressure;
         s.failures = failures;
         s.fixedKick = fixedKick;
+        s.guidanceCycle = guidanceCycle;
+        s.upperThrustFactor = upperThrustFactor;
+        s.upperIspFactor = upperIspFactor;
+        return s;
+    }
+
+    /**
+     * @param seconds seconds between the last stage's guidance cycles ({@link ClosedLoopBurn}); +∞ flies its steering as
+     *                solved at ignition (open loop, to the same energy cut-off)
+     * @return a simulator flying it
+     */
+    public AscentSimulator withGuidanceCycle(double seconds) {
+        AscentSimulator s = copy(profile);
+        s.guidanceCycle = seconds;
+        return s;
+    }
+
+    /**
+     * @param thrustFactor the last stage's real thrust over its rating
+     * @param ispFactor    its real specific impulse over its rating
+     * @return a simulator whose last stage burns so, its guidance knowing only the rating (a dispersion of the engine)
+     */
+    public AscentSimulator withUpperStageDeviation(double thrustFactor, double ispFactor) {
+        AscentSimulator s = copy(profile);
+        s.upperThrustFactor = thrustFactor;
+        s.upperIspFactor = ispFactor;
         return s;
     }
 
@@ -479,25 +513,63 @@ public final class AscentSimulator {
         return (lo + hi) / 2;
     }
 
-    /** Solves and flies one upper-stage burn from the flight's current state. */
-    private InsertionGuidance.Solution burn(Flight flight, InsertionGuidance guidance, Propulsion prop, String ignition,
-                                            double burnoutMass, InsertionTarget target, String cutoff, List<AscentResult.Burn> burns,
-                                            boolean toDepletion) {
-        InsertionGuidance.Solution solution;
+    /**
+     * Solves one upper-stage burn from the flight's current state and flies it: closed-loop ({@link ClosedLoopBurn}),
+     * or, for a solid stage burned to depletion, as solved at ignition.
+     */
+    private AscentResult.Burn burn(Flight flight, InsertionGuidance guidance, Propulsion rated, ClosedLoopBurn.Engines engines,
+                                   String ignition, double burnoutMass, InsertionTarget target, String cutoff, boolean toDepletion) {
+        double t0 = flight.time();
         try {
-            solution = toDepletion ? guidance.solveToDepletion(flight.time(), flight.state(), burnoutMass, target, flight.pendingJettison())
-                : guidance.solve(flight.time(), flight.state(), burnoutMass, target, prop.throttleMax(), flight.pendingJettison());
+            InsertionGuidance.Solution solution = toDepletion
+                ? guidance.solveToDepletion(t0, flight.state(), burnoutMass, target, flight.pendingJettison())
+                : guidance.solve(t0, flight.state(), burnoutMass, target, rated.throttleMax(), flight.pendingJettison());
+            flight.mark(ignition, new PointMassDynamics(earth, atmosphere, engines.at(t0), Aerodynamics.NONE, solution.steering(),
+                Winds.CALM));
+            if (toDepletion) {
+                PointMassDynamics d = new PointMassDynamics(earth, atmosphere, engines.at(t0), Aerodynamics.NONE, solution.steering(),
+                    Winds.CALM);
+                flight.fly(d, -1, solution.cutoffTime() - flight.time(), cutoff);
+                return new AscentResult.Burn(t0, solution.cutoffTime(), solution.steering(), 1);
+            }
+            ClosedLoopBurn.Result flown = new ClosedLoopBurn(earth, atmosphere, rated, guidanceCycle)
+                .fly(flight, engines, solution, burnoutMass, target, cutoff);
+            return new AscentResult.Burn(t0, flown.cutoffTime(), flown.steering(), flown.cycles());
         } catch (RunFailedException e) {
             double re = earth.equatorialRadius();
             throw new RunFailedException(String.format(Locale.ROOT, "%s (burn from %.0f s into %.0f x %.0f km, cut-off at %.0f km): %s",
-                ignition, flight.time(), (target.perigeeRadius() - re) / 1000, (target.apogeeRadius() - re) / 1000,
+                ignition, t0, (target.perigeeRadius() - re) / 1000, (target.apogeeRadius() - re) / 1000,
                 (target.insertionRadius() - re) / 1000, e.getMessage()), e);
         }
-        PointMassDynamics d = new PointMassDynamics(earth, atmosphere, prop, Aerodynamics.NONE, solution.steering(), Winds.CALM);
-        burns.add(new AscentResult.Burn(flight.time(), solution.cutoffTime(), solution.steering()));
-        flight.mark(ignition, d);
-        flight.fly(d, -1, solution.cutoffTime() - flight.time(), cutoff);
-        return solution;
+    }
+
+    /**
+     * The last stage's engines as they burn: deviated from their rating as this simulator says, with the failures
+     * from the first stage's separation on ({@code separation}: its state and time, null when none was captured).
+     */
+    private ClosedLoopBurn.Engines upperEngines(Stage upper, double[] separation) {
+        Propulsion real = Propulsion.of(upper).deviated(upperThrustFactor, upperIspFactor);
+        AscentFailures later = failures.from(separation == null ? 0 : separation[7]);
+        if (later.isEmpty()) {
+            return ClosedLoopBurn.Engines.constant(real);
+        }
+        int engines = upper.getEngines().stream().mapToInt(c -> c.getCount()).sum();
+        return new ClosedLoopBurn.Engines() {
+            @Override
+            public Propulsion at(double t) {
+                return later.at(real, engines, t);
+            }
+
+            @Override
+            public double nextChange(double t) {
+                return later.times().stream().filter(x -> x > t).findFirst().orElse(Double.POSITIVE_INFINITY);
+            }
+
+            @Override
+            public String changeEvent(double t) {
+                return later.event(t);
+            }
+        };
     }
 
     /**
@@ -657,8 +729,12 @@ public final class AscentSimulator {
         int engines = s.getEngines().stream().mapToInt(c -> c.getCount()).sum();
         for (double t : failures.times()) {
             if (t > flight.time()) {
-                Flight.End end = flight.fly(powered(vehicle, s, steering, failures.at(nominal, engines, flight.time())), cutoffMass,
-                    t - flight.time(), null);
+                PointMassDynamics d = powered(vehicle, s, steering, failures.at(nominal, engines, flight.time()));
+                Flight.End end = flight.fly(d, cutoffMass, t - flight.time(), null);
+                if (end == Flight.End.BURNOUT) {
+                    // the stage reached its cut-off first: the later failures are the last stage's
+                    flight.mark("meco", d);
+                }
                 if (end != Flight.End.TIME) {
                     return end;
                 }

@@ -203,9 +203,12 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
         if (failures.isEmpty()) {
             return plan.ascent();
         }
-        double meco = plan.ascent().events().stream().filter(e -> e.name().equals("meco")).mapToDouble(e -> e.time()).findFirst()
-            .orElse(0);
-        failures.check(vehicle.getStages().get(0).isStrapOn(), meco, source);
+        AscentResult nominal = plan.ascent();
+        double meco = nominal.events().stream().filter(e -> e.name().equals("meco")).mapToDouble(e -> e.time()).findFirst().orElse(0);
+        List<org.launchbench.vehicle.model.Stage> stages = vehicle.getStages();
+        boolean solidLast = stages.get(stages.size() - 1).getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID;
+        double lastIgnition = solidLast || nominal.burns().isEmpty() ? Double.NaN : nominal.burns().get(0).ignition();
+        failures.check(stages.get(0).isStrapOn(), meco, lastIgnition, nominal.cutoffTime(), source);
         return flyFailing(profile, plan, failures, monitor);
     }
 

@@ -68,6 +68,15 @@ public record Propulsion(double vacuumThrust, double exitArea, double massFlow, 
     }
 
     /**
+     * @param thrustFactor the engines' thrust over their rating (a shortfall, a dispersion)
+     * @param ispFactor    their specific impulse over its rating
+     * @return these engines delivering that: thrust × thrustFactor, flow × thrustFactor / ispFactor (the nozzle the same)
+     */
+    public Propulsion deviated(double thrustFactor, double ispFactor) {
+        return new Propulsion(vacuumThrust * thrustFactor, exitArea, massFlow * thrustFactor / ispFactor, throttleMin, throttleMax);
+    }
+
+    /**
      * @param throttle        throttle setting, fraction of full thrust (0 = off)
      * @param ambientPressure Pa
      * @return thrust, N (never negative: a nozzle does not pull)

@@ -1,8 +1,12 @@
 package org.launchbench.trajectory.guidance;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.trajectory.atmosphere.Atmosphere;
@@ -21,8 +25,9 @@ import org.launchbench.trajectory.dynamics.Winds;
  * that, when the orbital energy reaches the target's (engine cut-off), the vehicle is at the target perigee
  * radius with zero flight-path angle. Energy, radius and flight-path angle at perigee fix perigee and apogee;
  * the steering keeps the burn in the target plane, which fixes the inclination. Because every iteration flies
- * the real equations of motion (J2, pressure-corrected thrust, drag), the converged burn is the one flown.
- * Re-solving from the current state during the burn makes it closed-loop. Not thread-safe.
+ * the real equations of motion (J2, pressure-corrected thrust, drag), the converged burn is the one its model of the
+ * engines would fly; {@link #correct} re-solves it from the current state during the burn ({@link ClosedLoopBurn}).
+ * Not thread-safe.
  */
 public final class InsertionGuidance {
 
@@ -69,12 +74,13 @@ public final class InsertionGuidance {
      * @param cutoffTime engine cut-off time, s
      * @param cutoff     state at cut-off {x, y, z, vx, vy, vz, m}
      * @param iterations Newton iterations used
+     * @param path       the burn as the guidance predicts it, ignition to cut-off
      */
-    public record Solution(Steering steering, double cutoffTime, double[] cutoff, int iterations) {
+    public record Solution(Steering steering, double cutoffTime, double[] cutoff, int iterations, PredictedPath path) {
     }
 
-    /** One flown burn: where it ended and why. */
-    private record Burn(double time, double[] state, boolean burnedOut) {
+    /** One flown burn: where it ended and why, and the way there. */
+    private record Burn(double time, double[] state, boolean burnedOut, PredictedPath path) {
     }
 
     /**
@@ -116,11 +122,55 @@ public final class InsertionGuidance {
         // climbing out of the atmosphere: start pitched up and pitching down; near an apsis: start level
         double a = climb > Math.toRadians(5) ? 0.3 : 0;
         double bs = 2 * a * expected / burnTime;
-        double b = bs / expected;
         if (expected < SHORT_BURN && target.insertionRadius() == target.apogeeRadius() && climb < Math.toRadians(5)) {
             return solveShort(t0, y0, burnoutMass, target, throttle);
         }
-        double[] f = residuals(fly(t0, y0, burnoutMass, target, steering(a, b, t0, target, throttle)), target);
+        return newton(t0, y0, burnoutMass, target, throttle, a, bs, expected, null);
+    }
+
+    /**
+     * The in-flight correction of a burn being flown (one guidance cycle): the steering flown so far is carried on from
+     * the current state and its cut-off predicted; where it misses the target by more than the tolerances, Newton's
+     * method corrects it from there. The predictor-corrector of closed-loop guidance, on this guidance's model of the
+     * engines (which the caller may have scaled to the thrust it senses).
+     *
+     * @param t           now, s
+     * @param y           the state now (as navigated)
+     * @param burnoutMass mass with the usable propellant gone (and a pending jettison's mass on board), kg
+     * @param target      the orbit
+     * @param previous    the steering flown until now
+     * @param pending     a jettison still to happen (null: none)
+     * @return the steering to fly from now (the same law, re-based at {@code t}); its iterations are 0 when the
+     *         prediction needed no correction
+     * @throws RunFailedException when the stage cannot reach the orbit any more, or the correction does not converge
+     */
+    public Solution correct(double t, double[] y, double burnoutMass, InsertionTarget target, LinearTangentSteering previous,
+                            Jettison pending) {
+        this.pending = pending;
+        double throttle = previous.throttle();
+        double a = previous.a() - previous.b() * (t - previous.ignition());
+        LinearTangentSteering carried = steering(a, previous.b(), t, target, throttle);
+        Burn burn = fly(t, y, burnoutMass, target, carried);
+        double[] f = residuals(burn, target);
+        if (Math.abs(f[0]) < RADIUS_TOLERANCE && Math.abs(f[1]) < ANGLE_TOLERANCE && !burn.burnedOut()) {
+            return new Solution(carried, burn.time(), burn.state(), 0, burn.path());
+        }
+        double expected = Math.max(1, Math.min(burn.time() - t, (y[6] - burnoutMass) / propulsion.massFlow(throttle)));
+        return newton(t, y, burnoutMass, target, throttle, a, previous.b() * expected, expected, f);
+    }
+
+    /**
+     * Newton's method on the pitch law from a starting point.
+     *
+     * @param bs the pitch rate scaled by the expected burn time
+     * @param f  the residuals at the start when already flown (null: fly them)
+     */
+    private Solution newton(double t0, double[] y0, double burnoutMass, InsertionTarget target, double throttle, double a,
+                            double bs, double expected, double[] f) {
+        double b = bs / expected;
+        if (f == null) {
+            f = residuals(fly(t0, y0, burnoutMass, target, steering(a, b, t0, target, throttle)), target);
+        }
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             double da = 1e-5;
             double db = 1e-5;
@@ -146,7 +196,7 @@ public final class InsertionGuidance {
                 if (burn.burnedOut()) {
                     throw outOfPropellant(burn, target);
                 }
-                return new Solution(steering, burn.time(), burn.state(), it);
+                return new Solution(steering, burn.time(), burn.state(), it, burn.path());
             }
         }
         throw new RunFailedException("upper-stage guidance did not converge in " + MAX_ITERATIONS + " iterations"
@@ -220,7 +270,7 @@ public final class InsertionGuidance {
             if (Math.abs(f[0]) < 50 && Math.abs(f[1]) < 2e-5 && Math.abs(f[2]) < 0.05) {
                 Steering s = wasting(x, t0, target, duration);
                 Burn burn = fly(t0, y0, burnoutMass, target, s, true);
-                return new Solution(s, burn.time(), burn.state(), it);
+                return new Solution(s, burn.time(), burn.state(), it, burn.path());
             }
         }
         if (excess < SMALL_EXCESS) {
@@ -270,7 +320,7 @@ public final class InsertionGuidance {
                 if (burn.burnedOut()) {
                     throw outOfPropellant(burn, target);
                 }
-                return new Solution(steering(a1, 0, t0, target, throttle), burn.time(), burn.state(), it);
+                return new Solution(steering(a1, 0, t0, target, throttle), burn.time(), burn.state(), it, burn.path());
             }
             if (f1 == f0) {
                 break;
@@ -298,10 +348,18 @@ public final class InsertionGuidance {
     }
 
     private double shortfall(Burn burn, InsertionTarget target) {
-        double r = new Vector3D(burn.state()[0], burn.state()[1], burn.state()[2]).getNorm();
-        // the speed the target orbit has at the radius where the propellant ran out (vis-viva)
-        double need = Math.sqrt(earth.mu() * (2 / r - 1 / target.semiMajorAxis()));
-        return need - new Vector3D(burn.state()[3], burn.state()[4], burn.state()[5]).getNorm();
+        return shortfall(earth.mu(), burn.state(), target);
+    }
+
+    /**
+     * @param mu     gravitational parameter, m³/s²
+     * @param y      a state {x, y, z, vx, vy, vz, ...}
+     * @param target the orbit
+     * @return the speed the target orbit has at that state's radius (vis-viva) less the state's speed, m/s
+     */
+    static double shortfall(double mu, double[] y, InsertionTarget target) {
+        double r = new Vector3D(y[0], y[1], y[2]).getNorm();
+        return Math.sqrt(mu * (2 / r - 1 / target.semiMajorAxis())) - new Vector3D(y[3], y[4], y[5]).getNorm();
     }
 
     /** @return {radius error (m), flight-path angle (rad)} at cut-off */
@@ -334,7 +392,9 @@ public final class InsertionGuidance {
         }
         integrator.addEventDetector(new StopWhen(s -> s.getPrimaryState()[6] - burnoutMass + (drop == null ? 0 : drop.dropped()), false, 5.0, 1e-9,
             () -> burnedOut[0] = true));
+        List<ODEStateInterpolator> steps = new ArrayList<>();
+        integrator.addStepHandler(steps::add);
         ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, y0), t0 + 5_000);
-        return new Burn(end.getTime(), end.getPrimaryState().clone(), burnedOut[0]);
+        return new Burn(end.getTime(), end.getPrimaryState().clone(), burnedOut[0], new PredictedPath(steps));
     }
 }

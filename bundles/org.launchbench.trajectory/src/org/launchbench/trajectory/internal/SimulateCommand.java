@@ -107,7 +107,8 @@ public final class SimulateCommand implements CliCommand {
             The vehicle and site come from the catalog, or from .vehicle/.sites files beside the mission.
             Exit 0 when the orbit is reached, 1 when the vehicle cannot reach it or its first stage crashed (the
             reason on stderr), 2 for a bad or invalid mission file.
-              --json      {"mission", "vehicle", "insertion", "events": [{"name", "time_s", "altitude_m",
+              --json      {"mission", "vehicle", "insertion", "fidelity", "guidance_cycles" (the last stage's
+                           guidance cycles, every 2 s of its burns), "events": [{"name", "time_s", "altitude_m",
                            "speed_m_s", "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
                            "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg",
                            "semi_major_axis_km", "eccentricity", "argument_of_perigee_deg", "true_anomaly_deg",
@@ -127,8 +128,9 @@ public final class SimulateCommand implements CliCommand {
               --csv DIR   also write the time history to DIR/MISSION_ID-history.csv
               --scenario  inject the failures of this one of the mission's scenarios ('none': a nominal
                           flight); without it, every scenario the mission lists is injected. Ascent failures
-                          (burn ASCENT: ENGINE_OUT, THRUST_SHORTFALL, THRUST_LOSS during the first stage's burn)
-                          are flown on the nominal plan; the recovery's on its burns
+                          (burn ASCENT: ENGINE_OUT, THRUST_SHORTFALL, THRUST_LOSS during the first or the last
+                          stage's burn) are flown on the nominal plan, the last stage's guidance correcting for
+                          them; the recovery's on its burns
               --fidelity  how the first stage's return is flown: 3dof (point mass, the thrust where the
                           guidance wants it at once) or 6dof (rigid body under an ideal attitude loop,
                           docs/flight-dynamics.md); default: the mission's fidelity, else 3dof. The ascent is
@@ -166,7 +168,7 @@ public final class SimulateCommand implements CliCommand {
         // an expendable stage is not sized: ReserveSizing burns it to depletion without asking the recovery
         AscentFailures failures = AscentFailures.of(mission, scenarios);
         // what the ascent cannot inject is refused before anything is flown (the cut-off's bound once it is known)
-        failures.check(vehicle.getStages().get(0).isStrapOn(), Double.POSITIVE_INFINITY, file.toString());
+        failures.check(vehicle.getStages().get(0).isStrapOn(), Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, file.toString());
         ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
         // the plan is the nominal ascent's; the scenario's ascent failures happen to the flight that follows it
         AscentResult result = loaded.flown(sized, scenarios, profile, file.toString(), invocation.monitor());
@@ -200,6 +202,7 @@ public final class SimulateCommand implements CliCommand {
         doc.put("vehicle", vehicle.getId());
         doc.put("insertion", InsertionOption.name(result.insertion()));
         doc.put("fidelity", fidelity.name());
+        doc.put("guidance_cycles", result.guidanceCycles());
         doc.put("events", events(timeline));
         double re = EARTH.equatorialRadius();
         Map<String, Object> achieved = elements(orbit);
