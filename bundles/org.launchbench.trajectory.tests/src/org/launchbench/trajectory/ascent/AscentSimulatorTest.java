@@ -1,5 +1,11 @@
 package org.launchbench.trajectory.ascent;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.launchbench.trajectory.guidance.ShortOfOrbitException;
+
+import org.launchbench.core.RunFailedException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +119,82 @@ class AscentSimulatorTest {
     private static double time(AscentResult r, String event) {
         return r.events().stream().filter(e -> e.name().equals(event)).findFirst().orElseThrow(() -> new AssertionError(
             "no " + event + " in " + r.events().stream().map(FlightEvent::name).toList())).time();
+    }
+
+    /**
+     * A geostationary transfer orbit at 27 deg from SLC-40 (latitude 28.56 deg), Falcon 9's standard from the Cape, with
+     * 5.5 t and a drone ship's 30 t kept: no direct ascent reaches that plane, so the second stage burns into a 200 km
+     * parking orbit due east, coasts to the equator and turns the plane there in the burn that raises the apogee. The
+     * achieved orbit by Orekit from the cut-off state; the burn straddles the node (half its duration from the equator
+     * each side); the plane turned is the parking plane's inclination less 27 deg; and its cost checks against the
+     * small-angle expansion of the law of cosines, v1 v2 Δi² / (2 (v2 - v1)), to 1 %.
+     */
+    @Test
+    void aTransferOrbitBelowTheSitesLatitudeTurnsItsPlaneAtTheNode() {
+        LaunchVehicle f9 = catalog().vehicle("falcon-9").orElseThrow().model();
+        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals("slc-40")).findFirst().orElseThrow();
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
+        double re = EARTH.equatorialRadius();
+        InsertionTarget gto = new InsertionTarget(re + 200_000, re + 35_786_000, Math.toRadians(27));
+        double flown = PlaneChange.ascentInclination(f9, pad.latitude(), gto);
+        assertEquals(pad.latitude(), flown, 0, "the lowest plane the site reaches");
+        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), flown, gto.perigeeSpeed(EARTH.mu()));
+        AscentResult r = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
+            .fly(f9, pad, azimuth, 5_500, 30_000, gto, new NullProgressMonitor());
+        assertEquals(AscentProfile.Insertion.NODE, r.insertion());
+        KeplerianOrbit o = orbit(r.cutoffState());
+        assertEquals(gto.perigeeRadius(), o.getA() * (1 - o.getE()), 1000, "perigee");
+        assertEquals(gto.apogeeRadius(), o.getA() * (1 + o.getE()), 1000, "apogee");
+        assertEquals(27, Math.toDegrees(o.getI()), 0.01, "inclination");
+        double ignition = time(r, "stage-2-ignition-2");
+        double cutoff = r.cutoffTime();
+        double coast = time(r, "coast-end") - time(r, "coast-start");
+        double latitude = r.history().stream().filter(h -> h.time() >= (ignition + cutoff) / 2).findFirst().orElseThrow().latitude();
+        assertEquals(0, latitude, 0.5, "the burn's middle is at the equator");
+        // regression, frozen beside the checks above (the telemetry we hold stops before a second burn)
+        assertEquals(1058, coast, 5, "coast to the node, s");
+        assertEquals(39.5, cutoff - ignition, 0.5, "the burn at the node, s");
+        assertEquals(12.6, r.planeChange().deltaVMs(), 0.2, "the plane change's cost, m/s");
+        double parkingInclination = Math.toDegrees(o.getI()) + r.planeChange().angleDeg();
+        assertEquals(Math.toDegrees(pad.latitude()), parkingInclination, 0.2, "the parking plane's inclination, due east from the site");
+        double v1 = Math.sqrt(EARTH.mu() / gto.perigeeRadius());
+        double v2 = gto.perigeeSpeed(EARTH.mu());
+        double di = Math.toRadians(r.planeChange().angleDeg());
+        assertEquals(v1 * v2 * di * di / (2 * (v2 - v1)), r.planeChange().deltaVMs(), 0.01 * r.planeChange().deltaVMs(), "cost");
+    }
+
+    /**
+     * Below the site's latitude, what the vehicle cannot do is refused saying so: a circular orbit (no perigee burn to
+     * turn it in) before anything is flown, naming the inclinations reachable; a transfer orbit at 5 deg, whose 23.6 deg
+     * turn costs more than the second stage has, fails the run saying how many m/s it lacks; an insertion forced to one
+     * that cannot turn the plane (direct) is refused naming the option.
+     */
+    @Test
+    void aPlaneTheVehicleCannotTurnIsRefusedSayingByHowMuch() {
+        LaunchVehicle f9 = catalog().vehicle("falcon-9").orElseThrow().model();
+        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals("slc-40")).findFirst().orElseThrow();
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
+        double re = EARTH.equatorialRadius();
+        InsertionTarget circular = new InsertionTarget(re + 400_000, re + 400_000, Math.toRadians(20));
+        assertEquals(circular.inclination(), PlaneChange.ascentInclination(f9, pad.latitude(), circular), 0);
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> OrbitGeometry.launchAzimuth(EARTH, site,
+            PlaneChange.ascentInclination(f9, pad.latitude(), circular), circular.perigeeSpeed(EARTH.mu())));
+        assertTrue(refused.allowed().startsWith("28.56 to 151.44 deg"), refused.allowed());
+        assertTrue(refused.fix().contains("transfer orbit"), refused.fix());
+        InsertionTarget low = new InsertionTarget(re + 200_000, re + 35_786_000, Math.toRadians(5));
+        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), PlaneChange.ascentInclination(f9, pad.latitude(), low),
+            low.perigeeSpeed(EARTH.mu()));
+        RunFailedException e = assertThrows(RunFailedException.class, () -> new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE,
+            AscentProfile.DEFAULT).fly(f9, pad, azimuth, 5_500, 30_000, low, new NullProgressMonitor()));
+        assertTrue(e.getMessage().startsWith("stage-2-ignition-2") && e.getMessage().contains("m/s short"), e.getMessage());
+        // an insertion forced to one that cannot turn the plane is refused before anything is flown
+        InsertionTarget gto = new InsertionTarget(re + 200_000, re + 35_786_000, Math.toRadians(27));
+        InvalidInputException direct = assertThrows(InvalidInputException.class, () -> new AscentSimulator(EARTH,
+            UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT.with(AscentProfile.Insertion.DIRECT)).fly(f9, pad, azimuth, 5_500,
+                30_000, gto, new NullProgressMonitor()));
+        assertEquals("--insertion", direct.element());
+        assertTrue(direct.value().startsWith("direct (27.00 deg from latitude 28.56 deg)"), direct.value());
+        assertEquals(612, ShortOfOrbitException.shortfallOf(e), 10, e.getMessage());
     }
 
     /**

@@ -40,7 +40,25 @@ public record AscentProfile(double riseTime, double kickDuration, double upperSt
          * The lower stages put the apogee of a suborbital trajectory at the target altitude; the stack coasts up
          * to it and the last stage (a small kick stage) circularises there.
          */
-        COAST_TO_APOGEE
+        COAST_TO_APOGEE,
+        /**
+         * The last stage burns into a circular parking orbit at the target's perigee altitude, in the lowest plane
+         * the site reaches, coasts to the orbit's next node (an equator crossing) and relights there into the target,
+         * turning the plane to the target's inclination in the same burn: a transfer orbit whose inclination is below
+         * the site's latitude (a geostationary transfer orbit at 27 deg from the Cape). Needs a restartable engine.
+         */
+        NODE;
+
+        /** @return its name on the command line ({@code --insertion}) and in the JSON */
+        public String label() {
+            return switch (this) {
+                case AUTO -> "auto";
+                case DIRECT -> "direct";
+                case PARKING_ORBIT -> "parking";
+                case COAST_TO_APOGEE -> "coast";
+                case NODE -> "node";
+            };
+        }
     }
 
     /** @param choice the insertion to use; @return this profile with it */

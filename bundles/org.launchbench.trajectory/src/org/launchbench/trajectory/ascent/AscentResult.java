@@ -20,10 +20,12 @@ import org.launchbench.trajectory.dynamics.Steering;
  *                    to the ground; null when the ascent was not flown with it (replays)
  * @param propellantLeftKg the last stage's usable propellant left at orbit insertion, kg (0 for a solid stage burned to
  *                    depletion; NaN for a replay): what a heavier payload would have used
+ * @param planeChange the plane the last burn turned from the orbit before it, and its cost ({@link PlaneChange#NONE} for a
+ *                    direct ascent, which has no orbit before its burn)
  */
 public record AscentResult(List<FlightEvent> events, List<FlightSample> history, double cutoffTime, double[] cutoffState,
                            double kickAngle, AscentProfile.Insertion insertion, List<Burn> burns, Booster booster,
-                           double propellantLeftKg) {
+                           double propellantLeftKg, PlaneChange planeChange) {
 
     /**
      * The separated first stage's flight.

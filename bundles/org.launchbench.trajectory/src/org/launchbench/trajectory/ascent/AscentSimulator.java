@@ -162,6 +162,16 @@ public final class AscentSimulator {
                                double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Ascent of " + vehicle.getName(), 20);
         AscentProfile.Insertion insertion = insertionFor(vehicle, payloadMass, target);
+        if (profile.insertion() == AscentProfile.Insertion.AUTO && PlaneChange.needed(site.latitude(), target)
+            && PlaneChange.possible(vehicle, target)) {
+            insertion = AscentProfile.Insertion.NODE;
+        }
+        if (insertion != AscentProfile.Insertion.NODE && PlaneChange.needed(site.latitude(), target)) {
+            throw InvalidInputException.because("cannot reach an inclination below the site's latitude").element("--insertion")
+                .value(insertion.label() + String.format(Locale.ROOT, " (%.2f deg from latitude %.2f deg)",
+                    Math.toDegrees(target.inclination()), Math.toDegrees(site.latitude())))
+                .allowed("node (or auto): the plane turned at the node, for a transfer orbit with a restartable last stage").build();
+        }
         if (insertion == AscentProfile.Insertion.PARKING_ORBIT
             && target.perigeeRadius() - earth.equatorialRadius() <= profile.parkingAltitude()) {
             insertion = AscentProfile.Insertion.DIRECT;
@@ -197,6 +207,15 @@ public final class AscentSimulator {
                 break;
             }
             Jettison fairing = flight.pendingJettison();
+            if (mode == AscentProfile.Insertion.NODE) {
+                InsertionTarget parking = new InsertionTarget(target.perigeeRadius(), target.perigeeRadius(),
+                    Math.max(target.inclination(), Math.abs(site.latitude())));
+                burns.add(burn(flight, guidance, prop, upperEngines(upper, separation[0]), upper.getId() + "-ignition", burnout, parking,
+                    upper.getId() + "-cutoff", false));
+                coastToNode(flight, coast, prop, target);
+                burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
+                break;
+            }
             if (mode == AscentProfile.Insertion.PARKING_ORBIT) {
                 InsertionTarget transfer = new InsertionTarget(earth.equatorialRadius() + profile.parkingAltitude(), aim,
                     target.inclination());
@@ -215,17 +234,20 @@ public final class AscentSimulator {
             aim += miss;
         }
         progress.setWorkRemaining(5);
-        String ignition = upper.getId() + (mode == AscentProfile.Insertion.PARKING_ORBIT ? "-ignition-2" : "-ignition");
+        boolean relight = mode == AscentProfile.Insertion.PARKING_ORBIT || mode == AscentProfile.Insertion.NODE;
+        String ignition = upper.getId() + (relight ? "-ignition-2" : "-ignition");
         Jettison pending = flight.pendingJettison();
+        double[] before = flight.state();
         AscentResult.Burn last = burn(flight, guidance, prop, upperEngines(upper, separation[0]), ignition, burnout,
-            mode == AscentProfile.Insertion.DIRECT ? target : target.atApogee(), "orbit-insertion",
+            mode == AscentProfile.Insertion.DIRECT || mode == AscentProfile.Insertion.NODE ? target : target.atApogee(), "orbit-insertion",
             upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && !cutSolids);
         burns.add(last);
         progress.split(5);
         // the burn-out mass counts a jettison still pending at ignition (it happens during the burn)
         double left = flight.state()[6] - (burnout - (pending != null && pending.done() ? pending.mass() : 0));
         return new AscentResult(flight.events(), flight.samples(), last.cutoff(), flight.state(), k1, mode, List.copyOf(burns),
-            separation[0] == null ? null : booster(vehicle, site, separation[0]), left);
+            separation[0] == null ? null : booster(vehicle, site, separation[0]), left,
+            mode == AscentProfile.Insertion.DIRECT ? PlaneChange.NONE : PlaneChange.between(before, flight.state()));
     }
 
     /** The separated first stage, ballistic to its apogee and the ground (within an hour). */
@@ -275,7 +297,7 @@ public final class AscentSimulator {
             flight.fly(d, -1, b.cutoff() - flight.time(), null);
         }
         return new AscentResult(flight.events(), flight.samples(), flight.time(), flight.state(), plan.kickAngle(),
-            plan.insertion(), plan.burns(), null, Double.NaN);
+            plan.insertion(), plan.burns(), null, Double.NaN, plan.planeChange());
     }
 
     /** @param degrees flight-path angle at last-stage ignition; @return a simulator flying to it */
@@ -389,8 +411,10 @@ public final class AscentSimulator {
         SubMonitor progress = SubMonitor.convert(monitor, "Lofting of " + vehicle.getName(), FLIGHT_PATH_ANGLES.length + 12);
         return bestLofting(deg -> {
             try {
-                return withFlightPathAngle(deg).cuttingSolidsOff().fly(vehicle, site, groundAzimuth, payloadMass, firstStageReserve,
-                    target, progress.split(1)).cutoffState()[6];
+                // a trial of the search flies its last stage's steering as solved at ignition: in a nominal flight the closed
+                // loop cuts off at the same state (to centimetres), at a sixth more cost a trial
+                return withFlightPathAngle(deg).cuttingSolidsOff().withGuidanceCycle(Double.POSITIVE_INFINITY).fly(vehicle, site,
+                    groundAzimuth, payloadMass, firstStageReserve, target, progress.split(1)).cutoffState()[6];
             } catch (RunFailedException e) {
                 return unreached(e);
             }
@@ -599,6 +623,46 @@ public final class AscentSimulator {
         } else {
             flight.mark("coast-end", coast);
         }
+    }
+
+    /**
+     * Coasts in the parking orbit until half the burn at its next node (equator crossing) is left before the node, so
+     * that the burn that turns the plane straddles it. The time to the node is the angle to it over the orbit's angular
+     * rate (the parking orbit is circular).
+     */
+    private void coastToNode(Flight flight, PointMassDynamics coast, Propulsion prop, InsertionTarget target) {
+        double[] y = flight.state();
+        Vector3D r = new Vector3D(y[0], y[1], y[2]);
+        Vector3D v = new Vector3D(y[3], y[4], y[5]);
+        double mu = earth.mu();
+        double speed = v.getNorm();
+        double angle = Math.max(0, Vector3D.angle(Vector3D.crossProduct(r, v), Vector3D.PLUS_K) - target.inclination());
+        double after = target.speedAt(mu, r.getNorm());
+        double deltaV = Math.sqrt(speed * speed + after * after - 2 * speed * after * Math.cos(angle));
+        double exhaust = prop.vacuumThrust() / prop.massFlow();
+        double lead = y[6] * (1 - Math.exp(-deltaV / exhaust)) / prop.massFlow(prop.throttleMax()) / 2;
+        flight.mark("coast-start", coast);
+        if (timeToNode(y) > lead) {
+            flight.fly(coast, -1, timeToNode(y), "coast-end", s -> lead - timeToNode(s.getPrimaryState()));
+        } else {
+            flight.mark("coast-end", coast);
+        }
+    }
+
+    /** @return the time to the next node of the orbit through a state, s (circular orbit) */
+    private static double timeToNode(double[] y) {
+        Vector3D r = new Vector3D(y[0], y[1], y[2]);
+        Vector3D v = new Vector3D(y[3], y[4], y[5]);
+        Vector3D h = Vector3D.crossProduct(r, v);
+        Vector3D node = Vector3D.crossProduct(Vector3D.PLUS_K, h);
+        if (node.getNorm() < 1e-9 * h.getNorm()) {
+            return 0;
+        }
+        node = node.normalize();
+        // the argument of latitude, measured from the ascending node in the direction of motion
+        double u = Math.atan2(Vector3D.dotProduct(Vector3D.crossProduct(h.normalize(), node), r), Vector3D.dotProduct(node, r));
+        double toNode = u < 0 ? -u : Math.PI - u;
+        return toNode / (v.getNorm() / r.getNorm());
     }
 
     /** The error the pitch-over is solved to null, for one insertion. */

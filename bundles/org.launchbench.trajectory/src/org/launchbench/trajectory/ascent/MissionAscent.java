@@ -82,7 +82,9 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
             azimuth = Math.toRadians(mission.getLaunchAzimuth());
         } else {
             try {
-                azimuth = OrbitGeometry.launchAzimuth(EARTH, site, inclination, target.perigeeSpeed(EARTH.mu()));
+                // a transfer orbit below the site's latitude is flown in the lowest plane the site reaches and turned at the node
+                azimuth = OrbitGeometry.launchAzimuth(EARTH, site, PlaneChange.ascentInclination(vehicle, Math.toRadians(site.getLatitude()),
+                    target), target.perigeeSpeed(EARTH.mu()));
             } catch (InvalidInputException e) {
                 throw InvalidInputException.because(e.problem()).source(source).element("targetOrbit/inclination")
                     .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);

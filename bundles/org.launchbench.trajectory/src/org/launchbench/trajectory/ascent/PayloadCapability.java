@@ -184,7 +184,10 @@ public final class PayloadCapability {
                                double payload, double reserve, InsertionTarget target, SubMonitor progress) {
         progress.setWorkRemaining(20);
         try {
-            double left = simulator.fly(vehicle, site, azimuth, payload, reserve, target, progress.split(1)).propellantLeftKg();
+            // a trial of the search: the last stage's steering as solved at ignition (the closed loop's cut-off in a nominal
+            // flight, to centimetres)
+            double left = simulator.withGuidanceCycle(Double.POSITIVE_INFINITY).fly(vehicle, site, azimuth, payload, reserve, target,
+                progress.split(1)).propellantLeftKg();
             return Math.max(0, left);
         } catch (RunFailedException e) {
             return Double.NaN;

@@ -60,6 +60,8 @@ public final class Flight {
     private boolean started;
     private String groundEvent = "ground";
     private double relativeTolerance = DEFAULT_RELATIVE_TOLERANCE;
+    /** The last phase's largest step, s (NaN before any): where the next piece of the same burn can start. */
+    private double lastStep = Double.NaN;
 
     /**
      * Starts on the pad: at rest on the rotating Earth at the site, at t = 0.
@@ -139,12 +141,32 @@ public final class Flight {
      */
     public End fly(PhaseDynamics dynamics, double burnoutMass, double maxDuration, String endEvent,
                    ToDoubleFunction<ODEStateAndDerivative> until) {
+        return fly(dynamics, burnoutMass, maxDuration, endEvent, until, Double.NaN);
+    }
+
+    /**
+     * Flies one phase that continues the last one's equations (a guidance cycle's next piece of a burn), starting with the
+     * step that one ended with instead of the integrator's cautious first estimate.
+     *
+     * @param dynamics    the equations of motion of the phase
+     * @param burnoutMass as {@link #fly(PhaseDynamics, double, double, String, ToDoubleFunction)}
+     * @param maxDuration the phase ends after this long at most, s
+     * @param endEvent    name of the event recorded at burnout, time limit or condition (null: none)
+     * @param until       the phase ends where this rises through zero (null: no condition)
+     * @param firstStep   the first step tried, s (NaN: the integrator's estimate)
+     * @return why the phase ended
+     */
+    public End fly(PhaseDynamics dynamics, double burnoutMass, double maxDuration, String endEvent,
+                   ToDoubleFunction<ODEStateAndDerivative> until, double firstStep) {
         if (!started) {
             started = true;
             events.add(event("liftoff", dynamics, time, state));
         }
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-9, Math.min(MAX_STEP, dynamics.maxStepS()),
             1e7 * relativeTolerance, relativeTolerance);
+        if (firstStep > 0) {
+            integrator.setInitialStepSize(firstStep);
+        }
         End[] end = {End.TIME};
         Jettison drop = jettison != null && !jettison.done() ? jettison : null;
         if (burnoutMass >= 0) {
@@ -166,7 +188,11 @@ public final class Flight {
             integrator.addStepHandler(new Recorder(dynamics));
         }
         if (maxDuration > MIN_PHASE * Math.max(1, time)) {
+            double[] largest = {0};
+            integrator.addStepHandler(step -> largest[0] = Math.max(largest[0],
+                Math.abs(step.getCurrentState().getTime() - step.getPreviousState().getTime())));
             ODEStateAndDerivative last = integrator.integrate(dynamics, new ODEState(time, state), time + maxDuration);
+            lastStep = largest[0];
             time = last.getTime();
             state = last.getPrimaryState().clone();
         }
@@ -179,6 +205,11 @@ public final class Flight {
             events.add(event(endEvent, dynamics, time, state));
         }
         return end[0];
+    }
+
+    /** @return the largest step of the last phase flown, s (NaN before any) */
+    public double lastStepS() {
+        return lastStep;
     }
 
     /** @param name the event recorded on ground contact ("ground" unless set); @return this flight */

@@ -143,6 +143,7 @@ public final class ClosedLoopBurn {
         PredictedPath path = first.path();
         double factor = 1;
         double predictedWith = 1;
+        double step = Double.NaN;
         int corrections = 0;
         for (int cycles = 1; cycles <= MAX_CYCLES; cycles++) {
             double now = flight.time();
@@ -155,7 +156,10 @@ public final class ClosedLoopBurn {
                 double stop = Math.min(until, change);
                 double limit = burnoutMass - (atIgnition != null && atIgnition.done() ? atIgnition.mass() : 0);
                 PointMassDynamics d = new PointMassDynamics(earth, atmosphere, engines.at(t), Aerodynamics.NONE, steering, Winds.CALM);
-                end = flight.fly(d, limit, stop - t, null, reached);
+                // each piece continues the burn's equations: it starts with the step the last piece reached, not with the
+                // integrator's cautious first estimate
+                end = flight.fly(d, limit, stop - t, null, reached, step);
+                step = flight.lastStepS();
                 if (end == Flight.End.TIME && stop == change && engines.changeEvent(change) != null) {
                     flight.mark(engines.changeEvent(change), new PointMassDynamics(earth, atmosphere, engines.at(change),
                         Aerodynamics.NONE, steering, Winds.CALM));

@@ -6,16 +6,18 @@ import org.launchbench.cli.Arguments;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.ascent.AscentProfile;
 
-/** The {@code --insertion auto|direct|parking|coast} option of {@code simulate} and {@code payload}. */
+/** The {@code --insertion auto|direct|parking|coast|node} option of {@code simulate} and {@code payload}. */
 final class InsertionOption {
 
     static final String NAME = "--insertion";
     static final String USAGE = """
-          --insertion auto|direct|parking|coast
+          --insertion auto|direct|parking|coast|node
                       how the last stage reaches the orbit: one burn (direct), a burn into a transfer orbit, a
-                      coast and a second burn at apogee (parking), or a coast to the apogee the lower stages
-                      gave and one burn there (coast, for kick stages); auto (default) chooses from the
-                      last stage's thrust-to-weight, restarts and the target altitude (docs/trajectory.md)
+                      coast and a second burn at apogee (parking), a coast to the apogee the lower stages
+                      gave and one burn there (coast, for kick stages), or a parking orbit, a coast to its node
+                      and a burn there that turns the plane (node); auto (default) chooses from the last
+                      stage's thrust-to-weight, restarts, the target altitude and the site's latitude
+                      (docs/trajectory.md)
         """;
 
     private InsertionOption() {
@@ -28,17 +30,9 @@ final class InsertionOption {
             case "direct" -> AscentProfile.Insertion.DIRECT;
             case "parking" -> AscentProfile.Insertion.PARKING_ORBIT;
             case "coast" -> AscentProfile.Insertion.COAST_TO_APOGEE;
+            case "node" -> AscentProfile.Insertion.NODE;
             default -> throw InvalidInputException.because("is not an insertion").source("launchbench " + command).element(NAME)
-                .value(text).allowed("auto, direct, parking, coast").build();
-        };
-    }
-
-    static String name(AscentProfile.Insertion insertion) {
-        return switch (insertion) {
-            case AUTO -> "auto";
-            case DIRECT -> "direct";
-            case PARKING_ORBIT -> "parking";
-            case COAST_TO_APOGEE -> "coast";
+                .value(text).allowed("auto, direct, parking, coast, node").build();
         };
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.launchbench.core.InvalidInputException;
 import org.launchbench.core.RunFailedException;
 import org.launchbench.trajectory.ascent.AscentProfile;
+import org.launchbench.trajectory.ascent.PlaneChange;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveredPayload;
@@ -47,9 +48,10 @@ public final class PayloadCommand implements CliCommand {
 
     private static final Arguments.Spec SPEC = Arguments.spec(Set.of("--json", "--all-modes"),
         Set.of("--site", "--orbit", "--recovery", "--landing-zone", InsertionOption.NAME));
-    private static final Pattern LEO = Pattern.compile("(?i)LEO\\s+(\\d+(?:\\.\\d+)?)\\s*x\\s*(\\d+(?:\\.\\d+)?)\\s+i\\s*=\\s*(\\d+(?:\\.\\d+)?)");
+    private static final Pattern LEO = Pattern.compile("(?i)(?:LEO|GTO)\\s+(\\d+(?:\\.\\d+)?)\\s*x\\s*(\\d+(?:\\.\\d+)?)\\s+i\\s*=\\s*(\\d+(?:\\.\\d+)?)");
     private static final Pattern SSO = Pattern.compile("(?i)SSO\\s+(\\d+(?:\\.\\d+)?)");
-    private static final String ORBIT_FORMS = "\"LEO PERIGEExAPOGEE i=INCLINATION\" (km, km, deg) or \"SSO ALTITUDE\" (km)";
+    private static final String ORBIT_FORMS = "\"LEO PERIGEExAPOGEE i=INCLINATION\" (km, km, deg; GTO for LEO where it reads"
+        + " better) or \"SSO ALTITUDE\" (km)";
     private static final String SOURCE = "launchbench payload";
     private static final EarthModel EARTH = EarthModel.WGS84;
 
@@ -79,8 +81,9 @@ public final class PayloadCommand implements CliCommand {
             Bisects the payload mass over full ascents (docs/trajectory.md) to 10 kg. A recovered first stage keeps
             what its recovery needs for that payload, sized as 'simulate' sizes it (the payload and the reserve
             solved together; about 20 s with the recovery engine).
-              --orbit         "LEO 200x200 i=41.1" (perigee x apogee in km, inclination in deg) or "SSO 500"
-                              (sun-synchronous circular at 500 km)
+              --orbit         "LEO 200x200 i=41.1" (perigee x apogee in km, inclination in deg; "GTO 185x35786
+                              i=27" the same) or "SSO 500" (sun-synchronous circular at 500 km); a transfer orbit
+                              below the site's latitude is flown with its plane turned at the node
               --recovery      expendable (default); rtls: back to the pad nearest the site (within 50 km) or
                               --landing-zone; downrange: to --landing-zone (a pad, or a drone ship at its catalog
                               station, with a boostback), else the drone ship nearest the site stationed where
@@ -129,7 +132,9 @@ public final class PayloadCommand implements CliCommand {
         InsertionTarget target = parse(orbitText);
         double azimuth;
         try {
-            azimuth = OrbitGeometry.launchAzimuth(EARTH, site, target.inclination(), target.perigeeSpeed(EARTH.mu()));
+            // a transfer orbit below the site's latitude is flown in the lowest plane the site reaches and turned at the node
+            azimuth = OrbitGeometry.launchAzimuth(EARTH, site, PlaneChange.ascentInclination(vehicle, Math.toRadians(site.getLatitude()),
+                target), target.perigeeSpeed(EARTH.mu()));
         } catch (InvalidInputException e) {
             throw InvalidInputException.because(e.problem()).source(SOURCE).element("--orbit")
                 .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);

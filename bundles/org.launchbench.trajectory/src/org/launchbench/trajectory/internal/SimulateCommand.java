@@ -107,8 +107,10 @@ public final class SimulateCommand implements CliCommand {
             The vehicle and site come from the catalog, or from .vehicle/.sites files beside the mission.
             Exit 0 when the orbit is reached, 1 when the vehicle cannot reach it or its first stage crashed (the
             reason on stderr), 2 for a bad or invalid mission file.
-              --json      {"mission", "vehicle", "insertion", "fidelity", "guidance_cycles" (the last stage's
-                           guidance cycles, every 2 s of its burns), "events": [{"name", "time_s", "altitude_m",
+              --json      {"mission", "vehicle", "insertion": {"mode", "plane_change_deg" (the plane the last burn
+                           turned from the orbit before it), "plane_change_delta_v_m_s" (what turning it cost),
+                           "dogleg_delta_v_m_s" (0: no dog-leg is flown)}, "fidelity", "guidance_cycles" (the
+                           last stage's guidance cycles, every 2 s of its burns), "events": [{"name", "time_s", "altitude_m",
                            "speed_m_s", "downrange_m", "mach", "dynamic_pressure_Pa", "mass_kg"}],
                            "orbit": {"perigee_km", "apogee_km", "inclination_deg", "raan_deg",
                            "semi_major_axis_km", "eccentricity", "argument_of_perigee_deg", "true_anomaly_deg",
@@ -200,7 +202,13 @@ public final class SimulateCommand implements CliCommand {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("mission", mission.getId());
         doc.put("vehicle", vehicle.getId());
-        doc.put("insertion", InsertionOption.name(result.insertion()));
+        Map<String, Object> insertion = new LinkedHashMap<>();
+        insertion.put("mode", result.insertion().label());
+        insertion.put("plane_change_deg", JsonNumbers.round(result.planeChange().angleDeg(), 4));
+        insertion.put("plane_change_delta_v_m_s", JsonNumbers.round(result.planeChange().deltaVMs(), 1));
+        // the lower stages fly in the plane they were launched into; a plane the site cannot reach is turned at the node
+        insertion.put("dogleg_delta_v_m_s", 0.0);
+        doc.put("insertion", insertion);
         doc.put("fidelity", fidelity.name());
         doc.put("guidance_cycles", result.guidanceCycles());
         doc.put("events", events(timeline));
@@ -282,12 +290,17 @@ public final class SimulateCommand implements CliCommand {
         out.printf("Orbit:  %s x %s km, i = %s deg, RAAN = %s deg%n", achieved.get("perigee_km"), achieved.get("apogee_km"),
             achieved.get("inclination_deg"), achieved.get("raan_deg"));
         out.printf("Target: %s x %s km, i = %s deg (%s insertion; errors %s km, %s km, %s deg)%n", wanted.get("perigee_km"),
-            wanted.get("apogee_km"), wanted.get("inclination_deg"), doc.get("insertion"), errors.get("perigee_km"),
+            wanted.get("apogee_km"), wanted.get("inclination_deg"), insertion.get("mode"), errors.get("perigee_km"),
             errors.get("apogee_km"), errors.get("inclination_deg"));
         if (achieved.containsKey("ltan_h")) {
             out.printf("Local time of the ascending node: %s h%s%n", achieved.get("ltan_h"), wanted.containsKey("ltan_h")
                 ? " (wanted " + wanted.get("ltan_h") + " h: launch at " + doc.get("launch_epoch_for_ltan") + " for it)" : "");
         }
+        if (result.planeChange().angleDeg() > 0.01) {
+            out.printf(Locale.ROOT, "Plane turned by the last burn: %.2f deg, costing %.1f m/s%n", result.planeChange().angleDeg(),
+                result.planeChange().deltaVMs());
+        }
+        out.printf("Last stage's guidance: %d cycles%n", result.guidanceCycles());
         out.printf("At payload separation (%s s, Orekit with J2 and drag): %s x %s km%n", sep.get("time_s"), sep.get("perigee_km"),
             sep.get("apogee_km"));
         if (booster != null) {

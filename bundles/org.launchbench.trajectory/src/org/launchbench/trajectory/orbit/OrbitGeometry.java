@@ -66,7 +66,8 @@ public final class OrbitGeometry {
                 .element("inclination").value(String.format("%.2f deg", Math.toDegrees(inclination)))
                 .allowed(String.format("%.2f to %.2f deg from latitude %.2f deg", Math.abs(Math.toDegrees(latitude)),
                     180 - Math.abs(Math.toDegrees(latitude)), Math.toDegrees(latitude)))
-                .fix("choose an orbit whose inclination is at least the site's latitude, or plan a plane change").build();
+                .fix("choose an orbit whose inclination is at least the site's latitude, or a transfer orbit (apogee 1,000 km or more"
+                    + " above perigee) with a restartable last stage, whose perigee burn turns the plane at the node").build();
         }
         return Math.asin(s);
     }
