@@ -101,9 +101,13 @@ class AscentSimulatorTest {
         assertEquals(vehicle.getFairing().getJettisonAltitude(), fairing.altitude(), 1.0, "jettisoned at the model's altitude");
     }
 
+    private static LaunchSite site(String id) {
+        return catalog().launchSites().stream().filter(s -> s.getId().equals(id)).findFirst().orElseThrow();
+    }
+
     private static AscentResult fly(String vehicleId, String siteId, double reserve, double payload, InsertionTarget target) {
         LaunchVehicle vehicle = catalog().vehicle(vehicleId).orElseThrow().model();
-        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals(siteId)).findFirst().orElseThrow();
+        LaunchSite site = site(siteId);
         EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
         return new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
@@ -132,7 +136,7 @@ class AscentSimulatorTest {
     @Test
     void aTransferOrbitBelowTheSitesLatitudeTurnsItsPlaneAtTheNode() {
         LaunchVehicle f9 = catalog().vehicle("falcon-9").orElseThrow().model();
-        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals("slc-40")).findFirst().orElseThrow();
+        LaunchSite site = site("slc-40");
         EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         double re = EARTH.equatorialRadius();
         InsertionTarget gto = new InsertionTarget(re + 200_000, re + 35_786_000, Math.toRadians(27));
@@ -172,7 +176,7 @@ class AscentSimulatorTest {
     @Test
     void aPlaneTheVehicleCannotTurnIsRefusedSayingByHowMuch() {
         LaunchVehicle f9 = catalog().vehicle("falcon-9").orElseThrow().model();
-        LaunchSite site = catalog().launchSites().stream().filter(s -> s.getId().equals("slc-40")).findFirst().orElseThrow();
+        LaunchSite site = site("slc-40");
         EarthModel.Geodetic pad = EarthModel.Geodetic.of(site);
         double re = EARTH.equatorialRadius();
         InsertionTarget circular = new InsertionTarget(re + 400_000, re + 400_000, Math.toRadians(20));

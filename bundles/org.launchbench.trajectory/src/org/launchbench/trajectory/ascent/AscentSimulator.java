@@ -37,25 +37,29 @@ import org.launchbench.vehicle.model.figures.VehicleFigures;
 
 /**
  * Flies a vehicle from the pad to orbit insertion: strap-ons with their core, each lower stage on an open-loop
- * pitch program and gravity turn to burnout and separation (then a short unpowered coast), then the last stage on
- * {@link InsertionGuidance} in one of three ways ({@link AscentProfile.Insertion}):
+ * pitch program and gravity turn to burnout and separation (then a short unpowered coast), then the last stage's burns
+ * and coasts ({@link LastStage}: closed-loop {@link InsertionGuidance}) in one of four ways
+ * ({@link AscentProfile.Insertion}):
  * <ul>
  * <li>direct: one burn into the orbit, inserting at its perigee;</li>
  * <li>parking orbit: a first burn into a transfer orbit (perigee at the profile's parking altitude, apogee at the
  * target's), a coast to near apogee, and a second burn there that raises the perigee (two-impulse Hohmann
  * transfer, the profile of restartable upper stages going above low orbit);</li>
  * <li>coast to apogee: the lower stages put the apogee of a suborbital trajectory at the target altitude, the
- * stack coasts up and the last stage, a small kick stage, circularises there.</li>
+ * stack coasts up and the last stage, a small kick stage, circularises there;</li>
+ * <li>node: a parking orbit in the lowest plane the site reaches, a coast to its node and a burn there that raises the
+ * apogee and turns the plane ({@link PlaneChange}).</li>
  * </ul>
  * The pitch-over angle is solved by bisection: so that the last stage ignites at the profile's flight-path angle
  * (direct and parking orbit), or so that the apogee after the last lower stage is at the target (coast to
- * apogee). Coasts end half the estimated burn time before apogee so that the burn straddles it. The fairing is
+ * apogee). Coasts end half the estimated burn time before the apogee or the node so that the burn straddles it. The fairing is
  * jettisoned on its own condition (altitude or free-molecular heat flux, from the model) during whatever phase
  * meets it, and every guidance trial flies that jettison too.
  * <p>
  * Automatic choice: a last stage with liftoff thrust-to-weight below {@value #KICK_STAGE_THRUST_TO_WEIGHT} (at
  * its ignition, payload included) is a kick stage and coasts to apogee; a restartable last stage going more than
- * {@value #PARKING_MARGIN} m above the parking altitude uses a parking orbit; any other flies direct.
+ * {@value #PARKING_MARGIN} m above the parking altitude uses a parking orbit, or, to a transfer orbit inclined less than the
+ * site's latitude, the node; any other flies direct.
  * <p>
  * The lower stages throttle only to hold the vehicle's (or the mission's) dynamic-pressure and acceleration limits
  * ({@link AscentThrottle}). The first stage keeps its recovery reserve (it is not burned on ascent).
@@ -179,9 +183,7 @@ public final class AscentSimulator {
         AscentProfile.Insertion mode = insertion;
         List<Stage> stages = vehicle.getStages();
         Stage upper = stages.get(stages.size() - 1);
-        Propulsion prop = Propulsion.of(upper);
-        InsertionGuidance guidance = new InsertionGuidance(earth, atmosphere, prop, Aerodynamics.NONE);
-        PointMassDynamics coast = unpowered(Aerodynamics.NONE);
+        LastStage last = null;
         // the apogee the coast is aimed at (osculating two-body apogee at the aiming point); J2 moves the real
         // apogee by kilometres over a half orbit, so the aim is corrected by the miss seen at the end of the coast
         double aim = target.apogeeRadius();
@@ -203,6 +205,9 @@ public final class AscentSimulator {
                 throw new RunFailedException(vehicle.getName() + " falls back to the ground before its last stage ignites", e);
             }
             burnout = flight.state()[6] - usable(upper);
+            // its engines as they burn: off their rating as this simulator says, with the failures from the separation on
+            last = new LastStage(earth, atmosphere, upper, LastStage.engines(upper, upperThrustFactor, upperIspFactor,
+                failures.from(separation[0] == null ? 0 : separation[0][7])), guidanceCycle);
             if (mode == AscentProfile.Insertion.DIRECT) {
                 break;
             }
@@ -210,19 +215,17 @@ public final class AscentSimulator {
             if (mode == AscentProfile.Insertion.NODE) {
                 InsertionTarget parking = new InsertionTarget(target.perigeeRadius(), target.perigeeRadius(),
                     Math.max(target.inclination(), Math.abs(site.latitude())));
-                burns.add(burn(flight, guidance, prop, upperEngines(upper, separation[0]), upper.getId() + "-ignition", burnout, parking,
-                    upper.getId() + "-cutoff", false));
-                coastToNode(flight, coast, prop, target);
+                burns.add(last.burn(flight, upper.getId() + "-ignition", burnout, parking, upper.getId() + "-cutoff", false));
+                last.coastToNode(flight, target);
                 burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
                 break;
             }
             if (mode == AscentProfile.Insertion.PARKING_ORBIT) {
                 InsertionTarget transfer = new InsertionTarget(earth.equatorialRadius() + profile.parkingAltitude(), aim,
                     target.inclination());
-                burns.add(burn(flight, guidance, prop, upperEngines(upper, separation[0]), upper.getId() + "-ignition", burnout, transfer,
-                    upper.getId() + "-cutoff", false));
+                burns.add(last.burn(flight, upper.getId() + "-ignition", burnout, transfer, upper.getId() + "-cutoff", false));
             }
-            coastToApogee(flight, coast, prop, target);
+            last.coastToApogee(flight, target);
             burnout -= fairing != null && fairing.done() ? fairing.mass() : 0;
             double[] y = flight.state();
             double miss = target.apogeeRadius()
@@ -238,14 +241,14 @@ public final class AscentSimulator {
         String ignition = upper.getId() + (relight ? "-ignition-2" : "-ignition");
         Jettison pending = flight.pendingJettison();
         double[] before = flight.state();
-        AscentResult.Burn last = burn(flight, guidance, prop, upperEngines(upper, separation[0]), ignition, burnout,
+        AscentResult.Burn insertionBurn = last.burn(flight, ignition, burnout,
             mode == AscentProfile.Insertion.DIRECT || mode == AscentProfile.Insertion.NODE ? target : target.atApogee(), "orbit-insertion",
             upper.getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID && !cutSolids);
-        burns.add(last);
+        burns.add(insertionBurn);
         progress.split(5);
         // the burn-out mass counts a jettison still pending at ignition (it happens during the burn)
         double left = flight.state()[6] - (burnout - (pending != null && pending.done() ? pending.mass() : 0));
-        return new AscentResult(flight.events(), flight.samples(), last.cutoff(), flight.state(), k1, mode, List.copyOf(burns),
+        return new AscentResult(flight.events(), flight.samples(), insertionBurn.cutoff(), flight.state(), k1, mode, List.copyOf(burns),
             separation[0] == null ? null : booster(vehicle, site, separation[0]), left,
             mode == AscentProfile.Insertion.DIRECT ? PlaneChange.NONE : PlaneChange.between(before, flight.state()));
     }
@@ -535,134 +538,6 @@ public final class AscentSimulator {
             }
         }
         return (lo + hi) / 2;
-    }
-
-    /**
-     * Solves one upper-stage burn from the flight's current state and flies it: closed-loop ({@link ClosedLoopBurn}),
-     * or, for a solid stage burned to depletion, as solved at ignition.
-     */
-    private AscentResult.Burn burn(Flight flight, InsertionGuidance guidance, Propulsion rated, ClosedLoopBurn.Engines engines,
-                                   String ignition, double burnoutMass, InsertionTarget target, String cutoff, boolean toDepletion) {
-        double t0 = flight.time();
-        try {
-            InsertionGuidance.Solution solution = toDepletion
-                ? guidance.solveToDepletion(t0, flight.state(), burnoutMass, target, flight.pendingJettison())
-                : guidance.solve(t0, flight.state(), burnoutMass, target, rated.throttleMax(), flight.pendingJettison());
-            flight.mark(ignition, new PointMassDynamics(earth, atmosphere, engines.at(t0), Aerodynamics.NONE, solution.steering(),
-                Winds.CALM));
-            if (toDepletion) {
-                PointMassDynamics d = new PointMassDynamics(earth, atmosphere, engines.at(t0), Aerodynamics.NONE, solution.steering(),
-                    Winds.CALM);
-                flight.fly(d, -1, solution.cutoffTime() - flight.time(), cutoff);
-                return new AscentResult.Burn(t0, solution.cutoffTime(), solution.steering(), 1);
-            }
-            ClosedLoopBurn.Result flown = new ClosedLoopBurn(earth, atmosphere, rated, guidanceCycle)
-                .fly(flight, engines, solution, burnoutMass, target, cutoff);
-            return new AscentResult.Burn(t0, flown.cutoffTime(), flown.steering(), flown.cycles());
-        } catch (RunFailedException e) {
-            double re = earth.equatorialRadius();
-            throw new RunFailedException(String.format(Locale.ROOT, "%s (burn from %.0f s into %.0f x %.0f km, cut-off at %.0f km): %s",
-                ignition, t0, (target.perigeeRadius() - re) / 1000, (target.apogeeRadius() - re) / 1000,
-                (target.insertionRadius() - re) / 1000, e.getMessage()), e);
-        }
-    }
-
-    /**
-     * The last stage's engines as they burn: deviated from their rating as this simulator says, with the failures
-     * from the first stage's separation on ({@code separation}: its state and time, null when none was captured).
-     */
-    private ClosedLoopBurn.Engines upperEngines(Stage upper, double[] separation) {
-        Propulsion real = Propulsion.of(upper).deviated(upperThrustFactor, upperIspFactor);
-        AscentFailures later = failures.from(separation == null ? 0 : separation[7]);
-        if (later.isEmpty()) {
-            return ClosedLoopBurn.Engines.constant(real);
-        }
-        int engines = upper.getEngines().stream().mapToInt(c -> c.getCount()).sum();
-        return new ClosedLoopBurn.Engines() {
-            @Override
-            public Propulsion at(double t) {
-                return later.at(real, engines, t);
-            }
-
-            @Override
-            public double nextChange(double t) {
-                return later.times().stream().filter(x -> x > t).findFirst().orElse(Double.POSITIVE_INFINITY);
-            }
-
-            @Override
-            public String changeEvent(double t) {
-                return later.event(t);
-            }
-        };
-    }
-
-    /**
-     * Coasts until half the burn that will raise the orbit to the target at apogee is left before apogee.
-     */
-    private void coastToApogee(Flight flight, PointMassDynamics coast, Propulsion prop, InsertionTarget target) {
-        double[] y = flight.state();
-        Vector3D r = new Vector3D(y[0], y[1], y[2]);
-        Vector3D v = new Vector3D(y[3], y[4], y[5]);
-        double mu = earth.mu();
-        double[] apo = OrbitGeometry.apoapsis(mu, r, v);
-        if (!Double.isFinite(apo[0])) {
-            throw new RunFailedException("the stack is on an escape trajectory before its last burn; the target is too low");
-        }
-        double a = 1 / (2 / r.getNorm() - v.getNormSq() / mu);
-        double speedAtApogee = Math.sqrt(mu * (2 / apo[0] - 1 / a));
-        double deltaV = Math.abs(target.speedAt(mu, target.apogeeRadius()) - speedAtApogee);
-        double exhaust = prop.vacuumThrust() / prop.massFlow();
-        double burnTime = y[6] * (1 - Math.exp(-deltaV / exhaust)) / prop.massFlow(prop.throttleMax());
-        double lead = burnTime / 2;
-        flight.mark("coast-start", coast);
-        if (apo[1] > lead) {
-            flight.fly(coast, -1, apo[1], "coast-end", s -> {
-                double[] q = s.getPrimaryState();
-                return lead - OrbitGeometry.apoapsis(mu, new Vector3D(q[0], q[1], q[2]), new Vector3D(q[3], q[4], q[5]))[1];
-            });
-        } else {
-            flight.mark("coast-end", coast);
-        }
-    }
-
-    /**
-     * Coasts in the parking orbit until half the burn at its next node (equator crossing) is left before the node, so
-     * that the burn that turns the plane straddles it. The time to the node is the angle to it over the orbit's angular
-     * rate (the parking orbit is circular).
-     */
-    private void coastToNode(Flight flight, PointMassDynamics coast, Propulsion prop, InsertionTarget target) {
-        double[] y = flight.state();
-        Vector3D r = new Vector3D(y[0], y[1], y[2]);
-        Vector3D v = new Vector3D(y[3], y[4], y[5]);
-        double mu = earth.mu();
-        double speed = v.getNorm();
-        double angle = Math.max(0, Vector3D.angle(Vector3D.crossProduct(r, v), Vector3D.PLUS_K) - target.inclination());
-        double after = target.speedAt(mu, r.getNorm());
-        double deltaV = Math.sqrt(speed * speed + after * after - 2 * speed * after * Math.cos(angle));
-        double exhaust = prop.vacuumThrust() / prop.massFlow();
-        double lead = y[6] * (1 - Math.exp(-deltaV / exhaust)) / prop.massFlow(prop.throttleMax()) / 2;
-        flight.mark("coast-start", coast);
-        if (timeToNode(y) > lead) {
-            flight.fly(coast, -1, timeToNode(y), "coast-end", s -> lead - timeToNode(s.getPrimaryState()));
-        } else {
-            flight.mark("coast-end", coast);
-        }
-    }
-
-    /** @return the time to the next node of the orbit through a state, s (circular orbit) */
-    private static double timeToNode(double[] y) {
-        Vector3D r = new Vector3D(y[0], y[1], y[2]);
-        Vector3D v = new Vector3D(y[3], y[4], y[5]);
-        Vector3D h = Vector3D.crossProduct(r, v);
-        Vector3D node = Vector3D.crossProduct(Vector3D.PLUS_K, h);
-        if (node.getNorm() < 1e-9 * h.getNorm()) {
-            return 0;
-        }
-        node = node.normalize();
-        // the argument of latitude, measured from the ascending node in the direction of motion
-        double u = Math.atan2(Vector3D.dotProduct(Vector3D.crossProduct(h.normalize(), node), r), Vector3D.dotProduct(node, r));
-        double toNode = u < 0 ? -u : Math.PI - u;
-        return toNode / (v.getNorm() / r.getNorm());
     }
 
     /** The error the pitch-over is solved to null, for one insertion. */

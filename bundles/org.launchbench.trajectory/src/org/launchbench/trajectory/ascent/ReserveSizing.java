@@ -132,8 +132,10 @@ public final class ReserveSizing {
         RuntimeException[] last = {null};
         double deg = AscentSimulator.bestLofting(d -> {
             try {
-                Step s = converge(m, simulator.withFlightPathAngle(d).cuttingSolidsOff(), recovery, warm[0], SEARCH_TOLERANCE_KG, most,
-                    source, progress);
+                // a trial of the search: its last stage's steering as solved at ignition (the closed loop's cut-off in a
+                // nominal flight); the chosen lofting is flown closed-loop below
+                Step s = converge(m, simulator.withFlightPathAngle(d).cuttingSolidsOff().withGuidanceCycle(Double.POSITIVE_INFINITY),
+                    recovery, warm[0], SEARCH_TOLERANCE_KG, most, source, progress);
                 warm[0] = s.reserve;
                 flown[0] += s.flown;
                 return s.ascent.cutoffState()[6];

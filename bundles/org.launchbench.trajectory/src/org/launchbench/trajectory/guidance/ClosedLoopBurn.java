@@ -87,13 +87,11 @@ public final class ClosedLoopBurn {
     /**
      * A flown burn.
      *
-     * @param steering     the steering flown, part by part (what a replay flies again)
-     * @param cutoffTime   engine cut-off, s
-     * @param cycles       guidance cycles, the solve at ignition included
-     * @param corrections  cycles whose prediction missed and whose steering was corrected
-     * @param thrustFactor the thrust sensed at the last cycle over the rating's (1 for engines as rated)
+     * @param steering   the steering flown, part by part (what a replay flies again)
+     * @param cutoffTime engine cut-off, s
+     * @param cycles     guidance cycles, the solve at ignition included
      */
-    public record Result(Steering steering, double cutoffTime, int cycles, int corrections, double thrustFactor) {
+    public record Result(Steering steering, double cutoffTime, int cycles) {
     }
 
     private final EarthModel earth;
@@ -141,10 +139,8 @@ public final class ClosedLoopBurn {
         List<Steering> parts = new ArrayList<>(List.of(steering));
         double cutoff = first.cutoffTime();
         PredictedPath path = first.path();
-        double factor = 1;
         double predictedWith = 1;
         double step = Double.NaN;
-        int corrections = 0;
         for (int cycles = 1; cycles <= MAX_CYCLES; cycles++) {
             double now = flight.time();
             double togo = cutoff - now;
@@ -154,11 +150,10 @@ public final class ClosedLoopBurn {
             for (double t = now; end == Flight.End.TIME && t < until; ) {
                 double change = engines.nextChange(t);
                 double stop = Math.min(until, change);
-                double limit = burnoutMass - (atIgnition != null && atIgnition.done() ? atIgnition.mass() : 0);
                 PointMassDynamics d = new PointMassDynamics(earth, atmosphere, engines.at(t), Aerodynamics.NONE, steering, Winds.CALM);
                 // each piece continues the burn's equations: it starts with the step the last piece reached, not with the
                 // integrator's cautious first estimate
-                end = flight.fly(d, limit, stop - t, null, reached, step);
+                end = flight.fly(d, burnoutNow(burnoutMass, atIgnition), stop - t, null, reached, step);
                 step = flight.lastStepS();
                 if (end == Flight.End.TIME && stop == change && engines.changeEvent(change) != null) {
                     flight.mark(engines.changeEvent(change), new PointMassDynamics(earth, atmosphere, engines.at(change),
@@ -173,7 +168,7 @@ public final class ClosedLoopBurn {
                         steering, Winds.CALM));
                     Steering flown = parts.size() == 1 ? steering
                         : new SteeringSequence(starts.stream().mapToDouble(Double::doubleValue).toArray(), parts.toArray(Steering[]::new));
-                    return new Result(flown, flight.time(), cycles, corrections, factor);
+                    return new Result(flown, flight.time(), cycles);
                 }
                 case BURNOUT -> throw new ShortOfOrbitException(String.format(Locale.ROOT, "the upper stage runs out of propellant"
                     + " before reaching the target orbit (%.0f m/s short)", shortfall(flight, target)), shortfall(flight, target));
@@ -184,7 +179,7 @@ public final class ClosedLoopBurn {
             }
             // a guidance cycle: sense the thrust, predict the cut-off, correct the steering where the prediction misses
             double[] y = flight.state();
-            factor = sensedThrustFactor(flight.time(), y, engines.at(flight.time()), steering);
+            double factor = sensedThrustFactor(flight.time(), y, engines.at(flight.time()), steering);
             if (factor < 1e-3) {
                 throw new ShortOfOrbitException(String.format(Locale.ROOT, "the upper stage has no thrust at %.1f s and cannot"
                     + " reach the target orbit (%.0f m/s short)", flight.time(), shortfall(flight, target)), shortfall(flight, target));
@@ -193,11 +188,10 @@ public final class ClosedLoopBurn {
                 // where the last prediction has the vehicle, on the same engines: its cut-off stands
                 continue;
             }
-            double limit = burnoutMass - (atIgnition != null && atIgnition.done() ? atIgnition.mass() : 0);
             InsertionGuidance guidance = new InsertionGuidance(earth, atmosphere, rated.deviated(factor, 1), Aerodynamics.NONE);
-            InsertionGuidance.Solution next = guidance.correct(flight.time(), y, limit, target, steering, flight.pendingJettison());
+            InsertionGuidance.Solution next = guidance.correct(flight.time(), y, burnoutNow(burnoutMass, atIgnition), target, steering,
+                flight.pendingJettison());
             if (next.iterations() > 0) {
-                corrections++;
                 steering = (LinearTangentSteering) next.steering();
                 starts.add(flight.time());
                 parts.add(steering);
@@ -207,6 +201,11 @@ public final class ClosedLoopBurn {
             predictedWith = factor;
         }
         throw new RunFailedException("the upper-stage burn was not cut off in " + MAX_CYCLES + " guidance cycles");
+    }
+
+    /** @return the burn-out mass now: less a jettison pending at ignition once it has happened, kg */
+    private static double burnoutNow(double burnoutMass, Jettison atIgnition) {
+        return burnoutMass - (atIgnition != null && atIgnition.done() ? atIgnition.mass() : 0);
     }
 
     /**

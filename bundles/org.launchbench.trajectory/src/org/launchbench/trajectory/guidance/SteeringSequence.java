@@ -26,13 +26,8 @@ public final class SteeringSequence implements Steering {
         this.parts = parts.clone();
     }
 
-    /** @return how many parts */
-    public int size() {
-        return parts.length;
-    }
-
     /** @param t time, s; @return the part in force then (the first before its start) */
-    public Steering at(double t) {
+    private Steering at(double t) {
         int i = Arrays.binarySearch(starts, t);
         return parts[Math.max(0, i >= 0 ? i : -i - 2)];
     }
