@@ -86,15 +86,15 @@ class AscentScenarioTest {
 
     /**
      * A 10 % thrust shortfall of the second stage at 300 s, mid-burn, is flown: its closed-loop guidance senses it and
-     * still inserts (to the guidance's metres; the JSON rounds to 1 m).
+     * still inserts (within 10 m, as AscentFailuresTest holds it; the JSON rounds to 1 m).
      */
     @Test
     void aShortfallDuringTheLastStagesBurnIsFlownToOrbit() throws Exception {
         JsonObject failed = simulate(mission("THRUST_SHORTFALL", 300, 0.1).toString(), "--json");
         assertEquals(300, time(failed, "thrust-shortfall"), 1e-3);
         assertTrue(time(failed, "stage-2-ignition") < 300, "a failure of the second stage's burn");
-        assertEquals(0, failed.getAsJsonObject("insertion_errors").get("apogee_km").getAsDouble(), 0.1);
-        assertEquals(0, failed.getAsJsonObject("insertion_errors").get("perigee_km").getAsDouble(), 0.1);
+        assertEquals(0, failed.getAsJsonObject("insertion_errors").get("apogee_km").getAsDouble(), 0.01);
+        assertEquals(0, failed.getAsJsonObject("insertion_errors").get("perigee_km").getAsDouble(), 0.01);
         assertEquals(0, failed.getAsJsonObject("insertion_errors").get("inclination_deg").getAsDouble(), 1e-3);
     }
 
@@ -107,7 +107,7 @@ class AscentScenarioTest {
         Path file = mission(900);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> simulate(file.toString(), "--json"));
         assertTrue(e.element().startsWith("scenarios/failures[ENGINE_OUT at 900.0 s]"), e.element());
-        assertTrue(e.allowed().startsWith("0 to 15") && e.allowed().contains("the last stage's ignition to orbit insertion"),
+        assertTrue(e.allowed().startsWith("0 to 15") && e.allowed().contains("during the last stage's burns"),
             e.allowed());
     }
 }

@@ -218,7 +218,8 @@ class AscentFailuresTest {
 
     /**
      * What the ascent cannot inject is refused naming the failure, before anything is flown: a time in the separation
-     * coast (no engine burning) or after insertion, a kind that is not a thrust failure, a vehicle with strap-ons, and any
+     * coast (no engine burning), at the last stage's ignition (before its burn: its event could not be marked) or after
+     * insertion, a kind that is not a thrust failure, a vehicle with strap-ons, and any
      * failure of a solid last stage's burn (its burn to depletion is solved once).
      */
     @Test
@@ -226,22 +227,21 @@ class AscentFailuresTest {
         double meco = time(nominal, "meco");
         double ignition = time(nominal, "stage-2-ignition");
         double insertion = nominal.cutoffTime();
-        for (double t : new double[] {meco + 1, insertion, insertion + 100}) {
+        List<AscentResult.Burn> burns = nominal.burns();
+        for (double t : new double[] {meco + 1, ignition, insertion, insertion + 100}) {
             InvalidInputException late = assertThrows(InvalidInputException.class,
-                () -> new AscentFailures(List.of(failure(FailureKind.ENGINE_OUT, t, 1))).check(false, meco, ignition, insertion, "m.mission"));
+                () -> new AscentFailures(List.of(failure(FailureKind.ENGINE_OUT, t, 1))).check(false, meco, burns, "m.mission"));
             assertTrue(late.element().endsWith("/time"), late.element());
-            assertTrue(late.allowed().startsWith("0 to ") && late.allowed().contains("last stage's ignition"), late.allowed());
+            assertTrue(late.allowed().startsWith("0 to ") && late.allowed().contains("during the last stage's burns"), late.allowed());
         }
-        new AscentFailures(List.of(failure(FailureKind.THRUST_SHORTFALL, ignition + 30, 0.1))).check(false, meco, ignition, insertion,
-            "m.mission");
+        new AscentFailures(List.of(failure(FailureKind.THRUST_SHORTFALL, ignition + 30, 0.1))).check(false, meco, burns, "m.mission");
         InvalidInputException solid = assertThrows(InvalidInputException.class,
-            () -> new AscentFailures(List.of(failure(FailureKind.ENGINE_OUT, ignition + 30, 1))).check(false, meco, Double.NaN,
-                insertion, "m.mission"));
+            () -> new AscentFailures(List.of(failure(FailureKind.ENGINE_OUT, ignition + 30, 1))).check(false, meco, List.of(), "m.mission"));
         assertTrue(solid.allowed().contains("solid"), solid.allowed());
         InvalidInputException fin = assertThrows(InvalidInputException.class,
-            () -> new AscentFailures(List.of(failure(FailureKind.STUCK_FIN, 30, 1))).check(false, meco, ignition, insertion, "m.mission"));
+            () -> new AscentFailures(List.of(failure(FailureKind.STUCK_FIN, 30, 1))).check(false, meco, burns, "m.mission"));
         assertEquals("STUCK_FIN", fin.value());
         assertThrows(InvalidInputException.class,
-            () -> new AscentFailures(List.of(failure(FailureKind.ENGINE_OUT, 30, 1))).check(true, meco, ignition, insertion, "m.mission"));
+            () -> new AscentFailures(List.of(failure(FailureKind.ENGINE_OUT, 30, 1))).check(true, meco, burns, "m.mission"));
     }
 }

@@ -1,12 +1,7 @@
 package org.launchbench.trajectory.ascent;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import org.launchbench.trajectory.guidance.ShortOfOrbitException;
-
-import org.launchbench.core.RunFailedException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.launchbench.core.InvalidInputException;
+import org.launchbench.core.RunFailedException;
 import org.launchbench.core.OrekitData;
 import org.launchbench.trajectory.atmosphere.UsStandardAtmosphere1976;
 import org.launchbench.trajectory.dynamics.EarthModel;
 import org.launchbench.trajectory.flight.FlightEvent;
 import org.launchbench.trajectory.guidance.InsertionTarget;
+import org.launchbench.trajectory.guidance.ShortOfOrbitException;
 import org.launchbench.trajectory.orbit.OrbitGeometry;
 import org.launchbench.vehicle.model.LaunchSite;
 import org.launchbench.vehicle.model.LaunchVehicle;
@@ -227,6 +224,18 @@ class AscentSimulatorTest {
         assertEquals(re + 450_000, o.getA() * (1 - o.getE()), 1000, "perigee");
         assertEquals(re + 450_000, o.getA() * (1 + o.getE()), 1000, "apogee");
         assertEquals(57, Math.toDegrees(o.getI()), 0.05, "inclination");
+        // the same with the second stage's engine 2 % weak and 1 % less efficient than its guidance knows: the first burn is
+        // corrected in flight, the 1.4 s circularisation held as solved (too short to steer its radius), and the orbit
+        // is reached as closely (52 m in each apsis measured, the nominal example's are 72 m: 150 m)
+        LaunchVehicle z3 = catalog().vehicle("zhuque-3").orElseThrow().model();
+        EarthModel.Geodetic pad = EarthModel.Geodetic.of(site("dongfeng-commercial"));
+        double azimuth = OrbitGeometry.rotatingAzimuth(EARTH, pad.latitude(), target.inclination(), target.perigeeSpeed(EARTH.mu()));
+        AscentResult weak = new AscentSimulator(EARTH, UsStandardAtmosphere1976.INSTANCE, AscentProfile.DEFAULT)
+            .withUpperStageDeviation(0.98, 0.99).fly(z3, pad, azimuth, 4_000, 20_000, target, new NullProgressMonitor());
+        KeplerianOrbit w = orbit(weak.cutoffState());
+        assertEquals(re + 450_000, w.getA() * (1 - w.getE()), 150, "perigee, weak engine");
+        assertEquals(re + 450_000, w.getA() * (1 + w.getE()), 150, "apogee, weak engine");
+        assertEquals(57, Math.toDegrees(w.getI()), 0.01, "inclination, weak engine");
     }
 
     /**

@@ -54,17 +54,16 @@ public record AscentFailures(List<Failure> failures) {
 
     /**
      * Refuses what the ascent cannot inject: a failure of a vehicle with strap-on boosters, one of another kind than
-     * thrust failures, or one outside the first stage's burn and the last stage's burns (a middle stage's, or a solid
-     * last stage's, whose burn to depletion is solved once at ignition).
+     * thrust failures, or one outside the first stage's burn and the last stage's burns (a middle stage's, one in a
+     * coast, or a solid last stage's, whose burn to depletion is solved once at ignition).
      *
      * @param vehicleHasStrapOns whether the first stage is a set of strap-on boosters
      * @param cutoffS            the first stage's cut-off in the nominal flight, s after liftoff
-     * @param lastIgnitionS      the last stage's first ignition in the nominal flight, s (NaN: its burn takes none)
-     * @param insertionS         orbit insertion in the nominal flight, s
+     * @param lastStageBurns     the last stage's burns in the nominal flight (none for a solid one)
      * @param source             the mission file, for the message
      * @throws InvalidInputException naming the failure
      */
-    public void check(boolean vehicleHasStrapOns, double cutoffS, double lastIgnitionS, double insertionS, String source) {
+    public void check(boolean vehicleHasStrapOns, double cutoffS, List<AscentResult.Burn> lastStageBurns, String source) {
         for (Failure f : failures) {
             String where = "scenarios/failures[" + f.getKind().getLiteral() + " at " + f.getTime() + " s]";
             if (vehicleHasStrapOns) {
@@ -77,12 +76,12 @@ public record AscentFailures(List<Failure> failures) {
                     .value(f.getKind().getLiteral()).allowed("ENGINE_OUT, THRUST_SHORTFALL, THRUST_LOSS").build();
             }
             boolean first = f.getTime() >= 0 && f.getTime() < cutoffS;
-            boolean last = f.getTime() >= lastIgnitionS && f.getTime() < insertionS;
+            boolean last = lastStageBurns.stream().anyMatch(b -> f.getTime() > b.ignition() && f.getTime() < b.cutoff());
             if (!first && !last) {
-                String lastBurn = Double.isNaN(lastIgnitionS) ? " (the last stage, solid, burns to depletion on a steering solved"
+                String lastBurn = lastStageBurns.isEmpty() ? " (the last stage, solid, burns to depletion on a steering solved"
                     + " once at its ignition: a failure during it is not modelled)"
-                    : String.format(Locale.ROOT, ", or %.1f to %.1f s (the last stage's ignition to orbit insertion)", lastIgnitionS,
-                        insertionS);
+                    : ", or during the last stage's burns: " + String.join(", ", lastStageBurns.stream().map(b -> String.format(
+                        Locale.ROOT, "%.1f to %.1f s", b.ignition(), b.cutoff())).toList());
                 throw InvalidInputException.because("is not during the first or the last stage's burn, where ascent failures are"
                     + " injected").source(source).element(where + "/time").value(f.getTime())
                     .allowed(String.format(Locale.ROOT, "0 to %.1f s (the first stage's cut-off)", cutoffS) + lastBurn).build();
@@ -98,7 +97,7 @@ public record AscentFailures(List<Failure> failures) {
         return new AscentFailures(failures.stream().filter(f -> f.getTime() >= t).toList());
     }
 
-    /** @return the times at which the first stage's thrust changes, s after liftoff, in order */
+    /** @return the times at which the failing stages' thrust changes, s after liftoff, in order */
     List<Double> times() {
         return failures.stream().map(Failure::getTime).distinct().toList();
     }

@@ -166,16 +166,12 @@ public final class AscentSimulator {
                                double firstStageReserve, InsertionTarget target, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Ascent of " + vehicle.getName(), 20);
         AscentProfile.Insertion insertion = insertionFor(vehicle, payloadMass, target);
-        if (profile.insertion() == AscentProfile.Insertion.AUTO && PlaneChange.needed(site.latitude(), target)
-            && PlaneChange.possible(vehicle, target)) {
+        if (profile.insertion() == AscentProfile.Insertion.AUTO && insertion != AscentProfile.Insertion.COAST_TO_APOGEE
+            && PlaneChange.needed(site.latitude(), target) && PlaneChange.possible(vehicle, target)) {
             insertion = AscentProfile.Insertion.NODE;
         }
-        if (insertion != AscentProfile.Insertion.NODE && PlaneChange.needed(site.latitude(), target)) {
-            throw InvalidInputException.because("cannot reach an inclination below the site's latitude").element("--insertion")
-                .value(insertion.label() + String.format(Locale.ROOT, " (%.2f deg from latitude %.2f deg)",
-                    Math.toDegrees(target.inclination()), Math.toDegrees(site.latitude())))
-                .allowed("node (or auto): the plane turned at the node, for a transfer orbit with a restartable last stage").build();
-        }
+        // the commands check the choice with their source first; this holds for any caller
+        PlaneChange.check(insertion, vehicle, site.latitude(), target, null);
         if (insertion == AscentProfile.Insertion.PARKING_ORBIT
             && target.perigeeRadius() - earth.equatorialRadius() <= profile.parkingAltitude()) {
             insertion = AscentProfile.Insertion.DIRECT;
@@ -275,7 +271,8 @@ public final class AscentSimulator {
     /**
      * Flies a solved ascent again with no solving: the lower stages with its pitch-over, then its upper-stage burns
      * with their steering between their ignition and cut-off times, coasting in between. This is one flight, the
-     * unit a trajectory engine is timed by; it reproduces the solved ascent to the integrator's tolerance.
+     * unit a trajectory engine is timed by; it reproduces the flown ascent to the integrator's tolerance when its engines
+     * burned as rated (the replay flies the rating: a deviation or a failure of the last stage is not replayed).
      *
      * @param vehicle           the vehicle the plan was solved for
      * @param site              launch point

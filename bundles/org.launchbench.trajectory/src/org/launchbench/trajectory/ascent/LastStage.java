@@ -157,11 +157,12 @@ final class LastStage {
         double after = target.speedAt(earth.mu(), r.getNorm());
         double lead = halfBurn(y[6], Math.sqrt(speed * speed + after * after - 2 * speed * after * Math.cos(angle)));
         flight.mark("coast-start", coast);
-        if (timeToNode(y) > lead) {
-            flight.fly(coast, -1, timeToNode(y), "coast-end", s -> lead - timeToNode(s.getPrimaryState()));
-        } else {
-            flight.mark("coast-end", coast);
+        if (timeToNode(y) <= lead) {
+            // too near this node for the burn to straddle it: the next one, half an orbit on
+            flight.fly(coast, -1, timeToNode(y) + 1, null);
         }
+        double[] from = flight.state();
+        flight.fly(coast, -1, timeToNode(from), "coast-end", s -> lead - timeToNode(s.getPrimaryState()));
     }
 
     /** @return half the time the stage's engines take to give a Δv (m/s) from a mass (kg), by the rocket equation, s */

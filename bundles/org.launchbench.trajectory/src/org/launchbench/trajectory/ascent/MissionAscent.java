@@ -209,8 +209,7 @@ public record MissionAscent(Mission mission, ModelReferences refs, LaunchVehicle
         double meco = nominal.events().stream().filter(e -> e.name().equals("meco")).mapToDouble(e -> e.time()).findFirst().orElse(0);
         List<org.launchbench.vehicle.model.Stage> stages = vehicle.getStages();
         boolean solidLast = stages.get(stages.size() - 1).getPropulsion() == org.launchbench.vehicle.model.Propulsion.SOLID;
-        double lastIgnition = solidLast || nominal.burns().isEmpty() ? Double.NaN : nominal.burns().get(0).ignition();
-        failures.check(stages.get(0).isStrapOn(), meco, lastIgnition, nominal.cutoffTime(), source);
+        failures.check(stages.get(0).isStrapOn(), meco, solidLast ? List.of() : nominal.burns(), source);
         return flyFailing(profile, plan, failures, monitor);
     }
 

@@ -1,8 +1,10 @@
 package org.launchbench.trajectory.ascent;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.launchbench.core.InvalidInputException;
 import org.launchbench.trajectory.guidance.InsertionTarget;
 import org.launchbench.vehicle.model.LaunchVehicle;
 import org.launchbench.vehicle.model.Stage;
@@ -70,6 +72,33 @@ public record PlaneChange(double angleDeg, double deltaVMs) {
     }
 
     /**
+     * Refuses an insertion chosen on the command line that cannot reach the target's plane: any but {@code node} (or
+     * auto) below the site's latitude, and {@code node} where the vehicle cannot turn the plane at the node.
+     *
+     * @param chosen       the insertion asked for ({@code AUTO}: nothing to check)
+     * @param vehicle      the vehicle
+     * @param siteLatitude the site's geodetic latitude, rad
+     * @param target       the orbit
+     * @param source       where the choice came from, for the message (null: not known)
+     * @throws InvalidInputException naming {@code --insertion}
+     */
+    public static void check(AscentProfile.Insertion chosen, LaunchVehicle vehicle, double siteLatitude, InsertionTarget target,
+                             String source) {
+        String where = String.format(Locale.ROOT, " (%.2f deg from latitude %.2f deg)", Math.toDegrees(target.inclination()),
+            Math.toDegrees(siteLatitude));
+        if (chosen != AscentProfile.Insertion.AUTO && chosen != AscentProfile.Insertion.NODE && needed(siteLatitude, target)) {
+            throw InvalidInputException.because("cannot reach an inclination below the site's latitude").source(source)
+                .element("--insertion").value(chosen.label() + where)
+                .allowed("node (or auto): the plane turned at the node, for a transfer orbit with a restartable last stage").build();
+        }
+        if (chosen == AscentProfile.Insertion.NODE && !possible(vehicle, target)) {
+            throw InvalidInputException.because("needs a restartable last stage and a transfer orbit (apogee 1,000 km or more above"
+                + " perigee), whose perigee burn is made at the node").source(source).element("--insertion").value("node" + where)
+                .allowed("auto, direct, parking, coast").build();
+        }
+    }
+
+    /**
      * The inclination of the plane the lower stages fly into: the target's, or, where the site cannot reach it and the
      * vehicle turns the plane at the node, the lowest the site reaches (its latitude: due east).
      *
@@ -79,6 +108,8 @@ public record PlaneChange(double angleDeg, double deltaVMs) {
      * @return rad
      */
     public static double ascentInclination(LaunchVehicle vehicle, double siteLatitude, InsertionTarget target) {
+        // the geodetic latitude: a due-east ascent's plane is inclined at about the geocentric one (0.17 deg less at the
+        // Cape), which the parking burn's steering reaches; the node burn turns the rest (about 2.6 m/s more at the Cape)
         return needed(siteLatitude, target) && possible(vehicle, target) ? Math.abs(siteLatitude) : target.inclination();
     }
 }

@@ -145,8 +145,8 @@ public final class Flight {
     }
 
     /**
-     * Flies one phase that continues the last one's equations (a guidance cycle's next piece of a burn), starting with the
-     * step that one ended with instead of the integrator's cautious first estimate.
+     * Flies one phase that continues the last one's equations (a guidance cycle's next piece of a burn), starting with a
+     * given step (the largest the last one took, {@link #lastStepS}) instead of the integrator's cautious first estimate.
      *
      * @param dynamics    the equations of motion of the phase
      * @param burnoutMass as {@link #fly(PhaseDynamics, double, double, String, ToDoubleFunction)}

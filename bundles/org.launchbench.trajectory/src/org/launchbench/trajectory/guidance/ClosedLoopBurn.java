@@ -33,7 +33,7 @@ import org.launchbench.trajectory.flight.Flight;
  * cannot tell it). The engines are cut off when the orbital energy reaches the target's, as a velocity-to-be-gained
  * cut-off does, not at a predicted time. Within {@value #TERMINAL_S} s of the predicted cut-off the steering is held:
  * the law's rate becomes ill-conditioned as the time to go vanishes (the Shuttle's PEG stopped updating its steering in
- * its last seconds for the same reason).
+ * its last seconds for the same reason); a burn shorter than {@link InsertionGuidance#SHORT_BURN} s is held throughout.
  * <p>
  * The guidance reads the true state (the ascent has no navigation model) and the propellant left from the state's
  * mass. Not thread-safe.
@@ -141,11 +141,14 @@ public final class ClosedLoopBurn {
         PredictedPath path = first.path();
         double predictedWith = 1;
         double step = Double.NaN;
+        // a burn too short to steer its cut-off radius (a circularisation at the apogee a coast was aimed at) is held as
+        // solved at ignition, like the last seconds of any burn: a correction could only fight the radius it cannot move
+        boolean held = Double.isInfinite(cycle) || first.cutoffTime() - flight.time() < InsertionGuidance.SHORT_BURN;
         for (int cycles = 1; cycles <= MAX_CYCLES; cycles++) {
             double now = flight.time();
             double togo = cutoff - now;
-            // the last seconds, or open loop: to the cut-off, with room for a weaker engine than predicted
-            double until = togo <= TERMINAL_S || Double.isInfinite(cycle) ? now + 2 * Math.max(togo, 0) + 30 : now + cycle;
+            // the last seconds, a held burn or open loop: to the cut-off, with room for a weaker engine than predicted
+            double until = togo <= TERMINAL_S || held ? now + 2 * Math.max(togo, 0) + 30 : now + cycle;
             Flight.End end = Flight.End.TIME;
             for (double t = now; end == Flight.End.TIME && t < until; ) {
                 double change = engines.nextChange(t);
@@ -176,6 +179,12 @@ public final class ClosedLoopBurn {
                     + " at %.0f s", flight.time()));
                 default -> {
                 }
+            }
+            if (held) {
+                // nothing senses or corrects a held burn; one not cut off by then never will be
+                throw new ShortOfOrbitException(String.format(Locale.ROOT, "the upper stage's burn, its steering held, has not"
+                    + " reached the target orbit at %.1f s (%.0f m/s short)", flight.time(), shortfall(flight, target)),
+                    shortfall(flight, target));
             }
             // a guidance cycle: sense the thrust, predict the cut-off, correct the steering where the prediction misses
             double[] y = flight.state();

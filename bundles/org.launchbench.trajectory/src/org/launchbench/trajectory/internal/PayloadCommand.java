@@ -140,6 +140,7 @@ public final class PayloadCommand implements CliCommand {
                 .value(e.value()).allowed(e.allowed()).fix(e.fix()).build(e);
         }
         AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
+        PlaneChange.check(profile.insertion(), vehicle, Math.toRadians(site.getLatitude()), target, SOURCE);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("vehicle", vehicleId);
         doc.put("site", siteId);

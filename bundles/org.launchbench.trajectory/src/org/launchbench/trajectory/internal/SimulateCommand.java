@@ -54,6 +54,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.launchbench.trajectory.ascent.AscentFailures;
+import org.launchbench.trajectory.ascent.PlaneChange;
 import org.launchbench.trajectory.ascent.BoosterRecovery;
 import org.launchbench.trajectory.ascent.MissionAscent;
 import org.launchbench.trajectory.ascent.RecoveredPayload;
@@ -162,6 +163,7 @@ public final class SimulateCommand implements CliCommand {
         double payload = loaded.payload();
         double carried = loaded.carried();
         AscentProfile profile = AscentProfile.DEFAULT.with(InsertionOption.parse(args, name()));
+        PlaneChange.check(profile.insertion(), vehicle, loaded.pad().latitude(), loaded.target(), "launchbench simulate");
         // checked before the ascent is flown: a misspelt scenario is the user's mistake, not a run's
         List<String> scenarios = loaded.scenarios(args.value("--scenario"), true, file.toString());
         DynamicsFactory fidelity = Fidelities.choose(fidelities, args.value(Fidelities.OPTION), mission, file.toString());
@@ -170,7 +172,7 @@ public final class SimulateCommand implements CliCommand {
         // an expendable stage is not sized: ReserveSizing burns it to depletion without asking the recovery
         AscentFailures failures = AscentFailures.of(mission, scenarios);
         // what the ascent cannot inject is refused before anything is flown (the cut-off's bound once it is known)
-        failures.check(vehicle.getStages().get(0).isStrapOn(), Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, file.toString());
+        failures.check(vehicle.getStages().get(0).isStrapOn(), Double.POSITIVE_INFINITY, List.of(), file.toString());
         ReserveSizing.Sized sized = loaded.fly(profile, recovery, file.toString(), invocation.monitor());
         // the plan is the nominal ascent's; the scenario's ascent failures happen to the flight that follows it
         AscentResult result = loaded.flown(sized, scenarios, profile, file.toString(), invocation.monitor());

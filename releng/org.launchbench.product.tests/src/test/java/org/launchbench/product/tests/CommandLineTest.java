@@ -152,11 +152,8 @@ class CommandLineTest {
         }
         assertEquals(List.of("liftoff", "max-q", "meco", "stage-separation", "stage-2-ignition", "fairing-jettison",
             "orbit-insertion", "payload-separation"), names);
-        JsonObject insertion = doc.getAsJsonObject("insertion");
-        assertEquals("direct", insertion.get("mode").getAsString());
-        // a direct ascent has no orbit before its burn: no plane turned, no dog-leg
-        assertEquals(0, insertion.get("plane_change_deg").getAsDouble(), 0);
-        assertEquals(0, insertion.get("dogleg_delta_v_m_s").getAsDouble(), 0);
+        assertEquals("direct", doc.getAsJsonObject("insertion").get("mode").getAsString());
+        // a cycle every 2 s of a second-stage burn of several minutes
         assertTrue(doc.get("guidance_cycles").getAsInt() > 100, doc.get("guidance_cycles").toString());
         JsonObject errors = doc.getAsJsonObject("insertion_errors");
         assertEquals(0, errors.get("perigee_km").getAsDouble(), 1.0);
