@@ -269,6 +269,13 @@ class GroundSystemTest {
             String url = "http://127.0.0.1:" + port + "/api/archive/landing/parameters" + parameter + "?source=replay&order=asc&limit=1000"
                 + "&start=" + start + "&stop=" + start.plusSeconds(5);
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            // Yamcs's replay of a window can fail inside the server (its ArchiveRetrieval service reporting FAILED: once in
+            // four CI runs on this loaded 2-core machine, 2026-12-07): the same window is asked again, twice at most. The
+            // archive is not changed by asking, so a retry cannot hide a decoding fault: every value is compared below
+            for (int retry = 0; retry < 2 && r.statusCode() == 500 && r.body().contains("has FAILED"); retry++) {
+                Thread.sleep(1000);
+                r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            }
             assertEquals(200, r.statusCode(), r.body());
             JsonObject page = JsonParser.parseString(r.body()).getAsJsonObject();
             if (page.has("parameter")) {
